@@ -1,0 +1,49 @@
+// Validation of imported rows against each other and against what is stored, before anything
+// is written (SPEC.md §7: a file is imported whole or not at all). Pure.
+#pragma once
+
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "core/organization.h"
+#include "core/score.h"
+
+namespace grassroots::core {
+
+// An error about one line of an input file; the adapter prefixes the file name.
+struct LineError {
+  int line = 0;  // 1-based physical line where the record starts
+  std::string message;
+};
+
+template <typename T>
+struct Row {
+  int line = 0;
+  T value;
+};
+
+// What the store holds of an organization, as far as validation needs it.
+struct StoredOrg {
+  std::string parent;
+  std::string unit;
+};
+using StoredOrgs = std::unordered_map<std::string, StoredOrg>;
+
+// Checks a batch of organizations as one change: duplicate codes in the batch, a parent that
+// exists neither in the batch nor in the store, an organization that is its own ancestor
+// (cycle) once the batch is applied. On success `rows` have their unit resolved (empty means
+// the parent's unit, or kDefaultUnit for a direct organization). Errors are sorted by line.
+std::vector<LineError> ValidateOrganizations(std::vector<Row<Organization>>& rows,
+                                             const StoredOrgs& stored);
+
+// Checks members: duplicate ids in the batch, organization unknown to batch-free store.
+std::vector<LineError> ValidateMembers(const std::vector<Row<Member>>& rows,
+                                       const std::unordered_set<std::string>& org_codes);
+
+// Checks scores: duplicate (code, year) in the batch, unknown organization.
+std::vector<LineError> ValidateScores(const std::vector<Row<ScoreRecord>>& rows,
+                                      const std::unordered_set<std::string>& org_codes);
+
+}  // namespace grassroots::core

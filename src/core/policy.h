@@ -1,0 +1,56 @@
+// The assessment policy: every number SPEC.md calls "default" (weights, grade thresholds,
+// per-type ratios, tie rule, consecutive-years rule, spot-check ratio). Pure values; reading
+// and hashing the TOML file is src/config's job.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+
+#include "core/error.h"
+#include "core/organization.h"
+#include "core/score.h"
+
+namespace grassroots::core {
+
+// What happens when several organizations share the score at the cut line.
+enum class TieRule : std::uint8_t {
+  kTakeAll,   // "take_all": all are taken; the ratio is a floor (不低于). The Mohe rule.
+  kTakeNone,  // "take_none": none at the cut line is taken; the list may fall short of quota.
+};
+
+inline constexpr std::int64_t kPpm = 1'000'000;  // ratios are held in parts per million
+
+struct Policy {
+  std::string name;
+  std::array<double, kDimensionCount> weights{};  // relative; each >= 0, sum > 0
+  // Lowest composite (in hundredths) for grades A, B, C; below C's is D.
+  std::int32_t grade_a_cents = 9000;
+  std::int32_t grade_b_cents = 8000;
+  std::int32_t grade_c_cents = 6000;
+  std::array<std::int64_t, kOrgTypeCount> ratio_ppm{};  // bottom quota ratio per type
+  TieRule tie_rule = TieRule::kTakeAll;
+  bool select_grade_d = true;      // every D is selected whatever its rank
+  int consecutive_years = 2;       // selected this many years running -> removal proposed
+  std::int64_t spot_check_ppm = 100'000;  // monthly spot-check sample ratio
+  int spot_check_min_selected = 1;        // at least this many selected organizations sampled
+  std::int64_t village_fund_fen = 5'000'000;  // special fund per village (50,000 yuan)
+
+  double Ratio(OrgType type) const {
+    return static_cast<double>(ratio_ppm[static_cast<int>(type)]) / kPpm;
+  }
+};
+
+// The Mohe 2016 rules (what policy/mohe-2016.toml says), for tests and as a fallback.
+Policy MoheDefaultPolicy();
+
+// Checks the invariants a loaded policy must hold; the error's field names the key.
+Status ValidatePolicy(const Policy& policy);
+
+// A canonical text of the policy's values (fixed key order and number format), so that two
+// files that differ only in comments, spacing or key order hash to the same version.
+std::string CanonicalPolicyText(const Policy& policy);
+
+std::string_view ToString(TieRule rule);
+
+}  // namespace grassroots::core
