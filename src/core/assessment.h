@@ -49,11 +49,11 @@ struct AssessmentInput {
 struct QuotaGroup {
   std::uint32_t unit = 0;
   OrgType type = OrgType::kVillage;
-  std::int64_t count = 0;      // organizations of the group with a score
+  std::int64_t count = 0;  // organizations of the group with a score
   std::int64_t ratio_ppm = 0;
-  std::int64_t quota = 0;      // ceil(ratio x count)
-  std::int32_t cut_cents = -1; // the highest score taken by the quota, or -1 when none
-  std::int64_t taken = 0;      // organizations taken by the quota (ties may exceed it)
+  std::int64_t quota = 0;       // ceil(ratio x count)
+  std::int32_t cut_cents = -1;  // the highest score taken by the quota, or -1 when none
+  std::int64_t taken = 0;       // organizations taken by the quota (ties may exceed it)
 };
 
 inline constexpr std::int32_t kNoScore = -1;
@@ -65,9 +65,9 @@ struct AssessmentResult {
   std::vector<std::int8_t> grade;         // a Grade as int, or -1 when unscored
   std::vector<std::int32_t> rank;         // 1 = lowest in its (unit, type); 0 when unscored
   std::vector<std::uint8_t> selected;
-  std::vector<std::uint8_t> reasons;      // Reason bits
+  std::vector<std::uint8_t> reasons;  // Reason bits
   std::vector<std::uint8_t> consecutive;
-  std::vector<QuotaGroup> quotas;         // sorted by unit, then type; groups with organizations
+  std::vector<QuotaGroup> quotas;  // sorted by unit, then type; groups with organizations
 
   std::size_t SelectedCount() const;
 };

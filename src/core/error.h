@@ -9,12 +9,12 @@ namespace grassroots::core {
 
 // A domain error code. Adapters map these to exit codes or HTTP statuses in one place each.
 enum class ErrorCode {
-  kInvalid,     // the input breaks a rule (bad value, unknown name, cycle, ...)
-  kNotFound,    // a named thing does not exist
-  kConflict,    // the request contradicts stored state
-  kForbidden,   // the caller may not do this
-  kUnavailable, // a resource (file, database) cannot be reached
-  kInternal,    // a bug or an unexpected library failure
+  kInvalid,      // the input breaks a rule (bad value, unknown name, cycle, ...)
+  kNotFound,     // a named thing does not exist
+  kConflict,     // the request contradicts stored state
+  kForbidden,    // the caller may not do this
+  kUnavailable,  // a resource (file, database) cannot be reached
+  kInternal,     // a bug or an unexpected library failure
 };
 
 // What went wrong, for a person to act on. `field` names the parameter, column, key or
@@ -45,7 +45,7 @@ struct Error {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : state_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : state_(std::move(value)) {}      // NOLINT: implicit by design
   Result(Error error) : state_(std::move(error)) {}  // NOLINT: implicit by design
 
   bool ok() const { return std::holds_alternative<T>(state_); }

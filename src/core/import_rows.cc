@@ -1,1 +1,209 @@
-// placeholder: being written
+#include "core/import_rows.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <string_view>
+
+namespace grassroots::core {
+namespace {
+
+constexpr std::uint32_t kNotInBatch = UINT32_MAX;
+
+std::string Quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
+
+void SortByLine(std::vector<LineError>& errors) {
+  std::stable_sort(errors.begin(), errors.end(),
+                   [](const LineError& a, const LineError& b) { return a.line < b.line; });
+}
+
+// The organizations as they will be once the batch is applied: the batch's rows shadow the
+// stored ones.
+class MergedTree {
+ public:
+  MergedTree(const std::vector<Row<Organization>>& rows, const StoredOrgs& stored)
+      : rows_(rows), stored_(stored) {
+    index_.reserve(rows.size());
+  }
+
+  // Indexes the batch; returns the errors for duplicate codes.
+  std::vector<LineError> IndexBatch() {
+    std::vector<LineError> errors;
+    for (std::uint32_t i = 0; i < rows_.size(); ++i) {
+      const auto [it, inserted] = index_.emplace(rows_[i].value.code, i);
+      if (!inserted) {
+        errors.push_back({rows_[i].line, "duplicate code " + Quoted(rows_[i].value.code) +
+                                             " (first at line " +
+                                             std::to_string(rows_[it->second].line) + ")"});
+      }
+    }
+    return errors;
+  }
+
+  std::uint32_t BatchIndex(std::string_view code) const {
+    const auto it = index_.find(code);
+    return it == index_.end() ? kNotInBatch : it->second;
+  }
+  bool Exists(std::string_view code) const {
+    return BatchIndex(code) != kNotInBatch || stored_.count(std::string(code)) > 0;
+  }
+  std::string_view ParentOf(std::string_view code) const {
+    const std::uint32_t i = BatchIndex(code);
+    if (i != kNotInBatch) return rows_[i].value.parent;
+    const auto it = stored_.find(std::string(code));
+    return it == stored_.end() ? std::string_view{} : std::string_view(it->second.parent);
+  }
+  std::string_view StoredUnitOf(std::string_view code) const {
+    const auto it = stored_.find(std::string(code));
+    return it == stored_.end() ? kDefaultUnit : std::string_view(it->second.unit);
+  }
+
+ private:
+  const std::vector<Row<Organization>>& rows_;
+  const StoredOrgs& stored_;
+  std::unordered_map<std::string_view, std::uint32_t> index_;
+};
+
+void CheckParentsExist(const std::vector<Row<Organization>>& rows, const MergedTree& tree,
+                       std::vector<LineError>& errors) {
+  for (const auto& row : rows) {
+    const std::string& parent = row.value.parent;
+    if (!parent.empty() && !tree.Exists(parent)) {
+      errors.push_back({row.line, "parent " + Quoted(parent) + " of " + Quoted(row.value.code) +
+                                      " does not exist (neither in this file nor stored)"});
+    }
+  }
+}
+
+// Walks up from each batch row; a walk that meets its own path has found a cycle. Each batch
+// row is walked once (state 2 = known to reach a root).
+void CheckCycles(const std::vector<Row<Organization>>& rows, const MergedTree& tree,
+                 std::vector<LineError>& errors) {
+  std::vector<std::uint8_t> state(rows.size(), 0);  // 0 new, 1 on the current path, 2 done
+  std::vector<std::uint32_t> path;
+  for (std::uint32_t start = 0; start < rows.size(); ++start) {
+    if (state[start] != 0) continue;
+    path.clear();
+    std::string_view code = rows[start].value.code;
+    std::size_t guard = 0;  // stored data is acyclic, but never trust it to end a loop
+    while (!code.empty() && guard++ <= rows.size() + 1'000'000) {
+      const std::uint32_t i = tree.BatchIndex(code);
+      if (i != kNotInBatch) {
+        if (state[i] == 2) break;
+        if (state[i] == 1) {
+          const auto cycle_start = std::find(path.begin(), path.end(), i);
+          std::string chain;
+          for (auto it = cycle_start; it != path.end(); ++it) chain += rows[*it].value.code + " → ";
+          chain += rows[i].value.code;
+          for (auto it = cycle_start; it != path.end(); ++it) {
+            errors.push_back({rows[*it].line, "organization " + Quoted(rows[*it].value.code) +
+                                                  " would be its own ancestor (cycle: " + chain +
+                                                  ")"});
+          }
+          break;
+        }
+        state[i] = 1;
+        path.push_back(i);
+      }
+      if (!tree.Exists(code)) break;  // reported as a missing parent
+      code = tree.ParentOf(code);
+    }
+    for (std::uint32_t i : path) state[i] = 2;
+  }
+}
+
+// Fills empty units from the parent (batch or stored), or the default unit at the top.
+void ResolveUnits(std::vector<Row<Organization>>& rows, const MergedTree& tree) {
+  std::vector<std::uint32_t> chain;
+  for (std::uint32_t start = 0; start < rows.size(); ++start) {
+    chain.clear();
+    std::uint32_t i = start;
+    std::string unit;
+    while (true) {
+      const Organization& org = rows[i].value;
+      if (!org.unit.empty()) {
+        unit = org.unit;
+        break;
+      }
+      chain.push_back(i);
+      if (org.parent.empty()) {
+        unit = std::string(kDefaultUnit);
+        break;
+      }
+      const std::uint32_t parent = tree.BatchIndex(org.parent);
+      if (parent == kNotInBatch) {
+        unit = std::string(tree.StoredUnitOf(org.parent));
+        break;
+      }
+      i = parent;
+    }
+    for (std::uint32_t j : chain) rows[j].value.unit = unit;
+  }
+}
+
+template <typename Key, typename T, typename KeyOf, typename Describe>
+void CheckDuplicates(const std::vector<Row<T>>& rows, KeyOf key_of, Describe describe,
+                     std::vector<LineError>& errors) {
+  std::unordered_map<Key, int> first_line;
+  first_line.reserve(rows.size());
+  for (const auto& row : rows) {
+    const auto [it, inserted] = first_line.emplace(key_of(row.value), row.line);
+    if (!inserted) {
+      errors.push_back({row.line, "duplicate " + describe(row.value) + " (first at line " +
+                                      std::to_string(it->second) + ")"});
+    }
+  }
+}
+
+template <typename T, typename CodeOf>
+void CheckOrgsKnown(const std::vector<Row<T>>& rows, CodeOf code_of,
+                    const std::unordered_set<std::string>& org_codes,
+                    std::vector<LineError>& errors) {
+  for (const auto& row : rows) {
+    const std::string& code = code_of(row.value);
+    if (org_codes.count(code) == 0) {
+      errors.push_back({row.line, "organization " + Quoted(code) + " does not exist"});
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<LineError> ValidateOrganizations(std::vector<Row<Organization>>& rows,
+                                             const StoredOrgs& stored) {
+  MergedTree tree(rows, stored);
+  std::vector<LineError> errors = tree.IndexBatch();
+  CheckParentsExist(rows, tree, errors);
+  if (errors.empty()) CheckCycles(rows, tree, errors);
+  if (errors.empty()) ResolveUnits(rows, tree);
+  SortByLine(errors);
+  return errors;
+}
+
+std::vector<LineError> ValidateMembers(const std::vector<Row<Member>>& rows,
+                                       const std::unordered_set<std::string>& org_codes) {
+  std::vector<LineError> errors;
+  CheckDuplicates<std::string_view>(
+      rows, [](const Member& m) { return std::string_view(m.id); },
+      [](const Member& m) { return "member id " + Quoted(m.id); }, errors);
+  CheckOrgsKnown(
+      rows, [](const Member& m) -> const std::string& { return m.org; }, org_codes, errors);
+  SortByLine(errors);
+  return errors;
+}
+
+std::vector<LineError> ValidateScores(const std::vector<Row<ScoreRecord>>& rows,
+                                      const std::unordered_set<std::string>& org_codes) {
+  std::vector<LineError> errors;
+  CheckDuplicates<std::string>(
+      rows, [](const ScoreRecord& s) { return s.code + "\n" + std::to_string(s.year); },
+      [](const ScoreRecord& s) {
+        return "score of " + Quoted(s.code) + " for " + std::to_string(s.year);
+      },
+      errors);
+  CheckOrgsKnown(
+      rows, [](const ScoreRecord& s) -> const std::string& { return s.code; }, org_codes, errors);
+  SortByLine(errors);
+  return errors;
+}
+
+}  // namespace grassroots::core

@@ -22,45 +22,55 @@ std::optional<E> Lookup(const std::pair<std::string_view, E> (&names)[N], std::s
 }
 
 constexpr std::pair<std::string_view, OrgType> kTypeNames[] = {
-    {"village", OrgType::kVillage},         {"农村", OrgType::kVillage},
-    {"行政村", OrgType::kVillage},          {"community", OrgType::kCommunity},
-    {"社区", OrgType::kCommunity},          {"soe", OrgType::kSoe},
-    {"国企", OrgType::kSoe},                {"国有企业", OrgType::kSoe},
-    {"nonpublic", OrgType::kNonpublic},     {"非公", OrgType::kNonpublic},
-    {"非公企业", OrgType::kNonpublic},      {"agency", OrgType::kAgency},
-    {"机关", OrgType::kAgency},             {"institution", OrgType::kInstitution},
+    {"village", OrgType::kVillage},
+    {"农村", OrgType::kVillage},
+    {"行政村", OrgType::kVillage},
+    {"community", OrgType::kCommunity},
+    {"社区", OrgType::kCommunity},
+    {"soe", OrgType::kSoe},
+    {"国企", OrgType::kSoe},
+    {"国有企业", OrgType::kSoe},
+    {"nonpublic", OrgType::kNonpublic},
+    {"非公", OrgType::kNonpublic},
+    {"非公企业", OrgType::kNonpublic},
+    {"agency", OrgType::kAgency},
+    {"机关", OrgType::kAgency},
+    {"institution", OrgType::kInstitution},
     {"事业单位", OrgType::kInstitution},
 };
 
 constexpr std::pair<std::string_view, OrgKind> kKindNames[] = {
-    {"committee", OrgKind::kCommittee},
-    {"党委", OrgKind::kCommittee},
-    {"基层党委", OrgKind::kCommittee},
-    {"general_branch", OrgKind::kGeneralBranch},
-    {"党总支", OrgKind::kGeneralBranch},
-    {"branch", OrgKind::kBranch},
+    {"committee", OrgKind::kCommittee},  {"党委", OrgKind::kCommittee},
+    {"基层党委", OrgKind::kCommittee},   {"general_branch", OrgKind::kGeneralBranch},
+    {"党总支", OrgKind::kGeneralBranch}, {"branch", OrgKind::kBranch},
     {"党支部", OrgKind::kBranch},
 };
 
 constexpr std::pair<std::string_view, MemberStatus> kStatusNames[] = {
-    {"regular", MemberStatus::kRegular},        {"正式党员", MemberStatus::kRegular},
-    {"mobile", MemberStatus::kMobile},          {"流动党员", MemberStatus::kMobile},
-    {"lost_contact", MemberStatus::kLostContact}, {"失联党员", MemberStatus::kLostContact},
-    {"失联", MemberStatus::kLostContact},       {"pocket", MemberStatus::kPocket},
-    {"口袋党员", MemberStatus::kPocket},        {"retired", MemberStatus::kRetired},
-    {"退休", MemberStatus::kRetired},           {"退休党员", MemberStatus::kRetired},
+    {"regular", MemberStatus::kRegular},
+    {"正式党员", MemberStatus::kRegular},
+    {"mobile", MemberStatus::kMobile},
+    {"流动党员", MemberStatus::kMobile},
+    {"lost_contact", MemberStatus::kLostContact},
+    {"失联党员", MemberStatus::kLostContact},
+    {"失联", MemberStatus::kLostContact},
+    {"pocket", MemberStatus::kPocket},
+    {"口袋党员", MemberStatus::kPocket},
+    {"retired", MemberStatus::kRetired},
+    {"退休", MemberStatus::kRetired},
+    {"退休党员", MemberStatus::kRetired},
 };
 
 }  // namespace
 
 std::string_view ToString(OrgType type) {
-  static constexpr std::string_view kNames[] = {"village", "community", "soe",
-                                                "nonpublic", "agency", "institution"};
+  static constexpr std::string_view kNames[] = {"village",   "community", "soe",
+                                                "nonpublic", "agency",    "institution"};
   return kNames[static_cast<int>(type)];
 }
 
 std::string_view ChineseLabel(OrgType type) {
-  static constexpr std::string_view kLabels[] = {"农村", "社区", "国有企业",
+  static constexpr std::string_view kLabels[] = {"农村",     "社区", "国有企业",
                                                  "非公企业", "机关", "事业单位"};
   return kLabels[static_cast<int>(type)];
 }

@@ -13,8 +13,8 @@ namespace grassroots::core {
 enum class OrgType : std::uint8_t { kVillage, kCommunity, kSoe, kNonpublic, kAgency, kInstitution };
 inline constexpr int kOrgTypeCount = 6;
 inline constexpr std::array<OrgType, kOrgTypeCount> kAllOrgTypes = {
-    OrgType::kVillage, OrgType::kCommunity, OrgType::kSoe,
-    OrgType::kNonpublic, OrgType::kAgency, OrgType::kInstitution};
+    OrgType::kVillage,   OrgType::kCommunity, OrgType::kSoe,
+    OrgType::kNonpublic, OrgType::kAgency,    OrgType::kInstitution};
 
 // 基层党委 committee, 党总支 general branch, 党支部 branch.
 enum class OrgKind : std::uint8_t { kCommittee, kGeneralBranch, kBranch };

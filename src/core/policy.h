@@ -30,8 +30,8 @@ struct Policy {
   std::int32_t grade_c_cents = 6000;
   std::array<std::int64_t, kOrgTypeCount> ratio_ppm{};  // bottom quota ratio per type
   TieRule tie_rule = TieRule::kTakeAll;
-  bool select_grade_d = true;      // every D is selected whatever its rank
-  int consecutive_years = 2;       // selected this many years running -> removal proposed
+  bool select_grade_d = true;             // every D is selected whatever its rank
+  int consecutive_years = 2;              // selected this many years running -> removal proposed
   std::int64_t spot_check_ppm = 100'000;  // monthly spot-check sample ratio
   int spot_check_min_selected = 1;        // at least this many selected organizations sampled
   std::int64_t village_fund_fen = 5'000'000;  // special fund per village (50,000 yuan)

@@ -11,8 +11,8 @@ std::string_view ToString(Grade grade) {
 
 std::optional<Grade> ParseGrade(std::string_view text) {
   static constexpr std::pair<std::string_view, Grade> kNames[] = {
-      {"A", Grade::kA}, {"B", Grade::kB}, {"C", Grade::kC}, {"D", Grade::kD},
-      {"a", Grade::kA}, {"b", Grade::kB}, {"c", Grade::kC}, {"d", Grade::kD},
+      {"A", Grade::kA},    {"B", Grade::kB},    {"C", Grade::kC},    {"D", Grade::kD},
+      {"a", Grade::kA},    {"b", Grade::kB},    {"c", Grade::kC},    {"d", Grade::kD},
       {"优秀", Grade::kA}, {"良好", Grade::kB}, {"一般", Grade::kC}, {"较差", Grade::kD},
   };
   for (const auto& [name, grade] : kNames) {
