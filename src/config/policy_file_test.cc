@@ -1,0 +1,106 @@
+#include "config/policy_file.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace grassroots::config {
+namespace {
+
+const std::string kValid = R"(
+name = "test"
+[weights]
+team = 1
+leader = 1
+venue = 1
+routine = 1
+service = 1
+members = 1
+[grades]
+a = 90
+b = 80.0
+c = 60
+[ratios]
+village = 0.15
+community = 0.1
+soe = 0.05
+nonpublic = 0.05
+agency = 0.05
+institution = 0.05
+[selection]
+tie_rule = "take_all"
+grade_d_selected = true
+[consecutive]
+years = 2
+[spot_check]
+ratio = 0.1
+min_selected = 1
+[support]
+village_fund_yuan = 50000
+)";
+
+std::string Replace(std::string text, const std::string& from, const std::string& to) {
+  text.replace(text.find(from), from.size(), to);
+  return text;
+}
+
+TEST(PolicyFile, BuiltInIsTheMoheDefault) {
+  const LoadedPolicy loaded = BuiltInPolicy();
+  EXPECT_EQ(core::CanonicalPolicyText(loaded.policy),
+            core::CanonicalPolicyText(core::MoheDefaultPolicy()));
+  EXPECT_EQ(loaded.version.rfind("sha256:", 0), 0u);
+  EXPECT_EQ(loaded.version.size(), 7u + 16u);
+}
+
+TEST(PolicyFile, VersionIgnoresCommentsSpacingAndNumberSpelling) {
+  const auto a = ParsePolicy(kValid, "a.toml");
+  ASSERT_TRUE(a.ok()) << a.error().message;
+  auto b = ParsePolicy("# a comment\n" + Replace(kValid, "community = 0.1", "community = 0.100"),
+                       "b.toml");
+  ASSERT_TRUE(b.ok()) << b.error().message;
+  EXPECT_EQ(a.value().version, b.value().version);
+  auto c = ParsePolicy(Replace(kValid, "community = 0.1", "community = 0.12"), "c.toml");
+  ASSERT_TRUE(c.ok());
+  EXPECT_NE(a.value().version, c.value().version);
+}
+
+TEST(PolicyFile, MissingKeyIsNamed) {
+  const auto result = ParsePolicy(Replace(kValid, "soe = 0.05\n", ""), "p.toml");
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.error().field, "ratios.soe");
+  EXPECT_NE(result.error().message.find("p.toml"), std::string::npos);
+}
+
+TEST(PolicyFile, WrongTypeIsNamed) {
+  const auto result = ParsePolicy(Replace(kValid, "years = 2", "years = \"two\""), "p.toml");
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.error().field, "consecutive.years");
+}
+
+TEST(PolicyFile, UnknownKeyIsRefused) {
+  const auto result = ParsePolicy(Replace(kValid, "soe = 0.05", "soe = 0.05\nsoee = 0.1"), "p");
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.error().field, "ratios.soee");
+}
+
+TEST(PolicyFile, OutOfRangeValueIsNamed) {
+  const auto result = ParsePolicy(Replace(kValid, "village = 0.15", "village = 1.5"), "p");
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.error().field, "ratios.village");
+}
+
+TEST(PolicyFile, SyntaxErrorNamesTheLine) {
+  const auto result = ParsePolicy("name = \"x\"\n[weights\n", "broken.toml");
+  ASSERT_FALSE(result.ok());
+  EXPECT_NE(result.error().message.find("broken.toml:2"), std::string::npos)
+      << result.error().message;
+}
+
+TEST(PolicyFile, UnreadableFileIsUnavailable) {
+  const auto result = LoadPolicyFile("/nonexistent/policy.toml");
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.error().code, core::ErrorCode::kUnavailable);
+}
+
+}  // namespace
+}  // namespace grassroots::config
