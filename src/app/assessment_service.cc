@@ -1,0 +1,98 @@
+#include "app/assessment_service.h"
+
+namespace grassroots::app {
+namespace {
+
+class Runner {
+ public:
+  Runner(storage::Store& store, const config::LoadedPolicy& policy, const storage::Actor& actor,
+         const NoticeFn& notice)
+      : store_(store), policy_(policy), actor_(actor), notice_(notice) {}
+
+  core::Status LoadOrganizations() {
+    auto orgs = store_.LoadOrgTable();
+    if (!orgs.ok()) return orgs.error();
+    orgs_ = std::move(orgs).value();
+    return core::Status::Ok();
+  }
+
+  // Assesses and stores `year`, after the years its consecutive rule needs.
+  core::Result<core::AssessmentResult> AssessAndStore(int year) {
+    core::AssessmentInput input;
+    input.year = year;
+    input.orgs = &orgs_;
+    auto scores = store_.LoadScores(year, orgs_);
+    if (!scores.ok()) return scores.error();
+    input.scores = &scores.value();
+    for (int back = 1; back < policy_.policy.consecutive_years; ++back) {
+      auto selection = SelectionOf(year - back);
+      if (!selection.ok()) return selection.error();
+      input.previous_selected.push_back(std::move(selection).value());
+    }
+    auto manual = store_.LoadManualDecisions(year, orgs_);
+    if (!manual.ok()) return manual.error();
+    input.manual = std::move(manual).value();
+    auto result = core::Assess(policy_.policy, input);
+    if (!result.ok()) return result.error();
+    core::Status saved =
+        store_.SaveAssessment(policy_.policy, policy_.version, orgs_, result.value(), actor_);
+    if (!saved.ok()) return saved.error();
+    return result;
+  }
+
+  const core::OrgTable& orgs() const { return orgs_; }
+  std::vector<int>& assessed_first() { return assessed_first_; }
+
+ private:
+  // A past year's selection: stored, or assessed now when it has scores but was never assessed
+  // (SPEC.md §7), or none.
+  core::Result<std::vector<std::uint8_t>> SelectionOf(int year) {
+    auto stored = store_.LoadSelection(year, orgs_);
+    if (!stored.ok()) return stored.error();
+    if (stored.value()) return std::move(*stored.value());
+    auto count = store_.CountScores(year);
+    if (!count.ok()) return count.error();
+    if (count.value() == 0) return std::vector<std::uint8_t>{};
+    auto result = AssessAndStore(year);
+    if (!result.ok()) return result.error();
+    assessed_first_.push_back(year);
+    if (notice_) {
+      notice_(std::to_string(year) + " had scores but no stored assessment: assessed it first " +
+              "under policy " + policy_.version + " and stored it");
+    }
+    return std::move(result.value().selected);
+  }
+
+  storage::Store& store_;
+  const config::LoadedPolicy& policy_;
+  const storage::Actor& actor_;
+  const NoticeFn& notice_;
+  core::OrgTable orgs_;
+  std::vector<int> assessed_first_;
+};
+
+}  // namespace
+
+core::Result<AssessmentRun> RunAssessment(storage::Store& store, const config::LoadedPolicy& policy,
+                                          int year, const storage::Actor& actor,
+                                          const NoticeFn& notice) {
+  auto count = store.CountScores(year);
+  if (!count.ok()) return count.error();
+  if (count.value() == 0) {
+    return core::Error::Invalid(
+        "no scores for " + std::to_string(year) + ": import them first (import scores FILE)",
+        "year");
+  }
+  Runner runner(store, policy, actor, notice);
+  if (core::Status status = runner.LoadOrganizations(); !status.ok()) return status.error();
+  auto result = runner.AssessAndStore(year);
+  if (!result.ok()) return result.error();
+  AssessmentRun run;
+  run.orgs = runner.orgs();
+  run.result = std::move(result).value();
+  run.policy_version = policy.version;
+  run.assessed_first = runner.assessed_first();
+  return run;
+}
+
+}  // namespace grassroots::app

@@ -1,0 +1,92 @@
+#include "app/import_service.h"
+
+#include "csv/import_files.h"
+
+namespace grassroots::app {
+namespace {
+
+template <typename T>
+std::vector<T> Values(std::vector<core::Row<T>>& rows) {
+  std::vector<T> values;
+  values.reserve(rows.size());
+  for (auto& row : rows) values.push_back(std::move(row.value));
+  return values;
+}
+
+void Report(const ProgressFn& progress, std::string_view stage) {
+  if (progress) progress(stage);
+}
+
+core::Result<ImportOutcome> ImportOrganizations(storage::Store& store, std::string_view content,
+                                                const storage::Actor& actor,
+                                                const ProgressFn& progress) {
+  auto parsed = csv::ParseOrganizationsCsv(content);
+  ImportOutcome outcome{parsed.rows.size(), std::move(parsed.errors), {}};
+  Report(progress, "parsed " + std::to_string(outcome.rows) + " rows");
+  if (!outcome.errors.empty()) return outcome;
+  auto stored = store.StoredOrganizations();
+  if (!stored.ok()) return stored.error();
+  outcome.errors = core::ValidateOrganizations(parsed.rows, stored.value());
+  if (!outcome.errors.empty()) return outcome;
+  Report(progress, "validated; writing");
+  auto written = store.UpsertOrganizations(Values(parsed.rows), actor);
+  if (!written.ok()) return written.error();
+  outcome.written = written.value();
+  return outcome;
+}
+
+template <typename T, typename ParseFn, typename ValidateFn, typename UpsertFn>
+core::Result<ImportOutcome> ImportAgainstOrgs(storage::Store& store, std::string_view content,
+                                              ParseFn parse, ValidateFn validate, UpsertFn upsert,
+                                              const ProgressFn& progress) {
+  auto parsed = parse(content);
+  ImportOutcome outcome{parsed.rows.size(), std::move(parsed.errors), {}};
+  Report(progress, "parsed " + std::to_string(outcome.rows) + " rows");
+  if (!outcome.errors.empty()) return outcome;
+  auto codes = store.OrganizationCodes();
+  if (!codes.ok()) return codes.error();
+  outcome.errors = validate(parsed.rows, codes.value());
+  if (!outcome.errors.empty()) return outcome;
+  Report(progress, "validated; writing");
+  std::vector<T> values = Values(parsed.rows);
+  auto written = upsert(values);
+  if (!written.ok()) return written.error();
+  outcome.written = written.value();
+  return outcome;
+}
+
+}  // namespace
+
+std::string_view ToString(ImportKind kind) {
+  switch (kind) {
+    case ImportKind::kOrganizations:
+      return "orgs";
+    case ImportKind::kMembers:
+      return "members";
+    case ImportKind::kScores:
+      return "scores";
+  }
+  return "";
+}
+
+core::Result<ImportOutcome> ImportCsv(storage::Store& store, ImportKind kind,
+                                      std::string_view content, const storage::Actor& actor,
+                                      const ProgressFn& progress) {
+  switch (kind) {
+    case ImportKind::kOrganizations:
+      return ImportOrganizations(store, content, actor, progress);
+    case ImportKind::kMembers:
+      return ImportAgainstOrgs<core::Member>(
+          store, content, csv::ParseMembersCsv, core::ValidateMembers,
+          [&](const std::vector<core::Member>& v) { return store.UpsertMembers(v, actor); },
+          progress);
+    case ImportKind::kScores:
+      return ImportAgainstOrgs<core::ScoreRecord>(
+          store, content, csv::ParseScoresCsv, core::ValidateScores,
+          [&](const std::vector<core::ScoreRecord>& v) { return store.UpsertScores(v, actor); },
+          progress);
+  }
+  return core::Error::Internal("unknown import kind");
+}
+
+}  // namespace grassroots::app

@@ -1,0 +1,97 @@
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <sstream>
+
+#include "app/import_service.h"
+#include "cli/commands.h"
+
+namespace grassroots::cli {
+namespace {
+
+// SPEC.md §7: at most this many row errors are printed.
+constexpr std::size_t kMaxPrintedErrors = 100;
+
+core::Result<std::string> ReadFile(const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) return core::Error::Invalid(path + ": cannot be read", path);
+  std::ostringstream content;
+  content << file.rdbuf();
+  if (file.bad()) return core::Error::Invalid(path + ": read failed", path);
+  return content.str();
+}
+
+// Stage lines with elapsed time, on a terminal only (scripts get a quiet stderr).
+app::ProgressFn TerminalProgress(const std::string& path) {
+  if (!StderrIsTerminal()) return {};
+  const auto start = std::chrono::steady_clock::now();
+  return [path, start](std::string_view stage) {
+    const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
+    std::fprintf(stderr, "[%6.1fs] %s: %.*s\n", elapsed.count(), path.c_str(),
+                 static_cast<int>(stage.size()), stage.data());
+  };
+}
+
+int PrintRowErrors(const std::string& path, const std::vector<core::LineError>& errors) {
+  const std::size_t shown = std::min(errors.size(), kMaxPrintedErrors);
+  for (std::size_t i = 0; i < shown; ++i) {
+    std::cerr << path << ":" << errors[i].line << ": " << errors[i].message << "\n";
+  }
+  if (errors.size() > shown) {
+    std::cerr << path << ": " << errors.size() - shown << " more errors not shown\n";
+  }
+  return kExitBadInput;
+}
+
+int RunImport(const GlobalOptions& global, app::ImportKind kind, const std::string& path) {
+  auto content = ReadFile(path);
+  if (!content.ok()) return ReportError(content.error());
+  auto store = OpenStore(global);
+  if (!store.ok()) return ReportError(store.error());
+  auto outcome =
+      app::ImportCsv(*store.value(), kind, content.value(), CliActor(), TerminalProgress(path));
+  if (!outcome.ok()) return ReportError(outcome.error());
+  if (!outcome.value().errors.empty()) return PrintRowErrors(path, outcome.value().errors);
+  const auto& written = outcome.value().written;
+  std::cout << "imported " << app::ToString(kind) << " from " << path << ": "
+            << outcome.value().rows << " rows (" << written.inserted << " new, " << written.updated
+            << " updated)\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+Command AddImportCommand(CLI::App& root, const GlobalOptions& global) {
+  CLI::App* app = root.add_subcommand(
+      "import", "Import a CSV file (orgs, members or scores): all rows or none");
+  app->require_subcommand(1);
+  struct Choice {
+    CLI::App* app;
+    app::ImportKind kind;
+    std::string path;
+  };
+  auto choices = std::make_shared<std::vector<Choice>>();
+  choices->reserve(3);
+  const std::pair<const char*, const char*> kinds[] = {
+      {"orgs", "code,name,type,kind,parent,secretary[,unit]"},
+      {"members", "id,name,org,status[,joined]"},
+      {"scores", "code,year,team,leader,venue,routine,service,members[,grade,reason]"}};
+  const app::ImportKind values[] = {app::ImportKind::kOrganizations, app::ImportKind::kMembers,
+                                    app::ImportKind::kScores};
+  for (int i = 0; i < 3; ++i) {
+    CLI::App* sub = app->add_subcommand(kinds[i].first, std::string("Columns: ") + kinds[i].second);
+    choices->push_back({sub, values[i], {}});
+    sub->add_option("FILE", choices->back().path, "CSV file, UTF-8 with a header row")->required();
+  }
+  return {app, [&global, choices] {
+            for (const Choice& choice : *choices) {
+              if (choice.app->parsed()) return RunImport(global, choice.kind, choice.path);
+            }
+            return kExitUsage;
+          }};
+}
+
+}  // namespace grassroots::cli

@@ -1,0 +1,13 @@
+// The subcommands of `grassroots`, one file each.
+#pragma once
+
+#include "cli/context.h"
+
+namespace grassroots::cli {
+
+Command AddInitCommand(CLI::App& root, const GlobalOptions& global);
+Command AddImportCommand(CLI::App& root, const GlobalOptions& global);
+Command AddAssessCommand(CLI::App& root, const GlobalOptions& global);
+Command AddDemoCommand(CLI::App& root, const GlobalOptions& global);
+
+}  // namespace grassroots::cli

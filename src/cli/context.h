@@ -1,0 +1,48 @@
+// What every command shares: the global options, opening the store, loading the policy, and
+// turning errors into messages and exit codes (the one place that maps them).
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "config/policy_file.h"
+#include "core/error.h"
+#include "storage/store.h"
+
+namespace grassroots::cli {
+
+// SPEC.md §7 exit codes.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitBadInput = 1;
+inline constexpr int kExitUsage = 2;
+
+struct GlobalOptions {
+  std::string db_path = "grassroots.db";
+  std::string policy_path;  // empty: the built-in Mohe 2016 policy
+};
+
+// A subcommand and what runs when it was given.
+struct Command {
+  CLI::App* app = nullptr;
+  std::function<int()> run;
+};
+
+// Opens the database at the global path and migrates it.
+core::Result<std::unique_ptr<storage::Store>> OpenStore(const GlobalOptions& global);
+
+// The policy named by --policy, or the built-in one.
+core::Result<config::LoadedPolicy> LoadPolicy(const GlobalOptions& global);
+
+// Prints "grassroots: <field>: <message>" to stderr and returns the exit code for it.
+int ReportError(const core::Error& error);
+
+// The actor recorded in the audit log for a CLI change: the OS user.
+storage::Actor CliActor();
+
+// True when stderr (progress) or stdout (format choice) is a terminal.
+bool StderrIsTerminal();
+bool StdoutIsTerminal();
+
+}  // namespace grassroots::cli
