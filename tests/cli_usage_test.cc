@@ -1,0 +1,62 @@
+// The command line itself: exit codes, where the database is, help.
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "cli_runner.h"
+
+namespace grassroots::testing {
+namespace {
+
+TEST(Usage, BadUsageExitsWithTwo) {
+  Scratch scratch;
+  EXPECT_EQ(scratch.Run({"frobnicate"}).exit_code, 2);
+  EXPECT_EQ(scratch.Run({"assess"}).exit_code, 2);  // --year missing
+  EXPECT_EQ(scratch.Run({"assess", "--year", "abc"}).exit_code, 2);
+  EXPECT_EQ(scratch.Run({"assess", "--year", "2016", "--format", "xml"}).exit_code, 2);
+  EXPECT_EQ(scratch.Run({"import", "orgs"}).exit_code, 2);  // FILE missing
+  EXPECT_EQ(scratch.Run({"import", "teams", "x.csv"}).exit_code, 2);
+  EXPECT_EQ(scratch.RunRaw({}).exit_code, 2);
+}
+
+TEST(Usage, EveryCommandHasHelp) {
+  Scratch scratch;
+  for (const auto& command : std::vector<std::vector<std::string>>{{"--help"},
+                                                                   {"init", "--help"},
+                                                                   {"import", "--help"},
+                                                                   {"import", "orgs", "--help"},
+                                                                   {"assess", "--help"},
+                                                                   {"demo", "--help"}}) {
+    const auto outcome = scratch.RunRaw(command);
+    EXPECT_EQ(outcome.exit_code, 0) << command[0];
+    EXPECT_NE(outcome.out.find("Usage"), std::string::npos) << command[0];
+  }
+}
+
+TEST(Usage, DatabaseOptionMayFollowTheCommandName) {
+  Scratch scratch;
+  EXPECT_EQ(scratch.RunRaw({"init", "--db", scratch.Path("after.db")}).exit_code, 0);
+  EXPECT_EQ(scratch.RunRaw({"--db", scratch.Path("before.db"), "init"}).exit_code, 0);
+  EXPECT_GE(scratch.Dump("SELECT 1").size(), 0u);
+  EXPECT_TRUE(std::ifstream(scratch.Path("after.db")).good());
+  EXPECT_TRUE(std::ifstream(scratch.Path("before.db")).good());
+}
+
+TEST(Usage, DatabaseComesFromTheEnvironmentThenTheWorkingDirectory) {
+  Scratch scratch;
+  EXPECT_EQ(scratch.RunRaw({"init"}, "GRASSROOTS_DB=" + scratch.Path("env.db")).exit_code, 0);
+  EXPECT_TRUE(std::ifstream(scratch.Path("env.db")).good());
+  EXPECT_EQ(scratch.RunRaw({"init"}).exit_code, 0);
+  EXPECT_TRUE(std::ifstream(scratch.Path("grassroots.db")).good());
+}
+
+TEST(Usage, BrokenPolicyFileIsBadInputNamingTheKey) {
+  Scratch scratch;
+  const std::string path = scratch.Write("p.toml", "name = \"x\"\n[weights]\nteam = 1\n");
+  const auto outcome = scratch.Run({"--policy", path, "assess", "--year", "2016"});
+  EXPECT_EQ(outcome.exit_code, 1);
+  EXPECT_NE(outcome.err.find("weights.leader"), std::string::npos) << outcome.err;
+}
+
+}  // namespace
+}  // namespace grassroots::testing
