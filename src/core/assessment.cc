@@ -24,14 +24,30 @@ std::size_t AssessmentResult::SelectedCount() const {
   return static_cast<std::size_t>(std::count(selected.begin(), selected.end(), 1));
 }
 
-std::int32_t CompositeCents(const Policy& policy, const double* dimensions) {
-  double weighted = 0;
+namespace {
+
+// The weights divided by their sum, computed once per assessment rather than per organization.
+// Multiplying instead of dividing may move a result by one unit in the last place, which
+// RoundToCents' tolerance at the half absorbs.
+std::array<double, kDimensionCount> NormalizedWeights(const Policy& policy) {
   double weight_sum = 0;
-  for (int d = 0; d < kDimensionCount; ++d) {
-    weighted += policy.weights[d] * dimensions[d];
-    weight_sum += policy.weights[d];
-  }
-  return RoundToCents(weighted / weight_sum);
+  for (double weight : policy.weights) weight_sum += weight;
+  std::array<double, kDimensionCount> normalized{};
+  for (int d = 0; d < kDimensionCount; ++d) normalized[d] = policy.weights[d] / weight_sum;
+  return normalized;
+}
+
+std::int32_t WeightedCents(const std::array<double, kDimensionCount>& normalized,
+                           const double* dimensions) {
+  double mean = 0;
+  for (int d = 0; d < kDimensionCount; ++d) mean += normalized[d] * dimensions[d];
+  return RoundToCents(mean);
+}
+
+}  // namespace
+
+std::int32_t CompositeCents(const Policy& policy, const double* dimensions) {
+  return WeightedCents(NormalizedWeights(policy), dimensions);
 }
 
 Grade GradeFor(const Policy& policy, std::int32_t cents) {
@@ -58,6 +74,13 @@ std::vector<Action> ProposedActions(const OrgTable& orgs, const AssessmentResult
 
 namespace {
 
+// A scored organization as one sortable word: group (unit x type) in the top 18 bits, score in
+// hundredths in the next 14, the organization's index in the low 32. Sorting these words sorts
+// by group, then score.
+constexpr int kCentsShift = 32;
+constexpr int kGroupShift = 46;
+constexpr std::size_t kMaxGroups = std::size_t{1} << 18;
+
 Status CheckInput(const Policy& policy, const AssessmentInput& input) {
   if (input.orgs == nullptr || input.scores == nullptr) {
     return Error::Invalid("assessment input lacks organizations or scores");
@@ -68,6 +91,10 @@ Status CheckInput(const Policy& policy, const AssessmentInput& input) {
       input.scores->has_score.size() != n || input.scores->committee_grade.size() != n ||
       input.scores->dimensions.size() != n * kDimensionCount) {
     return Error::Invalid("assessment input columns differ in length");
+  }
+  if (orgs.unit_codes.size() * kOrgTypeCount >= kMaxGroups) {
+    return Error::Invalid("more than " + std::to_string(kMaxGroups / kOrgTypeCount - 1) +
+                          " assessing units in one assessment");
   }
   for (std::uint32_t unit : orgs.unit) {
     if (unit >= orgs.unit_codes.size()) return Error::Invalid("organization names no unit");
@@ -81,46 +108,94 @@ Status CheckInput(const Policy& policy, const AssessmentInput& input) {
   return ValidatePolicy(policy);
 }
 
-// Step 0: composite score and grade of every scored organization.
-void ScoreAndGrade(const Policy& policy, const YearScores& scores, AssessmentResult& result) {
+// Step 0: composite score and grade of every scored organization. kInvalid when a composite
+// falls outside [0, 100] (a dimension out of range slipped past validation).
+Status ScoreAndGrade(const Policy& policy, const OrgTable& orgs, const YearScores& scores,
+                     AssessmentResult& result) {
   const std::size_t n = scores.has_score.size();
+  const auto normalized = NormalizedWeights(policy);
   for (std::size_t i = 0; i < n; ++i) {
     if (!scores.has_score[i]) continue;
-    const std::int32_t cents = CompositeCents(policy, &scores.dimensions[i * kDimensionCount]);
+    const std::int32_t cents = WeightedCents(normalized, &scores.dimensions[i * kDimensionCount]);
+    if (cents < 0 || cents > 10'000) {
+      return Error::Invalid("a score is outside [0, 100]", orgs.code[i]);
+    }
     result.score_cents[i] = cents;
     const std::int8_t committee = scores.committee_grade[i];
     result.grade[i] =
         committee >= 0 ? committee : static_cast<std::int8_t>(GradeFor(policy, cents));
   }
+  return Status::Ok();
 }
 
-// Scored organizations bucketed by group (unit x type) with a counting sort: `offsets[g]` to
-// `offsets[g + 1]` in `members` are group g's organizations.
-struct Groups {
-  std::vector<std::uint32_t> offsets;
-  std::vector<std::uint32_t> members;
-};
+std::uint32_t OrgOf(std::uint64_t item) { return static_cast<std::uint32_t>(item); }
+std::int32_t CentsOf(std::uint64_t item) {
+  return static_cast<std::int32_t>((item >> kCentsShift) & 0x3FFF);
+}
 
 std::size_t GroupOf(const OrgTable& orgs, std::size_t i) {
   return orgs.unit[i] * kOrgTypeCount + static_cast<std::size_t>(orgs.type[i]);
 }
 
-Groups BucketByGroup(const OrgTable& orgs, const AssessmentResult& result) {
+// Scored organizations sorted by (group, score): `offsets[g]` to `offsets[g + 1]` in `items`
+// are group g's, lowest score first, then by index. `populated[g]` tells whether the group has
+// any organization at all, scored or not: those groups are reported in the quotas.
+struct SortedGroups {
+  std::vector<std::uint32_t> offsets;
+  std::vector<std::uint64_t> items;
+  std::vector<std::uint8_t> populated;
+};
+
+// Sorts one group's items by score with a stable two-pass radix sort on the 14 score bits. A
+// group is a few hundred organizations, so both passes run in the L1 cache.
+void SortGroupByScore(std::span<std::uint64_t> group, std::vector<std::uint64_t>& scratch) {
+  if (group.size() < 2) return;
+  if (group.size() < 48) {
+    std::sort(group.begin(), group.end());
+    return;
+  }
+  scratch.resize(group.size());
+  constexpr int kDigitBits = 7;
+  constexpr std::size_t kDigits = std::size_t{1} << kDigitBits;
+  std::span<std::uint64_t> from = group;
+  std::span<std::uint64_t> to(scratch.data(), group.size());
+  for (int shift = kCentsShift; shift < kGroupShift; shift += kDigitBits) {
+    std::array<std::uint32_t, kDigits + 1> start{};
+    for (std::uint64_t item : from) ++start[((item >> shift) & (kDigits - 1)) + 1];
+    std::partial_sum(start.begin(), start.end(), start.begin());
+    for (std::uint64_t item : from) to[start[(item >> shift) & (kDigits - 1)]++] = item;
+    std::swap(from, to);
+  }
+  // Two passes: the sorted items are back in `group`.
+}
+
+SortedGroups SortByGroupAndScore(const OrgTable& orgs, const AssessmentResult& result) {
   const std::size_t group_count = orgs.unit_codes.size() * kOrgTypeCount;
-  Groups groups;
-  groups.offsets.assign(group_count + 1, 0);
+  SortedGroups sorted;
+  sorted.offsets.assign(group_count + 1, 0);
+  sorted.populated.assign(group_count, 0);
   for (std::size_t i = 0; i < orgs.size(); ++i) {
-    if (result.score_cents[i] != kNoScore) ++groups.offsets[GroupOf(orgs, i) + 1];
+    const std::size_t group = GroupOf(orgs, i);
+    sorted.populated[group] = 1;
+    if (result.score_cents[i] != kNoScore) ++sorted.offsets[group + 1];
   }
-  std::partial_sum(groups.offsets.begin(), groups.offsets.end(), groups.offsets.begin());
-  groups.members.resize(groups.offsets.back());
-  std::vector<std::uint32_t> next(groups.offsets.begin(), groups.offsets.end() - 1);
+  std::partial_sum(sorted.offsets.begin(), sorted.offsets.end(), sorted.offsets.begin());
+  sorted.items.resize(sorted.offsets.back());
+  std::vector<std::uint32_t> next(sorted.offsets.begin(), sorted.offsets.end() - 1);
   for (std::size_t i = 0; i < orgs.size(); ++i) {
-    if (result.score_cents[i] != kNoScore) {
-      groups.members[next[GroupOf(orgs, i)]++] = static_cast<std::uint32_t>(i);
-    }
+    const std::int32_t cents = result.score_cents[i];
+    if (cents == kNoScore) continue;
+    const std::size_t group = GroupOf(orgs, i);
+    sorted.items[next[group]++] = static_cast<std::uint64_t>(group) << kGroupShift |
+                                  static_cast<std::uint64_t>(cents) << kCentsShift | i;
   }
-  return groups;
+  std::vector<std::uint64_t> scratch;
+  for (std::size_t g = 0; g < group_count; ++g) {
+    SortGroupByScore(std::span<std::uint64_t>(sorted.items.data() + sorted.offsets[g],
+                                              sorted.offsets[g + 1] - sorted.offsets[g]),
+                     scratch);
+  }
+  return sorted;
 }
 
 // ceil(ppm x count / 1e6) in integers, so 15% of 20 is exactly 3.
@@ -128,50 +203,32 @@ std::int64_t QuotaOf(std::int64_t ratio_ppm, std::int64_t count) {
   return (ratio_ppm * count + kPpm - 1) / kPpm;
 }
 
-// Step 1 for one group: rank lowest first, ties sharing the smaller rank (1, 2, 2, 4). Leaves
-// the group in `sorted` as (cents << 32 | org), ascending.
-QuotaGroup RankGroup(std::span<const std::uint32_t> group, std::vector<std::uint64_t>& sorted,
-                     AssessmentResult& result) {
-  sorted.clear();
-  for (std::uint32_t org : group) {
-    sorted.push_back(static_cast<std::uint64_t>(result.score_cents[org]) << 32 | org);
-  }
-  std::sort(sorted.begin(), sorted.end());
-  QuotaGroup quota;
-  quota.count = static_cast<std::int64_t>(sorted.size());
-  std::size_t tie_start = 0;
-  for (std::size_t pos = 0; pos < sorted.size(); ++pos) {
-    const auto cents = static_cast<std::int32_t>(sorted[pos] >> 32);
-    if (pos > 0 && cents != static_cast<std::int32_t>(sorted[pos - 1] >> 32)) tie_start = pos;
-    result.rank[static_cast<std::uint32_t>(sorted[pos])] = static_cast<std::int32_t>(tie_start + 1);
-  }
-  return quota;
-}
-
-// Steps 2-3: quota = ceil(ratio x count), taken from the bottom; ties at the cut line are all
-// taken (take_all) or none of them is (take_none).
-void TakeQuota(const Policy& policy, const std::vector<std::uint64_t>& sorted, QuotaGroup& quota,
-               AssessmentResult& result) {
+// Steps 1-3 for one group, lowest score first: ranks (ties share the smaller rank: 1, 2, 2, 4),
+// quota = ceil(ratio x count) taken from the bottom; ties at the cut line are all taken
+// (take_all) or none of them is (take_none).
+void RankAndTakeQuota(const Policy& policy, std::span<const std::uint64_t> group, QuotaGroup& quota,
+                      AssessmentResult& result) {
+  quota.count = static_cast<std::int64_t>(group.size());
   quota.quota = QuotaOf(quota.ratio_ppm, quota.count);
   const auto quota_size = static_cast<std::size_t>(quota.quota);
-  for (std::size_t pos = 0; pos < sorted.size(); ++pos) {
-    const auto org = static_cast<std::uint32_t>(sorted[pos]);
-    const auto rank = static_cast<std::size_t>(result.rank[org]);
-    if (rank > quota_size) break;
-    if (policy.tie_rule == TieRule::kTakeNone) {
-      // The tie group ends where the next organization has a higher rank.
-      std::size_t tie_end = pos;
-      while (tie_end + 1 < sorted.size() &&
-             result.rank[static_cast<std::uint32_t>(sorted[tie_end + 1])] ==
-                 static_cast<std::int32_t>(rank)) {
-        ++tie_end;
-      }
-      if (tie_end + 1 > quota_size) break;
+  std::size_t tie_start = 0;
+  while (tie_start < group.size()) {
+    const std::int32_t cents = CentsOf(group[tie_start]);
+    std::size_t tie_end = tie_start;
+    while (tie_end < group.size() && CentsOf(group[tie_end]) == cents) ++tie_end;
+    const std::size_t rank = tie_start + 1;
+    const bool take =
+        rank <= quota_size && (policy.tie_rule == TieRule::kTakeAll || tie_end <= quota_size);
+    for (std::size_t pos = tie_start; pos < tie_end; ++pos) {
+      const std::uint32_t org = OrgOf(group[pos]);
+      result.rank[org] = static_cast<std::int32_t>(rank);
+      if (!take) continue;
+      result.selected[org] = 1;
+      result.reasons[org] |= kReasonBottomQuota;
+      quota.cut_cents = cents;
+      ++quota.taken;
     }
-    result.selected[org] = 1;
-    result.reasons[org] |= kReasonBottomQuota;
-    quota.cut_cents = result.score_cents[org];
-    ++quota.taken;
+    tie_start = tie_end;
   }
 }
 
@@ -223,34 +280,26 @@ AssessmentResult EmptyResult(int year, std::size_t n) {
   return result;
 }
 
-// Whether a (unit, type) group has any organization at all, scored or not: those groups are
-// reported in the quotas even when nobody in them was scored.
-std::vector<std::uint8_t> PopulatedGroups(const OrgTable& orgs) {
-  std::vector<std::uint8_t> populated(orgs.unit_codes.size() * kOrgTypeCount, 0);
-  for (std::size_t i = 0; i < orgs.size(); ++i) populated[GroupOf(orgs, i)] = 1;
-  return populated;
-}
-
 }  // namespace
 
 Result<AssessmentResult> Assess(const Policy& policy, const AssessmentInput& input) {
   if (Status status = CheckInput(policy, input); !status.ok()) return status.error();
   const OrgTable& orgs = *input.orgs;
   AssessmentResult result = EmptyResult(input.year, orgs.size());
-  ScoreAndGrade(policy, *input.scores, result);
+  if (Status status = ScoreAndGrade(policy, orgs, *input.scores, result); !status.ok()) {
+    return status.error();
+  }
 
-  const Groups groups = BucketByGroup(orgs, result);
-  const std::vector<std::uint8_t> populated = PopulatedGroups(orgs);
-  std::vector<std::uint64_t> sorted;
+  const SortedGroups groups = SortByGroupAndScore(orgs, result);
   for (std::size_t g = 0; g + 1 < groups.offsets.size(); ++g) {
-    if (!populated[g]) continue;
-    const std::span<const std::uint32_t> group(groups.members.data() + groups.offsets[g],
-                                               groups.offsets[g + 1] - groups.offsets[g]);
-    QuotaGroup quota = RankGroup(group, sorted, result);
+    if (!groups.populated[g]) continue;
+    QuotaGroup quota;
     quota.unit = static_cast<std::uint32_t>(g / kOrgTypeCount);
     quota.type = static_cast<OrgType>(g % kOrgTypeCount);
     quota.ratio_ppm = policy.ratio_ppm[g % kOrgTypeCount];
-    TakeQuota(policy, sorted, quota, result);
+    const std::span<const std::uint64_t> group(groups.items.data() + groups.offsets[g],
+                                               groups.offsets[g + 1] - groups.offsets[g]);
+    RankAndTakeQuota(policy, group, quota, result);
     result.quotas.push_back(quota);
   }
   ApplyGradeDAndManual(policy, input, result);

@@ -9,7 +9,12 @@ namespace {
 
 constexpr std::uint32_t kNotInBatch = UINT32_MAX;
 
-std::string Quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
+std::string Quoted(std::string_view text) {
+  std::string quoted;
+  quoted.reserve(text.size() + 2);
+  quoted.append(1, '"').append(text).append(1, '"');
+  return quoted;
+}
 
 void SortByLine(std::vector<LineError>& errors) {
   std::stable_sort(errors.begin(), errors.end(),

@@ -1,7 +1,5 @@
 #include "core/score.h"
 
-#include <cmath>
-
 namespace grassroots::core {
 
 std::string_view ToString(Grade grade) {
@@ -19,20 +17,6 @@ std::optional<Grade> ParseGrade(std::string_view text) {
     if (name == text) return grade;
   }
   return std::nullopt;
-}
-
-std::int32_t RoundToCents(double value) {
-  const double scaled = value * 100.0;
-  const double floor = std::floor(scaled);
-  const double fraction = scaled - floor;
-  constexpr double kHalfTolerance = 1e-9;
-  double rounded;
-  if (std::fabs(fraction - 0.5) <= kHalfTolerance) {
-    rounded = scaled >= 0 ? floor + 1.0 : floor;  // the half goes away from zero
-  } else {
-    rounded = std::round(scaled);
-  }
-  return static_cast<std::int32_t>(rounded);
 }
 
 }  // namespace grassroots::core
