@@ -1,15 +1,138 @@
+#include <filesystem>
 #include <iostream>
+#include <memory>
 
+#include "app/assessment_service.h"
 #include "cli/commands.h"
+#include "core/import_rows.h"
+#include "demo/csv_sink.h"
+#include "demo/demo_data.h"
 
 namespace grassroots::cli {
+namespace {
+
+struct DemoOptions {
+  std::string scale = "county";
+  std::string out_dir;  // when set: write CSV files there instead of building a database
+  std::uint64_t seed = demo::kDefaultSeed;
+  int port = 8080;
+};
+
+// Collects the generated data for one import per kind.
+class CollectingSink : public demo::DemoSink {
+ public:
+  void OnOrganization(const core::Organization& org) override {
+    orgs.push_back({static_cast<int>(orgs.size() + 2), org});
+  }
+  void OnMember(const core::Member& member) override { members.push_back(member); }
+  void OnScore(const core::ScoreRecord& score) override {
+    scores.push_back(score);
+    if (years.empty() || years.back() != score.year) years.push_back(score.year);
+  }
+  std::vector<core::Row<core::Organization>> orgs;
+  std::vector<core::Member> members;
+  std::vector<core::ScoreRecord> scores;
+  std::vector<int> years;
+};
+
+int WriteCsvFiles(demo::Scale scale, const DemoOptions& options) {
+  auto sink = demo::CsvSink::Open(options.out_dir);
+  if (!sink.ok()) return ReportError(sink.error());
+  demo::GenerateDemo(scale, options.seed, *sink.value());
+  if (core::Status status = sink.value()->Finish(); !status.ok()) {
+    return ReportError(status.error());
+  }
+  const demo::DemoShape shape = demo::ShapeOf(scale);
+  std::cout << "wrote " << options.out_dir
+            << "/{orgs,members,scores}.csv: " << shape.direct + shape.subordinate
+            << " organizations over " << shape.units << " units, " << shape.members << " members\n";
+  return kExitOk;
+}
+
+// A demo database may be rebuilt; any other database is the user's and is never touched.
+core::Status ClearDemoDatabase(const GlobalOptions& global) {
+  if (!std::filesystem::exists(global.db_path)) return core::Status::Ok();
+  {
+    auto store = OpenStore(global);
+    if (!store.ok()) return store.error();
+    auto empty = store.value()->IsEmpty();
+    if (!empty.ok()) return empty.error();
+    auto is_demo = store.value()->IsDemo();
+    if (!is_demo.ok()) return is_demo.error();
+    if (!empty.value() && !is_demo.value()) {
+      return core::Error::Conflict(global.db_path +
+                                       " holds data that is not a demo database; demo will not "
+                                       "overwrite it (use another --db)",
+                                   "--db");
+    }
+  }
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    std::error_code ignored;
+    std::filesystem::remove(global.db_path + suffix, ignored);
+  }
+  return core::Status::Ok();
+}
+
+core::Status FillDatabase(storage::Store& store, CollectingSink& data) {
+  const storage::Actor actor{"demo", "cli"};
+  if (auto errors = core::ValidateOrganizations(data.orgs, {}); !errors.empty()) {
+    return core::Error::Internal("demo data is inconsistent: " + errors[0].message);
+  }
+  std::vector<core::Organization> orgs;
+  for (auto& row : data.orgs) orgs.push_back(std::move(row.value));
+  if (auto r = store.UpsertOrganizations(orgs, actor); !r.ok()) return r.error();
+  if (auto r = store.UpsertMembers(data.members, actor); !r.ok()) return r.error();
+  if (auto r = store.UpsertScores(data.scores, actor); !r.ok()) return r.error();
+  return store.MarkDemo();
+}
+
+int BuildDatabase(const GlobalOptions& global, demo::Scale scale, const DemoOptions& options) {
+  if (core::Status cleared = ClearDemoDatabase(global); !cleared.ok()) {
+    return ReportError(cleared.error());
+  }
+  auto store = OpenStore(global);
+  if (!store.ok()) return ReportError(store.error());
+  CollectingSink data;
+  demo::GenerateDemo(scale, options.seed, data);
+  if (core::Status filled = FillDatabase(*store.value(), data); !filled.ok()) {
+    return ReportError(filled.error());
+  }
+  const config::LoadedPolicy policy = config::BuiltInPolicy();
+  std::size_t selected = 0;
+  for (int year : data.years) {
+    auto run = app::RunAssessment(*store.value(), policy, year, {"demo", "cli"});
+    if (!run.ok()) return ReportError(run.error());
+    selected = run.value().result.SelectedCount();
+  }
+  std::cout << "demo database ready: " << global.db_path << "\n"
+            << "  " << data.orgs.size() << " organizations, " << data.members.size()
+            << " members, scores and assessments for";
+  for (int year : data.years) std::cout << " " << year;
+  std::cout << "; " << selected << " organizations selected in "
+            << (data.years.empty() ? 0 : data.years.back()) << "\n"
+            << "  try: grassroots --db " << global.db_path << " assess --year "
+            << (data.years.empty() ? 0 : data.years.back()) << " --format table\n";
+  return kExitOk;
+}
+
+}  // namespace
 
 Command AddDemoCommand(CLI::App& root, const GlobalOptions& global) {
-  CLI::App* app = root.add_subcommand("demo", "Build the Mohe-shaped demo database");
-  return {app, [&global] {
-            (void)global;
-            std::cerr << "grassroots: demo is being built\n";
-            return kExitBadInput;
+  CLI::App* app = root.add_subcommand(
+      "demo", "Build the Mohe-shaped demo database (or, with --out, write benchmark CSV files)");
+  auto options = std::make_shared<DemoOptions>();
+  app->add_option("--scale", options->scale, "county, province (300,000) or country (5,200,000)")
+      ->check(CLI::IsMember({"county", "province", "country"}))
+      ->capture_default_str();
+  app->add_option("--out", options->out_dir,
+                  "Write orgs.csv, members.csv and scores.csv into this folder instead");
+  app->add_option("--seed", options->seed, "Seed of the generator")->capture_default_str();
+  app->add_option("--port", options->port, "Port to serve on (the server comes later)")
+      ->check(CLI::Range(1, 65535));
+  return {app, [&global, options] {
+            const demo::Scale scale = *demo::ParseScale(options->scale);
+            if (!options->out_dir.empty()) return WriteCsvFiles(scale, *options);
+            return BuildDatabase(global, scale, *options);
           }};
 }
 

@@ -16,8 +16,8 @@ struct Record {
 };
 
 struct Table {
-  std::vector<std::string> header;  // trimmed column names, as in the file
-  std::vector<Record> records;      // data records; blank lines are skipped
+  std::vector<std::string> header;      // trimmed column names, as in the file
+  std::vector<Record> records;          // data records; blank lines are skipped
   std::vector<core::LineError> errors;  // malformed quoting, bad UTF-8 (that record is dropped)
 };
 

@@ -1,1 +1,445 @@
-// placeholder: being written
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <thread>
+
+#include "storage/audit_chain.h"
+#include "storage/sqlite_db.h"
+#include "storage/store.h"
+
+namespace grassroots::storage {
+namespace {
+
+using core::OrgKind;
+using core::OrgType;
+
+core::Organization Org(std::string code, std::string parent = {}, std::string unit = "u1",
+                       OrgType type = OrgType::kVillage) {
+  core::Organization org;
+  org.code = std::move(code);
+  org.name = "Org " + org.code;
+  org.type = type;
+  org.kind = parent.empty() ? OrgKind::kCommittee : OrgKind::kBranch;
+  org.parent = std::move(parent);
+  org.secretary = "Sec " + org.code;
+  org.unit = std::move(unit);
+  return org;
+}
+
+core::ScoreRecord Score(std::string code, int year, double value,
+                        std::optional<core::Grade> grade = std::nullopt) {
+  core::ScoreRecord score;
+  score.code = std::move(code);
+  score.year = year;
+  score.dimensions = {value, value, value, value, value, value + 1};
+  score.committee_grade = grade;
+  if (grade) score.reason = "committee decision";
+  return score;
+}
+
+// `n` organizations: every tenth a direct committee, the others its branches.
+std::vector<core::Organization> ManyOrgs(int n) {
+  std::vector<core::Organization> orgs;
+  orgs.reserve(n);
+  char code[16];
+  char parent[16];
+  for (int i = 0; i < n; ++i) {
+    std::snprintf(code, sizeof code, "B%08d", i);
+    std::snprintf(parent, sizeof parent, "B%08d", i - i % 10);
+    orgs.push_back(Org(code, i % 10 == 0 ? "" : parent));
+  }
+  return orgs;
+}
+
+class SqliteStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char dir[] = "/tmp/grassroots-storage-XXXXXX";
+    ASSERT_NE(mkdtemp(dir), nullptr);
+    dir_ = dir;
+    path_ = dir_ + "/test.db";
+    Reopen();
+    ASSERT_TRUE(store_->Migrate().ok());
+  }
+  void TearDown() override {
+    store_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+
+  void Reopen() {
+    store_.reset();
+    core::Result<std::unique_ptr<Store>> store = OpenSqliteStore(path_);
+    ASSERT_TRUE(store.ok()) << store.error().message;
+    store_ = std::move(store).value();
+  }
+
+  // A second connection, to look at what the store wrote.
+  std::int64_t QueryInt(const std::string& sql) {
+    core::Result<Database> db = Database::Open(path_);
+    EXPECT_TRUE(db.ok());
+    core::Result<std::int64_t> value = db.value().QueryInt(sql);
+    EXPECT_TRUE(value.ok()) << value.error().message;
+    return value.ok() ? value.value() : -1;
+  }
+  void Exec(const std::string& sql) {
+    core::Result<Database> db = Database::Open(path_);
+    ASSERT_TRUE(db.ok());
+    core::Status status = db.value().Exec(sql, "test");
+    ASSERT_TRUE(status.ok()) << status.error().message;
+  }
+
+  WriteSummary Upsert(const std::vector<core::Organization>& orgs) {
+    core::Result<WriteSummary> summary = store_->UpsertOrganizations(orgs, actor_);
+    EXPECT_TRUE(summary.ok()) << summary.error().message;
+    return summary.ok() ? summary.value() : WriteSummary{-1, -1};
+  }
+
+  core::OrgTable Table() {
+    core::Result<core::OrgTable> table = store_->LoadOrgTable();
+    EXPECT_TRUE(table.ok()) << table.error().message;
+    return table.ok() ? table.value() : core::OrgTable{};
+  }
+
+  std::string dir_;
+  std::string path_;
+  std::unique_ptr<Store> store_;
+  Actor actor_{"tester", "127.0.0.1"};
+};
+
+TEST(SqliteOpen, UnreachablePathIsUnavailableAndNamed) {
+  const std::string path = "/nonexistent-grassroots-dir/sub/x.db";
+  core::Result<std::unique_ptr<Store>> store = OpenSqliteStore(path);
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.error().code, core::ErrorCode::kUnavailable);
+  EXPECT_NE(store.error().message.find(path), std::string::npos) << store.error().message;
+}
+
+TEST_F(SqliteStoreTest, MigratingTwiceChangesNothing) {
+  ASSERT_TRUE(store_->Migrate().ok());
+  Reopen();
+  ASSERT_TRUE(store_->Migrate().ok());
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM schema_migrations"), 1);
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM sqlite_master WHERE name = 'audit_log'"), 1);
+}
+
+TEST_F(SqliteStoreTest, UpsertCountsInsertedAndUpdated) {
+  EXPECT_EQ(Upsert({Org("A"), Org("B"), Org("A1", "A")}).inserted, 3);
+
+  core::Organization renamed = Org("B");
+  renamed.name = "New name";
+  const WriteSummary summary = Upsert({Org("A"), renamed, Org("C")});
+  EXPECT_EQ(summary.inserted, 1);
+  EXPECT_EQ(summary.updated, 2);
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM organizations WHERE code = 'B' AND name = 'New name'"),
+            1);
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM organizations"), 4);
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM units"), 1);
+}
+
+TEST_F(SqliteStoreTest, ImportWithAMissingParentWritesNothing) {
+  Upsert({Org("A"), Org("B")});
+  const std::int64_t audit_before = QueryInt("SELECT COUNT(*) FROM audit_log");
+
+  // Parents are checked at COMMIT, after the valid row and the new unit were written.
+  core::Result<WriteSummary> result =
+      store_->UpsertOrganizations({Org("C", "", "u2"), Org("D", "nowhere")}, actor_);
+  ASSERT_FALSE(result.ok());
+  EXPECT_NE(result.error().message.find("FOREIGN KEY"), std::string::npos)
+      << result.error().message;
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM organizations"), 2);
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM units"), 1);
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM audit_log"), audit_before);
+  // And the connection is usable afterwards.
+  EXPECT_EQ(Upsert({Org("C")}).inserted, 1);
+}
+
+TEST_F(SqliteStoreTest, ImportSpanningSeveralBatchesKeepsEveryRow) {
+  std::vector<core::Organization> orgs = ManyOrgs(1001);  // batches of 128 and a tail
+  std::reverse(orgs.begin(), orgs.end());                 // children before parents
+  EXPECT_EQ(Upsert(orgs).inserted, 1001);
+  orgs[500].name = "Renamed";
+  const WriteSummary again = Upsert(orgs);
+  EXPECT_EQ(again.inserted, 0);
+  EXPECT_EQ(again.updated, 1001);
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM organizations WHERE name = 'Renamed'"), 1);
+
+  const core::OrgTable table = Table();
+  ASSERT_EQ(table.size(), 1001u);
+  EXPECT_EQ(table.code[999], "B00000999");
+  EXPECT_EQ(table.parent[999], 990);
+  EXPECT_EQ(table.parent[990], core::kNoParent);
+}
+
+TEST_F(SqliteStoreTest, ChildWithoutUnitIsRejectedAndDirectOneGetsDefault) {
+  core::Result<WriteSummary> result =
+      store_->UpsertOrganizations({Org("A"), Org("A1", "A", "")}, actor_);
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.error().code, core::ErrorCode::kInvalid);
+
+  Upsert({Org("X", "", "")});
+  const core::OrgTable table = Table();
+  ASSERT_EQ(table.size(), 1u);
+  EXPECT_EQ(table.unit_codes[table.unit[0]], core::kDefaultUnit);
+}
+
+TEST_F(SqliteStoreTest, OrgTableIsSortedByCodeWithParentIndices) {
+  // Children before parents, codes out of order, two units.
+  Upsert({Org("Z1", "Z", "u2", OrgType::kAgency), Org("M2", "M"), Org("Z", "", "u2"),
+          Org("M1", "M", "u1", OrgType::kCommunity), Org("M")});
+  const core::OrgTable table = Table();
+  ASSERT_EQ(table.code, (std::vector<std::string>{"M", "M1", "M2", "Z", "Z1"}));
+  EXPECT_EQ(table.parent, (std::vector<std::int32_t>{core::kNoParent, 0, 0, core::kNoParent, 3}));
+  EXPECT_EQ(table.unit_codes, (std::vector<std::string>{"u1", "u2"}));
+  EXPECT_EQ(table.unit, (std::vector<std::uint32_t>{0, 0, 0, 1, 1}));
+  EXPECT_EQ(table.type[1], OrgType::kCommunity);
+  EXPECT_EQ(table.type[4], OrgType::kAgency);
+}
+
+TEST_F(SqliteStoreTest, StoredOrganizationsAndCodes) {
+  Upsert({Org("A"), Org("A1", "A", "u1")});
+  core::Result<core::StoredOrgs> stored = store_->StoredOrganizations();
+  ASSERT_TRUE(stored.ok());
+  EXPECT_EQ(stored.value().at("A1").parent, "A");
+  EXPECT_EQ(stored.value().at("A").parent, "");
+  EXPECT_EQ(stored.value().at("A").unit, "u1");
+  core::Result<std::unordered_set<std::string>> codes = store_->OrganizationCodes();
+  ASSERT_TRUE(codes.ok());
+  EXPECT_EQ(codes.value(), (std::unordered_set<std::string>{"A", "A1"}));
+}
+
+TEST_F(SqliteStoreTest, MembersUpsertAndUnknownOrganizationWritesNothing) {
+  Upsert({Org("A")});
+  core::Member member{"m1", "Li", "A", core::MemberStatus::kMobile, "2001-07-01"};
+  core::Result<WriteSummary> first = store_->UpsertMembers({member}, actor_);
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  EXPECT_EQ(first.value().inserted, 1);
+
+  core::Member stray{"m2", "Wang", "nowhere", core::MemberStatus::kRegular, ""};
+  member.status = core::MemberStatus::kRetired;
+  core::Result<WriteSummary> second = store_->UpsertMembers({member, stray}, actor_);
+  ASSERT_FALSE(second.ok());
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM members WHERE status = 'mobile'"), 1);
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM members"), 1);
+}
+
+TEST_F(SqliteStoreTest, ScoresRoundTripWithCommitteeGrade) {
+  Upsert({Org("A"), Org("B"), Org("C")});
+  core::Result<WriteSummary> written = store_->UpsertScores(
+      {Score("C", 2016, 70), Score("A", 2016, 55.5, core::Grade::kC), Score("A", 2015, 90)},
+      actor_);
+  ASSERT_TRUE(written.ok()) << written.error().message;
+  EXPECT_EQ(written.value().inserted, 3);
+  core::Result<WriteSummary> again = store_->UpsertScores({Score("C", 2016, 71)}, actor_);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again.value().updated, 1);
+
+  const core::OrgTable table = Table();
+  core::Result<core::YearScores> scores = store_->LoadScores(2016, table);
+  ASSERT_TRUE(scores.ok()) << scores.error().message;
+  EXPECT_EQ(scores.value().has_score, (std::vector<std::uint8_t>{1, 0, 1}));
+  EXPECT_EQ(scores.value().committee_grade, (std::vector<std::int8_t>{2, -1, -1}));
+  EXPECT_DOUBLE_EQ(scores.value().dimensions[0], 55.5);
+  EXPECT_DOUBLE_EQ(scores.value().dimensions[5], 56.5);
+  EXPECT_DOUBLE_EQ(scores.value().dimensions[2 * core::kDimensionCount], 71);
+  EXPECT_EQ(store_->CountScores(2016).value(), 2);
+  EXPECT_EQ(store_->CountScores(2014).value(), 0);
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM scores WHERE reason = 'committee decision'"), 1);
+}
+
+TEST_F(SqliteStoreTest, ScoresAlignWithATableInAnyOrder) {
+  Upsert({Org("A"), Org("B")});
+  ASSERT_TRUE(store_->UpsertScores({Score("B", 2016, 80)}, actor_).ok());
+  core::OrgTable table;
+  table.unit_codes = {"u1"};
+  table.Add("B", OrgType::kVillage, 0, core::kNoParent);
+  table.Add("A", OrgType::kVillage, 0, core::kNoParent);
+  core::Result<core::YearScores> scores = store_->LoadScores(2016, table);
+  ASSERT_TRUE(scores.ok());
+  EXPECT_EQ(scores.value().has_score, (std::vector<std::uint8_t>{1, 0}));
+}
+
+TEST_F(SqliteStoreTest, ManualDecisionsAreAligned) {
+  Upsert({Org("A"), Org("B")});
+  Exec(
+      "INSERT INTO manual_decisions VALUES (2016, 'B', 1, 'petitions', 'staff', '2016-12-01'),"
+      " (2015, 'A', 0, 'old', 'staff', '2015-12-01')");
+  core::Result<std::vector<core::ManualDecision>> decisions =
+      store_->LoadManualDecisions(2016, Table());
+  ASSERT_TRUE(decisions.ok()) << decisions.error().message;
+  ASSERT_EQ(decisions.value().size(), 1u);
+  EXPECT_EQ(decisions.value()[0].org, 1u);
+  EXPECT_TRUE(decisions.value()[0].include);
+  EXPECT_EQ(decisions.value()[0].reason, "petitions");
+}
+
+// An assessment of three organizations with `selected` chosen by the test.
+core::AssessmentResult Result(int year, std::vector<std::uint8_t> selected) {
+  core::AssessmentResult result;
+  result.year = year;
+  result.score_cents = {5850, core::kNoScore, 9100};
+  result.grade = {3, -1, 0};
+  result.rank = {1, 0, 2};
+  result.reasons = {core::kReasonBottomQuota | core::kReasonGradeD, 0, 0};
+  result.consecutive = {0, 0, 0};
+  result.selected = std::move(selected);
+  result.quotas = {{0, OrgType::kVillage, 2, 150'000, 1, 5850, 1}};
+  return result;
+}
+
+TEST_F(SqliteStoreTest, SelectionRoundTripsAndUnassessedYearIsNullopt) {
+  Upsert({Org("A"), Org("B"), Org("C")});
+  const core::OrgTable table = Table();
+  core::Result<std::optional<std::vector<std::uint8_t>>> none = store_->LoadSelection(2016, table);
+  ASSERT_TRUE(none.ok());
+  EXPECT_FALSE(none.value().has_value());
+
+  const core::Policy policy = core::MoheDefaultPolicy();
+  ASSERT_TRUE(store_->SaveAssessment(policy, "v1", table, Result(2016, {1, 0, 0}), actor_).ok());
+  core::Result<std::optional<std::vector<std::uint8_t>>> loaded =
+      store_->LoadSelection(2016, table);
+  ASSERT_TRUE(loaded.ok() && loaded.value().has_value());
+  EXPECT_EQ(*loaded.value(), (std::vector<std::uint8_t>{1, 0, 0}));
+
+  core::Result<std::optional<AssessmentInfo>> info = store_->LoadAssessmentInfo(2016);
+  ASSERT_TRUE(info.ok() && info.value().has_value());
+  EXPECT_EQ(info.value()->policy_version, "v1");
+  EXPECT_EQ(info.value()->selected_count, 1);
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM assessment_results WHERE year = 2016 AND"
+                     " score_cents IS NULL AND grade IS NULL AND rank_in_type IS NULL"),
+            1);
+  EXPECT_EQ(QueryInt("SELECT reasons FROM assessment_results WHERE org_code = 'A'"), 3);
+  EXPECT_EQ(QueryInt("SELECT quota FROM assessment_quotas WHERE unit_code = 'u1' AND"
+                     " type = 'village' AND cut_cents = 5850"),
+            1);
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM policies WHERE version = 'v1' AND content <> ''"), 1);
+}
+
+TEST_F(SqliteStoreTest, SaveAssessmentReplacesTheYearAndIsAudited) {
+  Upsert({Org("A"), Org("B"), Org("C")});
+  const core::OrgTable table = Table();
+  const core::Policy policy = core::MoheDefaultPolicy();
+  ASSERT_TRUE(store_->SaveAssessment(policy, "v1", table, Result(2016, {1, 0, 0}), actor_).ok());
+  ASSERT_TRUE(store_->SaveAssessment(policy, "v2", table, Result(2016, {1, 0, 1}), actor_).ok());
+
+  EXPECT_EQ(*store_->LoadSelection(2016, table).value(), (std::vector<std::uint8_t>{1, 0, 1}));
+  EXPECT_EQ(store_->LoadAssessmentInfo(2016).value()->policy_version, "v2");
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM assessment_results"), 3);
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM assessment_quotas"), 1);
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM policies"), 2);
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM audit_log WHERE action = 'assessment.run'"), 1);
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM audit_log WHERE action = 'assessment.rerun' AND"
+                     " before_json = '{\"policy_version\":\"v1\",\"selected_count\":1}'"),
+            1);
+}
+
+TEST_F(SqliteStoreTest, MisalignedAssessmentIsRejected) {
+  Upsert({Org("A")});
+  core::Status status = store_->SaveAssessment(core::MoheDefaultPolicy(), "v1", Table(),
+                                               Result(2016, {1, 0, 0}), actor_);
+  ASSERT_FALSE(status.ok());
+  EXPECT_EQ(status.error().code, core::ErrorCode::kInvalid);
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM assessments"), 0);
+}
+
+TEST_F(SqliteStoreTest, EveryWriteAppendsALinkedAuditEntry) {
+  Upsert({Org("A"), Org("B")});
+  Upsert({Org("B"), Org("C")});
+  ASSERT_TRUE(store_->MarkDemo().ok());
+
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM audit_log"), 3);
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM audit_log WHERE id = 1 AND prev_hash = '" +
+                     std::string(kGenesisHash) + "'"),
+            1);
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM audit_log a JOIN audit_log b ON b.id = a.id + 1"
+                     " WHERE b.prev_hash = a.hash"),
+            2);
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM audit_log WHERE id = 2 AND action = 'import.orgs'"
+                     " AND actor = 'tester' AND origin = '127.0.0.1' AND"
+                     " after_json = '{\"rows\":2,\"inserted\":1,\"updated\":1}'"),
+            1);
+
+  core::Result<Database> db = Database::Open(path_);
+  ASSERT_TRUE(db.ok());
+  core::Result<std::int64_t> verified = VerifyAuditChain(db.value());
+  ASSERT_TRUE(verified.ok()) << verified.error().message;
+  EXPECT_EQ(verified.value(), 3);
+
+  ASSERT_TRUE(db.value().Exec("UPDATE audit_log SET actor = 'mallory' WHERE id = 2", "t").ok());
+  verified = VerifyAuditChain(db.value());
+  ASSERT_FALSE(verified.ok());
+  EXPECT_EQ(verified.error().field, "audit_log/2");
+}
+
+TEST_F(SqliteStoreTest, DemoFlag) {
+  EXPECT_TRUE(store_->IsEmpty().value());
+  EXPECT_FALSE(store_->IsDemo().value());
+  ASSERT_TRUE(store_->MarkDemo().ok());
+  EXPECT_TRUE(store_->IsDemo().value());
+  Upsert({Org("A")});
+  EXPECT_FALSE(store_->IsEmpty().value());
+}
+
+TEST(SqliteUnmigrated, IsEmptyAndNotDemo) {
+  char dir[] = "/tmp/grassroots-storage-XXXXXX";
+  ASSERT_NE(mkdtemp(dir), nullptr);
+  {
+    core::Result<std::unique_ptr<Store>> store = OpenSqliteStore(std::string(dir) + "/new.db");
+    ASSERT_TRUE(store.ok());
+    EXPECT_TRUE(store.value()->IsEmpty().value());
+    EXPECT_FALSE(store.value()->IsDemo().value());
+  }
+  std::filesystem::remove_all(dir);
+}
+
+// A writer killed mid-import (power cut, OOM killer) must leave the database as it was:
+// the WAL holds uncommitted frames that recovery discards.
+TEST_F(SqliteStoreTest, KilledWriterLeavesTheDatabaseAsItWas) {
+  Upsert({Org("A"), Org("B"), Org("C")});
+  store_.reset();  // an SQLite connection must not cross fork()
+  const std::string wal = path_ + "-wal";
+  const auto wal_size = [&] {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(wal, ec);
+    return ec ? 0 : size;
+  };
+  const auto wal_before = wal_size();
+
+  const pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    const std::vector<core::Organization> orgs = ManyOrgs(1'000'000);
+    core::Result<std::unique_ptr<Store>> store = OpenSqliteStore(path_);
+    if (store.ok()) (void)store.value()->UpsertOrganizations(orgs, Actor{});
+    _exit(0);
+  }
+  // Kill once the writer has spilled pages into the WAL, i.e. truly mid-transaction.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+  while (wal_size() < wal_before + (4u << 20) && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  kill(child, SIGKILL);
+  int status = 0;
+  ASSERT_EQ(waitpid(child, &status, 0), child);
+  ASSERT_TRUE(WIFSIGNALED(status)) << "the writer finished before it could be killed";
+
+  Reopen();
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM organizations"), 3);
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM audit_log"), 1);
+  core::Result<Database> db = Database::Open(path_);
+  ASSERT_TRUE(db.ok());
+  core::Result<Statement> check = db.value().Prepare("PRAGMA integrity_check");
+  ASSERT_TRUE(check.ok());
+  ASSERT_TRUE(check.value().Step().value());
+  EXPECT_EQ(check.value().Text(0), "ok");
+  EXPECT_EQ(Upsert({Org("D")}).inserted, 1);
+}
+
+}  // namespace
+}  // namespace grassroots::storage

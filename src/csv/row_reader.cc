@@ -1,0 +1,78 @@
+#include "csv/row_reader.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "csv/trim.h"
+
+namespace grassroots::csv {
+namespace {
+
+bool EqualsIgnoringCase(std::string_view text, std::string_view lower) {
+  return std::ranges::equal(text, lower, [](char a, char b) {
+    return (a >= 'A' && a <= 'Z' ? static_cast<char>(a - 'A' + 'a') : a) == b;
+  });
+}
+
+}  // namespace
+
+RowReader::RowReader(std::string_view content, std::span<const Column> columns,
+                     std::vector<core::LineError>& errors)
+    : records_(content, errors), columns_(columns), errors_(errors) {
+  // A malformed header has been reported already; its missing columns would only be noise.
+  if (records_.header_malformed()) return;
+  header_ok_ = MatchHeader();
+}
+
+bool RowReader::MatchHeader() {
+  const std::vector<std::string>& header = records_.header();
+  const int line = records_.header_line();
+  bool ok = true;
+  positions_.assign(columns_.size(), -1);
+  for (std::size_t field = 0; field < header.size(); ++field) {
+    for (std::size_t column = 0; column < columns_.size(); ++column) {
+      if (!EqualsIgnoringCase(header[field], columns_[column].name)) continue;
+      if (positions_[column] >= 0) {
+        errors_.push_back(
+            {line, "duplicate column \"" + std::string(columns_[column].name) + "\""});
+        ok = false;
+      }
+      positions_[column] = static_cast<int>(field);
+    }
+  }
+  for (std::size_t column = 0; column < columns_.size(); ++column) {
+    if (columns_[column].required && positions_[column] < 0) {
+      errors_.push_back({line, "missing column \"" + std::string(columns_[column].name) + "\""});
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+bool RowReader::Next() {
+  if (!header_ok_) return false;
+  while (records_.Next()) {
+    if (AllBlank()) continue;
+    failed_ = false;
+    return true;
+  }
+  return false;
+}
+
+bool RowReader::AllBlank() const {
+  return std::ranges::all_of(records_.fields(),
+                             [](std::string_view field) { return Trim(field).empty(); });
+}
+
+std::string_view RowReader::operator[](std::size_t column) const {
+  const int position = positions_[column];
+  if (position < 0) return {};
+  return Trim(records_.fields()[static_cast<std::size_t>(position)]);
+}
+
+void RowReader::Fail(std::string message) {
+  errors_.push_back({line(), std::move(message)});
+  failed_ = true;
+}
+
+}  // namespace grassroots::csv

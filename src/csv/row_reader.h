@@ -1,0 +1,60 @@
+// Data rows read by column name, for the import formats of SPEC.md §7.
+#pragma once
+
+#include <cstddef>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/import_rows.h"
+#include "csv/record_reader.h"
+
+namespace grassroots::csv {
+
+// A column an import format knows. `name` is lower case; a required column must be in
+// the header, an optional one may be.
+struct Column {
+  std::string_view name;
+  bool required = true;
+};
+
+// Reads rows whose columns may come in any order: header names are matched trimmed and
+// ignoring ASCII case, unknown columns are ignored, and a row with no value in any column
+// (what spreadsheets leave behind as ",,,,") is skipped. Errors, the reader's and the
+// caller's through Fail(), go to the vector given at construction, in line order.
+class RowReader {
+ public:
+  // Checks the header at once: each missing required column and each known column named
+  // twice is an error at the header's line, after which Next() reads nothing.
+  // `content`, `columns` and `errors` must outlive the reader.
+  RowReader(std::string_view content, std::span<const Column> columns,
+            std::vector<core::LineError>& errors);
+
+  // Advances to the next row; false at the end.
+  bool Next();
+  int line() const { return records_.line(); }
+
+  // The trimmed value of columns[column] in the current row; empty when an optional column
+  // is absent from the file.
+  std::string_view operator[](std::size_t column) const;
+  // The name of columns[column], for messages.
+  std::string_view name(std::size_t column) const { return columns_[column].name; }
+
+  // Reports a problem with the current row, which then counts as failed.
+  void Fail(std::string message);
+  bool failed() const { return failed_; }
+
+ private:
+  bool MatchHeader();
+  bool AllBlank() const;
+
+  RecordReader records_;
+  std::span<const Column> columns_;
+  std::vector<core::LineError>& errors_;
+  std::vector<int> positions_;  // per known column, its field index, or -1 when absent
+  bool header_ok_ = false;
+  bool failed_ = false;
+};
+
+}  // namespace grassroots::csv

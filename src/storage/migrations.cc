@@ -1,0 +1,68 @@
+#include "storage/migrations.h"
+
+#include <array>
+#include <string>
+
+#include "storage/audit_chain.h"
+
+namespace grassroots::embedded {
+extern const std::string_view migration_001_initial;
+}  // namespace grassroots::embedded
+
+namespace grassroots::storage {
+namespace {
+
+// Not a migration itself: it must exist before we can ask which migrations ran.
+constexpr std::string_view kCreateMigrationsTable =
+    "CREATE TABLE IF NOT EXISTS schema_migrations ("
+    " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)";
+
+core::Result<bool> IsApplied(Database& db, int version) {
+  core::Result<Statement> stmt = db.Prepare("SELECT 1 FROM schema_migrations WHERE version = ?");
+  if (!stmt.ok()) return stmt.error();
+  stmt.value().BindInt(1, version);
+  return stmt.value().Step();
+}
+
+core::Status Record(Database& db, const Migration& migration) {
+  core::Result<Statement> stmt =
+      db.Prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)");
+  if (!stmt.ok()) return stmt.error();
+  const std::string now = UtcNow();
+  stmt.value().BindInt(1, migration.version).BindText(2, migration.name).BindText(3, now);
+  return stmt.value().Run();
+}
+
+core::Status Apply(Database& db, const Migration& migration) {
+  core::Result<Transaction> txn = Transaction::Begin(db);
+  if (!txn.ok()) return txn.error();
+  core::Result<bool> applied = IsApplied(db, migration.version);
+  if (!applied.ok()) return applied.error();
+  if (applied.value()) return core::Status::Ok();  // another process got there first
+  const std::string what = "applying migration " + std::string(migration.name);
+  if (core::Status status = db.Exec(migration.sql, what); !status.ok()) return status;
+  if (core::Status status = Record(db, migration); !status.ok()) return status;
+  return txn.value().Commit();
+}
+
+}  // namespace
+
+std::span<const Migration> Migrations() {
+  static const std::array<Migration, 1> kMigrations = {{
+      {1, "001_initial", embedded::migration_001_initial},
+  }};
+  return kMigrations;
+}
+
+core::Status ApplyMigrations(Database& db) {
+  if (core::Status status = db.Exec(kCreateMigrationsTable, "creating schema_migrations");
+      !status.ok()) {
+    return status;
+  }
+  for (const Migration& migration : Migrations()) {
+    if (core::Status status = Apply(db, migration); !status.ok()) return status;
+  }
+  return core::Status::Ok();
+}
+
+}  // namespace grassroots::storage

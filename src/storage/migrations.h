@@ -1,0 +1,27 @@
+// Numbered schema migrations (migrations/NNN_name.sql, embedded in the binary) and the
+// schema_migrations table that records which of them a database has.
+#pragma once
+
+#include <span>
+#include <string_view>
+
+#include "core/error.h"
+#include "storage/sqlite_db.h"
+
+namespace grassroots::storage {
+
+struct Migration {
+  int version = 0;
+  std::string_view name;
+  std::string_view sql;
+};
+
+// All migrations, in version order.
+std::span<const Migration> Migrations();
+
+// Applies the migrations `db` lacks, each in its own transaction, so a failure leaves the
+// schema at the last complete version. Idempotent; safe against a concurrent migrator (the
+// applied versions are read under the write lock).
+core::Status ApplyMigrations(Database& db);
+
+}  // namespace grassroots::storage

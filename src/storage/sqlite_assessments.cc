@@ -1,0 +1,278 @@
+// Scores, manual decisions and stored assessments: the rows an assessment reads and writes,
+// aligned with an OrgTable by code.
+#include "storage/audit_chain.h"
+#include "storage/code_index.h"
+#include "storage/sqlite_store.h"
+
+namespace grassroots::storage {
+namespace {
+
+// Walks the rows of `stmt` whose column 0 is an organization's code, calling
+// on_row(index, stmt) for those in `orgs`. Rows of organizations the table lacks (added
+// after it was loaded) are skipped: the caller works on the table it holds.
+template <typename OnRow>
+core::Status ForEachOrgRow(Statement& stmt, const core::OrgTable& orgs, OnRow on_row) {
+  const CodeIndex index(orgs);
+  std::uint32_t hint = 0;
+  for (;;) {
+    core::Result<bool> row = stmt.Step();
+    if (!row.ok()) return row.error();
+    if (!row.value()) return core::Status::Ok();
+    const std::optional<std::uint32_t> org = index.Find(stmt.Text(0), hint);
+    if (!org) continue;
+    hint = *org + 1;
+    if (core::Status status = on_row(*org, stmt); !status.ok()) return status;
+  }
+}
+
+std::optional<core::Grade> StoredGrade(const Statement& stmt, int column) {
+  if (stmt.IsNull(column)) return std::nullopt;
+  return core::ParseGrade(stmt.Text(column));
+}
+
+core::Status CheckSizes(const core::OrgTable& orgs, const core::AssessmentResult& result) {
+  const std::size_t n = orgs.size();
+  const bool aligned = result.score_cents.size() == n && result.grade.size() == n &&
+                       result.rank.size() == n && result.selected.size() == n &&
+                       result.reasons.size() == n && result.consecutive.size() == n;
+  if (!aligned) {
+    return core::Error::Invalid("assessment result of " + std::to_string(result.year) +
+                                " is not aligned with the " + std::to_string(n) + " organizations");
+  }
+  for (const core::QuotaGroup& group : result.quotas) {
+    if (group.unit >= orgs.unit_codes.size()) {
+      return core::Error::Invalid("quota group names unit " + std::to_string(group.unit) + " of " +
+                                  std::to_string(orgs.unit_codes.size()));
+    }
+  }
+  return core::Status::Ok();
+}
+
+core::Status InsertPolicy(Database& db, const core::Policy& policy, const std::string& version) {
+  core::Result<Statement> stmt = db.Prepare(
+      "INSERT INTO policies (version, name, content, created_at) VALUES (?, ?, ?, ?)"
+      " ON CONFLICT (version) DO NOTHING");
+  if (!stmt.ok()) return stmt.error();
+  const std::string content = core::CanonicalPolicyText(policy);
+  const std::string now = UtcNow();
+  stmt.value().BindText(1, version).BindText(2, policy.name).BindText(3, content).BindText(4, now);
+  return stmt.value().Run();
+}
+
+core::Result<std::optional<AssessmentInfo>> ReadInfo(Database& db, int year) {
+  core::Result<Statement> stmt =
+      db.Prepare("SELECT policy_version, run_at, selected_count FROM assessments WHERE year = ?");
+  if (!stmt.ok()) return stmt.error();
+  core::Result<bool> row = stmt.value().BindInt(1, year).Step();
+  if (!row.ok()) return row.error();
+  if (!row.value()) return std::optional<AssessmentInfo>();
+  const Statement& s = stmt.value();
+  return std::optional<AssessmentInfo>(
+      AssessmentInfo{year, std::string(s.Text(0)), std::string(s.Text(1)), s.Int(2)});
+}
+
+core::Status DeleteYear(Database& db, int year) {
+  // Children first, explicitly: the cascade would do it, but only with foreign keys on.
+  for (std::string_view sql :
+       {"DELETE FROM assessment_results WHERE year = ?",
+        "DELETE FROM assessment_quotas WHERE year = ?", "DELETE FROM assessments WHERE year = ?"}) {
+    core::Result<Statement> stmt = db.Prepare(sql);
+    if (!stmt.ok()) return stmt.error();
+    if (core::Status status = stmt.value().BindInt(1, year).Run(); !status.ok()) return status;
+  }
+  return core::Status::Ok();
+}
+
+core::Status InsertHeader(Database& db, const AssessmentInfo& info) {
+  core::Result<Statement> stmt = db.Prepare(
+      "INSERT INTO assessments (year, policy_version, run_at, selected_count)"
+      " VALUES (?, ?, ?, ?)");
+  if (!stmt.ok()) return stmt.error();
+  stmt.value()
+      .BindInt(1, info.year)
+      .BindText(2, info.policy_version)
+      .BindText(3, info.run_at)
+      .BindInt(4, info.selected_count);
+  return stmt.value().Run();
+}
+
+core::Status InsertResults(Database& db, const core::OrgTable& orgs,
+                           const core::AssessmentResult& result) {
+  core::Result<Statement> insert = db.Prepare(
+      "INSERT INTO assessment_results (year, org_code, score_cents, grade, rank_in_type,"
+      " selected, reasons, consecutive) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  if (!insert.ok()) return insert.error();
+  Statement& stmt = insert.value();
+  for (std::size_t i = 0; i < orgs.size(); ++i) {
+    const bool scored = result.score_cents[i] != core::kNoScore;
+    stmt.BindInt(1, result.year).BindText(2, orgs.code[i]);
+    scored ? stmt.BindInt(3, result.score_cents[i]) : stmt.BindNull(3);
+    if (result.grade[i] >= 0) {
+      stmt.BindText(4, core::ToString(static_cast<core::Grade>(result.grade[i])));
+    } else {
+      stmt.BindNull(4);
+    }
+    result.rank[i] > 0 ? stmt.BindInt(5, result.rank[i]) : stmt.BindNull(5);
+    stmt.BindInt(6, result.selected[i]).BindInt(7, result.reasons[i]);
+    stmt.BindInt(8, result.consecutive[i]);
+    if (core::Status status = stmt.Run(); !status.ok()) return status;
+  }
+  return core::Status::Ok();
+}
+
+core::Status InsertQuotas(Database& db, const core::OrgTable& orgs,
+                          const core::AssessmentResult& result) {
+  core::Result<Statement> insert = db.Prepare(
+      "INSERT INTO assessment_quotas (year, unit_code, type, count, ratio_ppm, quota,"
+      " cut_cents, taken) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  if (!insert.ok()) return insert.error();
+  Statement& stmt = insert.value();
+  for (const core::QuotaGroup& group : result.quotas) {
+    stmt.BindInt(1, result.year)
+        .BindText(2, orgs.unit_codes[group.unit])
+        .BindText(3, core::ToString(group.type))
+        .BindInt(4, group.count)
+        .BindInt(5, group.ratio_ppm)
+        .BindInt(6, group.quota)
+        .BindInt(8, group.taken);
+    group.cut_cents >= 0 ? stmt.BindInt(7, group.cut_cents) : stmt.BindNull(7);
+    if (core::Status status = stmt.Run(); !status.ok()) return status;
+  }
+  return core::Status::Ok();
+}
+
+std::string HeaderJson(const AssessmentInfo& info) {
+  return "{\"policy_version\":" + JsonQuote(info.policy_version) +
+         ",\"selected_count\":" + std::to_string(info.selected_count) + "}";
+}
+
+}  // namespace
+
+core::Result<core::YearScores> SqliteStore::LoadScores(int year, const core::OrgTable& orgs) {
+  return Guarded("loading scores", [&]() -> core::Result<core::YearScores> {
+    core::Result<Statement> stmt = db_.Prepare(
+        "SELECT org_code, team, leader, venue, routine, service, members, grade FROM scores"
+        " WHERE year = ? ORDER BY org_code");
+    if (!stmt.ok()) return stmt.error();
+    stmt.value().BindInt(1, year);
+    core::YearScores scores;
+    scores.Resize(orgs.size());
+    core::Status status =
+        ForEachOrgRow(stmt.value(), orgs, [&](std::uint32_t org, const Statement& s) {
+          std::array<double, core::kDimensionCount> values{};
+          for (int d = 0; d < core::kDimensionCount; ++d) values[d] = s.Double(1 + d);
+          scores.Set(org, values, StoredGrade(s, 7));
+          return core::Status::Ok();
+        });
+    if (!status.ok()) return WithContext(status.error(), "loading " + std::to_string(year));
+    return scores;
+  });
+}
+
+core::Result<std::int64_t> SqliteStore::CountScores(int year) {
+  return Guarded("counting scores", [&]() -> core::Result<std::int64_t> {
+    core::Result<Statement> stmt = db_.Prepare("SELECT COUNT(*) FROM scores WHERE year = ?");
+    if (!stmt.ok()) return stmt.error();
+    core::Result<bool> row = stmt.value().BindInt(1, year).Step();
+    if (!row.ok()) return row.error();
+    return stmt.value().Int(0);
+  });
+}
+
+core::Result<std::vector<core::ManualDecision>> SqliteStore::LoadManualDecisions(
+    int year, const core::OrgTable& orgs) {
+  using Decisions = std::vector<core::ManualDecision>;
+  return Guarded("loading manual decisions", [&]() -> core::Result<Decisions> {
+    core::Result<Statement> stmt = db_.Prepare(
+        "SELECT org_code, include, reason FROM manual_decisions WHERE year = ?"
+        " ORDER BY org_code");
+    if (!stmt.ok()) return stmt.error();
+    stmt.value().BindInt(1, year);
+    Decisions decisions;
+    core::Status status =
+        ForEachOrgRow(stmt.value(), orgs, [&](std::uint32_t org, const Statement& s) {
+          decisions.push_back({org, s.Int(1) != 0, std::string(s.Text(2))});
+          return core::Status::Ok();
+        });
+    if (!status.ok()) return status.error();
+    return decisions;
+  });
+}
+
+core::Result<std::optional<std::vector<std::uint8_t>>> SqliteStore::LoadSelection(
+    int year, const core::OrgTable& orgs) {
+  using Selection = std::optional<std::vector<std::uint8_t>>;
+  return Guarded("loading a stored selection", [&]() -> core::Result<Selection> {
+    core::Result<Transaction> snapshot = Transaction::BeginRead(db_);
+    if (!snapshot.ok()) return snapshot.error();
+    core::Result<std::optional<AssessmentInfo>> info = ReadInfo(db_, year);
+    if (!info.ok()) return info.error();
+    if (!info.value()) return Selection();
+    core::Result<Statement> stmt = db_.Prepare(
+        "SELECT org_code FROM assessment_results WHERE year = ? AND selected = 1"
+        " ORDER BY org_code");
+    if (!stmt.ok()) return stmt.error();
+    stmt.value().BindInt(1, year);
+    std::vector<std::uint8_t> selected(orgs.size(), 0);
+    core::Status status = ForEachOrgRow(stmt.value(), orgs, [&](std::uint32_t org, auto&) {
+      selected[org] = 1;
+      return core::Status::Ok();
+    });
+    if (!status.ok()) return status.error();
+    return Selection(std::move(selected));
+  });
+}
+
+core::Result<std::optional<AssessmentInfo>> SqliteStore::LoadAssessmentInfo(int year) {
+  return Guarded("loading an assessment", [&] { return ReadInfo(db_, year); });
+}
+
+core::Status SqliteStore::SaveAssessment(const core::Policy& policy,
+                                         const std::string& policy_version,
+                                         const core::OrgTable& orgs,
+                                         const core::AssessmentResult& result, const Actor& actor) {
+  return Guarded("saving an assessment", [&]() -> core::Status {
+    core::Status status = WriteAssessment(policy, policy_version, orgs, result, actor);
+    if (!status.ok()) {
+      return WithContext(status.error(), "saving the assessment of " + std::to_string(result.year) +
+                                             " (nothing was written)");
+    }
+    return status;
+  });
+}
+
+core::Status SqliteStore::WriteAssessment(const core::Policy& policy,
+                                          const std::string& policy_version,
+                                          const core::OrgTable& orgs,
+                                          const core::AssessmentResult& result,
+                                          const Actor& actor) {
+  if (core::Status status = CheckSizes(orgs, result); !status.ok()) return status;
+  if (policy_version.empty()) return core::Error::Invalid("the policy has no version");
+  core::Result<Transaction> txn = Transaction::Begin(db_);
+  if (!txn.ok()) return txn.error();
+  if (core::Status status = InsertPolicy(db_, policy, policy_version); !status.ok()) {
+    return status;
+  }
+  core::Result<std::optional<AssessmentInfo>> previous = ReadInfo(db_, result.year);
+  if (!previous.ok()) return previous.error();
+  if (core::Status status = DeleteYear(db_, result.year); !status.ok()) return status;
+
+  const AssessmentInfo info{result.year, policy_version, UtcNow(),
+                            static_cast<std::int64_t>(result.SelectedCount())};
+  if (core::Status status = InsertHeader(db_, info); !status.ok()) return status;
+  if (core::Status status = InsertResults(db_, orgs, result); !status.ok()) return status;
+  if (core::Status status = InsertQuotas(db_, orgs, result); !status.ok()) return status;
+
+  AuditEntry entry;
+  entry.at = info.run_at;
+  entry.actor = actor.name;
+  entry.origin = actor.origin;
+  entry.action = previous.value() ? "assessment.rerun" : "assessment.run";
+  entry.entity = "assessment/" + std::to_string(result.year);
+  if (previous.value()) entry.before_json = HeaderJson(*previous.value());
+  entry.after_json = HeaderJson(info);
+  if (core::Status status = AppendAudit(db_, std::move(entry)); !status.ok()) return status;
+  return txn.value().Commit();
+}
+
+}  // namespace grassroots::storage

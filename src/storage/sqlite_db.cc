@@ -1,0 +1,268 @@
+#include "storage/sqlite_db.h"
+
+#include <sqlite3.h>
+
+#include <utility>
+
+namespace grassroots::storage {
+namespace {
+
+// Connection settings. WAL lets readers go on while an import writes; synchronous=NORMAL is
+// durable across process crashes in WAL mode (only power loss may lose the last commit).
+// The 64 MiB page cache keeps the indexes of a bulk import in memory instead of spilling.
+constexpr std::string_view kConnectionPragmas =
+    "PRAGMA foreign_keys = ON;"
+    "PRAGMA synchronous = NORMAL;"
+    "PRAGMA cache_size = -65536;"
+    "PRAGMA temp_store = MEMORY;";
+constexpr int kBusyTimeoutMs = 5000;
+
+// The SQL a statement runs, shortened for an error message.
+std::string Excerpt(std::string_view sql) {
+  constexpr std::size_t kMax = 60;
+  std::string text(sql.substr(0, kMax));
+  for (char& c : text) {
+    if (c == '\n') c = ' ';
+  }
+  return sql.size() > kMax ? text + "..." : text;
+}
+
+}  // namespace
+
+core::Error SqliteError(int rc, std::string_view detail, std::string_view what) {
+  std::string message = std::string(what) + ": " + std::string(detail);
+  switch (rc & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return core::Error::Unavailable(message + " (another process holds the database)");
+    case SQLITE_CONSTRAINT:
+      return core::Error::Conflict(message);
+    case SQLITE_IOERR:
+    case SQLITE_FULL:
+    case SQLITE_CANTOPEN:
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return core::Error::Unavailable(message);
+    default:
+      return core::Error::Internal(message);
+  }
+}
+
+// --- Statement ---
+
+Statement::Statement(sqlite3* db, sqlite3_stmt* stmt, std::string_view sql)
+    : db_(db), stmt_(stmt), sql_(Excerpt(sql)) {}
+
+Statement::Statement(Statement&& other) noexcept
+    : db_(std::exchange(other.db_, nullptr)),
+      stmt_(std::exchange(other.stmt_, nullptr)),
+      sql_(std::move(other.sql_)),
+      bind_rc_(other.bind_rc_),
+      bind_index_(other.bind_index_) {}
+
+Statement& Statement::operator=(Statement&& other) noexcept {
+  if (this != &other) {
+    sqlite3_finalize(stmt_);
+    db_ = std::exchange(other.db_, nullptr);
+    stmt_ = std::exchange(other.stmt_, nullptr);
+    sql_ = std::move(other.sql_);
+    bind_rc_ = other.bind_rc_;
+    bind_index_ = other.bind_index_;
+  }
+  return *this;
+}
+
+Statement::~Statement() { sqlite3_finalize(stmt_); }
+
+void Statement::Check(int rc, int index) {
+  if (rc != SQLITE_OK && bind_rc_ == SQLITE_OK) {
+    bind_rc_ = rc;
+    bind_index_ = index;
+  }
+}
+
+Statement& Statement::BindText(int index, std::string_view value) {
+  // SQLITE_STATIC: the caller keeps the text alive until the step; copying 5 million rows'
+  // worth of strings would be measurable.
+  Check(
+      sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_STATIC),
+      index);
+  return *this;
+}
+
+Statement& Statement::BindTextOrNull(int index, std::string_view value) {
+  return value.empty() ? BindNull(index) : BindText(index, value);
+}
+
+Statement& Statement::BindInt(int index, std::int64_t value) {
+  Check(sqlite3_bind_int64(stmt_, index, value), index);
+  return *this;
+}
+
+Statement& Statement::BindDouble(int index, double value) {
+  Check(sqlite3_bind_double(stmt_, index, value), index);
+  return *this;
+}
+
+Statement& Statement::BindNull(int index) {
+  Check(sqlite3_bind_null(stmt_, index), index);
+  return *this;
+}
+
+core::Result<bool> Statement::Step() {
+  if (bind_rc_ != SQLITE_OK) {
+    return SqliteError(bind_rc_, sqlite3_errstr(bind_rc_),
+                       "binding parameter " + std::to_string(bind_index_) + " of " + sql_);
+  }
+  const int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  core::Error error = SqliteError(rc, sqlite3_errmsg(db_), "running " + sql_);
+  sqlite3_reset(stmt_);
+  return error;
+}
+
+core::Status Statement::Run() {
+  for (;;) {
+    core::Result<bool> row = Step();
+    if (!row.ok()) return row.error();
+    if (!row.value()) break;
+  }
+  Reset();
+  return core::Status::Ok();
+}
+
+void Statement::Reset() { sqlite3_reset(stmt_); }
+
+bool Statement::IsNull(int column) const {
+  return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
+
+std::int64_t Statement::Int(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+double Statement::Double(int column) const { return sqlite3_column_double(stmt_, column); }
+
+std::string_view Statement::Text(int column) const {
+  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+  if (text == nullptr) return {};
+  return {text, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
+}
+
+// --- Database ---
+
+core::Result<Database> Database::Open(const std::string& path) {
+  Database db;
+  db.path_ = path;
+  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+  const int rc = sqlite3_open_v2(path.c_str(), &db.db_, flags, nullptr);
+  const auto unavailable = [&path](std::string_view detail) {
+    return core::Error::Unavailable("cannot open database " + path + ": " + std::string(detail),
+                                    path);
+  };
+  if (rc != SQLITE_OK) {
+    return unavailable(db.db_ != nullptr ? sqlite3_errmsg(db.db_) : sqlite3_errstr(rc));
+  }
+  sqlite3_extended_result_codes(db.db_, 1);
+  sqlite3_busy_timeout(db.db_, kBusyTimeoutMs);
+  // journal_mode answers with the mode it got; anything but "wal" means the file is not
+  // usable as we expect (a read-only directory, a file that is not a database).
+  core::Result<Statement> wal = db.Prepare("PRAGMA journal_mode = WAL");
+  if (!wal.ok()) return unavailable(wal.error().message);
+  core::Result<bool> row = wal.value().Step();
+  if (!row.ok()) return unavailable(row.error().message);
+  if (!row.value() || wal.value().Text(0) != "wal") {
+    return unavailable("cannot switch to WAL journal mode");
+  }
+  wal.value() = Statement();
+  if (core::Status status = db.Exec(kConnectionPragmas, "configuring the connection");
+      !status.ok()) {
+    return unavailable(status.error().message);
+  }
+  return db;
+}
+
+Database::Database(Database&& other) noexcept
+    : db_(std::exchange(other.db_, nullptr)), path_(std::move(other.path_)) {}
+
+Database& Database::operator=(Database&& other) noexcept {
+  if (this != &other) {
+    sqlite3_close_v2(db_);
+    db_ = std::exchange(other.db_, nullptr);
+    path_ = std::move(other.path_);
+  }
+  return *this;
+}
+
+// close_v2 defers the close until every statement is finalized, so destruction order of a
+// Database and its Statements does not matter.
+Database::~Database() { sqlite3_close_v2(db_); }
+
+core::Status Database::Exec(std::string_view sql, std::string_view what) {
+  char* message = nullptr;
+  const int rc = sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, &message);
+  if (rc == SQLITE_OK) return core::Status::Ok();
+  std::string detail = message != nullptr ? message : sqlite3_errstr(rc);
+  sqlite3_free(message);
+  return SqliteError(rc, detail, what);
+}
+
+core::Result<Statement> Database::Prepare(std::string_view sql) {
+  sqlite3_stmt* stmt = nullptr;
+  const int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
+  if (rc != SQLITE_OK) {
+    sqlite3_finalize(stmt);
+    return SqliteError(rc, sqlite3_errmsg(db_), "preparing " + Excerpt(sql));
+  }
+  return Statement(db_, stmt, sql);
+}
+
+core::Result<std::int64_t> Database::QueryInt(std::string_view sql) {
+  core::Result<Statement> stmt = Prepare(sql);
+  if (!stmt.ok()) return stmt.error();
+  core::Result<bool> row = stmt.value().Step();
+  if (!row.ok()) return row.error();
+  if (!row.value()) return core::Error::Internal("no row from " + Excerpt(sql));
+  return stmt.value().Int(0);
+}
+
+core::Result<bool> Database::TableExists(std::string_view table) {
+  core::Result<Statement> stmt =
+      Prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
+  if (!stmt.ok()) return stmt.error();
+  stmt.value().BindText(1, table);
+  return stmt.value().Step();
+}
+
+// --- Transaction ---
+
+core::Result<Transaction> Transaction::Begin(Database& db) {
+  if (core::Status status = db.Exec("BEGIN IMMEDIATE", "starting a write transaction");
+      !status.ok()) {
+    return status.error();
+  }
+  return Transaction(&db);
+}
+
+core::Result<Transaction> Transaction::BeginRead(Database& db) {
+  if (core::Status status = db.Exec("BEGIN", "starting a read transaction"); !status.ok()) {
+    return status.error();
+  }
+  return Transaction(&db);
+}
+
+Transaction::Transaction(Transaction&& other) noexcept : db_(std::exchange(other.db_, nullptr)) {}
+
+Transaction::~Transaction() {
+  // Nothing to report to: the caller already has the error that made it give up.
+  if (db_ != nullptr) (void)db_->Exec("ROLLBACK", "rolling back");
+}
+
+core::Status Transaction::Commit() {
+  core::Status status = db_->Exec("COMMIT", "committing");
+  if (status.ok()) db_ = nullptr;
+  return status;
+}
+
+}  // namespace grassroots::storage

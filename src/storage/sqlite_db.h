@@ -1,0 +1,115 @@
+// RAII handles for SQLite: a connection, a prepared statement and a write transaction. Every
+// failure comes back as a core::Error that says what was being done; no raw result code and
+// no exception leaves this layer. Not thread-safe, like the Store that owns them.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "core/error.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace grassroots::storage {
+
+// Maps an SQLite result code to a domain error: busy or locked, I/O, full disk and a file
+// that is not a database are kUnavailable; constraint violations kConflict; the rest
+// kInternal. `what` says what was being done ("importing organizations").
+core::Error SqliteError(int rc, std::string_view detail, std::string_view what);
+
+// A prepared statement. Bind parameters are 1-based, columns 0-based. Text bound with
+// BindText must outlive the next Step/Reset: it is bound without copying, for speed.
+class Statement {
+ public:
+  Statement() = default;
+  Statement(sqlite3* db, sqlite3_stmt* stmt, std::string_view sql);
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  Statement(Statement&& other) noexcept;
+  Statement& operator=(Statement&& other) noexcept;
+  ~Statement();
+
+  Statement& BindText(int index, std::string_view value);
+  // Binds NULL when `value` is empty: optional text columns hold NULL, not ''.
+  Statement& BindTextOrNull(int index, std::string_view value);
+  Statement& BindInt(int index, std::int64_t value);
+  Statement& BindDouble(int index, double value);
+  Statement& BindNull(int index);
+
+  // Advances to the next row: true when a row is ready, false when done.
+  core::Result<bool> Step();
+  // Steps until done, then resets for reuse (an INSERT, UPDATE or DELETE).
+  core::Status Run();
+  // Makes the statement ready to run again; bindings are kept until rebound.
+  void Reset();
+
+  bool IsNull(int column) const;
+  std::int64_t Int(int column) const;
+  double Double(int column) const;
+  // Valid until the next Step/Reset.
+  std::string_view Text(int column) const;
+
+ private:
+  void Check(int rc, int index);
+
+  sqlite3* db_ = nullptr;
+  sqlite3_stmt* stmt_ = nullptr;
+  std::string sql_;  // for error messages
+  int bind_rc_ = 0;  // the first failed bind, reported by the next Step
+  int bind_index_ = 0;
+};
+
+// An open connection. Closing happens in the destructor.
+class Database {
+ public:
+  // Opens or creates the file and applies the connection settings (WAL, foreign keys, busy
+  // timeout 5 s, synchronous NORMAL). kUnavailable naming `path` when that fails.
+  static core::Result<Database> Open(const std::string& path);
+
+  Database() = default;
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+  Database(Database&& other) noexcept;
+  Database& operator=(Database&& other) noexcept;
+  ~Database();
+
+  // Runs one or more statements that return no rows.
+  core::Status Exec(std::string_view sql, std::string_view what);
+  core::Result<Statement> Prepare(std::string_view sql);
+  // Runs a query that yields one integer (COUNT(*), EXISTS ...).
+  core::Result<std::int64_t> QueryInt(std::string_view sql);
+  core::Result<bool> TableExists(std::string_view table);
+
+  const std::string& path() const { return path_; }
+
+ private:
+  sqlite3* db_ = nullptr;
+  std::string path_;
+};
+
+// A transaction, rolled back unless committed. A write transaction is begun IMMEDIATE so
+// that the write lock is taken up front (and waited for up to the busy timeout) instead of
+// failing half-way; a read transaction gives several queries one snapshot.
+class Transaction {
+ public:
+  static core::Result<Transaction> Begin(Database& db);
+  static core::Result<Transaction> BeginRead(Database& db);
+
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  Transaction(Transaction&& other) noexcept;
+  Transaction& operator=(Transaction&&) = delete;
+  ~Transaction();
+
+  // Commits. On failure (a deferred foreign key violated, a full disk) the transaction is
+  // rolled back by the destructor and nothing is written.
+  core::Status Commit();
+
+ private:
+  explicit Transaction(Database* db) : db_(db) {}
+  Database* db_ = nullptr;  // null once committed or moved from
+};
+
+}  // namespace grassroots::storage
