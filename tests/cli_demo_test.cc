@@ -10,7 +10,7 @@ namespace {
 
 TEST(Demo, BuildsAMoheShapedDatabaseWithBothYearsAssessed) {
   Scratch scratch;
-  const auto outcome = scratch.Run({"demo"});
+  const auto outcome = scratch.Run({"demo", "--no-serve"});
   ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
   EXPECT_EQ(scratch.Count("organizations"), 228);
   EXPECT_EQ(scratch.Count("organizations WHERE parent_code IS NULL"), 39);
@@ -28,8 +28,8 @@ TEST(Demo, BuildsAMoheShapedDatabaseWithBothYearsAssessed) {
 
 TEST(Demo, RebuildsADemoDatabase) {
   Scratch scratch;
-  ASSERT_EQ(scratch.Run({"demo"}).exit_code, 0);
-  ASSERT_EQ(scratch.Run({"demo"}).exit_code, 0);
+  ASSERT_EQ(scratch.Run({"demo", "--no-serve"}).exit_code, 0);
+  ASSERT_EQ(scratch.Run({"demo", "--no-serve"}).exit_code, 0);
   EXPECT_EQ(scratch.Count("organizations"), 228);
 }
 
@@ -38,7 +38,7 @@ TEST(Demo, RefusesToOverwriteAnotherDatabase) {
   scratch.Write("orgs.csv",
                 "code,name,type,kind,parent,secretary\nT1,镇党委,village,committee,,王\n");
   ASSERT_EQ(scratch.Run({"import", "orgs", scratch.Path("orgs.csv")}).exit_code, 0);
-  const auto outcome = scratch.Run({"demo"});
+  const auto outcome = scratch.Run({"demo", "--no-serve"});
   EXPECT_EQ(outcome.exit_code, 1);
   EXPECT_NE(outcome.err.find("not a demo database"), std::string::npos) << outcome.err;
   EXPECT_EQ(scratch.Dump("SELECT code FROM organizations"), "T1\n");

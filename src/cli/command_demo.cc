@@ -3,10 +3,13 @@
 #include <memory>
 
 #include "app/assessment_service.h"
+#include "auth/password.h"
 #include "cli/commands.h"
+#include "core/access.h"
 #include "core/import_rows.h"
 #include "demo/csv_sink.h"
 #include "demo/demo_data.h"
+#include "http/server.h"
 
 namespace grassroots::cli {
 namespace {
@@ -16,6 +19,15 @@ struct DemoOptions {
   std::string out_dir;  // when set: write CSV files there instead of building a database
   std::uint64_t seed = demo::kDefaultSeed;
   int port = 8080;
+  bool no_serve = false;
+};
+
+// The organizations the demo accounts are scoped to, picked from the generated data.
+struct DemoScopes {
+  std::string direct;                 // unit_admin
+  std::string branch;                 // secretary
+  std::vector<std::string> villages;  // first_secretary: two villages
+  std::string selected;               // leader: one selected organization
 };
 
 // Collects the generated data for one import per kind.
@@ -86,6 +98,57 @@ core::Status FillDatabase(storage::Store& store, CollectingSink& data) {
   return store.MarkDemo();
 }
 
+DemoScopes PickScopes(const CollectingSink& data) {
+  DemoScopes scopes;
+  for (const auto& row : data.orgs) {
+    const core::Organization& org = row.value;
+    if (scopes.direct.empty() && org.parent.empty()) scopes.direct = org.code;
+    if (scopes.branch.empty() && org.kind == core::OrgKind::kBranch) scopes.branch = org.code;
+    if (scopes.villages.size() < 2 && org.type == core::OrgType::kVillage && !org.parent.empty()) {
+      scopes.villages.push_back(org.code);
+    }
+  }
+  return scopes;
+}
+
+// One account per role, each with a fresh random password, printed once.
+core::Status CreateDemoUsers(storage::Store& store, const DemoScopes& scopes) {
+  const std::vector<std::pair<core::Role, std::vector<std::string>>> accounts = {
+      {core::Role::kAdmin, {}},
+      {core::Role::kUnitAdmin, {scopes.direct}},
+      {core::Role::kSecretary, {scopes.branch}},
+      {core::Role::kFirstSecretary, scopes.villages},
+      {core::Role::kLeader, {scopes.selected}},
+      {core::Role::kAuditor, {}}};
+  std::cout << "demo accounts (name role password):\n";
+  for (const auto& [role, scope] : accounts) {
+    const std::string password = auth::RandomPassword();
+    auto hash = auth::HashPassword(password);
+    if (!hash.ok()) return hash.error();
+    storage::UserRecord user;
+    user.name = std::string(core::ToString(role));
+    user.role = role;
+    user.scope = scope;
+    user.password_hash = hash.value();
+    if (auto id = store.CreateUser(user, {"demo", "cli"}); !id.ok()) return id.error();
+    std::cout << "  " << user.name << " " << user.name << " " << password << "\n";
+  }
+  return core::Status::Ok();
+}
+
+int Serve(const GlobalOptions& global, const DemoOptions& options) {
+  auto policy = LoadPolicy(global);
+  if (!policy.ok()) return ReportError(policy.error());
+  http::ServerOptions server_options;
+  server_options.db_path = global.db_path;
+  server_options.policy = policy.value();
+  server_options.port = options.port;
+  server_options.static_dir = "web/dist";
+  http::Server server(std::move(server_options));
+  if (core::Status status = server.Run(); !status.ok()) return ReportError(status.error());
+  return kExitOk;
+}
+
 int BuildDatabase(const GlobalOptions& global, demo::Scale scale, const DemoOptions& options) {
   if (core::Status cleared = ClearDemoDatabase(global); !cleared.ok()) {
     return ReportError(cleared.error());
@@ -94,6 +157,7 @@ int BuildDatabase(const GlobalOptions& global, demo::Scale scale, const DemoOpti
   if (!store.ok()) return ReportError(store.error());
   CollectingSink data;
   demo::GenerateDemo(scale, options.seed, data);
+  DemoScopes scopes = PickScopes(data);
   if (core::Status filled = FillDatabase(*store.value(), data); !filled.ok()) {
     return ReportError(filled.error());
   }
@@ -103,6 +167,13 @@ int BuildDatabase(const GlobalOptions& global, demo::Scale scale, const DemoOpti
     auto run = app::RunAssessment(*store.value(), policy, year, {"demo", "cli"});
     if (!run.ok()) return ReportError(run.error());
     selected = run.value().result.SelectedCount();
+    const auto& picked = run.value().result.selected;
+    for (std::size_t i = 0; i < picked.size(); ++i) {
+      if (picked[i] != 0) {
+        scopes.selected = run.value().orgs.code[i];
+        break;
+      }
+    }
   }
   std::cout << "demo database ready: " << global.db_path << "\n"
             << "  " << data.orgs.size() << " organizations, " << data.members.size()
@@ -112,7 +183,11 @@ int BuildDatabase(const GlobalOptions& global, demo::Scale scale, const DemoOpti
             << (data.years.empty() ? 0 : data.years.back()) << "\n"
             << "  try: grassroots --db " << global.db_path << " assess --year "
             << (data.years.empty() ? 0 : data.years.back()) << " --format table\n";
-  return kExitOk;
+  if (core::Status users = CreateDemoUsers(*store.value(), scopes); !users.ok()) {
+    return ReportError(users.error());
+  }
+  store.value().reset();
+  return options.no_serve ? kExitOk : Serve(global, options);
 }
 
 }  // namespace
@@ -127,8 +202,10 @@ Command AddDemoCommand(CLI::App& root, const GlobalOptions& global) {
   app->add_option("--out", options->out_dir,
                   "Write orgs.csv, members.csv and scores.csv into this folder instead");
   app->add_option("--seed", options->seed, "Seed of the generator")->capture_default_str();
-  app->add_option("--port", options->port, "Port to serve on (the server comes later)")
-      ->check(CLI::Range(1, 65535));
+  app->add_option("--port", options->port, "Port to serve on (127.0.0.1)")
+      ->check(CLI::Range(1, 65535))
+      ->capture_default_str();
+  app->add_flag("--no-serve", options->no_serve, "Build the database and accounts, then exit");
   return {app, [&global, options] {
             const demo::Scale scale = *demo::ParseScale(options->scale);
             if (!options->out_dir.empty()) return WriteCsvFiles(scale, *options);

@@ -9,5 +9,8 @@ Command AddInitCommand(CLI::App& root, const GlobalOptions& global);
 Command AddImportCommand(CLI::App& root, const GlobalOptions& global);
 Command AddAssessCommand(CLI::App& root, const GlobalOptions& global);
 Command AddDemoCommand(CLI::App& root, const GlobalOptions& global);
+Command AddUserCommand(CLI::App& root, const GlobalOptions& global);
+Command AddAuditCommand(CLI::App& root, const GlobalOptions& global);
+Command AddServeCommand(CLI::App& root, const GlobalOptions& global);
 
 }  // namespace grassroots::cli

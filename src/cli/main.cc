@@ -19,7 +19,8 @@ int main(int argc, char** argv) {
                   "Policy TOML file (default: the built-in Mohe 2016 rules)");
   const std::vector<Command> commands = {
       AddInitCommand(root, global), AddImportCommand(root, global), AddAssessCommand(root, global),
-      AddDemoCommand(root, global)};
+      AddDemoCommand(root, global), AddUserCommand(root, global),   AddAuditCommand(root, global),
+      AddServeCommand(root, global)};
   try {
     root.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -7,6 +7,7 @@
 
 namespace grassroots::embedded {
 extern const std::string_view migration_001_initial;
+extern const std::string_view migration_002_server;
 }  // namespace grassroots::embedded
 
 namespace grassroots::storage {
@@ -48,8 +49,9 @@ core::Status Apply(Database& db, const Migration& migration) {
 }  // namespace
 
 std::span<const Migration> Migrations() {
-  static const std::array<Migration, 1> kMigrations = {{
+  static const std::array<Migration, 2> kMigrations = {{
       {1, "001_initial", embedded::migration_001_initial},
+      {2, "002_server", embedded::migration_002_server},
   }};
   return kMigrations;
 }

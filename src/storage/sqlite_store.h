@@ -1,7 +1,9 @@
 // The SQLite implementation of Store (store.h). Internal to src/storage: callers use
 // OpenSqliteStore. Its methods are split by subject: sqlite_store.cc (schema, flags,
 // organizations), sqlite_imports.cc (upserts), sqlite_assessments.cc (scores and stored
-// assessments).
+// assessments), sqlite_server.cc and sqlite_server_assessments.cc (the server's lists and
+// single-row writes, helped by server_sql.h) and sqlite_users.cc (users, sessions, the audit
+// log).
 #pragma once
 
 #include <exception>
@@ -46,6 +48,43 @@ class SqliteStore final : public Store {
   core::Status SaveAssessment(const core::Policy& policy, const std::string& policy_version,
                               const core::OrgTable& orgs, const core::AssessmentResult& result,
                               const Actor& actor) override;
+
+  // --- Server (issue 3): sqlite_server.cc, sqlite_server_assessments.cc ---
+  core::Result<Page<core::Organization>> ListOrganizations(const OrgFilter& filter) override;
+  core::Result<std::optional<OrgDetail>> GetOrganization(const std::string& code) override;
+  core::Result<std::vector<std::string>> Ancestry(const std::string& code) override;
+  core::Result<bool> SaveOrganization(const core::Organization& org, const Actor& actor) override;
+  core::Result<Page<core::Member>> ListMembers(const std::string& org_code, std::int64_t offset,
+                                               std::int64_t limit) override;
+  core::Result<std::optional<core::Member>> GetMember(const std::string& id) override;
+  core::Result<bool> SaveMember(const core::Member& member, const Actor& actor) override;
+  core::Result<std::vector<core::ScoreRecord>> ScoresOf(const std::string& org_code) override;
+  core::Result<Page<core::ScoreRecord>> ListScores(int year, const OrgFilter& filter) override;
+  core::Result<bool> SaveScore(const core::ScoreRecord& score, const Actor& actor) override;
+  core::Result<std::vector<AssessmentInfo>> ListAssessments() override;
+  core::Result<Page<AssessmentRow>> LoadAssessmentRows(int year, const OrgFilter& filter) override;
+  core::Result<std::vector<StoredManualDecision>> ListManualDecisions(int year) override;
+  core::Status SaveManualDecision(int year, const StoredManualDecision& decision,
+                                  const Actor& actor) override;
+  core::Status DeleteManualDecision(int year, const std::string& code, const Actor& actor) override;
+  core::Result<std::vector<PolicyInfo>> ListPolicies() override;
+
+  // --- Server (issue 3): sqlite_users.cc ---
+  core::Result<std::int64_t> CreateUser(const UserRecord& user, const Actor& actor) override;
+  core::Result<std::optional<UserRecord>> FindUser(const std::string& name) override;
+  core::Result<std::optional<UserRecord>> GetUser(std::int64_t id) override;
+  core::Result<std::vector<UserRecord>> ListUsers() override;
+  core::Status SetPasswordHash(std::int64_t user_id, const std::string& hash,
+                               const Actor& actor) override;
+  core::Status CreateSession(const SessionRecord& session) override;
+  core::Result<std::optional<SessionRecord>> FindSession(const std::string& token_hash,
+                                                         std::int64_t now) override;
+  core::Status DeleteSession(const std::string& token_hash) override;
+  core::Status DeleteUserSessions(std::int64_t user_id) override;
+  core::Status RecordEvent(const std::string& action, const std::string& entity,
+                           const std::string& after_json, const Actor& actor) override;
+  core::Result<Page<AuditRecord>> ListAudit(std::int64_t offset, std::int64_t limit) override;
+  core::Result<AuditVerification> VerifyAudit() override;
 
  private:
   // One import as one transaction: counts `table` before and after `write` (the batch has

@@ -5,6 +5,7 @@
 // audit entry in the same transaction. Not thread-safe: one Store per thread.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -12,6 +13,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/access.h"
 #include "core/assessment.h"
 #include "core/error.h"
 #include "core/import_rows.h"
@@ -40,6 +42,93 @@ struct AssessmentInfo {
 struct WriteSummary {
   std::int64_t inserted = 0;
   std::int64_t updated = 0;
+};
+
+// --- What the server reads and writes (issue 3). ---
+
+// A page of a list. `total` counts every match, not only this page.
+template <typename T>
+struct Page {
+  std::vector<T> items;
+  std::int64_t total = 0;
+};
+
+// Filters of the organization list; empty strings and nullopt mean "any".
+struct OrgFilter {
+  std::string unit;
+  std::string type;    // API name, e.g. "village"
+  std::string parent;  // direct children of this code
+  std::optional<bool> direct;      // true: no parent; false: has one
+  std::string query;               // substring of code or name
+  std::vector<std::string> within; // only these organizations and their subtrees (scope)
+  std::vector<std::string> only;   // only exactly these codes (scope of secretaries, leaders)
+  bool restrict_to_scope = false;  // when true, `within` and `only` together are the limit
+  std::int64_t offset = 0;
+  std::int64_t limit = 50;
+};
+
+struct OrgDetail {
+  core::Organization org;  // unit resolved
+  std::array<std::int64_t, 5> member_counts{};  // by core::MemberStatus
+  std::int64_t children = 0;
+};
+
+// One organization's row of a stored assessment.
+struct AssessmentRow {
+  std::string code;
+  std::string type;
+  std::string unit;
+  std::optional<std::int32_t> score_cents;
+  std::optional<std::string> grade;
+  std::optional<std::int32_t> rank;
+  bool selected = false;
+  std::uint8_t reasons = 0;  // core::Reason bits
+  bool consecutive = false;
+};
+
+struct StoredManualDecision {
+  std::string code;
+  bool include = true;
+  std::string reason;
+  std::string decided_by;
+  std::string decided_at;
+};
+
+struct PolicyInfo {
+  std::string version;
+  std::string name;
+  std::string content;  // canonical text
+  std::string created_at;
+};
+
+struct UserRecord {
+  std::int64_t id = 0;
+  std::string name;
+  core::Role role = core::Role::kAuditor;
+  std::vector<std::string> scope;  // organization codes
+  std::string password_hash;       // argon2id encoded
+  std::string created_at;
+};
+
+struct SessionRecord {
+  std::string token_hash;  // SHA-256 hex of the cookie's token
+  std::int64_t user_id = 0;
+  std::string csrf_token;
+  std::int64_t expires_at = 0;  // Unix seconds
+};
+
+struct AuditRecord {
+  std::int64_t id = 0;
+  std::string at, actor, origin, action, entity;
+  std::string before_json, after_json;  // empty when none
+  std::string prev_hash, hash;
+};
+
+struct AuditVerification {
+  bool ok = true;
+  std::int64_t entries = 0;
+  std::int64_t first_bad_id = 0;  // when !ok
+  std::string message;
 };
 
 class Store {
@@ -88,6 +177,58 @@ class Store {
                                       const core::OrgTable& orgs,
                                       const core::AssessmentResult& result,
                                       const Actor& actor) = 0;
+
+  // --- Server (issue 3). Single-row writes audit before and after as JSON. ---
+
+  virtual core::Result<Page<core::Organization>> ListOrganizations(const OrgFilter& filter) = 0;
+  virtual core::Result<std::optional<OrgDetail>> GetOrganization(const std::string& code) = 0;
+  // The code, its parent's, ... up to the direct organization; empty when unknown.
+  virtual core::Result<std::vector<std::string>> Ancestry(const std::string& code) = 0;
+  // Creates or updates one organization, validated by the caller (parent exists, no cycle,
+  // unit resolved). Returns true when it was created.
+  virtual core::Result<bool> SaveOrganization(const core::Organization& org,
+                                              const Actor& actor) = 0;
+
+  virtual core::Result<Page<core::Member>> ListMembers(const std::string& org_code,
+                                                       std::int64_t offset,
+                                                       std::int64_t limit) = 0;
+  virtual core::Result<std::optional<core::Member>> GetMember(const std::string& id) = 0;
+  virtual core::Result<bool> SaveMember(const core::Member& member, const Actor& actor) = 0;
+
+  virtual core::Result<std::vector<core::ScoreRecord>> ScoresOf(const std::string& org_code) = 0;
+  virtual core::Result<Page<core::ScoreRecord>> ListScores(int year, const OrgFilter& filter) = 0;
+  virtual core::Result<bool> SaveScore(const core::ScoreRecord& score, const Actor& actor) = 0;
+
+  virtual core::Result<std::vector<AssessmentInfo>> ListAssessments() = 0;
+  // The stored rows of a year (filtered like the organization list; offset/limit apply).
+  virtual core::Result<Page<AssessmentRow>> LoadAssessmentRows(int year,
+                                                               const OrgFilter& filter) = 0;
+  virtual core::Result<std::vector<StoredManualDecision>> ListManualDecisions(int year) = 0;
+  virtual core::Status SaveManualDecision(int year, const StoredManualDecision& decision,
+                                          const Actor& actor) = 0;
+  virtual core::Status DeleteManualDecision(int year, const std::string& code,
+                                            const Actor& actor) = 0;
+  virtual core::Result<std::vector<PolicyInfo>> ListPolicies() = 0;
+
+  virtual core::Result<std::int64_t> CreateUser(const UserRecord& user, const Actor& actor) = 0;
+  virtual core::Result<std::optional<UserRecord>> FindUser(const std::string& name) = 0;
+  virtual core::Result<std::optional<UserRecord>> GetUser(std::int64_t id) = 0;
+  virtual core::Result<std::vector<UserRecord>> ListUsers() = 0;
+  virtual core::Status SetPasswordHash(std::int64_t user_id, const std::string& hash,
+                                       const Actor& actor) = 0;
+
+  virtual core::Status CreateSession(const SessionRecord& session) = 0;
+  // nullopt when missing or expired at `now` (Unix seconds).
+  virtual core::Result<std::optional<SessionRecord>> FindSession(const std::string& token_hash,
+                                                                 std::int64_t now) = 0;
+  virtual core::Status DeleteSession(const std::string& token_hash) = 0;
+  virtual core::Status DeleteUserSessions(std::int64_t user_id) = 0;
+
+  // An event that changes no table (login, logout, failed login).
+  virtual core::Status RecordEvent(const std::string& action, const std::string& entity,
+                                   const std::string& after_json, const Actor& actor) = 0;
+  virtual core::Result<Page<AuditRecord>> ListAudit(std::int64_t offset, std::int64_t limit) = 0;
+  virtual core::Result<AuditVerification> VerifyAudit() = 0;
 };
 
 // Opens (creating if needed) an SQLite database file with WAL and foreign keys on.

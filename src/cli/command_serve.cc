@@ -1,0 +1,52 @@
+// `grassroots serve`: the HTTP API on the database given by --db.
+#include <iostream>
+#include <memory>
+
+#include "cli/commands.h"
+#include "http/server.h"
+
+namespace grassroots::cli {
+namespace {
+
+struct ServeOptions {
+  int port = 8080;
+  std::string bind = "127.0.0.1";
+  std::string tls_cert;
+  std::string tls_key;
+};
+
+}  // namespace
+
+Command AddServeCommand(CLI::App& root, const GlobalOptions& global) {
+  CLI::App* app = root.add_subcommand("serve", "Serve the HTTP API (and the web pages)");
+  auto options = std::make_shared<ServeOptions>();
+  app->add_option("--port", options->port, "Port")
+      ->check(CLI::Range(1, 65535))
+      ->capture_default_str();
+  app->add_option("--bind", options->bind, "Address to listen on")->capture_default_str();
+  auto* cert = app->add_option("--tls-cert", options->tls_cert, "TLS certificate (PEM)")
+                   ->check(CLI::ExistingFile);
+  auto* key = app->add_option("--tls-key", options->tls_key, "TLS private key (PEM)")
+                  ->check(CLI::ExistingFile);
+  cert->needs(key);
+  key->needs(cert);
+  return {app, [&global, options] {
+            auto policy = LoadPolicy(global);
+            if (!policy.ok()) return ReportError(policy.error());
+            http::ServerOptions server_options;
+            server_options.db_path = global.db_path;
+            server_options.policy = policy.value();
+            server_options.bind = options->bind;
+            server_options.port = options->port;
+            server_options.tls_cert = options->tls_cert;
+            server_options.tls_key = options->tls_key;
+            server_options.static_dir = "web/dist";
+            http::Server server(std::move(server_options));
+            if (core::Status status = server.Run(); !status.ok()) {
+              return ReportError(status.error());
+            }
+            return kExitOk;
+          }};
+}
+
+}  // namespace grassroots::cli

@@ -1,0 +1,245 @@
+// `grassroots user add|passwd|list`: accounts of the web UI. The first admin is created here;
+// there is never a default password.
+#include <algorithm>
+#include <iomanip>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "auth/password.h"
+#include "cli/commands.h"
+#include "core/access.h"
+
+namespace grassroots::cli {
+namespace {
+
+constexpr std::size_t kMaxNameBytes = 64;
+
+struct UserOptions {
+  CLI::App* add = nullptr;
+  CLI::App* passwd = nullptr;
+  CLI::App* list = nullptr;
+  std::string name;
+  core::Role role = core::Role::kAuditor;
+  std::vector<std::string> scope;
+  bool password_stdin = false;
+};
+
+int UsageError(const std::string& message) {
+  std::cerr << "grassroots: " << message << "\n";
+  return kExitUsage;
+}
+
+// Names are typed at the login form: printable, no spaces, any script (Chinese names too).
+core::Status CheckName(const std::string& name) {
+  if (name.empty() || name.size() > kMaxNameBytes) {
+    return core::Error::Invalid("a user name has 1 to 64 bytes", "NAME");
+  }
+  for (unsigned char c : name) {
+    if (c <= 0x20 || c == 0x7f) {
+      return core::Error::Invalid("a user name has no spaces or control characters", "NAME");
+    }
+  }
+  return core::Status::Ok();
+}
+
+// The roles bound to organizations need a scope; admin and auditor see the whole county and a
+// scope would only mislead whoever reads the user list.
+bool NeedsScope(core::Role role) {
+  return role != core::Role::kAdmin && role != core::Role::kAuditor;
+}
+
+struct ChosenPassword {
+  std::string text;
+  bool generated = false;
+};
+
+// One line from stdin (a trailing CR is dropped), or a fresh random password.
+core::Result<ChosenPassword> ChoosePassword(bool from_stdin) {
+  if (!from_stdin) return ChosenPassword{auth::RandomPassword(), true};
+  std::string line;
+  if (!std::getline(std::cin, line) && line.empty()) {
+    return core::Error::Invalid("no password on standard input", "--password-stdin");
+  }
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  if (core::Status strong = auth::CheckPasswordStrength(line); !strong.ok()) {
+    return strong.error();
+  }
+  return ChosenPassword{line, false};
+}
+
+void PrintPassword(const std::string& name, const ChosenPassword& password) {
+  if (!password.generated) return;
+  std::cout << "password: " << password.text << "\n";
+  std::cerr << "grassroots: note: give the password to " << name
+            << " now; it is stored only as a hash and cannot be shown again\n";
+}
+
+// Every scope code must name a stored organization; duplicates are dropped.
+core::Result<std::vector<std::string>> CheckScope(storage::Store& store,
+                                                  std::vector<std::string> scope) {
+  std::sort(scope.begin(), scope.end());
+  scope.erase(std::unique(scope.begin(), scope.end()), scope.end());
+  for (const std::string& code : scope) {
+    if (code.empty()) return core::Error::Invalid("an empty organization code", "--scope");
+    auto ancestry = store.Ancestry(code);
+    if (!ancestry.ok()) return ancestry.error();
+    if (ancestry.value().empty()) {
+      return core::Error::Invalid("no organization has the code " + code, "--scope");
+    }
+  }
+  return scope;
+}
+
+int RunAdd(const GlobalOptions& global, const UserOptions& options) {
+  const std::string role_name(core::ToString(options.role));
+  if (NeedsScope(options.role) && options.scope.empty()) {
+    return UsageError("--scope is required for the role " + role_name);
+  }
+  if (!NeedsScope(options.role) && !options.scope.empty()) {
+    return UsageError("--scope is not allowed for the role " + role_name + ": it sees everything");
+  }
+  if (core::Status name = CheckName(options.name); !name.ok()) return ReportError(name.error());
+  auto password = ChoosePassword(options.password_stdin);
+  if (!password.ok()) return ReportError(password.error());
+  auto store = OpenStore(global);
+  if (!store.ok()) return ReportError(store.error());
+  auto existing = store.value()->FindUser(options.name);
+  if (!existing.ok()) return ReportError(existing.error());
+  if (existing.value()) {
+    return ReportError(
+        core::Error::Conflict("a user named " + options.name + " already exists", "NAME"));
+  }
+  auto scope = CheckScope(*store.value(), options.scope);
+  if (!scope.ok()) return ReportError(scope.error());
+  auto hash = auth::HashPassword(password.value().text);
+  if (!hash.ok()) return ReportError(hash.error());
+  storage::UserRecord user;
+  user.name = options.name;
+  user.role = options.role;
+  user.scope = std::move(scope.value());
+  user.password_hash = std::move(hash.value());
+  auto id = store.value()->CreateUser(user, CliActor());
+  if (!id.ok()) return ReportError(id.error());
+  std::cout << "created user " << user.name << " (" << role_name << ")\n";
+  PrintPassword(user.name, password.value());
+  return kExitOk;
+}
+
+int RunPasswd(const GlobalOptions& global, const UserOptions& options) {
+  auto password = ChoosePassword(options.password_stdin);
+  if (!password.ok()) return ReportError(password.error());
+  auto store = OpenStore(global);
+  if (!store.ok()) return ReportError(store.error());
+  auto user = store.value()->FindUser(options.name);
+  if (!user.ok()) return ReportError(user.error());
+  if (!user.value()) {
+    return ReportError(core::Error::NotFound("no user is named " + options.name, "NAME"));
+  }
+  auto hash = auth::HashPassword(password.value().text);
+  if (!hash.ok()) return ReportError(hash.error());
+  const std::int64_t id = user.value()->id;
+  if (core::Status set = store.value()->SetPasswordHash(id, hash.value(), CliActor()); !set.ok()) {
+    return ReportError(set.error());
+  }
+  // Whoever knew the old password may be signed in: a new password ends those sessions.
+  if (core::Status revoked = store.value()->DeleteUserSessions(id); !revoked.ok()) {
+    return ReportError(revoked.error());
+  }
+  std::cout << "password changed for " << options.name << "; their sessions are signed out\n";
+  PrintPassword(options.name, password.value());
+  return kExitOk;
+}
+
+// Columns as a terminal shows them: CJK characters take two cells.
+std::size_t DisplayWidth(const std::string& text) {
+  std::size_t width = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if ((byte & 0xC0) == 0x80) continue;
+    // A three- or four-byte sequence is U+0800 and above: in this domain, CJK.
+    width += byte >= 0xE0 ? 2 : 1;
+  }
+  return width;
+}
+
+void PrintTable(const std::vector<std::vector<std::string>>& rows) {
+  std::vector<std::size_t> widths(rows.front().size(), 0);
+  for (const auto& row : rows) {
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      widths[i] = std::max(widths[i], DisplayWidth(row[i]));
+    }
+  }
+  for (const auto& row : rows) {
+    std::string line;
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      line += row[i];
+      if (i + 1 < row.size()) line += std::string(widths[i] - DisplayWidth(row[i]) + 2, ' ');
+    }
+    std::cout << line << "\n";
+  }
+}
+
+std::string JoinScope(const std::vector<std::string>& scope) {
+  std::string joined;
+  for (const std::string& code : scope) joined += (joined.empty() ? "" : ",") + code;
+  return joined.empty() ? "-" : joined;
+}
+
+int RunList(const GlobalOptions& global) {
+  auto store = OpenStore(global);
+  if (!store.ok()) return ReportError(store.error());
+  auto users = store.value()->ListUsers();
+  if (!users.ok()) return ReportError(users.error());
+  std::vector<std::vector<std::string>> rows = {{"name", "role", "scope", "created"}};
+  for (const storage::UserRecord& user : users.value()) {
+    rows.push_back({user.name, std::string(core::ToString(user.role)), JoinScope(user.scope),
+                    user.created_at});
+  }
+  PrintTable(rows);
+  return kExitOk;
+}
+
+void AddRoleOption(CLI::App& app, UserOptions& options) {
+  app.add_option_function<std::string>(
+         "--role", [&options](const std::string& text) { options.role = *core::ParseRole(text); },
+         "admin, unit_admin, secretary, first_secretary, leader or auditor")
+      ->required()
+      ->check(CLI::Validator(
+          [](std::string& text) {
+            return core::ParseRole(text) ? std::string() : "unknown role " + text;
+          },
+          "ROLE"));
+}
+
+}  // namespace
+
+Command AddUserCommand(CLI::App& root, const GlobalOptions& global) {
+  CLI::App* app = root.add_subcommand("user", "Manage the accounts of the web UI");
+  app->require_subcommand(1);
+  auto options = std::make_shared<UserOptions>();
+  options->add = app->add_subcommand("add", "Create a user and print a fresh password once");
+  options->add->add_option("NAME", options->name, "The login name")->required();
+  AddRoleOption(*options->add, *options);
+  options->add
+      ->add_option("--scope", options->scope,
+                   "Organization codes, comma-separated (required for every role but admin and "
+                   "auditor)")
+      ->delimiter(',');
+  options->passwd = app->add_subcommand("passwd", "Set a new password and sign the user out");
+  options->passwd->add_option("NAME", options->name, "The login name")->required();
+  for (CLI::App* sub : {options->add, options->passwd}) {
+    sub->add_flag("--password-stdin", options->password_stdin,
+                  "Read the password from the first line of stdin instead of generating one");
+  }
+  options->list = app->add_subcommand("list", "List users: name, role, scope, created");
+  return {app, [&global, options] {
+            if (options->add->parsed()) return RunAdd(global, *options);
+            if (options->passwd->parsed()) return RunPasswd(global, *options);
+            if (options->list->parsed()) return RunList(global);
+            return kExitUsage;
+          }};
+}
+
+}  // namespace grassroots::cli

@@ -1,0 +1,56 @@
+// Who may read and change what (issue 3): roles and organization scope, decided in this one
+// place for every handler. Pure.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace grassroots::core {
+
+enum class Role : std::uint8_t {
+  kAdmin,           // the organization department: everything
+  kUnitAdmin,       // a direct organization: its own subtree
+  kSecretary,       // one organization
+  kFirstSecretary,  // 第一书记: the villages posted to
+  kLeader,          // 处级领导: reads the organizations followed
+  kAuditor,         // reads everything, changes nothing
+};
+std::string_view ToString(Role role);
+std::string_view ChineseLabel(Role role);
+std::optional<Role> ParseRole(std::string_view text);
+
+// The user a request acts for.
+struct Principal {
+  std::int64_t user_id = 0;
+  std::string name;
+  Role role = Role::kAuditor;
+  std::vector<std::string> scope;  // organization codes; meaning depends on the role
+};
+
+// What is done to one organization (or to its members or scores).
+enum class OrgAction : std::uint8_t { kRead, kWriteOrganization, kWriteMembers, kWriteScores };
+
+// `ancestry` is the organization's code first, then its parent's, up to the direct
+// organization. unit_admin: anything within the subtree of a scope organization; secretary and
+// first_secretary: exactly their scope organizations (read, and members); leader: read exactly
+// the scope organizations; auditor: read all; admin: all.
+bool MayAccessOrganization(const Principal& who, std::span<const std::string> ancestry,
+                           OrgAction action);
+
+// Actions not about one organization.
+enum class GlobalAction : std::uint8_t {
+  kRunAssessment,     // run, override a grade, include/exclude by hand: admin
+  kWhatIf,            // admin, auditor, leader, unit_admin (reads only)
+  kImport,            // CSV imports: admin
+  kCreateDirectOrganization,  // admin
+  kManageUsers,       // admin
+  kReadAudit,         // admin, auditor
+  kReadAllAssessments,  // the whole list, unfiltered: admin, auditor
+};
+bool MayDo(const Principal& who, GlobalAction action);
+
+}  // namespace grassroots::core

@@ -1,0 +1,422 @@
+// /assessments: run, view, explain one organization, hand decisions and the what-if.
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "app/assessment_service.h"
+#include "http/access.h"
+#include "http/errors.h"
+#include "http/json_input.h"
+#include "http/route.h"
+
+namespace grassroots::http {
+namespace {
+
+struct Evaluation {
+  core::OrgTable orgs;
+  core::AssessmentResult result;
+};
+
+// Runs the engine on the stored data of `year` with `policy`, storing nothing.
+core::Result<Evaluation> Evaluate(storage::Store& store, const core::Policy& policy, int year) {
+  Evaluation out;
+  auto orgs = store.LoadOrgTable();
+  if (!orgs.ok()) return orgs.error();
+  out.orgs = std::move(orgs).value();
+  auto scores = store.LoadScores(year, out.orgs);
+  if (!scores.ok()) return scores.error();
+  core::AssessmentInput input;
+  input.year = year;
+  input.orgs = &out.orgs;
+  input.scores = &scores.value();
+  for (int back = 1; back < policy.consecutive_years; ++back) {
+    auto selection = store.LoadSelection(year - back, out.orgs);
+    if (!selection.ok()) return selection.error();
+    input.previous_selected.push_back(selection.value() ? std::move(*selection.value())
+                                                        : std::vector<std::uint8_t>{});
+  }
+  auto manual = store.LoadManualDecisions(year, out.orgs);
+  if (!manual.ok()) return manual.error();
+  input.manual = std::move(manual).value();
+  auto result = core::Assess(policy, input);
+  if (!result.ok()) return result.error();
+  out.result = std::move(result).value();
+  return out;
+}
+
+std::optional<std::size_t> IndexOf(const core::OrgTable& orgs, const std::string& code) {
+  auto it = std::lower_bound(orgs.code.begin(), orgs.code.end(), code);
+  if (it == orgs.code.end() || *it != code) return std::nullopt;
+  return static_cast<std::size_t>(it - orgs.code.begin());
+}
+
+nlohmann::json Cents(std::optional<std::int32_t> cents) {
+  if (!cents || *cents < 0) return nullptr;
+  return *cents / 100.0;
+}
+
+nlohmann::json Reasons(std::uint8_t bits) {
+  nlohmann::json out = nlohmann::json::array();
+  if (bits & core::kReasonBottomQuota) out.push_back("bottom_quota");
+  if (bits & core::kReasonGradeD) out.push_back("grade_d");
+  if (bits & core::kReasonManual) out.push_back("manual");
+  return out;
+}
+
+nlohmann::json RowJson(const storage::AssessmentRow& row) {
+  return {{"code", row.code},
+          {"type", row.type},
+          {"unit", row.unit},
+          {"score", Cents(row.score_cents)},
+          {"grade", row.grade ? nlohmann::json(*row.grade) : nlohmann::json(nullptr)},
+          {"rank", row.rank ? nlohmann::json(*row.rank) : nlohmann::json(nullptr)},
+          {"selected", row.selected},
+          {"reasons", Reasons(row.reasons)},
+          {"consecutive", row.consecutive}};
+}
+
+void List(Call& call) {
+  auto list = call.store.ListAssessments();
+  if (!list.ok()) return WriteError(call.res, list.error());
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& info : list.value()) {
+    items.push_back({{"year", info.year},
+                     {"policy_version", info.policy_version},
+                     {"run_at", info.run_at},
+                     {"selected_count", info.selected_count}});
+  }
+  WriteJson(call.res, {{"items", items}, {"total", items.size()}});
+}
+
+void Run(Call& call) {
+  auto year = PathYear(call.req, call.res, 1);
+  if (!year || !Require(call, core::GlobalAction::kRunAssessment)) return;
+  auto run = app::RunAssessment(call.store, call.services.policy, *year, call.actor);
+  if (!run.ok()) return WriteError(call.res, run.error());
+  WriteJson(call.res, {{"year", *year},
+                       {"policy_version", run.value().policy_version},
+                       {"selected_count", run.value().result.SelectedCount()},
+                       {"assessed_first", run.value().assessed_first}});
+}
+
+// Rows of a stored year; grade and selected filter in memory after the store's filters.
+void Rows(Call& call) {
+  auto year = PathYear(call.req, call.res, 1);
+  storage::OrgFilter filter;
+  if (!year || !PageParams(call.req, filter.offset, filter.limit, call.res)) return;
+  for (auto [key, field] : {std::pair{"unit", &filter.unit},
+                            {"type", &filter.type},
+                            {"parent", &filter.parent},
+                            {"q", &filter.query}}) {
+    auto text = QueryText(call.req, key, call.res);
+    if (!text) return;
+    *field = *text;
+  }
+  const std::string grade = call.req.get_param_value("grade");
+  const std::string selected = call.req.get_param_value("selected");
+  if (!grade.empty() && !core::ParseGrade(grade)) {
+    return WriteError(call.res, 422, "invalid", "grade must be A, B, C or D", "grade");
+  }
+  if (!selected.empty() && selected != "true" && selected != "false") {
+    return WriteError(call.res, 422, "invalid", "selected must be true or false", "selected");
+  }
+  auto info = call.store.LoadAssessmentInfo(*year);
+  if (!info.ok()) return WriteError(call.res, info.error());
+  if (!info.value()) return WriteError(call.res, 404, "not_found", "year not assessed", "year");
+  ApplyScope(call.principal, filter);
+  const bool in_memory = !grade.empty() || !selected.empty();
+  const std::int64_t offset = filter.offset, limit = filter.limit;
+  if (in_memory) filter.offset = 0, filter.limit = 1000;
+  nlohmann::json items = nlohmann::json::array();
+  std::int64_t total = 0, matched = 0;
+  for (;;) {
+    auto page = call.store.LoadAssessmentRows(*year, filter);
+    if (!page.ok()) return WriteError(call.res, page.error());
+    total = page.value().total;
+    for (const auto& row : page.value().items) {
+      if (in_memory) {
+        if (!grade.empty() && row.grade.value_or("") != core::ToString(*core::ParseGrade(grade))) {
+          continue;
+        }
+        if (!selected.empty() && row.selected != (selected == "true")) continue;
+        ++matched;
+        if (matched <= offset || matched > offset + limit) continue;
+      }
+      items.push_back(RowJson(row));
+    }
+    filter.offset += filter.limit;
+    if (!in_memory || filter.offset >= total) break;
+  }
+  if (in_memory) total = matched;
+  WriteJson(call.res, {{"year", *year},
+                       {"policy_version", info.value()->policy_version},
+                       {"items", items},
+                       {"total", total},
+                       {"offset", offset},
+                       {"limit", limit}});
+}
+
+std::string Arithmetic(const core::QuotaGroup& group) {
+  char ratio[32];
+  std::snprintf(ratio, sizeof ratio, "%g", static_cast<double>(group.ratio_ppm) / core::kPpm);
+  return "ceil(" + std::string(ratio) + " × " + std::to_string(group.count) +
+         ") = " + std::to_string(group.quota);
+}
+
+void Explain(Call& call) {
+  auto year = PathYear(call.req, call.res, 1);
+  if (!year) return;
+  auto code = PathCode(call.req, call.res, 2);
+  if (!code || !RequireOrg(call, *code, core::OrgAction::kRead)) return;
+  auto eval = Evaluate(call.store, call.services.policy.policy, *year);
+  if (!eval.ok()) return WriteError(call.res, eval.error());
+  const auto& [orgs, result] = eval.value();
+  auto index = IndexOf(orgs, *code);
+  if (!index) return WriteError(call.res, 404, "not_found", "no organization", "code");
+  const std::size_t i = *index;
+  nlohmann::json body = {{"code", *code},
+                         {"year", *year},
+                         {"type", core::ToString(orgs.type[i])},
+                         {"unit", orgs.unit_codes[orgs.unit[i]]},
+                         {"score", Cents(result.score_cents[i])},
+                         {"rank", result.rank[i] > 0 ? nlohmann::json(result.rank[i]) : nullptr},
+                         {"selected", result.selected[i] != 0},
+                         {"reasons", Reasons(result.reasons[i])},
+                         {"consecutive", result.consecutive[i] != 0}};
+  body["grade"] = result.grade[i] >= 0
+                      ? nlohmann::json(core::ToString(static_cast<core::Grade>(result.grade[i])))
+                      : nlohmann::json(nullptr);
+  for (const auto& group : result.quotas) {
+    if (group.unit != orgs.unit[i] || group.type != orgs.type[i]) continue;
+    body["group"] = {{"count", group.count},
+                     {"ratio", static_cast<double>(group.ratio_ppm) / core::kPpm},
+                     {"quota", group.quota},
+                     {"arithmetic", Arithmetic(group)},
+                     {"cut_score", Cents(group.cut_cents)},
+                     {"taken", group.taken}};
+  }
+  std::string why;
+  if (result.score_cents[i] < 0) {
+    why = "no score this year";
+  } else if (result.selected[i] == 0) {
+    why = "not selected: above the cut line and not graded D";
+  } else {
+    why = "selected:";
+    if (result.reasons[i] & core::kReasonBottomQuota) why += " within the bottom quota;";
+    if (result.reasons[i] & core::kReasonGradeD) why += " graded D;";
+    if (result.reasons[i] & core::kReasonManual) why += " included by the committee;";
+  }
+  body["why"] = why;
+  WriteJson(call.res, body);
+}
+
+void PutManual(Call& call) {
+  auto year = PathYear(call.req, call.res, 1);
+  if (!year) return;
+  auto code = PathCode(call.req, call.res, 2);
+  if (!code) return;
+  auto body = ParseBody(call.req, call.res);
+  if (!body) return;
+  storage::StoredManualDecision decision;
+  decision.code = *code;
+  if (!OnlyFields(*body, {"include", "reason"}, call.res) ||
+      !GetBool(*body, "include", decision.include, true, call.res) ||
+      !GetString(*body, "reason", decision.reason, true, call.res)) {
+    return;
+  }
+  if (decision.reason.find_first_not_of(" \t") == std::string::npos) {
+    return WriteError(call.res, 422, "invalid", "a reason is required", "reason");
+  }
+  if (!Require(call, core::GlobalAction::kRunAssessment) ||
+      !RequireOrg(call, *code, core::OrgAction::kRead)) {
+    return;
+  }
+  decision.decided_by = call.principal.name;
+  if (auto s = call.store.SaveManualDecision(*year, decision, call.actor); !s.ok()) {
+    return WriteError(call.res, s.error());
+  }
+  WriteJson(call.res, {{"code", *code},
+                       {"year", *year},
+                       {"include", decision.include},
+                       {"reason", decision.reason}});
+}
+
+void DeleteManual(Call& call) {
+  auto year = PathYear(call.req, call.res, 1);
+  if (!year) return;
+  auto code = PathCode(call.req, call.res, 2);
+  if (!code || !Require(call, core::GlobalAction::kRunAssessment) ||
+      !RequireOrg(call, *code, core::OrgAction::kRead)) {
+    return;
+  }
+  if (auto s = call.store.DeleteManualDecision(*year, *code, call.actor); !s.ok()) {
+    return WriteError(call.res, s.error());
+  }
+  WriteJson(call.res, {{"code", *code}, {"year", *year}, {"deleted", true}});
+}
+
+void ListManual(Call& call) {
+  auto year = PathYear(call.req, call.res, 1);
+  if (!year || !Require(call, core::GlobalAction::kReadAllAssessments)) return;
+  auto list = call.store.ListManualDecisions(*year);
+  if (!list.ok()) return WriteError(call.res, list.error());
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& d : list.value()) {
+    items.push_back({{"code", d.code},
+                     {"include", d.include},
+                     {"reason", d.reason},
+                     {"decided_by", d.decided_by},
+                     {"decided_at", d.decided_at}});
+  }
+  WriteJson(call.res, {{"items", items}, {"total", items.size()}});
+}
+
+// The ancestry of organization i from the table (code first), for scope checks in memory.
+std::vector<std::string> AncestryOf(const core::OrgTable& orgs, std::size_t i) {
+  std::vector<std::string> out;
+  for (std::int32_t at = static_cast<std::int32_t>(i); at >= 0 && out.size() < 64;
+       at = orgs.parent[at]) {
+    out.push_back(orgs.code[at]);
+  }
+  return out;
+}
+
+// Applies the what-if body to `policy`; false after writing 422.
+bool ChangePolicy(const nlohmann::json& body, core::Policy& policy, httplib::Response& res) {
+  if (!OnlyFields(body, {"ratios", "grades", "weights", "tie_rule"}, res)) return false;
+  auto object = [&](const char* key) -> const nlohmann::json* {
+    auto it = body.find(key);
+    if (it == body.end()) return nullptr;
+    if (!it->is_object()) {
+      WriteError(res, 422, "invalid", std::string(key) + " must be an object", key);
+      return &*it;
+    }
+    return &*it;
+  };
+  if (const auto* ratios = object("ratios")) {
+    if (!ratios->is_object()) return false;
+    for (auto it = ratios->begin(); it != ratios->end(); ++it) {
+      const auto type = core::ParseOrgType(it.key());
+      double value = 0;
+      if (!type) {
+        WriteError(res, 422, "invalid", "unknown type " + it.key(), "ratios." + it.key());
+        return false;
+      }
+      if (!GetNumber(*ratios, it.key().c_str(), value, true, res)) return false;
+      if (!std::isfinite(value) || value < 0 || value > 1) {
+        WriteError(res, 422, "invalid", "a ratio is from 0 to 1", "ratios." + it.key());
+        return false;
+      }
+      policy.ratio_ppm[static_cast<int>(*type)] = std::llround(value * core::kPpm);
+    }
+  }
+  if (const auto* grades = object("grades")) {
+    if (!grades->is_object() || !OnlyFields(*grades, {"a", "b", "c"}, res)) return false;
+    std::int32_t* cents[] = {&policy.grade_a_cents, &policy.grade_b_cents, &policy.grade_c_cents};
+    const char* keys[] = {"a", "b", "c"};
+    for (int g = 0; g < 3; ++g) {
+      double value = *cents[g] / 100.0;
+      if (!GetNumber(*grades, keys[g], value, false, res)) return false;
+      if (!std::isfinite(value) || value < 0 || value > 100) {
+        WriteError(res, 422, "invalid", "a grade line is from 0 to 100", keys[g]);
+        return false;
+      }
+      *cents[g] = static_cast<std::int32_t>(std::llround(value * 100));
+    }
+  }
+  if (const auto* weights = object("weights")) {
+    if (!weights->is_object()) return false;
+    for (auto it = weights->begin(); it != weights->end(); ++it) {
+      auto key = std::find(core::kDimensionKeys.begin(), core::kDimensionKeys.end(), it.key());
+      if (key == core::kDimensionKeys.end()) {
+        WriteError(res, 422, "invalid", "unknown dimension " + it.key(), it.key());
+        return false;
+      }
+      double& weight = policy.weights[key - core::kDimensionKeys.begin()];
+      if (!GetNumber(*weights, it.key().c_str(), weight, true, res)) return false;
+      if (!std::isfinite(weight) || weight < 0 || weight > 1e6) {
+        WriteError(res, 422, "invalid", "a weight is a number >= 0", it.key());
+        return false;
+      }
+    }
+  }
+  std::string tie = std::string(core::ToString(policy.tie_rule));
+  if (!GetString(body, "tie_rule", tie, false, res)) return false;
+  if (tie != "take_all" && tie != "take_none") {
+    WriteError(res, 422, "invalid", "tie_rule is take_all or take_none", "tie_rule");
+    return false;
+  }
+  policy.tie_rule = tie == "take_all" ? core::TieRule::kTakeAll : core::TieRule::kTakeNone;
+  if (core::Status valid = core::ValidatePolicy(policy); !valid.ok()) {
+    WriteError(res, valid.error());
+    return false;
+  }
+  return true;
+}
+
+void WhatIf(Call& call) {
+  auto year = PathYear(call.req, call.res, 1);
+  if (!year) return;
+  auto body = ParseBody(call.req, call.res);
+  if (!body) return;
+  core::Policy policy = call.services.policy.policy;
+  if (!ChangePolicy(*body, policy, call.res) || !Require(call, core::GlobalAction::kWhatIf)) {
+    return;
+  }
+  auto changed = Evaluate(call.store, policy, *year);
+  if (!changed.ok()) return WriteError(call.res, changed.error());
+  const core::OrgTable& orgs = changed.value().orgs;
+  auto stored = call.store.LoadSelection(*year, orgs);
+  if (!stored.ok()) return WriteError(call.res, stored.error());
+  std::vector<std::uint8_t> before;
+  if (stored.value()) {
+    before = std::move(*stored.value());
+  } else {
+    auto base = Evaluate(call.store, call.services.policy.policy, *year);
+    if (!base.ok()) return WriteError(call.res, base.error());
+    before = std::move(base.value().result.selected);
+  }
+  const auto& after = changed.value().result.selected;
+  nlohmann::json entering = nlohmann::json::array(), leaving = nlohmann::json::array(),
+                 selected = nlohmann::json::array();
+  for (std::size_t i = 0; i < orgs.size(); ++i) {
+    const bool was = i < before.size() && before[i] != 0, is = after[i] != 0;
+    if (!was && !is) continue;
+    if (!SeesEverything(call.principal) &&
+        !core::MayAccessOrganization(call.principal, AncestryOf(orgs, i), core::OrgAction::kRead)) {
+      continue;
+    }
+    if (is) selected.push_back(orgs.code[i]);
+    if (is && !was) entering.push_back(orgs.code[i]);
+    if (was && !is) leaving.push_back(orgs.code[i]);
+  }
+  WriteJson(call.res, {{"year", *year},
+                       {"entering", entering},
+                       {"leaving", leaving},
+                       {"selected", selected},
+                       {"selected_count", changed.value().result.SelectedCount()}});
+}
+
+}  // namespace
+
+void AddAssessmentRoutes(std::vector<Route>& routes) {
+  routes.push_back({Method::kGet, "/api/v1/assessments", "Assessed years", true, List});
+  routes.push_back({Method::kPost, "/api/v1/assessments/{year}/run",
+                    "Run and store a year's assessment (admin)", true, Run});
+  routes.push_back({Method::kGet, "/api/v1/assessments/{year}",
+                    "A stored assessment (type, unit, parent, q, grade, selected, offset, limit)",
+                    true, Rows});
+  routes.push_back({Method::kGet, "/api/v1/assessments/{year}/organizations/{code}/explain",
+                    "Why an organization is or is not selected", true, Explain});
+  routes.push_back({Method::kGet, "/api/v1/assessments/{year}/manual",
+                    "The committee's hand decisions of a year", true, ListManual});
+  routes.push_back({Method::kPut, "/api/v1/assessments/{year}/manual/{code}",
+                    "Include or exclude by hand, with a reason (admin)", true, PutManual});
+  routes.push_back({Method::kDelete, "/api/v1/assessments/{year}/manual/{code}",
+                    "Withdraw a hand decision (admin)", true, DeleteManual});
+  routes.push_back({Method::kPost, "/api/v1/assessments/{year}/what-if",
+                    "Re-run with changed ratios, grade lines, weights or tie rule; stores nothing",
+                    true, WhatIf});
+}
+
+}  // namespace grassroots::http

@@ -1,0 +1,78 @@
+#include "http/errors.h"
+
+#include <string>
+
+namespace grassroots::http {
+
+int StatusFor(core::ErrorCode code) {
+  switch (code) {
+    case core::ErrorCode::kInvalid:
+      return 422;
+    case core::ErrorCode::kNotFound:
+      return 404;
+    case core::ErrorCode::kConflict:
+      return 409;
+    case core::ErrorCode::kForbidden:
+      return 403;
+    case core::ErrorCode::kUnavailable:
+      return 503;
+    case core::ErrorCode::kInternal:
+      return 500;
+  }
+  return 500;
+}
+
+std::string_view CodeName(core::ErrorCode code) {
+  switch (code) {
+    case core::ErrorCode::kInvalid:
+      return "invalid";
+    case core::ErrorCode::kNotFound:
+      return "not_found";
+    case core::ErrorCode::kConflict:
+      return "conflict";
+    case core::ErrorCode::kForbidden:
+      return "forbidden";
+    case core::ErrorCode::kUnavailable:
+      return "unavailable";
+    case core::ErrorCode::kInternal:
+      return "internal";
+  }
+  return "internal";
+}
+
+void WriteJson(httplib::Response& res, const nlohmann::json& body, int status) {
+  res.status = status;
+  res.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+                  "application/json");
+}
+
+void WriteError(httplib::Response& res, int status, std::string_view code, std::string_view message,
+                std::string_view field) {
+  nlohmann::json error = {{"code", code}, {"message", message}};
+  if (!field.empty()) error["field"] = field;
+  WriteJson(res, {{"error", error}}, status);
+}
+
+void WriteError(httplib::Response& res, const core::Error& error) {
+  WriteError(res, StatusFor(error.code), CodeName(error.code), error.message, error.field);
+}
+
+void WriteStatusError(httplib::Response& res) {
+  switch (res.status) {
+    case 400:
+      return WriteError(res, 400, "bad_request", "the request is malformed");
+    case 404:
+      return WriteError(res, 404, "not_found", "no such resource");
+    case 405:
+      return WriteError(res, 405, "method_not_allowed", "method not allowed");
+    case 413:
+      return WriteError(res, 413, "too_large", "the request body is too large");
+    case 414:
+      return WriteError(res, 414, "too_large", "the request URI is too long");
+    default:
+      if (res.status >= 500) return WriteError(res, res.status, "internal", "internal error");
+      return WriteError(res, res.status, "error", "the request failed");
+  }
+}
+
+}  // namespace grassroots::http

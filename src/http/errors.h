@@ -1,0 +1,29 @@
+// The one place that maps core::ErrorCode to an HTTP status, and the JSON shape of every error:
+// {"error": {"code": "...", "message": "...", "field": "..."}}.
+#pragma once
+
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+#include <string_view>
+
+#include "core/error.h"
+
+namespace grassroots::http {
+
+int StatusFor(core::ErrorCode code);
+std::string_view CodeName(core::ErrorCode code);
+
+// Writes `body` as JSON. Invalid UTF-8 that came from the client is replaced, never thrown on.
+void WriteJson(httplib::Response& res, const nlohmann::json& body, int status = 200);
+
+// Writes an error with an explicit status (400, 401, 413, 429, ...) and code name.
+void WriteError(httplib::Response& res, int status, std::string_view code, std::string_view message,
+                std::string_view field = {});
+// Writes a domain error with the status of its code.
+void WriteError(httplib::Response& res, const core::Error& error);
+
+// The error body for a bare status (used by the server's error handler).
+void WriteStatusError(httplib::Response& res);
+
+}  // namespace grassroots::http

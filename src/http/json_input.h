@@ -1,0 +1,49 @@
+// Reading request input strictly: malformed JSON is 400; an unknown field or a value of the
+// wrong type is 422 naming the field; path and query parameters are checked before use.
+// Each function writes the error response itself and returns nullopt/false on failure.
+#pragma once
+
+#include <httplib.h>
+
+#include <cstdint>
+#include <initializer_list>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace grassroots::http {
+
+// The body as a JSON object (or array when `array` is set). 400 when it does not parse.
+std::optional<nlohmann::json> ParseBody(const httplib::Request& req, httplib::Response& res,
+                                        bool array = false);
+
+// 422 naming the first key of `object` not in `allowed`.
+bool OnlyFields(const nlohmann::json& object, std::initializer_list<std::string_view> allowed,
+                httplib::Response& res);
+
+// Typed fields. `required` false: a missing key leaves `out` unchanged and succeeds.
+bool GetString(const nlohmann::json& object, const char* key, std::string& out, bool required,
+               httplib::Response& res);
+bool GetBool(const nlohmann::json& object, const char* key, bool& out, bool required,
+             httplib::Response& res);
+bool GetNumber(const nlohmann::json& object, const char* key, double& out, bool required,
+               httplib::Response& res);
+
+// True for valid UTF-8 without control characters and '/', 1..64 bytes.
+bool IsValidCode(std::string_view code);
+// The path parameter `index` as an organization code; 404 when it is not a valid code.
+std::optional<std::string> PathCode(const httplib::Request& req, httplib::Response& res,
+                                    std::size_t index = 1);
+// The path parameter `index` as a year (1900..2200); 404 otherwise.
+std::optional<int> PathYear(const httplib::Request& req, httplib::Response& res, std::size_t index);
+
+// ?offset and ?limit: defaults 0 and 50, limit at most 1000; 422 when not numbers.
+bool PageParams(const httplib::Request& req, std::int64_t& offset, std::int64_t& limit,
+                httplib::Response& res);
+// A query parameter that must be valid UTF-8 (422 otherwise); empty when absent.
+std::optional<std::string> QueryText(const httplib::Request& req, const char* key,
+                                     httplib::Response& res);
+bool IsValidUtf8(std::string_view text);
+
+}  // namespace grassroots::http

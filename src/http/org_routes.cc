@@ -1,0 +1,229 @@
+// /organizations and /members: list, detail, create, update or move, with the import's
+// validation (core::ValidateOrganizations).
+#include "http/access.h"
+#include "http/errors.h"
+#include "http/json_input.h"
+#include "http/route.h"
+
+namespace grassroots::http {
+namespace {
+
+nlohmann::json OrgJson(const core::Organization& org) {
+  return {{"code", org.code},
+          {"name", org.name},
+          {"type", core::ToString(org.type)},
+          {"kind", core::ToString(org.kind)},
+          {"parent", org.parent},
+          {"secretary", org.secretary},
+          {"unit", org.unit}};
+}
+
+nlohmann::json MemberJson(const core::Member& member) {
+  return {{"id", member.id},
+          {"name", member.name},
+          {"org", member.org},
+          {"status", core::ToString(member.status)},
+          {"joined", member.joined}};
+}
+
+template <typename T, typename F>
+nlohmann::json PageJson(const storage::Page<T>& page, std::int64_t offset, std::int64_t limit,
+                        F to_json) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const T& item : page.items) items.push_back(to_json(item));
+  return {{"items", items}, {"total", page.total}, {"offset", offset}, {"limit", limit}};
+}
+
+bool Enum(const std::string& text, const char* key, bool ok, httplib::Response& res) {
+  if (!ok) WriteError(res, 422, "invalid", "unknown " + std::string(key) + " " + text, key);
+  return ok;
+}
+
+// The organization in a request body; `code` comes from the path on updates.
+std::optional<core::Organization> ParseOrg(const nlohmann::json& body, httplib::Response& res) {
+  core::Organization org;
+  std::string type, kind;
+  if (!OnlyFields(body, {"code", "name", "type", "kind", "parent", "secretary", "unit"}, res) ||
+      !GetString(body, "code", org.code, true, res) ||
+      !GetString(body, "name", org.name, true, res) || !GetString(body, "type", type, true, res) ||
+      !GetString(body, "kind", kind, true, res) ||
+      !GetString(body, "parent", org.parent, false, res) ||
+      !GetString(body, "secretary", org.secretary, false, res) ||
+      !GetString(body, "unit", org.unit, false, res)) {
+    return std::nullopt;
+  }
+  if (!IsValidCode(org.code)) {
+    WriteError(res, 422, "invalid", "code must be 1 to 64 characters without '/'", "code");
+    return std::nullopt;
+  }
+  if (org.name.empty()) {
+    WriteError(res, 422, "invalid", "name must not be empty", "name");
+    return std::nullopt;
+  }
+  const auto parsed_type = core::ParseOrgType(type);
+  const auto parsed_kind = core::ParseOrgKind(kind);
+  if (!Enum(type, "type", parsed_type.has_value(), res) ||
+      !Enum(kind, "kind", parsed_kind.has_value(), res)) {
+    return std::nullopt;
+  }
+  org.type = *parsed_type;
+  org.kind = *parsed_kind;
+  return org;
+}
+
+// Where the organization goes: a direct one needs the global right, else the parent's. An
+// unknown parent passes here: validation answers it with 422 like an import would.
+bool MayPlace(Call& call, const core::Organization& org) {
+  if (org.parent.empty()) return Require(call, core::GlobalAction::kCreateDirectOrganization);
+  auto ancestry = call.store.Ancestry(org.parent);
+  if (ancestry.ok() && ancestry.value().empty()) return true;
+  return RequireOrg(call, org.parent, core::OrgAction::kWriteOrganization);
+}
+
+// Validates like an import and saves; answers 201 when created, 200 when updated.
+void Save(Call& call, core::Organization org) {
+  auto stored = call.store.StoredOrganizations();
+  if (!stored.ok()) return WriteError(call.res, stored.error());
+  std::vector<core::Row<core::Organization>> rows = {{1, std::move(org)}};
+  if (auto errors = core::ValidateOrganizations(rows, stored.value()); !errors.empty()) {
+    return WriteError(call.res, 422, "invalid", errors.front().message, "parent");
+  }
+  auto created = call.store.SaveOrganization(rows[0].value, call.actor);
+  if (!created.ok()) return WriteError(call.res, created.error());
+  WriteJson(call.res, OrgJson(rows[0].value), created.value() ? 201 : 200);
+}
+
+void List(Call& call) {
+  storage::OrgFilter filter;
+  if (!PageParams(call.req, filter.offset, filter.limit, call.res)) return;
+  for (auto [key, field] : {std::pair{"unit", &filter.unit},
+                            {"type", &filter.type},
+                            {"parent", &filter.parent},
+                            {"q", &filter.query}}) {
+    auto text = QueryText(call.req, key, call.res);
+    if (!text) return;
+    *field = *text;
+  }
+  if (call.req.has_param("direct")) {
+    const std::string direct = call.req.get_param_value("direct");
+    if (direct != "true" && direct != "false") {
+      return WriteError(call.res, 422, "invalid", "direct must be true or false", "direct");
+    }
+    filter.direct = direct == "true";
+  }
+  ApplyScope(call.principal, filter);
+  auto page = call.store.ListOrganizations(filter);
+  if (!page.ok()) return WriteError(call.res, page.error());
+  WriteJson(call.res, PageJson(page.value(), filter.offset, filter.limit, OrgJson));
+}
+
+void Detail(Call& call) {
+  auto code = PathCode(call.req, call.res);
+  if (!code || !RequireOrg(call, *code, core::OrgAction::kRead)) return;
+  auto detail = call.store.GetOrganization(*code);
+  if (!detail.ok()) return WriteError(call.res, detail.error());
+  if (!detail.value()) return WriteError(call.res, 404, "not_found", "no organization", "code");
+  nlohmann::json body = OrgJson(detail.value()->org);
+  nlohmann::json counts = nlohmann::json::object();
+  for (int s = 0; s < 5; ++s) {
+    counts[std::string(core::ToString(static_cast<core::MemberStatus>(s)))] =
+        detail.value()->member_counts[s];
+  }
+  body["member_counts"] = counts;
+  body["children"] = detail.value()->children;
+  WriteJson(call.res, body);
+}
+
+void Create(Call& call) {
+  auto body = ParseBody(call.req, call.res);
+  if (!body) return;
+  auto org = ParseOrg(*body, call.res);
+  if (!org || !MayPlace(call, *org)) return;
+  auto ancestry = call.store.Ancestry(org->code);
+  if (!ancestry.ok()) return WriteError(call.res, ancestry.error());
+  if (!ancestry.value().empty()) {
+    return WriteError(call.res, 409, "conflict", "organization " + org->code + " exists", "code");
+  }
+  Save(call, std::move(*org));
+}
+
+void Update(Call& call) {
+  auto code = PathCode(call.req, call.res);
+  if (!code) return;
+  auto body = ParseBody(call.req, call.res);
+  if (!body) return;
+  if (!body->contains("code")) (*body)["code"] = *code;
+  auto org = ParseOrg(*body, call.res);
+  if (!org) return;
+  if (org->code != *code) {
+    return WriteError(call.res, 422, "invalid", "code cannot be changed", "code");
+  }
+  if (!RequireOrg(call, *code, core::OrgAction::kWriteOrganization) || !MayPlace(call, *org)) {
+    return;
+  }
+  Save(call, std::move(*org));
+}
+
+void Members(Call& call) {
+  auto code = PathCode(call.req, call.res);
+  std::int64_t offset = 0, limit = 50;
+  if (!code || !PageParams(call.req, offset, limit, call.res) ||
+      !RequireOrg(call, *code, core::OrgAction::kRead)) {
+    return;
+  }
+  auto page = call.store.ListMembers(*code, offset, limit);
+  if (!page.ok()) return WriteError(call.res, page.error());
+  WriteJson(call.res, PageJson(page.value(), offset, limit, MemberJson));
+}
+
+void SaveMember(Call& call) {
+  auto body = ParseBody(call.req, call.res);
+  if (!body) return;
+  core::Member member;
+  std::string status = "regular";
+  if (!OnlyFields(*body, {"id", "name", "org", "status", "joined"}, call.res) ||
+      !GetString(*body, "id", member.id, true, call.res) ||
+      !GetString(*body, "name", member.name, true, call.res) ||
+      !GetString(*body, "org", member.org, true, call.res) ||
+      !GetString(*body, "status", status, false, call.res) ||
+      !GetString(*body, "joined", member.joined, false, call.res)) {
+    return;
+  }
+  if (!IsValidCode(member.id) || member.name.empty()) {
+    return WriteError(call.res, 422, "invalid", "id must be 1 to 64 characters; name non-empty",
+                      member.name.empty() ? "name" : "id");
+  }
+  const auto parsed = core::ParseMemberStatus(status);
+  if (!Enum(status, "status", parsed.has_value(), call.res)) return;
+  member.status = *parsed;
+  if (!RequireOrg(call, member.org, core::OrgAction::kWriteMembers)) return;
+  auto existing = call.store.GetMember(member.id);
+  if (!existing.ok()) return WriteError(call.res, existing.error());
+  if (existing.value() && existing.value()->org != member.org &&
+      !RequireOrg(call, existing.value()->org, core::OrgAction::kWriteMembers)) {
+    return;
+  }
+  auto created = call.store.SaveMember(member, call.actor);
+  if (!created.ok()) return WriteError(call.res, created.error());
+  WriteJson(call.res, MemberJson(member), created.value() ? 201 : 200);
+}
+
+}  // namespace
+
+void AddOrgRoutes(std::vector<Route>& routes) {
+  routes.push_back({Method::kGet, "/api/v1/organizations",
+                    "Organizations in scope (unit, type, parent, direct, q, offset, limit)", true,
+                    List});
+  routes.push_back(
+      {Method::kPost, "/api/v1/organizations", "Create an organization", true, Create});
+  routes.push_back({Method::kGet, "/api/v1/organizations/{code}",
+                    "An organization with member counts and children", true, Detail});
+  routes.push_back({Method::kPut, "/api/v1/organizations/{code}", "Update or move an organization",
+                    true, Update});
+  routes.push_back({Method::kGet, "/api/v1/organizations/{code}/members",
+                    "Members of an organization", true, Members});
+  routes.push_back(
+      {Method::kPost, "/api/v1/members", "Create or update a member", true, SaveMember});
+}
+
+}  // namespace grassroots::http

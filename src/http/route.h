@@ -1,0 +1,61 @@
+// The route table: every endpoint of /api/v1 with its method, path, summary and handler. The
+// server registers it and openapi.json is built from it, so the two cannot drift.
+#pragma once
+
+#include <httplib.h>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "auth/login_throttle.h"
+#include "config/policy_file.h"
+#include "core/access.h"
+#include "storage/store.h"
+
+namespace grassroots::http {
+
+// What the handlers share across requests. Thread-safe (the throttle locks itself).
+struct Services {
+  config::LoadedPolicy policy;
+  auth::LoginThrottle throttle;
+  bool secure_cookies = false;  // TLS is on
+};
+
+// One request as a handler sees it. `principal` and `session` are set when the route needs a
+// session (every route but login, /healthz and openapi.json).
+struct Call {
+  const httplib::Request& req;
+  httplib::Response& res;
+  storage::Store& store;
+  Services& services;
+  core::Principal principal;
+  storage::SessionRecord session;
+  storage::Actor actor;
+};
+
+enum class Method { kGet, kPost, kPut, kDelete };
+const char* MethodName(Method method);  // "get", "post", ...
+
+struct Route {
+  Method method = Method::kGet;
+  std::string path;  // OpenAPI form: /api/v1/organizations/{code}
+  std::string summary;
+  bool needs_session = true;
+  std::function<void(Call&)> handler;
+};
+
+// The httplib regex of an OpenAPI path: each {param} becomes ([^/]+).
+std::string PatternOf(const std::string& path);
+
+void AddSessionRoutes(std::vector<Route>& routes);
+void AddOrgRoutes(std::vector<Route>& routes);
+void AddScoreRoutes(std::vector<Route>& routes);
+void AddAssessmentRoutes(std::vector<Route>& routes);
+void AddAdminRoutes(std::vector<Route>& routes);   // policy, audit, users, imports
+void AddOpenApiRoute(std::vector<Route>& routes);  // must come last: documents the others
+
+// Every route, in registration order.
+std::vector<Route> AllRoutes();
+
+}  // namespace grassroots::http

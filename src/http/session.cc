@@ -1,0 +1,134 @@
+#include "http/session.h"
+
+#include <chrono>
+
+#include "auth/password.h"
+#include "http/errors.h"
+#include "http/json_input.h"
+#include "http/route.h"
+
+namespace grassroots::http {
+namespace {
+
+nlohmann::json UserJson(const core::Principal& who) {
+  return {{"name", who.name}, {"role", core::ToString(who.role)}, {"scope", who.scope}};
+}
+
+core::Principal PrincipalOf(const storage::UserRecord& user) {
+  return {user.id, user.name, user.role, user.scope};
+}
+
+std::string Cookie(const std::string& value, std::int64_t max_age, bool secure) {
+  return std::string(kSessionCookie) + "=" + value + "; HttpOnly; SameSite=Strict; Path=/" +
+         "; Max-Age=" + std::to_string(max_age) + (secure ? "; Secure" : "");
+}
+
+// Verifying against this when the account does not exist keeps the reply's timing from telling
+// which names exist.
+const std::string& DummyHash() {
+  static const std::string hash = [] {
+    auto hashed = auth::HashPassword("grassroots-no-such-account");
+    return hashed.ok() ? hashed.value() : std::string();
+  }();
+  return hash;
+}
+
+void RefuseLogin(Call& call, const std::string& name) {
+  call.services.throttle.RecordFailure(name, call.req.remote_addr);
+  (void)call.store.RecordEvent("login_failed", "user:" + name, "", call.actor);
+  WriteError(call.res, 401, "unauthenticated", "wrong name or password");
+}
+
+void Login(Call& call) {
+  auto body = ParseBody(call.req, call.res);
+  if (!body) return;
+  std::string name, password;
+  if (!OnlyFields(*body, {"name", "password"}, call.res) ||
+      !GetString(*body, "name", name, true, call.res) ||
+      !GetString(*body, "password", password, true, call.res)) {
+    return;
+  }
+  if (int wait = call.services.throttle.RetryAfterSeconds(name, call.req.remote_addr); wait > 0) {
+    call.res.set_header("Retry-After", std::to_string(wait));
+    return WriteError(call.res, 429, "too_many_requests", "too many failed logins; try later");
+  }
+  call.actor.name = name;
+  auto user = call.store.FindUser(name);
+  if (!user.ok()) return WriteError(call.res, user.error());
+  if (!user.value()) {
+    (void)auth::VerifyPassword(password, DummyHash());
+    return RefuseLogin(call, name);
+  }
+  if (!auth::VerifyPassword(password, user.value()->password_hash)) return RefuseLogin(call, name);
+  call.services.throttle.RecordSuccess(name);
+  const std::string token = auth::RandomToken();
+  storage::SessionRecord session{auth::Sha256Hex(token), user.value()->id, auth::RandomToken(),
+                                 NowSeconds() + kSessionSeconds};
+  if (auto status = call.store.CreateSession(session); !status.ok()) {
+    return WriteError(call.res, status.error());
+  }
+  (void)call.store.RecordEvent("login", "user:" + name, "", call.actor);
+  call.res.set_header("Set-Cookie", Cookie(token, kSessionSeconds, call.services.secure_cookies));
+  WriteJson(call.res,
+            {{"user", UserJson(PrincipalOf(*user.value()))}, {"csrf_token", session.csrf_token}});
+}
+
+void Logout(Call& call) {
+  if (auto status = call.store.DeleteSession(call.session.token_hash); !status.ok()) {
+    return WriteError(call.res, status.error());
+  }
+  (void)call.store.RecordEvent("logout", "user:" + call.principal.name, "", call.actor);
+  call.res.set_header("Set-Cookie", Cookie("", 0, call.services.secure_cookies));
+  WriteJson(call.res, {{"status", "logged out"}});
+}
+
+void WhoAmI(Call& call) {
+  WriteJson(call.res,
+            {{"user", UserJson(call.principal)}, {"csrf_token", call.session.csrf_token}});
+}
+
+}  // namespace
+
+std::int64_t NowSeconds() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+std::string SessionToken(const httplib::Request& req) {
+  const std::string header = req.get_header_value("Cookie");
+  const std::string key = std::string(kSessionCookie) + "=";
+  std::size_t pos = 0;
+  while (pos < header.size()) {
+    while (pos < header.size() && (header[pos] == ' ' || header[pos] == ';')) ++pos;
+    std::size_t end = header.find(';', pos);
+    if (end == std::string::npos) end = header.size();
+    if (header.compare(pos, key.size(), key) == 0) {
+      return header.substr(pos + key.size(), end - pos - key.size());
+    }
+    pos = end;
+  }
+  return {};
+}
+
+core::Result<std::optional<Authenticated>> Authenticate(const httplib::Request& req,
+                                                        storage::Store& store) {
+  const std::string token = SessionToken(req);
+  if (token.empty() || token.size() > 128) return std::optional<Authenticated>();
+  auto session = store.FindSession(auth::Sha256Hex(token), NowSeconds());
+  if (!session.ok()) return session.error();
+  if (!session.value()) return std::optional<Authenticated>();
+  auto user = store.GetUser(session.value()->user_id);
+  if (!user.ok()) return user.error();
+  if (!user.value()) return std::optional<Authenticated>();
+  return std::optional<Authenticated>(Authenticated{*session.value(), PrincipalOf(*user.value())});
+}
+
+void AddSessionRoutes(std::vector<Route>& routes) {
+  routes.push_back({Method::kPost, "/api/v1/session", "Log in ({name, password})", false, Login});
+  routes.push_back(
+      {Method::kGet, "/api/v1/session", "The logged-in user and CSRF token", true, WhoAmI});
+  routes.push_back({Method::kDelete, "/api/v1/session", "Log out", true, Logout});
+}
+
+}  // namespace grassroots::http

@@ -1,0 +1,33 @@
+// Sessions: login, logout and "who am I" (routes in session.cc), and finding the session of a
+// request from its cookie. Tokens are stored only as their SHA-256.
+#pragma once
+
+#include <httplib.h>
+
+#include <optional>
+#include <string>
+
+#include "core/access.h"
+#include "storage/store.h"
+
+namespace grassroots::http {
+
+inline constexpr char kSessionCookie[] = "grassroots_session";
+inline constexpr std::int64_t kSessionSeconds = 8 * 60 * 60;
+
+// The session token in the request's Cookie header, or empty.
+std::string SessionToken(const httplib::Request& req);
+
+struct Authenticated {
+  storage::SessionRecord session;
+  core::Principal principal;
+};
+
+// The live session of the request and its user; nullopt when none (or expired). An Error when
+// the store fails.
+core::Result<std::optional<Authenticated>> Authenticate(const httplib::Request& req,
+                                                        storage::Store& store);
+
+std::int64_t NowSeconds();
+
+}  // namespace grassroots::http

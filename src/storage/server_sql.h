@@ -1,0 +1,144 @@
+// Helpers of the server's queries (sqlite_server.cc, sqlite_users.cc): bound parameters, the
+// organization filter as SQL, paged lists, audited single-row writes and small JSON objects.
+// Internal to src/storage.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "storage/audit_chain.h"
+#include "storage/sqlite_db.h"
+#include "storage/store.h"
+
+namespace grassroots::storage {
+
+inline constexpr std::int64_t kMaxPageSize = 1000;
+
+// A value bound to a '?'; monostate binds NULL. Strings are owned here, so they outlive the
+// statement's steps (Statement::BindText does not copy).
+using SqlParam = std::variant<std::monostate, std::string, std::int64_t, double>;
+
+inline SqlParam NullIfEmpty(const std::string& text) {
+  return text.empty() ? SqlParam(std::monostate()) : SqlParam(text);
+}
+
+// Binds `params` from the 1-based index `first`; returns the next free index.
+int BindAll(Statement& stmt, const std::vector<SqlParam>& params, int first);
+
+// kInvalid naming "limit" or "offset" unless 1 <= limit <= 1000 and offset >= 0.
+core::Status CheckPaging(std::int64_t offset, std::int64_t limit);
+
+// `{"k":v,...}`; values are JSON already.
+std::string JsonObject(const std::vector<std::pair<std::string_view, std::string>>& fields);
+
+// An audit entry of `actor` (time filled in by AppendAudit).
+AuditEntry NewEntry(const Actor& actor, std::string action, std::string entity);
+
+// The rows of `from` (which joins organizations as `o`) matching `where` and an OrgFilter,
+// ordered by `order`: the driving table's organization code, so that its index gives the
+// order without a sort. `count_from` (no join) counts when the filter names no organization
+// condition; it must count the same rows as `from` then.
+struct FilteredQuery {
+  std::string from;
+  std::string columns;
+  std::string where;  // an extra condition ("s.year = ?"), or empty
+  std::vector<SqlParam> params;
+  std::string order = "o.code";
+  std::string count_from;  // empty: count over `from`
+};
+
+// The SQL and parameters of a filtered query: the page's rows ("ORDER BY ... LIMIT ? OFFSET
+// ?") when `page` is true, else the count of all its matches.
+struct BuiltQuery {
+  std::string sql;
+  std::vector<SqlParam> params;
+};
+BuiltQuery BuildFiltered(const FilteredQuery& query, const OrgFilter& filter, bool page);
+
+// Every row of `sql`, read by `read`.
+template <typename T, typename Read>
+core::Result<std::vector<T>> QueryAll(Database& db, std::string_view sql,
+                                      const std::vector<SqlParam>& params, Read read) {
+  core::Result<Statement> stmt = db.Prepare(sql);
+  if (!stmt.ok()) return stmt.error();
+  BindAll(stmt.value(), params, 1);
+  std::vector<T> items;
+  for (;;) {
+    core::Result<bool> row = stmt.value().Step();
+    if (!row.ok()) return row.error();
+    if (!row.value()) return items;
+    items.push_back(read(stmt.value()));
+  }
+}
+
+// One row, or nullopt when there is none.
+template <typename T, typename Read>
+core::Result<std::optional<T>> QueryOne(Database& db, std::string_view sql,
+                                        const std::vector<SqlParam>& params, Read read) {
+  core::Result<Statement> stmt = db.Prepare(sql);
+  if (!stmt.ok()) return stmt.error();
+  BindAll(stmt.value(), params, 1);
+  core::Result<bool> row = stmt.value().Step();
+  if (!row.ok()) return row.error();
+  if (!row.value()) return std::optional<T>();
+  return std::optional<T>(read(stmt.value()));
+}
+
+// Runs an INSERT, UPDATE or DELETE.
+core::Status Execute(Database& db, std::string_view sql, const std::vector<SqlParam>& params);
+
+core::Result<std::int64_t> QueryCount(Database& db, std::string_view sql,
+                                      const std::vector<SqlParam>& params);
+
+// One page of a filtered query and the count of all its matches, from one snapshot.
+template <typename T, typename Read>
+core::Result<Page<T>> ListPage(Database& db, const FilteredQuery& query, const OrgFilter& filter,
+                               Read read) {
+  if (core::Status s = CheckPaging(filter.offset, filter.limit); !s.ok()) return s.error();
+  core::Result<Transaction> snapshot = Transaction::BeginRead(db);
+  if (!snapshot.ok()) return snapshot.error();
+  const BuiltQuery count = BuildFiltered(query, filter, false);
+  core::Result<std::int64_t> total = QueryCount(db, count.sql, count.params);
+  if (!total.ok()) return total.error();
+  const BuiltQuery rows = BuildFiltered(query, filter, true);
+  core::Result<std::vector<T>> items = QueryAll<T>(db, rows.sql, rows.params, read);
+  if (!items.ok()) return items.error();
+  return Page<T>{std::move(items).value(), total.value()};
+}
+
+struct AuditNames {
+  std::string create_action;
+  std::string update_action;
+  std::string entity;
+};
+
+// One audited single-row write in one transaction: reads the row before, writes, appends the
+// entry with before (absent for a create) and after as JSON, commits. True when created.
+template <typename T>
+core::Result<bool> AuditedWrite(Database& db, const Actor& actor, const AuditNames& names,
+                                const std::function<core::Result<std::optional<T>>()>& find,
+                                const std::function<core::Status()>& write,
+                                const std::function<std::string(const T&)>& to_json,
+                                std::string after_json) {
+  core::Result<Transaction> txn = Transaction::Begin(db);
+  if (!txn.ok()) return txn.error();
+  core::Result<std::optional<T>> before = find();
+  if (!before.ok()) return before.error();
+  if (core::Status s = write(); !s.ok()) return s.error();
+  const bool created = !before.value().has_value();
+  AuditEntry entry =
+      NewEntry(actor, created ? names.create_action : names.update_action, names.entity);
+  if (!created) entry.before_json = to_json(*before.value());
+  entry.after_json = std::move(after_json);
+  if (core::Status s = AppendAudit(db, std::move(entry)); !s.ok()) return s.error();
+  if (core::Status s = txn.value().Commit(); !s.ok()) return s.error();
+  return created;
+}
+
+}  // namespace grassroots::storage

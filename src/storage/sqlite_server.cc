@@ -1,0 +1,305 @@
+// The server's organizations, members and scores (issue 3): filtered, paged lists, one
+// organization with its counts and ancestry, and single-row saves, each audited with the row
+// before and after as JSON.
+#include <charconv>
+#include <variant>
+
+#include "storage/audit_chain.h"
+#include "storage/server_sql.h"
+#include "storage/sqlite_store.h"
+
+namespace grassroots::storage {
+namespace {
+
+constexpr int kMaxAncestry = 64;  // deeper than any real hierarchy; stops a cycle
+
+constexpr std::string_view kOrgColumns =
+    "o.code, o.name, o.type, o.kind, o.parent_code, o.secretary, o.unit_code";
+
+core::Organization ReadOrg(const Statement& s, int c) {
+  core::Organization org;
+  org.code = s.Text(c);
+  org.name = s.Text(c + 1);
+  org.type = core::ParseOrgType(s.Text(c + 2)).value_or(core::OrgType::kVillage);
+  org.kind = core::ParseOrgKind(s.Text(c + 3)).value_or(core::OrgKind::kBranch);
+  if (!s.IsNull(c + 4)) org.parent = s.Text(c + 4);
+  org.secretary = s.Text(c + 5);
+  org.unit = s.Text(c + 6);
+  return org;
+}
+
+std::string OrgJson(const core::Organization& org) {
+  return JsonObject({{"code", JsonQuote(org.code)},
+                     {"name", JsonQuote(org.name)},
+                     {"type", JsonQuote(core::ToString(org.type))},
+                     {"kind", JsonQuote(core::ToString(org.kind))},
+                     {"parent", org.parent.empty() ? "null" : JsonQuote(org.parent)},
+                     {"secretary", JsonQuote(org.secretary)},
+                     {"unit", JsonQuote(org.unit)}});
+}
+
+core::Member ReadMember(const Statement& s) {
+  core::Member m;
+  m.id = s.Text(0);
+  m.name = s.Text(1);
+  m.org = s.Text(2);
+  m.status = core::ParseMemberStatus(s.Text(3)).value_or(core::MemberStatus::kRegular);
+  if (!s.IsNull(4)) m.joined = s.Text(4);
+  return m;
+}
+
+std::string MemberJson(const core::Member& m) {
+  return JsonObject({{"id", JsonQuote(m.id)},
+                     {"name", JsonQuote(m.name)},
+                     {"org", JsonQuote(m.org)},
+                     {"status", JsonQuote(core::ToString(m.status))},
+                     {"joined", m.joined.empty() ? "null" : JsonQuote(m.joined)}});
+}
+
+constexpr std::string_view kScoreColumns =
+    "s.org_code, s.year, s.team, s.leader, s.venue, s.routine, s.service, s.members, s.grade,"
+    " s.reason";
+
+core::ScoreRecord ReadScore(const Statement& s) {
+  core::ScoreRecord r;
+  r.code = s.Text(0);
+  r.year = static_cast<int>(s.Int(1));
+  for (int d = 0; d < core::kDimensionCount; ++d) r.dimensions[d] = s.Double(2 + d);
+  if (!s.IsNull(8)) r.committee_grade = core::ParseGrade(s.Text(8));
+  if (!s.IsNull(9)) r.reason = s.Text(9);
+  return r;
+}
+
+std::string JsonNumber(double value) {
+  char buf[32];
+  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
+  return ec == std::errc() ? std::string(buf, end) : "null";
+}
+
+std::string ScoreJson(const core::ScoreRecord& r) {
+  std::vector<std::pair<std::string_view, std::string>> fields = {{"code", JsonQuote(r.code)},
+                                                                  {"year", std::to_string(r.year)}};
+  for (int d = 0; d < core::kDimensionCount; ++d) {
+    fields.emplace_back(core::kDimensionKeys[d], JsonNumber(r.dimensions[d]));
+  }
+  fields.emplace_back("grade",
+                      r.committee_grade ? JsonQuote(core::ToString(*r.committee_grade)) : "null");
+  fields.emplace_back("reason", r.reason.empty() ? "null" : JsonQuote(r.reason));
+  return JsonObject(fields);
+}
+
+core::Result<std::optional<core::Organization>> FindOrg(Database& db, const std::string& code) {
+  return QueryOne<core::Organization>(
+      db, "SELECT " + std::string(kOrgColumns) + " FROM organizations o WHERE o.code = ?", {code},
+      [](const Statement& s) { return ReadOrg(s, 0); });
+}
+
+core::Result<std::optional<core::Member>> FindMember(Database& db, const std::string& id) {
+  return QueryOne<core::Member>(
+      db, "SELECT id, name, org_code, status, joined FROM members WHERE id = ?", {id}, ReadMember);
+}
+
+core::Result<std::optional<core::ScoreRecord>> FindScore(Database& db, const std::string& code,
+                                                         int year) {
+  return QueryOne<core::ScoreRecord>(
+      db,
+      "SELECT " + std::string(kScoreColumns) + " FROM scores s WHERE s.org_code = ? AND s.year = ?",
+      {code, std::int64_t{year}}, ReadScore);
+}
+
+core::Status WriteOrg(Database& db, const core::Organization& org) {
+  if (core::Status s = Execute(
+          db, "INSERT INTO units (code) VALUES (?) ON CONFLICT (code) DO NOTHING", {org.unit});
+      !s.ok()) {
+    return s;
+  }
+  return Execute(
+      db,
+      "INSERT INTO organizations (code, name, type, kind, parent_code, secretary,"
+      " unit_code) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO UPDATE SET"
+      " name = excluded.name, type = excluded.type, kind = excluded.kind,"
+      " parent_code = excluded.parent_code, secretary = excluded.secretary,"
+      " unit_code = excluded.unit_code",
+      {org.code, org.name, std::string(core::ToString(org.type)),
+       std::string(core::ToString(org.kind)), NullIfEmpty(org.parent), org.secretary, org.unit});
+}
+
+core::Status WriteMember(Database& db, const core::Member& m) {
+  return Execute(
+      db,
+      "INSERT INTO members (id, name, org_code, status, joined) VALUES (?, ?, ?, ?, ?)"
+      " ON CONFLICT (id) DO UPDATE SET name = excluded.name,"
+      " org_code = excluded.org_code, status = excluded.status,"
+      " joined = excluded.joined",
+      {m.id, m.name, m.org, std::string(core::ToString(m.status)), NullIfEmpty(m.joined)});
+}
+
+core::Status WriteScore(Database& db, const core::ScoreRecord& r) {
+  std::vector<SqlParam> params = {r.code, std::int64_t{r.year}};
+  for (double d : r.dimensions) params.emplace_back(d);
+  params.emplace_back(r.committee_grade ? SqlParam(std::string(core::ToString(*r.committee_grade)))
+                                        : SqlParam(std::monostate()));
+  params.emplace_back(NullIfEmpty(r.reason));
+  return Execute(db,
+                 "INSERT INTO scores (org_code, year, team, leader, venue, routine, service,"
+                 " members, grade, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                 " ON CONFLICT (year, org_code) DO UPDATE SET team = excluded.team,"
+                 " leader = excluded.leader, venue = excluded.venue,"
+                 " routine = excluded.routine, service = excluded.service,"
+                 " members = excluded.members, grade = excluded.grade,"
+                 " reason = excluded.reason",
+                 params);
+}
+
+}  // namespace
+
+// --- Organizations ---
+
+core::Result<Page<core::Organization>> SqliteStore::ListOrganizations(const OrgFilter& filter) {
+  return Guarded("listing organizations", [&]() -> core::Result<Page<core::Organization>> {
+    const FilteredQuery query{"organizations o", std::string(kOrgColumns), "", {}, "o.code", ""};
+    return ListPage<core::Organization>(db_, query, filter,
+                                        [](const Statement& s) { return ReadOrg(s, 0); });
+  });
+}
+
+core::Result<std::optional<OrgDetail>> SqliteStore::GetOrganization(const std::string& code) {
+  return Guarded("reading organization " + code, [&]() -> core::Result<std::optional<OrgDetail>> {
+    core::Result<Transaction> snapshot = Transaction::BeginRead(db_);
+    if (!snapshot.ok()) return snapshot.error();
+    core::Result<std::optional<core::Organization>> org = FindOrg(db_, code);
+    if (!org.ok()) return org.error();
+    if (!org.value()) return std::optional<OrgDetail>();
+    OrgDetail detail;
+    detail.org = std::move(*org.value());
+    core::Result<Statement> counts =
+        db_.Prepare("SELECT status, COUNT(*) FROM members WHERE org_code = ? GROUP BY status");
+    if (!counts.ok()) return counts.error();
+    counts.value().BindText(1, code);
+    for (;;) {
+      core::Result<bool> row = counts.value().Step();
+      if (!row.ok()) return row.error();
+      if (!row.value()) break;
+      if (auto status = core::ParseMemberStatus(counts.value().Text(0))) {
+        detail.member_counts[static_cast<std::size_t>(*status)] = counts.value().Int(1);
+      }
+    }
+    core::Result<std::optional<std::int64_t>> children =
+        QueryOne<std::int64_t>(db_, "SELECT COUNT(*) FROM organizations WHERE parent_code = ?",
+                               {code}, [](const Statement& s) { return s.Int(0); });
+    if (!children.ok()) return children.error();
+    detail.children = children.value().value_or(0);
+    return std::optional<OrgDetail>(std::move(detail));
+  });
+}
+
+core::Result<std::vector<std::string>> SqliteStore::Ancestry(const std::string& code) {
+  return Guarded(
+      "reading the ancestry of " + code, [&]() -> core::Result<std::vector<std::string>> {
+        core::Result<Statement> stmt =
+            db_.Prepare("SELECT parent_code FROM organizations WHERE code = ?");
+        if (!stmt.ok()) return stmt.error();
+        std::vector<std::string> chain;
+        std::string current = code;
+        for (int depth = 0; depth < kMaxAncestry; ++depth) {
+          stmt.value().Reset();
+          stmt.value().BindText(1, current);
+          core::Result<bool> row = stmt.value().Step();
+          if (!row.ok()) return row.error();
+          if (!row.value()) return chain;  // unknown code (only possible for the first)
+          chain.push_back(current);
+          if (stmt.value().IsNull(0)) return chain;
+          current = std::string(stmt.value().Text(0));
+        }
+        return core::Error::Internal("organization " + code + " has more than " +
+                                     std::to_string(kMaxAncestry) + " ancestors (a cycle?)");
+      });
+}
+
+core::Result<bool> SqliteStore::SaveOrganization(const core::Organization& org,
+                                                 const Actor& actor) {
+  return Guarded("saving organization " + org.code, [&]() -> core::Result<bool> {
+    if (org.unit.empty()) return core::Error::Invalid("the unit is not resolved", "unit");
+    return AuditedWrite<core::Organization>(
+        db_, actor, {"organization.create", "organization.update", "organization:" + org.code},
+        [&] { return FindOrg(db_, org.code); }, [&] { return WriteOrg(db_, org); }, OrgJson,
+        OrgJson(org));
+  });
+}
+
+// --- Members ---
+
+core::Result<Page<core::Member>> SqliteStore::ListMembers(const std::string& org_code,
+                                                          std::int64_t offset, std::int64_t limit) {
+  return Guarded("listing members of " + org_code, [&]() -> core::Result<Page<core::Member>> {
+    if (core::Status s = CheckPaging(offset, limit); !s.ok()) return s.error();
+    core::Result<Transaction> snapshot = Transaction::BeginRead(db_);
+    if (!snapshot.ok()) return snapshot.error();
+    Page<core::Member> page;
+    core::Result<Statement> count = db_.Prepare("SELECT COUNT(*) FROM members WHERE org_code = ?");
+    if (!count.ok()) return count.error();
+    count.value().BindText(1, org_code);
+    core::Result<bool> row = count.value().Step();
+    if (!row.ok()) return row.error();
+    page.total = count.value().Int(0);
+    core::Result<std::vector<core::Member>> items = QueryAll<core::Member>(
+        db_,
+        "SELECT id, name, org_code, status, joined FROM members WHERE org_code = ?"
+        " ORDER BY id LIMIT ? OFFSET ?",
+        {org_code, limit, offset}, ReadMember);
+    if (!items.ok()) return items.error();
+    page.items = std::move(items).value();
+    return page;
+  });
+}
+
+core::Result<std::optional<core::Member>> SqliteStore::GetMember(const std::string& id) {
+  return Guarded("reading member " + id, [&] { return FindMember(db_, id); });
+}
+
+core::Result<bool> SqliteStore::SaveMember(const core::Member& member, const Actor& actor) {
+  return Guarded("saving member " + member.id, [&]() -> core::Result<bool> {
+    return AuditedWrite<core::Member>(
+        db_, actor, {"member.save", "member.save", "member:" + member.id},
+        [&] { return FindMember(db_, member.id); }, [&] { return WriteMember(db_, member); },
+        MemberJson, MemberJson(member));
+  });
+}
+
+// --- Scores ---
+
+core::Result<std::vector<core::ScoreRecord>> SqliteStore::ScoresOf(const std::string& org_code) {
+  return Guarded("reading scores of " + org_code, [&] {
+    return QueryAll<core::ScoreRecord>(db_,
+                                       "SELECT " + std::string(kScoreColumns) +
+                                           " FROM scores s WHERE s.org_code = ?" +
+                                           " ORDER BY s.year",
+                                       {org_code}, ReadScore);
+  });
+}
+
+core::Result<Page<core::ScoreRecord>> SqliteStore::ListScores(int year, const OrgFilter& filter) {
+  return Guarded("listing scores", [&]() -> core::Result<Page<core::ScoreRecord>> {
+    // Scores reference their organization, so without an organization condition the join
+    // changes nothing and the count skips it.
+    const FilteredQuery query{"scores s JOIN organizations o ON o.code = s.org_code",
+                              std::string(kScoreColumns),
+                              "s.year = ?",
+                              {std::int64_t{year}},
+                              "s.org_code",
+                              "scores s"};
+    return ListPage<core::ScoreRecord>(db_, query, filter, ReadScore);
+  });
+}
+
+core::Result<bool> SqliteStore::SaveScore(const core::ScoreRecord& score, const Actor& actor) {
+  const std::string entity = "score:" + score.code + ":" + std::to_string(score.year);
+  return Guarded("saving " + entity, [&]() -> core::Result<bool> {
+    return AuditedWrite<core::ScoreRecord>(
+        db_, actor, {"score.save", "score.save", entity},
+        [&] { return FindScore(db_, score.code, score.year); },
+        [&] { return WriteScore(db_, score); }, ScoreJson, ScoreJson(score));
+  });
+}
+
+}  // namespace grassroots::storage

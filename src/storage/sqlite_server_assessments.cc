@@ -1,0 +1,149 @@
+// The server's view of stored assessments (issue 3): the years assessed, a year's rows
+// filtered like the organization list, the policies, and the committee's manual decisions,
+// each saved or deleted with an audit entry.
+#include "storage/audit_chain.h"
+#include "storage/server_sql.h"
+#include "storage/sqlite_store.h"
+
+namespace grassroots::storage {
+namespace {
+
+std::string DecisionJson(int year, const StoredManualDecision& d) {
+  return JsonObject({{"year", std::to_string(year)},
+                     {"code", JsonQuote(d.code)},
+                     {"include", d.include ? "true" : "false"},
+                     {"reason", JsonQuote(d.reason)},
+                     {"decided_by", JsonQuote(d.decided_by)},
+                     {"decided_at", JsonQuote(d.decided_at)}});
+}
+
+StoredManualDecision ReadDecision(const Statement& s) {
+  return {std::string(s.Text(0)), s.Int(1) != 0, std::string(s.Text(2)), std::string(s.Text(3)),
+          std::string(s.Text(4))};
+}
+
+AssessmentRow ReadAssessmentRow(const Statement& s) {
+  AssessmentRow row;
+  row.code = s.Text(0);
+  row.type = s.Text(1);
+  row.unit = s.Text(2);
+  if (!s.IsNull(3)) row.score_cents = static_cast<std::int32_t>(s.Int(3));
+  if (!s.IsNull(4)) row.grade = std::string(s.Text(4));
+  if (!s.IsNull(5)) row.rank = static_cast<std::int32_t>(s.Int(5));
+  row.selected = s.Int(6) != 0;
+  row.reasons = static_cast<std::uint8_t>(s.Int(7));
+  row.consecutive = s.Int(8) != 0;
+  return row;
+}
+
+core::Result<std::optional<StoredManualDecision>> FindDecision(Database& db, int year,
+                                                               const std::string& code) {
+  return QueryOne<StoredManualDecision>(
+      db,
+      "SELECT org_code, include, reason, decided_by, decided_at FROM manual_decisions"
+      " WHERE year = ? AND org_code = ?",
+      {std::int64_t{year}, code}, ReadDecision);
+}
+
+core::Status WriteDecision(Database& db, int year, const StoredManualDecision& d) {
+  return Execute(db,
+                 "INSERT INTO manual_decisions (year, org_code, include, reason, decided_by,"
+                 " decided_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (year, org_code) DO UPDATE"
+                 " SET include = excluded.include, reason = excluded.reason,"
+                 " decided_by = excluded.decided_by, decided_at = excluded.decided_at",
+                 {std::int64_t{year}, d.code, std::int64_t{d.include ? 1 : 0}, d.reason,
+                  d.decided_by, d.decided_at});
+}
+
+}  // namespace
+
+// --- Assessments ---
+
+core::Result<std::vector<AssessmentInfo>> SqliteStore::ListAssessments() {
+  return Guarded("listing assessments", [&] {
+    return QueryAll<AssessmentInfo>(
+        db_, "SELECT year, policy_version, run_at, selected_count FROM assessments ORDER BY year",
+        {}, [](const Statement& s) {
+          return AssessmentInfo{static_cast<int>(s.Int(0)), std::string(s.Text(1)),
+                                std::string(s.Text(2)), s.Int(3)};
+        });
+  });
+}
+
+core::Result<Page<AssessmentRow>> SqliteStore::LoadAssessmentRows(int year,
+                                                                  const OrgFilter& filter) {
+  return Guarded("listing assessment rows", [&]() -> core::Result<Page<AssessmentRow>> {
+    // A left join: a result is history and stays listed (without type and unit) after its
+    // organization is gone, so that the page agrees with the join-free count.
+    const FilteredQuery query{
+        "assessment_results r LEFT JOIN organizations o ON o.code = r.org_code",
+        "r.org_code, o.type, o.unit_code, r.score_cents, r.grade, r.rank_in_type, r.selected,"
+        " r.reasons, r.consecutive",
+        "r.year = ?",
+        {std::int64_t{year}},
+        "r.org_code",
+        "assessment_results r"};
+    return ListPage<AssessmentRow>(db_, query, filter, ReadAssessmentRow);
+  });
+}
+
+core::Result<std::vector<StoredManualDecision>> SqliteStore::ListManualDecisions(int year) {
+  return Guarded("listing manual decisions", [&] {
+    return QueryAll<StoredManualDecision>(
+        db_,
+        "SELECT org_code, include, reason, decided_by, decided_at FROM manual_decisions"
+        " WHERE year = ? ORDER BY org_code",
+        {std::int64_t{year}}, ReadDecision);
+  });
+}
+
+core::Status SqliteStore::SaveManualDecision(int year, const StoredManualDecision& decision,
+                                             const Actor& actor) {
+  const std::string entity = "manual:" + decision.code + ":" + std::to_string(year);
+  return Guarded("saving " + entity, [&]() -> core::Status {
+    if (decision.reason.empty()) return core::Error::Invalid("a reason is required", "reason");
+    core::Result<bool> created = AuditedWrite<StoredManualDecision>(
+        db_, actor, {"assessment.manual", "assessment.manual", entity},
+        [&] { return FindDecision(db_, year, decision.code); },
+        [&] { return WriteDecision(db_, year, decision); },
+        [&](const StoredManualDecision& d) { return DecisionJson(year, d); },
+        DecisionJson(year, decision));
+    if (!created.ok()) return created.error();
+    return core::Status::Ok();
+  });
+}
+
+core::Status SqliteStore::DeleteManualDecision(int year, const std::string& code,
+                                               const Actor& actor) {
+  const std::string entity = "manual:" + code + ":" + std::to_string(year);
+  return Guarded("deleting " + entity, [&]() -> core::Status {
+    core::Result<Transaction> txn = Transaction::Begin(db_);
+    if (!txn.ok()) return txn.error();
+    core::Result<std::optional<StoredManualDecision>> before = FindDecision(db_, year, code);
+    if (!before.ok()) return before.error();
+    if (!before.value()) return core::Error::NotFound("no manual decision for " + code, "code");
+    if (core::Status s =
+            Execute(db_, "DELETE FROM manual_decisions WHERE year = ? AND org_code = ?",
+                    {std::int64_t{year}, code});
+        !s.ok()) {
+      return s;
+    }
+    AuditEntry entry = NewEntry(actor, "assessment.manual.delete", entity);
+    entry.before_json = DecisionJson(year, *before.value());
+    if (core::Status s = AppendAudit(db_, std::move(entry)); !s.ok()) return s;
+    return txn.value().Commit();
+  });
+}
+
+core::Result<std::vector<PolicyInfo>> SqliteStore::ListPolicies() {
+  return Guarded("listing policies", [&] {
+    return QueryAll<PolicyInfo>(
+        db_, "SELECT version, name, content, created_at FROM policies ORDER BY created_at, version",
+        {}, [](const Statement& s) {
+          return PolicyInfo{std::string(s.Text(0)), std::string(s.Text(1)), std::string(s.Text(2)),
+                            std::string(s.Text(3))};
+        });
+  });
+}
+
+}  // namespace grassroots::storage

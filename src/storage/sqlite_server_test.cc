@@ -1,0 +1,429 @@
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "storage/store.h"
+#include "storage/test_fixture.h"
+
+namespace grassroots::storage {
+namespace {
+
+using core::OrgType;
+using test::ManyOrgs;
+using test::Org;
+using test::Result;
+using test::Score;
+using test::SqliteStoreTest;
+
+// --- Server (issue 3) ---
+
+// Codes of a page, in order.
+std::vector<std::string> Codes(const Page<core::Organization>& page) {
+  std::vector<std::string> codes;
+  for (const core::Organization& org : page.items) codes.push_back(org.code);
+  return codes;
+}
+
+class ServerStoreTest : public SqliteStoreTest {
+ protected:
+  // D1 (u1) > D1A > D1A1, D1B; D2 (u2, community) > D2A.
+  void Tree() {
+    Upsert({Org("D1"), Org("D1A", "D1"), Org("D1A1", "D1A"), Org("D1B", "D1"),
+            Org("D2", "", "u2", OrgType::kCommunity), Org("D2A", "D2", "u2", OrgType::kCommunity)});
+  }
+  std::vector<std::string> List(const OrgFilter& filter, std::int64_t* total = nullptr) {
+    core::Result<Page<core::Organization>> page = store_->ListOrganizations(filter);
+    EXPECT_TRUE(page.ok()) << page.error().message;
+    if (!page.ok()) return {};
+    if (total != nullptr) *total = page.value().total;
+    return Codes(page.value());
+  }
+  std::string LastAudit(const std::string& column) {
+    core::Result<Page<AuditRecord>> page = store_->ListAudit(0, 1);
+    EXPECT_TRUE(page.ok() && !page.value().items.empty());
+    if (!page.ok() || page.value().items.empty()) return {};
+    const AuditRecord& r = page.value().items[0];
+    if (column == "action") return r.action;
+    if (column == "entity") return r.entity;
+    if (column == "before") return r.before_json;
+    return r.after_json;
+  }
+};
+
+using Strings = std::vector<std::string>;
+
+TEST_F(ServerStoreTest, ListOrganizationsFilters) {
+  Tree();
+  EXPECT_EQ(List({}), (Strings{"D1", "D1A", "D1A1", "D1B", "D2", "D2A"}));
+  OrgFilter f;
+  f.unit = "u2";
+  EXPECT_EQ(List(f), (Strings{"D2", "D2A"}));
+  f = {};
+  f.type = "community";
+  EXPECT_EQ(List(f), (Strings{"D2", "D2A"}));
+  f = {};
+  f.parent = "D1";
+  EXPECT_EQ(List(f), (Strings{"D1A", "D1B"}));
+  f = {};
+  f.direct = true;
+  EXPECT_EQ(List(f), (Strings{"D1", "D2"}));
+  f.direct = false;
+  EXPECT_EQ(List(f), (Strings{"D1A", "D1A1", "D1B", "D2A"}));
+  f = {};
+  f.query = "1a";  // LIKE is case-insensitive for ASCII in SQLite
+  f.query = "1A";
+  EXPECT_EQ(List(f), (Strings{"D1A", "D1A1"}));
+  f = {};
+  f.query = "Org D2";  // matches the name
+  EXPECT_EQ(List(f), (Strings{"D2", "D2A"}));
+}
+
+TEST_F(ServerStoreTest, ListOrganizationsScope) {
+  Tree();
+  OrgFilter f;
+  f.restrict_to_scope = true;
+  EXPECT_EQ(List(f), Strings{});  // an empty scope sees nothing
+  f.within = {"D1A"};
+  EXPECT_EQ(List(f), (Strings{"D1A", "D1A1"}));
+  f.within = {"D1A", "D2"};
+  EXPECT_EQ(List(f), (Strings{"D1A", "D1A1", "D2", "D2A"}));
+  f.within = {};
+  f.only = {"D1", "D2A"};
+  EXPECT_EQ(List(f), (Strings{"D1", "D2A"}));
+  f.within = {"D1A"};
+  f.only = {"D2"};
+  EXPECT_EQ(List(f), (Strings{"D1A", "D1A1", "D2"}));
+  f.type = "community";
+  EXPECT_EQ(List(f), (Strings{"D2"}));
+  f = {};
+  f.within = {"D1A"};  // ignored unless restrict_to_scope
+  EXPECT_EQ(List(f).size(), 6u);
+}
+
+TEST_F(ServerStoreTest, ListOrganizationsPagesWithTotal) {
+  Upsert(ManyOrgs(25));
+  OrgFilter f;
+  f.limit = 10;
+  f.offset = 20;
+  std::int64_t total = 0;
+  EXPECT_EQ(List(f, &total),
+            (Strings{"B00000020", "B00000021", "B00000022", "B00000023", "B00000024"}));
+  EXPECT_EQ(total, 25);
+  f.direct = true;
+  f.offset = 0;
+  EXPECT_EQ(List(f, &total), (Strings{"B00000000", "B00000010", "B00000020"}));
+  EXPECT_EQ(total, 3);
+
+  for (std::int64_t bad : {0, 1001, -1}) {
+    f.limit = bad;
+    core::Result<Page<core::Organization>> page = store_->ListOrganizations(f);
+    ASSERT_FALSE(page.ok());
+    EXPECT_EQ(page.error().code, core::ErrorCode::kInvalid);
+    EXPECT_EQ(page.error().field, "limit");
+  }
+  f.limit = 1000;
+  f.offset = -1;
+  core::Result<Page<core::Organization>> page = store_->ListOrganizations(f);
+  ASSERT_FALSE(page.ok());
+  EXPECT_EQ(page.error().field, "offset");
+}
+
+TEST_F(ServerStoreTest, QueryMetacharactersAreLiteral) {
+  core::Organization pct = Org("P%1");
+  pct.name = "100% done";
+  core::Organization under = Org("U_1");
+  core::Organization quote = Org("Q1");
+  quote.name = "it's";
+  core::Organization slash = Org("S1");
+  slash.name = "a\\b";
+  Upsert({pct, under, quote, slash, Org("PX1"), Org("UX1")});
+  OrgFilter f;
+  f.query = "%";
+  EXPECT_EQ(List(f), (Strings{"P%1"}));
+  f.query = "_";
+  EXPECT_EQ(List(f), (Strings{"U_1"}));
+  f.query = "'";
+  EXPECT_EQ(List(f), (Strings{"Q1"}));
+  f.query = "\\";
+  EXPECT_EQ(List(f), (Strings{"S1"}));
+  f.query = "'; DROP TABLE organizations; --";
+  EXPECT_EQ(List(f), Strings{});
+  f.unit = "'; DROP TABLE organizations; --";
+  f.query.clear();
+  EXPECT_EQ(List(f), Strings{});
+  f.restrict_to_scope = true;
+  f.within = {"x') OR 1=1; --"};
+  f.unit.clear();
+  EXPECT_EQ(List(f), Strings{});
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM organizations"), 6);
+}
+
+TEST_F(ServerStoreTest, GetOrganizationAndAncestry) {
+  Tree();
+  core::Member m{"M1", "Li", "D1", core::MemberStatus::kRegular, ""};
+  core::Member m2{"M2", "Wang", "D1", core::MemberStatus::kPocket, "2001-01-01"};
+  ASSERT_TRUE(store_->UpsertMembers({m, m2}, actor_).ok());
+  core::Result<std::optional<OrgDetail>> d = store_->GetOrganization("D1");
+  ASSERT_TRUE(d.ok() && d.value());
+  EXPECT_EQ(d.value()->org.name, "Org D1");
+  EXPECT_EQ(d.value()->org.unit, "u1");
+  EXPECT_EQ(d.value()->children, 2);
+  EXPECT_EQ(d.value()->member_counts[0], 1);
+  EXPECT_EQ(d.value()->member_counts[static_cast<int>(core::MemberStatus::kPocket)], 1);
+  EXPECT_FALSE(store_->GetOrganization("nope").value().has_value());
+
+  EXPECT_EQ(store_->Ancestry("D1A1").value(), (Strings{"D1A1", "D1A", "D1"}));
+  EXPECT_EQ(store_->Ancestry("D2").value(), (Strings{"D2"}));
+  EXPECT_TRUE(store_->Ancestry("nope").value().empty());
+}
+
+TEST_F(ServerStoreTest, SaveOrganizationAuditsBeforeAndAfter) {
+  Tree();
+  core::Organization org = Org("D1C", "D1");
+  core::Result<bool> created = store_->SaveOrganization(org, actor_);
+  ASSERT_TRUE(created.ok()) << created.error().message;
+  EXPECT_TRUE(created.value());
+  EXPECT_EQ(LastAudit("action"), "organization.create");
+  EXPECT_EQ(LastAudit("entity"), "organization:D1C");
+  EXPECT_EQ(LastAudit("before"), "");
+  EXPECT_EQ(LastAudit("after"),
+            R"({"code":"D1C","name":"Org D1C","type":"village","kind":"branch","parent":"D1",)"
+            R"("secretary":"Sec D1C","unit":"u1"})");
+  org.name = "Renamed";
+  org.unit = "u9";  // a new unit is created
+  created = store_->SaveOrganization(org, actor_);
+  ASSERT_TRUE(created.ok()) << created.error().message;
+  EXPECT_FALSE(created.value());
+  EXPECT_EQ(LastAudit("action"), "organization.update");
+  EXPECT_NE(LastAudit("before").find("\"name\":\"Org D1C\""), std::string::npos);
+  EXPECT_NE(LastAudit("after").find("\"name\":\"Renamed\""), std::string::npos);
+  EXPECT_EQ(store_->GetOrganization("D1C").value()->org.unit, "u9");
+
+  core::Result<bool> orphan = store_->SaveOrganization(Org("X", "missing"), actor_);
+  ASSERT_FALSE(orphan.ok());
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM organizations WHERE code = 'X'"), 0);
+}
+
+TEST_F(ServerStoreTest, MembersListGetSave) {
+  Tree();
+  for (int i = 0; i < 5; ++i) {
+    core::Member m{"M" + std::to_string(i), "N", i < 4 ? "D1" : "D2", core::MemberStatus::kMobile,
+                   ""};
+    core::Result<bool> created = store_->SaveMember(m, actor_);
+    ASSERT_TRUE(created.ok() && created.value());
+  }
+  EXPECT_EQ(LastAudit("action"), "member.save");
+  EXPECT_EQ(LastAudit("entity"), "member:M4");
+  EXPECT_EQ(LastAudit("before"), "");
+  core::Member m{"M0", "Changed", "D1", core::MemberStatus::kRetired, "1990-05-01"};
+  ASSERT_FALSE(store_->SaveMember(m, actor_).value());
+  EXPECT_NE(LastAudit("before").find("\"status\":\"mobile\""), std::string::npos);
+  EXPECT_NE(LastAudit("after").find("\"status\":\"retired\""), std::string::npos);
+
+  core::Result<Page<core::Member>> page = store_->ListMembers("D1", 1, 2);
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page.value().total, 4);
+  ASSERT_EQ(page.value().items.size(), 2u);
+  EXPECT_EQ(page.value().items[0].id, "M1");
+  EXPECT_EQ(store_->ListMembers("D1", 0, 0).error().field, "limit");
+  core::Result<std::optional<core::Member>> got = store_->GetMember("M0");
+  ASSERT_TRUE(got.ok() && got.value());
+  EXPECT_EQ(got.value()->name, "Changed");
+  EXPECT_EQ(got.value()->joined, "1990-05-01");
+  EXPECT_FALSE(store_->GetMember("none").value().has_value());
+}
+
+TEST_F(ServerStoreTest, ScoresOfListSave) {
+  Tree();
+  ASSERT_TRUE(store_->SaveScore(Score("D1", 2016, 70), actor_).value());
+  EXPECT_EQ(LastAudit("entity"), "score:D1:2016");
+  EXPECT_EQ(LastAudit("action"), "score.save");
+  EXPECT_EQ(LastAudit("before"), "");
+  ASSERT_TRUE(store_->SaveScore(Score("D1", 2017, 80, core::Grade::kD), actor_).value());
+  ASSERT_TRUE(store_->SaveScore(Score("D2A", 2016, 90), actor_).value());
+  ASSERT_FALSE(store_->SaveScore(Score("D1", 2016, 75.5), actor_).value());
+  EXPECT_NE(LastAudit("before").find("\"team\":70"), std::string::npos);
+  EXPECT_NE(LastAudit("after").find("\"team\":75.5"), std::string::npos);
+
+  core::Result<std::vector<core::ScoreRecord>> of = store_->ScoresOf("D1");
+  ASSERT_TRUE(of.ok());
+  ASSERT_EQ(of.value().size(), 2u);
+  EXPECT_EQ(of.value()[0].year, 2016);
+  EXPECT_DOUBLE_EQ(of.value()[0].dimensions[0], 75.5);
+  EXPECT_EQ(of.value()[1].committee_grade, core::Grade::kD);
+  EXPECT_EQ(of.value()[1].reason, "committee decision");
+
+  OrgFilter f;
+  core::Result<Page<core::ScoreRecord>> page = store_->ListScores(2016, f);
+  ASSERT_TRUE(page.ok()) << page.error().message;
+  EXPECT_EQ(page.value().total, 2);
+  f.restrict_to_scope = true;
+  f.within = {"D2"};
+  page = store_->ListScores(2016, f);
+  ASSERT_TRUE(page.ok());
+  ASSERT_EQ(page.value().items.size(), 1u);
+  EXPECT_EQ(page.value().items[0].code, "D2A");
+}
+
+TEST_F(ServerStoreTest, AssessmentsRowsPoliciesAndManualDecisions) {
+  Upsert({Org("A"), Org("B", "", "u2"), Org("C")});
+  const core::OrgTable table = Table();
+  ASSERT_TRUE(
+      store_
+          ->SaveAssessment(core::MoheDefaultPolicy(), "v1", table, Result(2016, {1, 0, 0}), actor_)
+          .ok());
+  core::Result<std::vector<AssessmentInfo>> list = store_->ListAssessments();
+  ASSERT_TRUE(list.ok());
+  ASSERT_EQ(list.value().size(), 1u);
+  EXPECT_EQ(list.value()[0].year, 2016);
+  EXPECT_EQ(list.value()[0].selected_count, 1);
+  core::Result<std::vector<PolicyInfo>> policies = store_->ListPolicies();
+  ASSERT_TRUE(policies.ok());
+  ASSERT_EQ(policies.value().size(), 1u);
+  EXPECT_EQ(policies.value()[0].version, "v1");
+
+  OrgFilter f;
+  core::Result<Page<AssessmentRow>> rows = store_->LoadAssessmentRows(2016, f);
+  ASSERT_TRUE(rows.ok()) << rows.error().message;
+  ASSERT_EQ(rows.value().total, 3);
+  const AssessmentRow& a = rows.value().items[0];
+  EXPECT_EQ(a.code, "A");
+  EXPECT_EQ(a.type, "village");
+  EXPECT_EQ(a.unit, "u1");
+  EXPECT_EQ(a.score_cents, 5850);
+  EXPECT_EQ(a.grade, "D");
+  EXPECT_EQ(a.rank, 1);
+  EXPECT_TRUE(a.selected);
+  EXPECT_EQ(a.reasons, core::kReasonBottomQuota | core::kReasonGradeD);
+  EXPECT_FALSE(rows.value().items[1].score_cents.has_value());
+  f.unit = "u2";
+  rows = store_->LoadAssessmentRows(2016, f);
+  ASSERT_TRUE(rows.ok());
+  ASSERT_EQ(rows.value().items.size(), 1u);
+  EXPECT_EQ(rows.value().items[0].code, "B");
+
+  StoredManualDecision d{"C", false, "moved away", "admin", "2017-01-01T00:00:00Z"};
+  ASSERT_TRUE(store_->SaveManualDecision(2016, d, actor_).ok());
+  EXPECT_EQ(LastAudit("action"), "assessment.manual");
+  EXPECT_EQ(LastAudit("before"), "");
+  d.include = true;
+  ASSERT_TRUE(store_->SaveManualDecision(2016, d, actor_).ok());
+  EXPECT_NE(LastAudit("before").find("\"include\":false"), std::string::npos);
+  core::Result<std::vector<StoredManualDecision>> decisions = store_->ListManualDecisions(2016);
+  ASSERT_TRUE(decisions.ok());
+  ASSERT_EQ(decisions.value().size(), 1u);
+  EXPECT_TRUE(decisions.value()[0].include);
+  EXPECT_EQ(decisions.value()[0].reason, "moved away");
+  d.reason.clear();
+  EXPECT_EQ(store_->SaveManualDecision(2016, d, actor_).error().code, core::ErrorCode::kInvalid);
+
+  ASSERT_TRUE(store_->DeleteManualDecision(2016, "C", actor_).ok());
+  EXPECT_EQ(LastAudit("action"), "assessment.manual.delete");
+  EXPECT_NE(LastAudit("before").find("\"code\":\"C\""), std::string::npos);
+  EXPECT_EQ(LastAudit("after"), "");
+  EXPECT_TRUE(store_->ListManualDecisions(2016).value().empty());
+  EXPECT_EQ(store_->DeleteManualDecision(2016, "C", actor_).error().code,
+            core::ErrorCode::kNotFound);
+}
+
+TEST_F(ServerStoreTest, UsersRoundTripWithScope) {
+  UserRecord u;
+  u.name = "alice";
+  u.role = core::Role::kUnitAdmin;
+  u.scope = {"D1", "D2"};
+  u.password_hash = "$argon2id$secret";
+  core::Result<std::int64_t> id = store_->CreateUser(u, actor_);
+  ASSERT_TRUE(id.ok()) << id.error().message;
+  EXPECT_EQ(LastAudit("action"), "user.create");
+  EXPECT_EQ(LastAudit("entity"), "user:alice");
+  EXPECT_EQ(LastAudit("after").find("argon2"), std::string::npos);
+  EXPECT_NE(LastAudit("after").find(R"("role":"unit_admin","scope":["D1","D2"])"),
+            std::string::npos);
+  EXPECT_EQ(store_->CreateUser(u, actor_).error().code, core::ErrorCode::kConflict);
+
+  core::Result<std::optional<UserRecord>> found = store_->FindUser("alice");
+  ASSERT_TRUE(found.ok() && found.value());
+  EXPECT_EQ(found.value()->id, id.value());
+  EXPECT_EQ(found.value()->role, core::Role::kUnitAdmin);
+  EXPECT_EQ(found.value()->scope, (Strings{"D1", "D2"}));
+  EXPECT_EQ(found.value()->password_hash, "$argon2id$secret");
+  EXPECT_FALSE(found.value()->created_at.empty());
+  EXPECT_FALSE(store_->FindUser("bob").value().has_value());
+
+  UserRecord b;
+  b.name = "bob";
+  b.password_hash = "h";
+  ASSERT_TRUE(store_->CreateUser(b, actor_).ok());
+  core::Result<std::optional<UserRecord>> bob = store_->GetUser(id.value() + 1);
+  ASSERT_TRUE(bob.ok() && bob.value());
+  EXPECT_EQ(bob.value()->name, "bob");
+  EXPECT_TRUE(bob.value()->scope.empty());
+  EXPECT_EQ(bob.value()->role, core::Role::kAuditor);
+  EXPECT_EQ(store_->ListUsers().value().size(), 2u);
+
+  ASSERT_TRUE(store_->SetPasswordHash(id.value(), "$argon2id$new", actor_).ok());
+  EXPECT_EQ(LastAudit("action"), "user.password");
+  EXPECT_EQ(LastAudit("before").find("argon2"), std::string::npos);
+  EXPECT_EQ(LastAudit("after").find("argon2"), std::string::npos);
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM audit_log WHERE before_json LIKE '%argon2%' OR"
+                     " after_json LIKE '%argon2%'"),
+            0);
+  EXPECT_EQ(store_->FindUser("alice").value()->password_hash, "$argon2id$new");
+  EXPECT_EQ(store_->SetPasswordHash(999, "x", actor_).error().code, core::ErrorCode::kNotFound);
+}
+
+TEST_F(ServerStoreTest, SessionsExpireAndCascade) {
+  UserRecord u;
+  u.name = "alice";
+  u.password_hash = "h";
+  const std::int64_t id = store_->CreateUser(u, actor_).value();
+  ASSERT_TRUE(store_->CreateSession({"t1", id, "c1", 1000}).ok());
+  ASSERT_TRUE(store_->CreateSession({"t2", id, "c2", 2000}).ok());
+  core::Result<std::optional<SessionRecord>> s = store_->FindSession("t1", 999);
+  ASSERT_TRUE(s.ok() && s.value());
+  EXPECT_EQ(s.value()->user_id, id);
+  EXPECT_EQ(s.value()->csrf_token, "c1");
+  EXPECT_EQ(s.value()->expires_at, 1000);
+  EXPECT_FALSE(store_->FindSession("t1", 1000).value().has_value());  // expired
+  EXPECT_FALSE(store_->FindSession("nope", 0).value().has_value());
+  ASSERT_TRUE(store_->DeleteSession("t2").ok());
+  EXPECT_FALSE(store_->FindSession("t2", 0).value().has_value());
+  ASSERT_TRUE(store_->CreateSession({"t3", id, "c3", 3000}).ok());
+  ASSERT_TRUE(store_->DeleteUserSessions(id).ok());
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM sessions"), 0);
+  ASSERT_TRUE(store_->CreateSession({"t4", id, "c4", 3000}).ok());
+  Exec("PRAGMA foreign_keys = ON; DELETE FROM users");
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM sessions"), 0);
+}
+
+TEST_F(ServerStoreTest, AuditListNewestFirstAndVerify) {
+  ASSERT_TRUE(store_->RecordEvent("auth.login", "user:alice", R"({"ok":true})", actor_).ok());
+  ASSERT_TRUE(store_->RecordEvent("auth.logout", "user:alice", "", actor_).ok());
+  ASSERT_TRUE(store_->RecordEvent("auth.failed", "user:bob", "", actor_).ok());
+  core::Result<Page<AuditRecord>> page = store_->ListAudit(1, 5);
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page.value().total, 3);
+  ASSERT_EQ(page.value().items.size(), 2u);
+  EXPECT_EQ(page.value().items[0].action, "auth.logout");
+  EXPECT_EQ(page.value().items[1].action, "auth.login");
+  EXPECT_EQ(page.value().items[1].after_json, R"({"ok":true})");
+  EXPECT_EQ(page.value().items[1].actor, "tester");
+  EXPECT_EQ(page.value().items[1].origin, "127.0.0.1");
+  EXPECT_EQ(store_->ListAudit(0, 0).error().field, "limit");
+
+  core::Result<AuditVerification> v = store_->VerifyAudit();
+  ASSERT_TRUE(v.ok());
+  EXPECT_TRUE(v.value().ok);
+  EXPECT_EQ(v.value().entries, 3);
+  Exec("UPDATE audit_log SET entity = 'user:mallory' WHERE id = 2");
+  v = store_->VerifyAudit();
+  ASSERT_TRUE(v.ok());
+  EXPECT_FALSE(v.value().ok);
+  EXPECT_EQ(v.value().entries, 3);
+  EXPECT_EQ(v.value().first_bad_id, 2);
+  EXPECT_NE(v.value().message.find("entry 2"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace grassroots::storage

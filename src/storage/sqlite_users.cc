@@ -1,0 +1,261 @@
+// Users, sessions and the audit log of the server (issue 3).
+#include <charconv>
+
+#include "storage/audit_chain.h"
+#include "storage/server_sql.h"
+#include "storage/sqlite_store.h"
+
+namespace grassroots::storage {
+namespace {
+
+constexpr std::string_view kUserColumns =
+    "SELECT id, name, role, scope, password_hash, created_at FROM users";
+
+std::string JoinScope(const std::vector<std::string>& scope) {
+  std::string text;
+  for (const std::string& code : scope) {
+    if (!text.empty()) text += ',';
+    text += code;
+  }
+  return text;
+}
+
+std::vector<std::string> SplitScope(std::string_view text) {
+  std::vector<std::string> codes;
+  while (!text.empty()) {
+    const std::size_t comma = text.find(',');
+    if (comma != 0) codes.emplace_back(text.substr(0, comma));
+    if (comma == std::string_view::npos) break;
+    text.remove_prefix(comma + 1);
+  }
+  return codes;
+}
+
+UserRecord ReadUser(const Statement& s) {
+  UserRecord user;
+  user.id = s.Int(0);
+  user.name = s.Text(1);
+  user.role = core::ParseRole(s.Text(2)).value_or(core::Role::kAuditor);
+  user.scope = SplitScope(s.Text(3));
+  user.password_hash = s.Text(4);
+  if (!s.IsNull(5)) user.created_at = s.Text(5);
+  return user;
+}
+
+// A user's audited fields: never the password hash.
+std::string UserJson(const UserRecord& user) {
+  std::string scope = "[";
+  for (const std::string& code : user.scope) {
+    if (scope.size() > 1) scope += ',';
+    scope += JsonQuote(code);
+  }
+  scope += ']';
+  return JsonObject({{"id", std::to_string(user.id)},
+                     {"name", JsonQuote(user.name)},
+                     {"role", JsonQuote(core::ToString(user.role))},
+                     {"scope", scope},
+                     {"created_at", JsonQuote(user.created_at)}});
+}
+
+core::Result<std::optional<UserRecord>> QueryUser(Database& db, std::string_view where,
+                                                  const SqlParam& key) {
+  core::Result<std::vector<UserRecord>> users =
+      QueryAll<UserRecord>(db, std::string(kUserColumns) + std::string(where), {key}, ReadUser);
+  if (!users.ok()) return users.error();
+  if (users.value().empty()) return std::optional<UserRecord>();
+  return std::optional<UserRecord>(std::move(users.value().front()));
+}
+
+core::Status AppendAndCommit(Database& db, Transaction& txn, AuditEntry entry) {
+  if (core::Status s = AppendAudit(db, std::move(entry)); !s.ok()) return s;
+  return txn.Commit();
+}
+
+AuditRecord ReadAudit(const Statement& s) {
+  AuditRecord r;
+  r.id = s.Int(0);
+  r.at = s.Text(1);
+  r.actor = s.Text(2);
+  r.origin = s.Text(3);
+  r.action = s.Text(4);
+  r.entity = s.Text(5);
+  if (!s.IsNull(6)) r.before_json = s.Text(6);
+  if (!s.IsNull(7)) r.after_json = s.Text(7);
+  r.prev_hash = s.Text(8);
+  r.hash = s.Text(9);
+  return r;
+}
+
+// The id in VerifyAuditChain's field "audit_log/<id>", or 0.
+std::int64_t BadEntryId(std::string_view field) {
+  constexpr std::string_view kPrefix = "audit_log/";
+  if (!field.starts_with(kPrefix)) return 0;
+  field.remove_prefix(kPrefix.size());
+  std::int64_t id = 0;
+  std::from_chars(field.data(), field.data() + field.size(), id);
+  return id;
+}
+
+}  // namespace
+
+// --- Users ---
+
+core::Result<std::int64_t> SqliteStore::CreateUser(const UserRecord& user, const Actor& actor) {
+  return Guarded("creating user " + user.name, [&]() -> core::Result<std::int64_t> {
+    if (user.name.empty()) return core::Error::Invalid("a user needs a name", "name");
+    core::Result<Transaction> txn = Transaction::Begin(db_);
+    if (!txn.ok()) return txn.error();
+    UserRecord stored = user;
+    if (stored.created_at.empty()) stored.created_at = UtcNow();
+    if (core::Status s =
+            Execute(db_,
+                    "INSERT INTO users (name, role, scope, password_hash, created_at)"
+                    " VALUES (?, ?, ?, ?, ?)",
+                    {stored.name, std::string(core::ToString(stored.role)), JoinScope(stored.scope),
+                     stored.password_hash, stored.created_at});
+        !s.ok()) {
+      if (s.error().code == core::ErrorCode::kConflict) {
+        return core::Error::Conflict("user " + user.name + " already exists", "name");
+      }
+      return s.error();
+    }
+    core::Result<std::optional<UserRecord>> created = QueryUser(db_, " WHERE name = ?", user.name);
+    if (!created.ok() || !created.value()) {
+      return created.ok() ? core::Error::Internal("the new user vanished") : created.error();
+    }
+    AuditEntry entry = NewEntry(actor, "user.create", "user:" + user.name);
+    entry.after_json = UserJson(*created.value());
+    if (core::Status s = AppendAndCommit(db_, txn.value(), std::move(entry)); !s.ok()) {
+      return s.error();
+    }
+    return created.value()->id;
+  });
+}
+
+core::Result<std::optional<UserRecord>> SqliteStore::FindUser(const std::string& name) {
+  return Guarded("finding user " + name, [&] { return QueryUser(db_, " WHERE name = ?", name); });
+}
+
+core::Result<std::optional<UserRecord>> SqliteStore::GetUser(std::int64_t id) {
+  return Guarded("reading a user", [&] { return QueryUser(db_, " WHERE id = ?", id); });
+}
+
+core::Result<std::vector<UserRecord>> SqliteStore::ListUsers() {
+  return Guarded("listing users", [&] {
+    return QueryAll<UserRecord>(db_, std::string(kUserColumns) + " ORDER BY name", {}, ReadUser);
+  });
+}
+
+core::Status SqliteStore::SetPasswordHash(std::int64_t user_id, const std::string& hash,
+                                          const Actor& actor) {
+  return Guarded("setting a password", [&]() -> core::Status {
+    core::Result<Transaction> txn = Transaction::Begin(db_);
+    if (!txn.ok()) return txn.error();
+    core::Result<std::optional<UserRecord>> user = QueryUser(db_, " WHERE id = ?", user_id);
+    if (!user.ok()) return user.error();
+    if (!user.value()) return core::Error::NotFound("no such user", "user_id");
+    if (core::Status s =
+            Execute(db_, "UPDATE users SET password_hash = ? WHERE id = ?", {hash, user_id});
+        !s.ok()) {
+      return s;
+    }
+    AuditEntry entry = NewEntry(actor, "user.password", "user:" + user.value()->name);
+    entry.before_json = UserJson(*user.value());
+    entry.after_json = JsonObject({{"id", std::to_string(user_id)},
+                                   {"name", JsonQuote(user.value()->name)},
+                                   {"password", JsonQuote("changed")}});
+    return AppendAndCommit(db_, txn.value(), std::move(entry));
+  });
+}
+
+// --- Sessions ---
+
+core::Status SqliteStore::CreateSession(const SessionRecord& session) {
+  return Guarded("creating a session", [&] {
+    return Execute(db_,
+                   "INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at)"
+                   " VALUES (?, ?, ?, ?)",
+                   {session.token_hash, session.user_id, session.csrf_token, session.expires_at});
+  });
+}
+
+core::Result<std::optional<SessionRecord>> SqliteStore::FindSession(const std::string& token_hash,
+                                                                    std::int64_t now) {
+  return Guarded("finding a session", [&]() -> core::Result<std::optional<SessionRecord>> {
+    core::Result<std::vector<SessionRecord>> found = QueryAll<SessionRecord>(
+        db_,
+        "SELECT token_hash, user_id, csrf_token, expires_at FROM sessions"
+        " WHERE token_hash = ? AND expires_at > ?",
+        {token_hash, now}, [](const Statement& s) {
+          return SessionRecord{std::string(s.Text(0)), s.Int(1), std::string(s.Text(2)), s.Int(3)};
+        });
+    if (!found.ok()) return found.error();
+    if (found.value().empty()) return std::optional<SessionRecord>();
+    return std::optional<SessionRecord>(std::move(found.value().front()));
+  });
+}
+
+core::Status SqliteStore::DeleteSession(const std::string& token_hash) {
+  return Guarded("deleting a session", [&] {
+    return Execute(db_, "DELETE FROM sessions WHERE token_hash = ?", {token_hash});
+  });
+}
+
+core::Status SqliteStore::DeleteUserSessions(std::int64_t user_id) {
+  return Guarded("deleting a user's sessions",
+                 [&] { return Execute(db_, "DELETE FROM sessions WHERE user_id = ?", {user_id}); });
+}
+
+// --- Audit ---
+
+core::Status SqliteStore::RecordEvent(const std::string& action, const std::string& entity,
+                                      const std::string& after_json, const Actor& actor) {
+  return Guarded("recording " + action, [&]() -> core::Status {
+    core::Result<Transaction> txn = Transaction::Begin(db_);
+    if (!txn.ok()) return txn.error();
+    AuditEntry entry = NewEntry(actor, action, entity);
+    if (!after_json.empty()) entry.after_json = after_json;
+    return AppendAndCommit(db_, txn.value(), std::move(entry));
+  });
+}
+
+core::Result<Page<AuditRecord>> SqliteStore::ListAudit(std::int64_t offset, std::int64_t limit) {
+  return Guarded("listing the audit log", [&]() -> core::Result<Page<AuditRecord>> {
+    if (core::Status s = CheckPaging(offset, limit); !s.ok()) return s.error();
+    core::Result<Transaction> snapshot = Transaction::BeginRead(db_);
+    if (!snapshot.ok()) return snapshot.error();
+    core::Result<std::int64_t> total = QueryCount(db_, "SELECT COUNT(*) FROM audit_log", {});
+    if (!total.ok()) return total.error();
+    core::Result<std::vector<AuditRecord>> items = QueryAll<AuditRecord>(
+        db_,
+        "SELECT id, at, actor, origin, action, entity, before_json, after_json, prev_hash, hash"
+        " FROM audit_log ORDER BY id DESC LIMIT ? OFFSET ?",
+        {limit, offset}, ReadAudit);
+    if (!items.ok()) return items.error();
+    return Page<AuditRecord>{std::move(items).value(), total.value()};
+  });
+}
+
+core::Result<AuditVerification> SqliteStore::VerifyAudit() {
+  return Guarded("verifying the audit log", [&]() -> core::Result<AuditVerification> {
+    core::Result<Transaction> snapshot = Transaction::BeginRead(db_);
+    if (!snapshot.ok()) return snapshot.error();
+    AuditVerification verification;
+    core::Result<std::int64_t> checked = VerifyAuditChain(db_);
+    if (checked.ok()) {
+      verification.entries = checked.value();
+      verification.message = std::to_string(checked.value()) + " entries verified";
+      return verification;
+    }
+    if (checked.error().code != core::ErrorCode::kConflict) return checked.error();
+    core::Result<std::int64_t> total = QueryCount(db_, "SELECT COUNT(*) FROM audit_log", {});
+    if (!total.ok()) return total.error();
+    verification.ok = false;
+    verification.entries = total.value();
+    verification.first_bad_id = BadEntryId(checked.error().field);
+    verification.message = checked.error().message;
+    return verification;
+  });
+}
+
+}  // namespace grassroots::storage

@@ -1,0 +1,142 @@
+#include "http_harness.h"
+
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <sstream>
+#include <stdexcept>
+#include <thread>
+
+namespace grassroots::testing {
+namespace {
+
+int FreePort() {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  addr.sin_port = 0;
+  bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+  socklen_t len = sizeof addr;
+  getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  const int port = ntohs(addr.sin_port);
+  close(fd);
+  return port;
+}
+
+Reply ToReply(const httplib::Result& result) {
+  Reply reply;
+  if (!result) return reply;
+  reply.status = result->status;
+  reply.body = result->body;
+  reply.headers = result->headers;
+  return reply;
+}
+
+HttpServer* g_server = nullptr;  // started on first use
+
+// Stops the server when the test program ends.
+class ServerEnvironment : public ::testing::Environment {
+ public:
+  void TearDown() override {
+    if (g_server != nullptr) g_server->Stop();
+  }
+};
+const auto* const kEnvironment = ::testing::AddGlobalTestEnvironment(new ServerEnvironment);
+
+}  // namespace
+
+HttpServer& HttpServer::Get() {
+  if (g_server == nullptr) g_server = new HttpServer();
+  return *g_server;
+}
+
+HttpServer::HttpServer() {
+  const Outcome demo = scratch_.Run({"demo", "--no-serve"});
+  if (demo.exit_code != 0) throw std::runtime_error("demo failed: " + demo.err);
+  std::istringstream lines(demo.out);
+  std::string line;
+  bool accounts = false;
+  while (std::getline(lines, line)) {
+    if (line.rfind("demo accounts", 0) == 0) {
+      accounts = true;
+      continue;
+    }
+    std::istringstream fields(line);
+    std::string name, role, password;
+    if (accounts && fields >> name >> role >> password) passwords_[name] = password;
+  }
+  port_ = FreePort();
+  pid_ = fork();
+  if (pid_ == 0) {
+    prctl(PR_SET_PDEATHSIG, SIGTERM);
+    const std::string port = std::to_string(port_);
+    const std::string db = scratch_.Db();
+    if (freopen("/dev/null", "w", stdout) == nullptr) _exit(126);
+    execl(GRASSROOTS_BIN, GRASSROOTS_BIN, "--db", db.c_str(), "serve", "--port", port.c_str(),
+          "--bind", "127.0.0.1", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  httplib::Client probe("127.0.0.1", port_);
+  for (int i = 0; i < 200; ++i) {
+    if (auto res = probe.Get("/healthz"); res && res->status == 200) return;
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+  }
+  throw std::runtime_error("the server did not start");
+}
+
+void HttpServer::Stop() {
+  if (pid_ > 0) {
+    kill(pid_, SIGTERM);
+    waitpid(pid_, nullptr, 0);
+    pid_ = -1;
+  }
+}
+
+Client::Client()
+    : client_(std::make_unique<httplib::Client>("127.0.0.1", HttpServer::Get().port())) {
+  client_->set_read_timeout(30);
+}
+
+Reply Client::Login(const std::string& name, const std::string& password) {
+  const nlohmann::json body = {{"name", name}, {"password", password}};
+  Reply reply = ToReply(client_->Post("/api/v1/session", body.dump(), "application/json"));
+  const std::string set_cookie = reply.Header("Set-Cookie");
+  const std::size_t end = set_cookie.find(';');
+  if (reply.status == 200) {
+    cookie_ = set_cookie.substr(0, end);
+    csrf_ = reply.Json().value("csrf_token", "");
+  }
+  return reply;
+}
+
+Reply Client::LoginAs(const std::string& name) {
+  return Login(name, HttpServer::Get().Password(name));
+}
+
+httplib::Headers Client::Headers(bool csrf) const {
+  httplib::Headers headers;
+  if (!cookie_.empty()) headers.emplace("Cookie", cookie_);
+  if (csrf && !csrf_.empty()) headers.emplace("X-CSRF-Token", csrf_);
+  return headers;
+}
+
+Reply Client::Get(const std::string& path) { return ToReply(client_->Get(path, Headers(false))); }
+
+Reply Client::Send(const std::string& method, const std::string& path, const std::string& body,
+                   bool csrf, const std::string& content_type) {
+  const httplib::Headers headers = Headers(csrf);
+  if (method == "POST") return ToReply(client_->Post(path, headers, body, content_type));
+  if (method == "PUT") return ToReply(client_->Put(path, headers, body, content_type));
+  if (method == "DELETE") return ToReply(client_->Delete(path, headers, body, content_type));
+  throw std::invalid_argument(method);
+}
+
+}  // namespace grassroots::testing

@@ -1,0 +1,70 @@
+// A real `grassroots serve` on 127.0.0.1 over a demo database, started once for the whole
+// http_test binary, and a small client that logs in as one of the demo accounts.
+#pragma once
+
+#include <httplib.h>
+
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "cli_runner.h"
+
+namespace grassroots::testing {
+
+struct Reply {
+  int status = 0;
+  std::string body;
+  httplib::Headers headers;
+  nlohmann::json Json() const { return nlohmann::json::parse(body, nullptr, false); }
+  std::string Header(const std::string& key) const {
+    auto it = headers.find(key);
+    return it == headers.end() ? "" : it->second;
+  }
+};
+
+class HttpServer {
+ public:
+  // Builds the demo database and starts the server (once per process).
+  static HttpServer& Get();
+
+  int port() const { return port_; }
+  const Scratch& scratch() const { return scratch_; }
+  // The demo account's password, by name (= role name).
+  const std::string& Password(const std::string& name) const { return passwords_.at(name); }
+  void Stop();
+
+ private:
+  HttpServer();
+  Scratch scratch_;
+  int port_ = 0;
+  int pid_ = -1;
+  std::map<std::string, std::string> passwords_;
+};
+
+// A logged-in (or anonymous) client holding the session cookie and CSRF token.
+class Client {
+ public:
+  Client();
+  // Logs in; returns the login reply.
+  Reply Login(const std::string& name, const std::string& password);
+  Reply LoginAs(const std::string& name);  // a demo account
+
+  Reply Get(const std::string& path);
+  // POST, PUT or DELETE with the CSRF token unless `csrf` is false.
+  Reply Send(const std::string& method, const std::string& path, const std::string& body,
+             bool csrf = true, const std::string& content_type = "application/json");
+
+  const std::string& cookie() const { return cookie_; }
+  const std::string& csrf() const { return csrf_; }
+  void set_cookie(std::string cookie) { cookie_ = std::move(cookie); }
+
+ private:
+  httplib::Headers Headers(bool csrf) const;
+  std::unique_ptr<httplib::Client> client_;
+  std::string cookie_;
+  std::string csrf_;
+};
+
+}  // namespace grassroots::testing

@@ -1,0 +1,119 @@
+// Login, logout, cookies, CSRF, security headers, throttling and the OpenAPI document.
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "http_harness.h"
+
+namespace grassroots::testing {
+namespace {
+
+TEST(HttpSession, LoginSetsAStrictHttpOnlyCookieAndReturnsTheUser) {
+  Client client;
+  const Reply reply = client.LoginAs("admin");
+  ASSERT_EQ(reply.status, 200) << reply.body;
+  const std::string cookie = reply.Header("Set-Cookie");
+  EXPECT_NE(cookie.find("grassroots_session="), std::string::npos);
+  EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(cookie.find("SameSite=Strict"), std::string::npos);
+  EXPECT_NE(cookie.find("Path=/"), std::string::npos);
+  EXPECT_EQ(cookie.find("Secure"), std::string::npos);  // no TLS here
+  EXPECT_EQ(reply.Json()["user"]["role"], "admin");
+  EXPECT_EQ(reply.Json()["csrf_token"].get<std::string>().size(), 64u);
+  const Reply me = client.Get("/api/v1/session");
+  EXPECT_EQ(me.status, 200);
+  EXPECT_EQ(me.Json()["csrf_token"], reply.Json()["csrf_token"]);
+}
+
+TEST(HttpSession, WrongPasswordAndNoSessionAre401) {
+  Client client;
+  EXPECT_EQ(client.Login("admin", "not-the-password").status, 401);
+  EXPECT_EQ(client.Get("/api/v1/organizations").status, 401);
+  client.set_cookie("grassroots_session=forged");
+  EXPECT_EQ(client.Get("/api/v1/organizations").status, 401);
+  EXPECT_EQ(client.Get("/api/v1/organizations").Json()["error"]["code"], "unauthenticated");
+}
+
+TEST(HttpSession, LogoutEndsTheSession) {
+  Client client;
+  ASSERT_EQ(client.LoginAs("auditor").status, 200);
+  EXPECT_EQ(client.Send("DELETE", "/api/v1/session", "", false).status, 403);  // CSRF first
+  EXPECT_EQ(client.Send("DELETE", "/api/v1/session", "").status, 200);
+  EXPECT_EQ(client.Get("/api/v1/session").status, 401);
+}
+
+TEST(HttpSession, StateChangesNeedTheCsrfToken) {
+  Client client;
+  ASSERT_EQ(client.LoginAs("admin").status, 200);
+  const std::string body =
+      R"({"team":80,"leader":80,"venue":80,"routine":80,"service":80,"members":80})";
+  const Reply without = client.Send("PUT", "/api/v1/scores/MH001/2016", body, false);
+  EXPECT_EQ(without.status, 403);
+  EXPECT_EQ(without.Json()["error"]["code"], "csrf");
+  EXPECT_EQ(client.Send("PUT", "/api/v1/scores/MH001/2016", body).status, 200);
+}
+
+TEST(HttpSession, EveryResponseCarriesTheSecurityHeaders) {
+  Client client;
+  for (const char* path : {"/healthz", "/api/v1/organizations", "/nowhere"}) {
+    const Reply reply = client.Get(path);
+    EXPECT_NE(reply.Header("Content-Security-Policy").find("frame-ancestors 'none'"),
+              std::string::npos)
+        << path;
+    EXPECT_EQ(reply.Header("X-Frame-Options"), "DENY") << path;
+    EXPECT_EQ(reply.Header("X-Content-Type-Options"), "nosniff") << path;
+    EXPECT_EQ(reply.Header("Referrer-Policy"), "no-referrer") << path;
+    EXPECT_EQ(reply.Header("Cache-Control"), "no-store") << path;
+    EXPECT_EQ(reply.Header("Content-Type"), "application/json") << path;
+  }
+}
+
+TEST(HttpSession, RepeatedFailuresAreThrottledWithRetryAfter) {
+  Client client;
+  int last = 0;
+  for (int i = 0; i < 6; ++i) last = client.Login("ghost", "wrong-password").status;
+  EXPECT_EQ(last, 429);
+  const Reply reply = client.Login("ghost", "wrong-password");
+  EXPECT_EQ(reply.status, 429);
+  EXPECT_GT(std::stoi(reply.Header("Retry-After")), 0);
+}
+
+TEST(HttpOpenApi, EveryDocumentedRouteAnswersForAdmin) {
+  Client client;
+  ASSERT_EQ(client.LoginAs("admin").status, 200);
+  const Reply doc = client.Get("/api/v1/openapi.json");
+  ASSERT_EQ(doc.status, 200);
+  const nlohmann::json paths = doc.Json()["paths"];
+  ASSERT_GE(paths.size(), 20u);
+  // The DELETE of a hand decision needs one to exist.
+  ASSERT_EQ(client
+                .Send("PUT", "/api/v1/assessments/2016/manual/MH001",
+                      R"({"include":true,"reason":"route check"})")
+                .status,
+            200);
+  int checked = 0;
+  for (auto it = paths.begin(); it != paths.end(); ++it) {
+    std::string path = std::regex_replace(it.key(), std::regex(R"(\{code\})"), "MH001");
+    path = std::regex_replace(path, std::regex(R"(\{year\})"), "2016");
+    path = std::regex_replace(path, std::regex(R"(\{kind\})"), "scores");
+    for (auto op = it.value().begin(); op != it.value().end(); ++op) {
+      if (path == "/api/v1/session" && op.key() != "get") continue;  // would log out / in
+      Reply reply;
+      if (op.key() == "get") {
+        reply = client.Get(path + (path == "/api/v1/scores" ? "?year=2016" : ""));
+      } else {
+        std::string method = op.key();
+        for (char& c : method) c = static_cast<char>(std::toupper(c));
+        reply = client.Send(method, path, path.find("bulk") != std::string::npos ? "[]" : "{}");
+      }
+      EXPECT_NE(reply.status, 404) << op.key() << " " << path << " " << reply.body;
+      EXPECT_NE(reply.status, 405) << op.key() << " " << path;
+      EXPECT_LT(reply.status, 500) << op.key() << " " << path << " " << reply.body;
+      ++checked;
+    }
+  }
+  EXPECT_GE(checked, 25);
+}
+
+}  // namespace
+}  // namespace grassroots::testing
