@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Load on 127.0.0.1 with wrk: three reads of the API on the demo data (organization list, one
+# organization, the 2016 assessment), each beside a bare cpp-httplib endpoint in the same run.
+#   bench/http_bench.sh [BUILD_DIR] [CONNECTIONS] [SECONDS]
+# Defaults: build/release, 64 connections, 10 s per endpoint. Needs wrk (apt-get install wrk).
+set -euo pipefail
+
+build=${1:-build/release}
+connections=${2:-64}
+seconds=${3:-10}
+bin=$build/src/cli/grassroots
+hello=$build/bench/hello_server
+command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 2; }
+[[ -x $bin && -x $hello ]] || { echo "build first: cmake --preset release && cmake --build build/release" >&2; exit 2; }
+
+dir=$(mktemp -d "${TMPDIR:-/tmp}/grassroots_http_bench.XXXXXX")
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$dir"; }
+trap cleanup EXIT
+
+db=$dir/demo.db
+"$bin" --db "$db" demo --no-serve >/dev/null
+password=bench-password-123
+echo "$password" | "$bin" --db "$db" user add bench --role admin --password-stdin >/dev/null
+
+api_port=18181
+hello_port=18182
+"$bin" --db "$db" serve --port $api_port --bind 127.0.0.1 >"$dir/serve.log" 2>&1 &
+pids+=($!)
+"$hello" $hello_port &
+pids+=($!)
+for _ in $(seq 50); do
+  curl -sf "http://127.0.0.1:$api_port/healthz" >/dev/null && curl -sf "http://127.0.0.1:$hello_port/hello" >/dev/null && break
+  sleep 0.1
+done
+
+cookie=$(curl -s -D - -o /dev/null -H 'Content-Type: application/json' \
+  -d "{\"name\":\"bench\",\"password\":\"$password\"}" "http://127.0.0.1:$api_port/api/v1/session" |
+  awk -F'[:;] *' 'tolower($1) == "set-cookie" {print $2; exit}')
+[[ -n $cookie ]] || { echo "login failed" >&2; exit 1; }
+org=$(sqlite3 "$db" "SELECT code FROM organizations ORDER BY code LIMIT 1 OFFSET 100")
+
+run() {  # name url [cookie]
+  local name=$1 url=$2
+  local out
+  out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency ${3:+-H "Cookie: $3"} "$url")
+  local rps p99
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+  printf '%-28s %12s req/s   p99 %s\n' "$name" "$rps" "$p99"
+}
+
+echo "wrk: 2 threads, $connections connections, ${seconds} s each, 127.0.0.1 ($(nproc) cores)"
+run "bare cpp-httplib /hello" "http://127.0.0.1:$hello_port/hello"
+run "GET /organizations" "http://127.0.0.1:$api_port/api/v1/organizations?limit=50" "$cookie"
+run "GET /organizations/{code}" "http://127.0.0.1:$api_port/api/v1/organizations/$org" "$cookie"
+run "GET /assessments/2016" "http://127.0.0.1:$api_port/api/v1/assessments/2016?limit=50" "$cookie"
+run "bare cpp-httplib /hello" "http://127.0.0.1:$hello_port/hello"
