@@ -1,5 +1,5 @@
 // The ceiling of the HTTP layer on this machine: a bare cpp-httplib server with the same
-// settings as `grassroots serve` (TCP_NODELAY, 32 workers, keep-alive), answering a constant.
+// settings as `grassroots serve` (TCP_NODELAY, 128 workers, keep-alive), answering a constant.
 // Usage: hello_server PORT
 #include <httplib.h>
 
@@ -8,7 +8,7 @@
 int main(int argc, char** argv) {
   const int port = argc > 1 ? std::atoi(argv[1]) : 18090;
   httplib::Server server;
-  server.new_task_queue = [] { return new httplib::ThreadPool(32); };
+  server.new_task_queue = [] { return new httplib::ThreadPool(128); };
   server.set_tcp_nodelay(true);
   server.set_keep_alive_max_count(1000);
   server.set_keep_alive_timeout(5);
