@@ -43,13 +43,13 @@ bool MayAccessOrganization(const Principal& who, std::span<const std::string> an
 
 // Actions not about one organization.
 enum class GlobalAction : std::uint8_t {
-  kRunAssessment,     // run, override a grade, include/exclude by hand: admin
-  kWhatIf,            // admin, auditor, leader, unit_admin (reads only)
-  kImport,            // CSV imports: admin
+  kRunAssessment,             // run, override a grade, include/exclude by hand: admin
+  kWhatIf,                    // admin, auditor, leader, unit_admin (reads only)
+  kImport,                    // CSV imports: admin
   kCreateDirectOrganization,  // admin
-  kManageUsers,       // admin
-  kReadAudit,         // admin, auditor
-  kReadAllAssessments,  // the whole list, unfiltered: admin, auditor
+  kManageUsers,               // admin
+  kReadAudit,                 // admin, auditor
+  kReadAllAssessments,        // the whole list, unfiltered: admin, auditor
 };
 bool MayDo(const Principal& who, GlobalAction action);
 

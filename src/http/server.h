@@ -21,7 +21,7 @@ struct ServerOptions {
   int port = 8080;
   std::string tls_cert;  // both set: HTTPS with Secure cookies
   std::string tls_key;
-  int threads = 128;  // each open keep-alive connection holds a worker: size above the clients
+  int threads = 128;       // each open keep-alive connection holds a worker: size above the clients
   std::string static_dir;  // served at / when it exists (the web front end, issue 4)
 };
 

@@ -26,8 +26,8 @@ namespace grassroots::storage {
 
 // Who made a change and from where, for the audit log.
 struct Actor {
-  std::string name = "cli";   // user name
-  std::string origin = "cli"; // "cli", or the client's address
+  std::string name = "cli";    // user name
+  std::string origin = "cli";  // "cli", or the client's address
 };
 
 // A stored assessment's header.
@@ -56,19 +56,19 @@ struct Page {
 // Filters of the organization list; empty strings and nullopt mean "any".
 struct OrgFilter {
   std::string unit;
-  std::string type;    // API name, e.g. "village"
-  std::string parent;  // direct children of this code
-  std::optional<bool> direct;      // true: no parent; false: has one
-  std::string query;               // substring of code or name
-  std::vector<std::string> within; // only these organizations and their subtrees (scope)
-  std::vector<std::string> only;   // only exactly these codes (scope of secretaries, leaders)
-  bool restrict_to_scope = false;  // when true, `within` and `only` together are the limit
+  std::string type;                 // API name, e.g. "village"
+  std::string parent;               // direct children of this code
+  std::optional<bool> direct;       // true: no parent; false: has one
+  std::string query;                // substring of code or name
+  std::vector<std::string> within;  // only these organizations and their subtrees (scope)
+  std::vector<std::string> only;    // only exactly these codes (scope of secretaries, leaders)
+  bool restrict_to_scope = false;   // when true, `within` and `only` together are the limit
   std::int64_t offset = 0;
   std::int64_t limit = 50;
 };
 
 struct OrgDetail {
-  core::Organization org;  // unit resolved
+  core::Organization org;                       // unit resolved
   std::array<std::int64_t, 5> member_counts{};  // by core::MemberStatus
   std::int64_t children = 0;
 };
@@ -172,11 +172,9 @@ class Store {
   virtual core::Result<std::optional<AssessmentInfo>> LoadAssessmentInfo(int year) = 0;
 
   // Stores the policy (if new) and replaces year's assessment with `result`.
-  virtual core::Status SaveAssessment(const core::Policy& policy,
-                                      const std::string& policy_version,
+  virtual core::Status SaveAssessment(const core::Policy& policy, const std::string& policy_version,
                                       const core::OrgTable& orgs,
-                                      const core::AssessmentResult& result,
-                                      const Actor& actor) = 0;
+                                      const core::AssessmentResult& result, const Actor& actor) = 0;
 
   // --- Server (issue 3). Single-row writes audit before and after as JSON. ---
 
@@ -190,8 +188,7 @@ class Store {
                                               const Actor& actor) = 0;
 
   virtual core::Result<Page<core::Member>> ListMembers(const std::string& org_code,
-                                                       std::int64_t offset,
-                                                       std::int64_t limit) = 0;
+                                                       std::int64_t offset, std::int64_t limit) = 0;
   virtual core::Result<std::optional<core::Member>> GetMember(const std::string& id) = 0;
   virtual core::Result<bool> SaveMember(const core::Member& member, const Actor& actor) = 0;
 
