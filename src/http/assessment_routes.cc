@@ -104,14 +104,7 @@ void Rows(Call& call) {
   auto year = PathYear(call.req, call.res, 1);
   storage::OrgFilter filter;
   if (!year || !PageParams(call.req, filter.offset, filter.limit, call.res)) return;
-  for (auto [key, field] : {std::pair{"unit", &filter.unit},
-                            {"type", &filter.type},
-                            {"parent", &filter.parent},
-                            {"q", &filter.query}}) {
-    auto text = QueryText(call.req, key, call.res);
-    if (!text) return;
-    *field = *text;
-  }
+  if (!OrgFilterParams(call.req, filter, call.res)) return;
   const std::string grade = call.req.get_param_value("grade");
   const std::string selected = call.req.get_param_value("selected");
   if (!grade.empty() && !core::ParseGrade(grade)) {

@@ -188,4 +188,17 @@ std::optional<std::string> QueryText(const httplib::Request& req, const char* ke
   return value;
 }
 
+bool OrgFilterParams(const httplib::Request& req, storage::OrgFilter& filter,
+                     httplib::Response& res) {
+  for (auto [key, field] : {std::pair{"unit", &filter.unit},
+                            {"type", &filter.type},
+                            {"parent", &filter.parent},
+                            {"q", &filter.query}}) {
+    auto text = QueryText(req, key, res);
+    if (!text) return false;
+    *field = *text;
+  }
+  return true;
+}
+
 }  // namespace grassroots::http

@@ -12,6 +12,8 @@
 #include <string>
 #include <string_view>
 
+#include "storage/store.h"
+
 namespace grassroots::http {
 
 // The body as a JSON object (or array when `array` is set). 400 when it does not parse.
@@ -45,5 +47,8 @@ bool PageParams(const httplib::Request& req, std::int64_t& offset, std::int64_t&
 std::optional<std::string> QueryText(const httplib::Request& req, const char* key,
                                      httplib::Response& res);
 bool IsValidUtf8(std::string_view text);
+// ?unit, ?type, ?parent and ?q into `filter`; false (and a 422 written) when one is not UTF-8.
+bool OrgFilterParams(const httplib::Request& req, storage::OrgFilter& filter,
+                     httplib::Response& res);
 
 }  // namespace grassroots::http

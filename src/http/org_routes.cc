@@ -96,14 +96,7 @@ void Save(Call& call, core::Organization org) {
 void List(Call& call) {
   storage::OrgFilter filter;
   if (!PageParams(call.req, filter.offset, filter.limit, call.res)) return;
-  for (auto [key, field] : {std::pair{"unit", &filter.unit},
-                            {"type", &filter.type},
-                            {"parent", &filter.parent},
-                            {"q", &filter.query}}) {
-    auto text = QueryText(call.req, key, call.res);
-    if (!text) return;
-    *field = *text;
-  }
+  if (!OrgFilterParams(call.req, filter, call.res)) return;
   if (call.req.has_param("direct")) {
     const std::string direct = call.req.get_param_value("direct");
     if (direct != "true" && direct != "false") {

@@ -88,14 +88,7 @@ void List(Call& call) {
   if (year < 1900 || year > 2200) {
     return WriteError(call.res, 422, "invalid", "year is required (1900..2200)", "year");
   }
-  for (auto [key, field] : {std::pair{"unit", &filter.unit},
-                            {"type", &filter.type},
-                            {"parent", &filter.parent},
-                            {"q", &filter.query}}) {
-    auto text = QueryText(call.req, key, call.res);
-    if (!text) return;
-    *field = *text;
-  }
+  if (!OrgFilterParams(call.req, filter, call.res)) return;
   ApplyScope(call.principal, filter);
   auto page = call.store.ListScores(year, filter);
   if (!page.ok()) return WriteError(call.res, page.error());
