@@ -19,6 +19,7 @@ struct DemoOptions {
   std::string out_dir;  // when set: write CSV files there instead of building a database
   std::uint64_t seed = demo::kDefaultSeed;
   int port = 8080;
+  std::string web_dir = kDefaultWebDir;
   bool no_serve = false;
 };
 
@@ -143,7 +144,7 @@ int Serve(const GlobalOptions& global, const DemoOptions& options) {
   server_options.db_path = global.db_path;
   server_options.policy = policy.value();
   server_options.port = options.port;
-  server_options.static_dir = "web/dist";
+  server_options.static_dir = options.web_dir;
   http::Server server(std::move(server_options));
   if (core::Status status = server.Run(); !status.ok()) return ReportError(status.error());
   return kExitOk;
@@ -204,6 +205,8 @@ Command AddDemoCommand(CLI::App& root, const GlobalOptions& global) {
   app->add_option("--seed", options->seed, "Seed of the generator")->capture_default_str();
   app->add_option("--port", options->port, "Port to serve on (127.0.0.1)")
       ->check(CLI::Range(1, 65535))
+      ->capture_default_str();
+  app->add_option("--web", options->web_dir, "Folder of the built web pages, served at /")
       ->capture_default_str();
   app->add_flag("--no-serve", options->no_serve, "Build the database and accounts, then exit");
   return {app, [&global, options] {

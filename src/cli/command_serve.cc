@@ -13,6 +13,7 @@ struct ServeOptions {
   std::string bind = "127.0.0.1";
   std::string tls_cert;
   std::string tls_key;
+  std::string web_dir = kDefaultWebDir;
 };
 
 }  // namespace
@@ -28,6 +29,8 @@ Command AddServeCommand(CLI::App& root, const GlobalOptions& global) {
                    ->check(CLI::ExistingFile);
   auto* key = app->add_option("--tls-key", options->tls_key, "TLS private key (PEM)")
                   ->check(CLI::ExistingFile);
+  app->add_option("--web", options->web_dir, "Folder of the built web pages, served at /")
+      ->capture_default_str();
   cert->needs(key);
   key->needs(cert);
   return {app, [&global, options] {
@@ -40,7 +43,7 @@ Command AddServeCommand(CLI::App& root, const GlobalOptions& global) {
             server_options.port = options->port;
             server_options.tls_cert = options->tls_cert;
             server_options.tls_key = options->tls_key;
-            server_options.static_dir = "web/dist";
+            server_options.static_dir = options->web_dir;
             http::Server server(std::move(server_options));
             if (core::Status status = server.Run(); !status.ok()) {
               return ReportError(status.error());

@@ -18,6 +18,9 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitBadInput = 1;
 inline constexpr int kExitUsage = 2;
 
+// Where `serve` and `demo` find the built web pages (`make web`) unless --web says otherwise.
+inline constexpr char kDefaultWebDir[] = "web/dist";
+
 struct GlobalOptions {
   std::string db_path = "grassroots.db";
   std::string policy_path;  // empty: the built-in Mohe 2016 policy

@@ -11,6 +11,7 @@
 #include "auth/login_throttle.h"
 #include "config/policy_file.h"
 #include "core/access.h"
+#include "http/session_cache.h"
 #include "storage/store.h"
 
 namespace grassroots::http {
@@ -19,6 +20,7 @@ namespace grassroots::http {
 struct Services {
   config::LoadedPolicy policy;
   auth::LoginThrottle throttle;
+  SessionCache sessions;
   bool secure_cookies = false;  // TLS is on
 };
 

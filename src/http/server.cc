@@ -35,7 +35,7 @@ void Dispatch(const Route& route, const std::string& db_path, Services& services
   }
   Call call{req, res, *store, services, {}, {}, {"anonymous", req.remote_addr}};
   if (route.needs_session) {
-    auto found = Authenticate(req, *store);
+    auto found = Authenticate(req, *store, services.sessions);
     if (!found.ok()) return WriteError(res, found.error());
     if (!found.value()) {
       return WriteError(res, 401, "unauthenticated", "log in first (POST /api/v1/session)");
@@ -81,6 +81,15 @@ httplib::Headers SecurityHeaders() {
           {"X-Content-Type-Options", "nosniff"},
           {"Referrer-Policy", "no-referrer"},
           {"Cache-Control", "no-store"}};
+}
+
+// Vite names the files under /assets/ by a hash of their content, so they never change and a
+// browser may keep them; everything else (index.html) must be fetched anew to pick up a new build.
+void CacheStaticAssets(const httplib::Request& req, httplib::Response& res) {
+  res.headers.erase("Cache-Control");
+  res.set_header("Cache-Control", req.path.rfind("/assets/", 0) == 0
+                                      ? "public, max-age=31536000, immutable"
+                                      : "no-cache");
 }
 
 const std::vector<Route>& Routes() {
@@ -140,6 +149,10 @@ core::Status Server::Configure() {
   std::error_code ec;
   if (!options_.static_dir.empty() && std::filesystem::is_directory(options_.static_dir, ec)) {
     server.set_mount_point("/", options_.static_dir);
+    server.set_file_request_handler(CacheStaticAssets);
+  } else if (!options_.static_dir.empty()) {
+    std::cerr << "no web pages in " << options_.static_dir
+              << " (build them with `make web`): serving the API only" << std::endl;
   }
   return core::Status::Ok();
 }

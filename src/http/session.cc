@@ -77,6 +77,7 @@ void Logout(Call& call) {
   if (auto status = call.store.DeleteSession(call.session.token_hash); !status.ok()) {
     return WriteError(call.res, status.error());
   }
+  call.services.sessions.Forget(call.session.token_hash);
   (void)call.store.RecordEvent("logout", "user:" + call.principal.name, "", call.actor);
   call.res.set_header("Set-Cookie", Cookie("", 0, call.services.secure_cookies));
   WriteJson(call.res, {{"status", "logged out"}});
@@ -112,17 +113,26 @@ std::string SessionToken(const httplib::Request& req) {
 }
 
 core::Result<std::optional<Authenticated>> Authenticate(const httplib::Request& req,
-                                                        storage::Store& store) {
+                                                        storage::Store& store,
+                                                        SessionCache& cache) {
   const std::string token = SessionToken(req);
   if (token.empty() || token.size() > 128) return std::optional<Authenticated>();
-  auto session = store.FindSession(auth::Sha256Hex(token), NowSeconds());
+  const std::string token_hash = auth::Sha256Hex(token);
+  const std::int64_t now = NowSeconds();
+  if (auto cached = cache.Find(token_hash, now)) return cached;
+  const std::uint64_t generation = cache.Generation();
+  auto session = store.FindSession(token_hash, now);
   if (!session.ok()) return session.error();
   if (!session.value()) return std::optional<Authenticated>();
   auto user = store.GetUser(session.value()->user_id);
   if (!user.ok()) return user.error();
   if (!user.value()) return std::optional<Authenticated>();
-  return std::optional<Authenticated>(Authenticated{*session.value(), PrincipalOf(*user.value())});
+  Authenticated found{*session.value(), PrincipalOf(*user.value())};
+  cache.Put(found, generation);
+  return std::optional<Authenticated>(std::move(found));
 }
+
+void ForgetSessions(Services& services) { services.sessions.Clear(); }
 
 void AddSessionRoutes(std::vector<Route>& routes) {
   routes.push_back({Method::kPost, "/api/v1/session", "Log in ({name, password})", false, Login});

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/access.h"
+#include "http/session_cache.h"
 #include "storage/store.h"
 
 namespace grassroots::http {
@@ -18,15 +19,15 @@ inline constexpr std::int64_t kSessionSeconds = 8 * 60 * 60;
 // The session token in the request's Cookie header, or empty.
 std::string SessionToken(const httplib::Request& req);
 
-struct Authenticated {
-  storage::SessionRecord session;
-  core::Principal principal;
-};
-
 // The live session of the request and its user; nullopt when none (or expired). An Error when
-// the store fails.
+// the store fails. Looks in `cache` first and fills it.
 core::Result<std::optional<Authenticated>> Authenticate(const httplib::Request& req,
-                                                        storage::Store& store);
+                                                        storage::Store& store, SessionCache& cache);
+
+struct Services;
+// Call after any change to an account (role, scope, password) or to its sessions, so that no
+// request is served from what the cache remembered before the change.
+void ForgetSessions(Services& services);
 
 std::int64_t NowSeconds();
 
