@@ -1,0 +1,131 @@
+// The assessment page: running a year stores a new list that the page shows, with the cut line
+// after the organizations the quota takes; the explanation shows the quota arithmetic; a hand
+// decision needs a reason, and the error appears next to the reason field; roles that may not
+// decide do not see the buttons.
+import { after, before, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { apiInPage, launchBrowser, login, logout, startServer, watchPage } from './harness.mjs'
+import { apiGet, apiGetAll } from './helpers2.mjs'
+
+const YEAR = 2016
+let server
+let browser
+let page
+let watch
+
+before(async () => {
+  server = await startServer()
+  browser = await launchBrowser()
+  page = await browser.newPage()
+  watch = watchPage(page)
+  await login(page, server.url, 'admin', server.accounts.admin.password)
+})
+
+after(async () => {
+  if (browser) await browser.close()
+  if (server) await server.stop()
+})
+
+// The village group of the stored list, lowest first (as the page ranks it).
+async function villageRows() {
+  const rows = await apiGetAll(page, `/assessments/${YEAR}?type=village`)
+  return rows.filter((r) => r.score !== null).sort((a, b) => a.score - b.score || a.code.localeCompare(b.code))
+}
+
+async function openAssessment() {
+  await page.goto(`${server.url}/#/assessment`)
+  await page.locator('[data-test=group-village] tr.cut-line').waitFor()
+}
+
+test('running the assessment stores a new list; the cut line follows the quota; the explanation shows the arithmetic', async () => {
+  // A hand decision made before the run must be in the list the run stores.
+  const [top] = (await villageRows()).slice(-1)
+  assert.equal(top.selected, false)
+  const put = await apiInPage(page, 'PUT', `/assessments/${YEAR}/manual/${top.code}`, { include: true, reason: 'e2e: 委员会决定纳入' })
+  assert.equal(put.status, 200)
+
+  await openAssessment()
+  await page.locator('[data-test=run-year] input').fill(String(YEAR))
+  await page.locator('[data-test=run]').click()
+  await page.locator('.el-message-box .el-button--primary').click()
+  await page.locator('.el-message--success').waitFor()
+  const stored = (await villageRows()).find((r) => r.code === top.code)
+  assert.equal(stored.selected, true, 'the run stored the hand decision')
+  assert.deepEqual(stored.reasons, ['manual'])
+  await page.locator(`[data-test=group-village] tr[data-code="${top.code}"].selected`).waitFor()
+
+  // Expected cut: ceil(ratio × scored villages) from the active policy, ties at the cut taken.
+  const policy = await apiGet(page, '/policy')
+  const ratio = Number(/ratios\.village=([\d.]+)/.exec(policy.content)[1])
+  const rows = await villageRows()
+  const quota = Math.ceil(ratio * rows.length - 1e-9)
+  const cutScore = rows[quota - 1].score
+  const taken = rows.filter((r) => r.score <= cutScore).length
+  const before = await page.locator('[data-test=group-village] tbody tr').evaluateAll((trs) => {
+    const out = []
+    for (const tr of trs) {
+      if (tr.classList.contains('cut-line')) return out
+      out.push(tr.dataset.code)
+    }
+    return null
+  })
+  assert.deepEqual(before, rows.slice(0, taken).map((r) => r.code), 'the cut line falls after the organizations the quota takes')
+  const arithmetic = `ceil(${ratio} × ${rows.length}) = ${quota}`
+  assert.match(await page.locator('[data-test=group-village] [data-test=quota]').innerText(), new RegExp(arithmetic.replace(/[()×.]/g, '\\$&')))
+
+  // The explanation of the lowest village.
+  const lowest = rows[0]
+  await page.locator(`[data-test=group-village] tr[data-code="${lowest.code}"] [data-test=explain]`).click()
+  const drawer = page.locator('[data-test=explain]')
+  await drawer.locator('[data-test=explain-arithmetic]').waitFor()
+  assert.equal((await drawer.locator('[data-test=explain-arithmetic]').innerText()).trim(), arithmetic)
+  assert.match(await drawer.locator('[data-test=explain-rank]').innerText(), new RegExp(`倒数第 ${lowest.rank} 名，共 ${rows.length} 个`))
+  assert.equal((await drawer.locator('[data-test=explain-cut]').innerText()).trim(), cutScore.toFixed(2))
+  assert.equal((await drawer.locator('[data-test=explain-selected]').innerText()).trim(), '是')
+  assert.match(await drawer.locator('[data-test=explain-why]').innerText(), new RegExp(`名额 ${quota} 之内`))
+  await page.keyboard.press('Escape')
+  assert.deepEqual(watch.problems(), [])
+})
+
+test('a hand decision without a reason is refused, the error shown next to the reason field', async () => {
+  await openAssessment()
+  const rows = await villageRows()
+  const target = rows.find((r) => !r.selected)
+  const decisions = async () => (await apiGet(page, `/assessments/${YEAR}/manual`)).items.filter((d) => d.code === target.code)
+  assert.deepEqual(await decisions(), [])
+
+  await page.locator(`[data-test=group-village] tr[data-code="${target.code}"] [data-test=manual]`).click()
+  const dialog = page.locator('.decision-dialog')
+  await dialog.locator('textarea').waitFor()
+  const reasonError = dialog.locator('[data-test=reason-item] .el-form-item__error')
+
+  // Empty: the form refuses before asking the server.
+  await dialog.locator('[data-test=decision-submit]').click()
+  await reasonError.waitFor()
+  assert.match(await reasonError.innerText(), /请填写理由/)
+  // Spaces only: the server refuses (422, field "reason") and the error goes to the same field.
+  await dialog.locator('textarea').fill('   ')
+  await dialog.locator('[data-test=decision-submit]').click()
+  await page.waitForFunction(() => /reason is required/.test(document.querySelector('.decision-dialog [data-test=reason-item] .el-form-item__error')?.textContent || ''))
+  assert.deepEqual(await decisions(), [], 'nothing stored without a reason')
+
+  await dialog.locator('textarea').fill('e2e: 群众反映强烈')
+  await dialog.locator('[data-test=decision-submit]').click()
+  await dialog.waitFor({ state: 'hidden' })
+  const [saved] = await decisions()
+  assert.equal(saved.include, true)
+  assert.equal(saved.reason, 'e2e: 群众反映强烈')
+  await page.locator(`[data-test=group-village] tr[data-code="${target.code}"] .manual-tag`).waitFor()
+  assert.deepEqual(watch.problems(), [])
+})
+
+test('an auditor reads the list and explanations but sees no run or decision buttons', async () => {
+  await logout(page)
+  await login(page, server.url, 'auditor', server.accounts.auditor.password)
+  await openAssessment()
+  assert.ok((await page.locator('[data-test=group-village] [data-test=explain]').count()) > 0)
+  assert.equal(await page.locator('[data-test=run]').count(), 0)
+  assert.equal(await page.locator('[data-test=override]').count(), 0)
+  assert.equal(await page.locator('[data-test=manual]').count(), 0)
+  assert.deepEqual(watch.problems(), [])
+})
