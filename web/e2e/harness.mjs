@@ -198,9 +198,12 @@ export function watchPage(page) {
   return { problems: () => problems.slice() }
 }
 
-// Logs in through the login form and waits for the logged-in layout.
+// Logs in through the login form (after dropping any session the browser holds) and waits for
+// the logged-in layout.
 export async function login(page, url, name, password) {
+  await page.context().clearCookies()
   await page.goto(`${url}/#/login`)
+  await page.reload() // the app forgets the user it had loaded
   await page.locator('input[data-test=login-name]').fill(name)
   await page.locator('input[data-test=login-password]').fill(password)
   await page.locator('[data-test=login-submit]').click()

@@ -1,0 +1,11 @@
+export default [
+  {
+    path: '/audit',
+    name: 'audit',
+    component: () => import('./AuditPage.vue'),
+    meta: {
+      menu: { titleKey: 'nav.audit', icon: 'Tickets', order: 90 },
+      roles: ['admin', 'auditor'],
+    },
+  },
+]

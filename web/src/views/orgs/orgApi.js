@@ -1,0 +1,48 @@
+// Organization reads shared by the tree and the organization page.
+import { api } from '@/api'
+
+// Every page of a list endpoint (limit 1000 a page), concatenated.
+export async function fetchAllPages(path, query = {}, { max = 20000 } = {}) {
+  const items = []
+  for (let offset = 0; ; offset += 1000) {
+    const page = await api.get(path, { ...query, offset, limit: 1000 })
+    items.push(...page.items)
+    if (items.length >= page.total || page.items.length === 0 || items.length >= max) return items
+  }
+}
+
+// The top of the tree the user may see: the direct organizations for county-wide roles, else
+// the organizations of the user's scope.
+export async function rootOrganizations(user) {
+  if (!user.scope || user.scope.length === 0) {
+    return fetchAllPages('/organizations', { direct: true })
+  }
+  const roots = []
+  for (const code of user.scope) {
+    try {
+      roots.push(await api.get(`/organizations/${encodeURIComponent(code)}`))
+    } catch (error) {
+      if (error.status !== 404) throw error
+    }
+  }
+  return roots
+}
+
+export function childOrganizations(code) {
+  return fetchAllPages('/organizations', { parent: code })
+}
+
+// Names of organizations by code (those the user may read; others are left out).
+export async function namesOf(codes) {
+  const names = {}
+  await Promise.all(
+    [...new Set(codes)].map(async (code) => {
+      try {
+        names[code] = (await api.get(`/organizations/${encodeURIComponent(code)}`)).name
+      } catch {
+        // unreadable or gone: no name
+      }
+    }),
+  )
+  return names
+}
