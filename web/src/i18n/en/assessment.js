@@ -17,7 +17,7 @@ export default {
     cutLine: 'Cut line: quota {quota}, taken {taken}',
     tooMany: '{n} organizations: narrow the list by type first.',
     col: {
-      rank: 'Rank (lowest = 1)',
+      rank: 'Rank',
       score: 'Composite',
       grade: 'Grade',
       selected: 'Selected',
