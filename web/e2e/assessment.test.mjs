@@ -17,6 +17,7 @@ before(async () => {
   server = await startServer()
   browser = await launchBrowser()
   page = await browser.newPage()
+  page.setDefaultTimeout(30000) // a loaded 2-core machine can take long for the first load
   watch = watchPage(page)
   await login(page, server.url, 'admin', server.accounts.admin.password)
 })

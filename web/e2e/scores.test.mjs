@@ -25,6 +25,7 @@ after(async () => {
 let loggedIn = false
 async function adminPage() {
   const page = await browser.newPage()
+  page.setDefaultTimeout(30000) // a loaded 2-core machine can take long for the first load
   const watch = watchPage(page)
   if (!loggedIn) await login(page, server.url, 'admin', server.accounts.admin.password)
   else await page.goto(`${server.url}/#/dashboard`)
