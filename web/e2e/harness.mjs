@@ -166,7 +166,7 @@ export async function launchBrowser({ locale = 'zh-CN', viewport = { width: 1366
     locale,
     viewport,
   })
-  context.setDefaultTimeout(15000)
+  context.setDefaultTimeout(30000) // a loaded 2-core machine can take 15 s for a first load
   const close = context.close.bind(context)
   context.close = async () => {
     await close().catch(() => {})
