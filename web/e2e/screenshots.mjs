@@ -45,6 +45,9 @@ try {
   await shot('02-dashboard.png')
 
   await go('/orgs', '.el-tree-node')
+  // Open the first direct organization to show its branches.
+  await page.locator('.el-tree-node__expand-icon:not(.is-leaf)').first().click()
+  await page.locator('.el-tree-node__children .el-tree-node').first().waitFor().catch(() => warnings.push('/orgs: no branch opened'))
   await shot('03-org-tree.png')
 
   // The page of the lowest-ranked selected village of the latest year.
