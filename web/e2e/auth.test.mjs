@@ -100,7 +100,7 @@ test('switching to English shows English labels and is remembered', async () => 
   await page.locator('.el-select-dropdown__item', { hasText: 'English' }).click()
   await page.locator('.el-menu', { hasText: 'Organizations' }).waitFor()
   assert.equal(await page.locator('[data-test=user-role]').innerText(), 'Administrator')
-  assert.match(await page.locator('[data-test=user-scope]').innerText(), /Scope：All organizations/)
+  assert.match(await page.locator('[data-test=user-scope]').innerText(), /Scope: All organizations/)
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en')
   await page.reload()
   await page.locator('.el-menu', { hasText: 'Dashboard' }).waitFor()

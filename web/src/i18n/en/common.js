@@ -41,6 +41,11 @@ export default {
     forbidden: 'Your role cannot open this page',
     home: 'Back to the dashboard',
   },
+  punct: {
+    colon: ': ',
+    withCode: '{name} ({code})',
+    paren: ' ({text})',
+  },
   roles: {
     admin: 'Administrator',
     unit_admin: 'Unit administrator',

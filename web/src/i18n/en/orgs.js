@@ -14,6 +14,8 @@ export default {
     unit: 'Assessing unit',
     basics: 'Record',
     members: 'Members',
+    membersTitle: 'Members (total {n})',
+    childrenTitle: 'Subordinate organizations ({n})',
     children: 'Subordinate organizations',
     scores: 'Scores by year',
     average: 'Average',

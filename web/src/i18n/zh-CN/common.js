@@ -42,6 +42,12 @@ export default {
     forbidden: '您的角色无权访问此页面',
     home: '返回总览',
   },
+  // Punctuation differs: full-width in Chinese.
+  punct: {
+    colon: '：',
+    withCode: '{name}（{code}）',
+    paren: '（{text}）',
+  },
   roles: {
     admin: '系统管理员',
     unit_admin: '单位管理员',

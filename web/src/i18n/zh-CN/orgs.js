@@ -14,6 +14,8 @@ export default {
     unit: '考核单位',
     basics: '基本情况',
     members: '党员人数',
+    membersTitle: '党员人数（合计 {n}）',
+    childrenTitle: '下级党组织（{n}）',
     children: '下级党组织',
     scores: '历年评分',
     average: '平均分',
