@@ -17,9 +17,12 @@ void Report(const ProgressFn& progress, std::string_view stage) {
   if (progress) progress(stage);
 }
 
+// Where an import stops: after validation (a dry run) or after the write.
+enum class Stop { kBeforeWrite, kAfterWrite };
+
 core::Result<ImportOutcome> ImportOrganizations(storage::Store& store, std::string_view content,
                                                 const storage::Actor& actor,
-                                                const ProgressFn& progress) {
+                                                const ProgressFn& progress, Stop stop) {
   auto parsed = csv::ParseOrganizationsCsv(content);
   ImportOutcome outcome{parsed.rows.size(), std::move(parsed.errors), {}};
   Report(progress, "parsed " + std::to_string(outcome.rows) + " rows");
@@ -27,7 +30,7 @@ core::Result<ImportOutcome> ImportOrganizations(storage::Store& store, std::stri
   auto stored = store.StoredOrganizations();
   if (!stored.ok()) return stored.error();
   outcome.errors = core::ValidateOrganizations(parsed.rows, stored.value());
-  if (!outcome.errors.empty()) return outcome;
+  if (!outcome.errors.empty() || stop == Stop::kBeforeWrite) return outcome;
   Report(progress, "validated; writing");
   auto written = store.UpsertOrganizations(Values(parsed.rows), actor);
   if (!written.ok()) return written.error();
@@ -38,7 +41,7 @@ core::Result<ImportOutcome> ImportOrganizations(storage::Store& store, std::stri
 template <typename T, typename ParseFn, typename ValidateFn, typename UpsertFn>
 core::Result<ImportOutcome> ImportAgainstOrgs(storage::Store& store, std::string_view content,
                                               ParseFn parse, ValidateFn validate, UpsertFn upsert,
-                                              const ProgressFn& progress) {
+                                              const ProgressFn& progress, Stop stop) {
   auto parsed = parse(content);
   ImportOutcome outcome{parsed.rows.size(), std::move(parsed.errors), {}};
   Report(progress, "parsed " + std::to_string(outcome.rows) + " rows");
@@ -46,7 +49,7 @@ core::Result<ImportOutcome> ImportAgainstOrgs(storage::Store& store, std::string
   auto codes = store.OrganizationCodes();
   if (!codes.ok()) return codes.error();
   outcome.errors = validate(parsed.rows, codes.value());
-  if (!outcome.errors.empty()) return outcome;
+  if (!outcome.errors.empty() || stop == Stop::kBeforeWrite) return outcome;
   Report(progress, "validated; writing");
   std::vector<T> values = Values(parsed.rows);
   auto written = upsert(values);
@@ -69,24 +72,46 @@ std::string_view ToString(ImportKind kind) {
   return "";
 }
 
-core::Result<ImportOutcome> ImportCsv(storage::Store& store, ImportKind kind,
-                                      std::string_view content, const storage::Actor& actor,
-                                      const ProgressFn& progress) {
+namespace {
+
+core::Result<ImportOutcome> Import(storage::Store& store, ImportKind kind, std::string_view content,
+                                   const storage::Actor& actor, const ProgressFn& progress,
+                                   Stop stop) {
   switch (kind) {
     case ImportKind::kOrganizations:
-      return ImportOrganizations(store, content, actor, progress);
+      return ImportOrganizations(store, content, actor, progress, stop);
     case ImportKind::kMembers:
       return ImportAgainstOrgs<core::Member>(
           store, content, csv::ParseMembersCsv, core::ValidateMembers,
           [&](const std::vector<core::Member>& v) { return store.UpsertMembers(v, actor); },
-          progress);
+          progress, stop);
     case ImportKind::kScores:
       return ImportAgainstOrgs<core::ScoreRecord>(
           store, content, csv::ParseScoresCsv, core::ValidateScores,
           [&](const std::vector<core::ScoreRecord>& v) { return store.UpsertScores(v, actor); },
-          progress);
+          progress, stop);
   }
   return core::Error::Internal("unknown import kind");
+}
+
+}  // namespace
+
+std::optional<ImportKind> ParseImportKind(std::string_view text) {
+  for (ImportKind kind : {ImportKind::kOrganizations, ImportKind::kMembers, ImportKind::kScores}) {
+    if (text == ToString(kind)) return kind;
+  }
+  return std::nullopt;
+}
+
+core::Result<ImportOutcome> ImportCsv(storage::Store& store, ImportKind kind,
+                                      std::string_view content, const storage::Actor& actor,
+                                      const ProgressFn& progress) {
+  return Import(store, kind, content, actor, progress, Stop::kAfterWrite);
+}
+
+core::Result<ImportOutcome> DryRunCsv(storage::Store& store, ImportKind kind,
+                                      std::string_view content) {
+  return Import(store, kind, content, storage::Actor{}, {}, Stop::kBeforeWrite);
 }
 
 }  // namespace grassroots::app

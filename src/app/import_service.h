@@ -1,9 +1,10 @@
 // Importing a CSV file as one change: parse, validate against the store, write all rows or
-// none. Shared by the CLI and (later) the HTTP API; knows neither.
+// none. Shared by the CLI and the HTTP API; knows neither.
 #pragma once
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,5 +32,14 @@ using ProgressFn = std::function<void(std::string_view stage)>;
 core::Result<ImportOutcome> ImportCsv(storage::Store& store, ImportKind kind,
                                       std::string_view content, const storage::Actor& actor,
                                       const ProgressFn& progress = {});
+
+// Checks `content` exactly as ImportCsv does (parse, then validate against the store) and stops
+// before the write: the outcome's errors are what ImportCsv would report, `written` stays zero,
+// and the store is not changed. For a preview before the real import.
+core::Result<ImportOutcome> DryRunCsv(storage::Store& store, ImportKind kind,
+                                      std::string_view content);
+
+// "orgs", "members" or "scores"; nullopt otherwise.
+std::optional<ImportKind> ParseImportKind(std::string_view text);
 
 }  // namespace grassroots::app

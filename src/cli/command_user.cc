@@ -1,5 +1,6 @@
 // `grassroots user add|passwd|list`: accounts of the web UI. The first admin is created here;
-// there is never a default password.
+// there is never a default password. The rules on names, scopes and passwords are the ones
+// the HTTP API applies (core/account_rules.h, app/account_service.h, auth/password.h).
 #include <algorithm>
 #include <iomanip>
 #include <iostream>
@@ -7,14 +8,14 @@
 #include <string>
 #include <vector>
 
+#include "app/account_service.h"
 #include "auth/password.h"
 #include "cli/commands.h"
 #include "core/access.h"
+#include "core/account_rules.h"
 
 namespace grassroots::cli {
 namespace {
-
-constexpr std::size_t kMaxNameBytes = 64;
 
 struct UserOptions {
   CLI::App* add = nullptr;
@@ -29,25 +30,6 @@ struct UserOptions {
 int UsageError(const std::string& message) {
   std::cerr << "grassroots: " << message << "\n";
   return kExitUsage;
-}
-
-// Names are typed at the login form: printable, no spaces, any script (Chinese names too).
-core::Status CheckName(const std::string& name) {
-  if (name.empty() || name.size() > kMaxNameBytes) {
-    return core::Error::Invalid("a user name has 1 to 64 bytes", "NAME");
-  }
-  for (unsigned char c : name) {
-    if (c <= 0x20 || c == 0x7f) {
-      return core::Error::Invalid("a user name has no spaces or control characters", "NAME");
-    }
-  }
-  return core::Status::Ok();
-}
-
-// The roles bound to organizations need a scope; admin and auditor see the whole county and a
-// scope would only mislead whoever reads the user list.
-bool NeedsScope(core::Role role) {
-  return role != core::Role::kAdmin && role != core::Role::kAuditor;
 }
 
 struct ChosenPassword {
@@ -76,54 +58,26 @@ void PrintPassword(const std::string& name, const ChosenPassword& password) {
             << " now; it is stored only as a hash and cannot be shown again\n";
 }
 
-// Every scope code must name a stored organization; duplicates are dropped.
-core::Result<std::vector<std::string>> CheckScope(storage::Store& store,
-                                                  std::vector<std::string> scope) {
-  std::sort(scope.begin(), scope.end());
-  scope.erase(std::unique(scope.begin(), scope.end()), scope.end());
-  for (const std::string& code : scope) {
-    if (code.empty()) return core::Error::Invalid("an empty organization code", "--scope");
-    auto ancestry = store.Ancestry(code);
-    if (!ancestry.ok()) return ancestry.error();
-    if (ancestry.value().empty()) {
-      return core::Error::Invalid("no organization has the code " + code, "--scope");
-    }
-  }
-  return scope;
-}
-
 int RunAdd(const GlobalOptions& global, const UserOptions& options) {
   const std::string role_name(core::ToString(options.role));
-  if (NeedsScope(options.role) && options.scope.empty()) {
+  if (core::NeedsScope(options.role) && options.scope.empty()) {
     return UsageError("--scope is required for the role " + role_name);
   }
-  if (!NeedsScope(options.role) && !options.scope.empty()) {
+  if (!core::NeedsScope(options.role) && !options.scope.empty()) {
     return UsageError("--scope is not allowed for the role " + role_name + ": it sees everything");
   }
-  if (core::Status name = CheckName(options.name); !name.ok()) return ReportError(name.error());
+  if (core::Status name = core::CheckUserName(options.name); !name.ok()) {
+    return ReportError(name.error());
+  }
   auto password = ChoosePassword(options.password_stdin);
   if (!password.ok()) return ReportError(password.error());
   auto store = OpenStore(global);
   if (!store.ok()) return ReportError(store.error());
-  auto existing = store.value()->FindUser(options.name);
-  if (!existing.ok()) return ReportError(existing.error());
-  if (existing.value()) {
-    return ReportError(
-        core::Error::Conflict("a user named " + options.name + " already exists", "NAME"));
-  }
-  auto scope = CheckScope(*store.value(), options.scope);
-  if (!scope.ok()) return ReportError(scope.error());
-  auto hash = auth::HashPassword(password.value().text);
-  if (!hash.ok()) return ReportError(hash.error());
-  storage::UserRecord user;
-  user.name = options.name;
-  user.role = options.role;
-  user.scope = std::move(scope.value());
-  user.password_hash = std::move(hash.value());
-  auto id = store.value()->CreateUser(user, CliActor());
-  if (!id.ok()) return ReportError(id.error());
-  std::cout << "created user " << user.name << " (" << role_name << ")\n";
-  PrintPassword(user.name, password.value());
+  app::NewAccount account{options.name, options.role, options.scope, password.value().text};
+  auto user = app::CreateAccount(*store.value(), account, CliActor());
+  if (!user.ok()) return ReportError(user.error());
+  std::cout << "created user " << options.name << " (" << role_name << ")\n";
+  PrintPassword(options.name, password.value());
   return kExitOk;
 }
 

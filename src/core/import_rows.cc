@@ -37,9 +37,10 @@ class MergedTree {
     for (std::uint32_t i = 0; i < rows_.size(); ++i) {
       const auto [it, inserted] = index_.emplace(rows_[i].value.code, i);
       if (!inserted) {
-        errors.push_back({rows_[i].line, "duplicate code " + Quoted(rows_[i].value.code) +
-                                             " (first at line " +
-                                             std::to_string(rows_[it->second].line) + ")"});
+        errors.push_back({rows_[i].line,
+                          "duplicate code " + Quoted(rows_[i].value.code) + " (first at line " +
+                              std::to_string(rows_[it->second].line) + ")",
+                          "code"});
       }
     }
     return errors;
@@ -54,9 +55,10 @@ class MergedTree {
       if (parent.empty()) continue;
       parent_[i] = BatchIndex(parent);
       if (parent_[i] == kNotInBatch && !IsStored(parent)) {
-        errors.push_back({rows_[i].line, "parent " + Quoted(parent) + " of " +
-                                             Quoted(rows_[i].value.code) +
-                                             " does not exist (neither in this file nor stored)"});
+        errors.push_back({rows_[i].line,
+                          "parent " + Quoted(parent) + " of " + Quoted(rows_[i].value.code) +
+                              " does not exist (neither in this file nor stored)",
+                          "parent"});
       }
     }
     return errors;
@@ -115,7 +117,7 @@ void CheckCycles(const std::vector<Row<Organization>>& rows, const MergedTree& t
         for (auto it = cycle_start; it != path.end(); ++it) chain += rows[*it].value.code + " → ";
         chain += rows[i].value.code;
         for (auto it = cycle_start; it != path.end(); ++it) {
-          errors.push_back({rows[*it].line, CycleMessage(rows[*it].value.code, chain)});
+          errors.push_back({rows[*it].line, CycleMessage(rows[*it].value.code, chain), "parent"});
         }
         break;
       }
@@ -156,28 +158,31 @@ void ResolveUnits(std::vector<Row<Organization>>& rows, const MergedTree& tree) 
   }
 }
 
+// `field` is the column the duplicate key is reported under.
 template <typename Key, typename T, typename KeyOf, typename Describe>
 void CheckDuplicates(const std::vector<Row<T>>& rows, KeyOf key_of, Describe describe,
-                     std::vector<LineError>& errors) {
+                     const char* field, std::vector<LineError>& errors) {
   std::unordered_map<Key, int> first_line;
   first_line.reserve(rows.size());
   for (const auto& row : rows) {
     const auto [it, inserted] = first_line.emplace(key_of(row.value), row.line);
     if (!inserted) {
-      errors.push_back({row.line, "duplicate " + describe(row.value) + " (first at line " +
-                                      std::to_string(it->second) + ")"});
+      errors.push_back({row.line,
+                        "duplicate " + describe(row.value) + " (first at line " +
+                            std::to_string(it->second) + ")",
+                        field});
     }
   }
 }
 
 template <typename T, typename CodeOf>
-void CheckOrgsKnown(const std::vector<Row<T>>& rows, CodeOf code_of,
+void CheckOrgsKnown(const std::vector<Row<T>>& rows, CodeOf code_of, const char* field,
                     const std::unordered_set<std::string>& org_codes,
                     std::vector<LineError>& errors) {
   for (const auto& row : rows) {
     const std::string& code = code_of(row.value);
     if (org_codes.count(code) == 0) {
-      errors.push_back({row.line, "organization " + Quoted(code) + " does not exist"});
+      errors.push_back({row.line, "organization " + Quoted(code) + " does not exist", field});
     }
   }
 }
@@ -200,9 +205,9 @@ std::vector<LineError> ValidateMembers(const std::vector<Row<Member>>& rows,
   std::vector<LineError> errors;
   CheckDuplicates<std::string_view>(
       rows, [](const Member& m) { return std::string_view(m.id); },
-      [](const Member& m) { return "member id " + Quoted(m.id); }, errors);
+      [](const Member& m) { return "member id " + Quoted(m.id); }, "id", errors);
   CheckOrgsKnown(
-      rows, [](const Member& m) -> const std::string& { return m.org; }, org_codes, errors);
+      rows, [](const Member& m) -> const std::string& { return m.org; }, "org", org_codes, errors);
   SortByLine(errors);
   return errors;
 }
@@ -215,9 +220,10 @@ std::vector<LineError> ValidateScores(const std::vector<Row<ScoreRecord>>& rows,
       [](const ScoreRecord& s) {
         return "score of " + Quoted(s.code) + " for " + std::to_string(s.year);
       },
-      errors);
+      "code", errors);
   CheckOrgsKnown(
-      rows, [](const ScoreRecord& s) -> const std::string& { return s.code; }, org_codes, errors);
+      rows, [](const ScoreRecord& s) -> const std::string& { return s.code; }, "code", org_codes,
+      errors);
   SortByLine(errors);
   return errors;
 }

@@ -5,6 +5,7 @@
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "core/organization.h"
@@ -12,10 +13,18 @@
 
 namespace grassroots::core {
 
-// An error about one line of an input file; the adapter prefixes the file name.
+// An error about one line of an input file; the adapter prefixes the file name. `field` names
+// the column (its header name, e.g. "parent") when the error is about one column, so that a
+// preview can mark the cell; it is empty for an error about the row or the file as a whole.
+// The CLI prints `FILE:LINE: message` and ignores it (SPEC.md §7).
 struct LineError {
+  LineError() = default;
+  LineError(int line_number, std::string text, std::string column = {})
+      : line(line_number), message(std::move(text)), field(std::move(column)) {}
+
   int line = 0;  // 1-based physical line where the record starts
   std::string message;
+  std::string field;
 };
 
 template <typename T>

@@ -57,7 +57,7 @@ std::string Quoted(std::string_view text) { return "\"" + std::string(text) + "\
 // The value of a column that must not be empty.
 std::string Required(RowReader& row, std::size_t column) {
   const std::string_view value = row[column];
-  if (value.empty()) row.Fail(std::string(row.name(column)) + " is empty");
+  if (value.empty()) row.Fail(column, std::string(row.name(column)) + " is empty");
   return std::string(value);
 }
 
@@ -70,7 +70,7 @@ T Vocabulary(RowReader& row, std::size_t column, std::optional<T> (*parse)(std::
   const std::string name(row.name(column));
   const std::string problem =
       text.empty() ? name + " is empty" : "unknown " + name + " " + Quoted(text);
-  row.Fail(problem + " (expected " + std::string(expected) + ")");
+  row.Fail(column, problem + " (expected " + std::string(expected) + ")");
   return T{};
 }
 
@@ -84,7 +84,7 @@ core::Organization ReadOrganization(RowReader& row) {
   org.secretary = row[orgs::kSecretary];
   org.unit = row[orgs::kUnit];
   if (!org.code.empty() && org.code == org.parent) {
-    row.Fail("organization " + Quoted(org.code) + " cannot be its own parent");
+    row.Fail(orgs::kParent, "organization " + Quoted(org.code) + " cannot be its own parent");
   }
   return org;
 }
@@ -97,7 +97,8 @@ core::Member ReadMember(RowReader& row) {
   member.status = Vocabulary(row, members::kStatus, core::ParseMemberStatus, kStatusNames);
   member.joined = row[members::kJoined];
   if (!member.joined.empty() && !IsCalendarDate(member.joined)) {
-    row.Fail("joined: " + Quoted(member.joined) + " is not a date (expected YYYY-MM-DD)");
+    row.Fail(members::kJoined,
+             "joined: " + Quoted(member.joined) + " is not a date (expected YYYY-MM-DD)");
   }
   return member;
 }
@@ -106,10 +107,10 @@ int ReadYear(RowReader& row) {
   const std::string_view text = row[scores::kYear];
   const std::optional<long long> year = ParseWholeNumber(text);
   if (!year) {
-    row.Fail("year: " + Quoted(text) + " is not a whole number");
+    row.Fail(scores::kYear, "year: " + Quoted(text) + " is not a whole number");
   } else if (*year < kMinYear || *year > kMaxYear) {
-    row.Fail("year: " + std::string(text) + " is outside [" + std::to_string(kMinYear) + ", " +
-             std::to_string(kMaxYear) + "]");
+    row.Fail(scores::kYear, "year: " + std::string(text) + " is outside [" +
+                                std::to_string(kMinYear) + ", " + std::to_string(kMaxYear) + "]");
   } else {
     return static_cast<int>(*year);
   }
@@ -121,11 +122,12 @@ double ReadScore(RowReader& row, std::size_t column) {
   const std::string name(row.name(column));
   const std::optional<double> value = ParseDecimal(text);
   if (!value) {
-    row.Fail(text.empty() ? name + " is empty" : name + ": " + Quoted(text) + " is not a number");
+    row.Fail(column,
+             text.empty() ? name + " is empty" : name + ": " + Quoted(text) + " is not a number");
     return 0;
   }
   if (*value < core::kMinScore || *value > core::kMaxScore) {
-    row.Fail(name + ": " + std::string(text) + " is outside [0, 100]");
+    row.Fail(column, name + ": " + std::string(text) + " is outside [0, 100]");
   }
   return *value;
 }
@@ -136,14 +138,15 @@ void ReadCommitteeGrade(RowReader& row, core::ScoreRecord& score) {
   const std::string_view grade = row[scores::kGrade];
   score.reason = row[scores::kReason];
   if (grade.empty()) {
-    if (!score.reason.empty()) row.Fail("reason given without a grade");
+    if (!score.reason.empty()) row.Fail(scores::kGrade, "reason given without a grade");
     return;
   }
   score.committee_grade = core::ParseGrade(grade);
   if (!score.committee_grade) {
-    row.Fail("unknown grade " + Quoted(grade) + " (expected " + std::string(kGradeNames) + ")");
+    row.Fail(scores::kGrade,
+             "unknown grade " + Quoted(grade) + " (expected " + std::string(kGradeNames) + ")");
   } else if (score.reason.empty()) {
-    row.Fail("grade " + Quoted(grade) + " needs a reason");
+    row.Fail(scores::kReason, "grade " + Quoted(grade) + " needs a reason");
   }
 }
 

@@ -33,8 +33,8 @@ bool RowReader::MatchHeader() {
     for (std::size_t column = 0; column < columns_.size(); ++column) {
       if (!EqualsIgnoringCase(header[field], columns_[column].name)) continue;
       if (positions_[column] >= 0) {
-        errors_.push_back(
-            {line, "duplicate column \"" + std::string(columns_[column].name) + "\""});
+        errors_.push_back({line, "duplicate column \"" + std::string(columns_[column].name) + "\"",
+                           std::string(columns_[column].name)});
         ok = false;
       }
       positions_[column] = static_cast<int>(field);
@@ -42,7 +42,8 @@ bool RowReader::MatchHeader() {
   }
   for (std::size_t column = 0; column < columns_.size(); ++column) {
     if (columns_[column].required && positions_[column] < 0) {
-      errors_.push_back({line, "missing column \"" + std::string(columns_[column].name) + "\""});
+      errors_.push_back({line, "missing column \"" + std::string(columns_[column].name) + "\"",
+                         std::string(columns_[column].name)});
       ok = false;
     }
   }
@@ -72,6 +73,11 @@ std::string_view RowReader::operator[](std::size_t column) const {
 
 void RowReader::Fail(std::string message) {
   errors_.push_back({line(), std::move(message)});
+  failed_ = true;
+}
+
+void RowReader::Fail(std::size_t column, std::string message) {
+  errors_.push_back({line(), std::move(message), std::string(name(column))});
   failed_ = true;
 }
 

@@ -43,6 +43,8 @@ class RowReader {
 
   // Reports a problem with the current row, which then counts as failed.
   void Fail(std::string message);
+  // Reports a problem with one column's value: the error names that column as its field.
+  void Fail(std::size_t column, std::string message);
   bool failed() const { return failed_; }
 
  private:

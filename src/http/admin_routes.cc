@@ -1,4 +1,4 @@
-// Policy, audit log, users and CSV imports.
+// Policy, audit log and CSV imports.
 #include "app/import_service.h"
 #include "http/access.h"
 #include "http/errors.h"
@@ -72,50 +72,48 @@ void AuditVerify(Call& call) {
              {"message", v.message}});
 }
 
-void Users(Call& call) {
-  if (!Require(call, core::GlobalAction::kManageUsers)) return;
-  auto users = call.store.ListUsers();
-  if (!users.ok()) return WriteError(call.res, users.error());
-  nlohmann::json items = nlohmann::json::array();
-  for (const auto& u : users.value()) {
-    items.push_back({{"id", u.id},
-                     {"name", u.name},
-                     {"role", core::ToString(u.role)},
-                     {"scope", u.scope},
-                     {"created_at", u.created_at}});
+nlohmann::json RowErrors(const std::vector<core::LineError>& errors) {
+  nlohmann::json rows = nlohmann::json::array();
+  for (const auto& e : errors) {
+    nlohmann::json row = {{"line", e.line}, {"message", e.message}};
+    if (!e.field.empty()) row["field"] = e.field;
+    rows.push_back(std::move(row));
   }
-  WriteJson(call.res, {{"items", items}, {"total", items.size()}});
+  return rows;
 }
 
+// ?dry_run=true checks the file exactly as the import would and writes nothing.
 void Import(Call& call) {
   const std::string kind = call.req.matches.size() > 1 ? call.req.matches[1].str() : "";
-  app::ImportKind parsed;
-  if (kind == "orgs") {
-    parsed = app::ImportKind::kOrganizations;
-  } else if (kind == "members") {
-    parsed = app::ImportKind::kMembers;
-  } else if (kind == "scores") {
-    parsed = app::ImportKind::kScores;
-  } else {
+  const std::optional<app::ImportKind> parsed = app::ParseImportKind(kind);
+  if (!parsed) {
     return WriteError(call.res, 404, "not_found", "imports are orgs, members or scores", "kind");
+  }
+  const std::string dry_run = call.req.get_param_value("dry_run");
+  if (!dry_run.empty() && dry_run != "true" && dry_run != "false") {
+    return WriteError(call.res, 422, "invalid", "dry_run must be true or false", "dry_run");
   }
   if (!Require(call, core::GlobalAction::kImport)) return;
   if (!IsValidUtf8(call.req.body)) {
     return WriteError(call.res, 422, "invalid", "the CSV text is not UTF-8", "body");
   }
-  auto outcome = app::ImportCsv(call.store, parsed, call.req.body, call.actor);
+  if (dry_run == "true") {
+    auto checked = app::DryRunCsv(call.store, *parsed, call.req.body);
+    if (!checked.ok()) return WriteError(call.res, checked.error());
+    return WriteJson(call.res, {{"dry_run", true},
+                                {"rows", checked.value().rows},
+                                {"errors", RowErrors(checked.value().errors)}});
+  }
+  auto outcome = app::ImportCsv(call.store, *parsed, call.req.body, call.actor);
   if (!outcome.ok()) return WriteError(call.res, outcome.error());
   if (!outcome.value().errors.empty()) {
-    nlohmann::json rows = nlohmann::json::array();
-    for (const auto& e : outcome.value().errors) {
-      rows.push_back({{"line", e.line}, {"message", e.message}});
-    }
+    const std::size_t count = outcome.value().errors.size();
     return WriteJson(call.res,
                      {{"error",
                        {{"code", "invalid"},
-                        {"message", std::to_string(rows.size()) + " rows are invalid; nothing "
-                                                                  "was imported"}}},
-                      {"rows", rows}},
+                        {"message", std::to_string(count) + " errors in the file; nothing "
+                                                            "was imported"}}},
+                      {"rows", RowErrors(outcome.value().errors)}},
                      422);
   }
   WriteJson(call.res, {{"rows", outcome.value().rows},
@@ -132,7 +130,6 @@ void AddAdminRoutes(std::vector<Route>& routes) {
   routes.push_back({Method::kGet, "/api/v1/audit", "The audit log (admin, auditor)", true, Audit});
   routes.push_back(
       {Method::kGet, "/api/v1/audit/verify", "Check the audit hash chain", true, AuditVerify});
-  routes.push_back({Method::kGet, "/api/v1/users", "Accounts (admin)", true, Users});
   routes.push_back({Method::kPost, "/api/v1/imports/{kind}",
                     "Import CSV text (kind: orgs, members, scores), all or none (admin)", true,
                     Import});

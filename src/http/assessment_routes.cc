@@ -7,6 +7,7 @@
 #include "http/access.h"
 #include "http/errors.h"
 #include "http/json_input.h"
+#include "http/result_json.h"
 #include "http/route.h"
 
 namespace grassroots::http {
@@ -50,28 +51,15 @@ std::optional<std::size_t> IndexOf(const core::OrgTable& orgs, const std::string
   return static_cast<std::size_t>(it - orgs.code.begin());
 }
 
-nlohmann::json Cents(std::optional<std::int32_t> cents) {
-  if (!cents || *cents < 0) return nullptr;
-  return *cents / 100.0;
-}
-
-nlohmann::json Reasons(std::uint8_t bits) {
-  nlohmann::json out = nlohmann::json::array();
-  if (bits & core::kReasonBottomQuota) out.push_back("bottom_quota");
-  if (bits & core::kReasonGradeD) out.push_back("grade_d");
-  if (bits & core::kReasonManual) out.push_back("manual");
-  return out;
-}
-
 nlohmann::json RowJson(const storage::AssessmentRow& row) {
   return {{"code", row.code},
           {"type", row.type},
           {"unit", row.unit},
-          {"score", Cents(row.score_cents)},
+          {"score", CentsJson(row.score_cents)},
           {"grade", row.grade ? nlohmann::json(*row.grade) : nlohmann::json(nullptr)},
           {"rank", row.rank ? nlohmann::json(*row.rank) : nlohmann::json(nullptr)},
           {"selected", row.selected},
-          {"reasons", Reasons(row.reasons)},
+          {"reasons", ReasonsJson(row.reasons)},
           {"consecutive", row.consecutive}};
 }
 
@@ -161,6 +149,15 @@ void Explain(Call& call) {
   if (!year) return;
   auto code = PathCode(call.req, call.res, 2);
   if (!code || !RequireOrg(call, *code, core::OrgAction::kRead)) return;
+  // A year with no scores cannot be assessed; one never run has nothing to explain yet.
+  auto info = call.store.LoadAssessmentInfo(*year);
+  if (!info.ok()) return WriteError(call.res, info.error());
+  if (!info.value()) {
+    return WriteError(call.res, 404, "not_found",
+                      "year " + std::to_string(*year) +
+                          " has not been assessed: run its assessment first (it needs scores)",
+                      "year");
+  }
   auto eval = Evaluate(call.store, call.services.policy.policy, *year);
   if (!eval.ok()) return WriteError(call.res, eval.error());
   const auto& [orgs, result] = eval.value();
@@ -171,10 +168,10 @@ void Explain(Call& call) {
                          {"year", *year},
                          {"type", core::ToString(orgs.type[i])},
                          {"unit", orgs.unit_codes[orgs.unit[i]]},
-                         {"score", Cents(result.score_cents[i])},
+                         {"score", CentsJson(result.score_cents[i])},
                          {"rank", result.rank[i] > 0 ? nlohmann::json(result.rank[i]) : nullptr},
                          {"selected", result.selected[i] != 0},
-                         {"reasons", Reasons(result.reasons[i])},
+                         {"reasons", ReasonsJson(result.reasons[i])},
                          {"consecutive", result.consecutive[i] != 0}};
   body["grade"] = result.grade[i] >= 0
                       ? nlohmann::json(core::ToString(static_cast<core::Grade>(result.grade[i])))
@@ -185,7 +182,7 @@ void Explain(Call& call) {
                      {"ratio", static_cast<double>(group.ratio_ppm) / core::kPpm},
                      {"quota", group.quota},
                      {"arithmetic", Arithmetic(group)},
-                     {"cut_score", Cents(group.cut_cents)},
+                     {"cut_score", CentsJson(group.cut_cents)},
                      {"taken", group.taken}};
   }
   std::string why;
@@ -383,11 +380,14 @@ void WhatIf(Call& call) {
     if (is && !was) entering.push_back(orgs.code[i]);
     if (was && !is) leaving.push_back(orgs.code[i]);
   }
+  // Counts, like the lists, cover the caller's scope: a unit's administrator sees how the
+  // change moves their own list. `whole_county` says when that is everything.
   WriteJson(call.res, {{"year", *year},
+                       {"whole_county", SeesEverything(call.principal)},
                        {"entering", entering},
                        {"leaving", leaving},
                        {"selected", selected},
-                       {"selected_count", changed.value().result.SelectedCount()}});
+                       {"selected_count", selected.size()}});
 }
 
 }  // namespace

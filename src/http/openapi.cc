@@ -85,8 +85,10 @@ std::vector<Route> AllRoutes() {
   AddSessionRoutes(routes);
   AddOrgRoutes(routes);
   AddScoreRoutes(routes);
+  AddDashboardRoutes(routes);
   AddAssessmentRoutes(routes);
   AddAdminRoutes(routes);
+  AddAccountRoutes(routes);
   AddOpenApiRoute(routes);
   return routes;
 }

@@ -54,7 +54,9 @@ void AddSessionRoutes(std::vector<Route>& routes);
 void AddOrgRoutes(std::vector<Route>& routes);
 void AddScoreRoutes(std::vector<Route>& routes);
 void AddAssessmentRoutes(std::vector<Route>& routes);
-void AddAdminRoutes(std::vector<Route>& routes);   // policy, audit, users, imports
+void AddDashboardRoutes(std::vector<Route>& routes);  // before AddAssessmentRoutes
+void AddAdminRoutes(std::vector<Route>& routes);      // policy, audit, imports
+void AddAccountRoutes(std::vector<Route>& routes);    // users, own password
 void AddOpenApiRoute(std::vector<Route>& routes);  // must come last: documents the others
 
 // Every route, in registration order.

@@ -86,6 +86,12 @@ class SqliteStore final : public Store {
   core::Result<Page<AuditRecord>> ListAudit(std::int64_t offset, std::int64_t limit) override;
   core::Result<AuditVerification> VerifyAudit() override;
 
+  // --- Accounts (sqlite_accounts.cc) and the dashboard's reads (sqlite_dashboard.cc) ---
+  core::Status UpdateUser(std::int64_t user_id, const UserChange& change,
+                          const std::string& keep_session, const Actor& actor) override;
+  core::Result<std::vector<SummaryRow>> LoadSummaryRows(int year) override;
+  core::Result<std::vector<StoredQuota>> LoadQuotas(int year) override;
+
  private:
   // One import as one transaction: counts `table` before and after `write` (the batch has
   // unique keys, so the growth is the number inserted and the rest were updates), appends

@@ -15,6 +15,7 @@
 
 #include "core/access.h"
 #include "core/assessment.h"
+#include "core/assessment_summary.h"
 #include "core/error.h"
 #include "core/import_rows.h"
 #include "core/org_table.h"
@@ -131,6 +132,17 @@ struct AuditVerification {
   std::string message;
 };
 
+// A change to an account; a field left nullopt stays as it is.
+struct UserChange {
+  std::optional<core::Role> role;
+  std::optional<std::vector<std::string>> scope;
+  std::optional<std::string> password_hash;  // argon2id encoded
+};
+
+// The dashboard's view of a stored assessment (core/assessment_summary.h).
+using SummaryRow = core::ResultRow;
+using StoredQuota = core::StoredQuota;
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -220,6 +232,22 @@ class Store {
                                                                  std::int64_t now) = 0;
   virtual core::Status DeleteSession(const std::string& token_hash) = 0;
   virtual core::Status DeleteUserSessions(std::int64_t user_id) = 0;
+
+  // --- Accounts (sqlite_accounts.cc). ---
+
+  // Applies `change` to the user, deletes the user's sessions except the one whose token hash
+  // is `keep_session` (empty: all of them), and appends one audit entry "user.update" (before
+  // and after, never a hash; a new password shows as "password": "changed"), all in one
+  // transaction. kNotFound (field "name") when there is no such user.
+  virtual core::Status UpdateUser(std::int64_t user_id, const UserChange& change,
+                                  const std::string& keep_session, const Actor& actor) = 0;
+
+  // --- Stored assessments as the dashboard reads them (sqlite_dashboard.cc). ---
+
+  // Every row of year's stored assessment, ordered by code; empty when it was never assessed.
+  virtual core::Result<std::vector<SummaryRow>> LoadSummaryRows(int year) = 0;
+  // Year's quota groups, ordered by unit then type.
+  virtual core::Result<std::vector<StoredQuota>> LoadQuotas(int year) = 0;
 
   // An event that changes no table (login, logout, failed login).
   virtual core::Status RecordEvent(const std::string& action, const std::string& entity,

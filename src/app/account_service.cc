@@ -1,0 +1,127 @@
+#include "app/account_service.h"
+
+#include <algorithm>
+
+#include "auth/password.h"
+#include "core/account_rules.h"
+
+namespace grassroots::app {
+namespace {
+
+core::Error Forbidden(std::string message, std::string field) {
+  return {core::ErrorCode::kForbidden, std::move(message), std::move(field)};
+}
+
+core::Error Renamed(core::Error error, std::string field) {
+  error.field = std::move(field);
+  return error;
+}
+
+}  // namespace
+
+core::Result<std::vector<std::string>> CheckScope(storage::Store& store, core::Role role,
+                                                  std::vector<std::string> scope) {
+  std::sort(scope.begin(), scope.end());
+  scope.erase(std::unique(scope.begin(), scope.end()), scope.end());
+  std::vector<core::Organization> orgs;
+  for (const std::string& code : scope) {
+    if (code.empty()) return core::Error::Invalid("an empty organization code", "scope");
+    auto found = store.GetOrganization(code);
+    if (!found.ok()) return found.error();
+    if (!found.value()) {
+      return core::Error::Invalid("no organization has the code " + code, "scope");
+    }
+    orgs.push_back(found.value()->org);
+  }
+  if (core::Status fits = core::CheckScopeFitsRole(role, orgs); !fits.ok()) return fits.error();
+  return scope;
+}
+
+core::Result<storage::UserRecord> CreateAccount(storage::Store& store, const NewAccount& account,
+                                                const storage::Actor& actor) {
+  if (core::Status name = core::CheckUserName(account.name); !name.ok()) return name.error();
+  if (core::Status strong = auth::CheckPasswordStrength(account.password); !strong.ok()) {
+    return strong.error();
+  }
+  auto existing = store.FindUser(account.name);
+  if (!existing.ok()) return existing.error();
+  if (existing.value()) {
+    return core::Error::Conflict("a user named " + account.name + " already exists", "name");
+  }
+  auto scope = CheckScope(store, account.role, account.scope);
+  if (!scope.ok()) return scope.error();
+  auto hash = auth::HashPassword(account.password);
+  if (!hash.ok()) return hash.error();
+  storage::UserRecord user;
+  user.name = account.name;
+  user.role = account.role;
+  user.scope = std::move(scope).value();
+  user.password_hash = std::move(hash).value();
+  auto id = store.CreateUser(user, actor);
+  if (!id.ok()) return id.error();
+  auto created = store.GetUser(id.value());
+  if (!created.ok()) return created.error();
+  if (!created.value()) return core::Error::Internal("the new user vanished");
+  return *created.value();
+}
+
+core::Result<storage::UserRecord> ChangeAccount(storage::Store& store, const std::string& name,
+                                                const AccountChange& change,
+                                                const core::Principal& by,
+                                                const storage::Actor& actor) {
+  auto found = store.FindUser(name);
+  if (!found.ok()) return found.error();
+  if (!found.value()) return core::Error::NotFound("no user is named " + name, "name");
+  const storage::UserRecord& user = *found.value();
+  const core::Role role = change.role.value_or(user.role);
+  if (user.id == by.user_id && user.role == core::Role::kAdmin && role != core::Role::kAdmin) {
+    return Forbidden("you may not take away your own admin role", "role");
+  }
+  storage::UserChange stored;
+  if (change.role || change.scope) {
+    auto scope = CheckScope(store, role, change.scope.value_or(user.scope));
+    if (!scope.ok()) return scope.error();
+    stored.role = role;
+    stored.scope = std::move(scope).value();
+  }
+  if (change.password) {
+    if (core::Status strong = auth::CheckPasswordStrength(*change.password); !strong.ok()) {
+      return strong.error();
+    }
+    auto hash = auth::HashPassword(*change.password);
+    if (!hash.ok()) return hash.error();
+    stored.password_hash = std::move(hash).value();
+  }
+  if (core::Status updated = store.UpdateUser(user.id, stored, "", actor); !updated.ok()) {
+    return updated.error();
+  }
+  auto changed = store.GetUser(user.id);
+  if (!changed.ok()) return changed.error();
+  if (!changed.value()) return core::Error::NotFound("no user is named " + name, "name");
+  return *changed.value();
+}
+
+core::Status ChangeOwnPassword(storage::Store& store, std::int64_t user_id,
+                               const std::string& old_password, const std::string& new_password,
+                               const std::string& keep_session, const storage::Actor& actor) {
+  auto user = store.GetUser(user_id);
+  if (!user.ok()) return user.error();
+  if (!user.value()) return core::Error::NotFound("no such user", "name");
+  if (!auth::VerifyPassword(old_password, user.value()->password_hash)) {
+    return Forbidden("the current password is wrong", "old_password");
+  }
+  if (core::Status strong = auth::CheckPasswordStrength(new_password); !strong.ok()) {
+    return Renamed(strong.error(), "new_password");
+  }
+  if (new_password == old_password) {
+    return core::Error::Invalid("the new password must differ from the current one",
+                                "new_password");
+  }
+  auto hash = auth::HashPassword(new_password);
+  if (!hash.ok()) return hash.error();
+  storage::UserChange change;
+  change.password_hash = std::move(hash).value();
+  return store.UpdateUser(user_id, change, keep_session, actor);
+}
+
+}  // namespace grassroots::app

@@ -1,0 +1,58 @@
+// Accounts as one use case for the CLI (`grassroots user`) and the HTTP API (/api/v1/users):
+// the checks (core/account_rules.h, auth::CheckPasswordStrength), the hashing and the store's
+// audited write. Knows neither HTTP nor SQL.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/access.h"
+#include "core/error.h"
+#include "storage/store.h"
+
+namespace grassroots::app {
+
+// The scope codes, sorted with duplicates dropped, when each names a stored organization and
+// together they fit the role (core::CheckScopeFitsRole). kInvalid (field "scope") otherwise.
+core::Result<std::vector<std::string>> CheckScope(storage::Store& store, core::Role role,
+                                                  std::vector<std::string> scope);
+
+struct NewAccount {
+  std::string name;
+  core::Role role = core::Role::kAuditor;
+  std::vector<std::string> scope;
+  std::string password;
+};
+
+// Checks name, scope and password, hashes the password and creates the account (audited).
+// kInvalid naming "name", "scope" or "password"; kConflict (field "name") when the name is
+// taken. Nothing is written on any error.
+core::Result<storage::UserRecord> CreateAccount(storage::Store& store, const NewAccount& account,
+                                                const storage::Actor& actor);
+
+// What an administrator changes of an account; nullopt leaves it as it is.
+struct AccountChange {
+  std::optional<core::Role> role;
+  std::optional<std::vector<std::string>> scope;
+  std::optional<std::string> password;  // a reset: the new password in clear
+};
+
+// Changes the account `name` on behalf of `by` and ends all of the account's sessions (its
+// holder signs in again under the new role, scope or password). The resulting role and scope
+// are checked together. kNotFound (field "name"); kInvalid naming "role", "scope" or
+// "password"; kForbidden (field "role") when `by` would take away their own admin role.
+core::Result<storage::UserRecord> ChangeAccount(storage::Store& store, const std::string& name,
+                                                const AccountChange& change,
+                                                const core::Principal& by,
+                                                const storage::Actor& actor);
+
+// A user changes their own password. Ends the user's other sessions and keeps the one whose
+// token hash is `keep_session`. kForbidden (field "old_password") when `old_password` is
+// wrong; kInvalid (field "new_password") when the new one breaks the password rule or equals
+// the old one.
+core::Status ChangeOwnPassword(storage::Store& store, std::int64_t user_id,
+                               const std::string& old_password, const std::string& new_password,
+                               const std::string& keep_session, const storage::Actor& actor);
+
+}  // namespace grassroots::app

@@ -1,0 +1,75 @@
+#include "app/dashboard_service.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+namespace grassroots::app {
+namespace {
+
+using CodeSet = std::unordered_set<std::string>;
+
+// The codes the scope admits, read page by page from the organization list, which applies the
+// scope the same way for every caller; nullopt when the scope is not restricted.
+core::Result<std::optional<CodeSet>> ScopeCodes(storage::Store& store,
+                                                const storage::OrgFilter& scope) {
+  if (!scope.restrict_to_scope) return std::optional<CodeSet>();
+  storage::OrgFilter filter;
+  filter.restrict_to_scope = true;
+  filter.within = scope.within;
+  filter.only = scope.only;
+  filter.limit = 1000;
+  CodeSet codes;
+  for (;;) {
+    auto page = store.ListOrganizations(filter);
+    if (!page.ok()) return page.error();
+    for (const core::Organization& org : page.value().items) codes.insert(org.code);
+    filter.offset += filter.limit;
+    if (page.value().items.empty() || filter.offset >= page.value().total) break;
+  }
+  return std::optional<CodeSet>(std::move(codes));
+}
+
+core::Result<std::vector<core::ResultRow>> RowsInScope(storage::Store& store, int year,
+                                                       const std::optional<CodeSet>& codes) {
+  auto rows = store.LoadSummaryRows(year);
+  if (!rows.ok() || !codes) return rows;
+  std::vector<core::ResultRow>& all = rows.value();
+  std::erase_if(all, [&](const core::ResultRow& row) { return codes->count(row.code) == 0; });
+  return rows;
+}
+
+}  // namespace
+
+core::Result<std::optional<core::AssessmentSummary>> SummarizeAssessment(
+    storage::Store& store, int year, const storage::OrgFilter& scope) {
+  auto info = store.LoadAssessmentInfo(year);
+  if (!info.ok()) return info.error();
+  if (!info.value()) return std::optional<core::AssessmentSummary>();
+  auto codes = ScopeCodes(store, scope);
+  if (!codes.ok()) return codes.error();
+  auto rows = RowsInScope(store, year, codes.value());
+  if (!rows.ok()) return rows.error();
+  auto quotas = store.LoadQuotas(year);
+  if (!quotas.ok()) return quotas.error();
+  return std::optional<core::AssessmentSummary>(
+      core::Summarize(year, rows.value(), quotas.value()));
+}
+
+core::Result<std::vector<core::YearCounts>> AssessmentTrend(storage::Store& store,
+                                                            const storage::OrgFilter& scope) {
+  auto years = store.ListAssessments();
+  if (!years.ok()) return years.error();
+  auto codes = ScopeCodes(store, scope);
+  if (!codes.ok()) return codes.error();
+  std::vector<core::YearCounts> trend;
+  for (const storage::AssessmentInfo& info : years.value()) {
+    auto rows = RowsInScope(store, info.year, codes.value());
+    if (!rows.ok()) return rows.error();
+    trend.push_back(core::CountYear(info.year, rows.value()));
+  }
+  std::sort(trend.begin(), trend.end(),
+            [](const core::YearCounts& a, const core::YearCounts& b) { return a.year < b.year; });
+  return trend;
+}
+
+}  // namespace grassroots::app

@@ -1,0 +1,158 @@
+// Accounts: the list, creation and changes by an administrator (/users), and a user's own
+// password (/session/password). The rules are app/account_service's; every change clears the
+// server's remembered sessions (ForgetSessions) so that none is served under the old values.
+#include "app/account_service.h"
+#include "core/account_rules.h"
+#include "http/access.h"
+#include "http/errors.h"
+#include "http/json_input.h"
+#include "http/route.h"
+#include "http/session.h"
+
+namespace grassroots::http {
+namespace {
+
+nlohmann::json UserJson(const storage::UserRecord& user) {
+  return {{"id", user.id},
+          {"name", user.name},
+          {"role", core::ToString(user.role)},
+          {"scope", user.scope},
+          {"created_at", user.created_at}};
+}
+
+// The role in `body` (when present) into `out`; false after writing 422.
+bool GetRole(const nlohmann::json& body, std::optional<core::Role>& out, bool required,
+             httplib::Response& res) {
+  std::string text;
+  const bool present = body.contains("role");
+  if (!GetString(body, "role", text, required, res)) return false;
+  if (!present) return true;
+  out = core::ParseRole(text);
+  if (out) return true;
+  WriteError(res, 422, "invalid",
+             "role must be admin, unit_admin, secretary, first_secretary, leader or auditor",
+             "role");
+  return false;
+}
+
+// The scope in `body` (when present): an array of organization codes.
+bool GetScope(const nlohmann::json& body, std::optional<std::vector<std::string>>& out,
+              httplib::Response& res) {
+  auto it = body.find("scope");
+  if (it == body.end()) return true;
+  std::vector<std::string> codes;
+  bool ok = it->is_array() && it->size() <= 1000;
+  for (std::size_t i = 0; ok && i < it->size(); ++i) {
+    ok = (*it)[i].is_string() && IsValidCode((*it)[i].get<std::string>());
+    if (ok) codes.push_back((*it)[i].get<std::string>());
+  }
+  if (!ok) {
+    WriteError(res, 422, "invalid", "scope must be a list of organization codes", "scope");
+    return false;
+  }
+  out = std::move(codes);
+  return true;
+}
+
+void Users(Call& call) {
+  if (!Require(call, core::GlobalAction::kManageUsers)) return;
+  auto users = call.store.ListUsers();
+  if (!users.ok()) return WriteError(call.res, users.error());
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& u : users.value()) items.push_back(UserJson(u));
+  WriteJson(call.res, {{"items", items}, {"total", items.size()}});
+}
+
+void CreateUser(Call& call) {
+  if (!Require(call, core::GlobalAction::kManageUsers)) return;
+  auto body = ParseBody(call.req, call.res);
+  if (!body) return;
+  app::NewAccount account;
+  std::optional<core::Role> role;
+  std::optional<std::vector<std::string>> scope;
+  if (!OnlyFields(*body, {"name", "role", "scope", "password"}, call.res) ||
+      !GetString(*body, "name", account.name, true, call.res) ||
+      !GetRole(*body, role, true, call.res) || !GetScope(*body, scope, call.res) ||
+      !GetString(*body, "password", account.password, true, call.res)) {
+    return;
+  }
+  account.role = *role;
+  account.scope = scope.value_or(std::vector<std::string>{});
+  auto created = app::CreateAccount(call.store, account, call.actor);
+  if (!created.ok()) return WriteError(call.res, created.error());
+  WriteJson(call.res, UserJson(created.value()), 201);
+}
+
+void UpdateUser(Call& call) {
+  if (!Require(call, core::GlobalAction::kManageUsers)) return;
+  const std::string name = call.req.matches.size() > 1 ? call.req.matches[1].str() : "";
+  if (!core::CheckUserName(name).ok()) {
+    return WriteError(call.res, 404, "not_found", "no such user", "name");
+  }
+  auto body = ParseBody(call.req, call.res);
+  if (!body) return;
+  app::AccountChange change;
+  std::string password;
+  if (!OnlyFields(*body, {"role", "scope", "password"}, call.res) ||
+      !GetRole(*body, change.role, false, call.res) || !GetScope(*body, change.scope, call.res) ||
+      !GetString(*body, "password", password, false, call.res)) {
+    return;
+  }
+  if (body->contains("password")) change.password = password;
+  if (!change.role && !change.scope && !change.password) {
+    return WriteError(call.res, 422, "invalid", "give a role, a scope or a password to change",
+                      "body");
+  }
+  auto changed = app::ChangeAccount(call.store, name, change, call.principal, call.actor);
+  if (!changed.ok()) return WriteError(call.res, changed.error());
+  ForgetSessions(call.services);
+  WriteJson(call.res, UserJson(changed.value()));
+}
+
+// Wrong current passwords count as failed logins of the account, so the form cannot be used
+// to guess a password that an open session hides.
+void ChangeOwnPassword(Call& call) {
+  auto body = ParseBody(call.req, call.res);
+  if (!body) return;
+  std::string old_password, new_password;
+  if (!OnlyFields(*body, {"old_password", "new_password"}, call.res) ||
+      !GetString(*body, "old_password", old_password, true, call.res) ||
+      !GetString(*body, "new_password", new_password, true, call.res)) {
+    return;
+  }
+  const std::string& name = call.principal.name;
+  if (int wait = call.services.throttle.RetryAfterSeconds(name, call.req.remote_addr); wait > 0) {
+    call.res.set_header("Retry-After", std::to_string(wait));
+    return WriteError(call.res, 429, "too_many_requests", "too many wrong passwords; try later",
+                      "old_password");
+  }
+  core::Status changed = app::ChangeOwnPassword(call.store, call.principal.user_id, old_password,
+                                                new_password, call.session.token_hash, call.actor);
+  if (!changed.ok() && changed.error().field == "old_password") {
+    call.services.throttle.RecordFailure(name, call.req.remote_addr);
+    (void)call.store.RecordEvent("password_change_failed", "user:" + name, "", call.actor);
+  }
+  if (!changed.ok()) return WriteError(call.res, changed.error());
+  call.services.throttle.RecordSuccess(name);
+  ForgetSessions(call.services);
+  WriteJson(call.res, {{"status", "password changed; your other sessions are signed out"}});
+}
+
+}  // namespace
+
+void AddAccountRoutes(std::vector<Route>& routes) {
+  routes.push_back({Method::kGet, "/api/v1/users", "Accounts (admin)", true, Users});
+  routes.push_back({Method::kPost, "/api/v1/users",
+                    "Create an account: {name, role, scope: [codes], password} (admin)", true,
+                    CreateUser});
+  routes.push_back({Method::kPut, "/api/v1/users/{name}",
+                    "Change an account's role, scope or password: {role?, scope?, password?}; "
+                    "ends its sessions (admin)",
+                    true, UpdateUser});
+  routes.push_back({Method::kPut, "/api/v1/session/password",
+                    "Change your own password: {old_password, new_password}; ends your other "
+                    "sessions",
+                    true, ChangeOwnPassword});
+}
+
+}  // namespace grassroots::http

@@ -1,0 +1,109 @@
+// The dashboard's figures: a year's summary and the grades over the years, over the
+// organizations the caller may see. The figures are app/dashboard_service's; this file turns
+// them into JSON.
+#include "app/dashboard_service.h"
+#include "http/access.h"
+#include "http/errors.h"
+#include "http/json_input.h"
+#include "http/result_json.h"
+#include "http/route.h"
+
+namespace grassroots::http {
+namespace {
+
+storage::OrgFilter ScopeOf(const core::Principal& who) {
+  storage::OrgFilter scope;
+  ApplyScope(who, scope);
+  return scope;
+}
+
+nlohmann::json RowJson(const core::ResultRow& row) {
+  return {{"code", row.code},
+          {"name", row.name},
+          {"type", row.type},
+          {"unit", row.unit},
+          {"score", CentsJson(row.score_cents)},
+          {"grade", row.grade ? nlohmann::json(*row.grade) : nlohmann::json(nullptr)},
+          {"reasons", ReasonsJson(row.reasons)},
+          {"consecutive", row.consecutive}};
+}
+
+nlohmann::json QuotaJson(const core::QuotaUse& use) {
+  const core::StoredQuota& g = use.group;
+  return {{"unit", g.unit},   {"type", g.type},
+          {"count", g.count}, {"ratio", static_cast<double>(g.ratio_ppm) / core::kPpm},
+          {"quota", g.quota}, {"cut_score", CentsJson(g.cut_cents)},
+          {"taken", g.taken}, {"selected", use.selected_in_scope}};
+}
+
+nlohmann::json CaseJson(const core::ConsecutiveCase& c) {
+  nlohmann::json actions = nlohmann::json::array();
+  for (const auto& [kind, org] : c.actions) {
+    actions.push_back({{"action", core::ToString(kind)}, {"org", org}});
+  }
+  return {{"code", c.row.code},
+          {"name", c.row.name},
+          {"type", c.row.type},
+          {"parent", c.row.parent.empty() ? nlohmann::json(nullptr) : nlohmann::json(c.row.parent)},
+          {"actions", actions}};
+}
+
+void Summary(Call& call) {
+  auto year = PathYear(call.req, call.res, 1);
+  if (!year) return;
+  auto summary = app::SummarizeAssessment(call.store, *year, ScopeOf(call.principal));
+  if (!summary.ok()) return WriteError(call.res, summary.error());
+  if (!summary.value()) {
+    return WriteError(call.res, 404, "not_found",
+                      "year " + std::to_string(*year) + " has not been assessed", "year");
+  }
+  const core::AssessmentSummary& s = *summary.value();
+  nlohmann::json by_type = nlohmann::json::array(), quotas = nlohmann::json::array(),
+                 selected = nlohmann::json::array(), cases = nlohmann::json::array();
+  for (const auto& t : s.by_type) {
+    nlohmann::json entry = GradeCountsJson(t.grades);
+    entry["type"] = t.type;
+    by_type.push_back(std::move(entry));
+  }
+  for (const auto& q : s.quotas) quotas.push_back(QuotaJson(q));
+  for (const auto& row : s.selected) selected.push_back(RowJson(row));
+  for (const auto& c : s.cases) cases.push_back(CaseJson(c));
+  WriteJson(call.res, {{"year", s.year},
+                       {"whole_county", SeesEverything(call.principal)},
+                       {"totals", GradeCountsJson(s.total)},
+                       {"by_type", by_type},
+                       {"quotas", quotas},
+                       {"selected", selected},
+                       {"consecutive", cases}});
+}
+
+void Trend(Call& call) {
+  auto trend = app::AssessmentTrend(call.store, ScopeOf(call.principal));
+  if (!trend.ok()) return WriteError(call.res, trend.error());
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& year : trend.value()) {
+    nlohmann::json entry = GradeCountsJson(year.grades);
+    entry["year"] = year.year;
+    items.push_back(std::move(entry));
+  }
+  WriteJson(call.res, {{"whole_county", SeesEverything(call.principal)},
+                       {"items", items},
+                       {"total", items.size()}});
+}
+
+}  // namespace
+
+// Registered before the assessment routes: /assessments/trend would otherwise be read as a
+// year by /assessments/{year}.
+void AddDashboardRoutes(std::vector<Route>& routes) {
+  routes.push_back({Method::kGet, "/api/v1/assessments/trend",
+                    "Grade counts and number selected per assessed year, over your scope", true,
+                    Trend});
+  routes.push_back({Method::kGet, "/api/v1/assessments/{year}/summary",
+                    "A stored year for the dashboard, over your scope: grades by type, quota use "
+                    "(count, quota, cut and taken are the whole unit's; selected is your scope's), "
+                    "selected organizations, consecutive cases with proposed removals",
+                    true, Summary});
+}
+
+}  // namespace grassroots::http

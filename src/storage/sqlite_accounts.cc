@@ -1,0 +1,68 @@
+// Changes to accounts made through the server: role, scope and password in one audited
+// transaction that also ends the sessions opened under the old values.
+#include "storage/audit_chain.h"
+#include "storage/server_sql.h"
+#include "storage/sqlite_store.h"
+
+namespace grassroots::storage {
+namespace {
+
+std::string JoinCodes(const std::vector<std::string>& scope) {
+  std::string text;
+  for (const std::string& code : scope) text += (text.empty() ? "" : ",") + code;
+  return text;
+}
+
+std::string ScopeJson(const std::vector<std::string>& scope) {
+  std::string json = "[";
+  for (const std::string& code : scope) json += (json.size() > 1 ? "," : "") + JsonQuote(code);
+  return json + "]";
+}
+
+// The audited fields of an account: never the password hash.
+std::string AccountJson(const UserRecord& user, bool password_changed) {
+  std::vector<std::pair<std::string_view, std::string>> fields = {
+      {"id", std::to_string(user.id)},
+      {"name", JsonQuote(user.name)},
+      {"role", JsonQuote(core::ToString(user.role))},
+      {"scope", ScopeJson(user.scope)}};
+  if (password_changed) fields.emplace_back("password", JsonQuote("changed"));
+  return JsonObject(fields);
+}
+
+}  // namespace
+
+core::Status SqliteStore::UpdateUser(std::int64_t user_id, const UserChange& change,
+                                     const std::string& keep_session, const Actor& actor) {
+  return Guarded("changing an account", [&]() -> core::Status {
+    core::Result<Transaction> txn = Transaction::Begin(db_);
+    if (!txn.ok()) return txn.error();
+    core::Result<std::optional<UserRecord>> before = GetUser(user_id);
+    if (!before.ok()) return before.error();
+    if (!before.value()) return core::Error::NotFound("no such user", "name");
+    UserRecord after = *before.value();
+    if (change.role) after.role = *change.role;
+    if (change.scope) after.scope = *change.scope;
+    if (change.password_hash) after.password_hash = *change.password_hash;
+    if (core::Status s = Execute(db_,
+                                 "UPDATE users SET role = ?, scope = ?, password_hash = ?"
+                                 " WHERE id = ?",
+                                 {std::string(core::ToString(after.role)), JoinCodes(after.scope),
+                                  after.password_hash, user_id});
+        !s.ok()) {
+      return s;
+    }
+    if (core::Status s = Execute(db_, "DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?",
+                                 {user_id, keep_session});
+        !s.ok()) {
+      return s;
+    }
+    AuditEntry entry = NewEntry(actor, "user.update", "user:" + after.name);
+    entry.before_json = AccountJson(*before.value(), false);
+    entry.after_json = AccountJson(after, change.password_hash.has_value());
+    if (core::Status s = AppendAudit(db_, std::move(entry)); !s.ok()) return s;
+    return txn.value().Commit();
+  });
+}
+
+}  // namespace grassroots::storage

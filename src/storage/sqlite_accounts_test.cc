@@ -1,0 +1,126 @@
+// Account changes (sqlite_accounts.cc) and the dashboard's reads (sqlite_dashboard.cc).
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "storage/store.h"
+#include "storage/test_fixture.h"
+
+namespace grassroots::storage {
+namespace {
+
+using test::Org;
+using test::Result;
+using test::SqliteStoreTest;
+
+class AccountStoreTest : public SqliteStoreTest {
+ protected:
+  std::int64_t AddUser(const std::string& name, core::Role role,
+                       std::vector<std::string> scope = {}) {
+    UserRecord user;
+    user.name = name;
+    user.role = role;
+    user.scope = std::move(scope);
+    user.password_hash = "hash-of-" + name;
+    core::Result<std::int64_t> id = store_->CreateUser(user, actor_);
+    EXPECT_TRUE(id.ok()) << id.error().message;
+    return id.ok() ? id.value() : 0;
+  }
+  void AddSession(std::int64_t user_id, const std::string& token_hash) {
+    ASSERT_TRUE(store_->CreateSession({token_hash, user_id, "csrf", 4'000'000'000}).ok());
+  }
+  bool HasSession(const std::string& token_hash) {
+    auto found = store_->FindSession(token_hash, 0);
+    return found.ok() && found.value().has_value();
+  }
+  AuditRecord LastAudit() {
+    core::Result<Page<AuditRecord>> page = store_->ListAudit(0, 1);
+    EXPECT_TRUE(page.ok() && !page.value().items.empty());
+    return page.ok() && !page.value().items.empty() ? page.value().items[0] : AuditRecord{};
+  }
+};
+
+TEST_F(AccountStoreTest, RoleAndScopeChangeEndsEverySessionAndIsAudited) {
+  Upsert({Org("D1"), Org("D2")});
+  const std::int64_t id = AddUser("wang", core::Role::kUnitAdmin, {"D1"});
+  const std::int64_t other = AddUser("li", core::Role::kAuditor);
+  AddSession(id, "s1");
+  AddSession(id, "s2");
+  AddSession(other, "s3");
+  UserChange change;
+  change.role = core::Role::kLeader;
+  change.scope = std::vector<std::string>{"D2"};
+  ASSERT_TRUE(store_->UpdateUser(id, change, "", actor_).ok());
+  auto user = store_->GetUser(id);
+  ASSERT_TRUE(user.ok() && user.value());
+  EXPECT_EQ(user.value()->role, core::Role::kLeader);
+  EXPECT_EQ(user.value()->scope, std::vector<std::string>{"D2"});
+  EXPECT_EQ(user.value()->password_hash, "hash-of-wang");  // untouched
+  EXPECT_FALSE(HasSession("s1"));
+  EXPECT_FALSE(HasSession("s2"));
+  EXPECT_TRUE(HasSession("s3"));  // another user's
+  const AuditRecord audit = LastAudit();
+  EXPECT_EQ(audit.action, "user.update");
+  EXPECT_EQ(audit.entity, "user:wang");
+  EXPECT_NE(audit.before_json.find("\"unit_admin\""), std::string::npos);
+  EXPECT_NE(audit.after_json.find("\"leader\""), std::string::npos);
+  EXPECT_EQ(audit.after_json.find("hash"), std::string::npos);
+  EXPECT_TRUE(store_->VerifyAudit().value().ok);
+}
+
+TEST_F(AccountStoreTest, PasswordChangeKeepsTheNamedSessionOnly) {
+  const std::int64_t id = AddUser("zhao", core::Role::kAdmin);
+  AddSession(id, "current");
+  AddSession(id, "elsewhere");
+  UserChange change;
+  change.password_hash = "new-hash";
+  ASSERT_TRUE(store_->UpdateUser(id, change, "current", actor_).ok());
+  EXPECT_EQ(store_->GetUser(id).value()->password_hash, "new-hash");
+  EXPECT_TRUE(HasSession("current"));
+  EXPECT_FALSE(HasSession("elsewhere"));
+  const AuditRecord audit = LastAudit();
+  EXPECT_NE(audit.after_json.find("\"password\":\"changed\""), std::string::npos);
+  EXPECT_EQ(audit.after_json.find("new-hash"), std::string::npos);
+}
+
+TEST_F(AccountStoreTest, UnknownUserIsNotFoundAndNothingIsAudited) {
+  const std::int64_t before = QueryInt("SELECT COUNT(*) FROM audit_log");
+  core::Status status = store_->UpdateUser(999, UserChange{}, "", actor_);
+  ASSERT_FALSE(status.ok());
+  EXPECT_EQ(status.error().code, core::ErrorCode::kNotFound);
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM audit_log"), before);
+}
+
+TEST_F(AccountStoreTest, SummaryRowsCarryNamesAndParentsAndQuotasAreRead) {
+  Upsert({Org("A"), Org("A1", "A"), Org("C")});
+  const core::OrgTable table = Table();
+  core::AssessmentResult result = Result(2016, {0, 1, 0});
+  result.consecutive = {0, 1, 0};
+  ASSERT_TRUE(store_->SaveAssessment(core::MoheDefaultPolicy(), "v1", table, result, actor_).ok());
+  auto rows = store_->LoadSummaryRows(2016);
+  ASSERT_TRUE(rows.ok()) << rows.error().message;
+  ASSERT_EQ(rows.value().size(), 3u);
+  const SummaryRow& a1 = rows.value()[1];
+  EXPECT_EQ(a1.code, "A1");
+  EXPECT_EQ(a1.name, "Org A1");
+  EXPECT_EQ(a1.parent, "A");
+  EXPECT_EQ(a1.type, "village");
+  EXPECT_TRUE(a1.selected);
+  EXPECT_TRUE(a1.consecutive);
+  EXPECT_FALSE(a1.score_cents.has_value());
+  EXPECT_EQ(rows.value()[0].score_cents, 5850);
+  EXPECT_EQ(rows.value()[0].grade, "D");
+  auto quotas = store_->LoadQuotas(2016);
+  ASSERT_TRUE(quotas.ok()) << quotas.error().message;
+  ASSERT_EQ(quotas.value().size(), 1u);
+  EXPECT_EQ(quotas.value()[0].unit, "u1");
+  EXPECT_EQ(quotas.value()[0].type, "village");
+  EXPECT_EQ(quotas.value()[0].quota, 1);
+  EXPECT_EQ(quotas.value()[0].cut_cents, 5850);
+  EXPECT_TRUE(store_->LoadSummaryRows(2015).value().empty());
+  EXPECT_TRUE(store_->LoadQuotas(2015).value().empty());
+}
+
+}  // namespace
+}  // namespace grassroots::storage

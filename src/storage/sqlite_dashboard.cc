@@ -1,0 +1,64 @@
+// Stored assessments read whole for the dashboard: every row of a year with the names a
+// summary shows, and the year's quota groups.
+#include "storage/server_sql.h"
+#include "storage/sqlite_store.h"
+
+namespace grassroots::storage {
+namespace {
+
+std::string TextOrEmpty(const Statement& s, int column) {
+  return s.IsNull(column) ? std::string() : std::string(s.Text(column));
+}
+
+SummaryRow ReadSummaryRow(const Statement& s) {
+  SummaryRow row;
+  row.code = s.Text(0);
+  row.name = TextOrEmpty(s, 1);
+  row.type = TextOrEmpty(s, 2);
+  row.unit = TextOrEmpty(s, 3);
+  row.parent = TextOrEmpty(s, 4);
+  if (!s.IsNull(5)) row.score_cents = static_cast<std::int32_t>(s.Int(5));
+  if (!s.IsNull(6)) row.grade = std::string(s.Text(6));
+  row.selected = s.Int(7) != 0;
+  row.reasons = static_cast<std::uint8_t>(s.Int(8));
+  row.consecutive = s.Int(9) != 0;
+  return row;
+}
+
+StoredQuota ReadQuota(const Statement& s) {
+  StoredQuota quota;
+  quota.unit = s.Text(0);
+  quota.type = s.Text(1);
+  quota.count = s.Int(2);
+  quota.ratio_ppm = s.Int(3);
+  quota.quota = s.Int(4);
+  if (!s.IsNull(5)) quota.cut_cents = static_cast<std::int32_t>(s.Int(5));
+  quota.taken = s.Int(6);
+  return quota;
+}
+
+}  // namespace
+
+core::Result<std::vector<SummaryRow>> SqliteStore::LoadSummaryRows(int year) {
+  return Guarded("reading a stored assessment", [&] {
+    // A left join: a result is history and outlives its organization.
+    return QueryAll<SummaryRow>(
+        db_,
+        "SELECT r.org_code, o.name, o.type, o.unit_code, o.parent_code, r.score_cents, r.grade,"
+        " r.selected, r.reasons, r.consecutive FROM assessment_results r"
+        " LEFT JOIN organizations o ON o.code = r.org_code WHERE r.year = ? ORDER BY r.org_code",
+        {std::int64_t{year}}, ReadSummaryRow);
+  });
+}
+
+core::Result<std::vector<StoredQuota>> SqliteStore::LoadQuotas(int year) {
+  return Guarded("reading the quotas of an assessment", [&] {
+    return QueryAll<StoredQuota>(
+        db_,
+        "SELECT unit_code, type, count, ratio_ppm, quota, cut_cents, taken FROM assessment_quotas"
+        " WHERE year = ? ORDER BY unit_code, type",
+        {std::int64_t{year}}, ReadQuota);
+  });
+}
+
+}  // namespace grassroots::storage
