@@ -54,19 +54,21 @@ struct Expect {
   int score_own, score_other;
   int member_own;
   int audit, users, run, what_if;
+  int manage_users;  // POST /users and PUT /users/{name} with an empty body: 422 past the check
+  int dry_run;       // POST /imports/scores?dry_run=true
 };
 
 TEST(HttpAccess, RoleByEndpointMatrix) {
   Client admin;
   ASSERT_EQ(admin.LoginAs("admin").status, 200);
   const Expect matrix[] = {
-      // role             read_other score own/other member audit users run what_if
-      {"admin", 200, 200, 200, 200, 200, 200, 200, 200},
-      {"unit_admin", 404, 200, 404, 200, 403, 403, 403, 200},
-      {"secretary", 404, 403, 404, 200, 403, 403, 403, 403},
-      {"first_secretary", 404, 403, 404, 200, 403, 403, 403, 403},
-      {"leader", 404, 403, 404, 403, 403, 403, 403, 200},
-      {"auditor", 200, 403, 403, 403, 200, 403, 403, 200},
+      // role     read_other score own/other member audit users run what_if manage dry_run
+      {"admin", 200, 200, 200, 200, 200, 200, 200, 200, 422, 200},
+      {"unit_admin", 404, 200, 404, 200, 403, 403, 403, 200, 403, 403},
+      {"secretary", 404, 403, 404, 200, 403, 403, 403, 403, 403, 403},
+      {"first_secretary", 404, 403, 404, 200, 403, 403, 403, 403, 403, 403},
+      {"leader", 404, 403, 404, 403, 403, 403, 403, 200, 403, 403},
+      {"auditor", 200, 403, 403, 403, 200, 403, 403, 200, 403, 403},
   };
   for (const Expect& e : matrix) {
     SCOPED_TRACE(e.role);
@@ -95,6 +97,17 @@ TEST(HttpAccess, RoleByEndpointMatrix) {
         Class(user.Send("POST", "/api/v1/assessments/2016/what-if", R"({"ratios":{"village":0.3}})")
                   .status),
         e.what_if);
+    EXPECT_EQ(Class(user.Send("POST", "/api/v1/users", "{}").status), e.manage_users);
+    EXPECT_EQ(Class(user.Send("PUT", "/api/v1/users/admin", "{}").status), e.manage_users);
+    EXPECT_EQ(
+        Class(user.Send("POST", "/api/v1/imports/scores?dry_run=true",
+                        "code,year,team,leader,venue,routine,service,members\n", true, "text/csv")
+                  .status),
+        e.dry_run);
+    // Every role reads the dashboard (over its scope) and may change its own password.
+    EXPECT_EQ(Class(user.Get("/api/v1/assessments/2016/summary").status), 200);
+    EXPECT_EQ(Class(user.Get("/api/v1/assessments/trend").status), 200);
+    EXPECT_EQ(Class(user.Send("PUT", "/api/v1/session/password", "{}").status), 422);
     // Lists show only the scope.
     nlohmann::json list = user.Get("/api/v1/organizations?limit=1000").Json();
     nlohmann::json all = admin.Get("/api/v1/organizations?limit=1000").Json();
@@ -160,6 +173,28 @@ TEST(HttpConcurrency, ParallelScoreWritesAreAllStored) {
       }
       EXPECT_TRUE(found) << code;
     }
+  }
+}
+
+// What-if counts cover the caller's scope, like its lists: a unit's administrator sees how
+// a change moves their own list, never the county's total.
+TEST(HttpAccess, WhatIfCountsOnlyTheCallersScope) {
+  const char* change = R"({"ratios":{"village":0.5,"community":0.5}})";
+  Client admin, unit;
+  ASSERT_EQ(admin.LoginAs("admin").status, 200);
+  ASSERT_EQ(unit.LoginAs("unit_admin").status, 200);
+  const Reply county = admin.Send("POST", "/api/v1/assessments/2016/what-if", change);
+  const Reply own = unit.Send("POST", "/api/v1/assessments/2016/what-if", change);
+  ASSERT_EQ(county.status, 200) << county.body;
+  ASSERT_EQ(own.status, 200) << own.body;
+  EXPECT_TRUE(county.Json()["whole_county"].get<bool>());
+  EXPECT_FALSE(own.Json()["whole_county"].get<bool>());
+  EXPECT_EQ(county.Json()["selected_count"], county.Json()["selected"].size());
+  EXPECT_EQ(own.Json()["selected_count"], own.Json()["selected"].size());
+  EXPECT_LT(own.Json()["selected_count"].get<int>(), county.Json()["selected_count"].get<int>());
+  const nlohmann::json selected = own.Json()["selected"];
+  for (const auto& code : selected) {
+    EXPECT_EQ(unit.Get("/api/v1/organizations/" + code.get<std::string>()).status, 200) << code;
   }
 }
 

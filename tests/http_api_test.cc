@@ -129,7 +129,27 @@ TEST_F(HttpApi, PolicyAndAssessmentsAreListed) {
     EXPECT_EQ(row["grade"], "C");
   }
   EXPECT_EQ(admin_.Get("/api/v1/assessments/1999").status, 404);
-  EXPECT_EQ(admin_.Get("/api/v1/users").Json()["total"], 6);
+  EXPECT_EQ(admin_.Get("/api/v1/users").Json()["total"], 6);  // one demo account per role
+}
+
+TEST_F(HttpApi, ExplainOfAYearNotAssessedIsNotFoundWithAClearMessage) {
+  // No scores at all for 2014; scores but no assessment yet for 2036.
+  Reply reply = admin_.Get("/api/v1/assessments/2014/organizations/MH001/explain");
+  EXPECT_EQ(reply.status, 404) << reply.body;
+  EXPECT_EQ(reply.Json()["error"]["field"], "year");
+  EXPECT_NE(reply.Json()["error"]["message"].get<std::string>().find("not been assessed"),
+            std::string::npos);
+  ASSERT_EQ(
+      admin_
+          .Send("PUT", "/api/v1/scores/MH001/2036",
+                R"({"team":70,"leader":70,"venue":70,"routine":70,"service":70,"members":70})")
+          .status,
+      201);  // created
+  EXPECT_EQ(admin_.Get("/api/v1/assessments/2036/organizations/MH001/explain").status, 404);
+  ASSERT_EQ(admin_.Send("POST", "/api/v1/assessments/2036/run", "").status, 200);
+  reply = admin_.Get("/api/v1/assessments/2036/organizations/MH001/explain");
+  ASSERT_EQ(reply.status, 200) << reply.body;
+  EXPECT_EQ(reply.Json()["score"], 70.0);
 }
 
 }  // namespace
