@@ -52,6 +52,12 @@ TEST_F(HttpAccount, AdminCreatesAnAccountThatCanLogInWithinItsScope) {
   ASSERT_EQ(user.Login("王主任", "一个足够长的密码123").status, 200);
   EXPECT_EQ(user.Get("/api/v1/session").Json()["user"]["scope"], nlohmann::json({"MH001"}));
   EXPECT_EQ(user.Get("/api/v1/organizations/MH001").status, 200);
+  // A Chinese name in the path reaches the account.
+  const Reply moved = admin_.Send("PUT", "/api/v1/users/王主任", R"({"scope":["MH002"]})");
+  ASSERT_EQ(moved.status, 200) << moved.body;
+  EXPECT_EQ(moved.Json()["scope"], nlohmann::json({"MH002"}));
+  EXPECT_EQ(user.Get("/api/v1/session").status, 401);
+  ASSERT_EQ(user.Login("王主任", "一个足够长的密码123").status, 200);
   // Not an administrator: may not create accounts.
   const nlohmann::json body = {
       {"name", "x2"}, {"role", "auditor"}, {"password", "long enough 123"}};
