@@ -329,6 +329,19 @@ core::Result<bool> Database::TableExists(std::string_view table) {
   return stmt.value().Step();
 }
 
+core::Status RefreshStatistics(Database& db, std::string_view table) {
+  return db.Exec("ANALYZE " + std::string(table), "computing statistics of " + std::string(table));
+}
+
+core::Result<bool> HasStatistics(Database& db, std::string_view table) {
+  core::Result<bool> kept = db.TableExists("sqlite_stat1");
+  if (!kept.ok() || !kept.value()) return kept;
+  core::Result<Statement> stmt = db.Prepare("SELECT 1 FROM sqlite_stat1 WHERE tbl = ?");
+  if (!stmt.ok()) return stmt.error();
+  stmt.value().BindText(1, table);
+  return stmt.value().Step();
+}
+
 // --- Transaction ---
 
 core::Result<Transaction> Transaction::Begin(Database& db) {

@@ -103,6 +103,14 @@ class Database {
   std::shared_ptr<StatementCache> cache_;
 };
 
+// Recomputes the query planner's statistics of one table and its indexes (ANALYZE). Without
+// them SQLite walks a province's 300,000 organizations (or a year's results) in code order to
+// find the 50 of one unit (50-600 ms a page) instead of starting from the (unit, type) index
+// (under 5 ms). About 0.1 s per 300,000 rows. `table` is one of our own names, never input.
+core::Status RefreshStatistics(Database& db, std::string_view table);
+// Whether ANALYZE has recorded anything for `table`.
+core::Result<bool> HasStatistics(Database& db, std::string_view table);
+
 // A transaction, rolled back unless committed. A write transaction is begun IMMEDIATE so
 // that the write lock is taken up front (and waited for up to the busy timeout) instead of
 // failing half-way; a read transaction gives several queries one snapshot.
