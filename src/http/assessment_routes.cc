@@ -99,7 +99,7 @@ void Run(Call& call) {
                        {"assessed_first", run.value().assessed_first}});
 }
 
-// Rows of a stored year; grade and selected filter in memory after the store's filters.
+// Rows of a stored year, filtered by organization, grade and selection in the store.
 void Rows(Call& call) {
   auto year = PathYear(call.req, call.res, 1);
   storage::OrgFilter filter;
@@ -117,36 +117,18 @@ void Rows(Call& call) {
   if (!info.ok()) return WriteError(call.res, info.error());
   if (!info.value()) return WriteError(call.res, 404, "not_found", "year not assessed", "year");
   ApplyScope(call.principal, filter);
-  const bool in_memory = !grade.empty() || !selected.empty();
-  const std::int64_t offset = filter.offset, limit = filter.limit;
-  if (in_memory) filter.offset = 0, filter.limit = 1000;
+  if (!grade.empty()) filter.grade = core::ToString(*core::ParseGrade(grade));
+  if (!selected.empty()) filter.selected = selected == "true";
+  auto page = call.store.LoadAssessmentRows(*year, filter);
+  if (!page.ok()) return WriteError(call.res, page.error());
   nlohmann::json items = nlohmann::json::array();
-  std::int64_t total = 0, matched = 0;
-  for (;;) {
-    auto page = call.store.LoadAssessmentRows(*year, filter);
-    if (!page.ok()) return WriteError(call.res, page.error());
-    total = page.value().total;
-    for (const auto& row : page.value().items) {
-      if (in_memory) {
-        if (!grade.empty() && row.grade.value_or("") != core::ToString(*core::ParseGrade(grade))) {
-          continue;
-        }
-        if (!selected.empty() && row.selected != (selected == "true")) continue;
-        ++matched;
-        if (matched <= offset || matched > offset + limit) continue;
-      }
-      items.push_back(RowJson(row));
-    }
-    filter.offset += filter.limit;
-    if (!in_memory || filter.offset >= total) break;
-  }
-  if (in_memory) total = matched;
+  for (const auto& row : page.value().items) items.push_back(RowJson(row));
   WriteJson(call.res, {{"year", *year},
                        {"policy_version", info.value()->policy_version},
                        {"items", items},
-                       {"total", total},
-                       {"offset", offset},
-                       {"limit", limit}});
+                       {"total", page.value().total},
+                       {"offset", filter.offset},
+                       {"limit", filter.limit}});
 }
 
 std::string Arithmetic(const core::QuotaGroup& group) {
