@@ -7,6 +7,7 @@
 #include "http/access.h"
 #include "http/errors.h"
 #include "http/json_input.h"
+#include "http/json_writer.h"
 #include "http/route.h"
 
 namespace grassroots::http {
@@ -63,16 +64,24 @@ nlohmann::json Reasons(std::uint8_t bits) {
   return out;
 }
 
-nlohmann::json RowJson(const storage::AssessmentRow& row) {
-  return {{"code", row.code},
-          {"type", row.type},
-          {"unit", row.unit},
-          {"score", Cents(row.score_cents)},
-          {"grade", row.grade ? nlohmann::json(*row.grade) : nlohmann::json(nullptr)},
-          {"rank", row.rank ? nlohmann::json(*row.rank) : nlohmann::json(nullptr)},
-          {"selected", row.selected},
-          {"reasons", Reasons(row.reasons)},
-          {"consecutive", row.consecutive}};
+void WriteRow(JsonWriter& out, const storage::AssessmentRow& row) {
+  out.BeginObject().Key("code").String(row.code).Key("type").String(row.type);
+  out.Key("unit").String(row.unit).Key("score");
+  if (row.score_cents && *row.score_cents >= 0) {
+    out.Double(*row.score_cents / 100.0);
+  } else {
+    out.Null();
+  }
+  out.Key("grade");
+  row.grade ? out.String(*row.grade) : out.Null();
+  out.Key("rank");
+  row.rank ? out.Int(*row.rank) : out.Null();
+  out.Key("selected").Bool(row.selected).Key("reasons").BeginArray();
+  if (row.reasons & core::kReasonBottomQuota) out.String("bottom_quota");
+  if (row.reasons & core::kReasonGradeD) out.String("grade_d");
+  if (row.reasons & core::kReasonManual) out.String("manual");
+  out.EndArray();
+  out.Key("consecutive").Bool(row.consecutive).EndObject();
 }
 
 void List(Call& call) {
@@ -121,14 +130,13 @@ void Rows(Call& call) {
   if (!selected.empty()) filter.selected = selected == "true";
   auto page = call.store.LoadAssessmentRows(*year, filter);
   if (!page.ok()) return WriteError(call.res, page.error());
-  nlohmann::json items = nlohmann::json::array();
-  for (const auto& row : page.value().items) items.push_back(RowJson(row));
-  WriteJson(call.res, {{"year", *year},
-                       {"policy_version", info.value()->policy_version},
-                       {"items", items},
-                       {"total", page.value().total},
-                       {"offset", filter.offset},
-                       {"limit", filter.limit}});
+  JsonWriter out;
+  out.BeginObject().Key("year").Int(*year);
+  out.Key("policy_version").String(info.value()->policy_version).Key("items").BeginArray();
+  for (const auto& row : page.value().items) WriteRow(out, row);
+  out.EndArray().Key("total").Int(page.value().total);
+  out.Key("offset").Int(filter.offset).Key("limit").Int(filter.limit).EndObject();
+  WriteJsonText(call.res, out.Take());
 }
 
 std::string Arithmetic(const core::QuotaGroup& group) {

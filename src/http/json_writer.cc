@@ -1,6 +1,7 @@
 #include "http/json_writer.h"
 
 #include <charconv>
+#include <cmath>
 
 namespace grassroots::http {
 namespace {
@@ -144,6 +145,18 @@ JsonWriter& JsonWriter::Int(std::int64_t value) {
   char buffer[24];
   const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
   out_.append(buffer, ec == std::errc() ? end : buffer);
+  return *this;
+}
+
+JsonWriter& JsonWriter::Double(double value) {
+  if (!std::isfinite(value)) return Null();
+  BeforeValue();
+  char buffer[32];
+  const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+  const std::string_view text(buffer,
+                              ec == std::errc() ? static_cast<std::size_t>(end - buffer) : 0);
+  out_ += text;
+  if (text.find_first_of(".e") == std::string_view::npos) out_ += ".0";
   return *this;
 }
 

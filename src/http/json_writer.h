@@ -22,6 +22,9 @@ class JsonWriter {
   JsonWriter& String(std::string_view value);
   JsonWriter& StringOrNull(std::string_view value);  // null when empty
   JsonWriter& Int(std::int64_t value);
+  // Shortest text that reads back as the same double, "85.0" for whole numbers (as nlohmann
+  // writes them); null for NaN and infinities, which JSON cannot hold.
+  JsonWriter& Double(double value);
   JsonWriter& Bool(bool value);
   JsonWriter& Null();
   // Inserts already-serialized JSON as one value.

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <nlohmann/json.hpp>
 #include <vector>
 
@@ -52,6 +53,17 @@ TEST(JsonWriterTest, NestsObjectsAndArraysWithCommas) {
   EXPECT_EQ(text, R"({"items":[{"code":"A1","parent":null},{"n":-42,"ok":true,"raw":[1,2]}],)"
                   R"("total":2,"empty":[]})");
   EXPECT_TRUE(nlohmann::json::accept(text));
+}
+
+TEST(JsonWriterTest, WritesDoublesLikeNlohmann) {
+  for (double value : {0.0, 85.0, 85.5, 72.33, 100.0, 59.99, -3.25, 0.1, 1e-7, 123456.78}) {
+    JsonWriter writer;
+    writer.Double(value);
+    EXPECT_EQ(writer.Take(), NlohmannDump(value)) << value;
+  }
+  JsonWriter writer;
+  writer.Double(std::nan(""));
+  EXPECT_EQ(writer.Take(), "null");
 }
 
 TEST(JsonWriterTest, ReplacesBytesThatAreNotUtf8) {
