@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Load on 127.0.0.1 with wrk: three reads of the API on the demo data (organization list, one
 # organization, the 2016 assessment), each beside a bare cpp-httplib endpoint in the same run.
-#   bench/http_bench.sh [BUILD_DIR] [CONNECTIONS] [SECONDS]
-# Defaults: build/release, 64 connections, 10 s per endpoint. Needs wrk (apt-get install wrk).
+#   bench/http_bench.sh [BUILD_DIR] [CONNECTIONS] [SECONDS] [county|province]
+# Defaults: build/release, 64 connections, 10 s per endpoint, county. `province` loads the
+# 300,000-organization demo CSVs (about 15 s) and loads the filtered lists a province user opens.
+# Needs wrk (apt-get install wrk).
 set -euo pipefail
 
 build=${1:-build/release}
 connections=${2:-64}
 seconds=${3:-10}
+scale=${4:-county}
 bin=$build/src/cli/grassroots
 hello=$build/bench/hello_server
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 2; }
@@ -19,7 +22,14 @@ cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; r
 trap cleanup EXIT
 
 db=$dir/demo.db
-"$bin" --db "$db" demo --no-serve >/dev/null
+if [[ $scale == province ]]; then
+  "$bin" demo --scale province --out "$dir/csv" >/dev/null
+  "$bin" --db "$db" import orgs "$dir/csv/orgs.csv" >/dev/null
+  "$bin" --db "$db" import scores "$dir/csv/scores.csv" >/dev/null
+  "$bin" --db "$db" assess --year 2016 --format json >/dev/null 2>&1
+else
+  "$bin" --db "$db" demo --no-serve >/dev/null
+fi
 password=bench-password-123
 echo "$password" | "$bin" --db "$db" user add bench --role admin --password-stdin >/dev/null
 
@@ -50,9 +60,19 @@ run() {  # name url [cookie]
   printf '%-28s %12s req/s   p99 %s\n' "$name" "$rps" "$p99"
 }
 
-echo "wrk: 2 threads, $connections connections, ${seconds} s each, 127.0.0.1 ($(nproc) cores)"
+echo "wrk: 2 threads, $connections connections, ${seconds} s each, 127.0.0.1 ($(nproc) cores), $scale data"
+api=http://127.0.0.1:$api_port/api/v1
 run "bare cpp-httplib /hello" "http://127.0.0.1:$hello_port/hello"
-run "GET /organizations" "http://127.0.0.1:$api_port/api/v1/organizations?limit=50" "$cookie"
-run "GET /organizations/{code}" "http://127.0.0.1:$api_port/api/v1/organizations/$org" "$cookie"
-run "GET /assessments/2016" "http://127.0.0.1:$api_port/api/v1/assessments/2016?limit=50" "$cookie"
+if [[ $scale == province ]]; then
+  unit=$(sqlite3 "$db" "SELECT unit_code FROM organizations GROUP BY unit_code LIMIT 1 OFFSET 49")
+  run "GET /organizations unit+type" "$api/organizations?unit=$unit&type=village&limit=50" "$cookie"
+  run "GET /organizations parent" "$api/organizations?parent=$org&limit=50" "$cookie"
+  run "GET /assessments unit" "$api/assessments/2016?unit=$unit&limit=50" "$cookie"
+  run "GET /assessments unit+selected" "$api/assessments/2016?unit=$unit&selected=true&limit=50" "$cookie"
+  run "GET /organizations (all)" "$api/organizations?limit=50" "$cookie"
+else
+  run "GET /organizations" "$api/organizations?limit=50" "$cookie"
+  run "GET /organizations/{code}" "$api/organizations/$org" "$cookie"
+  run "GET /assessments/2016" "$api/assessments/2016?limit=50" "$cookie"
+fi
 run "bare cpp-httplib /hello" "http://127.0.0.1:$hello_port/hello"

@@ -7,6 +7,7 @@
 #include "http/access.h"
 #include "http/errors.h"
 #include "http/json_input.h"
+#include "http/json_writer.h"
 #include "http/result_json.h"
 #include "http/route.h"
 
@@ -51,16 +52,24 @@ std::optional<std::size_t> IndexOf(const core::OrgTable& orgs, const std::string
   return static_cast<std::size_t>(it - orgs.code.begin());
 }
 
-nlohmann::json RowJson(const storage::AssessmentRow& row) {
-  return {{"code", row.code},
-          {"type", row.type},
-          {"unit", row.unit},
-          {"score", CentsJson(row.score_cents)},
-          {"grade", row.grade ? nlohmann::json(*row.grade) : nlohmann::json(nullptr)},
-          {"rank", row.rank ? nlohmann::json(*row.rank) : nlohmann::json(nullptr)},
-          {"selected", row.selected},
-          {"reasons", ReasonsJson(row.reasons)},
-          {"consecutive", row.consecutive}};
+void WriteRow(JsonWriter& out, const storage::AssessmentRow& row) {
+  out.BeginObject().Key("code").String(row.code).Key("type").String(row.type);
+  out.Key("unit").String(row.unit).Key("score");
+  if (row.score_cents && *row.score_cents >= 0) {
+    out.Double(*row.score_cents / 100.0);
+  } else {
+    out.Null();
+  }
+  out.Key("grade");
+  row.grade ? out.String(*row.grade) : out.Null();
+  out.Key("rank");
+  row.rank ? out.Int(*row.rank) : out.Null();
+  out.Key("selected").Bool(row.selected).Key("reasons").BeginArray();
+  if (row.reasons & core::kReasonBottomQuota) out.String("bottom_quota");
+  if (row.reasons & core::kReasonGradeD) out.String("grade_d");
+  if (row.reasons & core::kReasonManual) out.String("manual");
+  out.EndArray();
+  out.Key("consecutive").Bool(row.consecutive).EndObject();
 }
 
 void List(Call& call) {
@@ -87,7 +96,7 @@ void Run(Call& call) {
                        {"assessed_first", run.value().assessed_first}});
 }
 
-// Rows of a stored year; grade and selected filter in memory after the store's filters.
+// Rows of a stored year, filtered by organization, grade and selection in the store.
 void Rows(Call& call) {
   auto year = PathYear(call.req, call.res, 1);
   storage::OrgFilter filter;
@@ -105,36 +114,17 @@ void Rows(Call& call) {
   if (!info.ok()) return WriteError(call.res, info.error());
   if (!info.value()) return WriteError(call.res, 404, "not_found", "year not assessed", "year");
   ApplyScope(call.principal, filter);
-  const bool in_memory = !grade.empty() || !selected.empty();
-  const std::int64_t offset = filter.offset, limit = filter.limit;
-  if (in_memory) filter.offset = 0, filter.limit = 1000;
-  nlohmann::json items = nlohmann::json::array();
-  std::int64_t total = 0, matched = 0;
-  for (;;) {
-    auto page = call.store.LoadAssessmentRows(*year, filter);
-    if (!page.ok()) return WriteError(call.res, page.error());
-    total = page.value().total;
-    for (const auto& row : page.value().items) {
-      if (in_memory) {
-        if (!grade.empty() && row.grade.value_or("") != core::ToString(*core::ParseGrade(grade))) {
-          continue;
-        }
-        if (!selected.empty() && row.selected != (selected == "true")) continue;
-        ++matched;
-        if (matched <= offset || matched > offset + limit) continue;
-      }
-      items.push_back(RowJson(row));
-    }
-    filter.offset += filter.limit;
-    if (!in_memory || filter.offset >= total) break;
-  }
-  if (in_memory) total = matched;
-  WriteJson(call.res, {{"year", *year},
-                       {"policy_version", info.value()->policy_version},
-                       {"items", items},
-                       {"total", total},
-                       {"offset", offset},
-                       {"limit", limit}});
+  if (!grade.empty()) filter.grade = core::ToString(*core::ParseGrade(grade));
+  if (!selected.empty()) filter.selected = selected == "true";
+  auto page = call.store.LoadAssessmentRows(*year, filter);
+  if (!page.ok()) return WriteError(call.res, page.error());
+  JsonWriter out;
+  out.BeginObject().Key("year").Int(*year);
+  out.Key("policy_version").String(info.value()->policy_version).Key("items").BeginArray();
+  for (const auto& row : page.value().items) WriteRow(out, row);
+  out.EndArray().Key("total").Int(page.value().total);
+  out.Key("offset").Int(filter.offset).Key("limit").Int(filter.limit).EndObject();
+  WriteJsonText(call.res, out.Take());
 }
 
 std::string Arithmetic(const core::QuotaGroup& group) {

@@ -40,10 +40,15 @@ std::string_view CodeName(core::ErrorCode code) {
   return "internal";
 }
 
-void WriteJson(httplib::Response& res, const nlohmann::json& body, int status) {
+void WriteJsonText(httplib::Response& res, std::string body, int status) {
   res.status = status;
-  res.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
-                  "application/json");
+  res.body = std::move(body);
+  res.headers.erase("Content-Type");
+  res.set_header("Content-Type", "application/json");
+}
+
+void WriteJson(httplib::Response& res, const nlohmann::json& body, int status) {
+  WriteJsonText(res, body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), status);
 }
 
 void WriteError(httplib::Response& res, int status, std::string_view code, std::string_view message,

@@ -16,6 +16,8 @@ std::string_view CodeName(core::ErrorCode code);
 
 // Writes `body` as JSON. Invalid UTF-8 that came from the client is replaced, never thrown on.
 void WriteJson(httplib::Response& res, const nlohmann::json& body, int status = 200);
+// The same for JSON already written as text (http/json_writer.h).
+void WriteJsonText(httplib::Response& res, std::string body, int status = 200);
 
 // Writes an error with an explicit status (400, 401, 413, 429, ...) and code name.
 void WriteError(httplib::Response& res, int status, std::string_view code, std::string_view message,

@@ -3,35 +3,62 @@
 #include "http/access.h"
 #include "http/errors.h"
 #include "http/json_input.h"
+#include "http/json_writer.h"
 #include "http/route.h"
 
 namespace grassroots::http {
 namespace {
 
-nlohmann::json OrgJson(const core::Organization& org) {
-  return {{"code", org.code},
-          {"name", org.name},
-          {"type", core::ToString(org.type)},
-          {"kind", core::ToString(org.kind)},
-          {"parent", org.parent},
-          {"secretary", org.secretary},
-          {"unit", org.unit}};
+void WriteOrg(JsonWriter& out, const core::Organization& org) {
+  out.BeginObject()
+      .Key("code")
+      .String(org.code)
+      .Key("name")
+      .String(org.name)
+      .Key("type")
+      .String(core::ToString(org.type))
+      .Key("kind")
+      .String(core::ToString(org.kind))
+      .Key("parent")
+      .String(org.parent)
+      .Key("secretary")
+      .String(org.secretary)
+      .Key("unit")
+      .String(org.unit)
+      .EndObject();
 }
 
-nlohmann::json MemberJson(const core::Member& member) {
-  return {{"id", member.id},
-          {"name", member.name},
-          {"org", member.org},
-          {"status", core::ToString(member.status)},
-          {"joined", member.joined}};
+void WriteMember(JsonWriter& out, const core::Member& member) {
+  out.BeginObject()
+      .Key("id")
+      .String(member.id)
+      .Key("name")
+      .String(member.name)
+      .Key("org")
+      .String(member.org)
+      .Key("status")
+      .String(core::ToString(member.status))
+      .Key("joined")
+      .String(member.joined)
+      .EndObject();
 }
 
 template <typename T, typename F>
-nlohmann::json PageJson(const storage::Page<T>& page, std::int64_t offset, std::int64_t limit,
-                        F to_json) {
-  nlohmann::json items = nlohmann::json::array();
-  for (const T& item : page.items) items.push_back(to_json(item));
-  return {{"items", items}, {"total", page.total}, {"offset", offset}, {"limit", limit}};
+std::string PageText(const storage::Page<T>& page, std::int64_t offset, std::int64_t limit,
+                     F write_item) {
+  JsonWriter out;
+  out.BeginObject().Key("items").BeginArray();
+  for (const T& item : page.items) write_item(out, item);
+  out.EndArray();
+  out.Key("total").Int(page.total).Key("offset").Int(offset).Key("limit").Int(limit).EndObject();
+  return out.Take();
+}
+
+template <typename T, typename F>
+std::string ItemText(const T& item, F write_item) {
+  JsonWriter out;
+  write_item(out, item);
+  return out.Take();
 }
 
 bool Enum(const std::string& text, const char* key, bool ok, httplib::Response& res) {
@@ -90,7 +117,7 @@ void Save(Call& call, core::Organization org) {
   }
   auto created = call.store.SaveOrganization(rows[0].value, call.actor);
   if (!created.ok()) return WriteError(call.res, created.error());
-  WriteJson(call.res, OrgJson(rows[0].value), created.value() ? 201 : 200);
+  WriteJsonText(call.res, ItemText(rows[0].value, WriteOrg), created.value() ? 201 : 200);
 }
 
 void List(Call& call) {
@@ -107,7 +134,7 @@ void List(Call& call) {
   ApplyScope(call.principal, filter);
   auto page = call.store.ListOrganizations(filter);
   if (!page.ok()) return WriteError(call.res, page.error());
-  WriteJson(call.res, PageJson(page.value(), filter.offset, filter.limit, OrgJson));
+  WriteJsonText(call.res, PageText(page.value(), filter.offset, filter.limit, WriteOrg));
 }
 
 void Detail(Call& call) {
@@ -116,15 +143,19 @@ void Detail(Call& call) {
   auto detail = call.store.GetOrganization(*code);
   if (!detail.ok()) return WriteError(call.res, detail.error());
   if (!detail.value()) return WriteError(call.res, 404, "not_found", "no organization", "code");
-  nlohmann::json body = OrgJson(detail.value()->org);
-  nlohmann::json counts = nlohmann::json::object();
+  // The organization's fields, then its counts, in one object.
+  std::string text = ItemText(detail.value()->org, WriteOrg);
+  text.pop_back();
+  JsonWriter counts;
+  counts.BeginObject();
   for (int s = 0; s < 5; ++s) {
-    counts[std::string(core::ToString(static_cast<core::MemberStatus>(s)))] =
-        detail.value()->member_counts[s];
+    counts.Key(core::ToString(static_cast<core::MemberStatus>(s)))
+        .Int(detail.value()->member_counts[s]);
   }
-  body["member_counts"] = counts;
-  body["children"] = detail.value()->children;
-  WriteJson(call.res, body);
+  counts.EndObject();
+  text += ",\"member_counts\":" + counts.Take() +
+          ",\"children\":" + std::to_string(detail.value()->children) + "}";
+  WriteJsonText(call.res, std::move(text));
 }
 
 void Create(Call& call) {
@@ -166,7 +197,7 @@ void Members(Call& call) {
   }
   auto page = call.store.ListMembers(*code, offset, limit);
   if (!page.ok()) return WriteError(call.res, page.error());
-  WriteJson(call.res, PageJson(page.value(), offset, limit, MemberJson));
+  WriteJsonText(call.res, PageText(page.value(), offset, limit, WriteMember));
 }
 
 void SaveMember(Call& call) {
@@ -198,7 +229,7 @@ void SaveMember(Call& call) {
   }
   auto created = call.store.SaveMember(member, call.actor);
   if (!created.ok()) return WriteError(call.res, created.error());
-  WriteJson(call.res, MemberJson(member), created.value() ? 201 : 200);
+  WriteJsonText(call.res, ItemText(member, WriteMember), created.value() ? 201 : 200);
 }
 
 }  // namespace

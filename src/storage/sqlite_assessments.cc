@@ -237,6 +237,7 @@ core::Status SqliteStore::SaveAssessment(const core::Policy& policy,
       return WithContext(status.error(), "saving the assessment of " + std::to_string(result.year) +
                                              " (nothing was written)");
     }
+    (void)RefreshStatistics(db_, "assessment_results");  // the result stands either way
     return status;
   });
 }

@@ -2,9 +2,59 @@
 
 #include <sqlite3.h>
 
+#include <functional>
+#include <unordered_map>
 #include <utility>
 
 namespace grassroots::storage {
+
+// The compiled statements of one connection that are not in use, by SQL text. Shared by the
+// Database and the Statements it prepared, so either may go first: once the Database closes,
+// statements handed back are finalized instead.
+class StatementCache {
+ public:
+  // Enough for every distinct query the server runs; a flood of one-off SQL texts (scope lists
+  // of many lengths) is finalized instead of growing the cache without bound.
+  static constexpr std::size_t kMaxIdle = 256;
+
+  ~StatementCache() { Close(); }
+
+  sqlite3_stmt* Take(std::string_view sql) {
+    auto it = idle_.find(sql);
+    if (it == idle_.end()) return nullptr;
+    sqlite3_stmt* stmt = it->second;
+    idle_.erase(it);
+    return stmt;
+  }
+
+  void Give(sqlite3_stmt* stmt) {
+    sqlite3_reset(stmt);
+    // Text is bound without copying; the caller's strings are gone after this.
+    sqlite3_clear_bindings(stmt);
+    if (closed_ || idle_.size() >= kMaxIdle) {
+      sqlite3_finalize(stmt);
+      return;
+    }
+    idle_.emplace(sqlite3_sql(stmt), stmt);
+  }
+
+  void Close() {
+    for (auto& [sql, stmt] : idle_) sqlite3_finalize(stmt);
+    idle_.clear();
+    closed_ = true;
+  }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view sql) const {
+      return std::hash<std::string_view>{}(sql);
+    }
+  };
+  std::unordered_multimap<std::string, sqlite3_stmt*, Hash, std::equal_to<>> idle_;
+  bool closed_ = false;
+};
+
 namespace {
 
 // Connection settings. WAL lets readers go on while an import writes; synchronous=NORMAL is
@@ -52,29 +102,45 @@ core::Error SqliteError(int rc, std::string_view detail, std::string_view what) 
 
 // --- Statement ---
 
-Statement::Statement(sqlite3* db, sqlite3_stmt* stmt, std::string_view sql)
-    : db_(db), stmt_(stmt), sql_(Excerpt(sql)) {}
+Statement::Statement(sqlite3* db, sqlite3_stmt* stmt, std::shared_ptr<StatementCache> cache)
+    : db_(db), stmt_(stmt), cache_(std::move(cache)) {}
 
 Statement::Statement(Statement&& other) noexcept
     : db_(std::exchange(other.db_, nullptr)),
       stmt_(std::exchange(other.stmt_, nullptr)),
-      sql_(std::move(other.sql_)),
+      cache_(std::move(other.cache_)),
       bind_rc_(other.bind_rc_),
       bind_index_(other.bind_index_) {}
 
 Statement& Statement::operator=(Statement&& other) noexcept {
   if (this != &other) {
-    sqlite3_finalize(stmt_);
+    Release();
     db_ = std::exchange(other.db_, nullptr);
     stmt_ = std::exchange(other.stmt_, nullptr);
-    sql_ = std::move(other.sql_);
+    cache_ = std::move(other.cache_);
     bind_rc_ = other.bind_rc_;
     bind_index_ = other.bind_index_;
   }
   return *this;
 }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Statement::~Statement() { Release(); }
+
+void Statement::Release() {
+  if (stmt_ == nullptr) return;
+  if (cache_) {
+    cache_->Give(stmt_);
+  } else {
+    sqlite3_finalize(stmt_);
+  }
+  stmt_ = nullptr;
+  cache_.reset();
+}
+
+std::string Statement::Sql() const {
+  const char* sql = stmt_ != nullptr ? sqlite3_sql(stmt_) : nullptr;
+  return Excerpt(sql != nullptr ? sql : "");
+}
 
 void Statement::Check(int rc, int index) {
   if (rc != SQLITE_OK && bind_rc_ == SQLITE_OK) {
@@ -114,12 +180,12 @@ Statement& Statement::BindNull(int index) {
 core::Result<bool> Statement::Step() {
   if (bind_rc_ != SQLITE_OK) {
     return SqliteError(bind_rc_, sqlite3_errstr(bind_rc_),
-                       "binding parameter " + std::to_string(bind_index_) + " of " + sql_);
+                       "binding parameter " + std::to_string(bind_index_) + " of " + Sql());
   }
   const int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
-  core::Error error = SqliteError(rc, sqlite3_errmsg(db_), "running " + sql_);
+  core::Error error = SqliteError(rc, sqlite3_errmsg(db_), "running " + Sql());
   sqlite3_reset(stmt_);
   return error;
 }
@@ -155,6 +221,7 @@ std::string_view Statement::Text(int column) const {
 core::Result<Database> Database::Open(const std::string& path) {
   Database db;
   db.path_ = path;
+  db.cache_ = std::make_shared<StatementCache>();
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
   const int rc = sqlite3_open_v2(path.c_str(), &db.db_, flags, nullptr);
   const auto unavailable = [&path](std::string_view detail) {
@@ -184,20 +251,30 @@ core::Result<Database> Database::Open(const std::string& path) {
 }
 
 Database::Database(Database&& other) noexcept
-    : db_(std::exchange(other.db_, nullptr)), path_(std::move(other.path_)) {}
+    : db_(std::exchange(other.db_, nullptr)),
+      path_(std::move(other.path_)),
+      cache_(std::move(other.cache_)) {}
 
 Database& Database::operator=(Database&& other) noexcept {
   if (this != &other) {
-    sqlite3_close_v2(db_);
+    Close();
     db_ = std::exchange(other.db_, nullptr);
     path_ = std::move(other.path_);
+    cache_ = std::move(other.cache_);
   }
   return *this;
 }
 
 // close_v2 defers the close until every statement is finalized, so destruction order of a
 // Database and its Statements does not matter.
-Database::~Database() { sqlite3_close_v2(db_); }
+Database::~Database() { Close(); }
+
+void Database::Close() {
+  if (cache_) cache_->Close();
+  cache_.reset();
+  sqlite3_close_v2(db_);
+  db_ = nullptr;
+}
 
 core::Status Database::Exec(std::string_view sql, std::string_view what) {
   char* message = nullptr;
@@ -209,13 +286,30 @@ core::Status Database::Exec(std::string_view sql, std::string_view what) {
 }
 
 core::Result<Statement> Database::Prepare(std::string_view sql) {
+  if (sqlite3_stmt* reused = cache_ ? cache_->Take(sql) : nullptr) {
+    return Statement(db_, reused, cache_);
+  }
   sqlite3_stmt* stmt = nullptr;
-  const int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
+  const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+                                    SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
   if (rc != SQLITE_OK) {
     sqlite3_finalize(stmt);
     return SqliteError(rc, sqlite3_errmsg(db_), "preparing " + Excerpt(sql));
   }
-  return Statement(db_, stmt, sql);
+  // The cache finds it again by the text SQLite keeps (sqlite3_sql), which is the text compiled:
+  // anything after a first statement is not part of it, so such SQL is never reused.
+  const char* tail_free = sqlite3_sql(stmt);
+  const bool reusable = cache_ && tail_free != nullptr && std::string_view(tail_free) == sql;
+  return Statement(db_, stmt, reusable ? cache_ : nullptr);
+}
+
+core::Status Database::Run(std::string_view sql, std::string_view what) {
+  core::Result<Statement> stmt = Prepare(sql);
+  core::Status status = stmt.ok() ? stmt.value().Run() : core::Status(stmt.error());
+  if (status.ok()) return status;
+  core::Error error = status.error();
+  error.message = std::string(what) + ": " + error.message;
+  return error;
 }
 
 core::Result<std::int64_t> Database::QueryInt(std::string_view sql) {
@@ -235,10 +329,23 @@ core::Result<bool> Database::TableExists(std::string_view table) {
   return stmt.value().Step();
 }
 
+core::Status RefreshStatistics(Database& db, std::string_view table) {
+  return db.Exec("ANALYZE " + std::string(table), "computing statistics of " + std::string(table));
+}
+
+core::Result<bool> HasStatistics(Database& db, std::string_view table) {
+  core::Result<bool> kept = db.TableExists("sqlite_stat1");
+  if (!kept.ok() || !kept.value()) return kept;
+  core::Result<Statement> stmt = db.Prepare("SELECT 1 FROM sqlite_stat1 WHERE tbl = ?");
+  if (!stmt.ok()) return stmt.error();
+  stmt.value().BindText(1, table);
+  return stmt.value().Step();
+}
+
 // --- Transaction ---
 
 core::Result<Transaction> Transaction::Begin(Database& db) {
-  if (core::Status status = db.Exec("BEGIN IMMEDIATE", "starting a write transaction");
+  if (core::Status status = db.Run("BEGIN IMMEDIATE", "starting a write transaction");
       !status.ok()) {
     return status.error();
   }
@@ -246,7 +353,7 @@ core::Result<Transaction> Transaction::Begin(Database& db) {
 }
 
 core::Result<Transaction> Transaction::BeginRead(Database& db) {
-  if (core::Status status = db.Exec("BEGIN", "starting a read transaction"); !status.ok()) {
+  if (core::Status status = db.Run("BEGIN", "starting a read transaction"); !status.ok()) {
     return status.error();
   }
   return Transaction(&db);
@@ -256,11 +363,11 @@ Transaction::Transaction(Transaction&& other) noexcept : db_(std::exchange(other
 
 Transaction::~Transaction() {
   // Nothing to report to: the caller already has the error that made it give up.
-  if (db_ != nullptr) (void)db_->Exec("ROLLBACK", "rolling back");
+  if (db_ != nullptr) (void)db_->Run("ROLLBACK", "rolling back");
 }
 
 core::Status Transaction::Commit() {
-  core::Status status = db_->Exec("COMMIT", "committing");
+  core::Status status = db_->Run("COMMIT", "committing");
   if (status.ok()) db_ = nullptr;
   return status;
 }

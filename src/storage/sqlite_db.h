@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -19,12 +20,16 @@ namespace grassroots::storage {
 // kInternal. `what` says what was being done ("importing organizations").
 core::Error SqliteError(int rc, std::string_view detail, std::string_view what);
 
+class StatementCache;
+
 // A prepared statement. Bind parameters are 1-based, columns 0-based. Text bound with
 // BindText must outlive the next Step/Reset: it is bound without copying, for speed.
+// When it came from Database::Prepare, destroying it hands the compiled statement back to the
+// connection for the next Prepare of the same SQL instead of throwing it away.
 class Statement {
  public:
   Statement() = default;
-  Statement(sqlite3* db, sqlite3_stmt* stmt, std::string_view sql);
+  Statement(sqlite3* db, sqlite3_stmt* stmt, std::shared_ptr<StatementCache> cache = nullptr);
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
   Statement(Statement&& other) noexcept;
@@ -53,10 +58,12 @@ class Statement {
 
  private:
   void Check(int rc, int index);
+  void Release();           // back to the cache, or finalized
+  std::string Sql() const;  // shortened, for error messages
 
   sqlite3* db_ = nullptr;
   sqlite3_stmt* stmt_ = nullptr;
-  std::string sql_;  // for error messages
+  std::shared_ptr<StatementCache> cache_;
   int bind_rc_ = 0;  // the first failed bind, reported by the next Step
   int bind_index_ = 0;
 };
@@ -77,7 +84,11 @@ class Database {
 
   // Runs one or more statements that return no rows.
   core::Status Exec(std::string_view sql, std::string_view what);
+  // Compiles one statement, or reuses the compiled form that an earlier Statement of the same
+  // SQL text handed back: parsing and planning cost more than running most of our queries.
   core::Result<Statement> Prepare(std::string_view sql);
+  // Runs one statement that returns no rows, compiled once per connection (BEGIN, COMMIT).
+  core::Status Run(std::string_view sql, std::string_view what);
   // Runs a query that yields one integer (COUNT(*), EXISTS ...).
   core::Result<std::int64_t> QueryInt(std::string_view sql);
   core::Result<bool> TableExists(std::string_view table);
@@ -85,9 +96,20 @@ class Database {
   const std::string& path() const { return path_; }
 
  private:
+  void Close();
+
   sqlite3* db_ = nullptr;
   std::string path_;
+  std::shared_ptr<StatementCache> cache_;
 };
+
+// Recomputes the query planner's statistics of one table and its indexes (ANALYZE). Without
+// them SQLite walks a province's 300,000 organizations (or a year's results) in code order to
+// find the 50 of one unit (50-600 ms a page) instead of starting from the (unit, type) index
+// (under 5 ms). About 0.1 s per 300,000 rows. `table` is one of our own names, never input.
+core::Status RefreshStatistics(Database& db, std::string_view table);
+// Whether ANALYZE has recorded anything for `table`.
+core::Result<bool> HasStatistics(Database& db, std::string_view table);
 
 // A transaction, rolled back unless committed. A write transaction is begun IMMEDIATE so
 // that the write lock is taken up front (and waited for up to the busy timeout) instead of

@@ -239,8 +239,12 @@ core::Result<WriteSummary> SqliteStore::UpsertOrganizations(
     const std::vector<core::Organization>& orgs, const Actor& actor) {
   return Guarded("importing organizations", [&]() -> core::Result<WriteSummary> {
     if (core::Status status = CheckUnits(orgs); !status.ok()) return status.error();
-    return WriteBatch("organizations", "import.orgs", orgs.size(), actor,
-                      [&] { return WriteOrganizations(db_, orgs); });
+    auto written = WriteBatch("organizations", "import.orgs", orgs.size(), actor,
+                              [&] { return WriteOrganizations(db_, orgs); });
+    if (!written.ok()) return written;
+    // The committed import stands whatever happens here: statistics only steer plans.
+    (void)RefreshStatistics(db_, "organizations");
+    return written;
   });
 }
 

@@ -75,12 +75,22 @@ core::Result<Page<AssessmentRow>> SqliteStore::LoadAssessmentRows(int year,
   return Guarded("listing assessment rows", [&]() -> core::Result<Page<AssessmentRow>> {
     // A left join: a result is history and stays listed (without type and unit) after its
     // organization is gone, so that the page agrees with the join-free count.
+    std::string where = "r.year = ?";
+    std::vector<SqlParam> params = {std::int64_t{year}};
+    if (!filter.grade.empty()) {
+      where += " AND r.grade = ?";
+      params.emplace_back(filter.grade);
+    }
+    if (filter.selected) {
+      where += " AND r.selected = ?";
+      params.emplace_back(std::int64_t{*filter.selected ? 1 : 0});
+    }
     const FilteredQuery query{
         "assessment_results r LEFT JOIN organizations o ON o.code = r.org_code",
         "r.org_code, o.type, o.unit_code, r.score_cents, r.grade, r.rank_in_type, r.selected,"
         " r.reasons, r.consecutive",
-        "r.year = ?",
-        {std::int64_t{year}},
+        where,
+        params,
         "r.org_code",
         "assessment_results r"};
     return ListPage<AssessmentRow>(db_, query, filter, ReadAssessmentRow);

@@ -75,6 +75,11 @@ core::Status SqliteStore::Migrate() {
   return Guarded("migrating", [&]() -> core::Status {
     core::Status status = ApplyMigrations(db_);
     if (!status.ok()) return WithContext(status.error(), "migrating " + db_.path());
+    // A database filled before statistics were kept gets them once.
+    for (const char* table : {"organizations", "assessment_results"}) {
+      core::Result<bool> kept = HasStatistics(db_, table);
+      if (kept.ok() && !kept.value()) (void)RefreshStatistics(db_, table);
+    }
     return status;
   });
 }

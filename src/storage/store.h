@@ -64,6 +64,9 @@ struct OrgFilter {
   std::vector<std::string> within;  // only these organizations and their subtrees (scope)
   std::vector<std::string> only;    // only exactly these codes (scope of secretaries, leaders)
   bool restrict_to_scope = false;   // when true, `within` and `only` together are the limit
+  // Assessment rows only (LoadAssessmentRows): the stored grade ("A".."D") and selection.
+  std::string grade;
+  std::optional<bool> selected;
   std::int64_t offset = 0;
   std::int64_t limit = 50;
 };
