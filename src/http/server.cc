@@ -2,6 +2,8 @@
 
 #include <httplib.h>
 
+#include <sys/socket.h>
+
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -130,6 +132,14 @@ core::Status Server::Configure() {
   const int threads = options_.threads;
   server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   server.set_tcp_nodelay(true);
+  // SO_REUSEADDR only: the library's default, SO_REUSEPORT, would let a second server bind the
+  // same port and silently take half of the connections. The socket is kept to widen its
+  // backlog after binding (see Run).
+  server.set_socket_options([this](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    listen_socket_ = sock;
+  });
   server.set_keep_alive_max_count(kKeepAliveMaxRequests);
   server.set_keep_alive_timeout(5);
   server.set_read_timeout(10);
@@ -172,6 +182,10 @@ core::Status Server::Run() {
     return core::Error::Unavailable(
         "cannot listen on " + options_.bind + ":" + std::to_string(options_.port), "--port");
   }
+  // cpp-httplib listens with a backlog of 5: when more clients connect at once (a browser
+  // opens six, a load test sixty-four), the extra SYNs are dropped and retried a second later.
+  // Listening again on the bound socket only changes its backlog.
+  if (listen_socket_ >= 0) ::listen(listen_socket_, SOMAXCONN);
   std::cout << "serving " << (services_->secure_cookies ? "https" : "http") << "://"
             << options_.bind << ":" << options_.port << std::endl;
   if (!server_->listen_after_bind()) {

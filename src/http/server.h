@@ -45,6 +45,7 @@ class Server {
   ServerOptions options_;
   std::unique_ptr<Services> services_;
   std::unique_ptr<httplib::Server> server_;
+  int listen_socket_ = -1;  // set by the socket options callback when binding
 };
 
 }  // namespace grassroots::http

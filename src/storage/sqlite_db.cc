@@ -219,6 +219,11 @@ std::string_view Statement::Text(int column) const {
 // --- Database ---
 
 core::Result<Database> Database::Open(const std::string& path) {
+  // SQLite counts its memory use under one process-wide mutex on every allocation; with a
+  // connection per server thread that mutex is where requests queue. Only possible before
+  // SQLite initializes, hence the first Open.
+  static const int kNoMemoryStatistics = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  (void)kNoMemoryStatistics;
   Database db;
   db.path_ = path;
   db.cache_ = std::make_shared<StatementCache>();
