@@ -2,7 +2,6 @@
 // settings as `grassroots serve` (TCP_NODELAY, 128 workers, keep-alive), answering a constant.
 // Usage: hello_server PORT
 #include <httplib.h>
-
 #include <sys/socket.h>
 
 #include <cstdlib>

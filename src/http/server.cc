@@ -1,7 +1,6 @@
 #include "http/server.h"
 
 #include <httplib.h>
-
 #include <sys/socket.h>
 
 #include <filesystem>

@@ -133,12 +133,30 @@ BuiltQuery BuildFiltered(const FilteredQuery& query, const OrgFilter& f, bool pa
 
 core::Result<std::int64_t> QueryCount(Database& db, std::string_view sql,
                                       const std::vector<SqlParam>& params) {
+  // The key: the SQL, then each parameter tagged with its kind, separated by a byte that
+  // neither SQL text nor a parameter of ours contains.
+  std::string key(sql);
+  for (const SqlParam& p : params) {
+    key += '\x1f';
+    if (const auto* text = std::get_if<std::string>(&p)) {
+      key += 't' + *text;
+    } else if (const auto* number = std::get_if<std::int64_t>(&p)) {
+      key += 'i' + std::to_string(*number);
+    } else if (const auto* real = std::get_if<double>(&p)) {
+      key += 'd' + std::to_string(*real);
+    } else {
+      key += 'n';
+    }
+  }
+  if (std::optional<std::int64_t> known = db.RememberedCount(key)) return *known;
   core::Result<Statement> stmt = db.Prepare(sql);
   if (!stmt.ok()) return stmt.error();
   BindAll(stmt.value(), params, 1);
   core::Result<bool> row = stmt.value().Step();
   if (!row.ok()) return row.error();
-  return row.value() ? stmt.value().Int(0) : 0;
+  const std::int64_t count = row.value() ? stmt.value().Int(0) : 0;
+  db.RememberCount(std::move(key), count);
+  return count;
 }
 
 core::Status Execute(Database& db, std::string_view sql, const std::vector<SqlParam>& params) {

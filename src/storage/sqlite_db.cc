@@ -258,7 +258,9 @@ core::Result<Database> Database::Open(const std::string& path) {
 Database::Database(Database&& other) noexcept
     : db_(std::exchange(other.db_, nullptr)),
       path_(std::move(other.path_)),
-      cache_(std::move(other.cache_)) {}
+      cache_(std::move(other.cache_)),
+      counts_(std::move(other.counts_)),
+      counts_mark_(other.counts_mark_) {}
 
 Database& Database::operator=(Database&& other) noexcept {
   if (this != &other) {
@@ -266,6 +268,8 @@ Database& Database::operator=(Database&& other) noexcept {
     db_ = std::exchange(other.db_, nullptr);
     path_ = std::move(other.path_);
     cache_ = std::move(other.cache_);
+    counts_ = std::move(other.counts_);
+    counts_mark_ = other.counts_mark_;
   }
   return *this;
 }
@@ -315,6 +319,33 @@ core::Status Database::Run(std::string_view sql, std::string_view what) {
   core::Error error = status.error();
   error.message = std::string(what) + ": " + error.message;
   return error;
+}
+
+std::pair<std::int64_t, std::int64_t> Database::ChangeMark() {
+  std::int64_t data_version = -1;
+  if (core::Result<Statement> stmt = Prepare("PRAGMA data_version"); stmt.ok()) {
+    core::Result<bool> row = stmt.value().Step();
+    if (row.ok() && row.value()) data_version = stmt.value().Int(0);
+  }
+  return {data_version, sqlite3_total_changes64(db_)};
+}
+
+std::optional<std::int64_t> Database::RememberedCount(const std::string& key) {
+  const auto mark = ChangeMark();
+  if (mark.first < 0 || mark != counts_mark_) {
+    counts_.clear();
+    counts_mark_ = mark;
+    return std::nullopt;
+  }
+  auto it = counts_.find(key);
+  if (it == counts_.end()) return std::nullopt;
+  return it->second;
+}
+
+void Database::RememberCount(std::string key, std::int64_t count) {
+  constexpr std::size_t kMaxCounts = 1024;  // distinct filters; beyond that start again
+  if (counts_.size() >= kMaxCounts) counts_.clear();
+  counts_.insert_or_assign(std::move(key), count);
 }
 
 core::Result<std::int64_t> Database::QueryInt(std::string_view sql) {

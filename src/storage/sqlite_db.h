@@ -5,8 +5,11 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 
 #include "core/error.h"
 
@@ -95,12 +98,23 @@ class Database {
 
   const std::string& path() const { return path_; }
 
+  // Results of COUNT queries, remembered until the database changes (through this connection
+  // or any other): a province's unfiltered list otherwise counts 300,000 rows on every page.
+  // `key` names the query and its parameters.
+  std::optional<std::int64_t> RememberedCount(const std::string& key);
+  void RememberCount(std::string key, std::int64_t count);
+
  private:
   void Close();
+  // Changes when anything in the file changed: PRAGMA data_version moves with other
+  // connections' commits, total_changes with this connection's own writes.
+  std::pair<std::int64_t, std::int64_t> ChangeMark();
 
   sqlite3* db_ = nullptr;
   std::string path_;
   std::shared_ptr<StatementCache> cache_;
+  std::unordered_map<std::string, std::int64_t> counts_;
+  std::pair<std::int64_t, std::int64_t> counts_mark_{-1, -1};
 };
 
 // Recomputes the query planner's statistics of one table and its indexes (ANALYZE). Without

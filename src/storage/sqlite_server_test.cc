@@ -178,6 +178,30 @@ TEST_F(ServerStoreTest, GetOrganizationAndAncestry) {
   EXPECT_TRUE(store_->Ancestry("nope").value().empty());
 }
 
+// Totals are remembered between pages; they must still follow every change, whether it comes
+// through this connection or another process.
+TEST_F(ServerStoreTest, ListTotalsFollowChangesFromAnyConnection) {
+  Tree();
+  std::int64_t total = 0;
+  List({}, &total);
+  EXPECT_EQ(total, 6);
+  ASSERT_TRUE(store_->SaveOrganization(Org("D1C", "D1"), actor_).ok());
+  List({}, &total);
+  EXPECT_EQ(total, 7);
+  Exec(
+      "INSERT INTO organizations (code, name, type, kind, parent_code, secretary, unit_code)"
+      " VALUES ('D1D', 'x', 'village', 'branch', 'D1', 's', 'u1')");
+  List({}, &total);
+  EXPECT_EQ(total, 8);
+  Exec("DELETE FROM organizations WHERE code = 'D1D'");
+  OrgFilter f;
+  f.unit = "u1";
+  List(f, &total);
+  EXPECT_EQ(total, 5);
+  List({}, &total);
+  EXPECT_EQ(total, 7);
+}
+
 TEST_F(ServerStoreTest, SaveOrganizationAuditsBeforeAndAfter) {
   Tree();
   core::Organization org = Org("D1C", "D1");
