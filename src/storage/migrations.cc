@@ -8,6 +8,7 @@
 namespace grassroots::embedded {
 extern const std::string_view migration_001_initial;
 extern const std::string_view migration_002_server;
+extern const std::string_view migration_003_list_order;
 }  // namespace grassroots::embedded
 
 namespace grassroots::storage {
@@ -49,9 +50,10 @@ core::Status Apply(Database& db, const Migration& migration) {
 }  // namespace
 
 std::span<const Migration> Migrations() {
-  static const std::array<Migration, 2> kMigrations = {{
+  static const std::array<Migration, 3> kMigrations = {{
       {1, "001_initial", embedded::migration_001_initial},
       {2, "002_server", embedded::migration_002_server},
+      {3, "003_list_order", embedded::migration_003_list_order},
   }};
   return kMigrations;
 }
