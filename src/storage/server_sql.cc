@@ -100,8 +100,10 @@ BuiltQuery BuildFiltered(const FilteredQuery& query, const OrgFilter& f, bool pa
     conditions.emplace_back(condition);
     params.emplace_back(value);
   };
-  equal(f.unit, "o.unit_code = ?");
-  equal(f.type, "o.type = ?");
+  const std::string unit_condition = query.unit_column + " = ?";
+  const std::string type_condition = query.type_column + " = ?";
+  equal(f.unit, unit_condition.c_str());
+  equal(f.type, type_condition.c_str());
   equal(f.parent, "o.parent_code = ?");
   if (f.direct)
     conditions.emplace_back(*f.direct ? "o.parent_code IS NULL" : "o.parent_code IS NOT NULL");
@@ -113,9 +115,11 @@ BuiltQuery BuildFiltered(const FilteredQuery& query, const OrgFilter& f, bool pa
   std::string cte;
   std::vector<SqlParam> cte_params;
   if (f.restrict_to_scope) conditions.push_back(ScopeCondition(f, cte, cte_params, params));
-  const bool only_where = conditions.size() == (query.where.empty() ? 0u : 1u);
-  const std::string& from =
-      !page && only_where && !query.count_from.empty() ? query.count_from : query.from;
+  const auto on_o = [](const std::string& column) { return column.rfind("o.", 0) == 0; };
+  const bool needs_o = !f.parent.empty() || f.direct || !f.query.empty() || f.restrict_to_scope ||
+                       (!f.unit.empty() && on_o(query.unit_column)) ||
+                       (!f.type.empty() && on_o(query.type_column));
+  const std::string& from = !needs_o && !query.lone_from.empty() ? query.lone_from : query.from;
   BuiltQuery built;
   built.sql = cte + "SELECT " + (page ? query.columns : std::string("COUNT(*)")) + " FROM " + from;
   for (std::size_t i = 0; i < conditions.size(); ++i) {

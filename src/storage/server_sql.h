@@ -42,15 +42,19 @@ AuditEntry NewEntry(const Actor& actor, std::string action, std::string entity);
 
 // The rows of `from` (which joins organizations as `o`) matching `where` and an OrgFilter,
 // ordered by `order`: the driving table's organization code, so that its index gives the
-// order without a sort. `count_from` (no join) counts when the filter names no organization
-// condition; it must count the same rows as `from` then.
+// order without a sort. `lone_from` (no join) is used instead when the filter needs nothing of
+// `o`; it must hold the same rows as `from` then, and `columns` must not name `o` if it is set.
+// The unit and type filters compare `unit_column` and `type_column`, which a table that keeps
+// its own copy (assessment results) points at itself.
 struct FilteredQuery {
   std::string from;
   std::string columns;
   std::string where;  // an extra condition ("s.year = ?"), or empty
   std::vector<SqlParam> params;
   std::string order = "o.code";
-  std::string count_from;  // empty: count over `from`
+  std::string lone_from;  // empty: always `from`
+  std::string unit_column = "o.unit_code";
+  std::string type_column = "o.type";
 };
 
 // The SQL and parameters of a filtered query: the page's rows ("ORDER BY ... LIMIT ? OFFSET

@@ -100,7 +100,7 @@ core::Status InsertResults(Database& db, const core::OrgTable& orgs,
                            const core::AssessmentResult& result) {
   core::Result<Statement> insert = db.Prepare(
       "INSERT INTO assessment_results (year, org_code, score_cents, grade, rank_in_type,"
-      " selected, reasons, consecutive) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+      " selected, reasons, consecutive, unit_code, type) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   if (!insert.ok()) return insert.error();
   Statement& stmt = insert.value();
   for (std::size_t i = 0; i < orgs.size(); ++i) {
@@ -115,6 +115,7 @@ core::Status InsertResults(Database& db, const core::OrgTable& orgs,
     result.rank[i] > 0 ? stmt.BindInt(5, result.rank[i]) : stmt.BindNull(5);
     stmt.BindInt(6, result.selected[i]).BindInt(7, result.reasons[i]);
     stmt.BindInt(8, result.consecutive[i]);
+    stmt.BindText(9, orgs.unit_codes[orgs.unit[i]]).BindText(10, core::ToString(orgs.type[i]));
     if (core::Status status = stmt.Run(); !status.ok()) return status;
   }
   return core::Status::Ok();

@@ -281,7 +281,7 @@ core::Result<std::vector<core::ScoreRecord>> SqliteStore::ScoresOf(const std::st
 core::Result<Page<core::ScoreRecord>> SqliteStore::ListScores(int year, const OrgFilter& filter) {
   return Guarded("listing scores", [&]() -> core::Result<Page<core::ScoreRecord>> {
     // Scores reference their organization, so without an organization condition the join
-    // changes nothing and the count skips it.
+    // changes nothing and the query skips it.
     const FilteredQuery query{"scores s JOIN organizations o ON o.code = s.org_code",
                               std::string(kScoreColumns),
                               "s.year = ?",

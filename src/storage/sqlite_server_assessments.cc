@@ -73,8 +73,6 @@ core::Result<std::vector<AssessmentInfo>> SqliteStore::ListAssessments() {
 core::Result<Page<AssessmentRow>> SqliteStore::LoadAssessmentRows(int year,
                                                                   const OrgFilter& filter) {
   return Guarded("listing assessment rows", [&]() -> core::Result<Page<AssessmentRow>> {
-    // A left join: a result is history and stays listed (without type and unit) after its
-    // organization is gone, so that the page agrees with the join-free count.
     std::string where = "r.year = ?";
     std::vector<SqlParam> params = {std::int64_t{year}};
     if (!filter.grade.empty()) {
@@ -85,14 +83,18 @@ core::Result<Page<AssessmentRow>> SqliteStore::LoadAssessmentRows(int year,
       where += " AND r.selected = ?";
       params.emplace_back(std::int64_t{*filter.selected ? 1 : 0});
     }
+    // Unit and type are the result's own copy (as they were when assessed), so those filters
+    // need no join; the others (parent, search, scope) join today's organizations.
     const FilteredQuery query{
-        "assessment_results r LEFT JOIN organizations o ON o.code = r.org_code",
-        "r.org_code, o.type, o.unit_code, r.score_cents, r.grade, r.rank_in_type, r.selected,"
+        "assessment_results r JOIN organizations o ON o.code = r.org_code",
+        "r.org_code, r.type, r.unit_code, r.score_cents, r.grade, r.rank_in_type, r.selected,"
         " r.reasons, r.consecutive",
         where,
         params,
         "r.org_code",
-        "assessment_results r"};
+        "assessment_results r",
+        "r.unit_code",
+        "r.type"};
     return ListPage<AssessmentRow>(db_, query, filter, ReadAssessmentRow);
   });
 }

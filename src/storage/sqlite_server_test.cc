@@ -327,6 +327,29 @@ TEST_F(ServerStoreTest, AssessmentsRowsPoliciesAndManualDecisions) {
   ASSERT_EQ(rows.value().items.size(), 1u);
   EXPECT_EQ(rows.value().items[0].code, "B");
 
+  // B moves to u1 after the assessment: the 2016 list still shows and filters it in u2, where it
+  // was ranked; a parent filter joins today's organizations.
+  ASSERT_TRUE(store_->SaveOrganization(Org("B", "", "u1"), actor_).ok());
+  rows = store_->LoadAssessmentRows(2016, f);
+  ASSERT_TRUE(rows.ok());
+  ASSERT_EQ(rows.value().items.size(), 1u);
+  EXPECT_EQ(rows.value().items[0].code, "B");
+  EXPECT_EQ(rows.value().items[0].unit, "u2");
+  f.unit.clear();
+  f.type = "village";
+  f.selected = true;
+  rows = store_->LoadAssessmentRows(2016, f);
+  ASSERT_TRUE(rows.ok());
+  EXPECT_EQ(rows.value().total, 1);
+  f = {};
+  f.direct = true;
+  f.grade = "D";
+  rows = store_->LoadAssessmentRows(2016, f);
+  ASSERT_TRUE(rows.ok());
+  ASSERT_EQ(rows.value().total, 1);
+  EXPECT_EQ(rows.value().items[0].code, "A");
+  f = {};
+
   StoredManualDecision d{"C", false, "moved away", "admin", "2017-01-01T00:00:00Z"};
   ASSERT_TRUE(store_->SaveManualDecision(2016, d, actor_).ok());
   EXPECT_EQ(LastAudit("action"), "assessment.manual");

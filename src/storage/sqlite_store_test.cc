@@ -37,7 +37,7 @@ TEST_F(SqliteStoreTest, MigratingTwiceChangesNothing) {
   ASSERT_TRUE(store_->Migrate().ok());
   Reopen();
   ASSERT_TRUE(store_->Migrate().ok());
-  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM schema_migrations"), 3);
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM schema_migrations"), 4);
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM sqlite_master WHERE name = 'sessions'"), 1);
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM sqlite_master WHERE name = 'audit_log'"), 1);
 }
