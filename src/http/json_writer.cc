@@ -37,55 +37,62 @@ std::size_t Utf8Length(std::string_view text, std::size_t i) {
   return length;
 }
 
-void AppendEscaped(std::string& out, std::string_view text) {
+void AppendControl(std::string& out, unsigned char c) {
   static constexpr char kHex[] = "0123456789abcdef";
+  switch (c) {
+    case '"':
+      out += "\\\"";
+      return;
+    case '\\':
+      out += "\\\\";
+      return;
+    case '\b':
+      out += "\\b";
+      return;
+    case '\f':
+      out += "\\f";
+      return;
+    case '\n':
+      out += "\\n";
+      return;
+    case '\r':
+      out += "\\r";
+      return;
+    case '\t':
+      out += "\\t";
+      return;
+    default:
+      out += "\\u00";
+      out += kHex[c >> 4];
+      out += kHex[c & 0xF];
+  }
+}
+
+// Copies runs of bytes that need no escaping in one append: names and codes are mostly such
+// runs, and appending byte by byte was the largest single cost of a list response.
+void AppendEscaped(std::string& out, std::string_view text) {
   out += '"';
+  std::size_t run = 0;  // start of the bytes not yet copied
   for (std::size_t i = 0; i < text.size();) {
     const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x80) {
-      const std::size_t length = Utf8Length(text, i);
-      if (length == 0) {
-        out += kReplacement;
-        ++i;
-      } else {
-        out.append(text.data() + i, length);
-        i += length;
-      }
+    if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+      ++i;
       continue;
     }
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (c < 0x20) {
-          out += "\\u00";
-          out += kHex[c >> 4];
-          out += kHex[c & 0xF];
-        } else {
-          out += static_cast<char>(c);
-        }
+    if (c >= 0x80) {
+      if (const std::size_t length = Utf8Length(text, i); length != 0) {
+        i += length;
+        continue;
+      }
+      out.append(text.data() + run, i - run);
+      out += kReplacement;
+    } else {
+      out.append(text.data() + run, i - run);
+      AppendControl(out, c);
     }
-    ++i;
+    run = ++i;
   }
+  out.append(text.data() + run, text.size() - run);
   out += '"';
 }
 
