@@ -5,6 +5,7 @@
 #include "http/access.h"
 #include "http/errors.h"
 #include "http/json_input.h"
+#include "http/read_memo.h"
 #include "http/result_json.h"
 #include "http/route.h"
 
@@ -48,14 +49,12 @@ nlohmann::json CaseJson(const core::ConsecutiveCase& c) {
           {"actions", actions}};
 }
 
-void Summary(Call& call) {
-  auto year = PathYear(call.req, call.res, 1);
-  if (!year) return;
-  auto summary = app::SummarizeAssessment(call.store, *year, ScopeOf(call.principal));
+void WriteSummary(Call& call, int year) {
+  auto summary = app::SummarizeAssessment(call.store, year, ScopeOf(call.principal));
   if (!summary.ok()) return WriteError(call.res, summary.error());
   if (!summary.value()) {
     return WriteError(call.res, 404, "not_found",
-                      "year " + std::to_string(*year) + " has not been assessed", "year");
+                      "year " + std::to_string(year) + " has not been assessed", "year");
   }
   const core::AssessmentSummary& s = *summary.value();
   nlohmann::json by_type = nlohmann::json::array(), quotas = nlohmann::json::array(),
@@ -77,7 +76,15 @@ void Summary(Call& call) {
                        {"consecutive", cases}});
 }
 
-void Trend(Call& call) {
+// The summary reads and aggregates every result of the year: remembered until the data changes.
+void Summary(Call& call) {
+  auto year = PathYear(call.req, call.res, 1);
+  if (!year) return;
+  AnswerRemembered(call, "summary\x1f" + std::to_string(*year) + '\x1f' + ScopeKey(call.principal),
+                   [&] { WriteSummary(call, *year); });
+}
+
+void WriteTrend(Call& call) {
   auto trend = app::AssessmentTrend(call.store, ScopeOf(call.principal));
   if (!trend.ok()) return WriteError(call.res, trend.error());
   nlohmann::json items = nlohmann::json::array();
@@ -89,6 +96,11 @@ void Trend(Call& call) {
   WriteJson(call.res, {{"whole_county", SeesEverything(call.principal)},
                        {"items", items},
                        {"total", items.size()}});
+}
+
+// Every stored year's results, aggregated: remembered until the data changes.
+void Trend(Call& call) {
+  AnswerRemembered(call, "trend\x1f" + ScopeKey(call.principal), [&] { WriteTrend(call); });
 }
 
 }  // namespace

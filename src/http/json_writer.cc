@@ -1,21 +1,28 @@
 #include "http/json_writer.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 
 namespace grassroots::http {
 namespace {
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+// The most one input byte becomes: a control character is written as \u00XX.
+constexpr std::size_t kMaxEscapedBytes = 6;
 
-// The length of the well-formed UTF-8 sequence at text[i], or 0 when it is not one
-// (overlong forms, surrogates and code points above U+10FFFF included).
-std::size_t Utf8Length(std::string_view text, std::size_t i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
-  const unsigned char lead = byte(0);
+// The length of the well-formed UTF-8 sequence at p, or 0 when it is not one (overlong forms,
+// surrogates and code points above U+10FFFF included). *p >= 0x80.
+std::size_t Utf8Length(const unsigned char* p, const unsigned char* end) {
+  const unsigned char lead = p[0];
+  // Most Chinese characters: a lead byte whose second byte may be any continuation byte.
+  if (lead >= 0xE1 && lead != 0xED && lead <= 0xEF && end - p >= 3 && (p[1] & 0xC0) == 0x80 &&
+      (p[2] & 0xC0) == 0x80) {
+    return 3;
+  }
   std::size_t length = 0;
   unsigned char low = 0x80, high = 0xBF;  // allowed range of the second byte
-  if (lead < 0x80) return 1;
   if (lead >= 0xC2 && lead <= 0xDF) {
     length = 2;
   } else if (lead >= 0xE0 && lead <= 0xEF) {
@@ -29,117 +36,164 @@ std::size_t Utf8Length(std::string_view text, std::size_t i) {
   } else {
     return 0;
   }
-  if (i + length > text.size()) return 0;
-  if (byte(1) < low || byte(1) > high) return 0;
+  if (static_cast<std::size_t>(end - p) < length) return 0;
+  if (p[1] < low || p[1] > high) return 0;
   for (std::size_t k = 2; k < length; ++k) {
-    if (byte(k) < 0x80 || byte(k) > 0xBF) return 0;
+    if (p[k] < 0x80 || p[k] > 0xBF) return 0;
   }
   return length;
 }
 
-void AppendControl(std::string& out, unsigned char c) {
+char* WriteControl(char* w, unsigned char c) {
   static constexpr char kHex[] = "0123456789abcdef";
+  char short_form = 0;
   switch (c) {
     case '"':
-      out += "\\\"";
-      return;
+      short_form = '"';
+      break;
     case '\\':
-      out += "\\\\";
-      return;
+      short_form = '\\';
+      break;
     case '\b':
-      out += "\\b";
-      return;
+      short_form = 'b';
+      break;
     case '\f':
-      out += "\\f";
-      return;
+      short_form = 'f';
+      break;
     case '\n':
-      out += "\\n";
-      return;
+      short_form = 'n';
+      break;
     case '\r':
-      out += "\\r";
-      return;
+      short_form = 'r';
+      break;
     case '\t':
-      out += "\\t";
-      return;
+      short_form = 't';
+      break;
     default:
-      out += "\\u00";
-      out += kHex[c >> 4];
-      out += kHex[c & 0xF];
+      std::memcpy(w, "\\u00", 4);
+      w[4] = kHex[c >> 4];
+      w[5] = kHex[c & 0xF];
+      return w + 6;
   }
+  w[0] = '\\';
+  w[1] = short_form;
+  return w + 2;
 }
 
-// Copies runs of bytes that need no escaping in one append: names and codes are mostly such
-// runs, and appending byte by byte was the largest single cost of a list response.
-void AppendEscaped(std::string& out, std::string_view text) {
-  out += '"';
-  std::size_t run = 0;  // start of the bytes not yet copied
-  for (std::size_t i = 0; i < text.size();) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
-      ++i;
-      continue;
+// Whether any of the eight bytes of `word` needs more than a copy: a control character, '"',
+// '\\', or a byte of a multi-byte UTF-8 sequence (checked one sequence at a time).
+bool NeedsALook(std::uint64_t word) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101;
+  constexpr std::uint64_t kHighs = 0x8080808080808080;
+  // Some byte below n (n <= 128) iff this is non-zero ("hasless", Bit Twiddling Hacks).
+  const auto has_less = [](std::uint64_t v, std::uint64_t n) {
+    return (v - kOnes * n) & ~v & kHighs;
+  };
+  return ((word & kHighs) | has_less(word, 0x20) | has_less(word ^ (kOnes * '"'), 1) |
+          has_less(word ^ (kOnes * '\\'), 1)) != 0;
+}
+
+// Writes `text` quoted and escaped at w, which has room for kMaxEscapedBytes per byte, the
+// quotes and kSlack more; returns the end. Runs of plain text, the most of names and codes, are
+// checked and copied eight bytes at a time, the last few of a text too (a key is often shorter
+// than eight); Chinese characters, three bytes each, are checked in one step.
+constexpr std::size_t kSlack = 8;
+
+char* WriteEscaped(char* w, std::string_view text) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* const end = p + text.size();
+  *w++ = '"';
+  while (p < end) {
+    while (end - p >= 8) {
+      std::uint64_t word;
+      std::memcpy(&word, p, 8);
+      if (NeedsALook(word)) break;
+      std::memcpy(w, p, 8);
+      p += 8;
+      w += 8;
     }
-    if (c >= 0x80) {
-      if (const std::size_t length = Utf8Length(text, i); length != 0) {
-        i += length;
-        continue;
+    if (const auto left = static_cast<std::size_t>(end - p); left < 8) {
+      std::uint64_t word = 0x6161616161616161;  // "aaaaaaaa": plain filler after the text
+      std::memcpy(&word, p, left);
+      if (!NeedsALook(word)) {
+        std::memcpy(w, &word, 8);  // the filler lands in the slack: overwritten or cut off
+        w += left;
+        break;
       }
-      out.append(text.data() + run, i - run);
-      out += kReplacement;
-    } else {
-      out.append(text.data() + run, i - run);
-      AppendControl(out, c);
     }
-    run = ++i;
+    const unsigned char c = *p;
+    if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+      *w++ = static_cast<char>(c);
+      ++p;
+    } else if (c < 0x80) {
+      w = WriteControl(w, c);
+      ++p;
+    } else if (const std::size_t length = Utf8Length(p, end); length != 0) {
+      std::memcpy(w, p, length);
+      w += length;
+      p += length;
+    } else {
+      std::memcpy(w, kReplacement.data(), kReplacement.size());
+      w += kReplacement.size();
+      ++p;
+    }
   }
-  out.append(text.data() + run, text.size() - run);
-  out += '"';
+  *w++ = '"';
+  return w;
 }
 
 }  // namespace
 
+void JsonWriter::Grow(std::size_t n) { buffer_.resize(std::max(buffer_.size() * 2, size_ + n)); }
+
+void JsonWriter::Put(std::string_view text) {
+  std::memcpy(Room(text.size()), text.data(), text.size());
+  size_ += text.size();
+}
+
 void JsonWriter::BeforeValue() {
-  if (needs_comma_) out_ += ',';
+  if (needs_comma_) Put(',');
   needs_comma_ = true;
 }
 
 JsonWriter& JsonWriter::BeginObject() {
   BeforeValue();
-  out_ += '{';
+  Put('{');
   needs_comma_ = false;
   return *this;
 }
 
 JsonWriter& JsonWriter::EndObject() {
-  out_ += '}';
+  Put('}');
   needs_comma_ = true;
   return *this;
 }
 
 JsonWriter& JsonWriter::BeginArray() {
   BeforeValue();
-  out_ += '[';
+  Put('[');
   needs_comma_ = false;
   return *this;
 }
 
 JsonWriter& JsonWriter::EndArray() {
-  out_ += ']';
+  Put(']');
   needs_comma_ = true;
   return *this;
 }
 
 JsonWriter& JsonWriter::Key(std::string_view key) {
   BeforeValue();
-  AppendEscaped(out_, key);
-  out_ += ':';
+  char* w = WriteEscaped(Room(key.size() * kMaxEscapedBytes + 3 + kSlack), key);
+  *w++ = ':';
+  Advance(w);
   needs_comma_ = false;
   return *this;
 }
 
 JsonWriter& JsonWriter::String(std::string_view value) {
   BeforeValue();
-  AppendEscaped(out_, value);
+  Advance(WriteEscaped(Room(value.size() * kMaxEscapedBytes + 2 + kSlack), value));
   return *this;
 }
 
@@ -149,39 +203,48 @@ JsonWriter& JsonWriter::StringOrNull(std::string_view value) {
 
 JsonWriter& JsonWriter::Int(std::int64_t value) {
   BeforeValue();
-  char buffer[24];
-  const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
-  out_.append(buffer, ec == std::errc() ? end : buffer);
+  constexpr std::size_t kDigits = 20;  // "-9223372036854775808"
+  char* w = Room(kDigits);
+  const auto [end, ec] = std::to_chars(w, w + kDigits, value);
+  Advance(ec == std::errc() ? end : w);
   return *this;
 }
 
 JsonWriter& JsonWriter::Double(double value) {
   if (!std::isfinite(value)) return Null();
   BeforeValue();
-  char buffer[32];
-  const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
-  const std::string_view text(buffer,
-                              ec == std::errc() ? static_cast<std::size_t>(end - buffer) : 0);
-  out_ += text;
-  if (text.find_first_of(".e") == std::string_view::npos) out_ += ".0";
+  constexpr std::size_t kChars = 32;  // the shortest form of any double, then ".0"
+  char* w = Room(kChars + 2);
+  const auto [end, ec] = std::to_chars(w, w + kChars, value);
+  if (ec != std::errc()) {
+    Put(std::string_view("null"));
+    return *this;
+  }
+  const std::string_view text(w, static_cast<std::size_t>(end - w));
+  char* after = end;
+  if (text.find_first_of(".e") == std::string_view::npos) {
+    std::memcpy(after, ".0", 2);
+    after += 2;
+  }
+  Advance(after);
   return *this;
 }
 
 JsonWriter& JsonWriter::Bool(bool value) {
   BeforeValue();
-  out_ += value ? "true" : "false";
+  Put(value ? std::string_view("true") : std::string_view("false"));
   return *this;
 }
 
 JsonWriter& JsonWriter::Null() {
   BeforeValue();
-  out_ += "null";
+  Put(std::string_view("null"));
   return *this;
 }
 
 JsonWriter& JsonWriter::Raw(std::string_view json) {
   BeforeValue();
-  out_ += json;
+  Put(json);
   return *this;
 }
 

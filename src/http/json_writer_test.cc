@@ -23,6 +23,27 @@ TEST(JsonWriterTest, WritesTheSameTextAsNlohmannForValidStrings) {
   }
 }
 
+// Plain runs are copied eight bytes at a time: a byte that needs escaping or checking must be
+// found wherever it falls in such a run, and text longer than the writer's first buffer must
+// come out whole.
+TEST(JsonWriterTest, EscapesWhereverTheByteFallsInALongText) {
+  for (const std::string& special :
+       std::vector<std::string>{"\"", "\\", "\n", std::string(1, '\0'), "\x1f", "\x7f", "马",
+                                "\xF0\x9F\x98\x80", "\xC3\xA9"}) {
+    for (std::size_t at = 0; at <= 24; ++at) {
+      const std::string text = std::string(at, 'a') + special + std::string(24 - at, 'b');
+      JsonWriter writer;
+      writer.String(text);
+      EXPECT_EQ(writer.Take(), NlohmannDump(text)) << at;
+    }
+  }
+  const std::string long_text(100'000, 'x');
+  JsonWriter writer;
+  writer.BeginArray().String(long_text).String("马河镇" + long_text).Int(7).EndArray();
+  EXPECT_EQ(writer.Take(),
+            NlohmannDump(nlohmann::json::array({long_text, "马河镇" + long_text, 7})));
+}
+
 TEST(JsonWriterTest, NestsObjectsAndArraysWithCommas) {
   JsonWriter writer;
   writer.BeginObject()

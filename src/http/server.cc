@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <optional>
 
 #include "http/errors.h"
 #include "http/route.h"
@@ -38,6 +39,9 @@ void Dispatch(const Route& route, const std::string& db_path, Services& services
   if (store == nullptr) {
     return WriteError(res, 503, "unavailable", "the database cannot be opened");
   }
+  // A read sees one snapshot from the session check to the last query of its answer.
+  std::optional<storage::ReadingScope> reading;
+  if (!ChangesState(route.method)) reading.emplace(*store);
   Call call{req, res, *store, services, {}, {}, {"anonymous", req.remote_addr}};
   if (route.needs_session) {
     auto found = Authenticate(req, *store, services.sessions);

@@ -321,14 +321,23 @@ core::Status Database::Run(std::string_view sql, std::string_view what) {
   return error;
 }
 
-std::pair<std::int64_t, std::int64_t> Database::ChangeMark() {
-  std::int64_t data_version = -1;
-  if (core::Result<Statement> stmt = Prepare("PRAGMA data_version"); stmt.ok()) {
-    core::Result<bool> row = stmt.value().Step();
-    if (row.ok() && row.value()) data_version = stmt.value().Int(0);
+Database::Mark Database::ChangeMark() {
+  // The pager's data version moves with every commit, this connection's and others', but is
+  // brought up to date only when a read begins. Outside a read that has begun, a one-row
+  // PRAGMA begins it (and is the snapshot's first read inside BEGIN); inside one, the counter
+  // is current and reading it costs no statement.
+  if (sqlite3_txn_state(db_, "main") == SQLITE_TXN_NONE) {
+    core::Result<Statement> stmt = Prepare("PRAGMA data_version");
+    if (!stmt.ok() || !stmt.value().Step().ok()) return {-1, -1};
+  }
+  unsigned int data_version = 0;
+  if (sqlite3_file_control(db_, "main", SQLITE_FCNTL_DATA_VERSION, &data_version) != SQLITE_OK) {
+    return {-1, -1};
   }
   return {data_version, sqlite3_total_changes64(db_)};
 }
+
+bool Database::InTransaction() const { return db_ != nullptr && sqlite3_get_autocommit(db_) == 0; }
 
 std::optional<std::int64_t> Database::RememberedCount(const std::string& key) {
   const auto mark = ChangeMark();
@@ -389,6 +398,7 @@ core::Result<Transaction> Transaction::Begin(Database& db) {
 }
 
 core::Result<Transaction> Transaction::BeginRead(Database& db) {
+  if (db.InTransaction()) return Transaction(nullptr);  // the open one's snapshot serves
   if (core::Status status = db.Run("BEGIN", "starting a read transaction"); !status.ok()) {
     return status.error();
   }
@@ -403,6 +413,7 @@ Transaction::~Transaction() {
 }
 
 core::Status Transaction::Commit() {
+  if (db_ == nullptr) return core::Status::Ok();  // part of an enclosing transaction
   core::Status status = db_->Run("COMMIT", "committing");
   if (status.ok()) db_ = nullptr;
   return status;

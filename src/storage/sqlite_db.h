@@ -104,17 +104,24 @@ class Database {
   std::optional<std::int64_t> RememberedCount(const std::string& key);
   void RememberCount(std::string key, std::int64_t count);
 
+  // Changes whenever anything in the file changed, through this connection or any other: what
+  // is remembered under one mark stays true while the mark stays the same. Taking it starts the
+  // snapshot of a read transaction begun with BEGIN, so the mark describes what that
+  // transaction reads.
+  using Mark = std::pair<std::int64_t, std::int64_t>;
+  Mark ChangeMark();
+
+  // Whether a transaction is open (BEGIN ... not yet ended).
+  bool InTransaction() const;
+
  private:
   void Close();
-  // Changes when anything in the file changed: PRAGMA data_version moves with other
-  // connections' commits, total_changes with this connection's own writes.
-  std::pair<std::int64_t, std::int64_t> ChangeMark();
 
   sqlite3* db_ = nullptr;
   std::string path_;
   std::shared_ptr<StatementCache> cache_;
   std::unordered_map<std::string, std::int64_t> counts_;
-  std::pair<std::int64_t, std::int64_t> counts_mark_{-1, -1};
+  Mark counts_mark_{-1, -1};
 };
 
 // Recomputes the query planner's statistics of one table and its indexes (ANALYZE). Without
@@ -127,7 +134,9 @@ core::Result<bool> HasStatistics(Database& db, std::string_view table);
 
 // A transaction, rolled back unless committed. A write transaction is begun IMMEDIATE so
 // that the write lock is taken up front (and waited for up to the busy timeout) instead of
-// failing half-way; a read transaction gives several queries one snapshot.
+// failing half-way; a read transaction gives several queries one snapshot. A read transaction
+// begun inside another transaction is part of that one (SQLite does not nest them): a request
+// that reads under one snapshot (Store::BeginReading) keeps it through every query it makes.
 class Transaction {
  public:
   static core::Result<Transaction> Begin(Database& db);

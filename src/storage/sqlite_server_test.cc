@@ -202,6 +202,32 @@ TEST_F(ServerStoreTest, ListTotalsFollowChangesFromAnyConnection) {
   EXPECT_EQ(total, 7);
 }
 
+// A request reads under one snapshot: a page and its total agree, and a write committed by
+// another connection in the middle shows only after the snapshot ends. The data version moves
+// with that write.
+TEST_F(ServerStoreTest, AReadingScopeSeesOneSnapshot) {
+  Tree();
+  std::int64_t total = 0;
+  const std::optional<Store::Version> before = store_->DataVersion();
+  ASSERT_TRUE(before.has_value());
+  {
+    ReadingScope reading(*store_);
+    EXPECT_EQ(List({}, &total).size(), 6u);
+    EXPECT_EQ(total, 6);
+    Exec(
+        "INSERT INTO organizations (code, name, type, kind, parent_code, secretary, unit_code)"
+        " VALUES ('D1D', 'x', 'village', 'branch', 'D1', 's', 'u1')");
+    EXPECT_EQ(List({}, &total).size(), 6u);
+    EXPECT_EQ(total, 6);
+    EXPECT_EQ(store_->DataVersion(), before);
+  }
+  EXPECT_EQ(List({}, &total).size(), 7u);
+  EXPECT_EQ(total, 7);
+  EXPECT_NE(store_->DataVersion(), before);
+  // The scope ended its transaction: a write goes through.
+  EXPECT_TRUE(store_->SaveOrganization(Org("D1E", "D1"), actor_).ok());
+}
+
 TEST_F(ServerStoreTest, SaveOrganizationAuditsBeforeAndAfter) {
   Tree();
   core::Organization org = Org("D1C", "D1");

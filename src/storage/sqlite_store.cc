@@ -71,6 +71,25 @@ core::Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
   });
 }
 
+core::Status SqliteStore::BeginReading() {
+  if (db_.InTransaction()) return core::Error::Internal("a transaction is already open");
+  return db_.Run("BEGIN", "starting a read snapshot");
+}
+
+void SqliteStore::EndReading() {
+  // Nothing was written, so committing and rolling back are the same; a failure leaves the
+  // transaction open, and the rollback ends it.
+  if (db_.InTransaction() && !db_.Run("COMMIT", "ending a read snapshot").ok()) {
+    (void)db_.Run("ROLLBACK", "ending a read snapshot");
+  }
+}
+
+std::optional<Store::Version> SqliteStore::DataVersion() {
+  const Database::Mark mark = db_.ChangeMark();
+  if (mark.first < 0) return std::nullopt;
+  return mark;
+}
+
 core::Status SqliteStore::Migrate() {
   return Guarded("migrating", [&]() -> core::Status {
     core::Status status = ApplyMigrations(db_);

@@ -10,6 +10,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "storage/sqlite_db.h"
 #include "storage/store.h"
@@ -19,6 +20,10 @@ namespace grassroots::storage {
 class SqliteStore final : public Store {
  public:
   explicit SqliteStore(Database db) : db_(std::move(db)) {}
+
+  core::Status BeginReading() override;
+  void EndReading() override;
+  std::optional<Version> DataVersion() override;
 
   core::Status Migrate() override;
   core::Result<bool> IsEmpty() override;
@@ -106,6 +111,10 @@ class SqliteStore final : public Store {
                                const Actor& actor);
 
   Database db_;
+  // Assessment headers read through this connection, kept while the change mark stays: every
+  // page of an assessment's list names its policy version.
+  std::unordered_map<int, std::optional<AssessmentInfo>> infos_;
+  Database::Mark infos_mark_{-1, -1};
 };
 
 // Runs `fn`, turning an exception (in practice std::bad_alloc on a huge table) into

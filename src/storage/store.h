@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "core/access.h"
@@ -150,6 +151,21 @@ class Store {
  public:
   virtual ~Store() = default;
 
+  // Until EndReading, every read sees one snapshot of the data, so that what one request reads
+  // agrees with itself (a page and its total, an assessment's header and its rows) and the
+  // snapshot is taken once, not per query. Nothing may be written in between. ReadingScope
+  // below pairs the two calls.
+  virtual core::Status BeginReading() = 0;
+  virtual void EndReading() = 0;
+
+  // A value that changes whenever the stored data changes, through this Store or any other
+  // (another connection, another process); nullopt when it cannot be told. Comparable only
+  // with earlier values of the same Store: what was computed from its reads at one version is
+  // still right while the version stays. Taken first inside BeginReading, it describes the
+  // snapshot that the reads after it see.
+  using Version = std::pair<std::int64_t, std::int64_t>;
+  virtual std::optional<Version> DataVersion() = 0;
+
   // Creates the schema or applies the migrations it lacks. Idempotent.
   virtual core::Status Migrate() = 0;
 
@@ -262,5 +278,21 @@ class Store {
 // Opens (creating if needed) an SQLite database file with WAL and foreign keys on.
 // Does not migrate: call Migrate().
 core::Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path);
+
+// Holds a Store's read snapshot (BeginReading) for as long as it lives. If the snapshot cannot
+// be taken, the reads go on without one, each seeing the data as it is when it runs.
+class ReadingScope {
+ public:
+  explicit ReadingScope(Store& store) : store_(store), reading_(store.BeginReading().ok()) {}
+  ReadingScope(const ReadingScope&) = delete;
+  ReadingScope& operator=(const ReadingScope&) = delete;
+  ~ReadingScope() {
+    if (reading_) store_.EndReading();
+  }
+
+ private:
+  Store& store_;
+  bool reading_;
+};
 
 }  // namespace grassroots::storage
