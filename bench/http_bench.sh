@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Load on 127.0.0.1 with wrk: three reads of the API on the demo data (organization list, one
-# organization, the 2016 assessment), each beside a bare cpp-httplib endpoint in the same run.
+# Load on 127.0.0.1 with wrk: the reads of the API on the demo data (organization list, one
+# organization, the 2016 assessment summary and list), beside a bare cpp-httplib endpoint in
+# the same run.
 #   bench/http_bench.sh [BUILD_DIR] [CONNECTIONS] [SECONDS] [county|province]
 # Defaults: build/release, 64 connections, 10 s per endpoint, county. `province` loads the
 # 300,000-organization demo CSVs (about 15 s) and loads the filtered lists a province user opens.
@@ -70,9 +71,15 @@ if [[ $scale == province ]]; then
   run "GET /assessments unit" "$api/assessments/2016?unit=$unit&limit=50" "$cookie"
   run "GET /assessments unit+selected" "$api/assessments/2016?unit=$unit&selected=true&limit=50" "$cookie"
   run "GET /organizations (all)" "$api/organizations?limit=50" "$cookie"
+  # The province's summary aggregates 300,000 results (about 1 s and a body of several MB):
+  # 64 connections would only queue behind it, so it is timed once, alone.
+  curl -s -o /dev/null -H "Cookie: $cookie" \
+    -w 'GET /assessments/2016/summary  one request: %{time_total} s, %{size_download} bytes\n' \
+    "$api/assessments/2016/summary"
 else
   run "GET /organizations" "$api/organizations?limit=50" "$cookie"
   run "GET /organizations/{code}" "$api/organizations/$org" "$cookie"
+  run "GET /assessments/2016/summary" "$api/assessments/2016/summary" "$cookie"
   run "GET /assessments/2016" "$api/assessments/2016?limit=50" "$cookie"
 fi
 run "bare cpp-httplib /hello" "http://127.0.0.1:$hello_port/hello"
