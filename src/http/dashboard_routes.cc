@@ -80,8 +80,9 @@ void WriteSummary(Call& call, int year) {
 void Summary(Call& call) {
   auto year = PathYear(call.req, call.res, 1);
   if (!year) return;
-  AnswerRemembered(call, "summary\x1f" + std::to_string(*year) + '\x1f' + ScopeKey(call.principal),
-                   [&] { WriteSummary(call, *year); });
+  call.services.answers.Answer(
+      call, "summary\x1f" + std::to_string(*year) + '\x1f' + ScopeKey(call.principal),
+      [&] { WriteSummary(call, *year); });
 }
 
 void WriteTrend(Call& call) {
@@ -100,7 +101,8 @@ void WriteTrend(Call& call) {
 
 // Every stored year's results, aggregated: remembered until the data changes.
 void Trend(Call& call) {
-  AnswerRemembered(call, "trend\x1f" + ScopeKey(call.principal), [&] { WriteTrend(call); });
+  call.services.answers.Answer(call, "trend\x1f" + ScopeKey(call.principal),
+                               [&] { WriteTrend(call); });
 }
 
 }  // namespace

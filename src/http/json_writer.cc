@@ -99,6 +99,25 @@ bool NeedsALook(std::uint64_t word) {
 // than eight); Chinese characters, three bytes each, are checked in one step.
 constexpr std::size_t kSlack = 8;
 
+// The `n` (< 8) bytes at p in the first bytes of a word, the rest plain filler ('a'). Copied in
+// pieces of constant size, which the compiler does inline; a copy of variable size is a call.
+std::uint64_t LoadShort(const unsigned char* p, std::size_t n) {
+  unsigned char bytes[8] = {'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a'};
+  std::size_t at = 0;
+  if (n & 4) {
+    std::memcpy(bytes, p, 4);
+    at = 4;
+  }
+  if (n & 2) {
+    std::memcpy(bytes + at, p + at, 2);
+    at += 2;
+  }
+  if (n & 1) bytes[at] = p[at];
+  std::uint64_t word;
+  std::memcpy(&word, bytes, 8);
+  return word;
+}
+
 char* WriteEscaped(char* w, std::string_view text) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const auto* const end = p + text.size();
@@ -113,8 +132,7 @@ char* WriteEscaped(char* w, std::string_view text) {
       w += 8;
     }
     if (const auto left = static_cast<std::size_t>(end - p); left < 8) {
-      std::uint64_t word = 0x6161616161616161;  // "aaaaaaaa": plain filler after the text
-      std::memcpy(&word, p, left);
+      const std::uint64_t word = LoadShort(p, left);
       if (!NeedsALook(word)) {
         std::memcpy(w, &word, 8);  // the filler lands in the slack: overwritten or cut off
         w += left;
@@ -128,7 +146,11 @@ char* WriteEscaped(char* w, std::string_view text) {
     } else if (c < 0x80) {
       w = WriteControl(w, c);
       ++p;
-    } else if (const std::size_t length = Utf8Length(p, end); length != 0) {
+    } else if (const std::size_t length = Utf8Length(p, end); length == 3) {
+      std::memcpy(w, p, 3);  // a constant size is copied inline, not by a call
+      w += 3;
+      p += 3;
+    } else if (length != 0) {
       std::memcpy(w, p, length);
       w += length;
       p += length;

@@ -1,58 +1,102 @@
 #include "http/read_memo.h"
 
-#include <cstdint>
 #include <optional>
-#include <unordered_map>
 #include <utility>
 
 #include "http/errors.h"
+#include "http/route.h"
 
 namespace grassroots::http {
 namespace {
 
-struct Remembered {
-  storage::Store::Version version;
-  std::string body;
-};
+// The version each of this thread's connections had when the thread last looked, keyed by the
+// connection (a thread keeps its connections for as long as it lives).
+using SeenVersions = std::unordered_map<const storage::Store*, storage::Store::Version>;
 
-struct ThreadMemo {
-  // Keyed by the connection too: a thread may serve more than one database (tests do).
-  std::unordered_map<std::string, Remembered> answers;
-  std::size_t bytes = 0;
-};
-
-// A thread keeps at most this much; past it, it starts again. A county's summary is about
-// 5 KB, so this holds every year and scope a county's users ask for.
-constexpr std::size_t kMaxBytesPerThread = 4 << 20;
-
-ThreadMemo& Memo() {
-  thread_local ThreadMemo memo;
-  return memo;
+SeenVersions& Seen() {
+  thread_local SeenVersions seen;
+  return seen;
 }
 
 }  // namespace
 
-void AnswerRemembered(Call& call, const std::string& key, const std::function<void()>& answer) {
+std::uint64_t ReadMemo::Look(Call& call) {
+  // Read before the snapshot begins (DataVersion begins it): an answer computed in the snapshot
+  // is kept under this epoch, and any change after the snapshot began moves the epoch past it.
+  const std::uint64_t before = epoch_.load();
   const std::optional<storage::Store::Version> version = call.store.DataVersion();
-  if (!version) return answer();
-  ThreadMemo& memo = Memo();
-  std::string full_key = std::to_string(reinterpret_cast<std::uintptr_t>(&call.store));
-  full_key += '\x1f';
-  full_key += key;
-  if (auto it = memo.answers.find(full_key);
-      it != memo.answers.end() && it->second.version == *version) {
-    return WriteJsonText(call.res, it->second.body);
+  if (!version) {
+    epoch_.fetch_add(1);  // cannot tell: nothing kept so far holds
+    return before;        // and nothing computed now is kept for a later epoch
   }
-  answer();
-  if (call.res.status != 200 || call.res.body.size() > kMaxBytesPerThread) return;
-  if (memo.bytes + call.res.body.size() > kMaxBytesPerThread) {
-    memo.answers.clear();
-    memo.bytes = 0;
+  auto [it, first] = Seen().try_emplace(&call.store, *version);
+  if (first || it->second != *version) {
+    it->second = *version;
+    epoch_.fetch_add(1);
   }
-  auto [it, inserted] = memo.answers.try_emplace(std::move(full_key));
-  if (!inserted) memo.bytes -= it->second.body.size();
-  it->second = {*version, call.res.body};
-  memo.bytes += it->second.body.size();
+  return before;
+}
+
+void ReadMemo::Answer(Call& call, const std::string& key, const std::function<void()>& answer) {
+  const std::uint64_t epoch = Look(call);
+  std::promise<std::shared_ptr<const Kept>> promise;
+  std::shared_future<std::shared_ptr<const Kept>> computing;  // someone else's
+  bool entered = false;
+  {
+    std::lock_guard lock(mutex_);
+    // An answer holds only while no thread has seen a change since its epoch was read; this
+    // request's epoch (read before its snapshot began) must be the current one too.
+    if (epoch_.load() == epoch) {
+      auto it = entries_.find(key);
+      if (it != entries_.end() && it->second.epoch == epoch) {
+        computing = it->second.kept;
+      } else {
+        if (it != entries_.end()) {
+          bytes_ -= it->second.bytes;
+          entries_.erase(it);
+        }
+        entries_.emplace(key, Entry{epoch, promise.get_future().share(), 0});
+        entered = true;
+      }
+    }
+  }
+  if (computing.valid()) {
+    const std::shared_ptr<const Kept> kept = computing.get();
+    if (kept != nullptr) return WriteJsonText(call.res, kept->body, kept->status);
+    return answer();  // the one computing it got an error: try for itself
+  }
+  try {
+    answer();
+  } catch (...) {
+    if (entered) Finish(key, epoch, promise, nullptr);
+    throw;
+  }
+  if (!entered) return;
+  const bool keep = call.res.status == 200 && call.res.body.size() <= kMaxBytes;
+  Finish(key, epoch, promise,
+         keep ? std::make_shared<const Kept>(Kept{call.res.status, call.res.body}) : nullptr);
+}
+
+void ReadMemo::Finish(const std::string& key, std::uint64_t epoch,
+                      std::promise<std::shared_ptr<const Kept>>& promise,
+                      std::shared_ptr<const Kept> kept) {
+  std::lock_guard lock(mutex_);
+  promise.set_value(kept);  // wakes those waiting, whether or not it is kept
+  auto it = entries_.find(key);
+  if (it == entries_.end() || it->second.epoch != epoch) return;  // replaced since
+  if (kept == nullptr) {
+    entries_.erase(it);
+    return;
+  }
+  if (bytes_ + kept->body.size() > kMaxBytes) {
+    // Start again with only this answer; the others are computed again when asked for.
+    Entry entry = std::move(it->second);
+    entries_.clear();
+    it = entries_.emplace(key, std::move(entry)).first;
+    bytes_ = 0;
+  }
+  it->second.bytes = kept->body.size();
+  bytes_ += it->second.bytes;
 }
 
 std::string ScopeKey(const core::Principal& who) {

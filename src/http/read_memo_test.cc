@@ -2,9 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <chrono>
+#include <memory>
 #include <string>
+#include <thread>
 
 #include "http/errors.h"
+#include "http/route.h"
 #include "storage/test_fixture.h"
 
 namespace grassroots::http {
@@ -14,71 +19,103 @@ using storage::test::Org;
 
 class ReadMemoTest : public storage::test::SqliteStoreTest {
  protected:
-  // Answers `key` through the memo; the answer, when it runs, counts itself and says how
-  // many times it ran.
-  std::string Ask(storage::Store& store, const std::string& key, int status = 200) {
+  // Answers `key` on `store` through the memo, inside a request's snapshot as the server does;
+  // the answer, when it runs, counts itself and says how many times answers ran.
+  std::string Ask(storage::Store& store, const std::string& key, int status = 200,
+                  std::chrono::milliseconds slow = {}) {
+    storage::ReadingScope reading(store);
     httplib::Request req;
     httplib::Response res;
     Call call{req, res, store, services_, {}, {}, {}};
-    AnswerRemembered(call, key, [&] {
-      ++computed_;
-      WriteJsonText(res, std::to_string(computed_), status);
+    services_.answers.Answer(call, key, [&] {
+      const int n = ++computed_;
+      std::this_thread::sleep_for(slow);
+      WriteJsonText(res, std::to_string(n), status);
     });
     return res.body;
   }
 
+  // A second connection to the same database, as another worker thread has.
+  std::unique_ptr<storage::Store> Connection() {
+    auto store = storage::OpenSqliteStore(path_);
+    EXPECT_TRUE(store.ok());
+    return store.ok() ? std::move(store).value() : nullptr;
+  }
+
   Services services_;
-  int computed_ = 0;
+  std::atomic<int> computed_ = 0;
 };
 
 TEST_F(ReadMemoTest, GivesTheSameAnswerUntilTheDataChanges) {
   Upsert({Org("A1")});
-  EXPECT_EQ(Ask(*store_, "k"), "1");
-  EXPECT_EQ(Ask(*store_, "k"), "1");
-  EXPECT_EQ(computed_, 1);
+  Ask(*store_, "k");  // a connection's first look cannot reuse anything
+  const std::string first = Ask(*store_, "k");
+  const int runs = computed_;
+  EXPECT_EQ(Ask(*store_, "k"), first);
+  EXPECT_EQ(Ask(*store_, "k"), first);
+  EXPECT_EQ(computed_, runs);
   // A write through this connection.
   Upsert({Org("A2")});
-  EXPECT_EQ(Ask(*store_, "k"), "2");
+  const std::string second = Ask(*store_, "k");
+  EXPECT_NE(second, first);
   // A write through another connection, as the CLI or another server makes.
   Exec("UPDATE organizations SET name = 'renamed' WHERE code = 'A1'");
-  EXPECT_EQ(Ask(*store_, "k"), "3");
-  EXPECT_EQ(Ask(*store_, "k"), "3");
-  EXPECT_EQ(computed_, 3);
+  const std::string third = Ask(*store_, "k");
+  EXPECT_NE(third, second);
+  const std::string kept = Ask(*store_, "k");
+  EXPECT_EQ(Ask(*store_, "k"), kept);
+}
+
+TEST_F(ReadMemoTest, OneConnectionsAnswerServesTheOthersUntilAnyoneSeesAChange) {
+  std::unique_ptr<storage::Store> other = Connection();
+  ASSERT_NE(other, nullptr);
+  Ask(*store_, "k");
+  Ask(*other, "k");  // both have looked once
+  const std::string answer = Ask(*store_, "k");
+  const int runs = computed_;
+  EXPECT_EQ(Ask(*other, "k"), answer);
+  EXPECT_EQ(computed_, runs);
+  // A change that only the other connection's next look can see first.
+  Exec("INSERT INTO units (code) VALUES ('u9')");
+  EXPECT_NE(Ask(*other, "k"), answer);
+  EXPECT_NE(Ask(*store_, "k"), answer);
 }
 
 TEST_F(ReadMemoTest, KeysAreSeparate) {
-  EXPECT_EQ(Ask(*store_, "summary 2016"), "1");
-  EXPECT_EQ(Ask(*store_, "summary 2015"), "2");
-  EXPECT_EQ(Ask(*store_, "summary 2016"), "1");
+  Ask(*store_, "warm");
+  const std::string a = Ask(*store_, "summary 2016");
+  const std::string b = Ask(*store_, "summary 2015");
+  EXPECT_NE(a, b);
+  EXPECT_EQ(Ask(*store_, "summary 2016"), a);
+  EXPECT_EQ(Ask(*store_, "summary 2015"), b);
 }
 
-TEST_F(ReadMemoTest, ErrorsAreNotRemembered) {
-  EXPECT_EQ(Ask(*store_, "k", 404), "1");
-  EXPECT_EQ(Ask(*store_, "k", 404), "2");
+TEST_F(ReadMemoTest, ErrorsAreNotKept) {
+  Ask(*store_, "k", 404);
+  const std::string a = Ask(*store_, "k", 404);
+  EXPECT_NE(Ask(*store_, "k", 404), a);
 }
 
-TEST_F(ReadMemoTest, EachConnectionHasItsOwn) {
-  // Another database: the same key must not answer from this one's.
-  auto other = storage::OpenSqliteStore(path_ + ".other");
-  ASSERT_TRUE(other.ok());
-  ASSERT_TRUE(other.value()->Migrate().ok());
-  EXPECT_EQ(Ask(*store_, "k"), "1");
-  EXPECT_EQ(Ask(*other.value(), "k"), "2");
-  EXPECT_EQ(Ask(*store_, "k"), "1");
-}
-
-TEST_F(ReadMemoTest, InsideAReadingScopeTheSnapshotDecides) {
-  Upsert({Org("A1")});
-  {
-    storage::ReadingScope reading(*store_);
-    EXPECT_EQ(Ask(*store_, "k"), "1");
-  }
-  Exec("UPDATE organizations SET name = 'renamed' WHERE code = 'A1'");
-  {
-    storage::ReadingScope reading(*store_);
-    EXPECT_EQ(Ask(*store_, "k"), "2");
-    EXPECT_EQ(Ask(*store_, "k"), "2");
-  }
+TEST_F(ReadMemoTest, ThoseAskingWhileItIsComputedWaitForIt) {
+  // Two worker threads, each with its own connection, as in the server.
+  std::unique_ptr<storage::Store> other = Connection();
+  ASSERT_NE(other, nullptr);
+  Ask(*store_, "warm");
+  std::atomic<bool> warmed = false;
+  std::atomic<int> before = -1;
+  std::string waited;
+  std::thread waiter([&] {
+    Ask(*other, "warm");
+    warmed = true;
+    while (before < 0 || computed_ == before) std::this_thread::yield();  // it has begun
+    waited = Ask(*other, "k");
+  });
+  while (!warmed) std::this_thread::yield();
+  before = computed_.load();
+  const std::string slow_answer = Ask(*store_, "k", 200, std::chrono::milliseconds(800));
+  waiter.join();
+  EXPECT_EQ(waited, slow_answer);
+  EXPECT_EQ(computed_, before + 1);
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "auth/login_throttle.h"
 #include "config/policy_file.h"
 #include "core/access.h"
+#include "http/read_memo.h"
 #include "http/session_cache.h"
 #include "storage/store.h"
 
@@ -21,6 +22,7 @@ struct Services {
   config::LoadedPolicy policy;
   auth::LoginThrottle throttle;
   SessionCache sessions;
+  ReadMemo answers;             // the dashboard's summary and trend
   bool secure_cookies = false;  // TLS is on
 };
 
@@ -57,7 +59,7 @@ void AddAssessmentRoutes(std::vector<Route>& routes);
 void AddDashboardRoutes(std::vector<Route>& routes);  // before AddAssessmentRoutes
 void AddAdminRoutes(std::vector<Route>& routes);      // policy, audit, imports
 void AddAccountRoutes(std::vector<Route>& routes);    // users, own password
-void AddOpenApiRoute(std::vector<Route>& routes);  // must come last: documents the others
+void AddOpenApiRoute(std::vector<Route>& routes);     // must come last: documents the others
 
 // Every route, in registration order.
 std::vector<Route> AllRoutes();

@@ -3,6 +3,7 @@
 // Internal to src/storage.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -65,14 +66,16 @@ struct BuiltQuery {
 };
 BuiltQuery BuildFiltered(const FilteredQuery& query, const OrgFilter& filter, bool page);
 
-// Every row of `sql`, read by `read`.
+// Every row of `sql`, read by `read`; `expected` rows are made room for up front.
 template <typename T, typename Read>
 core::Result<std::vector<T>> QueryAll(Database& db, std::string_view sql,
-                                      const std::vector<SqlParam>& params, Read read) {
+                                      const std::vector<SqlParam>& params, Read read,
+                                      std::size_t expected = 0) {
   core::Result<Statement> stmt = db.Prepare(sql);
   if (!stmt.ok()) return stmt.error();
   BindAll(stmt.value(), params, 1);
   std::vector<T> items;
+  items.reserve(expected);
   for (;;) {
     core::Result<bool> row = stmt.value().Step();
     if (!row.ok()) return row.error();
@@ -111,7 +114,10 @@ core::Result<Page<T>> ListPage(Database& db, const FilteredQuery& query, const O
   core::Result<std::int64_t> total = QueryCount(db, count.sql, count.params);
   if (!total.ok()) return total.error();
   const BuiltQuery rows = BuildFiltered(query, filter, true);
-  core::Result<std::vector<T>> items = QueryAll<T>(db, rows.sql, rows.params, read);
+  // A page holds at most `limit` rows: room for them saves moving the rows as the vector grows.
+  core::Result<std::vector<T>> items =
+      QueryAll<T>(db, rows.sql, rows.params, read,
+                  static_cast<std::size_t>(std::min(total.value(), filter.limit)));
   if (!items.ok()) return items.error();
   return Page<T>{std::move(items).value(), total.value()};
 }
