@@ -55,6 +55,31 @@ TEST(HttpDashboard, SummaryAgreesWithTheStoredAssessment) {
   EXPECT_TRUE(village) << s["quotas"].dump();
 }
 
+// The summary is kept between requests (http/read_memo.h): a change through the API shows in
+// the next one, on whichever worker thread it lands.
+TEST(HttpDashboard, SummaryFollowsAChangeMadeThroughTheApi) {
+  Client admin;
+  ASSERT_EQ(admin.LoginAs("admin").status, 200);
+  const nlohmann::json before = admin.Get("/api/v1/assessments/2016/summary").Json();
+  ASSERT_EQ(admin.Get("/api/v1/assessments/2016/summary").Json(), before);
+  const nlohmann::json unselected =
+      admin.Get("/api/v1/assessments/2016?selected=false&limit=1").Json();
+  ASSERT_EQ(unselected["items"].size(), 1u);
+  const std::string code = unselected["items"][0]["code"];
+  ASSERT_EQ(Codes(before["selected"]).count(code), 0u);
+  const Reply manual = admin.Send("PUT", "/api/v1/assessments/2016/manual/" + code,
+                                  R"({"include":true,"reason":"summary test"})");
+  ASSERT_LT(manual.status, 300) << manual.body;
+  ASSERT_EQ(admin.Send("POST", "/api/v1/assessments/2016/run", "").status, 200);
+  for (int i = 0; i < 4; ++i) {  // a new connection each time: another worker thread
+    Client again;
+    ASSERT_EQ(again.LoginAs("admin").status, 200);
+    const nlohmann::json after = again.Get("/api/v1/assessments/2016/summary").Json();
+    EXPECT_EQ(after["totals"]["selected"].get<int>(), before["totals"]["selected"].get<int>() + 1);
+    EXPECT_EQ(Codes(after["selected"]).count(code), 1u);
+  }
+}
+
 TEST(HttpDashboard, ConsecutiveCasesProposeTheRemovalsOfTheRule) {
   Client admin;
   ASSERT_EQ(admin.LoginAs("admin").status, 200);

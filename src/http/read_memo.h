@@ -1,18 +1,15 @@
 // Answers that cost much to compute and are read often (the dashboard's summary and trend: every
-// result of a year, aggregated), computed once and given to every worker thread while the
-// database has not changed.
+// result of a year, aggregated), computed once and given to every worker thread while the data
+// has not changed.
 //
-// Whether it changed is told by each worker's connection (storage::Store::DataVersion), whose
-// values only that connection can compare. So a thread that finds its connection's version moved
-// since it last looked (or looks for the first time) moves a shared epoch, and an answer holds
-// only for the epoch read before the snapshot it was computed from began. A change committed
-// anywhere (this server, the CLI, another server on the file) after that snapshot is noticed by
-// any thread at its next look, which is no later than the request that would use the answer.
-// Threads that ask while an answer is being computed wait for it instead of computing it again:
-// a province's summary takes about a second.
+// An answer is kept with the data version of the snapshot it was computed from
+// (storage::Store::DataVersion: the newest audit entry, the same number on every connection),
+// and holds for a request whose snapshot has the same version. A change committed anywhere (this
+// server, the CLI, another server on the file) moves the version. Requests that ask while an
+// answer of their version is being computed wait for it instead of computing it again: a
+// province's summary takes about a second.
 #pragma once
 
-#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <future>
@@ -43,18 +40,14 @@ class ReadMemo {
     std::string body;
   };
   struct Entry {
-    std::uint64_t epoch = 0;
+    std::int64_t version = 0;
     std::shared_future<std::shared_ptr<const Kept>> kept;  // null: not kept (an error)
     std::size_t bytes = 0;                                 // of the body, once kept
   };
-  // Ends the computation of `key` at `epoch`: wakes those waiting and keeps the answer if the
+  // Ends the computation of `key` at `version`: wakes those waiting and keeps the answer if the
   // entry is still this computation's.
-  void Finish(const std::string& key, std::uint64_t epoch,
+  void Finish(const std::string& key, std::int64_t version,
               std::promise<std::shared_ptr<const Kept>>& promise, std::shared_ptr<const Kept> kept);
-  // The epoch after this thread has looked at its connection's version.
-  std::uint64_t Look(Call& call);
-
-  std::atomic<std::uint64_t> epoch_{0};
   std::mutex mutex_;
   std::unordered_map<std::string, Entry> entries_;
   std::size_t bytes_ = 0;

@@ -203,13 +203,10 @@ TEST_F(ServerStoreTest, ListTotalsFollowChangesFromAnyConnection) {
 }
 
 // A request reads under one snapshot: a page and its total agree, and a write committed by
-// another connection in the middle shows only after the snapshot ends. The data version moves
-// with that write.
+// another connection in the middle shows only after the snapshot ends.
 TEST_F(ServerStoreTest, AReadingScopeSeesOneSnapshot) {
   Tree();
   std::int64_t total = 0;
-  const std::optional<Store::Version> before = store_->DataVersion();
-  ASSERT_TRUE(before.has_value());
   {
     ReadingScope reading(*store_);
     EXPECT_EQ(List({}, &total).size(), 6u);
@@ -219,13 +216,33 @@ TEST_F(ServerStoreTest, AReadingScopeSeesOneSnapshot) {
         " VALUES ('D1D', 'x', 'village', 'branch', 'D1', 's', 'u1')");
     EXPECT_EQ(List({}, &total).size(), 6u);
     EXPECT_EQ(total, 6);
-    EXPECT_EQ(store_->DataVersion(), before);
   }
   EXPECT_EQ(List({}, &total).size(), 7u);
   EXPECT_EQ(total, 7);
-  EXPECT_NE(store_->DataVersion(), before);
   // The scope ended its transaction: a write goes through.
   EXPECT_TRUE(store_->SaveOrganization(Org("D1E", "D1"), actor_).ok());
+}
+
+// The data version is the same number on every connection and moves with every audited change,
+// whichever connection makes it; inside a reading scope it stays with the snapshot.
+TEST_F(ServerStoreTest, DataVersionIsSharedByConnectionsAndMovesWithEachChange) {
+  Tree();
+  core::Result<std::unique_ptr<Store>> other = OpenSqliteStore(path_);
+  ASSERT_TRUE(other.ok());
+  const core::Result<std::int64_t> start = store_->DataVersion();
+  ASSERT_TRUE(start.ok());
+  EXPECT_EQ(other.value()->DataVersion().value(), start.value());
+  {
+    ReadingScope reading(*store_);
+    EXPECT_EQ(store_->DataVersion().value(), start.value());
+    ASSERT_TRUE(other.value()->SaveOrganization(Org("D1C", "D1"), actor_).ok());
+    EXPECT_EQ(store_->DataVersion().value(), start.value());
+  }
+  const std::int64_t after_save = store_->DataVersion().value();
+  EXPECT_GT(after_save, start.value());
+  EXPECT_EQ(other.value()->DataVersion().value(), after_save);
+  Upsert({Org("D1D", "D1")});
+  EXPECT_GT(other.value()->DataVersion().value(), after_save);
 }
 
 TEST_F(ServerStoreTest, SaveOrganizationAuditsBeforeAndAfter) {

@@ -84,10 +84,9 @@ void SqliteStore::EndReading() {
   }
 }
 
-std::optional<Store::Version> SqliteStore::DataVersion() {
-  const Database::Mark mark = db_.ChangeMark();
-  if (mark.first < 0) return std::nullopt;
-  return mark;
+core::Result<std::int64_t> SqliteStore::DataVersion() {
+  return Guarded("reading the data version",
+                 [&] { return db_.QueryInt("SELECT COALESCE(MAX(id), 0) FROM audit_log"); });
 }
 
 core::Status SqliteStore::Migrate() {

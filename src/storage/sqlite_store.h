@@ -23,7 +23,7 @@ class SqliteStore final : public Store {
 
   core::Status BeginReading() override;
   void EndReading() override;
-  std::optional<Version> DataVersion() override;
+  core::Result<std::int64_t> DataVersion() override;
 
   core::Status Migrate() override;
   core::Result<bool> IsEmpty() override;

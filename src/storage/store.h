@@ -11,7 +11,6 @@
 #include <optional>
 #include <string>
 #include <unordered_set>
-#include <utility>
 #include <vector>
 
 #include "core/access.h"
@@ -158,13 +157,12 @@ class Store {
   virtual core::Status BeginReading() = 0;
   virtual void EndReading() = 0;
 
-  // A value that changes whenever the stored data changes, through this Store or any other
-  // (another connection, another process); nullopt when it cannot be told. Comparable only
-  // with earlier values of the same Store: what was computed from its reads at one version is
-  // still right while the version stays. Taken first inside BeginReading, it describes the
-  // snapshot that the reads after it see.
-  using Version = std::pair<std::int64_t, std::int64_t>;
-  virtual std::optional<Version> DataVersion() = 0;
+  // The newest entry of the audit trail. Every change is recorded there in the same transaction
+  // as the change, so this moves with every change made through any Store, connection or
+  // process, and the values of different connections compare: what was computed from reads at
+  // one version holds wherever the version is the same. (A hand edit of the file that bypasses
+  // the trail is not seen.) Taken first inside BeginReading, it is the snapshot's version.
+  virtual core::Result<std::int64_t> DataVersion() = 0;
 
   // Creates the schema or applies the migrations it lacks. Idempotent.
   virtual core::Status Migrate() = 0;
