@@ -43,6 +43,7 @@ TEST(HttpDashboard, SummaryAgreesWithTheStoredAssessment) {
   EXPECT_EQ(Codes(s["selected"]), Codes(selected["items"]));
   EXPECT_EQ(s["totals"]["selected"], selected["total"]);
   EXPECT_EQ(s["selected"].size(), 14u);
+  EXPECT_EQ(s["selected_total"], selected["total"]);  // all of them fit under the list's cut
   for (const auto& org : s["selected"]) EXPECT_FALSE(org["name"].get<std::string>().empty());
   // Quota use: the village group's arithmetic and its selected count.
   bool village = false;
@@ -85,6 +86,7 @@ TEST(HttpDashboard, ConsecutiveCasesProposeTheRemovalsOfTheRule) {
   ASSERT_EQ(admin.LoginAs("admin").status, 200);
   const nlohmann::json s = admin.Get("/api/v1/assessments/2016/summary").Json();
   ASSERT_EQ(s["consecutive"].size(), 4u) << s["consecutive"].dump();
+  EXPECT_EQ(s["consecutive_total"], 4);
   int branches = 0;
   for (const auto& c : s["consecutive"]) {
     const std::string code = c["code"];

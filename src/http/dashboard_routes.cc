@@ -49,6 +49,12 @@ nlohmann::json CaseJson(const core::ConsecutiveCase& c) {
           {"actions", actions}};
 }
 
+// A dashboard lists the selected organizations and the consecutive cases; a province has tens
+// of thousands of each (a summary of several MB that no dashboard table can show). The first
+// kListLimit of each come with the counts of all; the assessment list (?selected=true) pages
+// through every one.
+constexpr std::size_t kListLimit = 200;
+
 void WriteSummary(Call& call, int year) {
   auto summary = app::SummarizeAssessment(call.store, year, ScopeOf(call.principal));
   if (!summary.ok()) return WriteError(call.res, summary.error());
@@ -65,15 +71,21 @@ void WriteSummary(Call& call, int year) {
     by_type.push_back(std::move(entry));
   }
   for (const auto& q : s.quotas) quotas.push_back(QuotaJson(q));
-  for (const auto& row : s.selected) selected.push_back(RowJson(row));
-  for (const auto& c : s.cases) cases.push_back(CaseJson(c));
+  for (std::size_t i = 0; i < s.selected.size() && i < kListLimit; ++i) {
+    selected.push_back(RowJson(s.selected[i]));
+  }
+  for (std::size_t i = 0; i < s.cases.size() && i < kListLimit; ++i) {
+    cases.push_back(CaseJson(s.cases[i]));
+  }
   WriteJson(call.res, {{"year", s.year},
                        {"whole_county", SeesEverything(call.principal)},
                        {"totals", GradeCountsJson(s.total)},
                        {"by_type", by_type},
                        {"quotas", quotas},
                        {"selected", selected},
-                       {"consecutive", cases}});
+                       {"selected_total", s.selected.size()},
+                       {"consecutive", cases},
+                       {"consecutive_total", s.cases.size()}});
 }
 
 // The summary reads and aggregates every result of the year: remembered until the data changes.
@@ -116,7 +128,8 @@ void AddDashboardRoutes(std::vector<Route>& routes) {
   routes.push_back({Method::kGet, "/api/v1/assessments/{year}/summary",
                     "A stored year for the dashboard, over your scope: grades by type, quota use "
                     "(count, quota, cut and taken are the whole unit's; selected is your scope's), "
-                    "selected organizations, consecutive cases with proposed removals",
+                    "selected organizations, consecutive cases with proposed removals (the first "
+                    "200 of each, with selected_total and consecutive_total)",
                     true, Summary});
 }
 

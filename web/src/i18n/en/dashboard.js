@@ -13,6 +13,7 @@ export default {
     quotaUse: 'Quota use by type',
     quota: 'Quota',
     selectedInScope: 'Selected',
+    listCut: 'The first {shown} of {total}; the assessment page lists them all',
     selectedTitle: 'Organizations selected for rectification ({n})',
     noneSelected: 'No organization selected',
     casesTitle: 'Selected two years running, and the proposed changes',

@@ -13,6 +13,7 @@ export default {
     quotaUse: '比例名额使用（按类型）',
     quota: '名额',
     selectedInScope: '已列入',
+    listCut: '仅列出前 {shown} 个（共 {total} 个），完整名单见“年度评定”页',
     selectedTitle: '本年度重点整顿对象（{n} 个）',
     noneSelected: '没有列入整顿的组织',
     casesTitle: '连续两年列入及组织调整建议',
