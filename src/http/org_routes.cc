@@ -132,9 +132,31 @@ void List(Call& call) {
     filter.direct = direct == "true";
   }
   ApplyScope(call.principal, filter);
-  auto page = call.store.ListOrganizations(filter);
-  if (!page.ok()) return WriteError(call.res, page.error());
-  WriteJsonText(call.res, PageText(page.value(), filter.offset, filter.limit, WriteOrg));
+  // Rows go from the statement to the text as they are read: no Organization per row.
+  JsonWriter out;
+  out.BeginObject().Key("items").BeginArray();
+  auto total = call.store.VisitOrganizations(filter, [&](const storage::OrgRowView& org) {
+    out.BeginObject()
+        .Key("code")
+        .String(org.code)
+        .Key("name")
+        .String(org.name)
+        .Key("type")
+        .String(org.type)
+        .Key("kind")
+        .String(org.kind)
+        .Key("parent")
+        .String(org.parent)
+        .Key("secretary")
+        .String(org.secretary)
+        .Key("unit")
+        .String(org.unit)
+        .EndObject();
+  });
+  if (!total.ok()) return WriteError(call.res, total.error());
+  out.EndArray().Key("total").Int(total.value());
+  out.Key("offset").Int(filter.offset).Key("limit").Int(filter.limit).EndObject();
+  WriteJsonText(call.res, out.Take());
 }
 
 void Detail(Call& call) {

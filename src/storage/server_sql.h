@@ -122,6 +122,29 @@ core::Result<Page<T>> ListPage(Database& db, const FilteredQuery& query, const O
   return Page<T>{std::move(items).value(), total.value()};
 }
 
+// The same page as ListPage, each row handed to `visit` (a const Statement&) as it is stepped
+// to; answers the total.
+template <typename Visit>
+core::Result<std::int64_t> VisitPage(Database& db, const FilteredQuery& query,
+                                     const OrgFilter& filter, Visit visit) {
+  if (core::Status s = CheckPaging(filter.offset, filter.limit); !s.ok()) return s.error();
+  core::Result<Transaction> snapshot = Transaction::BeginRead(db);
+  if (!snapshot.ok()) return snapshot.error();
+  const BuiltQuery count = BuildFiltered(query, filter, false);
+  core::Result<std::int64_t> total = QueryCount(db, count.sql, count.params);
+  if (!total.ok()) return total.error();
+  const BuiltQuery rows = BuildFiltered(query, filter, true);
+  core::Result<Statement> stmt = db.Prepare(rows.sql);
+  if (!stmt.ok()) return stmt.error();
+  BindAll(stmt.value(), rows.params, 1);
+  for (;;) {
+    core::Result<bool> row = stmt.value().Step();
+    if (!row.ok()) return row.error();
+    if (!row.value()) return total.value();
+    visit(static_cast<const Statement&>(stmt.value()));
+  }
+}
+
 struct AuditNames {
   std::string create_action;
   std::string update_action;

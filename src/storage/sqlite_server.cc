@@ -163,6 +163,17 @@ core::Result<Page<core::Organization>> SqliteStore::ListOrganizations(const OrgF
   });
 }
 
+core::Result<std::int64_t> SqliteStore::VisitOrganizations(
+    const OrgFilter& filter, const std::function<void(const OrgRowView&)>& row) {
+  return Guarded("listing organizations", [&]() -> core::Result<std::int64_t> {
+    const FilteredQuery query{"organizations o", std::string(kOrgColumns), "", {}, "o.code", ""};
+    return VisitPage(db_, query, filter, [&](const Statement& s) {
+      row(OrgRowView{s.Text(0), s.Text(1), s.Text(2), s.Text(3),
+                     s.IsNull(4) ? std::string_view() : s.Text(4), s.Text(5), s.Text(6)});
+    });
+  });
+}
+
 core::Result<std::optional<OrgDetail>> SqliteStore::GetOrganization(const std::string& code) {
   return Guarded("reading organization " + code, [&]() -> core::Result<std::optional<OrgDetail>> {
     core::Result<Transaction> snapshot = Transaction::BeginRead(db_);

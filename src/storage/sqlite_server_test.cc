@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "storage/store.h"
@@ -200,6 +201,45 @@ TEST_F(ServerStoreTest, ListTotalsFollowChangesFromAnyConnection) {
   EXPECT_EQ(total, 5);
   List({}, &total);
   EXPECT_EQ(total, 7);
+}
+
+// The visited page is the listed page: same rows, same order, same columns, same total.
+TEST_F(ServerStoreTest, VisitOrganizationsHandsOverTheListedPage) {
+  Tree();
+  std::vector<OrgFilter> filters(4);
+  filters[1].unit = "u1";
+  filters[2].parent = "D1";
+  filters[3].offset = 2;
+  filters[3].limit = 3;
+  for (const OrgFilter& filter : filters) {
+    core::Result<Page<core::Organization>> page = store_->ListOrganizations(filter);
+    ASSERT_TRUE(page.ok());
+    std::vector<core::Organization> visited;
+    core::Result<std::int64_t> total =
+        store_->VisitOrganizations(filter, [&](const OrgRowView& row) {
+          core::Organization org;
+          org.code = row.code;
+          org.name = row.name;
+          org.type = core::ParseOrgType(row.type).value();
+          org.kind = core::ParseOrgKind(row.kind).value();
+          org.parent = row.parent;
+          org.secretary = row.secretary;
+          org.unit = row.unit;
+          visited.push_back(org);
+        });
+    ASSERT_TRUE(total.ok());
+    EXPECT_EQ(total.value(), page.value().total);
+    ASSERT_EQ(visited.size(), page.value().items.size());
+    for (std::size_t i = 0; i < visited.size(); ++i) {
+      const core::Organization& a = visited[i];
+      const core::Organization& b = page.value().items[i];
+      EXPECT_EQ(std::tie(a.code, a.name, a.type, a.kind, a.parent, a.secretary, a.unit),
+                std::tie(b.code, b.name, b.type, b.kind, b.parent, b.secretary, b.unit));
+    }
+  }
+  OrgFilter bad;
+  bad.limit = 0;
+  EXPECT_FALSE(store_->VisitOrganizations(bad, [](const OrgRowView&) {}).ok());
 }
 
 // A request reads under one snapshot: a page and its total agree, and a write committed by

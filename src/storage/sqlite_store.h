@@ -56,6 +56,8 @@ class SqliteStore final : public Store {
 
   // --- Server (issue 3): sqlite_server.cc, sqlite_server_assessments.cc ---
   core::Result<Page<core::Organization>> ListOrganizations(const OrgFilter& filter) override;
+  core::Result<std::int64_t> VisitOrganizations(
+      const OrgFilter& filter, const std::function<void(const OrgRowView&)>& row) override;
   core::Result<std::optional<OrgDetail>> GetOrganization(const std::string& code) override;
   core::Result<std::vector<std::string>> Ancestry(const std::string& code) override;
   core::Result<bool> SaveOrganization(const core::Organization& org, const Actor& actor) override;

@@ -7,9 +7,11 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 #include <vector>
 
@@ -146,6 +148,11 @@ struct UserChange {
 using SummaryRow = core::ResultRow;
 using StoredQuota = core::StoredQuota;
 
+// One organization's columns as stored (see Store::VisitOrganizations).
+struct OrgRowView {
+  std::string_view code, name, type, kind, parent, secretary, unit;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -208,6 +215,11 @@ class Store {
   // --- Server (issue 3). Single-row writes audit before and after as JSON. ---
 
   virtual core::Result<Page<core::Organization>> ListOrganizations(const OrgFilter& filter) = 0;
+  // The same page handed over one row at a time, as stored, without building an Organization
+  // per row (a list response writes them straight out); answers the total. The views are valid
+  // during the call only; `parent` is empty for a direct organization.
+  virtual core::Result<std::int64_t> VisitOrganizations(
+      const OrgFilter& filter, const std::function<void(const OrgRowView&)>& row) = 0;
   virtual core::Result<std::optional<OrgDetail>> GetOrganization(const std::string& code) = 0;
   // The code, its parent's, ... up to the direct organization; empty when unknown.
   virtual core::Result<std::vector<std::string>> Ancestry(const std::string& code) = 0;
