@@ -78,7 +78,8 @@ if [[ $scale == province ]]; then
     "$api/assessments/2016/summary"
   run "GET /assessments/2016/summary" "$api/assessments/2016/summary" "$cookie"
 else
-  run "GET /organizations" "$api/organizations?limit=50" "$cookie"
+  run "GET /organizations (20 rows)" "$api/organizations?limit=20" "$cookie"  # the web UI's page
+  run "GET /organizations (50 rows)" "$api/organizations?limit=50" "$cookie"
   run "GET /organizations/{code}" "$api/organizations/$org" "$cookie"
   run "GET /assessments/2016/summary" "$api/assessments/2016/summary" "$cookie"
   run "GET /assessments/2016" "$api/assessments/2016?limit=50" "$cookie"
