@@ -9,16 +9,16 @@
 namespace grassroots::http {
 namespace {
 
-void WriteOrg(JsonWriter& out, const core::Organization& org) {
+void WriteOrgRow(JsonWriter& out, const storage::OrgRowView& org) {
   out.BeginObject()
       .Key("code")
       .String(org.code)
       .Key("name")
       .String(org.name)
       .Key("type")
-      .String(core::ToString(org.type))
+      .String(org.type)
       .Key("kind")
-      .String(core::ToString(org.kind))
+      .String(org.kind)
       .Key("parent")
       .String(org.parent)
       .Key("secretary")
@@ -26,6 +26,11 @@ void WriteOrg(JsonWriter& out, const core::Organization& org) {
       .Key("unit")
       .String(org.unit)
       .EndObject();
+}
+
+void WriteOrg(JsonWriter& out, const core::Organization& org) {
+  WriteOrgRow(out, {org.code, org.name, core::ToString(org.type), core::ToString(org.kind),
+                    org.parent, org.secretary, org.unit});
 }
 
 void WriteMember(JsonWriter& out, const core::Member& member) {
@@ -135,24 +140,8 @@ void List(Call& call) {
   // Rows go from the statement to the text as they are read: no Organization per row.
   JsonWriter out;
   out.BeginObject().Key("items").BeginArray();
-  auto total = call.store.VisitOrganizations(filter, [&](const storage::OrgRowView& org) {
-    out.BeginObject()
-        .Key("code")
-        .String(org.code)
-        .Key("name")
-        .String(org.name)
-        .Key("type")
-        .String(org.type)
-        .Key("kind")
-        .String(org.kind)
-        .Key("parent")
-        .String(org.parent)
-        .Key("secretary")
-        .String(org.secretary)
-        .Key("unit")
-        .String(org.unit)
-        .EndObject();
-  });
+  auto total = call.store.VisitOrganizations(
+      filter, [&](const storage::OrgRowView& org) { WriteOrgRow(out, org); });
   if (!total.ok()) return WriteError(call.res, total.error());
   out.EndArray().Key("total").Int(total.value());
   out.Key("offset").Int(filter.offset).Key("limit").Int(filter.limit).EndObject();

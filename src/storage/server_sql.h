@@ -66,16 +66,14 @@ struct BuiltQuery {
 };
 BuiltQuery BuildFiltered(const FilteredQuery& query, const OrgFilter& filter, bool page);
 
-// Every row of `sql`, read by `read`; `expected` rows are made room for up front.
+// Every row of `sql`, read by `read`.
 template <typename T, typename Read>
 core::Result<std::vector<T>> QueryAll(Database& db, std::string_view sql,
-                                      const std::vector<SqlParam>& params, Read read,
-                                      std::size_t expected = 0) {
+                                      const std::vector<SqlParam>& params, Read read) {
   core::Result<Statement> stmt = db.Prepare(sql);
   if (!stmt.ok()) return stmt.error();
   BindAll(stmt.value(), params, 1);
   std::vector<T> items;
-  items.reserve(expected);
   for (;;) {
     core::Result<bool> row = stmt.value().Step();
     if (!row.ok()) return row.error();
@@ -103,27 +101,8 @@ core::Status Execute(Database& db, std::string_view sql, const std::vector<SqlPa
 core::Result<std::int64_t> QueryCount(Database& db, std::string_view sql,
                                       const std::vector<SqlParam>& params);
 
-// One page of a filtered query and the count of all its matches, from one snapshot.
-template <typename T, typename Read>
-core::Result<Page<T>> ListPage(Database& db, const FilteredQuery& query, const OrgFilter& filter,
-                               Read read) {
-  if (core::Status s = CheckPaging(filter.offset, filter.limit); !s.ok()) return s.error();
-  core::Result<Transaction> snapshot = Transaction::BeginRead(db);
-  if (!snapshot.ok()) return snapshot.error();
-  const BuiltQuery count = BuildFiltered(query, filter, false);
-  core::Result<std::int64_t> total = QueryCount(db, count.sql, count.params);
-  if (!total.ok()) return total.error();
-  const BuiltQuery rows = BuildFiltered(query, filter, true);
-  // A page holds at most `limit` rows: room for them saves moving the rows as the vector grows.
-  core::Result<std::vector<T>> items =
-      QueryAll<T>(db, rows.sql, rows.params, read,
-                  static_cast<std::size_t>(std::min(total.value(), filter.limit)));
-  if (!items.ok()) return items.error();
-  return Page<T>{std::move(items).value(), total.value()};
-}
-
-// The same page as ListPage, each row handed to `visit` (a const Statement&) as it is stepped
-// to; answers the total.
+// One page of a filtered query and the count of all its matches, from one snapshot, each row
+// handed to `visit` (a const Statement&) as it is stepped to; answers the count.
 template <typename Visit>
 core::Result<std::int64_t> VisitPage(Database& db, const FilteredQuery& query,
                                      const OrgFilter& filter, Visit visit) {
@@ -143,6 +122,19 @@ core::Result<std::int64_t> VisitPage(Database& db, const FilteredQuery& query,
     if (!row.value()) return total.value();
     visit(static_cast<const Statement&>(stmt.value()));
   }
+}
+
+// The same page with its rows read by `read` into a vector.
+template <typename T, typename Read>
+core::Result<Page<T>> ListPage(Database& db, const FilteredQuery& query, const OrgFilter& filter,
+                               Read read) {
+  std::vector<T> items;
+  // Room for a whole page up front saves moving the rows as the vector grows.
+  items.reserve(static_cast<std::size_t>(std::clamp<std::int64_t>(filter.limit, 0, kMaxPageSize)));
+  core::Result<std::int64_t> total =
+      VisitPage(db, query, filter, [&](const Statement& s) { items.push_back(read(s)); });
+  if (!total.ok()) return total.error();
+  return Page<T>{std::move(items), total.value()};
 }
 
 struct AuditNames {
