@@ -128,8 +128,9 @@ void AddDashboardRoutes(std::vector<Route>& routes) {
   routes.push_back({Method::kGet, "/api/v1/assessments/{year}/summary",
                     "A stored year for the dashboard, over your scope: grades by type, quota use "
                     "(count, quota, cut and taken are the whole unit's; selected is your scope's), "
-                    "selected organizations, consecutive cases with proposed removals (the first "
-                    "200 of each, with selected_total and consecutive_total)",
+                    "selected organizations, consecutive cases with proposed removals (the first " +
+                        std::to_string(kListLimit) +
+                        " of each, with selected_total and consecutive_total)",
                     true, Summary});
 }
 
