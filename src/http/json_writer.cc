@@ -12,15 +12,18 @@ constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 // The most one input byte becomes: a control character is written as \u00XX.
 constexpr std::size_t kMaxEscapedBytes = 6;
 
+// Whether p starts a three-byte sequence whose lead allows any continuation byte after it (every
+// Chinese character but those led by E0 and ED, which the full check below takes).
+bool IsCommonThreeBytes(const unsigned char* p, const unsigned char* end) {
+  return end - p >= 3 && p[0] >= 0xE1 && p[0] <= 0xEF && p[0] != 0xED && (p[1] & 0xC0) == 0x80 &&
+         (p[2] & 0xC0) == 0x80;
+}
+
 // The length of the well-formed UTF-8 sequence at p, or 0 when it is not one (overlong forms,
 // surrogates and code points above U+10FFFF included). *p >= 0x80.
 std::size_t Utf8Length(const unsigned char* p, const unsigned char* end) {
   const unsigned char lead = p[0];
-  // Most Chinese characters: a lead byte whose second byte may be any continuation byte.
-  if (lead >= 0xE1 && lead != 0xED && lead <= 0xEF && end - p >= 3 && (p[1] & 0xC0) == 0x80 &&
-      (p[2] & 0xC0) == 0x80) {
-    return 3;
-  }
+  if (IsCommonThreeBytes(p, end)) return 3;
   std::size_t length = 0;
   unsigned char low = 0x80, high = 0xBF;  // allowed range of the second byte
   if (lead >= 0xC2 && lead <= 0xDF) {
@@ -147,9 +150,13 @@ char* WriteEscaped(char* w, std::string_view text) {
       w = WriteControl(w, c);
       ++p;
     } else if (const std::size_t length = Utf8Length(p, end); length == 3) {
-      std::memcpy(w, p, 3);  // a constant size is copied inline, not by a call
-      w += 3;
-      p += 3;
+      // Chinese comes in runs of such characters: the run is taken at once. A constant size is
+      // copied inline, not by a call.
+      do {
+        std::memcpy(w, p, 3);
+        w += 3;
+        p += 3;
+      } while (IsCommonThreeBytes(p, end));
     } else if (length != 0) {
       std::memcpy(w, p, length);
       w += length;
@@ -216,6 +223,15 @@ JsonWriter& JsonWriter::Key(std::string_view key) {
 JsonWriter& JsonWriter::String(std::string_view value) {
   BeforeValue();
   Advance(WriteEscaped(Room(value.size() * kMaxEscapedBytes + 2 + kSlack), value));
+  return *this;
+}
+
+JsonWriter& JsonWriter::Field(std::string_view key, std::string_view value) {
+  BeforeValue();
+  char* w = Room((key.size() + value.size()) * kMaxEscapedBytes + 5 + 2 * kSlack);
+  w = WriteEscaped(w, key);
+  *w++ = ':';
+  Advance(WriteEscaped(w, value));
   return *this;
 }
 

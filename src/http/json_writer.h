@@ -27,6 +27,8 @@ class JsonWriter {
   // nlohmann::json's dump with error_handler_t::replace does.
   JsonWriter& String(std::string_view value);
   JsonWriter& StringOrNull(std::string_view value);  // null when empty
+  // Key(key).String(value) in one step (a list row is a run of these).
+  JsonWriter& Field(std::string_view key, std::string_view value);
   JsonWriter& Int(std::int64_t value);
   // Shortest text that reads back as the same double, "85.0" for whole numbers (as nlohmann
   // writes them); null for NaN and infinities, which JSON cannot hold.

@@ -11,20 +11,13 @@ namespace {
 
 void WriteOrgRow(JsonWriter& out, const storage::OrgRowView& org) {
   out.BeginObject()
-      .Key("code")
-      .String(org.code)
-      .Key("name")
-      .String(org.name)
-      .Key("type")
-      .String(org.type)
-      .Key("kind")
-      .String(org.kind)
-      .Key("parent")
-      .String(org.parent)
-      .Key("secretary")
-      .String(org.secretary)
-      .Key("unit")
-      .String(org.unit)
+      .Field("code", org.code)
+      .Field("name", org.name)
+      .Field("type", org.type)
+      .Field("kind", org.kind)
+      .Field("parent", org.parent)
+      .Field("secretary", org.secretary)
+      .Field("unit", org.unit)
       .EndObject();
 }
 

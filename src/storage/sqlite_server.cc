@@ -168,8 +168,8 @@ core::Result<std::int64_t> SqliteStore::VisitOrganizations(
   return Guarded("listing organizations", [&]() -> core::Result<std::int64_t> {
     const FilteredQuery query{"organizations o", std::string(kOrgColumns), "", {}, "o.code", ""};
     return VisitPage(db_, query, filter, [&](const Statement& s) {
-      row(OrgRowView{s.Text(0), s.Text(1), s.Text(2), s.Text(3),
-                     s.IsNull(4) ? std::string_view() : s.Text(4), s.Text(5), s.Text(6)});
+      // Text of a NULL (the parent of a direct organization) is empty.
+      row(OrgRowView{s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5), s.Text(6)});
     });
   });
 }
