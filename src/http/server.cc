@@ -7,6 +7,7 @@
 #include <iostream>
 #include <map>
 #include <optional>
+#include <utility>
 
 #include "http/errors.h"
 #include "http/route.h"
@@ -49,8 +50,8 @@ void Dispatch(const Route& route, const std::string& db_path, Services& services
     if (!found.value()) {
       return WriteError(res, 401, "unauthenticated", "log in first (POST /api/v1/session)");
     }
-    call.session = found.value()->session;
-    call.principal = found.value()->principal;
+    call.session = std::move(found.value()->session);
+    call.principal = std::move(found.value()->principal);
     call.actor.name = call.principal.name;
     if (ChangesState(route.method) &&
         req.get_header_value("X-CSRF-Token") != call.session.csrf_token) {
