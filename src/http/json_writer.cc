@@ -11,6 +11,8 @@ namespace {
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 // The most one input byte becomes: a control character is written as \u00XX.
 constexpr std::size_t kMaxEscapedBytes = 6;
+// Room past the end of a written text: a text's last few bytes are written as a whole word.
+constexpr std::size_t kSlack = 8;
 
 // Whether p starts a three-byte sequence whose lead allows any continuation byte after it (every
 // Chinese character but those led by E0 and ED, which the full check below takes).
@@ -96,12 +98,6 @@ bool NeedsALook(std::uint64_t word) {
           has_less(word ^ (kOnes * '\\'), 1)) != 0;
 }
 
-// Writes `text` quoted and escaped at w, which has room for kMaxEscapedBytes per byte, the
-// quotes and kSlack more; returns the end. Runs of plain text, the most of names and codes, are
-// checked and copied eight bytes at a time, the last few of a text too (a key is often shorter
-// than eight); Chinese characters, three bytes each, are checked in one step.
-constexpr std::size_t kSlack = 8;
-
 // The `n` (< 8) bytes at p in the first bytes of a word, the rest plain filler ('a'). Copied in
 // pieces of constant size, which the compiler does inline; a copy of variable size is a call.
 std::uint64_t LoadShort(const unsigned char* p, std::size_t n) {
@@ -121,6 +117,10 @@ std::uint64_t LoadShort(const unsigned char* p, std::size_t n) {
   return word;
 }
 
+// Writes `text` quoted and escaped at w, which has room for kMaxEscapedBytes per byte, the
+// quotes and kSlack more; returns the end. Runs of plain text, the most of names and codes, are
+// checked and copied eight bytes at a time, the last few of a text too (a key is often shorter
+// than eight); runs of Chinese characters, three bytes each, are taken at once.
 char* WriteEscaped(char* w, std::string_view text) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const auto* const end = p + text.size();

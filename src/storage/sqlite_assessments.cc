@@ -225,20 +225,7 @@ core::Result<std::optional<std::vector<std::uint8_t>>> SqliteStore::LoadSelectio
 }
 
 core::Result<std::optional<AssessmentInfo>> SqliteStore::LoadAssessmentInfo(int year) {
-  return Guarded("loading an assessment", [&]() -> core::Result<std::optional<AssessmentInfo>> {
-    const Database::Mark mark = db_.ChangeMark();
-    if (mark.first < 0 || mark != infos_mark_) {
-      infos_.clear();
-      infos_mark_ = mark;
-    } else if (auto it = infos_.find(year); it != infos_.end()) {
-      return it->second;
-    }
-    core::Result<std::optional<AssessmentInfo>> info = ReadInfo(db_, year);
-    constexpr std::size_t kMaxYears = 64;  // any year may be asked for; keep the few in use
-    if (infos_.size() >= kMaxYears) infos_.clear();
-    if (info.ok() && mark.first >= 0) infos_.insert_or_assign(year, info.value());
-    return info;
-  });
+  return Guarded("loading an assessment", [&] { return ReadInfo(db_, year); });
 }
 
 core::Status SqliteStore::SaveAssessment(const core::Policy& policy,

@@ -104,18 +104,17 @@ class Database {
   std::optional<std::int64_t> RememberedCount(const std::string& key);
   void RememberCount(std::string key, std::int64_t count);
 
-  // Changes whenever anything in the file changed, through this connection or any other: what
-  // is remembered under one mark stays true while the mark stays the same. Taking it starts the
-  // snapshot of a read transaction begun with BEGIN, so the mark describes what that
-  // transaction reads.
-  using Mark = std::pair<std::int64_t, std::int64_t>;
-  Mark ChangeMark();
-
   // Whether a transaction is open (BEGIN ... not yet ended).
   bool InTransaction() const;
 
  private:
+  using Mark = std::pair<std::int64_t, std::int64_t>;
   void Close();
+  // Changes whenever anything in the file changed, through this connection or any other: a
+  // count remembered under one mark stays true while the mark stays the same. Taking it starts
+  // the snapshot of a read transaction begun with BEGIN, so the mark describes what that
+  // transaction reads.
+  Mark ChangeMark();
 
   sqlite3* db_ = nullptr;
   std::string path_;

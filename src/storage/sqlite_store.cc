@@ -73,15 +73,17 @@ core::Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
 
 core::Status SqliteStore::BeginReading() {
   if (db_.InTransaction()) return core::Error::Internal("a transaction is already open");
-  return db_.Run("BEGIN", "starting a read snapshot");
+  core::Result<Transaction> snapshot = Transaction::BeginRead(db_);
+  if (!snapshot.ok()) return snapshot.error();
+  reading_.emplace(std::move(snapshot).value());
+  return core::Status::Ok();
 }
 
 void SqliteStore::EndReading() {
-  // Nothing was written, so committing and rolling back are the same; a failure leaves the
-  // transaction open, and the rollback ends it.
-  if (db_.InTransaction() && !db_.Run("COMMIT", "ending a read snapshot").ok()) {
-    (void)db_.Run("ROLLBACK", "ending a read snapshot");
-  }
+  // Nothing was written, so committing and rolling back are the same: a commit that fails is
+  // rolled back as the transaction goes.
+  if (reading_) (void)reading_->Commit();
+  reading_.reset();
 }
 
 core::Result<std::int64_t> SqliteStore::DataVersion() {

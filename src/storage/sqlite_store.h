@@ -8,9 +8,9 @@
 
 #include <exception>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
 #include "storage/sqlite_db.h"
 #include "storage/store.h"
@@ -113,10 +113,7 @@ class SqliteStore final : public Store {
                                const Actor& actor);
 
   Database db_;
-  // Assessment headers read through this connection, kept while the change mark stays: every
-  // page of an assessment's list names its policy version.
-  std::unordered_map<int, std::optional<AssessmentInfo>> infos_;
-  Database::Mark infos_mark_{-1, -1};
+  std::optional<Transaction> reading_;  // BeginReading's snapshot
 };
 
 // Runs `fn`, turning an exception (in practice std::bad_alloc on a huge table) into
