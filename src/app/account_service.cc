@@ -8,10 +8,6 @@
 namespace grassroots::app {
 namespace {
 
-core::Error Forbidden(std::string message, std::string field) {
-  return {core::ErrorCode::kForbidden, std::move(message), std::move(field)};
-}
-
 core::Error Renamed(core::Error error, std::string field) {
   error.field = std::move(field);
   return error;
@@ -75,7 +71,7 @@ core::Result<storage::UserRecord> ChangeAccount(storage::Store& store, const std
   const storage::UserRecord& user = *found.value();
   const core::Role role = change.role.value_or(user.role);
   if (user.id == by.user_id && user.role == core::Role::kAdmin && role != core::Role::kAdmin) {
-    return Forbidden("you may not take away your own admin role", "role");
+    return core::Error::Forbidden("you may not take away your own admin role", "role");
   }
   storage::UserChange stored;
   if (change.role || change.scope) {
@@ -108,7 +104,7 @@ core::Status ChangeOwnPassword(storage::Store& store, std::int64_t user_id,
   if (!user.ok()) return user.error();
   if (!user.value()) return core::Error::NotFound("no such user", "name");
   if (!auth::VerifyPassword(old_password, user.value()->password_hash)) {
-    return Forbidden("the current password is wrong", "old_password");
+    return core::Error::Forbidden("the current password is wrong", "old_password");
   }
   if (core::Status strong = auth::CheckPasswordStrength(new_password); !strong.ok()) {
     return Renamed(strong.error(), "new_password");

@@ -4,6 +4,7 @@
 #include <string>
 #include <utility>
 #include <variant>
+#include <vector>
 
 namespace grassroots::core {
 
@@ -17,27 +18,46 @@ enum class ErrorCode {
   kInternal,     // a bug or an unexpected library failure
 };
 
+// The values an error's wording needs, by name, in order ({"min", "0"}, {"max", "100"}).
+using Params = std::vector<std::pair<std::string, std::string>>;
+
 // What went wrong, for a person to act on. `field` names the parameter, column, key or
-// FILE:LINE the error is about; it may be empty.
+// FILE:LINE the error is about; it may be empty. `reason` is a stable, language-free name of
+// the rule that failed ("score_out_of_range") and `params` the values its wording needs: a
+// user interface words the error from these two (in Chinese or English), never from
+// `message`, which is English for logs, the CLI and API clients. An empty reason means only
+// `code` is known.
 struct Error {
   ErrorCode code = ErrorCode::kInternal;
   std::string message;
   std::string field;
+  std::string reason;
+  Params params;
+
+  // The same error with its stable reason and parameters attached.
+  Error&& With(std::string why, Params values = {}) && {
+    reason = std::move(why);
+    params = std::move(values);
+    return std::move(*this);
+  }
 
   static Error Invalid(std::string message, std::string field = {}) {
-    return {ErrorCode::kInvalid, std::move(message), std::move(field)};
+    return {ErrorCode::kInvalid, std::move(message), std::move(field), {}, {}};
   }
   static Error NotFound(std::string message, std::string field = {}) {
-    return {ErrorCode::kNotFound, std::move(message), std::move(field)};
+    return {ErrorCode::kNotFound, std::move(message), std::move(field), {}, {}};
   }
   static Error Conflict(std::string message, std::string field = {}) {
-    return {ErrorCode::kConflict, std::move(message), std::move(field)};
+    return {ErrorCode::kConflict, std::move(message), std::move(field), {}, {}};
+  }
+  static Error Forbidden(std::string message, std::string field = {}) {
+    return {ErrorCode::kForbidden, std::move(message), std::move(field), {}, {}};
   }
   static Error Unavailable(std::string message, std::string field = {}) {
-    return {ErrorCode::kUnavailable, std::move(message), std::move(field)};
+    return {ErrorCode::kUnavailable, std::move(message), std::move(field), {}, {}};
   }
   static Error Internal(std::string message, std::string field = {}) {
-    return {ErrorCode::kInternal, std::move(message), std::move(field)};
+    return {ErrorCode::kInternal, std::move(message), std::move(field), {}, {}};
   }
 };
 

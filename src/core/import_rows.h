@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/error.h"
 #include "core/organization.h"
 #include "core/score.h"
 
@@ -16,15 +17,24 @@ namespace grassroots::core {
 // An error about one line of an input file; the adapter prefixes the file name. `field` names
 // the column (its header name, e.g. "parent") when the error is about one column, so that a
 // preview can mark the cell; it is empty for an error about the row or the file as a whole.
-// The CLI prints `FILE:LINE: message` and ignores it (SPEC.md §7).
+// The CLI prints `FILE:LINE: message` and ignores it (SPEC.md §7). `reason` and `params` name
+// the rule that failed without words, as in core::Error, so a preview can word it in the
+// user's language.
 struct LineError {
   LineError() = default;
-  LineError(int line_number, std::string text, std::string column = {})
-      : line(line_number), message(std::move(text)), field(std::move(column)) {}
+  LineError(int line_number, std::string text, std::string column = {}, std::string why = {},
+            Params values = {})
+      : line(line_number),
+        message(std::move(text)),
+        field(std::move(column)),
+        reason(std::move(why)),
+        params(std::move(values)) {}
 
   int line = 0;  // 1-based physical line where the record starts
   std::string message;
   std::string field;
+  std::string reason;
+  Params params;
 };
 
 template <typename T>

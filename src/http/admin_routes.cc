@@ -75,7 +75,10 @@ void AuditVerify(Call& call) {
 nlohmann::json RowErrors(const std::vector<core::LineError>& errors) {
   nlohmann::json rows = nlohmann::json::array();
   for (const auto& e : errors) {
-    nlohmann::json row = {{"line", e.line}, {"message", e.message}};
+    nlohmann::json row = {{"line", e.line},
+                          {"message", e.message},
+                          {"reason", e.reason.empty() ? "invalid" : e.reason},
+                          {"params", ParamsJson(e.params)}};
     if (!e.field.empty()) row["field"] = e.field;
     rows.push_back(std::move(row));
   }

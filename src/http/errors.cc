@@ -51,15 +51,25 @@ void WriteJson(httplib::Response& res, const nlohmann::json& body, int status) {
   WriteJsonText(res, body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), status);
 }
 
+nlohmann::json ParamsJson(const core::Params& params) {
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& [name, value] : params) out[name] = value;
+  return out;
+}
+
 void WriteError(httplib::Response& res, int status, std::string_view code, std::string_view message,
-                std::string_view field) {
-  nlohmann::json error = {{"code", code}, {"message", message}};
+                std::string_view field, std::string_view reason, const core::Params& params) {
+  nlohmann::json error = {{"code", code},
+                          {"reason", reason.empty() ? code : reason},
+                          {"params", ParamsJson(params)},
+                          {"message", message}};
   if (!field.empty()) error["field"] = field;
   WriteJson(res, {{"error", error}}, status);
 }
 
 void WriteError(httplib::Response& res, const core::Error& error) {
-  WriteError(res, StatusFor(error.code), CodeName(error.code), error.message, error.field);
+  WriteError(res, StatusFor(error.code), CodeName(error.code), error.message, error.field,
+             error.reason, error.params);
 }
 
 void WriteStatusError(httplib::Response& res) {

@@ -1,5 +1,8 @@
 // The one place that maps core::ErrorCode to an HTTP status, and the JSON shape of every error:
-// {"error": {"code": "...", "message": "...", "field": "..."}}.
+// {"error": {"code": "...", "reason": "...", "params": {...}, "message": "...", "field": "..."}}.
+// `code` is the class (invalid, not_found, ...), `reason` the stable name of what failed (the
+// code itself when nothing more precise is known) and `params` its values: the web UI words an
+// error from `reason` and `params`; `message` is English for API clients and logs.
 #pragma once
 
 #include <httplib.h>
@@ -19,11 +22,16 @@ void WriteJson(httplib::Response& res, const nlohmann::json& body, int status = 
 // The same for JSON already written as text (http/json_writer.h).
 void WriteJsonText(httplib::Response& res, std::string body, int status = 200);
 
-// Writes an error with an explicit status (400, 401, 413, 429, ...) and code name.
+// Writes an error with an explicit status (400, 401, 413, 429, ...) and code name; `reason`
+// defaults to the code.
 void WriteError(httplib::Response& res, int status, std::string_view code, std::string_view message,
-                std::string_view field = {});
+                std::string_view field = {}, std::string_view reason = {},
+                const core::Params& params = {});
 // Writes a domain error with the status of its code.
 void WriteError(httplib::Response& res, const core::Error& error);
+
+// The JSON object of `params` ({"min": "0", ...}).
+nlohmann::json ParamsJson(const core::Params& params);
 
 // The error body for a bare status (used by the server's error handler).
 void WriteStatusError(httplib::Response& res);
