@@ -1,9 +1,10 @@
 // The text of each page of a PDF that Chromium printed (page.pdf()), so a test can check what is
 // on paper without poppler or pdf.js. Enough for Chromium's (Skia's) output: objects written
 // plainly (no object streams), FlateDecode streams, Type0 fonts with a ToUnicode CMap, text shown
-// with Tj / TJ. Not a general PDF reader.
+// with Tj / TJ, directly or in form XObjects. Not a general PDF reader.
 //
-//   const pages = pdfPages(buffer)     // ['page one text', 'page two text', ...]
+//   const pages = pdfPages(buffer)   // [{ text, width, height }, ...] one per page, in points
+//   (text: one line per text run, as drawn; width × height: the page's MediaBox)
 import { inflateSync } from 'node:zlib'
 
 function readObjects(pdf) {
@@ -68,21 +69,27 @@ function toUnicodeMap(cmap) {
   return map
 }
 
-function pageFonts(objects, pageDict) {
-  let resources = pageDict
-  const resourcesRef = ref(pageDict, 'Resources')
+// The fonts (name -> {map, twoBytes}) and form XObjects (name -> object number) of a page or a
+// form XObject, from its /Resources (inline or referenced).
+function resourcesOf(objects, dict) {
+  let resources = dict
+  const resourcesRef = ref(dict, 'Resources')
   if (resourcesRef !== null) resources = objects.get(resourcesRef).dict
-  let fontDict = (resources.match(/\/Font\s*<<([\s\S]*?)>>/) || [])[1]
-  const fontRef = ref(resources, 'Font')
-  if (!fontDict && fontRef !== null) fontDict = objects.get(fontRef).dict
-  const fonts = new Map()
-  for (const [, name, number] of (fontDict || '').matchAll(/\/([^\s/<>]+)\s+(\d+) 0 R/g)) {
-    const font = objects.get(Number(number))
-    const cmapRef = font && ref(font.dict, 'ToUnicode')
-    const twoBytes = font && /\/Type0/.test(font.dict)
-    fonts.set(name, { map: cmapRef !== null && cmapRef !== undefined ? toUnicodeMap(objects.get(cmapRef).stream.toString('latin1')) : new Map(), twoBytes })
+  const entries = (key) => {
+    let inner = (resources.match(new RegExp(`/${key}\\s*<<([\\s\\S]*?)>>`)) || [])[1]
+    const indirect = ref(resources, key)
+    if (!inner && indirect !== null) inner = objects.get(indirect).dict
+    return [...(inner || '').matchAll(/\/([^\s/<>]+)\s+(\d+) 0 R/g)].map(([, name, number]) => [name, Number(number)])
   }
-  return fonts
+  const fonts = new Map()
+  for (const [name, number] of entries('Font')) {
+    const font = objects.get(number)
+    const cmapRef = font && ref(font.dict, 'ToUnicode')
+    const map = cmapRef !== null && cmapRef !== undefined ? toUnicodeMap(objects.get(cmapRef).stream.toString('latin1')) : new Map()
+    fonts.set(name, { map, twoBytes: !!font && /\/Type0/.test(font.dict) })
+  }
+  const forms = new Map(entries('XObject').filter(([, number]) => /\/Subtype\s*\/Form/.test(objects.get(number)?.dict || '')))
+  return { fonts, forms }
 }
 
 function decodeString(token, font) {
@@ -104,7 +111,8 @@ function decodeString(token, font) {
   return out
 }
 
-function pageText(content, fonts) {
+function contentText(objects, content, resources, depth = 0) {
+  const { fonts, forms } = resources
   let out = ''
   let font = null
   const tokens = content.match(/\/[^\s/<>[\]()]+|<[0-9a-fA-F\s]*>|\((?:\\.|[^\\)])*\)|\[|\]|[^\s/<>[\]()]+/g) || []
@@ -121,6 +129,13 @@ function pageText(content, fonts) {
       operands.length = 0
     } else if (token === 'ET') {
       out += '\n'
+      operands.length = 0
+    } else if (token === 'Do') {
+      const form = forms.get(operands[operands.length - 1]?.slice(1))
+      if (form !== undefined && depth < 8) {
+        const xobject = objects.get(form)
+        out += contentText(objects, xobject.stream.toString('latin1'), resourcesOf(objects, xobject.dict), depth + 1)
+      }
       operands.length = 0
     } else if (/^[A-Za-z*]+$/.test(token) && !token.startsWith('/')) {
       operands.length = 0
@@ -144,10 +159,12 @@ export function pdfPages(buffer) {
   if (!catalog) throw new Error('not a PDF this reader understands: no catalog')
   return pageRefs(objects, ref(catalog.dict, 'Pages')).map((number) => {
     const page = objects.get(number).dict
-    const fonts = pageFonts(objects, page)
+    const resources = resourcesOf(objects, page)
     const contents = (page.match(/\/Contents\s*(\[[^\]]*\]|\d+ 0 R)/) || [])[1] || ''
-    return [...contents.matchAll(/(\d+) 0 R/g)]
-      .map((c) => pageText(objects.get(Number(c[1])).stream.toString('latin1'), fonts))
+    const text = [...contents.matchAll(/(\d+) 0 R/g)]
+      .map((c) => contentText(objects, objects.get(Number(c[1])).stream.toString('latin1'), resources))
       .join('\n')
+    const box = (page.match(/\/MediaBox\s*\[([^\]]*)\]/) || [, '0 0 0 0'])[1].trim().split(/\s+/).map(Number)
+    return { text, width: Math.round(box[2] - box[0]), height: Math.round(box[3] - box[1]) }
   })
 }

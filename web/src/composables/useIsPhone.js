@@ -4,7 +4,7 @@
 import { readonly, ref } from 'vue'
 
 export const PHONE_MAX_WIDTH = 767
-const query = window.matchMedia(`(max-width: ${PHONE_MAX_WIDTH}px)`)
+const query = window.matchMedia(`screen and (max-width: ${PHONE_MAX_WIDTH}px)`)
 const isPhone = ref(query.matches)
 query.addEventListener('change', (event) => (isPhone.value = event.matches))
 
