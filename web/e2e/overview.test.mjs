@@ -44,7 +44,9 @@ test('dashboard: the latest year, its selected organizations, consecutive cases 
   assert.match(await branchCase.innerText(), /调整书记：洛古河村党支部[\s\S]*调整上级党组织书记：北极镇党委（MH002）/)
   // Quotas: the village group of 13 at 15% gives 2.
   assert.match(await rowsOf(page, 'dashboard-quotas').filter({ hasText: '农村' }).innerText(), /13\s+15%\s+2/)
+  // Charts draw once ECharts has loaded (it is not part of the page's first load).
   for (const chart of ['chart-grades', 'chart-quota', 'chart-trend']) {
+    await page.locator(`[data-test=${chart}] canvas`).waitFor()
     assert.equal(await page.locator(`[data-test=${chart}] canvas`).count(), 1, `${chart} drawn`)
   }
   // Another year.
@@ -99,6 +101,7 @@ test('organizations: tree, search, and a page with members, scores, radar and hi
   const scores = rowsOf(page, 'org-scores')
   await scores.first().waitFor()
   assert.match(await scores.first().innerText(), /^2016\s+60\.3\s+59\.9/)
+  await page.locator('.org-radar canvas').waitFor()
   assert.equal(await page.locator('.org-radar canvas').count(), 1)
   const history = rowsOf(page, 'org-history')
   assert.equal(await history.count(), 2)

@@ -1,5 +1,7 @@
 // ECharts, imported piece by piece to keep the bundle small. Register here every chart type
-// and component a page uses; EChart.vue renders with this instance.
+// and component a page uses; EChart.vue renders with this instance and loads this module only
+// when a chart is first drawn (import() it, never import it statically from a page: that would
+// put ECharts into the page's first load).
 import * as echarts from 'echarts/core'
 import { BarChart, LineChart, PieChart, RadarChart, ScatterChart } from 'echarts/charts'
 import {
@@ -29,7 +31,5 @@ echarts.use([
   CanvasRenderer,
 ])
 
-// Grade colours used on every chart: A green ... D red.
-export const GRADE_COLORS = { A: '#2e7d32', B: '#1976d2', C: '#f9a825', D: '#c62828' }
-
+export { GRADE_COLORS } from '@/chartColors'
 export { echarts }

@@ -1,17 +1,19 @@
+// Element Plus components and their styles are imported where a template uses them (see
+// vite.config.js); only what code calls directly needs its style here: ElMessage and
+// ElMessageBox (the loading directive brings its own).
 import { createApp } from 'vue'
-import ElementPlus from 'element-plus'
-import * as Icons from '@element-plus/icons-vue'
-import 'element-plus/dist/index.css'
+import 'element-plus/es/components/message/style/css'
+import 'element-plus/es/components/message-box/style/css'
 import '@/styles/main.css'
+import '@/styles/phone.css'
 import '@/styles/print.css'
 import App from '@/App.vue'
 import router from '@/router'
 import i18n from '@/i18n'
+import printing from '@/printing'
 
 const app = createApp(App)
-app.use(ElementPlus)
 app.use(i18n)
 app.use(router)
-// Every Element Plus icon is a global component, so a route's meta.menu.icon can name one.
-for (const [name, component] of Object.entries(Icons)) app.component(name, component)
+app.use(printing)
 app.mount('#app')

@@ -6,7 +6,6 @@
 // Public records are top-level; every other record renders inside the layout (menu + header).
 // Hash history, so the server needs no fallback for deep links.
 import { createRouter, createWebHashHistory } from 'vue-router'
-import AppLayout from '@/layout/AppLayout.vue'
 import { session, hasRole } from '@/stores/session'
 import { setUnauthorizedHandler } from '@/api'
 
@@ -22,7 +21,7 @@ const router = createRouter({
     ...publicRoutes,
     {
       path: '/',
-      component: AppLayout,
+      component: () => import('@/layout/AppLayout.vue'), // not needed by the login page
       redirect: '/dashboard',
       children: privateRoutes,
     },

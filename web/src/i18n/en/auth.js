@@ -26,5 +26,7 @@ export default {
     scopeAll: 'All organizations',
     scopeMore: ' and {n} more',
     toggleMenu: 'Collapse or expand the menu',
+    openMenu: 'Open the menu',
+    userMenu: 'User menu',
   },
 }

@@ -26,5 +26,7 @@ export default {
     scopeAll: '全部组织',
     scopeMore: ' 等 {n} 个',
     toggleMenu: '收起/展开菜单',
+    openMenu: '打开菜单',
+    userMenu: '用户菜单',
   },
 }

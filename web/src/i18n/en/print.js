@@ -1,0 +1,6 @@
+export default {
+  print: {
+    printedOn: 'Printed {date}',
+    pageOf: 'Page {page} of {pages}',
+  },
+}
