@@ -38,9 +38,12 @@ Json DimensionsJson(const std::optional<std::array<double, core::kDimensionCount
 }
 
 Json ChangeJson(const core::RecordChange& change) {
-  return {{"audit_id", change.audit_id},    {"at", change.at},
-          {"actor", change.actor},          {"action", change.action},
-          {"subject", ToString(change.subject)}, {"before", Document(change.before_json)},
+  return {{"audit_id", change.audit_id},
+          {"at", change.at},
+          {"actor", change.actor},
+          {"action", change.action},
+          {"subject", ToString(change.subject)},
+          {"before", Document(change.before_json)},
           {"after", Document(change.after_json)}};
 }
 
@@ -67,9 +70,9 @@ Json ExplanationToJson(const core::Explanation& e) {
   out["group"] = e.group ? GroupJson(*e.group) : Json(nullptr);
   out["selected"] = e.selected;
   out["reasons"] = ReasonsToJson(e.reasons);
-  out["manual"] = inputs && inputs->manual
-                      ? Json{{"include", inputs->manual->include}, {"reason", inputs->manual->reason}}
-                      : Json(nullptr);
+  out["manual"] = inputs && inputs->manual ? Json{{"include", inputs->manual->include},
+                                                  {"reason", inputs->manual->reason}}
+                                           : Json(nullptr);
   out["consecutive"] = e.consecutive;
   out["previous_selected_years"] = inputs ? Json(inputs->previous_selected_years) : Json(nullptr);
   Json actions = Json::array();
