@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -75,6 +76,12 @@ TEST_F(HttpRecord, ExplainAnswersTheStoredResultAndListsTheEditsSinceTheRun) {
   EXPECT_EQ(e["inputs_stored"], true);
   EXPECT_EQ(e["changed_since"], nlohmann::json::array());
   EXPECT_EQ(e["audit_hash"].get<std::string>().size(), 64u);
+  const nlohmann::json years = admin_.Get("/api/v1/assessments").Json()["items"];
+  const auto listed = std::find_if(years.begin(), years.end(),
+                                   [](const nlohmann::json& y) { return y["year"] == 2041; });
+  ASSERT_NE(listed, years.end());
+  EXPECT_EQ((*listed)["inputs_stored"], true);
+  EXPECT_EQ((*listed)["audit_hash"], e["audit_hash"]);  // the head of the trail at the run
   EXPECT_FALSE(e.contains("why"));  // no English sentence: the UI words the codes
 
   Score(codes[0], 2041, 99);  // edited after the run: the published answer stands

@@ -77,7 +77,10 @@ void List(Call& call) {
     items.push_back({{"year", info.year},
                      {"policy_version", info.policy_version},
                      {"run_at", info.run_at},
-                     {"selected_count", info.selected_count}});
+                     {"selected_count", info.selected_count},
+                     {"inputs_stored", info.inputs_stored},
+                     {"audit_hash", info.audit_hash.empty() ? nlohmann::json(nullptr)
+                                                            : nlohmann::json(info.audit_hash)}});
   }
   WriteJson(call.res, {{"items", items}, {"total", items.size()}});
 }
