@@ -130,8 +130,11 @@ TEST(HttpAccess, ExplainGivesTheQuotaArithmetic) {
   const Reply explain = admin.Get("/api/v1/assessments/2016/organizations/" + code + "/explain");
   ASSERT_EQ(explain.status, 200) << explain.body;
   EXPECT_TRUE(explain.Json()["selected"].get<bool>());
-  EXPECT_NE(explain.Json()["group"]["arithmetic"].get<std::string>().find("ceil("),
-            std::string::npos);
+  const nlohmann::json group = explain.Json()["group"];  // quota = ceil(count × ratio)
+  EXPECT_EQ(
+      group["quota"],
+      (group["count"].get<std::int64_t>() * group["ratio_ppm"].get<std::int64_t>() + 999'999) /
+          1'000'000);
 }
 
 TEST(HttpConcurrency, ParallelScoreWritesAreAllStored) {

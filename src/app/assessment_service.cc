@@ -35,7 +35,7 @@ class Runner {
     auto result = core::Assess(policy_.policy, input);
     if (!result.ok()) return result.error();
     core::Status saved =
-        store_.SaveAssessment(policy_.policy, policy_.version, orgs_, result.value(), actor_);
+        store_.SaveAssessment(policy_.policy, policy_.version, input, result.value(), actor_);
     if (!saved.ok()) return saved.error();
     return result;
   }
@@ -87,7 +87,10 @@ core::Result<AssessmentRun> RunAssessment(storage::Store& store, const config::L
   if (core::Status status = runner.LoadOrganizations(); !status.ok()) return status.error();
   auto result = runner.AssessAndStore(year);
   if (!result.ok()) return result.error();
+  auto info = store.LoadAssessmentInfo(year);
+  if (!info.ok()) return info.error();
   AssessmentRun run;
+  if (info.value()) run.audit_hash = info.value()->audit_hash;
   run.orgs = runner.orgs();
   run.result = std::move(result).value();
   run.policy_version = policy.version;

@@ -1,6 +1,7 @@
 // Running a year's assessment against the store: loads organizations and scores, makes sure
 // the previous years the consecutive rule reads are assessed, runs the engine and stores the
-// result with its policy version. Shared by the CLI and the HTTP API.
+// result with the inputs it read and its policy version (explain_service.h and
+// verify_service.h read them back). Shared by the CLI and the HTTP API.
 #pragma once
 
 #include <functional>
@@ -20,6 +21,7 @@ struct AssessmentRun {
   core::AssessmentResult result;
   std::string policy_version;
   std::vector<int> assessed_first;  // earlier years that had to be assessed first, oldest first
+  std::string audit_hash;           // the head of the audit chain once the run was stored
 };
 
 // Tells the caller something it should know but that is not an error (a year assessed first).

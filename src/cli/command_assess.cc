@@ -37,6 +37,9 @@ int RunAssess(const GlobalOptions& global, const AssessOptions& options) {
     PrintAssessmentTable(std::cout, run.value().orgs, run.value().result,
                          run.value().policy_version);
   }
+  // The head of the audit chain with the run in it: kept outside the database, it shows later
+  // whether the trail was cut back (stdout stays the assessment alone).
+  std::cerr << "grassroots: audit head " << run.value().audit_hash << "\n";
   return kExitOk;
 }
 

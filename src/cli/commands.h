@@ -8,6 +8,8 @@ namespace grassroots::cli {
 Command AddInitCommand(CLI::App& root, const GlobalOptions& global);
 Command AddImportCommand(CLI::App& root, const GlobalOptions& global);
 Command AddAssessCommand(CLI::App& root, const GlobalOptions& global);
+Command AddExplainCommand(CLI::App& root, const GlobalOptions& global);
+Command AddVerifyCommand(CLI::App& root, const GlobalOptions& global);
 Command AddDemoCommand(CLI::App& root, const GlobalOptions& global);
 Command AddUserCommand(CLI::App& root, const GlobalOptions& global);
 Command AddAuditCommand(CLI::App& root, const GlobalOptions& global);

@@ -11,6 +11,7 @@ void YearScores::Resize(std::size_t n) {
   has_score.assign(n, 0);
   dimensions.assign(n * kDimensionCount, 0.0);
   committee_grade.assign(n, -1);
+  committee_reasons.clear();
 }
 
 void YearScores::Set(std::size_t org, const std::array<double, kDimensionCount>& values,
@@ -61,13 +62,19 @@ std::string_view ToString(ActionKind kind) {
   return kind == ActionKind::kRemoveSecretary ? "remove_secretary" : "remove_parent_secretary";
 }
 
+std::vector<ActionKind> ProposedActionKinds(bool consecutive, bool has_parent) {
+  if (!consecutive) return {};
+  if (!has_parent) return {ActionKind::kRemoveSecretary};
+  return {ActionKind::kRemoveSecretary, ActionKind::kRemoveParentSecretary};
+}
+
 std::vector<Action> ProposedActions(const OrgTable& orgs, const AssessmentResult& result,
                                     std::uint32_t org) {
-  if (!result.consecutive[org]) return {};
-  std::vector<Action> actions = {{ActionKind::kRemoveSecretary, org}};
-  if (orgs.parent[org] != kNoParent) {
+  const std::int32_t parent = orgs.parent[org];
+  std::vector<Action> actions;
+  for (ActionKind kind : ProposedActionKinds(result.consecutive[org] != 0, parent != kNoParent)) {
     actions.push_back(
-        {ActionKind::kRemoveParentSecretary, static_cast<std::uint32_t>(orgs.parent[org])});
+        {kind, kind == ActionKind::kRemoveSecretary ? org : static_cast<std::uint32_t>(parent)});
   }
   return actions;
 }

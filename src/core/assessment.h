@@ -14,11 +14,20 @@
 
 namespace grassroots::core {
 
+// The committee's written reason for the grade it gave organization `org` (an index).
+struct CommitteeReason {
+  std::uint32_t org = 0;
+  std::string text;
+};
+
 // One year's scores, aligned with an OrgTable (index i is organization i).
 struct YearScores {
   std::vector<std::uint8_t> has_score;       // 1 when the organization was scored that year
   std::vector<double> dimensions;            // kDimensionCount values per organization
   std::vector<std::int8_t> committee_grade;  // a Grade as int, or -1 when none
+  // The reasons of the committee grades, by organization index. Not read by the engine: kept
+  // with a stored assessment so that its record shows why a grade was given.
+  std::vector<CommitteeReason> committee_reasons;
 
   void Resize(std::size_t n);
   void Set(std::size_t org, const std::array<double, kDimensionCount>& values,
@@ -91,8 +100,14 @@ struct Action {
 };
 std::string_view ToString(ActionKind kind);
 
-// The actions proposed for organization `org`: none unless it is consecutive; its own
-// secretary; and for a second-level organization also its parent's.
+// The actions the consecutive rule proposes, in order: none unless the organization is
+// consecutive; its own secretary (kRemoveSecretary names the organization); and for a
+// second-level organization (one with a parent) also its parent's (kRemoveParentSecretary names
+// the parent). The one statement of the rule; the forms below and the stored-record readers use
+// it.
+std::vector<ActionKind> ProposedActionKinds(bool consecutive, bool has_parent);
+
+// The actions proposed for organization `org` of an assessment.
 std::vector<Action> ProposedActions(const OrgTable& orgs, const AssessmentResult& result,
                                     std::uint32_t org);
 

@@ -46,8 +46,10 @@ std::vector<QuotaUse> QuotaUses(const std::vector<ResultRow>& rows,
 }
 
 ConsecutiveCase CaseOf(const ResultRow& row) {
-  ConsecutiveCase out{row, {{ActionKind::kRemoveSecretary, row.code}}};
-  if (!row.parent.empty()) out.actions.emplace_back(ActionKind::kRemoveParentSecretary, row.parent);
+  ConsecutiveCase out{row, {}};
+  for (ActionKind kind : ProposedActionKinds(row.consecutive, !row.parent.empty())) {
+    out.actions.emplace_back(kind, kind == ActionKind::kRemoveSecretary ? row.code : row.parent);
+  }
   return out;
 }
 

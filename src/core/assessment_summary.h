@@ -14,8 +14,8 @@
 
 namespace grassroots::core {
 
-// One organization's stored result, with the organization's name, type, unit and parent as
-// stored now (empty when the organization is gone).
+// One organization's stored result, with the organization's name as stored now (empty when the
+// organization is gone) and its type, unit and parent as they were when it was assessed.
 struct ResultRow {
   std::string code;
   std::string name;

@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "core/error.h"
 #include "core/organization.h"
@@ -48,8 +49,15 @@ Policy MoheDefaultPolicy();
 Status ValidatePolicy(const Policy& policy);
 
 // A canonical text of the policy's values (fixed key order and number format), so that two
-// files that differ only in comments, spacing or key order hash to the same version.
+// files that differ only in comments, spacing or key order hash to the same version. Stored
+// with every assessment (the policies table), it is read back by ParseCanonicalPolicyText.
 std::string CanonicalPolicyText(const Policy& policy);
+
+// The policy a canonical text describes, exactly: CanonicalPolicyText of the answer is `text`
+// again, so a stored assessment is recomputed under the very values it ran with. kInvalid
+// (field "policy", reason "policy_text_malformed" with the line) when the text is not one
+// CanonicalPolicyText wrote, or the values break ValidatePolicy.
+Result<Policy> ParseCanonicalPolicyText(std::string_view text);
 
 std::string_view ToString(TieRule rule);
 

@@ -1,14 +1,17 @@
-// /assessments: run, view, explain one organization, hand decisions and the what-if.
+// /assessments: run, view, explain one organization and verify a year from the stored record,
+// hand decisions and the what-if (the only re-run on today's data, by design: it stores nothing).
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
 #include "app/assessment_service.h"
+#include "app/explain_service.h"
+#include "app/verify_service.h"
+#include "export/explanation_json.h"
 #include "http/access.h"
 #include "http/errors.h"
 #include "http/json_input.h"
 #include "http/json_writer.h"
-#include "http/result_json.h"
 #include "http/route.h"
 
 namespace grassroots::http {
@@ -46,12 +49,6 @@ core::Result<Evaluation> Evaluate(storage::Store& store, const core::Policy& pol
   return out;
 }
 
-std::optional<std::size_t> IndexOf(const core::OrgTable& orgs, const std::string& code) {
-  auto it = std::lower_bound(orgs.code.begin(), orgs.code.end(), code);
-  if (it == orgs.code.end() || *it != code) return std::nullopt;
-  return static_cast<std::size_t>(it - orgs.code.begin());
-}
-
 void WriteRow(JsonWriter& out, const storage::AssessmentRow& row) {
   out.BeginObject().Key("code").String(row.code).Key("type").String(row.type);
   out.Key("unit").String(row.unit).Key("score");
@@ -80,7 +77,10 @@ void List(Call& call) {
     items.push_back({{"year", info.year},
                      {"policy_version", info.policy_version},
                      {"run_at", info.run_at},
-                     {"selected_count", info.selected_count}});
+                     {"selected_count", info.selected_count},
+                     {"inputs_stored", info.inputs_stored},
+                     {"audit_hash", info.audit_hash.empty() ? nlohmann::json(nullptr)
+                                                            : nlohmann::json(info.audit_hash)}});
   }
   WriteJson(call.res, {{"items", items}, {"total", items.size()}});
 }
@@ -127,67 +127,25 @@ void Rows(Call& call) {
   WriteJsonText(call.res, out.Take());
 }
 
-std::string Arithmetic(const core::QuotaGroup& group) {
-  char ratio[32];
-  std::snprintf(ratio, sizeof ratio, "%g", static_cast<double>(group.ratio_ppm) / core::kPpm);
-  return "ceil(" + std::string(ratio) + " × " + std::to_string(group.count) +
-         ") = " + std::to_string(group.quota);
-}
-
+// The stored explanation (app/explain_service.h): never a re-run on today's data.
 void Explain(Call& call) {
   auto year = PathYear(call.req, call.res, 1);
   if (!year) return;
   auto code = PathCode(call.req, call.res, 2);
   if (!code || !RequireOrg(call, *code, core::OrgAction::kRead)) return;
-  // A year with no scores cannot be assessed; one never run has nothing to explain yet.
-  auto info = call.store.LoadAssessmentInfo(*year);
-  if (!info.ok()) return WriteError(call.res, info.error());
-  if (!info.value()) {
-    return WriteError(call.res, 404, "not_found",
-                      "year " + std::to_string(*year) +
-                          " has not been assessed: run its assessment first (it needs scores)",
-                      "year");
-  }
-  auto eval = Evaluate(call.store, call.services.policy.policy, *year);
-  if (!eval.ok()) return WriteError(call.res, eval.error());
-  const auto& [orgs, result] = eval.value();
-  auto index = IndexOf(orgs, *code);
-  if (!index) return WriteError(call.res, 404, "not_found", "no organization", "code");
-  const std::size_t i = *index;
-  nlohmann::json body = {{"code", *code},
-                         {"year", *year},
-                         {"type", core::ToString(orgs.type[i])},
-                         {"unit", orgs.unit_codes[orgs.unit[i]]},
-                         {"score", CentsJson(result.score_cents[i])},
-                         {"rank", result.rank[i] > 0 ? nlohmann::json(result.rank[i]) : nullptr},
-                         {"selected", result.selected[i] != 0},
-                         {"reasons", ReasonsJson(result.reasons[i])},
-                         {"consecutive", result.consecutive[i] != 0}};
-  body["grade"] = result.grade[i] >= 0
-                      ? nlohmann::json(core::ToString(static_cast<core::Grade>(result.grade[i])))
-                      : nlohmann::json(nullptr);
-  for (const auto& group : result.quotas) {
-    if (group.unit != orgs.unit[i] || group.type != orgs.type[i]) continue;
-    body["group"] = {{"count", group.count},
-                     {"ratio", static_cast<double>(group.ratio_ppm) / core::kPpm},
-                     {"quota", group.quota},
-                     {"arithmetic", Arithmetic(group)},
-                     {"cut_score", CentsJson(group.cut_cents)},
-                     {"taken", group.taken}};
-  }
-  std::string why;
-  if (result.score_cents[i] < 0) {
-    why = "no score this year";
-  } else if (result.selected[i] == 0) {
-    why = "not selected: above the cut line and not graded D";
-  } else {
-    why = "selected:";
-    if (result.reasons[i] & core::kReasonBottomQuota) why += " within the bottom quota;";
-    if (result.reasons[i] & core::kReasonGradeD) why += " graded D;";
-    if (result.reasons[i] & core::kReasonManual) why += " included by the committee;";
-  }
-  body["why"] = why;
-  WriteJson(call.res, body);
+  auto explanation = app::ExplainResult(call.store, *year, *code);
+  if (!explanation.ok()) return WriteError(call.res, explanation.error());
+  WriteJson(call.res, exporting::ExplanationToJson(explanation.value()));
+}
+
+// The stored assessment recomputed from its stored inputs and policy (app/verify_service.h).
+void Verify(Call& call) {
+  auto year = PathYear(call.req, call.res, 1);
+  if (!year || !Require(call, core::GlobalAction::kReadAllAssessments)) return;
+  auto verification = app::VerifyAssessment(call.store, *year);
+  if (!verification.ok()) return WriteError(call.res, verification.error());
+  const app::Verification& v = verification.value();
+  WriteJson(call.res, exporting::VerificationToJson(v.year, v.policy_version, v.difference));
 }
 
 void PutManual(Call& call) {
@@ -390,7 +348,13 @@ void AddAssessmentRoutes(std::vector<Route>& routes) {
                     "A stored assessment (type, unit, parent, q, grade, selected, offset, limit)",
                     true, Rows});
   routes.push_back({Method::kGet, "/api/v1/assessments/{year}/organizations/{code}/explain",
-                    "Why an organization is or is not selected", true, Explain});
+                    "Why an organization is or is not selected, from the stored assessment and "
+                    "the inputs it kept, with what changed since the run",
+                    true, Explain});
+  routes.push_back({Method::kGet, "/api/v1/assessments/{year}/verify",
+                    "Recompute the stored assessment from its stored inputs and policy: "
+                    "identical, or the first difference (admin, auditor)",
+                    true, Verify});
   routes.push_back({Method::kGet, "/api/v1/assessments/{year}/manual",
                     "The committee's hand decisions of a year", true, ListManual});
   routes.push_back({Method::kPut, "/api/v1/assessments/{year}/manual/{code}",

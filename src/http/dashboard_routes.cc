@@ -31,10 +31,11 @@ nlohmann::json RowJson(const core::ResultRow& row) {
 
 nlohmann::json QuotaJson(const core::QuotaUse& use) {
   const core::StoredQuota& g = use.group;
-  return {{"unit", g.unit},   {"type", g.type},
-          {"count", g.count}, {"ratio", static_cast<double>(g.ratio_ppm) / core::kPpm},
-          {"quota", g.quota}, {"cut_score", CentsJson(g.cut_cents)},
-          {"taken", g.taken}, {"selected", use.selected_in_scope}};
+  return {{"unit", g.unit},           {"type", g.type},
+          {"count", g.count},         {"ratio", static_cast<double>(g.ratio_ppm) / core::kPpm},
+          {"ratio_ppm", g.ratio_ppm},  // exact: the UI words the quota arithmetic from it
+          {"quota", g.quota},         {"cut_score", CentsJson(g.cut_cents)},
+          {"taken", g.taken},         {"selected", use.selected_in_scope}};
 }
 
 nlohmann::json CaseJson(const core::ConsecutiveCase& c) {

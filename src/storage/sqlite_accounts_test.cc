@@ -97,7 +97,10 @@ TEST_F(AccountStoreTest, SummaryRowsCarryNamesAndParentsAndQuotasAreRead) {
   const core::OrgTable table = Table();
   core::AssessmentResult result = Result(2016, {0, 1, 0});
   result.consecutive = {0, 1, 0};
-  ASSERT_TRUE(store_->SaveAssessment(core::MoheDefaultPolicy(), "v1", table, result, actor_).ok());
+  ASSERT_TRUE(store_
+                  ->SaveAssessment(core::MoheDefaultPolicy(), "v1", test::NoInputs(table).input,
+                                   result, actor_)
+                  .ok());
   auto rows = store_->LoadSummaryRows(2016);
   ASSERT_TRUE(rows.ok()) << rows.error().message;
   ASSERT_EQ(rows.value().size(), 3u);

@@ -1,5 +1,7 @@
 // Scores, manual decisions and stored assessments: the rows an assessment reads and writes,
 // aligned with an OrgTable by code.
+#include <algorithm>
+
 #include "storage/audit_chain.h"
 #include "storage/code_index.h"
 #include "storage/sqlite_store.h"
@@ -30,11 +32,17 @@ std::optional<core::Grade> StoredGrade(const Statement& stmt, int column) {
   return core::ParseGrade(stmt.Text(column));
 }
 
-core::Status CheckSizes(const core::OrgTable& orgs, const core::AssessmentResult& result) {
+core::Status CheckSizes(const core::AssessmentInput& input, const core::AssessmentResult& result) {
+  if (input.orgs == nullptr || input.scores == nullptr) {
+    return core::Error::Invalid("the assessment's inputs lack organizations or scores");
+  }
+  const core::OrgTable& orgs = *input.orgs;
   const std::size_t n = orgs.size();
-  const bool aligned = result.score_cents.size() == n && result.grade.size() == n &&
-                       result.rank.size() == n && result.selected.size() == n &&
-                       result.reasons.size() == n && result.consecutive.size() == n;
+  const bool aligned =
+      result.score_cents.size() == n && result.grade.size() == n && result.rank.size() == n &&
+      result.selected.size() == n && result.reasons.size() == n && result.consecutive.size() == n &&
+      input.scores->has_score.size() == n && input.scores->committee_grade.size() == n &&
+      input.scores->dimensions.size() == n * core::kDimensionCount && result.year == input.year;
   if (!aligned) {
     return core::Error::Invalid("assessment result of " + std::to_string(result.year) +
                                 " is not aligned with the " + std::to_string(n) + " organizations");
@@ -44,6 +52,12 @@ core::Status CheckSizes(const core::OrgTable& orgs, const core::AssessmentResult
       return core::Error::Invalid("quota group names unit " + std::to_string(group.unit) + " of " +
                                   std::to_string(orgs.unit_codes.size()));
     }
+  }
+  for (const core::ManualDecision& decision : input.manual) {
+    if (decision.org >= n) return core::Error::Invalid("a manual decision names no organization");
+  }
+  for (const core::CommitteeReason& reason : input.scores->committee_reasons) {
+    if (reason.org >= n) return core::Error::Invalid("a committee reason names no organization");
   }
   return core::Status::Ok();
 }
@@ -59,17 +73,29 @@ core::Status InsertPolicy(Database& db, const core::Policy& policy, const std::s
   return stmt.value().Run();
 }
 
-core::Result<std::optional<AssessmentInfo>> ReadInfo(Database& db, int year) {
-  core::Result<Statement> stmt =
-      db.Prepare("SELECT policy_version, run_at, selected_count FROM assessments WHERE year = ?");
+}  // namespace
+
+core::Result<std::optional<AssessmentInfo>> ReadAssessmentInfo(Database& db, int year) {
+  core::Result<Statement> stmt = db.Prepare(
+      "SELECT policy_version, run_at, selected_count, inputs_stored, audit_id, audit_hash"
+      " FROM assessments WHERE year = ?");
   if (!stmt.ok()) return stmt.error();
   core::Result<bool> row = stmt.value().BindInt(1, year).Step();
   if (!row.ok()) return row.error();
   if (!row.value()) return std::optional<AssessmentInfo>();
   const Statement& s = stmt.value();
-  return std::optional<AssessmentInfo>(
-      AssessmentInfo{year, std::string(s.Text(0)), std::string(s.Text(1)), s.Int(2)});
+  AssessmentInfo info;
+  info.year = year;
+  info.policy_version = s.Text(0);
+  info.run_at = s.Text(1);
+  info.selected_count = s.Int(2);
+  info.inputs_stored = s.Int(3) != 0;
+  info.audit_id = s.IsNull(4) ? 0 : s.Int(4);
+  info.audit_hash = s.IsNull(5) ? std::string() : std::string(s.Text(5));
+  return std::optional<AssessmentInfo>(std::move(info));
 }
+
+namespace {
 
 core::Status DeleteYear(Database& db, int year) {
   // Children first, explicitly: the cascade would do it, but only with foreign keys on.
@@ -85,8 +111,8 @@ core::Status DeleteYear(Database& db, int year) {
 
 core::Status InsertHeader(Database& db, const AssessmentInfo& info) {
   core::Result<Statement> stmt = db.Prepare(
-      "INSERT INTO assessments (year, policy_version, run_at, selected_count)"
-      " VALUES (?, ?, ?, ?)");
+      "INSERT INTO assessments (year, policy_version, run_at, selected_count, inputs_stored)"
+      " VALUES (?, ?, ?, ?, 1)");
   if (!stmt.ok()) return stmt.error();
   stmt.value()
       .BindInt(1, info.year)
@@ -96,13 +122,84 @@ core::Status InsertHeader(Database& db, const AssessmentInfo& info) {
   return stmt.value().Run();
 }
 
-core::Status InsertResults(Database& db, const core::OrgTable& orgs,
+// The header points at the run's own audit entry, the newest one of this transaction.
+core::Status RecordAuditHead(Database& db, int year) {
+  core::Result<Statement> stmt = db.Prepare(
+      "UPDATE assessments SET (audit_id, audit_hash) ="
+      " (SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1) WHERE year = ?");
+  if (!stmt.ok()) return stmt.error();
+  return stmt.value().BindInt(1, year).Run();
+}
+
+// The sparse inputs of one assessment (hand decisions, committee reasons) as one entry per
+// organization index, found by walking them in index order beside the rows.
+template <typename Item>
+std::vector<const Item*> InIndexOrder(const std::vector<Item>& items) {
+  std::vector<const Item*> sorted;
+  sorted.reserve(items.size());
+  for (const Item& item : items) sorted.push_back(&item);
+  std::sort(sorted.begin(), sorted.end(),
+            [](const Item* a, const Item* b) { return a->org < b->org; });
+  return sorted;
+}
+
+template <typename Item>
+const Item* TakeAt(const std::vector<const Item*>& sorted, std::size_t& next, std::size_t org) {
+  while (next < sorted.size() && sorted[next]->org < org) ++next;
+  return next < sorted.size() && sorted[next]->org == org ? sorted[next] : nullptr;
+}
+
+// Binds organization i's inputs from parameter 11 on: parent, the six dimensions, the committee
+// grade and reason, the hand decision and its reason, the previous years' selection bits.
+void BindInputs(Statement& stmt, const core::AssessmentInput& input, std::size_t i,
+                const core::CommitteeReason* reason, const core::ManualDecision* manual) {
+  const core::OrgTable& orgs = *input.orgs;
+  const core::YearScores& scores = *input.scores;
+  if (orgs.parent[i] == core::kNoParent) {
+    stmt.BindNull(11);
+  } else {
+    stmt.BindText(11, orgs.code[static_cast<std::size_t>(orgs.parent[i])]);
+  }
+  for (int d = 0; d < core::kDimensionCount; ++d) {
+    if (scores.has_score[i]) {
+      stmt.BindDouble(12 + d, scores.dimensions[i * core::kDimensionCount + d]);
+    } else {
+      stmt.BindNull(12 + d);
+    }
+  }
+  const std::int8_t grade = scores.committee_grade[i];
+  if (scores.has_score[i] && grade >= 0) {
+    stmt.BindText(18, core::ToString(static_cast<core::Grade>(grade)));
+  } else {
+    stmt.BindNull(18);
+  }
+  stmt.BindTextOrNull(19, reason != nullptr ? std::string_view(reason->text) : std::string_view());
+  manual != nullptr ? stmt.BindInt(20, manual->include ? 1 : 0) : stmt.BindNull(20);
+  stmt.BindTextOrNull(21,
+                      manual != nullptr ? std::string_view(manual->reason) : std::string_view());
+  std::int64_t previous = 0;
+  for (std::size_t k = 0; k < input.previous_selected.size() && k < 31; ++k) {
+    const std::vector<std::uint8_t>& year = input.previous_selected[k];
+    if (i < year.size() && year[i]) previous |= std::int64_t{1} << k;
+  }
+  stmt.BindInt(22, previous);
+}
+
+core::Status InsertResults(Database& db, const core::AssessmentInput& input,
                            const core::AssessmentResult& result) {
   core::Result<Statement> insert = db.Prepare(
       "INSERT INTO assessment_results (year, org_code, score_cents, grade, rank_in_type,"
-      " selected, reasons, consecutive, unit_code, type) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      " selected, reasons, consecutive, unit_code, type, parent_code, team, leader, venue,"
+      " routine, service, members, committee_grade, committee_reason, manual_include,"
+      " manual_reason, previous_selected)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   if (!insert.ok()) return insert.error();
   Statement& stmt = insert.value();
+  const core::OrgTable& orgs = *input.orgs;
+  const auto reasons = InIndexOrder(input.scores->committee_reasons);
+  const auto decisions = InIndexOrder(input.manual);
+  std::size_t next_reason = 0;
+  std::size_t next_decision = 0;
   for (std::size_t i = 0; i < orgs.size(); ++i) {
     const bool scored = result.score_cents[i] != core::kNoScore;
     stmt.BindInt(1, result.year).BindText(2, orgs.code[i]);
@@ -116,6 +213,8 @@ core::Status InsertResults(Database& db, const core::OrgTable& orgs,
     stmt.BindInt(6, result.selected[i]).BindInt(7, result.reasons[i]);
     stmt.BindInt(8, result.consecutive[i]);
     stmt.BindText(9, orgs.unit_codes[orgs.unit[i]]).BindText(10, core::ToString(orgs.type[i]));
+    BindInputs(stmt, input, i, TakeAt(reasons, next_reason, i),
+               TakeAt(decisions, next_decision, i));
     if (core::Status status = stmt.Run(); !status.ok()) return status;
   }
   return core::Status::Ok();
@@ -152,8 +251,8 @@ std::string HeaderJson(const AssessmentInfo& info) {
 core::Result<core::YearScores> SqliteStore::LoadScores(int year, const core::OrgTable& orgs) {
   return Guarded("loading scores", [&]() -> core::Result<core::YearScores> {
     core::Result<Statement> stmt = db_.Prepare(
-        "SELECT org_code, team, leader, venue, routine, service, members, grade FROM scores"
-        " WHERE year = ? ORDER BY org_code");
+        "SELECT org_code, team, leader, venue, routine, service, members, grade, reason"
+        " FROM scores WHERE year = ? ORDER BY org_code");
     if (!stmt.ok()) return stmt.error();
     stmt.value().BindInt(1, year);
     core::YearScores scores;
@@ -162,7 +261,10 @@ core::Result<core::YearScores> SqliteStore::LoadScores(int year, const core::Org
         ForEachOrgRow(stmt.value(), orgs, [&](std::uint32_t org, const Statement& s) {
           std::array<double, core::kDimensionCount> values{};
           for (int d = 0; d < core::kDimensionCount; ++d) values[d] = s.Double(1 + d);
-          scores.Set(org, values, StoredGrade(s, 7));
+          const std::optional<core::Grade> grade = StoredGrade(s, 7);
+          scores.Set(org, values, grade);
+          if (grade && !s.IsNull(8))
+            scores.committee_reasons.push_back({org, std::string(s.Text(8))});
           return core::Status::Ok();
         });
     if (!status.ok()) return WithContext(status.error(), "loading " + std::to_string(year));
@@ -206,7 +308,7 @@ core::Result<std::optional<std::vector<std::uint8_t>>> SqliteStore::LoadSelectio
   return Guarded("loading a stored selection", [&]() -> core::Result<Selection> {
     core::Result<Transaction> snapshot = Transaction::BeginRead(db_);
     if (!snapshot.ok()) return snapshot.error();
-    core::Result<std::optional<AssessmentInfo>> info = ReadInfo(db_, year);
+    core::Result<std::optional<AssessmentInfo>> info = ReadAssessmentInfo(db_, year);
     if (!info.ok()) return info.error();
     if (!info.value()) return Selection();
     core::Result<Statement> stmt = db_.Prepare(
@@ -225,15 +327,15 @@ core::Result<std::optional<std::vector<std::uint8_t>>> SqliteStore::LoadSelectio
 }
 
 core::Result<std::optional<AssessmentInfo>> SqliteStore::LoadAssessmentInfo(int year) {
-  return Guarded("loading an assessment", [&] { return ReadInfo(db_, year); });
+  return Guarded("loading an assessment", [&] { return ReadAssessmentInfo(db_, year); });
 }
 
 core::Status SqliteStore::SaveAssessment(const core::Policy& policy,
                                          const std::string& policy_version,
-                                         const core::OrgTable& orgs,
+                                         const core::AssessmentInput& input,
                                          const core::AssessmentResult& result, const Actor& actor) {
   return Guarded("saving an assessment", [&]() -> core::Status {
-    core::Status status = WriteAssessment(policy, policy_version, orgs, result, actor);
+    core::Status status = WriteAssessment(policy, policy_version, input, result, actor);
     if (!status.ok()) {
       return WithContext(status.error(), "saving the assessment of " + std::to_string(result.year) +
                                              " (nothing was written)");
@@ -245,24 +347,28 @@ core::Status SqliteStore::SaveAssessment(const core::Policy& policy,
 
 core::Status SqliteStore::WriteAssessment(const core::Policy& policy,
                                           const std::string& policy_version,
-                                          const core::OrgTable& orgs,
+                                          const core::AssessmentInput& input,
                                           const core::AssessmentResult& result,
                                           const Actor& actor) {
-  if (core::Status status = CheckSizes(orgs, result); !status.ok()) return status;
+  if (core::Status status = CheckSizes(input, result); !status.ok()) return status;
+  const core::OrgTable& orgs = *input.orgs;
   if (policy_version.empty()) return core::Error::Invalid("the policy has no version");
   core::Result<Transaction> txn = Transaction::Begin(db_);
   if (!txn.ok()) return txn.error();
   if (core::Status status = InsertPolicy(db_, policy, policy_version); !status.ok()) {
     return status;
   }
-  core::Result<std::optional<AssessmentInfo>> previous = ReadInfo(db_, result.year);
+  core::Result<std::optional<AssessmentInfo>> previous = ReadAssessmentInfo(db_, result.year);
   if (!previous.ok()) return previous.error();
   if (core::Status status = DeleteYear(db_, result.year); !status.ok()) return status;
 
-  const AssessmentInfo info{result.year, policy_version, UtcNow(),
-                            static_cast<std::int64_t>(result.SelectedCount())};
+  AssessmentInfo info;
+  info.year = result.year;
+  info.policy_version = policy_version;
+  info.run_at = UtcNow();
+  info.selected_count = static_cast<std::int64_t>(result.SelectedCount());
   if (core::Status status = InsertHeader(db_, info); !status.ok()) return status;
-  if (core::Status status = InsertResults(db_, orgs, result); !status.ok()) return status;
+  if (core::Status status = InsertResults(db_, input, result); !status.ok()) return status;
   if (core::Status status = InsertQuotas(db_, orgs, result); !status.ok()) return status;
 
   AuditEntry entry;
@@ -274,6 +380,7 @@ core::Status SqliteStore::WriteAssessment(const core::Policy& policy,
   if (previous.value()) entry.before_json = HeaderJson(*previous.value());
   entry.after_json = HeaderJson(info);
   if (core::Status status = AppendAudit(db_, std::move(entry)); !status.ok()) return status;
+  if (core::Status status = RecordAuditHead(db_, result.year); !status.ok()) return status;
   return txn.value().Commit();
 }
 

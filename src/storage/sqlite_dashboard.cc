@@ -41,11 +41,11 @@ StoredQuota ReadQuota(const Statement& s) {
 
 core::Result<std::vector<SummaryRow>> SqliteStore::LoadSummaryRows(int year) {
   return Guarded("reading a stored assessment", [&] {
-    // A left join: a result is history and outlives its organization. Type and unit are the
-    // result's own, those it was ranked in.
+    // A left join: a result is history and outlives its organization. Type, unit and parent are
+    // the result's own, those it was ranked in (the parent is the one its actions named).
     return QueryAll<SummaryRow>(
         db_,
-        "SELECT r.org_code, o.name, r.type, r.unit_code, o.parent_code, r.score_cents, r.grade,"
+        "SELECT r.org_code, o.name, r.type, r.unit_code, r.parent_code, r.score_cents, r.grade,"
         " r.selected, r.reasons, r.consecutive FROM assessment_results r"
         " LEFT JOIN organizations o ON o.code = r.org_code WHERE r.year = ? ORDER BY r.org_code",
         {std::int64_t{year}}, ReadSummaryRow);

@@ -62,10 +62,19 @@ core::Status WriteDecision(Database& db, int year, const StoredManualDecision& d
 core::Result<std::vector<AssessmentInfo>> SqliteStore::ListAssessments() {
   return Guarded("listing assessments", [&] {
     return QueryAll<AssessmentInfo>(
-        db_, "SELECT year, policy_version, run_at, selected_count FROM assessments ORDER BY year",
+        db_,
+        "SELECT year, policy_version, run_at, selected_count, inputs_stored, audit_id, audit_hash"
+        " FROM assessments ORDER BY year",
         {}, [](const Statement& s) {
-          return AssessmentInfo{static_cast<int>(s.Int(0)), std::string(s.Text(1)),
-                                std::string(s.Text(2)), s.Int(3)};
+          AssessmentInfo info;
+          info.year = static_cast<int>(s.Int(0));
+          info.policy_version = s.Text(1);
+          info.run_at = s.Text(2);
+          info.selected_count = s.Int(3);
+          info.inputs_stored = s.Int(4) != 0;
+          info.audit_id = s.IsNull(5) ? 0 : s.Int(5);
+          if (!s.IsNull(6)) info.audit_hash = s.Text(6);
+          return info;
         });
   });
 }

@@ -376,10 +376,10 @@ TEST_F(ServerStoreTest, ScoresOfListSave) {
 TEST_F(ServerStoreTest, AssessmentsRowsPoliciesAndManualDecisions) {
   Upsert({Org("A"), Org("B", "", "u2"), Org("C")});
   const core::OrgTable table = Table();
-  ASSERT_TRUE(
-      store_
-          ->SaveAssessment(core::MoheDefaultPolicy(), "v1", table, Result(2016, {1, 0, 0}), actor_)
-          .ok());
+  ASSERT_TRUE(store_
+                  ->SaveAssessment(core::MoheDefaultPolicy(), "v1", test::NoInputs(table).input,
+                                   Result(2016, {1, 0, 0}), actor_)
+                  .ok());
   core::Result<std::vector<AssessmentInfo>> list = store_->ListAssessments();
   ASSERT_TRUE(list.ok());
   ASSERT_EQ(list.value().size(), 1u);

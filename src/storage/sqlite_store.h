@@ -2,8 +2,8 @@
 // OpenSqliteStore. Its methods are split by subject: sqlite_store.cc (schema, flags,
 // organizations), sqlite_imports.cc (upserts), sqlite_assessments.cc (scores and stored
 // assessments), sqlite_server.cc and sqlite_server_assessments.cc (the server's lists and
-// single-row writes, helped by server_sql.h) and sqlite_users.cc (users, sessions, the audit
-// log).
+// single-row writes, helped by server_sql.h), sqlite_users.cc (users, sessions, the audit
+// log) and sqlite_records.cc (a stored assessment read back with its inputs).
 #pragma once
 
 #include <exception>
@@ -51,8 +51,8 @@ class SqliteStore final : public Store {
   core::Result<std::optional<AssessmentInfo>> LoadAssessmentInfo(int year) override;
 
   core::Status SaveAssessment(const core::Policy& policy, const std::string& policy_version,
-                              const core::OrgTable& orgs, const core::AssessmentResult& result,
-                              const Actor& actor) override;
+                              const core::AssessmentInput& input,
+                              const core::AssessmentResult& result, const Actor& actor) override;
 
   // --- Server (issue 3): sqlite_server.cc, sqlite_server_assessments.cc ---
   core::Result<Page<core::Organization>> ListOrganizations(const OrgFilter& filter) override;
@@ -99,6 +99,15 @@ class SqliteStore final : public Store {
   core::Result<std::vector<SummaryRow>> LoadSummaryRows(int year) override;
   core::Result<std::vector<StoredQuota>> LoadQuotas(int year) override;
 
+  // --- The record of stored assessments (sqlite_records.cc) ---
+  core::Result<std::optional<StoredResultRecord>> LoadResultRecord(
+      int year, const std::string& code) override;
+  core::Result<std::optional<StoredQuota>> LoadQuotaGroup(int year, const std::string& unit,
+                                                          const std::string& type) override;
+  core::Result<std::optional<StoredAssessment>> LoadStoredAssessment(int year) override;
+  core::Result<std::vector<AuditRecord>> AuditEntriesAfter(
+      std::int64_t after_id, const std::vector<std::string>& entities) override;
+
  private:
   // One import as one transaction: counts `table` before and after `write` (the batch has
   // unique keys, so the growth is the number inserted and the rest were updates), appends
@@ -109,12 +118,15 @@ class SqliteStore final : public Store {
 
   core::Result<core::OrgTable> ReadOrgTable();
   core::Status WriteAssessment(const core::Policy& policy, const std::string& policy_version,
-                               const core::OrgTable& orgs, const core::AssessmentResult& result,
-                               const Actor& actor);
+                               const core::AssessmentInput& input,
+                               const core::AssessmentResult& result, const Actor& actor);
 
   Database db_;
   std::optional<Transaction> reading_;  // BeginReading's snapshot
 };
+
+// The header of year's stored assessment, or nullopt (sqlite_assessments.cc).
+core::Result<std::optional<AssessmentInfo>> ReadAssessmentInfo(Database& db, int year);
 
 // Runs `fn`, turning an exception (in practice std::bad_alloc on a huge table) into
 // kInternal, so that none crosses the Store interface.

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "storage/audit_chain.h"
+#include "storage/migrations.h"
 #include "storage/sqlite_db.h"
 #include "storage/store.h"
 #include "storage/test_fixture.h"
@@ -37,7 +38,8 @@ TEST_F(SqliteStoreTest, MigratingTwiceChangesNothing) {
   ASSERT_TRUE(store_->Migrate().ok());
   Reopen();
   ASSERT_TRUE(store_->Migrate().ok());
-  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM schema_migrations"), 4);
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM schema_migrations"),
+            static_cast<std::int64_t>(Migrations().size()));
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM sqlite_master WHERE name = 'sessions'"), 1);
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM sqlite_master WHERE name = 'audit_log'"), 1);
 }
@@ -201,7 +203,10 @@ TEST_F(SqliteStoreTest, SelectionRoundTripsAndUnassessedYearIsNullopt) {
   EXPECT_FALSE(none.value().has_value());
 
   const core::Policy policy = core::MoheDefaultPolicy();
-  ASSERT_TRUE(store_->SaveAssessment(policy, "v1", table, Result(2016, {1, 0, 0}), actor_).ok());
+  ASSERT_TRUE(store_
+                  ->SaveAssessment(policy, "v1", test::NoInputs(table).input,
+                                   Result(2016, {1, 0, 0}), actor_)
+                  .ok());
   core::Result<std::optional<std::vector<std::uint8_t>>> loaded =
       store_->LoadSelection(2016, table);
   ASSERT_TRUE(loaded.ok() && loaded.value().has_value());
@@ -225,8 +230,14 @@ TEST_F(SqliteStoreTest, SaveAssessmentReplacesTheYearAndIsAudited) {
   Upsert({Org("A"), Org("B"), Org("C")});
   const core::OrgTable table = Table();
   const core::Policy policy = core::MoheDefaultPolicy();
-  ASSERT_TRUE(store_->SaveAssessment(policy, "v1", table, Result(2016, {1, 0, 0}), actor_).ok());
-  ASSERT_TRUE(store_->SaveAssessment(policy, "v2", table, Result(2016, {1, 0, 1}), actor_).ok());
+  ASSERT_TRUE(store_
+                  ->SaveAssessment(policy, "v1", test::NoInputs(table).input,
+                                   Result(2016, {1, 0, 0}), actor_)
+                  .ok());
+  ASSERT_TRUE(store_
+                  ->SaveAssessment(policy, "v2", test::NoInputs(table).input,
+                                   Result(2016, {1, 0, 1}), actor_)
+                  .ok());
 
   EXPECT_EQ(*store_->LoadSelection(2016, table).value(), (std::vector<std::uint8_t>{1, 0, 1}));
   EXPECT_EQ(store_->LoadAssessmentInfo(2016).value()->policy_version, "v2");
@@ -241,8 +252,9 @@ TEST_F(SqliteStoreTest, SaveAssessmentReplacesTheYearAndIsAudited) {
 
 TEST_F(SqliteStoreTest, MisalignedAssessmentIsRejected) {
   Upsert({Org("A")});
-  core::Status status = store_->SaveAssessment(core::MoheDefaultPolicy(), "v1", Table(),
-                                               Result(2016, {1, 0, 0}), actor_);
+  core::Status status =
+      store_->SaveAssessment(core::MoheDefaultPolicy(), "v1", test::NoInputs(Table()).input,
+                             Result(2016, {1, 0, 0}), actor_);
   ASSERT_FALSE(status.ok());
   EXPECT_EQ(status.error().code, core::ErrorCode::kInvalid);
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM assessments"), 0);

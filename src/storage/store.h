@@ -39,6 +39,9 @@ struct AssessmentInfo {
   std::string policy_version;
   std::string run_at;  // ISO 8601 UTC
   std::int64_t selected_count = 0;
+  bool inputs_stored = false;  // the run kept its inputs (every run since migration 005)
+  std::int64_t audit_id = 0;   // the run's own audit entry; 0 when unknown
+  std::string audit_hash;      // that entry's hash: the head of the audit chain at the run
 };
 
 // Counts of what an import did.
@@ -144,6 +147,32 @@ struct UserChange {
   std::optional<std::string> password_hash;  // argon2id encoded
 };
 
+// One organization's stored result with the inputs the engine read for it (sqlite_records.cc).
+// The inputs are meaningful only when the run kept them (AssessmentInfo::inputs_stored).
+struct StoredResultRecord {
+  AssessmentRow row;   // as assessed: type and unit too
+  std::string parent;  // the parent at the run; empty for a direct organization
+  std::optional<std::array<double, core::kDimensionCount>> dimensions;  // nullopt: no score
+  std::optional<core::Grade> committee_grade;
+  std::string committee_reason;
+  std::optional<bool> manual_include;  // the committee's hand decision, if any
+  std::string manual_reason;
+  std::uint32_t previous_selected = 0;  // bit k: the rule saw it selected in year - 1 - k
+};
+
+// A whole stored assessment as the engine would read it again: the organizations as assessed
+// (code, type, unit, parent), the inputs aligned with them, and what was stored.
+struct StoredAssessment {
+  AssessmentInfo info;
+  std::string policy_text;  // the canonical text stored under info.policy_version, or empty
+  core::OrgTable orgs;      // in code order; units sorted
+  core::YearScores scores;
+  std::vector<core::ManualDecision> manual;
+  // previous_selected[k] is year - 1 - k's selection as the consecutive rule read it.
+  std::vector<std::vector<std::uint8_t>> previous_selected;
+  core::AssessmentResult result;  // the stored rows and quota groups, aligned with orgs
+};
+
 // The dashboard's view of a stored assessment (core/assessment_summary.h).
 using SummaryRow = core::ResultRow;
 using StoredQuota = core::StoredQuota;
@@ -207,9 +236,11 @@ class Store {
       int year, const core::OrgTable& orgs) = 0;
   virtual core::Result<std::optional<AssessmentInfo>> LoadAssessmentInfo(int year) = 0;
 
-  // Stores the policy (if new) and replaces year's assessment with `result`.
+  // Stores the policy (if new) and replaces input.year's assessment with `result` and the inputs
+  // it was computed from (`input`: the organizations, their scores, committee grades and reasons,
+  // hand decisions and previous selections), with its audit entry, in one transaction.
   virtual core::Status SaveAssessment(const core::Policy& policy, const std::string& policy_version,
-                                      const core::OrgTable& orgs,
+                                      const core::AssessmentInput& input,
                                       const core::AssessmentResult& result, const Actor& actor) = 0;
 
   // --- Server (issue 3). Single-row writes audit before and after as JSON. ---
@@ -277,6 +308,22 @@ class Store {
   virtual core::Result<std::vector<SummaryRow>> LoadSummaryRows(int year) = 0;
   // Year's quota groups, ordered by unit then type.
   virtual core::Result<std::vector<StoredQuota>> LoadQuotas(int year) = 0;
+
+  // --- The record of stored assessments (sqlite_records.cc). ---
+
+  // One organization's stored row of `year` with its inputs; nullopt when the year was not
+  // assessed or the organization was not in it.
+  virtual core::Result<std::optional<StoredResultRecord>> LoadResultRecord(
+      int year, const std::string& code) = 0;
+  // The stored quota arithmetic of one (unit, type) group of `year`, or nullopt.
+  virtual core::Result<std::optional<StoredQuota>> LoadQuotaGroup(int year, const std::string& unit,
+                                                                  const std::string& type) = 0;
+  // The whole of a stored assessment with its inputs and policy text, read in one snapshot;
+  // nullopt when the year was never assessed.
+  virtual core::Result<std::optional<StoredAssessment>> LoadStoredAssessment(int year) = 0;
+  // The audit entries after entry `after_id` whose entity is one of `entities`, oldest first.
+  virtual core::Result<std::vector<AuditRecord>> AuditEntriesAfter(
+      std::int64_t after_id, const std::vector<std::string>& entities) = 0;
 
   // An event that changes no table (login, logout, failed login).
   virtual core::Status RecordEvent(const std::string& action, const std::string& entity,

@@ -110,6 +110,22 @@ class SqliteStoreTest : public ::testing::Test {
   Actor actor_{"tester", "127.0.0.1"};
 };
 
+// The inputs of an assessment of `table` with no scores, hand decisions or previous years: for
+// tests of what SaveAssessment stores of a result they build by hand.
+struct NoInputs {
+  explicit NoInputs(const core::OrgTable& table, int year = 2016) {
+    scores.Resize(table.size());
+    input.year = year;
+    input.orgs = &table;
+    input.scores = &scores;
+  }
+  NoInputs(const NoInputs&) = delete;
+  NoInputs& operator=(const NoInputs&) = delete;
+
+  core::YearScores scores;
+  core::AssessmentInput input;
+};
+
 inline core::AssessmentResult Result(int year, std::vector<std::uint8_t> selected) {
   core::AssessmentResult result;
   result.year = year;

@@ -1,7 +1,9 @@
 // The assessment page: running a year stores a new list that the page shows, with the cut line
-// after the organizations the quota takes; the explanation shows the quota arithmetic; a hand
-// decision needs a reason, and the error appears next to the reason field; roles that may not
-// decide do not see the buttons.
+// after the organizations the quota takes; the explanation words the stored quota arithmetic in
+// Chinese, keeps the stored answer when a score is edited after the run and lists the edit, and
+// carries no English sentence; the stored year verifies identical; a hand decision needs a
+// reason, and the error appears next to the reason field; roles that may not decide do not see
+// the buttons.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { apiInPage, launchBrowser, login, logout, startServer, watchPage } from './harness.mjs'
@@ -32,6 +34,16 @@ async function villageRows() {
   const rows = await apiGetAll(page, `/assessments/${YEAR}?type=village`)
   return rows.filter((r) => r.score !== null).sort((a, b) => a.score - b.score || a.code.localeCompare(b.code))
 }
+
+// A fixed-point integer as a decimal without trailing zeros (1950000, 6 → "1.95").
+function decimal(value, digits) {
+  const scale = 10 ** digits
+  const fraction = String(value % scale).padStart(digits, '0').replace(/0+$/, '')
+  return fraction ? `${Math.floor(value / scale)}.${fraction}` : String(Math.floor(value / scale))
+}
+
+// Two English words in a row: what a server sentence would leave in the Chinese UI.
+const ENGLISH_SENTENCE = /[A-Za-z]{2,}[ ,;:]+[A-Za-z]{2,}/
 
 async function openAssessment() {
   await page.goto(`${server.url}/#/assessment`)
@@ -71,20 +83,45 @@ test('running the assessment stores a new list; the cut line follows the quota; 
     return null
   })
   assert.deepEqual(before, rows.slice(0, taken).map((r) => r.code), 'the cut line falls after the organizations the quota takes')
-  const arithmetic = `ceil(${ratio} × ${rows.length}) = ${quota}`
+  const ppm = Math.round(ratio * 1e6)
+  const arithmetic = `${rows.length} × ${decimal(ppm, 4)}% = ${decimal(rows.length * ppm, 6)}，向上取整为 ${quota}`
   assert.match(await page.locator('[data-test=group-village] [data-test=quota]').innerText(), new RegExp(arithmetic.replace(/[()×.]/g, '\\$&')))
 
-  // The explanation of the lowest village.
+  // The explanation of the lowest village, from the stored record, worded in Chinese.
   const lowest = rows[0]
-  await page.locator(`[data-test=group-village] tr[data-code="${lowest.code}"] [data-test=explain]`).click()
-  const drawer = page.locator('[data-test=explain]')
-  await drawer.locator('[data-test=explain-arithmetic]').waitFor()
+  const drawer = page.locator('.explain-drawer [data-test=explain]')
+  async function openExplain() {
+    await page.locator(`[data-test=group-village] tr[data-code="${lowest.code}"] [data-test=explain]`).click()
+    await drawer.locator('[data-test=explain-arithmetic]').waitFor()
+  }
+  await openExplain()
   assert.equal((await drawer.locator('[data-test=explain-arithmetic]').innerText()).trim(), arithmetic)
   assert.match(await drawer.locator('[data-test=explain-rank]').innerText(), new RegExp(`倒数第 ${lowest.rank} 名，共 ${rows.length} 个`))
   assert.equal((await drawer.locator('[data-test=explain-cut]').innerText()).trim(), cutScore.toFixed(2))
   assert.equal((await drawer.locator('[data-test=explain-selected]').innerText()).trim(), '是')
   assert.match(await drawer.locator('[data-test=explain-why]').innerText(), new RegExp(`名额 ${quota} 之内`))
+  assert.match(await drawer.locator('[data-test=explain-changes]').innerText(), /未改动/)
+  assert.equal(await drawer.locator('[data-test=explain-audit-hash]').innerText(), (await apiGet(page, `/assessments/${YEAR}/organizations/${lowest.code}/explain`)).audit_hash)
+  assert.doesNotMatch(await drawer.innerText(), ENGLISH_SENTENCE)
   await page.keyboard.press('Escape')
+
+  // Its score edited after the run: the explanation keeps the stored answer and lists the edit.
+  const edit = await apiInPage(page, 'PUT', `/scores/${lowest.code}/${YEAR}`, { team: 99, leader: 99, venue: 99, routine: 99, service: 99, members: 99 })
+  assert.equal(edit.status, 200)
+  await drawer.waitFor({ state: 'hidden' })
+  await openExplain()
+  await drawer.locator('[data-test=explain-change]').waitFor()
+  assert.equal((await drawer.locator('[data-test=explain-selected]').innerText()).trim(), '是')
+  assert.equal((await drawer.locator('[data-test=explain-arithmetic]').innerText()).trim(), arithmetic)
+  const change = await drawer.locator('[data-test=explain-change]').innerText()
+  assert.match(change, /评分/)
+  assert.match(change, /班子配备：[\d.]+ → 99/)
+  assert.doesNotMatch(await drawer.innerText(), ENGLISH_SENTENCE)
+  await page.keyboard.press('Escape')
+
+  // The stored year recomputes identically from its stored inputs, whatever today's scores say.
+  await page.locator('[data-test=verify-identical]').waitFor()
+  assert.match(await page.locator('[data-test=verify]').innerText(), /结果完全一致/)
   assert.deepEqual(watch.problems(), [])
 })
 
@@ -125,6 +162,7 @@ test('an auditor reads the list and explanations but sees no run or decision but
   await login(page, server.url, 'auditor', server.accounts.auditor.password)
   await openAssessment()
   assert.ok((await page.locator('[data-test=group-village] [data-test=explain]').count()) > 0)
+  await page.locator('[data-test=verify-identical]').waitFor() // the auditor sees the check too
   assert.equal(await page.locator('[data-test=run]').count(), 0)
   assert.equal(await page.locator('[data-test=override]').count(), 0)
   assert.equal(await page.locator('[data-test=manual]').count(), 0)
