@@ -12,6 +12,8 @@ namespace {
 
 constexpr std::string_view kOrgHeader = "code,name,type,kind,parent,secretary\n";
 constexpr std::string_view kMemberHeader = "id,name,org,status,joined\n";
+// The county's day the member files are read on (joining dates may not be later).
+constexpr core::CivilDate kToday{2016, 7, 1};
 constexpr std::string_view kScoreHeader =
     "code,year,team,leader,venue,routine,service,members,grade,reason\n";
 
@@ -39,7 +41,7 @@ std::vector<std::string> OrgErrors(std::string_view rows) {
 }
 
 std::vector<std::string> MemberErrors(std::string_view rows) {
-  return Messages(ParseMembersCsv(std::string(kMemberHeader) + std::string(rows)).errors);
+  return Messages(ParseMembersCsv(std::string(kMemberHeader) + std::string(rows), kToday).errors);
 }
 
 std::vector<std::string> ScoreErrors(std::string_view rows) {
@@ -71,14 +73,14 @@ TEST(ImportColumns, EachMissingRequiredColumnIsReportedAtLineOne) {
 }
 
 TEST(ImportColumns, AnEmptyFileLacksEveryColumn) {
-  const auto parsed = ParseMembersCsv("");
+  const auto parsed = ParseMembersCsv("", kToday);
   EXPECT_EQ(Messages(parsed.errors),
             (Strings{"missing column \"id\"", "missing column \"name\"", "missing column \"org\"",
                      "missing column \"status\""}));
 }
 
 TEST(ImportColumns, ADuplicateColumnIsAnErrorAtLineOne) {
-  const auto parsed = ParseMembersCsv("id,name,org,status,Name\nm1,a,V01,regular,b\n");
+  const auto parsed = ParseMembersCsv("id,name,org,status,Name\nm1,a,V01,regular,b\n", kToday);
   EXPECT_EQ(Messages(parsed.errors), (Strings{"duplicate column \"name\""}));
   EXPECT_EQ(ErrorLines(parsed.errors), (std::vector<int>{1}));
   EXPECT_TRUE(parsed.rows.empty());
@@ -86,14 +88,14 @@ TEST(ImportColumns, ADuplicateColumnIsAnErrorAtLineOne) {
 
 TEST(ImportColumns, UnknownColumnsAreIgnored) {
   const auto parsed =
-      ParseMembersCsv("note,id,name,org,status,,note\nhello,m1,张三,V01,regular,,x\n");
+      ParseMembersCsv("note,id,name,org,status,,note\nhello,m1,张三,V01,regular,,x\n", kToday);
   EXPECT_TRUE(parsed.errors.empty());
   ASSERT_EQ(parsed.rows.size(), 1u);
   EXPECT_EQ(parsed.rows[0].value.id, "m1");
 }
 
 TEST(ImportColumns, OptionalColumnsMayBeAbsent) {
-  const auto parsed = ParseMembersCsv("id,name,org,status\nm1,张三,V01,regular\n");
+  const auto parsed = ParseMembersCsv("id,name,org,status\nm1,张三,V01,regular\n", kToday);
   EXPECT_TRUE(parsed.errors.empty());
   ASSERT_EQ(parsed.rows.size(), 1u);
   EXPECT_EQ(parsed.rows[0].value.joined, "");
@@ -112,7 +114,7 @@ TEST(ImportColumns, ValuesAreTrimmed) {
 
 TEST(ImportColumns, RowsWithNoValueAtAllAreSkipped) {
   const auto parsed =
-      ParseMembersCsv(std::string(kMemberHeader) + ",,,,\n , ,,,\nm1,a,V01,regular,\n");
+      ParseMembersCsv(std::string(kMemberHeader) + ",,,,\n , ,,,\nm1,a,V01,regular,\n", kToday);
   EXPECT_TRUE(parsed.errors.empty());
   ASSERT_EQ(parsed.rows.size(), 1u);
   EXPECT_EQ(parsed.rows[0].line, 4);
@@ -120,16 +122,17 @@ TEST(ImportColumns, RowsWithNoValueAtAllAreSkipped) {
 
 TEST(ImportColumns, MalformedRecordsAreReportedWithRowErrorsInLineOrder) {
   const auto parsed = ParseMembersCsv(std::string(kMemberHeader) +
-                                      "m1,,V01,regular,\n"
-                                      "m2,b,V01\n"
-                                      "m3,c,V01,bogus,\n");
+                                          "m1,,V01,regular,\n"
+                                          "m2,b,V01\n"
+                                          "m3,c,V01,bogus,\n",
+                                      kToday);
   EXPECT_EQ(ErrorLines(parsed.errors), (std::vector<int>{2, 3, 4}));
   EXPECT_EQ(parsed.errors[1].message, "expected 5 fields as in the header, got 3");
   EXPECT_TRUE(parsed.rows.empty());
 }
 
 TEST(ImportColumns, AMalformedHeaderIsReportedAlone) {
-  const auto parsed = ParseMembersCsv("id,\"name\n");
+  const auto parsed = ParseMembersCsv("id,\"name\n", kToday);
   EXPECT_EQ(Messages(parsed.errors), (Strings{"header: unterminated quote in field 2"}));
 }
 
@@ -224,7 +227,7 @@ TEST(ImportOrganizations, OnlyRowsWithoutErrorsAreKept) {
 
 TEST(ImportMembers, ReadsEveryField) {
   const auto parsed =
-      ParseMembersCsv(std::string(kMemberHeader) + "m1,张三,V01,流动党员,2016-02-29\n");
+      ParseMembersCsv(std::string(kMemberHeader) + "m1,张三,V01,流动党员,2016-02-29\n", kToday);
   ASSERT_TRUE(parsed.errors.empty());
   const core::Member& member = parsed.rows.at(0).value;
   EXPECT_EQ(member.id, "m1");
