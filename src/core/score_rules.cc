@@ -53,6 +53,11 @@ Status CheckCommitteeGrade(const std::optional<Grade>& grade, std::string_view r
   return CheckText("reason", reason, kMaxReasonLength);
 }
 
+Status CheckDecisionReason(std::string_view reason) {
+  if (IsBlank(reason)) return Error::Invalid("a reason is required", "reason").With("empty");
+  return CheckText("reason", reason, kMaxReasonLength);
+}
+
 std::vector<Error> CheckScore(const ScoreRecord& score) {
   std::vector<Error> errors;
   Collect(errors, CheckCode("code", score.code));

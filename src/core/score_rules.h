@@ -31,6 +31,10 @@ Result<Grade> ReadGrade(std::string_view text);
 // without meaning anything (field "grade"). A reason has at most kMaxReasonLength characters.
 Status CheckCommitteeGrade(const std::optional<Grade>& grade, std::string_view reason);
 
+// The reason of the committee's include/exclude decision on an organization: required (spaces
+// alone are none; reason empty) and at most kMaxReasonLength characters. Field "reason".
+Status CheckDecisionReason(std::string_view reason);
+
 // Every rule of one score: the organization's code, the year, the six dimensions, the grade
 // and its reason; errors in that order. Rules across rows (duplicates, unknown organizations)
 // are core::ValidateScores'.

@@ -64,6 +64,13 @@ TEST(ScoreRules, AGradeNeedsAReasonAndAReasonNeedsAGrade) {
   EXPECT_EQ(ReasonOf(CheckCommitteeGrade(Grade::kD, std::string(2001, 'x'))), "too_long");
 }
 
+TEST(ScoreRules, AHandDecisionNeedsAReasonOfBoundedLength) {
+  EXPECT_TRUE(CheckDecisionReason("群众反映强烈").ok());
+  EXPECT_EQ(ReasonOf(CheckDecisionReason(" \t")), "empty");
+  EXPECT_EQ(CheckDecisionReason("").error().field, "reason");
+  EXPECT_EQ(ReasonOf(CheckDecisionReason(std::string(2001, 'x'))), "too_long");
+}
+
 TEST(ScoreRules, GradesAreReadByLetterOrChineseName) {
   EXPECT_EQ(ReadGrade("A").value(), Grade::kA);
   EXPECT_EQ(ReadGrade("较差").value(), Grade::kD);

@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "app/assessment_service.h"
+#include "core/score_rules.h"
 #include "http/access.h"
 #include "http/errors.h"
 #include "http/json_input.h"
@@ -204,8 +205,8 @@ void PutManual(Call& call) {
       !GetString(*body, "reason", decision.reason, true, call.res)) {
     return;
   }
-  if (decision.reason.find_first_not_of(" \t") == std::string::npos) {
-    return WriteError(call.res, 422, "invalid", "a reason is required", "reason");
+  if (auto rule = core::CheckDecisionReason(decision.reason); !rule.ok()) {
+    return WriteError(call.res, rule.error());
   }
   if (!Require(call, core::GlobalAction::kRunAssessment) ||
       !RequireOrg(call, *code, core::OrgAction::kRead)) {

@@ -178,12 +178,19 @@ void Update(Call& call) {
     return WriteError(call.res, 422, "invalid", "code cannot be changed", "code",
                       "code_unchangeable");
   }
-  if (!RequireOrg(call, *code, core::OrgAction::kWriteOrganization) || !MayPlace(call, *org)) {
-    return;
-  }
+  if (!RequireOrg(call, *code, core::OrgAction::kWriteOrganization)) return;
   auto before = call.store.GetOrganization(*code);
   if (!before.ok()) return WriteError(call.res, before.error());
   if (!before.value()) return WriteError(call.res, 404, "not_found", "no organization", "code");
+  // Only a move needs a right to the new place, and moving is admin's (before any look at
+  // the place, which would tell what exists there).
+  if (org->parent != before.value()->org.parent) {
+    if (auto may = core::CheckFieldChange(call.principal, core::GuardedField::kOrgParent);
+        !may.ok()) {
+      return WriteError(call.res, may.error());
+    }
+    if (!MayPlace(call, *org)) return;
+  }
   Save(call, std::move(*org), &before.value()->org);
 }
 
