@@ -365,7 +365,7 @@ TEST_F(HttpRules, FormatErrorsCarryAStableReason) {
     EXPECT_EQ(Found(dry.Json()["errors"], f.line).count(f.found), 1u) << dry.body;
   }
   const Reply bad_utf8 = DryRun("scores", header + "MH\xff,2054,70,70,70,70,70,70\n");
-  EXPECT_EQ(bad_utf8.Json()["error"]["reason"], "invalid_utf8");
+  EXPECT_EQ(bad_utf8.Json()["error"]["reason"], "not_utf8");
 
   const struct {
     const char* what;

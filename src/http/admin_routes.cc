@@ -88,8 +88,7 @@ void Import(Call& call) {
     return WriteError(call.res, may.error());
   }
   if (!IsValidUtf8(call.req.body)) {
-    return WriteError(call.res, 422, "invalid", "the CSV text is not UTF-8", "body",
-                      "invalid_utf8");
+    return WriteError(call.res, 422, "invalid", "the CSV text is not UTF-8", "body", "not_utf8");
   }
   if (dry_run == "true") {
     auto checked = app::DryRunCsv(call.store, *parsed, call.req.body);
