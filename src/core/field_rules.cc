@@ -31,10 +31,16 @@ bool HasControl(std::string_view text, std::string_view allowed) {
   return false;
 }
 
+// Bytes bound characters from above: most texts never need counting.
+bool TooManyCharacters(std::string_view text, std::size_t max) {
+  return text.size() > max && CharacterCount(text) > max;
+}
+
+constexpr std::string_view kLineControls = "\t\r\n";
+
 Status CheckTextWith(std::string_view field, std::string_view text, std::size_t max,
                      std::string_view allowed_controls) {
-  // Bytes bound characters from above: most texts never need counting.
-  if (text.size() > max && CharacterCount(text) > max) return TooLong(field, max);
+  if (TooManyCharacters(text, max)) return TooLong(field, max);
   if (HasControl(text, allowed_controls)) {
     return Error::Invalid(Field(field) + " contains control characters", Field(field))
         .With("control_characters");
@@ -64,17 +70,25 @@ Status CheckCode(std::string_view field, std::string_view code) {
       .With("invalid_code");
 }
 
+bool FitsName(std::string_view text, std::size_t max) {
+  return !TooManyCharacters(text, max) && !HasControl(text, {});
+}
+
+bool FitsText(std::string_view text, std::size_t max) {
+  return !TooManyCharacters(text, max) && !HasControl(text, kLineControls);
+}
+
 Status CheckName(std::string_view field, std::string_view text, bool required, std::size_t max) {
   if (text.empty()) return required ? Status(Empty(field)) : Status::Ok();
   return CheckTextWith(field, text, max, {});
 }
 
 Status CheckText(std::string_view field, std::string_view text, std::size_t max) {
-  return CheckTextWith(field, text, max, "\t\r\n");
+  return CheckTextWith(field, text, max, kLineControls);
 }
 
 Status CheckYear(std::string_view field, long long year) {
-  if (year >= kMinYear && year <= kMaxYear) return Status::Ok();
+  if (IsValidYear(year)) return Status::Ok();
   const std::string min = std::to_string(kMinYear);
   const std::string max = std::to_string(kMaxYear);
   const std::string value = std::to_string(year);

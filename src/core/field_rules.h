@@ -30,20 +30,29 @@ inline constexpr int kMinYear = 1900;
 inline constexpr int kMaxYear = 2200;
 inline constexpr CivilDate kEarliestDate{1900, 1, 1};
 
+// Each rule is a predicate (IsValid..., Fits...), cheap enough for every value of a
+// country's file, and a Check... that explains a failure as an Error; the record checks call
+// the predicate first and build an error only for what fails.
+
 // A code names a path segment of the API and a row of every file: 1 to kMaxCodeLength
 // characters of well-formed UTF-8, no control characters, '/' or '\', and not "." or "..".
 bool IsValidCode(std::string_view code);
 // kInvalid naming `field`: empty, too_long or invalid_code.
 Status CheckCode(std::string_view field, std::string_view code);
 
-// A one-line text (a name): at most `max` characters, no control characters; empty only when
-// not `required`.
+// A one-line text (a name), possibly empty: at most `max` characters, no control characters.
+bool FitsName(std::string_view text, std::size_t max = kMaxNameLength);
+// A text that may span lines (tabs and line breaks allowed): at most `max` characters.
+bool FitsText(std::string_view text, std::size_t max);
+
+// A one-line text (a name): FitsName, and empty only when not `required`.
 Status CheckName(std::string_view field, std::string_view text, bool required,
                  std::size_t max = kMaxNameLength);
 // A text that may span lines (tabs and line breaks allowed): at most `max` characters.
 Status CheckText(std::string_view field, std::string_view text, std::size_t max);
 
 // kMinYear..kMaxYear.
+constexpr bool IsValidYear(long long year) { return year >= kMinYear && year <= kMaxYear; }
 Status CheckYear(std::string_view field, long long year);
 
 // A real calendar day written YYYY-MM-DD (core::ParseIsoDate), from kEarliestDate to `latest`

@@ -72,6 +72,18 @@ TEST(FieldRules, NamesAreCountedInCharactersAndHoldNoControlCharacters) {
   EXPECT_EQ(ReasonOf(CheckName("name", "a\x7f", true)), "control_characters");
 }
 
+TEST(FieldRules, EachPredicateAgreesWithItsCheck) {
+  for (const std::string& text :
+       {std::string(), std::string("北极村"), Repeat("党", 100), Repeat("党", 101),
+        std::string("a\nb"), std::string("a\tb"), std::string(2001, 'x')}) {
+    EXPECT_EQ(FitsName(text), CheckName("name", text, false).ok()) << text;
+    EXPECT_EQ(FitsText(text, 2000), CheckText("reason", text, 2000).ok()) << text;
+  }
+  for (long long year : {1899LL, 1900LL, 2016LL, 2200LL, 2201LL}) {
+    EXPECT_EQ(IsValidYear(year), CheckYear("year", year).ok()) << year;
+  }
+}
+
 TEST(FieldRules, FreeTextMaySpanLinesWithinItsLimit) {
   EXPECT_TRUE(CheckText("reason", "第一行\n第二行\tx\r\n", 2000).ok());
   EXPECT_EQ(ReasonOf(CheckText("reason", std::string(2001, 'x'), 2000)), "too_long");

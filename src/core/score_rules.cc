@@ -24,13 +24,13 @@ bool IsBlank(std::string_view text) { return TrimSpace(text).empty(); }
 }  // namespace
 
 Status CheckDimension(Dimension dimension, double value) {
+  if (IsValidDimension(value)) return Status::Ok();
   const std::string field(kDimensionKeys[static_cast<int>(dimension)]);
   const std::string text = NumberText(value);
   if (!std::isfinite(value)) {
     return Error::Invalid(field + ": " + text + " is not a number", field)
         .With("not_a_number", {{"value", text}});
   }
-  if (value >= kMinScore && value <= kMaxScore) return Status::Ok();
   const std::string min = NumberText(kMinScore);
   const std::string max = NumberText(kMaxScore);
   return Error::Invalid(field + ": " + text + " is outside [" + min + ", " + max + "]", field)
@@ -39,6 +39,10 @@ Status CheckDimension(Dimension dimension, double value) {
 
 Result<Grade> ReadGrade(std::string_view text) {
   return ReadVocabulary<Grade>("grade", text, ParseGrade, kGradeNames);
+}
+
+bool IsValidCommitteeGrade(const std::optional<Grade>& grade, std::string_view reason) {
+  return grade.has_value() != IsBlank(reason) && FitsText(reason, kMaxReasonLength);
 }
 
 Status CheckCommitteeGrade(const std::optional<Grade>& grade, std::string_view reason) {
@@ -60,12 +64,15 @@ Status CheckDecisionReason(std::string_view reason) {
 
 std::vector<Error> CheckScore(const ScoreRecord& score) {
   std::vector<Error> errors;
-  Collect(errors, CheckCode("code", score.code));
-  Collect(errors, CheckYear("year", score.year));
+  if (!IsValidCode(score.code)) Collect(errors, CheckCode("code", score.code));
+  if (!IsValidYear(score.year)) Collect(errors, CheckYear("year", score.year));
   for (int d = 0; d < kDimensionCount; ++d) {
+    if (IsValidDimension(score.dimensions[d])) continue;
     Collect(errors, CheckDimension(static_cast<Dimension>(d), score.dimensions[d]));
   }
-  Collect(errors, CheckCommitteeGrade(score.committee_grade, score.reason));
+  if (!IsValidCommitteeGrade(score.committee_grade, score.reason)) {
+    Collect(errors, CheckCommitteeGrade(score.committee_grade, score.reason));
+  }
   return errors;
 }
 

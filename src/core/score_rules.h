@@ -20,6 +20,7 @@ inline constexpr std::string_view kGradeNames = "A, B, C, D or 优秀, 良好, �
 
 // A dimension score: a finite number in [kMinScore, kMaxScore]. The field is the dimension's
 // key ("team").
+constexpr bool IsValidDimension(double value) { return value >= kMinScore && value <= kMaxScore; }
 Status CheckDimension(Dimension dimension, double value);
 
 // A grade from its name ("A".."D" or 优秀/良好/一般/较差); empty or unknown text is an error
@@ -29,6 +30,7 @@ Result<Grade> ReadGrade(std::string_view text);
 // The committee's grade and its reason, both ways: a grade needs a reason (spaces alone are
 // none; field "reason"), and a reason without a grade is refused, since it would be kept
 // without meaning anything (field "grade"). A reason has at most kMaxReasonLength characters.
+bool IsValidCommitteeGrade(const std::optional<Grade>& grade, std::string_view reason);
 Status CheckCommitteeGrade(const std::optional<Grade>& grade, std::string_view reason);
 
 // The reason of the committee's include/exclude decision on an organization: required (spaces

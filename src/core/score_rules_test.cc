@@ -37,6 +37,7 @@ TEST(ScoreRules, ADimensionIsAFiniteNumberFromZeroToHundred) {
   for (const auto& c : cases) {
     const Status status = CheckDimension(Dimension::kVenue, c.value);
     EXPECT_EQ(ReasonOf(status), c.reason) << c.value;
+    EXPECT_EQ(IsValidDimension(c.value), status.ok()) << c.value;
     if (!status.ok()) {
       EXPECT_EQ(status.error().field, "venue");
     }
@@ -62,6 +63,13 @@ TEST(ScoreRules, AGradeNeedsAReasonAndAReasonNeedsAGrade) {
   EXPECT_TRUE(CheckCommitteeGrade(std::nullopt, "").ok());
   EXPECT_TRUE(CheckCommitteeGrade(Grade::kD, "群众反映强烈").ok());
   EXPECT_EQ(ReasonOf(CheckCommitteeGrade(Grade::kD, std::string(2001, 'x'))), "too_long");
+  for (const std::optional<Grade>& grade : {std::optional<Grade>(), std::optional(Grade::kB)}) {
+    for (const std::string& reason : {std::string(), std::string(" "), std::string("审定"),
+                                      std::string(2001, 'x'), std::string("a\0b", 3)}) {
+      EXPECT_EQ(IsValidCommitteeGrade(grade, reason), CheckCommitteeGrade(grade, reason).ok())
+          << grade.has_value() << " " << reason.size();
+    }
+  }
 }
 
 TEST(ScoreRules, AHandDecisionNeedsAReasonOfBoundedLength) {
