@@ -116,7 +116,8 @@ void List(Call& call) {
   if (call.req.has_param("direct")) {
     const std::string direct = call.req.get_param_value("direct");
     if (direct != "true" && direct != "false") {
-      return WriteError(call.res, 422, "invalid", "direct must be true or false", "direct");
+      return WriteError(call.res, 422, "invalid", "direct must be true or false", "direct",
+                        "not_a_boolean");
     }
     filter.direct = direct == "true";
   }
