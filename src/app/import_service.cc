@@ -1,5 +1,9 @@
 #include "app/import_service.h"
 
+#include <algorithm>
+#include <iterator>
+
+#include "core/field_access.h"
 #include "csv/import_files.h"
 
 namespace grassroots::app {
@@ -38,6 +42,10 @@ core::Result<ImportOutcome> ImportOrganizations(storage::Store& store, std::stri
   return outcome;
 }
 
+// Members and scores are checked against the stored organizations even when some rows failed
+// to parse, so that one pass reports every bad row: a row that failed is left out, which can
+// hide a duplicate of it but invent no error. (Organizations wait for a clean parse: a row
+// that failed may be another's parent.)
 template <typename T, typename ParseFn, typename ValidateFn, typename UpsertFn>
 core::Result<ImportOutcome> ImportAgainstOrgs(storage::Store& store, std::string_view content,
                                               ParseFn parse, ValidateFn validate, UpsertFn upsert,
@@ -45,10 +53,16 @@ core::Result<ImportOutcome> ImportAgainstOrgs(storage::Store& store, std::string
   auto parsed = parse(content);
   ImportOutcome outcome{parsed.rows.size(), std::move(parsed.errors), {}};
   Report(progress, "parsed " + std::to_string(outcome.rows) + " rows");
-  if (!outcome.errors.empty()) return outcome;
-  auto codes = store.OrganizationCodes();
-  if (!codes.ok()) return codes.error();
-  outcome.errors = validate(parsed.rows, codes.value());
+  if (!parsed.rows.empty()) {
+    auto codes = store.OrganizationCodes();
+    if (!codes.ok()) return codes.error();
+    std::vector<core::LineError> invalid = validate(parsed.rows, codes.value());
+    if (!invalid.empty()) {
+      outcome.errors.insert(outcome.errors.end(), std::make_move_iterator(invalid.begin()),
+                            std::make_move_iterator(invalid.end()));
+      std::ranges::stable_sort(outcome.errors, {}, &core::LineError::line);
+    }
+  }
   if (!outcome.errors.empty() || stop == Stop::kBeforeWrite) return outcome;
   Report(progress, "validated; writing");
   std::vector<T> values = Values(parsed.rows);
@@ -82,7 +96,11 @@ core::Result<ImportOutcome> Import(storage::Store& store, ImportKind kind, std::
       return ImportOrganizations(store, content, actor, progress, stop);
     case ImportKind::kMembers:
       return ImportAgainstOrgs<core::Member>(
-          store, content, csv::ParseMembersCsv, core::ValidateMembers,
+          store, content,
+          [](std::string_view text) {
+            return csv::ParseMembersCsv(text, core::CountyDate(core::DefaultClock().Now()));
+          },
+          core::ValidateMembers,
           [&](const std::vector<core::Member>& v) { return store.UpsertMembers(v, actor); },
           progress, stop);
     case ImportKind::kScores:
@@ -95,6 +113,25 @@ core::Result<ImportOutcome> Import(storage::Store& store, ImportKind kind, std::
 }
 
 }  // namespace
+
+core::Status CheckMayImport(const core::Principal& who, ImportKind kind) {
+  if (!core::MayDo(who, core::GlobalAction::kImport)) {
+    return core::Error::Forbidden("your role may not import files");
+  }
+  switch (kind) {
+    case ImportKind::kOrganizations:
+      for (core::GuardedField field : {core::GuardedField::kOrgType, core::GuardedField::kOrgUnit,
+                                       core::GuardedField::kOrgParent}) {
+        if (auto status = core::CheckFieldChange(who, field); !status.ok()) return status;
+      }
+      return core::Status::Ok();
+    case ImportKind::kMembers:
+      return core::Status::Ok();
+    case ImportKind::kScores:
+      return core::CheckFieldChange(who, core::GuardedField::kCommitteeGrade);
+  }
+  return core::Status::Ok();
+}
 
 std::optional<ImportKind> ParseImportKind(std::string_view text) {
   for (ImportKind kind : {ImportKind::kOrganizations, ImportKind::kMembers, ImportKind::kScores}) {

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/access.h"
 #include "core/error.h"
 #include "core/import_rows.h"
 #include "storage/store.h"
@@ -38,6 +39,11 @@ core::Result<ImportOutcome> ImportCsv(storage::Store& store, ImportKind kind,
 // and the store is not changed. For a preview before the real import.
 core::Result<ImportOutcome> DryRunCsv(storage::Store& store, ImportKind kind,
                                       std::string_view content);
+
+// Whether `who` may import a file of `kind`: the import right (core::MayDo) and, since the
+// files carry them, the fields only admin may change (core/field_access.h: types, units and
+// parents of organizations; committee grades of scores). kForbidden when not.
+core::Status CheckMayImport(const core::Principal& who, ImportKind kind);
 
 // "orgs", "members" or "scores"; nullopt otherwise.
 std::optional<ImportKind> ParseImportKind(std::string_view text);

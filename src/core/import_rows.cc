@@ -4,17 +4,12 @@
 #include <cstdint>
 #include <string_view>
 
+#include "core/text.h"
+
 namespace grassroots::core {
 namespace {
 
 constexpr std::uint32_t kNotInBatch = UINT32_MAX;
-
-std::string Quoted(std::string_view text) {
-  std::string quoted;
-  quoted.reserve(text.size() + 2);
-  quoted.append(1, '"').append(text).append(1, '"');
-  return quoted;
-}
 
 void SortByLine(std::vector<LineError>& errors) {
   std::stable_sort(errors.begin(), errors.end(),
@@ -37,10 +32,12 @@ class MergedTree {
     for (std::uint32_t i = 0; i < rows_.size(); ++i) {
       const auto [it, inserted] = index_.emplace(rows_[i].value.code, i);
       if (!inserted) {
-        errors.push_back({rows_[i].line,
-                          "duplicate code " + Quoted(rows_[i].value.code) + " (first at line " +
-                              std::to_string(rows_[it->second].line) + ")",
-                          "code"});
+        const std::string first = std::to_string(rows_[it->second].line);
+        errors.push_back(
+            {rows_[i].line,
+             "duplicate code " + Quoted(rows_[i].value.code) + " (first at line " + first + ")",
+             "code", "duplicate",
+             Params{{"value", Excerpt(rows_[i].value.code)}, {"first_line", first}}});
       }
     }
     return errors;
@@ -55,10 +52,12 @@ class MergedTree {
       if (parent.empty()) continue;
       parent_[i] = BatchIndex(parent);
       if (parent_[i] == kNotInBatch && !IsStored(parent)) {
-        errors.push_back({rows_[i].line,
-                          "parent " + Quoted(parent) + " of " + Quoted(rows_[i].value.code) +
-                              " does not exist (neither in this file nor stored)",
-                          "parent"});
+        errors.push_back(
+            {rows_[i].line,
+             "parent " + Quoted(parent) + " of " + Quoted(rows_[i].value.code) +
+                 " does not exist (neither in this file nor stored)",
+             "parent", "parent_missing",
+             Params{{"parent", Excerpt(parent)}, {"code", Excerpt(rows_[i].value.code)}}});
       }
     }
     return errors;
@@ -117,7 +116,9 @@ void CheckCycles(const std::vector<Row<Organization>>& rows, const MergedTree& t
         for (auto it = cycle_start; it != path.end(); ++it) chain += rows[*it].value.code + " → ";
         chain += rows[i].value.code;
         for (auto it = cycle_start; it != path.end(); ++it) {
-          errors.push_back({rows[*it].line, CycleMessage(rows[*it].value.code, chain), "parent"});
+          errors.push_back({rows[*it].line, CycleMessage(rows[*it].value.code, chain), "parent",
+                            "cycle",
+                            Params{{"code", Excerpt(rows[*it].value.code)}, {"chain", chain}}});
         }
         break;
       }
@@ -158,19 +159,22 @@ void ResolveUnits(std::vector<Row<Organization>>& rows, const MergedTree& tree) 
   }
 }
 
-// `field` is the column the duplicate key is reported under.
-template <typename Key, typename T, typename KeyOf, typename Describe>
+// `field` is the column the duplicate key is reported under; `describe` names the key in
+// words, `key_params` in params (the line of the first row is added as first_line).
+template <typename Key, typename T, typename KeyOf, typename Describe, typename KeyParams>
 void CheckDuplicates(const std::vector<Row<T>>& rows, KeyOf key_of, Describe describe,
-                     const char* field, std::vector<LineError>& errors) {
+                     KeyParams key_params, const char* field, std::vector<LineError>& errors) {
   std::unordered_map<Key, int> first_line;
   first_line.reserve(rows.size());
   for (const auto& row : rows) {
     const auto [it, inserted] = first_line.emplace(key_of(row.value), row.line);
     if (!inserted) {
+      const std::string first = std::to_string(it->second);
+      Params params = key_params(row.value);
+      params.emplace_back("first_line", first);
       errors.push_back({row.line,
-                        "duplicate " + describe(row.value) + " (first at line " +
-                            std::to_string(it->second) + ")",
-                        field});
+                        "duplicate " + describe(row.value) + " (first at line " + first + ")",
+                        field, "duplicate", std::move(params)});
     }
   }
 }
@@ -182,7 +186,8 @@ void CheckOrgsKnown(const std::vector<Row<T>>& rows, CodeOf code_of, const char*
   for (const auto& row : rows) {
     const std::string& code = code_of(row.value);
     if (org_codes.count(code) == 0) {
-      errors.push_back({row.line, "organization " + Quoted(code) + " does not exist", field});
+      errors.push_back({row.line, "organization " + Quoted(code) + " does not exist", field,
+                        "unknown_organization", Params{{"code", Excerpt(code)}}});
     }
   }
 }
@@ -205,7 +210,11 @@ std::vector<LineError> ValidateMembers(const std::vector<Row<Member>>& rows,
   std::vector<LineError> errors;
   CheckDuplicates<std::string_view>(
       rows, [](const Member& m) { return std::string_view(m.id); },
-      [](const Member& m) { return "member id " + Quoted(m.id); }, "id", errors);
+      [](const Member& m) { return "member id " + Quoted(m.id); },
+      [](const Member& m) {
+        return Params{{"value", Excerpt(m.id)}};
+      },
+      "id", errors);
   CheckOrgsKnown(
       rows, [](const Member& m) -> const std::string& { return m.org; }, "org", org_codes, errors);
   SortByLine(errors);
@@ -219,6 +228,9 @@ std::vector<LineError> ValidateScores(const std::vector<Row<ScoreRecord>>& rows,
       rows, [](const ScoreRecord& s) { return s.code + "\n" + std::to_string(s.year); },
       [](const ScoreRecord& s) {
         return "score of " + Quoted(s.code) + " for " + std::to_string(s.year);
+      },
+      [](const ScoreRecord& s) {
+        return Params{{"value", Excerpt(s.code)}, {"year", std::to_string(s.year)}};
       },
       "code", errors);
   CheckOrgsKnown(

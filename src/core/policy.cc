@@ -40,36 +40,49 @@ Status ValidatePolicy(const Policy& policy) {
   for (int d = 0; d < kDimensionCount; ++d) {
     if (!(policy.weights[d] >= 0) || policy.weights[d] > 1e6) {
       return Error::Invalid("weight must be a number in [0, 1000000]",
-                            "weights." + std::string(kDimensionKeys[d]));
+                            "weights." + std::string(kDimensionKeys[d]))
+          .With("weight_out_of_range", {{"min", "0"}, {"max", "1000000"}});
     }
     weight_sum += policy.weights[d];
   }
-  if (weight_sum <= 0) return Error::Invalid("at least one weight must be above 0", "weights");
-  const auto in_range = [](std::int32_t cents) { return cents >= 0 && cents <= 10000; };
-  if (!in_range(policy.grade_a_cents)) return Error::Invalid("must be in [0, 100]", "grades.a");
-  if (!in_range(policy.grade_b_cents)) return Error::Invalid("must be in [0, 100]", "grades.b");
-  if (!in_range(policy.grade_c_cents)) return Error::Invalid("must be in [0, 100]", "grades.c");
+  if (weight_sum <= 0) {
+    return Error::Invalid("at least one weight must be above 0", "weights")
+        .With("weights_all_zero");
+  }
+  const std::pair<std::int32_t, const char*> lines[] = {{policy.grade_a_cents, "grades.a"},
+                                                        {policy.grade_b_cents, "grades.b"},
+                                                        {policy.grade_c_cents, "grades.c"}};
+  for (const auto& [cents, field] : lines) {
+    if (cents < 0 || cents > 10000) {
+      return Error::Invalid("must be in [0, 100]", field)
+          .With("grade_line_out_of_range", {{"min", "0"}, {"max", "100"}});
+    }
+  }
   if (!(policy.grade_a_cents > policy.grade_b_cents &&
         policy.grade_b_cents > policy.grade_c_cents)) {
-    return Error::Invalid("thresholds must fall strictly: a > b > c", "grades");
+    return Error::Invalid("thresholds must fall strictly: a > b > c", "grades")
+        .With("grade_lines_not_falling");
   }
   for (OrgType type : kAllOrgTypes) {
     const auto ppm = policy.ratio_ppm[static_cast<int>(type)];
     if (ppm < 0 || ppm > kPpm) {
-      return Error::Invalid("ratio must be in [0, 1]", "ratios." + std::string(ToString(type)));
+      return Error::Invalid("ratio must be in [0, 1]", "ratios." + std::string(ToString(type)))
+          .With("ratio_out_of_range", {{"min", "0"}, {"max", "1"}});
     }
   }
   if (policy.consecutive_years < 2 || policy.consecutive_years > 10) {
-    return Error::Invalid("must be an integer in [2, 10]", "consecutive.years");
+    return Error::Invalid("must be an integer in [2, 10]", "consecutive.years")
+        .With("number_out_of_range", {{"min", "2"}, {"max", "10"}});
   }
   if (policy.spot_check_ppm <= 0 || policy.spot_check_ppm > kPpm) {
-    return Error::Invalid("ratio must be in (0, 1]", "spot_check.ratio");
+    return Error::Invalid("ratio must be in (0, 1]", "spot_check.ratio")
+        .With("ratio_out_of_range", {{"min", "0"}, {"max", "1"}});
   }
   if (policy.spot_check_min_selected < 0) {
-    return Error::Invalid("must not be negative", "spot_check.min_selected");
+    return Error::Invalid("must not be negative", "spot_check.min_selected").With("negative");
   }
   if (policy.village_fund_fen < 0) {
-    return Error::Invalid("must not be negative", "support.village_fund_yuan");
+    return Error::Invalid("must not be negative", "support.village_fund_yuan").With("negative");
   }
   return Status::Ok();
 }

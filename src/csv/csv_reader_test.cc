@@ -181,23 +181,5 @@ TEST(CsvReader, ErrorsComeInLineOrder) {
   EXPECT_EQ(table.errors[2].line, 4);
 }
 
-TEST(Utf8, AcceptsWellFormedText) {
-  EXPECT_TRUE(IsValidUtf8(""));
-  EXPECT_TRUE(IsValidUtf8("plain ascii text that is longer than eight bytes"));
-  EXPECT_TRUE(IsValidUtf8("é 党支部 \xF0\x9F\x98\x80 \xF4\x8F\xBF\xBF"));
-}
-
-TEST(Utf8, RejectsMalformedSequences) {
-  EXPECT_FALSE(IsValidUtf8("\x80"));              // a lone continuation byte
-  EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));          // overlong '/'
-  EXPECT_FALSE(IsValidUtf8("\xE0\x9F\xBF"));      // overlong 3-byte form
-  EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));      // a UTF-16 surrogate
-  EXPECT_FALSE(IsValidUtf8("\xF4\x90\x80\x80"));  // past U+10FFFF
-  EXPECT_FALSE(IsValidUtf8("abc\xE5\x85"));       // cut short at the end
-  EXPECT_FALSE(
-      IsValidUtf8("\xE5\x85"
-                  "a"));  // cut short before ASCII
-}
-
 }  // namespace
 }  // namespace grassroots::csv

@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "core/text.h"
+
 namespace grassroots::csv {
 namespace {
 
@@ -10,59 +12,7 @@ constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
 bool IsBlank(char c) { return c == ' ' || c == '\t'; }
 
-// Index of the first byte at or after `i` that is not ASCII; 8 bytes at a time because
-// almost all of a large file is ASCII.
-std::size_t SkipAscii(const unsigned char* s, std::size_t i, std::size_t n) {
-  constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
-  while (i + sizeof(std::uint64_t) <= n) {
-    std::uint64_t word;
-    std::memcpy(&word, s + i, sizeof word);
-    if ((word & kHighBits) != 0) break;
-    i += sizeof word;
-  }
-  while (i < n && s[i] < 0x80) ++i;
-  return i;
-}
-
-// Length of the well-formed multi-byte sequence starting at s[i], or 0 if there is none
-// (Unicode Table 3-7: the second byte's range excludes overlongs and surrogates).
-std::size_t SequenceLength(const unsigned char* s, std::size_t i, std::size_t n) {
-  const unsigned lead = s[i];
-  std::size_t length = 0;
-  unsigned low = 0x80;
-  unsigned high = 0xBF;
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3;
-    if (lead == 0xE0) low = 0xA0;
-    if (lead == 0xED) high = 0x9F;
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4;
-    if (lead == 0xF0) low = 0x90;
-    if (lead == 0xF4) high = 0x8F;
-  } else {
-    return 0;
-  }
-  if (n - i < length || s[i + 1] < low || s[i + 1] > high) return 0;
-  for (std::size_t k = 2; k < length; ++k) {
-    if ((s[i + k] & 0xC0) != 0x80) return 0;
-  }
-  return length;
-}
-
 }  // namespace
-
-bool IsValidUtf8(std::string_view text) {
-  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-  const std::size_t n = text.size();
-  for (std::size_t i = SkipAscii(s, 0, n); i < n; i = SkipAscii(s, i, n)) {
-    const std::size_t length = SequenceLength(s, i, n);
-    if (length == 0) return false;
-    i += length;
-  }
-  return true;
-}
 
 std::size_t EstimateRecords(std::string_view text) {
   // memchr is vectorized by libc at any optimization level; a counting loop may not be.
@@ -85,6 +35,8 @@ bool CsvScanner::Next(ScannedRecord& record) {
   const std::size_t begin = pos_;
   record.line = line_;
   record.syntax_error.clear();
+  record.syntax_reason.clear();
+  record.syntax_field = 0;
   record.invalid_utf8_field = -1;
   spans_.clear();
   scratch_.clear();
@@ -98,9 +50,9 @@ bool CsvScanner::Next(ScannedRecord& record) {
   MaterializeFields(record);
   // The raw record holds every byte of its fields, so one check of it covers them all;
   // only a failure needs the per-field look that names the column.
-  if (record.syntax_error.empty() && !IsValidUtf8(text_.substr(begin, pos_ - begin))) {
+  if (record.syntax_error.empty() && !core::IsValidUtf8(text_.substr(begin, pos_ - begin))) {
     for (std::size_t i = 0; i < record.fields.size(); ++i) {
-      if (!IsValidUtf8(record.fields[i])) {
+      if (!core::IsValidUtf8(record.fields[i])) {
         record.invalid_utf8_field = static_cast<int>(i);
         break;
       }
@@ -161,7 +113,9 @@ bool CsvScanner::ReadQuoted(ScannedRecord& record) {
   for (;;) {
     const std::size_t quote = text_.find('"', segment);
     if (quote == std::string_view::npos) {
-      record.syntax_error = "unterminated quote in field " + std::to_string(spans_.size() + 1);
+      record.syntax_field = static_cast<int>(spans_.size() + 1);
+      record.syntax_error = "unterminated quote in field " + std::to_string(record.syntax_field);
+      record.syntax_reason = "unterminated_quote";
       pos_ = text_.size();
       return false;
     }
@@ -186,8 +140,10 @@ bool CsvScanner::ReadQuoted(ScannedRecord& record) {
   }
   while (pos_ < text_.size() && IsBlank(text_[pos_])) ++pos_;
   if (pos_ == text_.size() || text_[pos_] == ',' || AtLineEnd()) return true;
+  record.syntax_field = static_cast<int>(spans_.size());
   record.syntax_error =
-      "unexpected text after the closing quote of field " + std::to_string(spans_.size());
+      "unexpected text after the closing quote of field " + std::to_string(record.syntax_field);
+  record.syntax_reason = "text_after_quote";
   SkipRestOfLine();
   return false;
 }

@@ -15,6 +15,8 @@ struct ScannedRecord {
   int line = 0;  // 1-based physical line where the record starts
   std::vector<std::string_view> fields;
   std::string syntax_error;     // non-empty when malformed; the fields are then incomplete
+  std::string syntax_reason;    // its stable name: unterminated_quote or text_after_quote
+  int syntax_field = 0;         // 1-based position of the field it is in
   int invalid_utf8_field = -1;  // 0-based index of the first field that is not UTF-8
 };
 
@@ -59,9 +61,5 @@ class CsvScanner {
 // An upper bound of the records in `text` when lines end in LF or CRLF, for reserving
 // room: growing a vector of millions of rows by doubling costs more than the parse.
 std::size_t EstimateRecords(std::string_view text);
-
-// True when `text` is well-formed UTF-8: no overlong forms, surrogates or code points past
-// U+10FFFF.
-bool IsValidUtf8(std::string_view text);
 
 }  // namespace grassroots::csv

@@ -24,24 +24,6 @@ bool IsPlainDecimal(std::string_view text) {
   return digits > 0;
 }
 
-bool IsLeapYear(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
-
-int DaysInMonth(int year, int month) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (month == 2 && IsLeapYear(year)) return 29;
-  return kDays[month - 1];
-}
-
-// The value of text[begin, begin + count), all digits.
-std::optional<int> Digits(std::string_view text, std::size_t begin, std::size_t count) {
-  int value = 0;
-  for (std::size_t i = begin; i < begin + count; ++i) {
-    if (!IsDigit(text[i])) return std::nullopt;
-    value = value * 10 + (text[i] - '0');
-  }
-  return value;
-}
-
 }  // namespace
 
 std::optional<double> ParseDecimal(std::string_view text) {
@@ -59,15 +41,6 @@ std::optional<long long> ParseWholeNumber(std::string_view text) {
   const auto [ptr, ec] = std::from_chars(text.data(), end, value);
   if (text.empty() || ec != std::errc() || ptr != end) return std::nullopt;
   return value;
-}
-
-bool IsCalendarDate(std::string_view text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
-  const auto year = Digits(text, 0, 4);
-  const auto month = Digits(text, 5, 2);
-  const auto day = Digits(text, 8, 2);
-  if (!year || !month || !day || *year < 1 || *month < 1 || *month > 12) return false;
-  return *day >= 1 && *day <= DaysInMonth(*year, *month);
 }
 
 }  // namespace grassroots::csv

@@ -1,5 +1,5 @@
-// Single field values of the import formats: numbers and dates, parsed strictly because a
-// misread score silently changes who is selected.
+// Single field values of the import formats: numbers, parsed strictly because a misread
+// score silently changes who is selected. (Dates are core::ParseIsoDate's.)
 #pragma once
 
 #include <optional>
@@ -13,8 +13,5 @@ std::optional<double> ParseDecimal(std::string_view text);
 
 // An optional minus and digits only; nullopt also when the value overflows.
 std::optional<long long> ParseWholeNumber(std::string_view text);
-
-// True for a real calendar date written YYYY-MM-DD, year 0001 or later, leap years counted.
-bool IsCalendarDate(std::string_view text);
 
 }  // namespace grassroots::csv

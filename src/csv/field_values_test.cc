@@ -29,25 +29,5 @@ TEST(FieldValues, WholeNumbersAreDigitsOnly) {
   }
 }
 
-TEST(FieldValues, CalendarDatesCountLeapYears) {
-  EXPECT_TRUE(IsCalendarDate("2016-02-29"));
-  EXPECT_TRUE(IsCalendarDate("2000-02-29"));
-  EXPECT_TRUE(IsCalendarDate("1999-12-31"));
-  EXPECT_FALSE(IsCalendarDate("2015-02-29"));
-  EXPECT_FALSE(IsCalendarDate("1900-02-29"));
-  EXPECT_FALSE(IsCalendarDate("2016-04-31"));
-  EXPECT_FALSE(IsCalendarDate("2016-13-01"));
-  EXPECT_FALSE(IsCalendarDate("2016-00-10"));
-  EXPECT_FALSE(IsCalendarDate("2016-01-00"));
-  EXPECT_FALSE(IsCalendarDate("0000-01-01"));
-}
-
-TEST(FieldValues, DatesMustBeWrittenYyyyMmDd) {
-  for (const char* text : {"2016-1-5", "2016/01/05", "20160105", "2016-01-05T00", "16-01-05",
-                           "2016-0a-05", "2016-01-+5"}) {
-    EXPECT_FALSE(IsCalendarDate(text)) << text;
-  }
-}
-
 }  // namespace
 }  // namespace grassroots::csv

@@ -12,6 +12,8 @@ namespace {
 
 constexpr std::string_view kOrgHeader = "code,name,type,kind,parent,secretary\n";
 constexpr std::string_view kMemberHeader = "id,name,org,status,joined\n";
+// The county's day the member files are read on (joining dates may not be later).
+constexpr core::CivilDate kToday{2016, 7, 1};
 constexpr std::string_view kScoreHeader =
     "code,year,team,leader,venue,routine,service,members,grade,reason\n";
 
@@ -19,6 +21,13 @@ std::vector<std::string> Messages(const std::vector<core::LineError>& errors) {
   std::vector<std::string> messages;
   for (const auto& error : errors) messages.push_back(error.message);
   return messages;
+}
+
+// "field:reason" of each error, in order.
+std::vector<std::string> Reasons(const std::vector<core::LineError>& errors) {
+  std::vector<std::string> reasons;
+  for (const auto& error : errors) reasons.push_back(error.field + ":" + error.reason);
+  return reasons;
 }
 
 std::vector<int> ErrorLines(const std::vector<core::LineError>& errors) {
@@ -39,7 +48,7 @@ std::vector<std::string> OrgErrors(std::string_view rows) {
 }
 
 std::vector<std::string> MemberErrors(std::string_view rows) {
-  return Messages(ParseMembersCsv(std::string(kMemberHeader) + std::string(rows)).errors);
+  return Messages(ParseMembersCsv(std::string(kMemberHeader) + std::string(rows), kToday).errors);
 }
 
 std::vector<std::string> ScoreErrors(std::string_view rows) {
@@ -71,14 +80,14 @@ TEST(ImportColumns, EachMissingRequiredColumnIsReportedAtLineOne) {
 }
 
 TEST(ImportColumns, AnEmptyFileLacksEveryColumn) {
-  const auto parsed = ParseMembersCsv("");
+  const auto parsed = ParseMembersCsv("", kToday);
   EXPECT_EQ(Messages(parsed.errors),
             (Strings{"missing column \"id\"", "missing column \"name\"", "missing column \"org\"",
                      "missing column \"status\""}));
 }
 
 TEST(ImportColumns, ADuplicateColumnIsAnErrorAtLineOne) {
-  const auto parsed = ParseMembersCsv("id,name,org,status,Name\nm1,a,V01,regular,b\n");
+  const auto parsed = ParseMembersCsv("id,name,org,status,Name\nm1,a,V01,regular,b\n", kToday);
   EXPECT_EQ(Messages(parsed.errors), (Strings{"duplicate column \"name\""}));
   EXPECT_EQ(ErrorLines(parsed.errors), (std::vector<int>{1}));
   EXPECT_TRUE(parsed.rows.empty());
@@ -86,14 +95,14 @@ TEST(ImportColumns, ADuplicateColumnIsAnErrorAtLineOne) {
 
 TEST(ImportColumns, UnknownColumnsAreIgnored) {
   const auto parsed =
-      ParseMembersCsv("note,id,name,org,status,,note\nhello,m1,张三,V01,regular,,x\n");
+      ParseMembersCsv("note,id,name,org,status,,note\nhello,m1,张三,V01,regular,,x\n", kToday);
   EXPECT_TRUE(parsed.errors.empty());
   ASSERT_EQ(parsed.rows.size(), 1u);
   EXPECT_EQ(parsed.rows[0].value.id, "m1");
 }
 
 TEST(ImportColumns, OptionalColumnsMayBeAbsent) {
-  const auto parsed = ParseMembersCsv("id,name,org,status\nm1,张三,V01,regular\n");
+  const auto parsed = ParseMembersCsv("id,name,org,status\nm1,张三,V01,regular\n", kToday);
   EXPECT_TRUE(parsed.errors.empty());
   ASSERT_EQ(parsed.rows.size(), 1u);
   EXPECT_EQ(parsed.rows[0].value.joined, "");
@@ -112,7 +121,7 @@ TEST(ImportColumns, ValuesAreTrimmed) {
 
 TEST(ImportColumns, RowsWithNoValueAtAllAreSkipped) {
   const auto parsed =
-      ParseMembersCsv(std::string(kMemberHeader) + ",,,,\n , ,,,\nm1,a,V01,regular,\n");
+      ParseMembersCsv(std::string(kMemberHeader) + ",,,,\n , ,,,\nm1,a,V01,regular,\n", kToday);
   EXPECT_TRUE(parsed.errors.empty());
   ASSERT_EQ(parsed.rows.size(), 1u);
   EXPECT_EQ(parsed.rows[0].line, 4);
@@ -120,17 +129,37 @@ TEST(ImportColumns, RowsWithNoValueAtAllAreSkipped) {
 
 TEST(ImportColumns, MalformedRecordsAreReportedWithRowErrorsInLineOrder) {
   const auto parsed = ParseMembersCsv(std::string(kMemberHeader) +
-                                      "m1,,V01,regular,\n"
-                                      "m2,b,V01\n"
-                                      "m3,c,V01,bogus,\n");
+                                          "m1,,V01,regular,\n"
+                                          "m2,b,V01\n"
+                                          "m3,c,V01,bogus,\n",
+                                      kToday);
   EXPECT_EQ(ErrorLines(parsed.errors), (std::vector<int>{2, 3, 4}));
   EXPECT_EQ(parsed.errors[1].message, "expected 5 fields as in the header, got 3");
   EXPECT_TRUE(parsed.rows.empty());
 }
 
 TEST(ImportColumns, AMalformedHeaderIsReportedAlone) {
-  const auto parsed = ParseMembersCsv("id,\"name\n");
+  const auto parsed = ParseMembersCsv("id,\"name\n", kToday);
   EXPECT_EQ(Messages(parsed.errors), (Strings{"header: unterminated quote in field 2"}));
+}
+
+TEST(ImportColumns, EveryErrorNamesAStableReason) {
+  EXPECT_EQ(Reasons(ParseOrganizationsCsv("code,name,kind,parent\n").errors),
+            (Strings{"type:missing_column", "secretary:missing_column"}));
+  EXPECT_EQ(Reasons(ParseMembersCsv("id,name,org,status,Name\n", kToday).errors),
+            (Strings{"name:duplicate_column"}));
+  EXPECT_EQ(Reasons(ParseMembersCsv("id,\"name\n", kToday).errors),
+            (Strings{":unterminated_quote"}));
+  const auto rows = ParseMembersCsv(std::string(kMemberHeader) +
+                                        "m2,b,V01\n"
+                                        "\"m3\"x,c,V01,regular,\n"
+                                        "m4,\xff,V01,regular,\n",
+                                    kToday);
+  EXPECT_EQ(Reasons(rows.errors), (Strings{":field_count", ":text_after_quote", ":invalid_utf8"}));
+  EXPECT_EQ(rows.errors[0].params, (core::Params{{"expected", "5"}, {"got", "3"}}));
+  EXPECT_EQ(rows.errors[2].params, (core::Params{{"position", "2"}, {"column", "name"}}));
+  EXPECT_EQ(Reasons(ParseScoresCsv(std::string(kScoreHeader) + "V01,x,,abc,1,1,1,1,,\n").errors),
+            (Strings{"year:not_a_whole_number", "team:empty", "leader:not_a_number"}));
 }
 
 // --- orgs ---
@@ -197,6 +226,29 @@ TEST(ImportOrganizations, AnOrganizationCannotBeItsOwnParent) {
             (Strings{"organization \"V01\" cannot be its own parent"}));
 }
 
+TEST(ImportOrganizations, NamesAndCodesHaveTheCoreLimits) {
+  std::string long_name;
+  for (int i = 0; i < 101; ++i) long_name += "党";
+  EXPECT_EQ(Reasons(ParseOrganizationsCsv(std::string(kOrgHeader) + "V01," + long_name +
+                                          ",village,branch,,s\n")
+                        .errors),
+            (Strings{"name:too_long"}));
+  EXPECT_EQ(Messages(ParseOrganizationsCsv(std::string(kOrgHeader) + "V01," + long_name +
+                                           ",village,branch,,s\n")
+                         .errors),
+            (Strings{"name is longer than 100 characters"}));
+  EXPECT_EQ(Reasons(ParseOrganizationsCsv(std::string(kOrgHeader) +
+                                          "V/01,x,village,branch,,s\n"
+                                          "V02,x,village,branch,P/1," +
+                                          std::string(101, 's') + "\n")
+                        .errors),
+            (Strings{"code:invalid_code", "parent:invalid_code", "secretary:too_long"}));
+  EXPECT_EQ(Reasons(ParseOrganizationsCsv("code,name,type,kind,parent,secretary,unit\n"
+                                          "V01,x,village,branch,,s,u/1\n")
+                        .errors),
+            (Strings{"unit:invalid_code"}));
+}
+
 TEST(ImportOrganizations, EmptyParentSecretaryAndUnitAreAllowed) {
   const auto parsed = ParseOrganizationsCsv(std::string(kOrgHeader) + "T01,x,soe,committee,,\n");
   EXPECT_TRUE(parsed.errors.empty());
@@ -224,7 +276,7 @@ TEST(ImportOrganizations, OnlyRowsWithoutErrorsAreKept) {
 
 TEST(ImportMembers, ReadsEveryField) {
   const auto parsed =
-      ParseMembersCsv(std::string(kMemberHeader) + "m1,张三,V01,流动党员,2016-02-29\n");
+      ParseMembersCsv(std::string(kMemberHeader) + "m1,张三,V01,流动党员,2016-02-29\n", kToday);
   ASSERT_TRUE(parsed.errors.empty());
   const core::Member& member = parsed.rows.at(0).value;
   EXPECT_EQ(member.id, "m1");
@@ -259,6 +311,15 @@ TEST(ImportMembers, JoinedMustBeACalendarDate) {
             (Strings{"joined: \"2015-02-29\" is not a date (expected YYYY-MM-DD)"}));
   EXPECT_EQ(MemberErrors("m1,a,V01,regular,2016/01/05\n"),
             (Strings{"joined: \"2016/01/05\" is not a date (expected YYYY-MM-DD)"}));
+}
+
+TEST(ImportMembers, JoinedMayNotBeAfterTodayNorBefore1900) {
+  EXPECT_TRUE(MemberErrors("m1,a,V01,regular,2016-07-01\n").empty()) << "today itself";
+  EXPECT_EQ(MemberErrors("m1,a,V01,regular,2016-07-02\n"),
+            (Strings{"joined: 2016-07-02 is outside [1900-01-01, 2016-07-01]"}));
+  const auto parsed =
+      ParseMembersCsv(std::string(kMemberHeader) + "m1,a,V01,regular,1899-12-31\n", kToday);
+  EXPECT_EQ(Reasons(parsed.errors), (Strings{"joined:date_out_of_range"}));
 }
 
 // --- scores ---
@@ -335,6 +396,12 @@ TEST(ImportScores, AGradeNeedsAReason) {
 TEST(ImportScores, AReasonWithoutAGradeIsAnError) {
   EXPECT_EQ(ScoreErrors("V01,2016,1,1,1,1,1,1,,because\n"),
             (Strings{"reason given without a grade"}));
+}
+
+TEST(ImportScores, AReasonHasAtMost2000Characters) {
+  const auto parsed = ParseScoresCsv(std::string(kScoreHeader) + "V01,2016,1,1,1,1,1,1,D," +
+                                     std::string(2001, 'r') + "\n");
+  EXPECT_EQ(Reasons(parsed.errors), (Strings{"reason:too_long"}));
 }
 
 TEST(ImportScores, UnknownGradeListsTheAcceptedNames) {

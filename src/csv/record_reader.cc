@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "core/text.h"
 #include "csv/trim.h"
 
 namespace grassroots::csv {
@@ -16,12 +17,13 @@ void RecordReader::ReadHeader() {
   header_line_ = record_.line;
   header_malformed_ = true;  // until proven otherwise below
   if (!record_.syntax_error.empty()) {
-    Report(record_.line, "header: " + record_.syntax_error);
+    ReportSyntax("header: ");
     return;
   }
   if (record_.invalid_utf8_field >= 0) {
-    Report(record_.line,
-           "header: invalid UTF-8 in field " + std::to_string(record_.invalid_utf8_field + 1));
+    const std::string position = std::to_string(record_.invalid_utf8_field + 1);
+    Report(record_.line, "header: invalid UTF-8 in field " + position, "invalid_utf8",
+           {{"position", position}});
     return;
   }
   header_.reserve(record_.fields.size());
@@ -40,17 +42,21 @@ bool RecordReader::Next() {
 
 bool RecordReader::CheckRecord() {
   if (!record_.syntax_error.empty()) {
-    Report(record_.line, record_.syntax_error);
+    ReportSyntax("");
     return false;
   }
   if (record_.fields.size() != header_.size()) {
-    Report(record_.line, "expected " + std::to_string(header_.size()) +
-                             " fields as in the header, got " +
-                             std::to_string(record_.fields.size()));
+    const std::string expected = std::to_string(header_.size());
+    const std::string got = std::to_string(record_.fields.size());
+    Report(record_.line, "expected " + expected + " fields as in the header, got " + got,
+           "field_count", {{"expected", expected}, {"got", got}});
     return false;
   }
   if (record_.invalid_utf8_field >= 0) {
-    Report(record_.line, "invalid UTF-8 in " + ColumnName(record_.invalid_utf8_field));
+    const int index = record_.invalid_utf8_field;
+    Report(record_.line, "invalid UTF-8 in " + ColumnName(index), "invalid_utf8",
+           {{"position", std::to_string(index + 1)},
+            {"column", core::Excerpt(header_[static_cast<std::size_t>(index)])}});
     return false;
   }
   return true;
@@ -63,8 +69,13 @@ std::string RecordReader::ColumnName(int index) const {
   return "column \"" + name + "\"";
 }
 
-void RecordReader::Report(int line, std::string message) {
-  errors_.push_back({line, std::move(message)});
+void RecordReader::ReportSyntax(std::string_view prefix) {
+  Report(record_.line, std::string(prefix) + record_.syntax_error, record_.syntax_reason,
+         {{"position", std::to_string(record_.syntax_field)}});
+}
+
+void RecordReader::Report(int line, std::string message, std::string reason, core::Params params) {
+  errors_.push_back({line, std::move(message), {}, std::move(reason), std::move(params)});
 }
 
 }  // namespace grassroots::csv

@@ -13,7 +13,9 @@ namespace grassroots::csv {
 
 // Reads the first record as the header, then data records. A malformed record (bad quoting,
 // invalid UTF-8, a field count other than the header's) is reported and skipped, so the
-// caller sees only records as wide as the header. Errors come in line order.
+// caller sees only records as wide as the header. Errors come in line order, with reasons
+// unterminated_quote and text_after_quote {position}, field_count {expected, got} and
+// invalid_utf8 {position, column}.
 class RecordReader {
  public:
   // Reads the header at once. `content` and `errors` must outlive the reader.
@@ -36,7 +38,8 @@ class RecordReader {
   void ReadHeader();
   bool CheckRecord();
   std::string ColumnName(int index) const;
-  void Report(int line, std::string message);
+  void ReportSyntax(std::string_view prefix);
+  void Report(int line, std::string message, std::string reason, core::Params params);
 
   CsvScanner scanner_;
   std::vector<core::LineError>& errors_;

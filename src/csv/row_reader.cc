@@ -33,8 +33,12 @@ bool RowReader::MatchHeader() {
     for (std::size_t column = 0; column < columns_.size(); ++column) {
       if (!EqualsIgnoringCase(header[field], columns_[column].name)) continue;
       if (positions_[column] >= 0) {
-        errors_.push_back({line, "duplicate column \"" + std::string(columns_[column].name) + "\"",
-                           std::string(columns_[column].name)});
+        const std::string name(columns_[column].name);
+        errors_.push_back({line,
+                           "duplicate column \"" + name + "\"",
+                           name,
+                           "duplicate_column",
+                           {{"column", name}}});
         ok = false;
       }
       positions_[column] = static_cast<int>(field);
@@ -42,8 +46,9 @@ bool RowReader::MatchHeader() {
   }
   for (std::size_t column = 0; column < columns_.size(); ++column) {
     if (columns_[column].required && positions_[column] < 0) {
-      errors_.push_back({line, "missing column \"" + std::string(columns_[column].name) + "\"",
-                         std::string(columns_[column].name)});
+      const std::string name(columns_[column].name);
+      errors_.push_back(
+          {line, "missing column \"" + name + "\"", name, "missing_column", {{"column", name}}});
       ok = false;
     }
   }
@@ -51,13 +56,22 @@ bool RowReader::MatchHeader() {
 }
 
 bool RowReader::Next() {
+  Flush();
   if (!header_ok_) return false;
   while (records_.Next()) {
     if (AllBlank()) continue;
     failed_ = false;
+    failed_columns_ = 0;
     return true;
   }
   return false;
+}
+
+void RowReader::Flush() {
+  if (pending_.empty()) return;
+  std::ranges::stable_sort(pending_, {}, &Pending::order);
+  for (Pending& pending : pending_) errors_.push_back(std::move(pending.error));
+  pending_.clear();
 }
 
 bool RowReader::AllBlank() const {
@@ -71,13 +85,30 @@ std::string_view RowReader::operator[](std::size_t column) const {
   return Trim(records_.fields()[static_cast<std::size_t>(position)]);
 }
 
-void RowReader::Fail(std::string message) {
-  errors_.push_back({line(), std::move(message)});
+std::size_t RowReader::IndexOf(std::string_view field) const {
+  for (std::size_t column = 0; column < columns_.size(); ++column) {
+    if (columns_[column].name == field) return column;
+  }
+  return columns_.size();
+}
+
+void RowReader::Fail(std::size_t column, std::string message, std::string reason,
+                     core::Params params) {
+  pending_.push_back({column,
+                      {line(), std::move(message), std::string(name(column)), std::move(reason),
+                       std::move(params)}});
+  failed_columns_ |= std::uint32_t{1} << column;
   failed_ = true;
 }
 
-void RowReader::Fail(std::size_t column, std::string message) {
-  errors_.push_back({line(), std::move(message), std::string(name(column))});
+void RowReader::Report(const core::Error& error) {
+  const std::size_t column = IndexOf(error.field);
+  if (column < columns_.size()) {
+    const std::uint32_t bit = std::uint32_t{1} << column;
+    if ((failed_columns_ & bit) != 0) return;
+    failed_columns_ |= bit;
+  }
+  pending_.push_back({column, {line(), error.message, error.field, error.reason, error.params}});
   failed_ = true;
 }
 

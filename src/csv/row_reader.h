@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
@@ -22,12 +23,14 @@ struct Column {
 // Reads rows whose columns may come in any order: header names are matched trimmed and
 // ignoring ASCII case, unknown columns are ignored, and a row with no value in any column
 // (what spreadsheets leave behind as ",,,,") is skipped. Errors, the reader's and the
-// caller's through Fail(), go to the vector given at construction, in line order.
+// caller's through Fail() and Report(), go to the vector given at construction, in line order
+// and, within a row, in the order of `columns`.
 class RowReader {
  public:
-  // Checks the header at once: each missing required column and each known column named
-  // twice is an error at the header's line, after which Next() reads nothing.
-  // `content`, `columns` and `errors` must outlive the reader.
+  // Checks the header at once: each missing required column (reason missing_column) and each
+  // known column named twice (duplicate_column), params {column}, is an error at the header's
+  // line, after which Next() reads nothing. `content`, `columns` and `errors` must outlive the
+  // reader; at most 32 columns.
   RowReader(std::string_view content, std::span<const Column> columns,
             std::vector<core::LineError>& errors);
 
@@ -41,20 +44,32 @@ class RowReader {
   // The name of columns[column], for messages.
   std::string_view name(std::size_t column) const { return columns_[column].name; }
 
-  // Reports a problem with the current row, which then counts as failed.
-  void Fail(std::string message);
-  // Reports a problem with one column's value: the error names that column as its field.
-  void Fail(std::size_t column, std::string message);
+  // Reports that one column's text is no value (empty, not a number, ...): the error names
+  // that column as its field, and the row counts as failed.
+  void Fail(std::size_t column, std::string message, std::string reason, core::Params params = {});
+  // Reports an error of a core rule about the column named by `error.field` — unless that
+  // column failed already in this row, whose value then stands for nothing. The column and
+  // the row count as failed.
+  void Report(const core::Error& error);
   bool failed() const { return failed_; }
 
  private:
+  struct Pending {
+    std::size_t order = 0;  // the column's index, or columns_.size() for none
+    core::LineError error;
+  };
+
   bool MatchHeader();
   bool AllBlank() const;
+  std::size_t IndexOf(std::string_view field) const;
+  void Flush();
 
   RecordReader records_;
   std::span<const Column> columns_;
   std::vector<core::LineError>& errors_;
-  std::vector<int> positions_;  // per known column, its field index, or -1 when absent
+  std::vector<int> positions_;    // per known column, its field index, or -1 when absent
+  std::vector<Pending> pending_;  // the current row's errors
+  std::uint32_t failed_columns_ = 0;
   bool header_ok_ = false;
   bool failed_ = false;
 };

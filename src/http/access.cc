@@ -1,5 +1,6 @@
 #include "http/access.h"
 
+#include "core/permissions.h"
 #include "http/errors.h"
 
 namespace grassroots::http {
@@ -40,6 +41,14 @@ void ApplyScope(const core::Principal& who, storage::OrgFilter& filter) {
   } else {
     filter.only = who.scope;
   }
+}
+
+nlohmann::json PermissionsJson(const core::Principal& who) {
+  nlohmann::json out = nlohmann::json::object();
+  for (const core::Permission& permission : core::PermissionsOf(who)) {
+    out[std::string(permission.name)] = permission.allowed;
+  }
+  return out;
 }
 
 }  // namespace grassroots::http

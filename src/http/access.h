@@ -3,6 +3,7 @@
 // 404 (an organization out of scope is not revealed on reads) or 403 (writes).
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "core/access.h"
@@ -19,5 +20,9 @@ bool Require(Call& call, core::GlobalAction action);
 void ApplyScope(const core::Principal& who, storage::OrgFilter& filter);
 // True when lists are not limited for this principal.
 bool SeesEverything(const core::Principal& who);
+
+// What the principal may do, {"run_assessment": true, ...} (core::PermissionsOf), for the
+// session answers: the web UI shows only what these allow.
+nlohmann::json PermissionsJson(const core::Principal& who);
 
 }  // namespace grassroots::http

@@ -72,19 +72,6 @@ void AuditVerify(Call& call) {
              {"message", v.message}});
 }
 
-nlohmann::json RowErrors(const std::vector<core::LineError>& errors) {
-  nlohmann::json rows = nlohmann::json::array();
-  for (const auto& e : errors) {
-    nlohmann::json row = {{"line", e.line},
-                          {"message", e.message},
-                          {"reason", e.reason.empty() ? "invalid" : e.reason},
-                          {"params", ParamsJson(e.params)}};
-    if (!e.field.empty()) row["field"] = e.field;
-    rows.push_back(std::move(row));
-  }
-  return rows;
-}
-
 // ?dry_run=true checks the file exactly as the import would and writes nothing.
 void Import(Call& call) {
   const std::string kind = call.req.matches.size() > 1 ? call.req.matches[1].str() : "";
@@ -94,31 +81,25 @@ void Import(Call& call) {
   }
   const std::string dry_run = call.req.get_param_value("dry_run");
   if (!dry_run.empty() && dry_run != "true" && dry_run != "false") {
-    return WriteError(call.res, 422, "invalid", "dry_run must be true or false", "dry_run");
+    return WriteError(call.res, 422, "invalid", "dry_run must be true or false", "dry_run",
+                      "not_a_boolean");
   }
-  if (!Require(call, core::GlobalAction::kImport)) return;
+  if (auto may = app::CheckMayImport(call.principal, *parsed); !may.ok()) {
+    return WriteError(call.res, may.error());
+  }
   if (!IsValidUtf8(call.req.body)) {
-    return WriteError(call.res, 422, "invalid", "the CSV text is not UTF-8", "body");
+    return WriteError(call.res, 422, "invalid", "the CSV text is not UTF-8", "body", "not_utf8");
   }
   if (dry_run == "true") {
     auto checked = app::DryRunCsv(call.store, *parsed, call.req.body);
     if (!checked.ok()) return WriteError(call.res, checked.error());
     return WriteJson(call.res, {{"dry_run", true},
                                 {"rows", checked.value().rows},
-                                {"errors", RowErrors(checked.value().errors)}});
+                                {"errors", RowErrorsJson(checked.value().errors)}});
   }
   auto outcome = app::ImportCsv(call.store, *parsed, call.req.body, call.actor);
   if (!outcome.ok()) return WriteError(call.res, outcome.error());
-  if (!outcome.value().errors.empty()) {
-    const std::size_t count = outcome.value().errors.size();
-    return WriteJson(call.res,
-                     {{"error",
-                       {{"code", "invalid"},
-                        {"message", std::to_string(count) + " errors in the file; nothing "
-                                                            "was imported"}}},
-                      {"rows", RowErrors(outcome.value().errors)}},
-                     422);
-  }
+  if (!outcome.value().errors.empty()) return WriteRowErrors(call.res, outcome.value().errors);
   WriteJson(call.res, {{"rows", outcome.value().rows},
                        {"inserted", outcome.value().written.inserted},
                        {"updated", outcome.value().written.updated}});

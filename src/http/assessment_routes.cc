@@ -7,6 +7,7 @@
 #include "app/assessment_service.h"
 #include "app/explain_service.h"
 #include "app/verify_service.h"
+#include "core/score_rules.h"
 #include "export/explanation_json.h"
 #include "http/access.h"
 #include "http/errors.h"
@@ -162,8 +163,8 @@ void PutManual(Call& call) {
       !GetString(*body, "reason", decision.reason, true, call.res)) {
     return;
   }
-  if (decision.reason.find_first_not_of(" \t") == std::string::npos) {
-    return WriteError(call.res, 422, "invalid", "a reason is required", "reason");
+  if (auto rule = core::CheckDecisionReason(decision.reason); !rule.ok()) {
+    return WriteError(call.res, rule.error());
   }
   if (!Require(call, core::GlobalAction::kRunAssessment) ||
       !RequireOrg(call, *code, core::OrgAction::kRead)) {

@@ -57,19 +57,61 @@ nlohmann::json ParamsJson(const core::Params& params) {
   return out;
 }
 
-void WriteError(httplib::Response& res, int status, std::string_view code, std::string_view message,
-                std::string_view field, std::string_view reason, const core::Params& params) {
+namespace {
+
+nlohmann::json ErrorJson(std::string_view code, std::string_view message, std::string_view field,
+                         std::string_view reason, const core::Params& params) {
   nlohmann::json error = {{"code", code},
                           {"reason", reason.empty() ? code : reason},
                           {"params", ParamsJson(params)},
                           {"message", message}};
   if (!field.empty()) error["field"] = field;
-  WriteJson(res, {{"error", error}}, status);
+  return error;
+}
+
+nlohmann::json ErrorJson(const core::Error& error) {
+  return ErrorJson(CodeName(error.code), error.message, error.field, error.reason, error.params);
+}
+
+}  // namespace
+
+void WriteError(httplib::Response& res, int status, std::string_view code, std::string_view message,
+                std::string_view field, std::string_view reason, const core::Params& params) {
+  WriteJson(res, {{"error", ErrorJson(code, message, field, reason, params)}}, status);
 }
 
 void WriteError(httplib::Response& res, const core::Error& error) {
   WriteError(res, StatusFor(error.code), CodeName(error.code), error.message, error.field,
              error.reason, error.params);
+}
+
+void WriteFieldErrors(httplib::Response& res, const std::vector<core::Error>& errors) {
+  nlohmann::json all = nlohmann::json::array();
+  for (const core::Error& error : errors) all.push_back(ErrorJson(error));
+  WriteJson(res, {{"error", ErrorJson(errors.front())}, {"errors", std::move(all)}},
+            StatusFor(errors.front().code));
+}
+
+nlohmann::json RowErrorsJson(const std::vector<core::LineError>& errors) {
+  nlohmann::json rows = nlohmann::json::array();
+  for (const auto& e : errors) {
+    nlohmann::json row = {{"line", e.line},
+                          {"message", e.message},
+                          {"reason", e.reason.empty() ? "invalid" : e.reason},
+                          {"params", ParamsJson(e.params)}};
+    if (!e.field.empty()) row["field"] = e.field;
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+void WriteRowErrors(httplib::Response& res, const std::vector<core::LineError>& errors) {
+  const std::string count = std::to_string(errors.size());
+  WriteJson(res,
+            {{"error", ErrorJson("invalid", count + " errors; nothing was written", "",
+                                 "rows_invalid", {{"count", count}})},
+             {"rows", RowErrorsJson(errors)}},
+            422);
 }
 
 void WriteStatusError(httplib::Response& res) {

@@ -9,8 +9,10 @@
 
 #include <nlohmann/json.hpp>
 #include <string_view>
+#include <vector>
 
 #include "core/error.h"
+#include "core/import_rows.h"
 
 namespace grassroots::http {
 
@@ -32,6 +34,18 @@ void WriteError(httplib::Response& res, const core::Error& error);
 
 // The JSON object of `params` ({"min": "0", ...}).
 nlohmann::json ParamsJson(const core::Params& params);
+
+// Every problem of one request body: 422 with the first as "error" (as WriteError) and all
+// of them, in order, as "errors": [{field, reason, params, message}], so that a form can mark
+// each field. `errors` must not be empty.
+void WriteFieldErrors(httplib::Response& res, const std::vector<core::Error>& errors);
+
+// Row errors of an import or a bulk write: [{line, field (when about one), reason, params,
+// message}]; `line` is the file's line or the bulk row's 1-based position.
+nlohmann::json RowErrorsJson(const std::vector<core::LineError>& errors);
+// 422 {"error": {code invalid, reason rows_invalid, params {count}, message}, "rows": [...]}:
+// nothing was written.
+void WriteRowErrors(httplib::Response& res, const std::vector<core::LineError>& errors);
 
 // The error body for a bare status (used by the server's error handler).
 void WriteStatusError(httplib::Response& res);

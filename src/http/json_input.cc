@@ -2,29 +2,12 @@
 
 #include <charconv>
 
+#include "core/field_rules.h"
+#include "core/text.h"
 #include "http/errors.h"
 
 namespace grassroots::http {
 namespace {
-
-bool WrongType(const char* key, const char* expected, httplib::Response& res) {
-  WriteError(res, 422, "invalid", std::string(key) + " must be " + expected, key);
-  return false;
-}
-
-const nlohmann::json* Find(const nlohmann::json& object, const char* key, bool required,
-                           httplib::Response& res, bool& failed) {
-  failed = false;
-  auto it = object.find(key);
-  if (it == object.end()) {
-    if (required) {
-      WriteError(res, 422, "invalid", std::string(key) + " is required", key);
-      failed = true;
-    }
-    return nullptr;
-  }
-  return &*it;
-}
 
 bool ParseInt(std::string_view text, std::int64_t& out) {
   if (text.empty()) return false;
@@ -32,54 +15,79 @@ bool ParseInt(std::string_view text, std::int64_t& out) {
   return ec == std::errc() && end == text.data() + text.size();
 }
 
+// Answers 422 with `error`, when there is one; true when there is none.
+bool Answer(const std::optional<core::Error>& error, httplib::Response& res) {
+  if (error) WriteError(res, *error);
+  return !error;
+}
+
+// The value of `key`, or nullptr when absent (an error when `required`).
+const nlohmann::json* Find(const nlohmann::json& object, std::string_view key, bool required,
+                           std::optional<core::Error>& error) {
+  auto it = object.find(key);
+  if (it != object.end()) return &*it;
+  if (required) error = FieldError(key, std::string(key) + " is required", "required");
+  return nullptr;
+}
+
+core::Error WrongType(std::string_view key, std::string_view expected, std::string_view words) {
+  return FieldError(key, std::string(key) + " must be " + std::string(words), "wrong_type",
+                    {{"expected", std::string(expected)}});
+}
+
 }  // namespace
 
-bool IsValidUtf8(std::string_view text) {
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    int extra = 0;
-    std::uint32_t cp = 0;
-    if (c < 0x80) {
-      ++i;
-      continue;
-    } else if ((c & 0xE0) == 0xC0) {
-      extra = 1;
-      cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      extra = 2;
-      cp = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      extra = 3;
-      cp = c & 0x07;
-    } else {
-      return false;
+core::Error FieldError(std::string_view field, std::string message, std::string reason,
+                       core::Params params) {
+  return core::Error::Invalid(std::move(message), std::string(field))
+      .With(std::move(reason), std::move(params));
+}
+
+bool IsValidUtf8(std::string_view text) { return core::IsValidUtf8(text); }
+
+std::optional<core::Error> UnknownField(const nlohmann::json& object,
+                                        std::initializer_list<std::string_view> allowed) {
+  for (auto it = object.begin(); it != object.end(); ++it) {
+    bool known = false;
+    for (std::string_view name : allowed) known = known || it.key() == name;
+    if (!known) {
+      return FieldError(it.key(), "unknown field " + core::Excerpt(it.key()), "unknown_field",
+                        {{"field", core::Excerpt(it.key())}});
     }
-    if (i + extra >= text.size()) return false;
-    for (int k = 1; k <= extra; ++k) {
-      const auto d = static_cast<unsigned char>(text[i + k]);
-      if ((d & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (d & 0x3F);
-    }
-    if ((extra == 1 && cp < 0x80) || (extra == 2 && cp < 0x800) || (extra == 3 && cp < 0x10000) ||
-        cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-      return false;
-    }
-    i += extra + 1;
   }
-  return true;
+  return std::nullopt;
+}
+
+std::optional<core::Error> ReadString(const nlohmann::json& object, std::string_view key,
+                                      std::string& out, bool required) {
+  std::optional<core::Error> error;
+  const nlohmann::json* value = Find(object, key, required, error);
+  if (value == nullptr) return error;
+  if (!value->is_string()) return WrongType(key, "string", "a string");
+  out = value->get<std::string>();
+  return std::nullopt;
+}
+
+std::optional<core::Error> ReadNumber(const nlohmann::json& object, std::string_view key,
+                                      double& out, bool required) {
+  std::optional<core::Error> error;
+  const nlohmann::json* value = Find(object, key, required, error);
+  if (value == nullptr) return error;
+  if (!value->is_number()) return WrongType(key, "number", "a number");
+  out = value->get<double>();
+  return std::nullopt;
 }
 
 std::optional<nlohmann::json> ParseBody(const httplib::Request& req, httplib::Response& res,
                                         bool array) {
   nlohmann::json body = nlohmann::json::parse(req.body, nullptr, false);
   if (body.is_discarded()) {
-    WriteError(res, 400, "bad_request", "the body is not valid JSON (UTF-8)", "body");
+    WriteError(res, 400, "bad_request", "the body is not valid JSON (UTF-8)", "body", "not_json");
     return std::nullopt;
   }
   if (array ? !body.is_array() : !body.is_object()) {
-    WriteError(res, 422, "invalid",
-               array ? "the body must be a JSON array" : "the body must be a JSON object", "body");
+    WriteError(res, WrongType("body", array ? "array" : "object",
+                              array ? "a JSON array" : "a JSON object"));
     return std::nullopt;
   }
   return body;
@@ -87,55 +95,30 @@ std::optional<nlohmann::json> ParseBody(const httplib::Request& req, httplib::Re
 
 bool OnlyFields(const nlohmann::json& object, std::initializer_list<std::string_view> allowed,
                 httplib::Response& res) {
-  for (auto it = object.begin(); it != object.end(); ++it) {
-    bool known = false;
-    for (std::string_view name : allowed) known = known || it.key() == name;
-    if (!known) {
-      WriteError(res, 422, "invalid", "unknown field " + it.key(), it.key());
-      return false;
-    }
-  }
-  return true;
+  return Answer(UnknownField(object, allowed), res);
 }
 
 bool GetString(const nlohmann::json& object, const char* key, std::string& out, bool required,
                httplib::Response& res) {
-  bool failed = false;
-  const nlohmann::json* value = Find(object, key, required, res, failed);
-  if (value == nullptr) return !failed;
-  if (!value->is_string()) return WrongType(key, "a string", res);
-  out = value->get<std::string>();
-  return true;
+  return Answer(ReadString(object, key, out, required), res);
 }
 
 bool GetBool(const nlohmann::json& object, const char* key, bool& out, bool required,
              httplib::Response& res) {
-  bool failed = false;
-  const nlohmann::json* value = Find(object, key, required, res, failed);
-  if (value == nullptr) return !failed;
-  if (!value->is_boolean()) return WrongType(key, "true or false", res);
+  std::optional<core::Error> error;
+  const nlohmann::json* value = Find(object, key, required, error);
+  if (value == nullptr) return Answer(error, res);
+  if (!value->is_boolean()) return Answer(WrongType(key, "boolean", "true or false"), res);
   out = value->get<bool>();
   return true;
 }
 
 bool GetNumber(const nlohmann::json& object, const char* key, double& out, bool required,
                httplib::Response& res) {
-  bool failed = false;
-  const nlohmann::json* value = Find(object, key, required, res, failed);
-  if (value == nullptr) return !failed;
-  if (!value->is_number()) return WrongType(key, "a number", res);
-  out = value->get<double>();
-  return true;
+  return Answer(ReadNumber(object, key, out, required), res);
 }
 
-bool IsValidCode(std::string_view code) {
-  if (code.empty() || code.size() > 64 || !IsValidUtf8(code)) return false;
-  for (char c : code) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u < 0x20 || u == 0x7F || c == '/' || c == '\\') return false;
-  }
-  return code != "." && code != "..";
-}
+bool IsValidCode(std::string_view code) { return core::IsValidCode(code); }
 
 std::optional<std::string> PathCode(const httplib::Request& req, httplib::Response& res,
                                     std::size_t index) {
@@ -154,8 +137,8 @@ std::optional<std::string> PathCode(const httplib::Request& req, httplib::Respon
 std::optional<int> PathYear(const httplib::Request& req, httplib::Response& res,
                             std::size_t index) {
   std::int64_t year = 0;
-  if (req.matches.size() <= index || !ParseInt(req.matches[index].str(), year) || year < 1900 ||
-      year > 2200) {
+  if (req.matches.size() <= index || !ParseInt(req.matches[index].str(), year) ||
+      year < core::kMinYear || year > core::kMaxYear) {
     WriteError(res, 404, "not_found", "no such year", "year");
     return std::nullopt;
   }
@@ -167,12 +150,14 @@ bool PageParams(const httplib::Request& req, std::int64_t& offset, std::int64_t&
   offset = 0;
   limit = 50;
   if (req.has_param("offset") && (!ParseInt(req.get_param_value("offset"), offset) || offset < 0)) {
-    WriteError(res, 422, "invalid", "offset must be a whole number >= 0", "offset");
+    WriteError(res, 422, "invalid", "offset must be a whole number >= 0", "offset",
+               "number_out_of_range", {{"min", "0"}});
     return false;
   }
   if (req.has_param("limit") &&
       (!ParseInt(req.get_param_value("limit"), limit) || limit < 1 || limit > 1000)) {
-    WriteError(res, 422, "invalid", "limit must be a whole number from 1 to 1000", "limit");
+    WriteError(res, 422, "invalid", "limit must be a whole number from 1 to 1000", "limit",
+               "number_out_of_range", {{"min", "1"}, {"max", "1000"}});
     return false;
   }
   return true;
@@ -182,7 +167,8 @@ std::optional<std::string> QueryText(const httplib::Request& req, const char* ke
                                      httplib::Response& res) {
   std::string value = req.get_param_value(key);
   if (!IsValidUtf8(value) || value.size() > 200) {
-    WriteError(res, 422, "invalid", std::string(key) + " must be UTF-8 text up to 200 bytes", key);
+    WriteError(res, 422, "invalid", std::string(key) + " must be UTF-8 text up to 200 bytes", key,
+               "invalid_query_text", {{"max_bytes", "200"}});
     return std::nullopt;
   }
   return value;

@@ -1,9 +1,12 @@
-// /organizations and /members: list, detail, create, update or move, with the import's
-// validation (core::ValidateOrganizations).
+// /organizations and /members: list, detail, create, update or move, with the import's rules
+// (core::CheckOrganization, core::CheckMember, core::ValidateOrganizations) and the fields
+// only admin changes (core::CheckOrganizationChange).
+#include "core/field_access.h"
 #include "http/access.h"
 #include "http/errors.h"
 #include "http/json_input.h"
 #include "http/json_writer.h"
+#include "http/record_input.h"
 #include "http/route.h"
 
 namespace grassroots::http {
@@ -59,40 +62,14 @@ std::string ItemText(const T& item, F write_item) {
   return out.Take();
 }
 
-bool Enum(const std::string& text, const char* key, bool ok, httplib::Response& res) {
-  if (!ok) WriteError(res, 422, "invalid", "unknown " + std::string(key) + " " + text, key);
-  return ok;
-}
-
-// The organization in a request body; `code` comes from the path on updates.
+// The organization in a request body (every problem answered at once, 422); `code` comes from
+// the path on updates.
 std::optional<core::Organization> ParseOrg(const nlohmann::json& body, httplib::Response& res) {
   core::Organization org;
-  std::string type, kind;
-  if (!OnlyFields(body, {"code", "name", "type", "kind", "parent", "secretary", "unit"}, res) ||
-      !GetString(body, "code", org.code, true, res) ||
-      !GetString(body, "name", org.name, true, res) || !GetString(body, "type", type, true, res) ||
-      !GetString(body, "kind", kind, true, res) ||
-      !GetString(body, "parent", org.parent, false, res) ||
-      !GetString(body, "secretary", org.secretary, false, res) ||
-      !GetString(body, "unit", org.unit, false, res)) {
+  if (auto errors = ReadOrganization(body, org); !errors.empty()) {
+    WriteFieldErrors(res, errors);
     return std::nullopt;
   }
-  if (!IsValidCode(org.code)) {
-    WriteError(res, 422, "invalid", "code must be 1 to 64 characters without '/'", "code");
-    return std::nullopt;
-  }
-  if (org.name.empty()) {
-    WriteError(res, 422, "invalid", "name must not be empty", "name");
-    return std::nullopt;
-  }
-  const auto parsed_type = core::ParseOrgType(type);
-  const auto parsed_kind = core::ParseOrgKind(kind);
-  if (!Enum(type, "type", parsed_type.has_value(), res) ||
-      !Enum(kind, "kind", parsed_kind.has_value(), res)) {
-    return std::nullopt;
-  }
-  org.type = *parsed_type;
-  org.kind = *parsed_kind;
   return org;
 }
 
@@ -105,13 +82,27 @@ bool MayPlace(Call& call, const core::Organization& org) {
   return RequireOrg(call, org.parent, core::OrgAction::kWriteOrganization);
 }
 
-// Validates like an import and saves; answers 201 when created, 200 when updated.
-void Save(Call& call, core::Organization org) {
+// The unit a new organization takes from its parent (kDefaultUnit for a direct one).
+std::string InheritedUnit(const core::StoredOrgs& stored, const core::Organization& org) {
+  if (org.parent.empty()) return std::string(core::kDefaultUnit);
+  const auto it = stored.find(org.parent);
+  return it == stored.end() ? std::string(core::kDefaultUnit) : it->second.unit;
+}
+
+// Validates like an import, checks the fields only admin changes against `before` (nullptr
+// when creating) and saves; answers 201 when created, 200 when updated.
+void Save(Call& call, core::Organization org, const core::Organization* before) {
   auto stored = call.store.StoredOrganizations();
   if (!stored.ok()) return WriteError(call.res, stored.error());
   std::vector<core::Row<core::Organization>> rows = {{1, std::move(org)}};
   if (auto errors = core::ValidateOrganizations(rows, stored.value()); !errors.empty()) {
-    return WriteError(call.res, 422, "invalid", errors.front().message, "parent");
+    const core::LineError& e = errors.front();
+    return WriteError(call.res, 422, "invalid", e.message, e.field, e.reason, e.params);
+  }
+  if (auto may = core::CheckOrganizationChange(call.principal, before, rows[0].value,
+                                               InheritedUnit(stored.value(), rows[0].value));
+      !may.ok()) {
+    return WriteError(call.res, may.error());
   }
   auto created = call.store.SaveOrganization(rows[0].value, call.actor);
   if (!created.ok()) return WriteError(call.res, created.error());
@@ -125,7 +116,8 @@ void List(Call& call) {
   if (call.req.has_param("direct")) {
     const std::string direct = call.req.get_param_value("direct");
     if (direct != "true" && direct != "false") {
-      return WriteError(call.res, 422, "invalid", "direct must be true or false", "direct");
+      return WriteError(call.res, 422, "invalid", "direct must be true or false", "direct",
+                        "not_a_boolean");
     }
     filter.direct = direct == "true";
   }
@@ -172,7 +164,7 @@ void Create(Call& call) {
   if (!ancestry.value().empty()) {
     return WriteError(call.res, 409, "conflict", "organization " + org->code + " exists", "code");
   }
-  Save(call, std::move(*org));
+  Save(call, std::move(*org), nullptr);
 }
 
 void Update(Call& call) {
@@ -184,12 +176,23 @@ void Update(Call& call) {
   auto org = ParseOrg(*body, call.res);
   if (!org) return;
   if (org->code != *code) {
-    return WriteError(call.res, 422, "invalid", "code cannot be changed", "code");
+    return WriteError(call.res, 422, "invalid", "code cannot be changed", "code",
+                      "code_unchangeable");
   }
-  if (!RequireOrg(call, *code, core::OrgAction::kWriteOrganization) || !MayPlace(call, *org)) {
-    return;
+  if (!RequireOrg(call, *code, core::OrgAction::kWriteOrganization)) return;
+  auto before = call.store.GetOrganization(*code);
+  if (!before.ok()) return WriteError(call.res, before.error());
+  if (!before.value()) return WriteError(call.res, 404, "not_found", "no organization", "code");
+  // Only a move needs a right to the new place, and moving is admin's (before any look at
+  // the place, which would tell what exists there).
+  if (org->parent != before.value()->org.parent) {
+    if (auto may = core::CheckFieldChange(call.principal, core::GuardedField::kOrgParent);
+        !may.ok()) {
+      return WriteError(call.res, may.error());
+    }
+    if (!MayPlace(call, *org)) return;
   }
-  Save(call, std::move(*org));
+  Save(call, std::move(*org), &before.value()->org);
 }
 
 void Members(Call& call) {
@@ -208,22 +211,10 @@ void SaveMember(Call& call) {
   auto body = ParseBody(call.req, call.res);
   if (!body) return;
   core::Member member;
-  std::string status = "regular";
-  if (!OnlyFields(*body, {"id", "name", "org", "status", "joined"}, call.res) ||
-      !GetString(*body, "id", member.id, true, call.res) ||
-      !GetString(*body, "name", member.name, true, call.res) ||
-      !GetString(*body, "org", member.org, true, call.res) ||
-      !GetString(*body, "status", status, false, call.res) ||
-      !GetString(*body, "joined", member.joined, false, call.res)) {
-    return;
+  if (auto errors = ReadMember(*body, core::CountyDate(core::DefaultClock().Now()), member);
+      !errors.empty()) {
+    return WriteFieldErrors(call.res, errors);
   }
-  if (!IsValidCode(member.id) || member.name.empty()) {
-    return WriteError(call.res, 422, "invalid", "id must be 1 to 64 characters; name non-empty",
-                      member.name.empty() ? "name" : "id");
-  }
-  const auto parsed = core::ParseMemberStatus(status);
-  if (!Enum(status, "status", parsed.has_value(), call.res)) return;
-  member.status = *parsed;
   if (!RequireOrg(call, member.org, core::OrgAction::kWriteMembers)) return;
   auto existing = call.store.GetMember(member.id);
   if (!existing.ok()) return WriteError(call.res, existing.error());

@@ -1,11 +1,17 @@
 // /scores: one organization's scores, a year's list, single and bulk writes, and the
-// committee's grade override. The rules are the CSV import's: 0..100, a grade needs a reason.
-#include <cmath>
+// committee's grade override. The rules are core's, the CSV import's (core/score_rules.h), and
+// only admin sets a committee grade (core/field_access.h).
+#include <algorithm>
 #include <set>
 
+#include "app/score_entry.h"
+#include "core/field_access.h"
+#include "core/field_rules.h"
+#include "core/score_rules.h"
 #include "http/access.h"
 #include "http/errors.h"
 #include "http/json_input.h"
+#include "http/record_input.h"
 #include "http/route.h"
 
 namespace grassroots::http {
@@ -21,47 +27,6 @@ nlohmann::json ScoreJson(const core::ScoreRecord& score) {
   body["reason"] = score.reason;
   return body;
 }
-
-// 422 naming the field when a grade or reason is malformed.
-bool ParseGrade(const nlohmann::json& body, core::ScoreRecord& score, bool required,
-                httplib::Response& res) {
-  std::string grade;
-  if (!GetString(body, "grade", grade, required, res) ||
-      !GetString(body, "reason", score.reason, required, res)) {
-    return false;
-  }
-  if (grade.empty()) {
-    score.committee_grade.reset();
-    return true;
-  }
-  score.committee_grade = core::ParseGrade(grade);
-  if (!score.committee_grade) {
-    WriteError(res, 422, "invalid", "grade must be A, B, C or D", "grade");
-    return false;
-  }
-  if (score.reason.find_first_not_of(" \t") == std::string::npos) {
-    WriteError(res, 422, "invalid", "a committee grade needs a reason", "reason");
-    return false;
-  }
-  return true;
-}
-
-// The six dimensions (required, 0..100) and the optional grade and reason.
-bool ParseDimensions(const nlohmann::json& body, core::ScoreRecord& score, httplib::Response& res) {
-  for (int d = 0; d < core::kDimensionCount; ++d) {
-    const std::string key(core::kDimensionKeys[d]);
-    if (!GetNumber(body, key.c_str(), score.dimensions[d], true, res)) return false;
-    if (!std::isfinite(score.dimensions[d]) || score.dimensions[d] < core::kMinScore ||
-        score.dimensions[d] > core::kMaxScore) {
-      WriteError(res, 422, "invalid", key + " must be from 0 to 100", key);
-      return false;
-    }
-  }
-  return ParseGrade(body, score, false, res);
-}
-
-const std::initializer_list<std::string_view> kScoreFields = {
-    "team", "leader", "venue", "routine", "service", "members", "grade", "reason"};
 
 void OfOrganization(Call& call) {
   auto code = PathCode(call.req, call.res);
@@ -85,8 +50,12 @@ void List(Call& call) {
   } catch (const std::exception&) {
     year = 0;
   }
-  if (year < 1900 || year > 2200) {
-    return WriteError(call.res, 422, "invalid", "year is required (1900..2200)", "year");
+  if (year < core::kMinYear || year > core::kMaxYear) {
+    return WriteError(call.res, 422, "invalid", "year is required (1900..2200)", "year",
+                      "year_out_of_range",
+                      {{"value", year_text.substr(0, 16)},
+                       {"min", std::to_string(core::kMinYear)},
+                       {"max", std::to_string(core::kMaxYear)}});
   }
   if (!OrgFilterParams(call.req, filter, call.res)) return;
   ApplyScope(call.principal, filter);
@@ -107,16 +76,20 @@ void Put(Call& call) {
   if (!year) return;
   auto body = ParseBody(call.req, call.res);
   if (!body) return;
-  core::ScoreRecord score{*code, *year, {}, std::nullopt, {}};
-  if (!OnlyFields(*body, kScoreFields, call.res) || !ParseDimensions(*body, score, call.res) ||
-      !RequireOrg(call, *code, core::OrgAction::kWriteScores)) {
-    return;
+  app::ScoreEntry entry{{*code, *year, {}, std::nullopt, {}}};
+  if (auto errors = ReadScoreEntry(*body, false, entry); !errors.empty()) {
+    return WriteFieldErrors(call.res, errors);
   }
+  if (!RequireOrg(call, *code, core::OrgAction::kWriteScores)) return;
+  auto resolved = app::ResolveScoreEntries(call.store, call.principal, {entry});
+  if (!resolved.ok()) return WriteError(call.res, resolved.error());
+  const core::ScoreRecord& score = resolved.value().front();
   auto created = call.store.SaveScore(score, call.actor);
   if (!created.ok()) return WriteError(call.res, created.error());
   WriteJson(call.res, ScoreJson(score), created.value() ? 201 : 200);
 }
 
+// The committee's grade (core::CheckFieldChange: admin only) with its reason, on a stored score.
 void OverrideGrade(Call& call) {
   auto code = PathCode(call.req, call.res);
   if (!code) return;
@@ -125,12 +98,14 @@ void OverrideGrade(Call& call) {
   auto body = ParseBody(call.req, call.res);
   if (!body) return;
   core::ScoreRecord wanted;
-  if (!OnlyFields(*body, {"grade", "reason"}, call.res) ||
-      !ParseGrade(*body, wanted, true, call.res) ||
-      !Require(call, core::GlobalAction::kRunAssessment) ||
-      !RequireOrg(call, *code, core::OrgAction::kRead)) {
-    return;
+  if (auto errors = ReadCommitteeGrade(*body, wanted); !errors.empty()) {
+    return WriteFieldErrors(call.res, errors);
   }
+  if (auto may = core::CheckFieldChange(call.principal, core::GuardedField::kCommitteeGrade);
+      !may.ok()) {
+    return WriteError(call.res, may.error());
+  }
+  if (!RequireOrg(call, *code, core::OrgAction::kRead)) return;
   auto scores = call.store.ScoresOf(*code);
   if (!scores.ok()) return WriteError(call.res, scores.error());
   for (core::ScoreRecord score : scores.value()) {
@@ -144,64 +119,58 @@ void OverrideGrade(Call& call) {
   WriteError(call.res, 404, "not_found", "no score of " + *code + " in this year", "year");
 }
 
-// One row of a bulk body; errors name the row index.
-bool ParseBulkRow(const nlohmann::json& row, std::size_t index, core::ScoreRecord& score,
-                  httplib::Response& res) {
-  std::vector<std::string_view> fields(kScoreFields);
-  fields.push_back("code");
-  fields.push_back("year");
-  double year = 0;
-  if (!row.is_object()) {
-    WriteError(res, 422, "invalid", "row " + std::to_string(index) + " is not an object", "body");
-    return false;
-  }
-  for (auto it = row.begin(); it != row.end(); ++it) {
-    if (std::find(fields.begin(), fields.end(), it.key()) == fields.end()) {
-      WriteError(res, 422, "invalid", "unknown field " + it.key(), it.key());
-      return false;
+// Every row of a bulk body, as entries; each problem of a row is added to `errors` under the
+// row's 1-based position.
+std::vector<app::ScoreEntry> ReadBulkRows(const nlohmann::json& body,
+                                          std::vector<core::LineError>& errors) {
+  std::vector<app::ScoreEntry> entries(body.size());
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    const int line = static_cast<int>(i + 1);
+    if (!body[i].is_object()) {
+      errors.push_back({line,
+                        "row " + std::to_string(line) + " is not an object",
+                        {},
+                        "wrong_type",
+                        {{"expected", "object"}}});
+      continue;
+    }
+    for (core::Error& e : ReadScoreEntry(body[i], true, entries[i])) {
+      errors.push_back({line, std::move(e.message), std::move(e.field), std::move(e.reason),
+                        std::move(e.params)});
     }
   }
-  if (!GetString(row, "code", score.code, true, res) || !GetNumber(row, "year", year, true, res) ||
-      !ParseDimensions(row, score, res)) {
-    return false;
-  }
-  if (year != std::floor(year) || year < 1900 || year > 2200) {
-    WriteError(res, 422, "invalid", "year must be a whole number 1900..2200", "year");
-    return false;
-  }
-  score.year = static_cast<int>(year);
-  return true;
+  return entries;
 }
 
+// All rows or none: every bad row is reported (422, "rows"), as an import reports its lines.
 void Bulk(Call& call) {
   auto body = ParseBody(call.req, call.res, true);
   if (!body) return;
+  std::vector<core::LineError> errors;
+  std::vector<app::ScoreEntry> entries = ReadBulkRows(*body, errors);
   std::vector<core::Row<core::ScoreRecord>> rows;
   std::set<std::string> codes;
-  for (std::size_t i = 0; i < body->size(); ++i) {
-    core::ScoreRecord score;
-    if (!ParseBulkRow((*body)[i], i, score, call.res)) return;
-    codes.insert(score.code);
-    rows.push_back({static_cast<int>(i + 1), std::move(score)});
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const int line = static_cast<int>(i + 1);
+    if (std::ranges::any_of(errors, [line](const auto& e) { return e.line == line; })) continue;
+    codes.insert(entries[i].score.code);
+    rows.push_back({line, entries[i].score});
   }
   auto known = call.store.OrganizationCodes();
   if (!known.ok()) return WriteError(call.res, known.error());
-  if (auto errors = core::ValidateScores(rows, known.value()); !errors.empty()) {
-    nlohmann::json details = nlohmann::json::array();
-    for (const auto& error : errors) {
-      details.push_back({{"line", error.line}, {"message", error.message}});
-    }
-    return WriteJson(
-        call.res,
-        {{"error", {{"code", "invalid"}, {"message", "rows are invalid"}}}, {"rows", details}},
-        422);
+  for (core::LineError& error : core::ValidateScores(rows, known.value())) {
+    errors.push_back(std::move(error));
+  }
+  if (!errors.empty()) {
+    std::ranges::stable_sort(errors, {}, &core::LineError::line);
+    return WriteRowErrors(call.res, errors);
   }
   for (const std::string& code : codes) {
     if (!RequireOrg(call, code, core::OrgAction::kWriteScores)) return;
   }
-  std::vector<core::ScoreRecord> scores;
-  for (auto& row : rows) scores.push_back(std::move(row.value));
-  auto written = call.store.UpsertScores(scores, call.actor);
+  auto scores = app::ResolveScoreEntries(call.store, call.principal, entries);
+  if (!scores.ok()) return WriteError(call.res, scores.error());
+  auto written = call.store.UpsertScores(scores.value(), call.actor);
   if (!written.ok()) return WriteError(call.res, written.error());
   WriteJson(call.res,
             {{"inserted", written.value().inserted}, {"updated", written.value().updated}});
@@ -215,7 +184,9 @@ void AddScoreRoutes(std::vector<Route>& routes) {
   routes.push_back({Method::kGet, "/api/v1/scores",
                     "A year's scores (year, unit, type, parent, q, offset, limit)", true, List});
   routes.push_back({Method::kPut, "/api/v1/scores/{code}/{year}",
-                    "Set one score: six dimensions 0..100, optional grade with reason", true, Put});
+                    "Set one score: six dimensions 0..100; grade with reason (admin) or neither to "
+                    "keep the stored ones",
+                    true, Put});
   routes.push_back({Method::kPut, "/api/v1/scores/{code}/{year}/grade",
                     "Committee grade override with a reason (admin)", true, OverrideGrade});
   routes.push_back({Method::kPost, "/api/v1/scores/bulk",

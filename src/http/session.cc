@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "auth/password.h"
+#include "http/access.h"
 #include "http/errors.h"
 #include "http/json_input.h"
 #include "http/route.h"
@@ -69,8 +70,10 @@ void Login(Call& call) {
   }
   (void)call.store.RecordEvent("login", "user:" + name, "", call.actor);
   call.res.set_header("Set-Cookie", Cookie(token, kSessionSeconds, call.services.secure_cookies));
-  WriteJson(call.res,
-            {{"user", UserJson(PrincipalOf(*user.value()))}, {"csrf_token", session.csrf_token}});
+  const core::Principal who = PrincipalOf(*user.value());
+  WriteJson(call.res, {{"user", UserJson(who)},
+                       {"permissions", PermissionsJson(who)},
+                       {"csrf_token", session.csrf_token}});
 }
 
 void Logout(Call& call) {
@@ -84,8 +87,9 @@ void Logout(Call& call) {
 }
 
 void WhoAmI(Call& call) {
-  WriteJson(call.res,
-            {{"user", UserJson(call.principal)}, {"csrf_token", call.session.csrf_token}});
+  WriteJson(call.res, {{"user", UserJson(call.principal)},
+                       {"permissions", PermissionsJson(call.principal)},
+                       {"csrf_token", call.session.csrf_token}});
 }
 
 }  // namespace

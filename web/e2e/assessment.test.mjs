@@ -141,10 +141,11 @@ test('a hand decision without a reason is refused, the error shown next to the r
   await dialog.locator('[data-test=decision-submit]').click()
   await reasonError.waitFor()
   assert.match(await reasonError.innerText(), /请填写理由/)
-  // Spaces only: the server refuses (422, field "reason") and the error goes to the same field.
+  // Spaces only: the server refuses (422, field "reason", reason "empty") and the error goes to
+  // the same field, in the user's words.
   await dialog.locator('textarea').fill('   ')
   await dialog.locator('[data-test=decision-submit]').click()
-  await page.waitForFunction(() => /reason is required/.test(document.querySelector('.decision-dialog [data-test=reason-item] .el-form-item__error')?.textContent || ''))
+  await page.waitForFunction(() => /理由为空/.test(document.querySelector('.decision-dialog [data-test=reason-item] .el-form-item__error')?.textContent || ''))
   assert.deepEqual(await decisions(), [], 'nothing stored without a reason')
 
   await dialog.locator('textarea').fill('e2e: 群众反映强烈')

@@ -1,9 +1,10 @@
 // Score entry in the browser: an uploaded file with a bad row is marked (row and cell) from the
-// server's validation and nothing is written; an .xlsx file is read in the browser, previewed
-// and committed all at once; a row edited in the table is saved.
+// server's validation, worded from the error's reason, and nothing is written; an .xlsx file is
+// read in the browser, previewed and committed all at once; a row edited in the table is saved
+// or refused by the server; a unit_admin enters scores but the committee's grade stays as it is.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { launchBrowser, login, scratchDir, startServer, watchPage } from './harness.mjs'
+import { apiInPage, launchBrowser, login, scratchDir, startServer, watchPage } from './harness.mjs'
 import { apiGet, apiGetAll, SCORE_HEADER, writeFile, xlsxBuffer } from './helpers2.mjs'
 
 let server
@@ -71,7 +72,8 @@ test('a CSV file with one bad row: the row and its cell are marked, import is re
   assert.equal(await listed.count(), 1)
   assert.equal(await listed.first().getAttribute('data-line'), '3')
   assert.equal(await listed.first().getAttribute('data-field'), 'code')
-  assert.match(await listed.first().innerText(), /NO-SUCH-ORG/)
+  // Worded from the server's reason (unknown_organization) in the user's language.
+  assert.match(await listed.first().innerText(), /组织“NO-SUCH-ORG”不存在/)
   assert.ok(await page.locator('[data-test=upload-commit]').isDisabled(), 'import is disabled while a row is bad')
 
   const afterUpload = await apiGetAll(page, '/scores?year=2016')
@@ -93,6 +95,7 @@ test('an .xlsx file is previewed with its bad cell marked, then a corrected one 
   const bad = page.locator('[data-test=upload-preview] tr[data-line="3"]')
   assert.match(await bad.getAttribute('class'), /row-bad/)
   assert.match(await bad.locator('td[data-field=service]').getAttribute('class'), /cell-bad/)
+  assert.match(await bad.locator('td[data-field=service]').innerText(), /服务群众：180 超出 0–100/)
   assert.doesNotMatch((await bad.locator('td[data-field=leader]').getAttribute('class')) || '', /cell-bad/)
   assert.ok(await page.locator('[data-test=upload-commit]').isDisabled())
   assert.deepEqual(await apiGetAll(page, '/scores?year=2016'), before, 'nothing written by the preview')
@@ -119,7 +122,7 @@ test('an .xlsx file is previewed with its bad cell marked, then a corrected one 
   await page.close()
 })
 
-test('a score edited in the table: a value out of range is marked, a valid one is saved', async () => {
+test('a score edited in the table: the server refuses a value out of range and the cell says why; a valid one is saved', async () => {
   const { page, watch } = await adminPage()
   const [first] = await apiGetAll(page, '/scores?year=2015')
   await page.goto(`${server.url}/#/scores`)
@@ -132,12 +135,20 @@ test('a score edited in the table: a value out of range is marked, a valid one i
     ({ code, value }) => document.querySelector(`.score-table .cell[data-code="${code}"][data-field=venue] input`)?.value === value,
     { code: first.code, value: String(first.venue) },
   )
+  const save = page.locator(`.status[data-code="${first.code}"] [data-test=save-row]`).first()
   await cell.locator('input').fill('150')
-  assert.equal(await cell.getAttribute('class').then((c) => /cell-error/.test(c)), true, '150 is marked')
-  assert.match(await cell.innerText(), /0–100/)
+  assert.doesNotMatch(await cell.getAttribute('class'), /cell-error/, 'the browser checks no rule')
+  await save.click()
+  await page.waitForFunction(
+    (code) => document.querySelector(`.score-table .cell[data-code="${code}"][data-field=venue]`)?.classList.contains('cell-error'),
+    first.code,
+  )
+  assert.match(await cell.innerText(), /活动场所：150 超出 0–100/)
+  const [unchanged] = (await apiGet(page, `/organizations/${encodeURIComponent(first.code)}/scores`)).items.filter((s) => s.year === 2015)
+  assert.equal(unchanged.venue, first.venue, 'nothing was written')
   await cell.locator('input').fill('42.5')
   assert.doesNotMatch(await cell.getAttribute('class'), /cell-error/)
-  await page.locator(`.status[data-code="${first.code}"] [data-test=save-row]`).first().click()
+  await save.click()
   await page.waitForFunction(
     (code) => !document.querySelector(`.status[data-code="${code}"] [data-test=save-row]`),
     first.code,
@@ -147,4 +158,44 @@ test('a score edited in the table: a value out of range is marked, a valid one i
   assert.equal(now.team, first.team, 'the other dimensions are kept')
   assert.deepEqual(watch.problems(), [])
   await page.close()
+})
+
+test('a unit_admin enters scores but not grades: the committee grade is shown, kept on save, and the menu follows the permissions', async () => {
+  // The committee grades one of the unit's branches (as admin).
+  const { page: adminTab } = await adminPage()
+  const code = 'MH001-01'
+  const [stored] = (await apiGet(adminTab, `/organizations/${code}/scores`)).items.filter((s) => s.year === 2016)
+  const graded = await apiInPage(adminTab, 'PUT', `/scores/${code}/2016`, {
+    team: stored.team, leader: stored.leader, venue: stored.venue, routine: stored.routine, service: stored.service, members: stored.members,
+    grade: 'D', reason: 'e2e: 委员会评定',
+  })
+  assert.equal(graded.status, 200, JSON.stringify(graded.body))
+  await adminTab.close()
+
+  const unitBrowser = await launchBrowser()
+  try {
+    const page = await unitBrowser.newPage()
+    const watch = watchPage(page)
+    await login(page, server.url, 'unit_admin', server.accounts.unit_admin.password)
+    const menu = await page.locator('.el-menu').innerText()
+    assert.ok(menu.includes('模拟测算') && !menu.includes('用户与角色') && !menu.includes('审计日志'), menu)
+    await page.goto(`${server.url}/#/scores`)
+    const venue = page.locator(`.score-table .cell[data-code="${code}"][data-field=venue]`).first()
+    await venue.locator('input').waitFor()
+    const grade = page.locator(`.score-table .cell[data-code="${code}"][data-field=grade]`).first()
+    assert.match(await grade.innerText(), /D 较差/)
+    assert.equal(await grade.locator('.el-select').count(), 0, 'no grade to choose')
+    assert.equal(await page.locator('[data-test=open-upload]').count(), 0, 'no upload without the import permission')
+    await venue.locator('input').fill('66')
+    await page.locator(`.status[data-code="${code}"] [data-test=save-row]`).first().click()
+    await page.waitForFunction((c) => !document.querySelector(`.status[data-code="${c}"] [data-test=save-row]`), code)
+    const [now] = (await apiGet(page, `/organizations/${code}/scores`)).items.filter((s) => s.year === 2016)
+    assert.equal(now.venue, 66)
+    assert.equal(now.grade, 'D', 'the committee grade is kept')
+    assert.equal(now.reason, 'e2e: 委员会评定')
+    assert.match(await grade.innerText(), /D 较差/)
+    assert.deepEqual(watch.problems(), [])
+  } finally {
+    await unitBrowser.close()
+  }
 })

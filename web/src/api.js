@@ -9,14 +9,18 @@ import { session } from '@/stores/session'
 
 export const API_BASE = '/api/v1'
 
-// An error the server answered ({"error": {"code", "message", "field", ...}}) or a network
-// failure (status 0, code 'network').
+// An error the server answered ({"error": {"code", "reason", "params", "message", "field"}})
+// or a network failure (status 0, code 'network'). `reason` and `params` are what the UI words
+// the error from (describeError); `message` is the server's English. `details` holds whatever
+// else the answer carried (the "errors" of a form, the "rows" of an import or a bulk write).
 export class ApiError extends Error {
-  constructor({ status, code, message, field, details }) {
+  constructor({ status, code, reason, params, message, field, details }) {
     super(message || code || `HTTP ${status}`)
     this.name = 'ApiError'
     this.status = status
     this.code = code || 'error'
+    this.reason = reason || this.code
+    this.params = params || {}
     this.field = field || null
     this.details = details || {}
   }
@@ -48,7 +52,7 @@ async function errorFrom(response) {
     body = null
   }
   const error = (body && body.error) || {}
-  const { code, message, field, ...rest } = error
+  const { code, reason, params, message, field, ...rest } = error
   const details = { ...rest }
   // Keep anything else the server sent next to "error" (e.g. row errors of an import).
   if (body && typeof body === 'object') {
@@ -57,6 +61,8 @@ async function errorFrom(response) {
   return new ApiError({
     status: response.status,
     code: code || (response.status === 401 ? 'unauthenticated' : 'http_' + response.status),
+    reason,
+    params,
     message: message || response.statusText,
     field,
     details,

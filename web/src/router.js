@@ -1,12 +1,13 @@
 // Routes come from the area files views/<area>/routes.js (each default-exports an array of
 // route records). A record's meta may hold:
 //   menu:   { titleKey: 'nav.xxx', icon: 'ElementPlusIconName', order: 30 }  -> side menu entry
-//   roles:  ['admin', ...]   who may open it (omitted = every logged-in role)
+//   permission: 'read_audit'  what the account must be allowed (a key of GET /session's
+//                             permissions; omitted = every logged-in account)
 //   public: true             reachable without logging in (the login page only)
 // Public records are top-level; every other record renders inside the layout (menu + header).
 // Hash history, so the server needs no fallback for deep links.
 import { createRouter, createWebHashHistory } from 'vue-router'
-import { session, hasRole } from '@/stores/session'
+import { session, can } from '@/stores/session'
 import { setUnauthorizedHandler } from '@/api'
 
 const areas = import.meta.glob('./views/*/routes.js', { eager: true, import: 'default' })
@@ -29,7 +30,7 @@ const router = createRouter({
   scrollBehavior: () => ({ top: 0 }),
 })
 
-// The side menu: routes with meta.menu the user's role may open, by order.
+// The side menu: routes with meta.menu the account may open, by order.
 export function menuRoutes() {
   return privateRoutes
     .filter((route) => route.meta && route.meta.menu && mayOpen(route))
@@ -37,8 +38,8 @@ export function menuRoutes() {
 }
 
 export function mayOpen(route) {
-  const roles = route.meta && route.meta.roles
-  return !roles || hasRole(roles)
+  const permission = route.meta && route.meta.permission
+  return !permission || can(permission)
 }
 
 router.beforeEach(async (to) => {

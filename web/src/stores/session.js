@@ -1,20 +1,20 @@
-// Who is logged in: {user: {name, role, scope}, csrf}. Plain Vue reactivity, no Pinia.
-// The role checks here only hide what the user cannot do; the server decides (see
-// src/core/access.cc, which these mirror).
+// Who is logged in and what the account may do: {user: {name, role, scope}, permissions, csrf}.
+// Plain Vue reactivity, no Pinia. `permissions` is the server's answer (GET /session, and the
+// login), computed from the same rules that decide every request: the UI shows only what they
+// allow and keeps no copy of the access table. The server still decides.
 import { reactive } from 'vue'
 import { api } from '@/api'
 
 export const session = reactive({
   user: null, // {name, role, scope: [codes]}
+  permissions: {}, // {run_assessment: true, write_scores: false, ...}
   csrf: '',
   loaded: false,
 
   // Asks the server who the browser's cookie belongs to. Resolves to the user or null.
   async load() {
     try {
-      const answer = await api.get('/session')
-      this.user = answer.user
-      this.csrf = answer.csrf_token
+      this.take(await api.get('/session'))
     } catch (error) {
       if (error.status !== 401) throw error
       this.clear()
@@ -26,9 +26,7 @@ export const session = reactive({
 
   // Throws ApiError (401 wrong name or password, 429 too many attempts, 422 a field missing).
   async login(name, password) {
-    const answer = await api.post('/session', { name, password })
-    this.user = answer.user
-    this.csrf = answer.csrf_token
+    this.take(await api.post('/session', { name, password }))
     this.loaded = true
     return this.user
   },
@@ -41,38 +39,30 @@ export const session = reactive({
     }
   },
 
+  take(answer) {
+    this.user = answer.user
+    this.permissions = answer.permissions || {}
+    this.csrf = answer.csrf_token
+  },
+
   clear() {
     this.user = null
+    this.permissions = {}
     this.csrf = ''
   },
 })
 
+// The roles an account can have (a vocabulary: what each may do is in `permissions`).
 export const ROLES = ['admin', 'unit_admin', 'secretary', 'first_secretary', 'leader', 'auditor']
 
-// Actions that are not about one organization, as the server grants them.
-const ACTIONS = {
-  runAssessment: ['admin'], // run, override a grade, include/exclude by hand
-  import: ['admin'],
-  createDirectOrganization: ['admin'],
-  manageUsers: ['admin'],
-  whatIf: ['admin', 'auditor', 'leader', 'unit_admin'],
-  readAudit: ['admin', 'auditor'],
-  readAllAssessments: ['admin', 'auditor'],
-  // About organizations in the user's scope:
-  writeScores: ['admin', 'unit_admin'],
-  writeOrganization: ['admin', 'unit_admin'],
-  writeMembers: ['admin', 'unit_admin', 'secretary', 'first_secretary'],
-}
-
-export function hasRole(...roles) {
-  return !!session.user && roles.flat().includes(session.user.role)
-}
-
-// True when the logged-in user's role may do `action` (a key of ACTIONS).
-export function can(action) {
-  const roles = ACTIONS[action]
-  if (!roles) throw new Error(`unknown action ${action}`)
-  return hasRole(roles)
+// True when the server says the logged-in account may `name`: a key of GET /session's
+// permissions — run_assessment, what_if, import, create_direct_organization, manage_users,
+// read_audit, read_all_assessments; write_organizations, write_members, write_scores (in its
+// scope); change_org_type, change_org_unit, change_org_parent, set_committee_grade. camelCase
+// is accepted ('runAssessment').
+export function can(name) {
+  const key = name.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase())
+  return !!session.user && session.permissions[key] === true
 }
 
 export default session

@@ -97,17 +97,4 @@ export default {
     remove_secretary: 'Replace the secretary',
     remove_parent_secretary: 'Replace the parent’s secretary',
   },
-  errors: {
-    network: 'Cannot reach the server',
-    unauthenticated: 'Please log in',
-    forbidden: 'Not allowed',
-    not_found: 'Not found, or you have no access to it',
-    invalid: 'Invalid input',
-    conflict: 'Conflicts with existing data',
-    too_many_requests: 'Too many attempts; try again later',
-    too_large: 'Too large',
-    internal: 'Internal server error',
-    unavailable: 'Service unavailable',
-    error: 'Request failed',
-  },
 }

@@ -1,4 +1,5 @@
-// Words shared by every page: app, navigation, roles, organization vocabulary, errors.
+// Words shared by every page: app, navigation, roles, organization vocabulary (server errors:
+// errors.js).
 export default {
   app: {
     title: '基层党组织评定系统',
@@ -98,18 +99,5 @@ export default {
   actionKinds: {
     remove_secretary: '调整书记',
     remove_parent_secretary: '调整上级党组织书记',
-  },
-  errors: {
-    network: '无法连接服务器',
-    unauthenticated: '请先登录',
-    forbidden: '无权执行此操作',
-    not_found: '未找到，或您无权查看',
-    invalid: '输入有误',
-    conflict: '与现有数据冲突',
-    too_many_requests: '尝试次数过多，请稍后再试',
-    too_large: '内容过大',
-    internal: '服务器内部错误',
-    unavailable: '服务暂不可用',
-    error: '请求失败',
   },
 }

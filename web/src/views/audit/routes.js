@@ -5,7 +5,7 @@ export default [
     component: () => import('./AuditPage.vue'),
     meta: {
       menu: { titleKey: 'nav.audit', icon: 'Tickets', order: 90 },
-      roles: ['admin', 'auditor'],
+      permission: 'read_audit',
     },
   },
 ]

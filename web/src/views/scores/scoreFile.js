@@ -1,12 +1,11 @@
-// Score files in the browser: CSV parsing with the server's line numbers, .xlsx sheets turned
-// into the same CSV text, and the client-side checks of SPEC.md §7 (scores import). The server
-// validates again and is the authority; these checks only let the preview mark obvious mistakes
-// before a request is made.
+// Score files in the browser: CSV parsing with the server's line numbers and .xlsx sheets
+// turned into the same CSV text, as far as the preview needs to show the file. What a value
+// may be is the server's to say (its dry run, POST /imports/scores?dry_run=true): no rule is
+// checked here.
 
 export const DIMENSIONS = ['team', 'leader', 'venue', 'routine', 'service', 'members']
-export const REQUIRED_COLUMNS = ['code', 'year', ...DIMENSIONS]
-export const OPTIONAL_COLUMNS = ['grade', 'reason']
-const GRADES = { A: 'A', B: 'B', C: 'C', D: 'D', 优秀: 'A', 良好: 'B', 一般: 'C', 较差: 'D' }
+// The columns of the scores format, in the order the preview shows them.
+export const COLUMNS = ['code', 'year', ...DIMENSIONS, 'grade', 'reason']
 
 // RFC 4180 records, each with the 1-based physical line where it starts (as the server counts:
 // CRLF, LF or a lone CR end a line; a UTF-8 BOM is dropped; blank lines are skipped).
@@ -99,100 +98,19 @@ export async function fileToCsv(file) {
   return await file.text()
 }
 
-function checkNumber(value, field, line, errors) {
-  const text = value.trim()
-  if (text === '') return errors.push({ line, field, key: 'empty', params: { field } })
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text)) {
-    return errors.push({ line, field, key: 'notNumber', params: { field, value: text } })
-  }
-  const number = Number(text)
-  if (number < 0 || number > 100) errors.push({ line, field, key: 'outOfRange', params: { field, value: text } })
-}
-
-// The preview of a score file: header, rows as objects keyed by column, and client-side errors
-// {line, field, key, params} (field absent for a row-wide error; key names an i18n message).
-export function checkScoreCsv(text) {
+// The preview of a file: its columns (the header's non-blank names, in lower case as the server
+// matches them) and its data records as {line, values} keyed by column, with the server's line
+// numbers.
+export function previewCsv(text) {
   const records = parseCsv(text)
-  const errors = []
-  if (!records.length) return { columns: [], rows: [], errors: [{ line: 1, key: 'emptyFile', params: {} }] }
-  const header = records[0].fields.map((f) => f.trim())
-  const columns = header.filter((h) => h !== '')
-  for (const name of REQUIRED_COLUMNS) {
-    if (!header.includes(name)) errors.push({ line: records[0].line, field: name, key: 'missingColumn', params: { field: name } })
-  }
-  const rows = []
-  const seen = new Map()
-  for (const record of records.slice(1)) {
+  if (!records.length) return { columns: [], rows: [] }
+  const header = records[0].fields.map((f) => f.trim().toLowerCase())
+  const rows = records.slice(1).map((record) => {
     const values = {}
-    header.forEach((name, index) => { if (name) values[name] = record.fields[index] ?? '' })
-    rows.push({ line: record.line, values })
-    const line = record.line
-    if (record.error) { errors.push({ line, key: 'syntax', params: { message: record.error } }); continue }
-    if (record.fields.length !== header.length) {
-      errors.push({ line, key: 'width', params: { expected: header.length, got: record.fields.length } })
-      continue
-    }
-    if ('code' in values && values.code.trim() === '') errors.push({ line, field: 'code', key: 'empty', params: { field: 'code' } })
-    if ('year' in values) {
-      const year = values.year.trim()
-      if (!/^\d+$/.test(year) || Number(year) < 1900 || Number(year) > 2200) {
-        errors.push({ line, field: 'year', key: 'badYear', params: { value: year } })
-      }
-    }
-    for (const d of DIMENSIONS) if (d in values) checkNumber(values[d], d, line, errors)
-    const grade = (values.grade ?? '').trim()
-    const reason = (values.reason ?? '').trim()
-    if (grade && !GRADES[grade]) errors.push({ line, field: 'grade', key: 'badGrade', params: { value: grade } })
-    else if (grade && !reason) errors.push({ line, field: 'reason', key: 'gradeNeedsReason', params: { value: grade } })
-    else if (!grade && reason) errors.push({ line, field: 'grade', key: 'reasonWithoutGrade', params: {} })
-    const key = `${(values.code ?? '').trim()}\n${(values.year ?? '').trim()}`
-    if (seen.has(key)) errors.push({ line, field: 'code', key: 'duplicate', params: { first: seen.get(key) } })
-    else seen.set(key, line)
-  }
-  if (!rows.length && errors.length === 0) errors.push({ line: 1, key: 'noRows', params: {} })
-  return { columns, rows, errors }
-}
-
-// The column a server row error is about: its `field` when the server names one, else the
-// column named at the start of the message ("leader: ..." or 'missing column "venue"').
-export function fieldOfServerError(error, columns) {
-  if (error.field) return error.field
-  const message = error.message || ''
-  const prefix = /^([a-z_]+):/.exec(message)
-  if (prefix && columns.includes(prefix[1])) return prefix[1]
-  const quoted = /column "([^"]+)"/.exec(message)
-  if (quoted) return quoted[1]
-  const first = /^([a-z_]+) is empty/.exec(message)
-  if (first && columns.includes(first[1])) return first[1]
-  if (/^(organization|duplicate score of) /.test(message) || /^score of /.test(message)) return 'code'
-  if (/grade/.test(message) && columns.includes('grade')) return /needs a reason/.test(message) ? 'reason' : 'grade'
-  return undefined
-}
-
-// The server's row messages are English (the API's language); the known ones are shown in the
-// user's language through the same keys as the client checks, anything else as the server said.
-const SERVER_MESSAGES = [
-  [/^([a-z_]+): "(.*)" is not a number$/, (m) => ['notNumber', { field: m[1], value: m[2] }]],
-  [/^year: "?(.*?)"? is (not a whole number|outside .*)$/, (m) => ['badYear', { value: m[1] }]],
-  [/^([a-z_]+): (.+) is outside \[0, 100\]$/, (m) => ['outOfRange', { field: m[1], value: m[2] }]],
-  [/^([a-z_]+) is empty$/, (m) => ['empty', { field: m[1] }]],
-  [/^missing column "(.+)"$/, (m) => ['missingColumn', { field: m[1] }]],
-  [/^unknown grade "(.*)"/, (m) => ['badGrade', { value: m[1] }]],
-  [/^grade "(.*)" needs a reason$/, (m) => ['gradeNeedsReason', { value: m[1] }]],
-  [/^reason given without a grade$/, () => ['reasonWithoutGrade', {}]],
-  [/^organization "(.*)" does not exist$/, (m) => ['unknownOrg', { code: m[1] }]],
-  [/^duplicate .* \(first at line (\d+)\)$/, (m) => ['duplicate', { first: m[1] }]],
-  [/^expected (\d+) fields as in the header, got (\d+)$/, (m) => ['width', { expected: m[1], got: m[2] }]],
-]
-
-// {key, params} for a known server message, else null.
-export function serverMessageKey(message) {
-  for (const [pattern, make] of SERVER_MESSAGES) {
-    const m = pattern.exec(message || '')
-    if (m) {
-      const [key, params] = make(m)
-      return { key, params }
-    }
-  }
-  return null
+    header.forEach((name, index) => {
+      if (name) values[name] = record.fields[index] ?? ''
+    })
+    return { line: record.line, values }
+  })
+  return { columns: header.filter((h) => h !== ''), rows }
 }

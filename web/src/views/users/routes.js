@@ -5,7 +5,7 @@ export default [
     component: () => import('./UsersPage.vue'),
     meta: {
       menu: { titleKey: 'nav.users', icon: 'UserFilled', order: 80 },
-      roles: ['admin'],
+      permission: 'manage_users',
     },
   },
 ]

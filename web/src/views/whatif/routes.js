@@ -1,5 +1,5 @@
-// 模拟测算 what-if: the roles the server lets run one (a what-if stores nothing; secretaries,
-// who work on one organization, do not get it — see src/core/access.cc).
+// 模拟测算 what-if: for the accounts the server lets run one (permission what_if; a what-if
+// stores nothing; secretaries, who work on one organization, do not get it).
 export default [
   {
     path: '/whatif',
@@ -7,7 +7,7 @@ export default [
     component: () => import('./WhatIfPage.vue'),
     meta: {
       menu: { titleKey: 'whatif.nav', icon: 'Operation', order: 50 },
-      roles: ['admin', 'auditor', 'leader', 'unit_admin'],
+      permission: 'what_if',
     },
   },
 ]
