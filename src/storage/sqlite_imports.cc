@@ -1,11 +1,15 @@
 // Bulk upserts: one transaction per import, one prepared statement per table reused for
 // every row, rows written in key order so that the B-trees are appended to rather than
-// split at random.
+// split at random. Each row is first compared with the stored one: only new and changed rows
+// are written, each recorded in the audit trail with its values before and after
+// (audit_changes.h); rows written with the values they had record nothing.
 #include <algorithm>
 #include <numeric>
 #include <unordered_set>
 
 #include "storage/audit_chain.h"
+#include "storage/audit_changes.h"
+#include "storage/audited_rows.h"
 #include "storage/sqlite_store.h"
 
 namespace grassroots::storage {
@@ -138,13 +142,40 @@ core::Status InsertUnits(Database& db, const std::vector<core::Organization>& or
   return core::Status::Ok();
 }
 
-core::Status WriteOrganizations(Database& db, const std::vector<core::Organization>& orgs) {
-  if (core::Status status = InsertUnits(db, orgs); !status.ok()) return status;
-  const auto by_code = [](const core::Organization& a, const core::Organization& b) {
-    return a.code < b.code;
-  };
-  const auto bind = [&](Statement& stmt, int p, std::uint32_t i) {
-    const core::Organization& org = orgs[i];
+// --- What differs between the three kinds of row: keys, lookups, comparison, binding. ---
+
+struct OrgRows {
+  using Row = core::Organization;
+  static constexpr const UpsertSql& kUpsert = kUpsertOrganizations;
+  static constexpr std::string_view kTable = "organizations";
+  static constexpr std::string_view kLookup =
+      "SELECT o.code, o.name, o.type, o.kind,"
+      " o.parent_code, o.secretary, o.unit_code"
+      " FROM organizations o WHERE o.code IN (";
+  static constexpr int kLookupPrefixParams = 0;
+
+  static bool Less(const Row& a, const Row& b) { return a.code < b.code; }
+  static int CompareKey(const Row& a, const Row& b) { return a.code.compare(b.code); }
+  static bool SamePartition(const Row&, const Row&) { return true; }
+  static std::string_view PartitionSql() { return "SELECT EXISTS (SELECT 1 FROM organizations)"; }
+  static void BindPartition(Statement&, const Row&) {}
+  static void BindLookupPrefix(Statement&, const Row&) {}
+  static void BindKey(Statement& stmt, int p, const Row& row) { stmt.BindText(p, row.code); }
+  static Row Read(const Statement& s) { return ReadOrg(s, 0); }
+  static bool Same(const Row& stored, const Row& row) {
+    return stored.name == row.name && stored.type == row.type && stored.kind == row.kind &&
+           stored.parent == row.parent && stored.secretary == row.secretary &&
+           stored.unit == UnitOf(row);
+  }
+  static std::string Entity(const Row& row) { return OrgEntity(row.code); }
+  static std::string Json(const Row& row) {
+    if (!row.unit.empty()) return OrgJson(row);
+    Row resolved = row;  // a direct organization of the default unit
+    resolved.unit = UnitOf(row);
+    return OrgJson(resolved);
+  }
+  static std::string Name(const Row& row) { return "organization " + row.code; }
+  static void Bind(Statement& stmt, int p, const Row& org) {
     stmt.BindText(p, org.code)
         .BindText(p + 1, org.name)
         .BindText(p + 2, core::ToString(org.type))
@@ -152,80 +183,223 @@ core::Status WriteOrganizations(Database& db, const std::vector<core::Organizati
         .BindTextOrNull(p + 4, org.parent)
         .BindText(p + 5, org.secretary)
         .BindText(p + 6, UnitOf(org));
-  };
-  return WriteBatched(db, kUpsertOrganizations, KeyOrder(orgs, by_code), bind,
-                      [&](std::uint32_t i) { return "organization " + orgs[i].code; });
-}
+  }
+};
 
-core::Status WriteMembers(Database& db, const std::vector<core::Member>& members) {
-  const auto by_id = [](const core::Member& a, const core::Member& b) { return a.id < b.id; };
-  const auto bind = [&](Statement& stmt, int p, std::uint32_t i) {
-    const core::Member& member = members[i];
+struct MemberRows {
+  using Row = core::Member;
+  static constexpr const UpsertSql& kUpsert = kUpsertMembers;
+  static constexpr std::string_view kTable = "members";
+  static constexpr std::string_view kLookup =
+      "SELECT id, name, org_code, status, joined FROM members WHERE id IN (";
+  static constexpr int kLookupPrefixParams = 0;
+
+  static bool Less(const Row& a, const Row& b) { return a.id < b.id; }
+  static int CompareKey(const Row& a, const Row& b) { return a.id.compare(b.id); }
+  static bool SamePartition(const Row&, const Row&) { return true; }
+  static std::string_view PartitionSql() { return "SELECT EXISTS (SELECT 1 FROM members)"; }
+  static void BindPartition(Statement&, const Row&) {}
+  static void BindLookupPrefix(Statement&, const Row&) {}
+  static void BindKey(Statement& stmt, int p, const Row& row) { stmt.BindText(p, row.id); }
+  static Row Read(const Statement& s) { return ReadMember(s); }
+  static bool Same(const Row& stored, const Row& row) {
+    return stored.name == row.name && stored.org == row.org && stored.status == row.status &&
+           stored.joined == row.joined;
+  }
+  static std::string Entity(const Row& row) { return MemberEntity(row.id); }
+  static std::string Json(const Row& row) { return MemberJson(row); }
+  static std::string Name(const Row& row) { return "member " + row.id; }
+  static void Bind(Statement& stmt, int p, const Row& member) {
     stmt.BindText(p, member.id)
         .BindText(p + 1, member.name)
         .BindText(p + 2, member.org)
         .BindText(p + 3, core::ToString(member.status))
         .BindTextOrNull(p + 4, member.joined);
-  };
-  return WriteBatched(db, kUpsertMembers, KeyOrder(members, by_id), bind,
-                      [&](std::uint32_t i) { return "member " + members[i].id; });
-}
-
-void BindScore(Statement& stmt, int p, const core::ScoreRecord& score) {
-  stmt.BindText(p, score.code).BindInt(p + 1, score.year);
-  for (int d = 0; d < core::kDimensionCount; ++d) {
-    stmt.BindDouble(p + 2 + d, score.dimensions[d]);
   }
-  if (score.committee_grade) {
-    stmt.BindText(p + 8, core::ToString(*score.committee_grade));
-  } else {
-    stmt.BindNull(p + 8);
-  }
-  stmt.BindTextOrNull(p + 9, score.reason);
-}
+};
 
-core::Status WriteScores(Database& db, const std::vector<core::ScoreRecord>& scores) {
-  const auto by_key = [](const core::ScoreRecord& a, const core::ScoreRecord& b) {
+// Scores are keyed by (year, code); a lookup asks for codes of one year.
+struct ScoreRows {
+  using Row = core::ScoreRecord;
+  static constexpr const UpsertSql& kUpsert = kUpsertScores;
+  static constexpr std::string_view kTable = "scores";
+  static constexpr std::string_view kLookup =
+      "SELECT s.org_code, s.year, s.team, s.leader, s.venue, s.routine, s.service, s.members,"
+      " s.grade, s.reason FROM scores s WHERE s.year = ? AND s.org_code IN (";
+  static constexpr int kLookupPrefixParams = 1;
+
+  static bool Less(const Row& a, const Row& b) {
     return a.year != b.year ? a.year < b.year : a.code < b.code;
+  }
+  static int CompareKey(const Row& a, const Row& b) {
+    return a.year != b.year ? (a.year < b.year ? -1 : 1) : a.code.compare(b.code);
+  }
+  static bool SamePartition(const Row& a, const Row& b) { return a.year == b.year; }
+  static std::string_view PartitionSql() {
+    return "SELECT EXISTS (SELECT 1 FROM scores WHERE year = ?)";
+  }
+  static void BindPartition(Statement& stmt, const Row& row) { stmt.BindInt(1, row.year); }
+  static void BindLookupPrefix(Statement& stmt, const Row& row) { stmt.BindInt(1, row.year); }
+  static void BindKey(Statement& stmt, int p, const Row& row) { stmt.BindText(p, row.code); }
+  static Row Read(const Statement& s) { return ReadScore(s); }
+  static bool Same(const Row& stored, const Row& row) {
+    // Exact: a REAL column gives back the double it was given.
+    return stored.dimensions == row.dimensions && stored.committee_grade == row.committee_grade &&
+           stored.reason == row.reason;
+  }
+  static std::string Entity(const Row& row) { return ScoreEntity(row.code, row.year); }
+  static std::string Json(const Row& row) { return ScoreJson(row); }
+  static std::string Name(const Row& row) {
+    return "the score of " + row.code + " for " + std::to_string(row.year);
+  }
+  static void Bind(Statement& stmt, int p, const Row& score) {
+    stmt.BindText(p, score.code).BindInt(p + 1, score.year);
+    for (int d = 0; d < core::kDimensionCount; ++d) {
+      stmt.BindDouble(p + 2 + d, score.dimensions[d]);
+    }
+    if (score.committee_grade) {
+      stmt.BindText(p + 8, core::ToString(*score.committee_grade));
+    } else {
+      stmt.BindNull(p + 8);
+    }
+    stmt.BindTextOrNull(p + 9, score.reason);
+  }
+};
+
+// Keys asked for per lookup; a shorter chunk repeats its last key, so one compiled statement
+// serves every lookup.
+constexpr std::size_t kLookupKeys = 128;
+
+template <typename Kind>
+std::string LookupSql() {
+  std::string sql(Kind::kLookup);
+  for (std::size_t k = 0; k < kLookupKeys; ++k) sql += k == 0 ? "?" : ", ?";
+  return sql + ")";
+}
+
+// Compares a batch with what is stored, in key order: each new or changed row is recorded in
+// `recorder` and its position added to `changed`; `summary` counts the three outcomes. Rows of
+// a partition where nothing is stored yet (an empty table, a year without scores) are new
+// without a lookup: the first import of a country is all of that.
+template <typename Kind>
+core::Status Compare(Database& db, const std::vector<typename Kind::Row>& rows,
+                     const std::vector<std::uint32_t>& order, ChangeRecorder& recorder,
+                     std::vector<std::uint32_t>& changed, WriteSummary& summary) {
+  using Row = typename Kind::Row;
+  core::Result<Statement> lookup = db.Prepare(LookupSql<Kind>());
+  if (!lookup.ok()) return lookup.error();
+  core::Result<Statement> partition = db.Prepare(Kind::PartitionSql());
+  if (!partition.ok()) return partition.error();
+  std::vector<Row> stored;
+  const auto record = [&](std::uint32_t i, const Row* before) -> core::Status {
+    changed.push_back(i);
+    ++(before ? summary.updated : summary.inserted);
+    return recorder.Add(Kind::Entity(rows[i]),
+                        before ? std::optional(Kind::Json(*before)) : std::nullopt,
+                        Kind::Json(rows[i]));
   };
+  const Row* last_partition = nullptr;
+  bool partition_empty = false;
+  std::size_t next = 0;
+  while (next < order.size()) {
+    const Row& first = rows[order[next]];
+    std::size_t end = next + 1;
+    while (end < order.size() && end - next < kLookupKeys &&
+           Kind::SamePartition(first, rows[order[end]])) {
+      ++end;
+    }
+    if (last_partition == nullptr || !Kind::SamePartition(*last_partition, first)) {
+      Statement& exists = partition.value();
+      Kind::BindPartition(exists, first);
+      core::Result<bool> any = exists.Step();
+      if (!any.ok()) return any.error();
+      partition_empty = any.value() && exists.Int(0) == 0;
+      exists.Reset();
+      last_partition = &first;  // nothing is written before all are compared
+    }
+    stored.clear();
+    if (!partition_empty) {
+      Statement& stmt = lookup.value();
+      Kind::BindLookupPrefix(stmt, first);
+      for (std::size_t k = 0; k < kLookupKeys; ++k) {
+        const std::size_t at = std::min(next + k, end - 1);
+        Kind::BindKey(stmt, Kind::kLookupPrefixParams + static_cast<int>(k) + 1, rows[order[at]]);
+      }
+      for (;;) {
+        core::Result<bool> row = stmt.Step();
+        if (!row.ok()) return row.error();
+        if (!row.value()) break;
+        stored.push_back(Kind::Read(stmt));
+      }
+      stmt.Reset();
+      std::sort(stored.begin(), stored.end(), Kind::Less);
+    }
+    std::size_t s = 0;
+    for (std::size_t r = next; r < end; ++r) {
+      const std::uint32_t i = order[r];
+      while (s < stored.size() && Kind::CompareKey(stored[s], rows[i]) < 0) ++s;
+      const bool found = s < stored.size() && Kind::CompareKey(stored[s], rows[i]) == 0;
+      if (found && Kind::Same(stored[s], rows[i])) {
+        ++summary.unchanged;
+        continue;
+      }
+      if (core::Status status = record(i, found ? &stored[s] : nullptr); !status.ok()) {
+        return status;
+      }
+    }
+    next = end;
+  }
+  return core::Status::Ok();
+}
+
+// Compares the batch with what is stored, records every changed row and writes those rows.
+template <typename Kind>
+core::Status WriteChanged(Database& db, const std::vector<typename Kind::Row>& rows,
+                          ChangeRecorder& recorder, WriteSummary& summary) {
+  std::vector<std::uint32_t> changed;
+  if (core::Status status =
+          Compare<Kind>(db, rows, KeyOrder(rows, Kind::Less), recorder, changed, summary);
+      !status.ok()) {
+    return status;
+  }
   return WriteBatched(
-      db, kUpsertScores, KeyOrder(scores, by_key),
-      [&](Statement& stmt, int p, std::uint32_t i) { BindScore(stmt, p, scores[i]); },
-      [&](std::uint32_t i) {
-        return "the score of " + scores[i].code + " for " + std::to_string(scores[i].year);
-      });
+      db, Kind::kUpsert, changed,
+      [&](Statement& stmt, int p, std::uint32_t i) { Kind::Bind(stmt, p, rows[i]); },
+      [&](std::uint32_t i) { return Kind::Name(rows[i]); });
 }
 
 std::string SummaryJson(std::size_t rows, const WriteSummary& summary) {
   return "{\"rows\":" + std::to_string(rows) + ",\"inserted\":" + std::to_string(summary.inserted) +
-         ",\"updated\":" + std::to_string(summary.updated) + "}";
+         ",\"updated\":" + std::to_string(summary.updated) +
+         ",\"unchanged\":" + std::to_string(summary.unchanged) + "}";
 }
 
-}  // namespace
-
-core::Result<WriteSummary> SqliteStore::WriteBatch(std::string_view table, std::string_view action,
-                                                   std::size_t rows, const Actor& actor,
-                                                   const std::function<core::Status()>& write) {
+// One import as one transaction: compares, records and writes the changed rows (`write`),
+// appends the entry `action` that covers their change records, commits. Nothing is written
+// when any step fails.
+core::Result<WriteSummary> WriteBatch(
+    Database& db, std::string_view table, std::string_view action, std::size_t rows,
+    const Actor& actor, const std::function<core::Status(ChangeRecorder&, WriteSummary&)>& write) {
   const std::string what = "importing " + std::string(table) + " (nothing was written)";
-  const std::string count_sql = "SELECT COUNT(*) FROM " + std::string(table);
-  core::Result<Transaction> txn = Transaction::Begin(db_);
+  core::Result<Transaction> txn = Transaction::Begin(db);
   if (!txn.ok()) return WithContext(txn.error(), what);
-  core::Result<std::int64_t> before = db_.QueryInt(count_sql);
-  if (!before.ok()) return WithContext(before.error(), what);
-  if (core::Status status = write(); !status.ok()) return WithContext(status.error(), what);
-  core::Result<std::int64_t> after = db_.QueryInt(count_sql);
-  if (!after.ok()) return WithContext(after.error(), what);
-
+  core::Result<std::int64_t> entry_id = NextAuditId(db);
+  if (!entry_id.ok()) return WithContext(entry_id.error(), what);
+  ChangeRecorder recorder(db, entry_id.value());
   WriteSummary summary;
-  summary.inserted = after.value() - before.value();
-  summary.updated = static_cast<std::int64_t>(rows) - summary.inserted;
+  if (core::Status status = write(recorder, summary); !status.ok()) {
+    return WithContext(status.error(), what);
+  }
   AuditEntry entry;
+  if (core::Status status = recorder.Finish(entry); !status.ok()) {
+    return WithContext(status.error(), what);
+  }
   entry.actor = actor.name;
   entry.origin = actor.origin;
   entry.action = std::string(action);
   entry.entity = std::string(table);
   entry.after_json = SummaryJson(rows, summary);
-  if (core::Status status = AppendAudit(db_, std::move(entry)); !status.ok()) {
+  if (core::Status status = AppendAudit(db, std::move(entry)); !status.ok()) {
     return WithContext(status.error(), what);
   }
   // Deferred foreign keys (a parent that exists nowhere) are checked here.
@@ -235,12 +409,17 @@ core::Result<WriteSummary> SqliteStore::WriteBatch(std::string_view table, std::
   return summary;
 }
 
+}  // namespace
+
 core::Result<WriteSummary> SqliteStore::UpsertOrganizations(
     const std::vector<core::Organization>& orgs, const Actor& actor) {
   return Guarded("importing organizations", [&]() -> core::Result<WriteSummary> {
     if (core::Status status = CheckUnits(orgs); !status.ok()) return status.error();
-    auto written = WriteBatch("organizations", "import.orgs", orgs.size(), actor,
-                              [&] { return WriteOrganizations(db_, orgs); });
+    auto written = WriteBatch(db_, "organizations", "import.orgs", orgs.size(), actor,
+                              [&](ChangeRecorder& recorder, WriteSummary& summary) {
+                                if (core::Status s = InsertUnits(db_, orgs); !s.ok()) return s;
+                                return WriteChanged<OrgRows>(db_, orgs, recorder, summary);
+                              });
     if (!written.ok()) return written;
     // The committed import stands whatever happens here: statistics only steer plans.
     (void)RefreshStatistics(db_, "organizations");
@@ -251,16 +430,20 @@ core::Result<WriteSummary> SqliteStore::UpsertOrganizations(
 core::Result<WriteSummary> SqliteStore::UpsertMembers(const std::vector<core::Member>& members,
                                                       const Actor& actor) {
   return Guarded("importing members", [&] {
-    return WriteBatch("members", "import.members", members.size(), actor,
-                      [&] { return WriteMembers(db_, members); });
+    return WriteBatch(db_, "members", "import.members", members.size(), actor,
+                      [&](ChangeRecorder& recorder, WriteSummary& summary) {
+                        return WriteChanged<MemberRows>(db_, members, recorder, summary);
+                      });
   });
 }
 
 core::Result<WriteSummary> SqliteStore::UpsertScores(const std::vector<core::ScoreRecord>& scores,
                                                      const Actor& actor) {
   return Guarded("importing scores", [&] {
-    return WriteBatch("scores", "import.scores", scores.size(), actor,
-                      [&] { return WriteScores(db_, scores); });
+    return WriteBatch(db_, "scores", "import.scores", scores.size(), actor,
+                      [&](ChangeRecorder& recorder, WriteSummary& summary) {
+                        return WriteChanged<ScoreRows>(db_, scores, recorder, summary);
+                      });
   });
 }
 
