@@ -44,6 +44,12 @@ int ReportError(const core::Error& error);
 // The actor recorded in the audit log for a CLI change: the OS user.
 storage::Actor CliActor();
 
+// A testing aid (docs/contract.md): when the environment variable GRASSROOTS_NOW holds an ISO
+// 8601 instant ("2016-07-01T00:00:00+08:00"), the process's clock is fixed at it
+// (core::SetDefaultClock) for everything that asks for the time. Call once, first. False, with
+// the problem printed, when the variable holds something else.
+bool FixClockFromEnvironment();
+
 // True when stderr (progress) or stdout (format choice) is a terminal.
 bool StderrIsTerminal();
 bool StdoutIsTerminal();

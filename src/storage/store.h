@@ -100,7 +100,7 @@ struct StoredManualDecision {
   bool include = true;
   std::string reason;
   std::string decided_by;
-  std::string decided_at;
+  std::string decided_at;  // ISO 8601 UTC; left empty, SaveManualDecision records the store's now
 };
 
 struct PolicyInfo {
