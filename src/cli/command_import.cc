@@ -58,7 +58,7 @@ int RunImport(const GlobalOptions& global, app::ImportKind kind, const std::stri
   const auto& written = outcome.value().written;
   std::cout << "imported " << app::ToString(kind) << " from " << path << ": "
             << outcome.value().rows << " rows (" << written.inserted << " new, " << written.updated
-            << " updated)\n";
+            << " updated, " << written.unchanged << " unchanged)\n";
   return kExitOk;
 }
 

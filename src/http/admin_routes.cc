@@ -179,7 +179,8 @@ void Import(Call& call) {
   }
   WriteJson(call.res, {{"rows", outcome.value().rows},
                        {"inserted", outcome.value().written.inserted},
-                       {"updated", outcome.value().written.updated}});
+                       {"updated", outcome.value().written.updated},
+                       {"unchanged", outcome.value().written.unchanged}});
 }
 
 }  // namespace

@@ -203,8 +203,9 @@ void Bulk(Call& call) {
   for (auto& row : rows) scores.push_back(std::move(row.value));
   auto written = call.store.UpsertScores(scores, call.actor);
   if (!written.ok()) return WriteError(call.res, written.error());
-  WriteJson(call.res,
-            {{"inserted", written.value().inserted}, {"updated", written.value().updated}});
+  WriteJson(call.res, {{"inserted", written.value().inserted},
+                       {"updated", written.value().updated},
+                       {"unchanged", written.value().unchanged}});
 }
 
 }  // namespace

@@ -66,6 +66,7 @@ core::Result<ChainHead> ReadAuditHead(Database& db);
 
 // `text` as a JSON string literal, quotes included. Assumes valid UTF-8.
 std::string JsonQuote(std::string_view text);
+void AppendJsonQuoted(std::string& out, std::string_view text);
 
 // Lower-case hex of SHA-256 over `data`.
 std::string Sha256Hex(std::string_view data);

@@ -16,14 +16,6 @@ std::string InsertSql(std::size_t rows) {
   return sql;
 }
 
-void AppendQuotedOrNull(std::string& out, const std::optional<std::string_view>& text) {
-  if (text) {
-    out += JsonQuote(*text);
-  } else {
-    out += "null";
-  }
-}
-
 }  // namespace
 
 struct ChangeDigest::State {
@@ -40,16 +32,22 @@ ChangeDigest::~ChangeDigest() = default;
 void ChangeDigest::Add(std::int64_t seq, std::string_view entity,
                        const std::optional<std::string_view>& before,
                        const std::optional<std::string_view>& after) {
+  const auto field = [this](const std::optional<std::string_view>& value) {
+    text_ += ' ';
+    if (value) {
+      text_ += std::to_string(value->size());
+      text_ += ':';
+      text_ += *value;
+    } else {
+      text_ += "-:";
+    }
+  };
   text_.clear();
-  text_ += '[';
   text_ += std::to_string(seq);
-  text_ += ',';
-  text_ += JsonQuote(entity);
-  text_ += ',';
-  AppendQuotedOrNull(text_, before);
-  text_ += ',';
-  AppendQuotedOrNull(text_, after);
-  text_ += "]\n";
+  field(entity);
+  field(before);
+  field(after);
+  text_ += '\n';
   crypto_generichash_update(&state_->hash, reinterpret_cast<const unsigned char*>(text_.data()),
                             text_.size());
 }

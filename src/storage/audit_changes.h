@@ -5,10 +5,12 @@
 // record nothing.
 //
 // The entry's hash covers the records through their count and digest: BLAKE2b-256 over each
-// record's canonical text `[seq,"entity",before,after]` and a newline, in seq order, with before
-// and after embedded as JSON strings (null when absent), written "blake2b256:" + 64 hex digits.
-// BLAKE2b rather than the chain's SHA-256 because a country's import digests about a gigabyte:
-// libsodium's BLAKE2b does it in under 3 s, its SHA-256 takes 11 s (docs/performance.md).
+// record's canonical text in seq order, written "blake2b256:" + 64 hex digits. A record's text is
+// its fields with their byte lengths, so no content can pass for a boundary and nothing needs
+// escaping: "SEQ ENTITY_LENGTH:ENTITY BEFORE_LENGTH:BEFORE AFTER_LENGTH:AFTER\n", an absent
+// before or after written "-:" (`3 14:score:V01:2016 -: 120:{"code":...}`). BLAKE2b rather than
+// the chain's SHA-256 because a country's import digests over a gigabyte: libsodium's BLAKE2b
+// does it in under 3 s, its SHA-256 takes 11 s (docs/performance.md).
 #pragma once
 
 #include <cstdint>

@@ -1,19 +1,29 @@
 #include "storage/audited_rows.h"
 
 #include <charconv>
-#include <utility>
-#include <vector>
 
 #include "storage/audit_chain.h"
-#include "storage/server_sql.h"
 
 namespace grassroots::storage {
 namespace {
 
-std::string JsonNumber(double value) {
+void AppendJsonNumber(std::string& out, double value) {
   char buf[32];
   const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
-  return ec == std::errc() ? std::string(buf, end) : "null";
+  if (ec == std::errc()) {
+    out.append(buf, end);
+  } else {
+    out += "null";
+  }
+}
+
+// An empty text is absent: null.
+void AppendQuotedOrNull(std::string& out, std::string_view text) {
+  if (text.empty()) {
+    out += "null";
+  } else {
+    AppendJsonQuoted(out, text);
+  }
 }
 
 }  // namespace
@@ -58,34 +68,68 @@ std::string ScoreEntity(std::string_view code, int year) {
   return "score:" + std::string(code) + ":" + std::to_string(year);
 }
 
+// The JSON objects are written by appending to one string: an import writes millions of them.
 std::string OrgJson(const core::Organization& org) {
-  return JsonObject({{"code", JsonQuote(org.code)},
-                     {"name", JsonQuote(org.name)},
-                     {"type", JsonQuote(core::ToString(org.type))},
-                     {"kind", JsonQuote(core::ToString(org.kind))},
-                     {"parent", org.parent.empty() ? "null" : JsonQuote(org.parent)},
-                     {"secretary", JsonQuote(org.secretary)},
-                     {"unit", JsonQuote(org.unit)}});
+  std::string json;
+  json.reserve(160 + org.name.size());
+  json += "{\"code\":";
+  AppendJsonQuoted(json, org.code);
+  json += ",\"name\":";
+  AppendJsonQuoted(json, org.name);
+  json += ",\"type\":";
+  AppendJsonQuoted(json, core::ToString(org.type));
+  json += ",\"kind\":";
+  AppendJsonQuoted(json, core::ToString(org.kind));
+  json += ",\"parent\":";
+  AppendQuotedOrNull(json, org.parent);
+  json += ",\"secretary\":";
+  AppendJsonQuoted(json, org.secretary);
+  json += ",\"unit\":";
+  AppendJsonQuoted(json, org.unit);
+  json += '}';
+  return json;
 }
 
 std::string MemberJson(const core::Member& m) {
-  return JsonObject({{"id", JsonQuote(m.id)},
-                     {"name", JsonQuote(m.name)},
-                     {"org", JsonQuote(m.org)},
-                     {"status", JsonQuote(core::ToString(m.status))},
-                     {"joined", m.joined.empty() ? "null" : JsonQuote(m.joined)}});
+  std::string json;
+  json.reserve(120 + m.name.size());
+  json += "{\"id\":";
+  AppendJsonQuoted(json, m.id);
+  json += ",\"name\":";
+  AppendJsonQuoted(json, m.name);
+  json += ",\"org\":";
+  AppendJsonQuoted(json, m.org);
+  json += ",\"status\":";
+  AppendJsonQuoted(json, core::ToString(m.status));
+  json += ",\"joined\":";
+  AppendQuotedOrNull(json, m.joined);
+  json += '}';
+  return json;
 }
 
 std::string ScoreJson(const core::ScoreRecord& r) {
-  std::vector<std::pair<std::string_view, std::string>> fields = {{"code", JsonQuote(r.code)},
-                                                                  {"year", std::to_string(r.year)}};
+  std::string json;
+  json.reserve(200 + r.reason.size());
+  json += "{\"code\":";
+  AppendJsonQuoted(json, r.code);
+  json += ",\"year\":";
+  json += std::to_string(r.year);
   for (int d = 0; d < core::kDimensionCount; ++d) {
-    fields.emplace_back(core::kDimensionKeys[d], JsonNumber(r.dimensions[d]));
+    json += ",\"";
+    json += core::kDimensionKeys[d];
+    json += "\":";
+    AppendJsonNumber(json, r.dimensions[d]);
   }
-  fields.emplace_back("grade",
-                      r.committee_grade ? JsonQuote(core::ToString(*r.committee_grade)) : "null");
-  fields.emplace_back("reason", r.reason.empty() ? "null" : JsonQuote(r.reason));
-  return JsonObject(fields);
+  json += ",\"grade\":";
+  if (r.committee_grade) {
+    AppendJsonQuoted(json, core::ToString(*r.committee_grade));
+  } else {
+    json += "null";
+  }
+  json += ",\"reason\":";
+  AppendQuotedOrNull(json, r.reason);
+  json += '}';
+  return json;
 }
 
 }  // namespace grassroots::storage
