@@ -58,5 +58,5 @@ timed import_orgs "$bin" --db "$db" import orgs "$dir/orgs.csv"
 timed import_scores "$bin" --db "$db" import scores "$dir/scores.csv"
 timed reimport_orgs "$bin" --db "$db" import orgs "$dir/orgs.csv"
 timed audit_verify "$bin" --db "$db" audit verify
-echo "orgs.csv: $(du -m "$dir/orgs.csv" | cut -f1) MiB, $(($(wc -l <"$dir/orgs.csv") - 1)) rows;" \
-  "scores.csv: $(du -m "$dir/scores.csv" | cut -f1) MiB; database: $(du -m "$db" | cut -f1) MiB"
+echo "orgs.csv: $(du -mL "$dir/orgs.csv" | cut -f1) MiB, $(($(wc -l <"$dir/orgs.csv") - 1)) rows;" \
+  "scores.csv: $(du -mL "$dir/scores.csv" | cut -f1) MiB; database: $(du -m "$db" | cut -f1) MiB"

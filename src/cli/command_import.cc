@@ -12,7 +12,7 @@
 namespace grassroots::cli {
 namespace {
 
-// SPEC.md §7: at most this many row errors are printed.
+// docs/contract.md: at most this many row errors are printed.
 constexpr std::size_t kMaxPrintedErrors = 100;
 
 core::Result<std::string> ReadFile(const std::string& path) {

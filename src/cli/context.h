@@ -13,7 +13,7 @@
 
 namespace grassroots::cli {
 
-// SPEC.md §7 exit codes.
+// The exit codes of docs/contract.md.
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitBadInput = 1;
 inline constexpr int kExitUsage = 2;
