@@ -18,6 +18,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "storage/audit_changes.h"
@@ -101,10 +102,55 @@ std::string LookupSql() {
   return sql + ")";
 }
 
-// Compares a batch with what is stored, in key order: each new or changed row is recorded in
-// `recorder` and its position added to `changed`; `summary` counts the three outcomes. Rows of
-// a partition where nothing is stored yet (an empty table, a year without scores) are new
-// without a lookup: the first import of a country is all of that.
+// Reads the stored rows among rows[order[next]] .. rows[order[end - 1]] into `stored`, in key
+// order, with `lookup` (LookupSql).
+template <typename Kind>
+core::Status ReadStored(Statement& lookup, const std::vector<typename Kind::Row>& rows,
+                        const std::vector<std::uint32_t>& order, std::size_t next, std::size_t end,
+                        std::vector<typename Kind::Row>& stored) {
+  Kind::BindLookupPrefix(lookup, rows[order[next]]);
+  for (std::size_t k = 0; k < kLookupKeys; ++k) {
+    const std::size_t at = std::min(next + k, end - 1);
+    Kind::BindKey(lookup, Kind::kLookupPrefixParams + static_cast<int>(k) + 1, rows[order[at]]);
+  }
+  for (;;) {
+    core::Result<bool> row = lookup.Step();
+    if (!row.ok()) return row.error();
+    if (!row.value()) break;
+    stored.push_back(Kind::Read(lookup));
+  }
+  lookup.Reset();
+  std::sort(stored.begin(), stored.end(), Kind::Less);
+  return core::Status::Ok();
+}
+
+// Whether nothing is stored in a row's partition (an empty table, a year without scores): its
+// rows are then new without a lookup. Asked once per partition; nothing is written before every
+// row is compared, so the answer holds.
+template <typename Kind>
+class PartitionCheck {
+ public:
+  explicit PartitionCheck(Statement stmt) : stmt_(std::move(stmt)) {}
+  core::Result<bool> IsEmpty(const typename Kind::Row& row) {
+    if (last_ != nullptr && Kind::SamePartition(*last_, row)) return empty_;
+    Kind::BindPartition(stmt_, row);
+    core::Result<bool> any = stmt_.Step();
+    if (!any.ok()) return any.error();
+    empty_ = any.value() && stmt_.Int(0) == 0;
+    stmt_.Reset();
+    last_ = &row;
+    return empty_;
+  }
+
+ private:
+  Statement stmt_;
+  const typename Kind::Row* last_ = nullptr;
+  bool empty_ = false;
+};
+
+// Compares a batch with what is stored, in key order, up to kLookupKeys rows of one partition
+// at a time: each new or changed row is recorded in `recorder` and its position added to
+// `changed`; `summary` counts the three outcomes.
 template <typename Kind>
 core::Status Compare(Database& db, const std::vector<typename Kind::Row>& rows,
                      const std::vector<std::uint32_t>& order, ChangeRecorder& recorder,
@@ -112,66 +158,41 @@ core::Status Compare(Database& db, const std::vector<typename Kind::Row>& rows,
   using Row = typename Kind::Row;
   core::Result<Statement> lookup = db.Prepare(LookupSql<Kind>());
   if (!lookup.ok()) return lookup.error();
-  core::Result<Statement> partition = db.Prepare(Kind::PartitionSql());
-  if (!partition.ok()) return partition.error();
+  core::Result<Statement> exists = db.Prepare(Kind::PartitionSql());
+  if (!exists.ok()) return exists.error();
+  PartitionCheck<Kind> partition(std::move(exists).value());
   std::vector<Row> stored;
-  const auto record = [&](std::uint32_t i, const Row* before) -> core::Status {
-    changed.push_back(i);
-    ++(before ? summary.updated : summary.inserted);
-    return recorder.Add(Kind::Entity(rows[i]),
-                        before ? std::optional(Kind::Json(*before)) : std::nullopt,
-                        Kind::Json(rows[i]));
-  };
-  const Row* last_partition = nullptr;
-  bool partition_empty = false;
-  std::size_t next = 0;
-  while (next < order.size()) {
+  for (std::size_t next = 0, end = 0; next < order.size(); next = end) {
     const Row& first = rows[order[next]];
-    std::size_t end = next + 1;
+    end = next + 1;
     while (end < order.size() && end - next < kLookupKeys &&
            Kind::SamePartition(first, rows[order[end]])) {
       ++end;
     }
-    if (last_partition == nullptr || !Kind::SamePartition(*last_partition, first)) {
-      Statement& exists = partition.value();
-      Kind::BindPartition(exists, first);
-      core::Result<bool> any = exists.Step();
-      if (!any.ok()) return any.error();
-      partition_empty = any.value() && exists.Int(0) == 0;
-      exists.Reset();
-      last_partition = &first;  // nothing is written before all are compared
-    }
+    core::Result<bool> empty = partition.IsEmpty(first);
+    if (!empty.ok()) return empty.error();
     stored.clear();
-    if (!partition_empty) {
-      Statement& stmt = lookup.value();
-      Kind::BindLookupPrefix(stmt, first);
-      for (std::size_t k = 0; k < kLookupKeys; ++k) {
-        const std::size_t at = std::min(next + k, end - 1);
-        Kind::BindKey(stmt, Kind::kLookupPrefixParams + static_cast<int>(k) + 1, rows[order[at]]);
-      }
-      for (;;) {
-        core::Result<bool> row = stmt.Step();
-        if (!row.ok()) return row.error();
-        if (!row.value()) break;
-        stored.push_back(Kind::Read(stmt));
-      }
-      stmt.Reset();
-      std::sort(stored.begin(), stored.end(), Kind::Less);
+    if (!empty.value()) {
+      core::Status read = ReadStored<Kind>(lookup.value(), rows, order, next, end, stored);
+      if (!read.ok()) return read;
     }
     std::size_t s = 0;
     for (std::size_t r = next; r < end; ++r) {
-      const std::uint32_t i = order[r];
-      while (s < stored.size() && Kind::CompareKey(stored[s], rows[i]) < 0) ++s;
-      const bool found = s < stored.size() && Kind::CompareKey(stored[s], rows[i]) == 0;
-      if (found && Kind::Same(stored[s], rows[i])) {
+      const Row& row = rows[order[r]];
+      while (s < stored.size() && Kind::CompareKey(stored[s], row) < 0) ++s;
+      const Row* before =
+          s < stored.size() && Kind::CompareKey(stored[s], row) == 0 ? &stored[s] : nullptr;
+      if (before != nullptr && Kind::Same(*before, row)) {
         ++summary.unchanged;
         continue;
       }
-      if (core::Status status = record(i, found ? &stored[s] : nullptr); !status.ok()) {
-        return status;
-      }
+      changed.push_back(order[r]);
+      ++(before != nullptr ? summary.updated : summary.inserted);
+      core::Status added =
+          recorder.Add(Kind::Entity(row),
+                       before ? std::optional(Kind::Json(*before)) : std::nullopt, Kind::Json(row));
+      if (!added.ok()) return added;
     }
-    next = end;
   }
   return core::Status::Ok();
 }
