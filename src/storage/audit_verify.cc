@@ -138,6 +138,20 @@ AuditEntry ReadEntry(const Statement& s) {
   return entry;
 }
 
+// Checks the anchors from `next` on that name entries up to `entry` (one of the chain, as it is
+// stored) and answers the first anchor past it: each must name an entry by its stored hash.
+std::size_t CheckAnchors(const std::vector<Anchor>& anchors, std::size_t next,
+                         const ChainHead& entry, AuditVerification& v) {
+  for (; next < anchors.size() && anchors[next].head.id <= entry.id; ++next) {
+    const Anchor& anchor = anchors[next];
+    if (anchor.head == entry) continue;
+    Fail(v, anchor.head.id, "audit_head_not_in_chain", {{"entry", std::to_string(anchor.head.id)}},
+         "audit log entry " + std::to_string(anchor.head.id) + " is not as " + anchor.source +
+             " recorded it: the chain was rewritten from there");
+  }
+  return next;
+}
+
 // Walks the chain and the change records, and checks each anchor against the entry it names
 // (`anchors` sorted by id). Sets v.entries and v.head.
 core::Status WalkChain(Database& db, const std::vector<Anchor>& anchors, AuditVerification& v) {
@@ -169,15 +183,7 @@ core::Status WalkChain(Database& db, const std::vector<Anchor>& anchors, AuditVe
       core::Result<bool> matched = CheckChanges(entry, cursor, v);
       if (!matched.ok()) return matched.error();
     }
-    for (; next_anchor < anchors.size() && anchors[next_anchor].head.id <= entry.id;
-         ++next_anchor) {
-      const Anchor& anchor = anchors[next_anchor];
-      if (anchor.head.id == entry.id && anchor.head.hash == hash) continue;
-      Fail(v, anchor.head.id, "audit_head_not_in_chain",
-           {{"entry", std::to_string(anchor.head.id)}},
-           "audit log entry " + std::to_string(anchor.head.id) + " is not as " + anchor.source +
-               " recorded it: the chain was rewritten from there");
-    }
+    next_anchor = CheckAnchors(anchors, next_anchor, {entry.id, std::string(hash)}, v);
     prev = std::string(hash);
     v.head = {entry.id, prev};
     ++v.entries;
