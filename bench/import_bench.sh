@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
-# Times a country-scale import: generate the CSV files with `grassroots demo --scale country`,
-# then `init` and `import orgs` into a fresh SQLite database, each under /usr/bin/time -v for
-# wall time and peak memory. Target (the issue): the import under 30 s.
+# Times a country-scale import: generate the CSV files with `grassroots demo --scale country`
+# (unless DIR holds them from an earlier run),
+# then `init`, `import orgs` and `import scores` into a fresh SQLite database, `import orgs`
+# again (nothing changes: every row is compared and none written) and `audit verify` (the
+# chain and every change record), each under /usr/bin/time -v for wall time and peak memory.
+# Target (the issue): the import under 30 s.
 #   bench/import_bench.sh [BINARY] [DIR] [SCALE]
 # Defaults: build/release/src/cli/grassroots, a new temporary folder (removed afterwards), country.
+# Each step prints wall time, CPU time (user + system: steadier than wall on a shared machine)
+# and peak memory.
 set -euo pipefail
 
 bin=${1:-build/release/src/cli/grassroots}
@@ -19,7 +24,7 @@ if [[ -z $dir ]]; then
 fi
 mkdir -p "$dir"
 db=$dir/bench.db
-rm -f "$db" "$db-wal" "$db-shm"
+rm -f "$db" "$db-wal" "$db-shm" "$db.audit-heads"
 
 # Runs a step under /usr/bin/time -v and prints: step, wall seconds, peak RSS in MiB.
 timed() {
@@ -31,17 +36,27 @@ timed() {
     tail -n 20 "$dir/$name.out" >&2
     exit 1
   fi
-  local wall rss
+  local wall cpu rss
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$log" |
     awk -F: '{ if (NF == 3) print $1*3600 + $2*60 + $3; else print $1*60 + $2 }')
+  cpu=$(awk -F': ' '/(User|System) time/ {sum += $2} END {print sum}' "$log")
   rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$log")
-  printf '%-14s %8.2f s %8s MiB\n' "$name" "$wall" "$rss"
+  printf '%-14s %8.2f s %8.2f s %8s MiB\n' "$name" "$wall" "$cpu" "$rss"
 }
 
 echo "scale $scale, files and database in $dir"
-printf '%-14s %10s %12s\n' step wall peak_rss
-timed generate "$bin" demo --scale "$scale" --out "$dir"
+printf '%-14s %10s %10s %12s\n' step wall cpu peak_rss
+# CSV files left by an earlier run of the same scale are used again.
+if [[ -f $dir/orgs.csv && -f $dir/scores.csv && -f $dir/.scale-$scale ]]; then
+  echo "(using the CSV files already in $dir)"
+else
+  timed generate "$bin" demo --scale "$scale" --out "$dir"
+  touch "$dir/.scale-$scale"
+fi
 timed init "$bin" --db "$db" init
 timed import_orgs "$bin" --db "$db" import orgs "$dir/orgs.csv"
-echo "orgs.csv: $(du -m "$dir/orgs.csv" | cut -f1) MiB, $(($(wc -l <"$dir/orgs.csv") - 1)) rows;" \
-  "database: $(du -m "$db" | cut -f1) MiB"
+timed import_scores "$bin" --db "$db" import scores "$dir/scores.csv"
+timed reimport_orgs "$bin" --db "$db" import orgs "$dir/orgs.csv"
+timed audit_verify "$bin" --db "$db" audit verify
+echo "orgs.csv: $(du -mL "$dir/orgs.csv" | cut -f1) MiB, $(($(wc -l <"$dir/orgs.csv") - 1)) rows;" \
+  "scores.csv: $(du -mL "$dir/scores.csv" | cut -f1) MiB; database: $(du -m "$db" | cut -f1) MiB"

@@ -1,4 +1,4 @@
-// The assessment contract of SPEC.md §7 against the worked example in shared/examples/small.
+// The assessment contract of docs/contract.md against the worked example in tests/data/small.
 #include <gtest/gtest.h>
 
 #include <algorithm>

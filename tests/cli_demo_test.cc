@@ -31,6 +31,9 @@ TEST(Demo, RebuildsADemoDatabase) {
   ASSERT_EQ(scratch.Run({"demo", "--no-serve"}).exit_code, 0);
   ASSERT_EQ(scratch.Run({"demo", "--no-serve"}).exit_code, 0);
   EXPECT_EQ(scratch.Count("organizations"), 228);
+  // The new database's trail verifies: the old one's head file went with it.
+  const Outcome verified = scratch.Run({"audit", "verify"});
+  EXPECT_EQ(verified.exit_code, 0) << verified.err;
 }
 
 TEST(Demo, RefusesToOverwriteAnotherDatabase) {

@@ -26,6 +26,8 @@ TEST(Usage, EveryCommandHasHelp) {
                                                                    {"import", "--help"},
                                                                    {"import", "orgs", "--help"},
                                                                    {"assess", "--help"},
+                                                                   {"audit", "verify", "--help"},
+                                                                   {"audit", "head", "--help"},
                                                                    {"demo", "--help"}}) {
     const auto outcome = scratch.RunRaw(command);
     EXPECT_EQ(outcome.exit_code, 0) << command[0];
@@ -37,9 +39,13 @@ TEST(Usage, DatabaseOptionMayFollowTheCommandName) {
   Scratch scratch;
   EXPECT_EQ(scratch.RunRaw({"init", "--db", scratch.Path("after.db")}).exit_code, 0);
   EXPECT_EQ(scratch.RunRaw({"--db", scratch.Path("before.db"), "init"}).exit_code, 0);
-  EXPECT_GE(scratch.Dump("SELECT 1").size(), 0u);
-  EXPECT_TRUE(std::ifstream(scratch.Path("after.db")).good());
-  EXPECT_TRUE(std::ifstream(scratch.Path("before.db")).good());
+  // Each named file became a migrated database; the default one was never created.
+  for (const char* name : {"after.db", "before.db"}) {
+    const Outcome head = scratch.RunRaw({"audit", "head", "--db", scratch.Path(name)});
+    EXPECT_EQ(head.exit_code, 0) << name << ": " << head.err;
+    EXPECT_EQ(head.out, "0:" + std::string(64, '0') + "\n") << name;
+  }
+  EXPECT_FALSE(std::ifstream(scratch.Path("grassroots.db")).good());
 }
 
 TEST(Usage, DatabaseComesFromTheEnvironmentThenTheWorkingDirectory) {

@@ -122,7 +122,11 @@ TEST_F(UserTest, AuditVerifyFindsTheFirstEditedEntry) {
 
   const std::string first = scratch_.Dump("SELECT MIN(id) FROM audit_log");
   const std::string id = first.substr(0, first.find('\n'));
-  ExecuteSql(scratch_.Db(), "UPDATE audit_log SET actor = 'someone else' WHERE id = " + id);
+  // As someone with write access to the file would: the database itself refuses the edit.
+  ExecuteSql(scratch_.Db(),
+             "DROP TRIGGER audit_log_no_update;"
+             " UPDATE audit_log SET actor = 'someone else' WHERE id = " +
+                 id);
   const auto broken = scratch_.Run({"audit", "verify"});
   EXPECT_EQ(broken.exit_code, 1);
   EXPECT_NE(broken.err.find("entry " + id), std::string::npos) << broken.err;

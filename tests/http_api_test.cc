@@ -124,6 +124,7 @@ TEST_F(HttpApi, PolicyAndAssessmentsAreListed) {
   const nlohmann::json years = admin_.Get("/api/v1/assessments").Json();
   EXPECT_GE(years["total"].get<int>(), 2);
   const nlohmann::json rows = admin_.Get("/api/v1/assessments/2016?type=village&grade=C").Json();
+  ASSERT_FALSE(rows["items"].empty()) << rows.dump();
   for (const auto& row : rows["items"]) {
     EXPECT_EQ(row["type"], "village");
     EXPECT_EQ(row["grade"], "C");

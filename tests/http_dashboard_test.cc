@@ -113,6 +113,7 @@ TEST(HttpDashboard, ScopedCallersSeeOnlyTheirOrganizations) {
   Client admin;
   ASSERT_EQ(admin.LoginAs("admin").status, 200);
   const int all = admin.Get("/api/v1/assessments/2016/summary").Json()["totals"]["organizations"];
+  std::size_t selected_checked = 0;
   for (const char* role : {"unit_admin", "secretary", "leader"}) {
     SCOPED_TRACE(role);
     Client user;
@@ -128,11 +129,13 @@ TEST(HttpDashboard, ScopedCallersSeeOnlyTheirOrganizations) {
     EXPECT_EQ(seen, listed);  // the same scope as the organization list
     for (const auto& org : s["selected"]) {
       EXPECT_EQ(user.Get("/api/v1/organizations/" + org["code"].get<std::string>()).status, 200);
+      ++selected_checked;
     }
     const nlohmann::json trend = user.Get("/api/v1/assessments/trend").Json();
     ASSERT_EQ(trend["items"].size(), 2u);
     EXPECT_EQ(trend["items"][1]["organizations"], seen);
   }
+  EXPECT_GT(selected_checked, 0u) << "some scoped caller sees a selected organization";
 }
 
 TEST(HttpDashboard, TrendGivesEveryAssessedYearOldestFirst) {

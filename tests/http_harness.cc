@@ -10,6 +10,9 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <mutex>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
@@ -40,56 +43,104 @@ Reply ToReply(const httplib::Result& result) {
   return reply;
 }
 
-HttpServer* g_server = nullptr;  // started on first use
-
-// Stops the server when the test program ends.
-class ServerEnvironment : public ::testing::Environment {
+// The demo database every test's copy starts from, built once per process, and its accounts.
+class DemoTemplate {
  public:
-  void TearDown() override {
-    if (g_server != nullptr) g_server->Stop();
+  static const DemoTemplate& Get() {
+    static const DemoTemplate demo;
+    return demo;
   }
+  const Scratch& scratch() const { return scratch_; }
+  const std::map<std::string, std::string>& passwords() const { return passwords_; }
+
+ private:
+  DemoTemplate() {
+    const Outcome demo = scratch_.Run({"demo", "--no-serve"});
+    if (demo.exit_code != 0) throw std::runtime_error("demo failed: " + demo.err);
+    std::istringstream lines(demo.out);
+    std::string line;
+    bool accounts = false;
+    while (std::getline(lines, line)) {
+      if (line.rfind("demo accounts", 0) == 0) {
+        accounts = true;
+        continue;
+      }
+      std::istringstream fields(line);
+      std::string name, role, password;
+      if (accounts && fields >> name >> role >> password) passwords_[name] = password;
+    }
+  }
+  Scratch scratch_;
+  std::map<std::string, std::string> passwords_;
 };
-const auto* const kEnvironment = ::testing::AddGlobalTestEnvironment(new ServerEnvironment);
+
+std::mutex g_server_mutex;
+std::unique_ptr<HttpServer> g_server;  // the running test's, once it asked for one
+
+// Ends each test's server with the test, so the next test starts from the demo again.
+class EndServerWithTest : public ::testing::EmptyTestEventListener {
+  void OnTestEnd(const ::testing::TestInfo&) override { HttpServer::EndOfTest(); }
+};
+const bool kListening = [] {
+  ::testing::UnitTest::GetInstance()->listeners().Append(new EndServerWithTest);
+  return true;
+}();
 
 }  // namespace
 
 HttpServer& HttpServer::Get() {
-  if (g_server == nullptr) g_server = new HttpServer();
+  std::lock_guard lock(g_server_mutex);  // clients of a test's threads ask too
+  if (g_server == nullptr) g_server.reset(new HttpServer());
   return *g_server;
 }
 
+void HttpServer::EndOfTest() {
+  std::lock_guard lock(g_server_mutex);
+  g_server.reset();
+}
+
 HttpServer::HttpServer() {
-  const Outcome demo = scratch_.Run({"demo", "--no-serve"});
-  if (demo.exit_code != 0) throw std::runtime_error("demo failed: " + demo.err);
-  std::istringstream lines(demo.out);
-  std::string line;
-  bool accounts = false;
-  while (std::getline(lines, line)) {
-    if (line.rfind("demo accounts", 0) == 0) {
-      accounts = true;
-      continue;
-    }
-    std::istringstream fields(line);
-    std::string name, role, password;
-    if (accounts && fields >> name >> role >> password) passwords_[name] = password;
+  const Scratch& demo = DemoTemplate::Get().scratch();
+  // The demo command closed its database: no write-ahead log is left to copy with it.
+  for (const std::string suffix : {"", "-wal", ".audit-heads"}) {
+    std::error_code missing;
+    std::filesystem::copy_file(demo.Db() + suffix, scratch_.Db() + suffix, missing);
   }
   port_ = FreePort();
+  Start("");
+}
+
+void HttpServer::Restart(const std::string& now) {
+  Stop();
+  Start(now);
+}
+
+void HttpServer::Start(const std::string& now) {
   pid_ = fork();
   if (pid_ == 0) {
     prctl(PR_SET_PDEATHSIG, SIGTERM);
     const std::string port = std::to_string(port_);
     const std::string db = scratch_.Db();
     if (freopen("/dev/null", "w", stdout) == nullptr) _exit(126);
+    if (!now.empty()) setenv("GRASSROOTS_NOW", now.c_str(), 1);
     execl(GRASSROOTS_BIN, GRASSROOTS_BIN, "--db", db.c_str(), "serve", "--port", port.c_str(),
           "--bind", "127.0.0.1", static_cast<char*>(nullptr));
     _exit(127);
   }
   httplib::Client probe("127.0.0.1", port_);
-  for (int i = 0; i < 200; ++i) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (std::chrono::steady_clock::now() < deadline) {
     if (auto res = probe.Get("/healthz"); res && res->status == 200) return;
-    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
+  Stop();
   throw std::runtime_error("the server did not start");
+}
+
+HttpServer::~HttpServer() { Stop(); }
+
+const std::string& HttpServer::Password(const std::string& name) const {
+  return DemoTemplate::Get().passwords().at(name);
 }
 
 void HttpServer::Stop() {

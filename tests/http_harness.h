@@ -1,5 +1,7 @@
-// A real `grassroots serve` on 127.0.0.1 over a demo database, started once for the whole
-// http_test binary, and a small client that logs in as one of the demo accounts.
+// A real `grassroots serve` on 127.0.0.1 over a demo database of its own for each test, and a
+// small client that logs in as one of the demo accounts. The demo database is built once per
+// process; each test that talks HTTP gets a fresh copy of it and its own server (started on
+// first use, stopped when the test ends), so no test sees what another did, in any order.
 #pragma once
 
 #include <httplib.h>
@@ -26,21 +28,31 @@ struct Reply {
 
 class HttpServer {
  public:
-  // Builds the demo database and starts the server (once per process).
+  // The running test's server, started on a fresh copy of the demo database at first use.
   static HttpServer& Get();
+  // Stops the running test's server, if it started one, and removes its database.
+  static void EndOfTest();
+
+  HttpServer(const HttpServer&) = delete;
+  HttpServer& operator=(const HttpServer&) = delete;
+  ~HttpServer();
 
   int port() const { return port_; }
+  // The folder holding this server's database (Db()).
   const Scratch& scratch() const { return scratch_; }
   // The demo account's password, by name (= role name).
-  const std::string& Password(const std::string& name) const { return passwords_.at(name); }
-  void Stop();
+  const std::string& Password(const std::string& name) const;
+  // Stops the server and starts it again on the same database and port, its clock fixed at
+  // `now` (GRASSROOTS_NOW, an ISO 8601 instant) or the system's when empty.
+  void Restart(const std::string& now);
 
  private:
   HttpServer();
+  void Start(const std::string& now);
+  void Stop();
   Scratch scratch_;
   int port_ = 0;
   int pid_ = -1;
-  std::map<std::string, std::string> passwords_;
 };
 
 // A logged-in (or anonymous) client holding the session cookie and CSRF token.

@@ -25,6 +25,21 @@ TEST(HttpSession, LoginSetsAStrictHttpOnlyCookieAndReturnsTheUser) {
   EXPECT_EQ(me.Json()["csrf_token"], reply.Json()["csrf_token"]);
 }
 
+// The server reads time through one clock, fixed here (GRASSROOTS_NOW): a session opened as the
+// county's 2016-07-01 begins lasts exactly 8 hours, and the login is recorded at that instant.
+TEST(HttpSession, ASessionEndsEightHoursAfterItsLoginAtAFixedInstant) {
+  HttpServer& server = HttpServer::Get();
+  server.Restart("2016-07-01T00:00:00+08:00");
+  Client client;
+  ASSERT_EQ(client.LoginAs("admin").status, 200);
+  EXPECT_EQ(server.scratch().Dump("SELECT at FROM audit_log WHERE action = 'login'"),
+            "2016-06-30T16:00:00Z\n");
+  server.Restart("2016-07-01T07:59:59+08:00");
+  EXPECT_EQ(client.Get("/api/v1/session").status, 200);
+  server.Restart("2016-07-01T08:00:00+08:00");
+  EXPECT_EQ(client.Get("/api/v1/session").status, 401);
+}
+
 TEST(HttpSession, WrongPasswordAndNoSessionAre401) {
   Client client;
   EXPECT_EQ(client.Login("admin", "not-the-password").status, 401);
@@ -97,6 +112,7 @@ TEST(HttpOpenApi, EveryDocumentedRouteAnswersForAdmin) {
     path = std::regex_replace(path, std::regex(R"(\{year\})"), "2016");
     path = std::regex_replace(path, std::regex(R"(\{kind\})"), "scores");
     path = std::regex_replace(path, std::regex(R"(\{name\})"), "admin");
+    path = std::regex_replace(path, std::regex(R"(\{id\})"), "1");
     for (auto op = it.value().begin(); op != it.value().end(); ++op) {
       if (path == "/api/v1/session" && op.key() != "get") continue;  // would log out / in
       Reply reply;

@@ -1,5 +1,7 @@
 #include "app/explain_service.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 namespace grassroots::app {
@@ -45,10 +47,17 @@ core::Result<std::vector<core::RecordChange>> ChangesSince(storage::Store& store
   const std::string score = ScoreEntity(code, info.year);
   const std::string manual = ManualEntity(code, info.year);
   const std::string organization = OrganizationEntity(code);
-  auto entries = store.AuditEntriesAfter(info.audit_id, {score, manual, organization});
-  if (!entries.ok()) return entries.error();
+  // Single writes and the per-row records of bulk writes and imports alike.
+  std::vector<storage::AuditRecord> entries;
+  for (const std::string& entity : {score, manual, organization}) {
+    auto some = store.AuditChangesOf(entity, info.audit_id);
+    if (!some.ok()) return some.error();
+    entries.insert(entries.end(), some.value().begin(), some.value().end());
+  }
+  std::stable_sort(entries.begin(), entries.end(),
+                   [](const auto& a, const auto& b) { return a.id < b.id; });
   std::vector<core::RecordChange> changes;
-  for (const storage::AuditRecord& entry : entries.value()) {
+  for (const storage::AuditRecord& entry : entries) {
     if (entry.entity == organization) {
       if (Changes(entry, {"type", "unit", "parent"})) {
         changes.push_back(ChangeOf(entry, core::ChangeSubject::kOrganization));

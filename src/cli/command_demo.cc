@@ -79,7 +79,8 @@ core::Status ClearDemoDatabase(const GlobalOptions& global) {
                                    "--db");
     }
   }
-  for (const char* suffix : {"", "-wal", "-shm"}) {
+  // The head file belongs to the trail of the database it replaces (storage/audit_heads.h).
+  for (const char* suffix : {"", "-wal", "-shm", ".audit-heads"}) {
     std::error_code ignored;
     std::filesystem::remove(global.db_path + suffix, ignored);
   }

@@ -12,7 +12,7 @@
 namespace grassroots::cli {
 namespace {
 
-// SPEC.md §7: at most this many row errors are printed.
+// docs/contract.md: at most this many row errors are printed.
 constexpr std::size_t kMaxPrintedErrors = 100;
 
 core::Result<std::string> ReadFile(const std::string& path) {
@@ -58,7 +58,7 @@ int RunImport(const GlobalOptions& global, app::ImportKind kind, const std::stri
   const auto& written = outcome.value().written;
   std::cout << "imported " << app::ToString(kind) << " from " << path << ": "
             << outcome.value().rows << " rows (" << written.inserted << " new, " << written.updated
-            << " updated)\n";
+            << " updated, " << written.unchanged << " unchanged)\n";
   return kExitOk;
 }
 

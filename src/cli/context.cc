@@ -4,6 +4,9 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <optional>
+
+#include "core/clock.h"
 
 namespace grassroots::cli {
 
@@ -17,6 +20,20 @@ core::Result<std::unique_ptr<storage::Store>> OpenStore(const GlobalOptions& glo
 core::Result<config::LoadedPolicy> LoadPolicy(const GlobalOptions& global) {
   if (global.policy_path.empty()) return config::BuiltInPolicy();
   return config::LoadPolicyFile(global.policy_path);
+}
+
+bool FixClockFromEnvironment() {
+  const char* text = std::getenv("GRASSROOTS_NOW");
+  if (text == nullptr || *text == '\0') return true;
+  const std::optional<core::UnixSeconds> now = core::ParseIsoInstant(text);
+  if (!now) {
+    std::cerr << "grassroots: GRASSROOTS_NOW: \"" << text
+              << "\" is not an instant (expected e.g. 2016-07-01T00:00:00+08:00)\n";
+    return false;
+  }
+  static core::FixedClock fixed(*now);  // lives as long as the process
+  core::SetDefaultClock(&fixed);
+  return true;
 }
 
 int ReportError(const core::Error& error) {

@@ -13,7 +13,7 @@
 
 namespace grassroots::cli {
 
-// SPEC.md §7 exit codes.
+// The exit codes of docs/contract.md.
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitBadInput = 1;
 inline constexpr int kExitUsage = 2;
@@ -43,6 +43,12 @@ int ReportError(const core::Error& error);
 
 // The actor recorded in the audit log for a CLI change: the OS user.
 storage::Actor CliActor();
+
+// A testing aid (docs/contract.md): when the environment variable GRASSROOTS_NOW holds an ISO
+// 8601 instant ("2016-07-01T00:00:00+08:00"), the process's clock is fixed at it
+// (core::SetDefaultClock) for everything that asks for the time. Call once, first. False, with
+// the problem printed, when the variable holds something else.
+bool FixClockFromEnvironment();
 
 // True when stderr (progress) or stdout (format choice) is a terminal.
 bool StderrIsTerminal();

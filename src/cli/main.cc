@@ -7,6 +7,7 @@
 
 int main(int argc, char** argv) {
   using namespace grassroots::cli;
+  if (!FixClockFromEnvironment()) return kExitUsage;
   CLI::App root{
       "Grassroots: yearly assessment and rectification of grassroots Party organizations"};
   root.fallthrough();  // --db and --policy may also follow the command name

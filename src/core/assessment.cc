@@ -5,6 +5,8 @@
 #include <span>
 #include <string>
 
+#include "core/score_sort.h"
+
 namespace grassroots::core {
 
 void YearScores::Resize(std::size_t n) {
@@ -81,13 +83,6 @@ std::vector<Action> ProposedActions(const OrgTable& orgs, const AssessmentResult
 
 namespace {
 
-// A scored organization as one sortable word: group (unit x type) in the top 18 bits, score in
-// hundredths in the next 14, the organization's index in the low 32. Sorting these words sorts
-// by group, then score.
-constexpr int kCentsShift = 32;
-constexpr int kGroupShift = 46;
-constexpr std::size_t kMaxGroups = std::size_t{1} << 18;
-
 Status CheckInput(const Policy& policy, const AssessmentInput& input) {
   if (input.orgs == nullptr || input.scores == nullptr) {
     return Error::Invalid("assessment input lacks organizations or scores");
@@ -135,11 +130,6 @@ Status ScoreAndGrade(const Policy& policy, const OrgTable& orgs, const YearScore
   return Status::Ok();
 }
 
-std::uint32_t OrgOf(std::uint64_t item) { return static_cast<std::uint32_t>(item); }
-std::int32_t CentsOf(std::uint64_t item) {
-  return static_cast<std::int32_t>((item >> kCentsShift) & 0x3FFF);
-}
-
 std::size_t GroupOf(const OrgTable& orgs, std::size_t i) {
   return orgs.unit[i] * kOrgTypeCount + static_cast<std::size_t>(orgs.type[i]);
 }
@@ -152,29 +142,6 @@ struct SortedGroups {
   std::vector<std::uint64_t> items;
   std::vector<std::uint8_t> populated;
 };
-
-// Sorts one group's items by score with a stable two-pass radix sort on the 14 score bits. A
-// group is a few hundred organizations, so both passes run in the L1 cache.
-void SortGroupByScore(std::span<std::uint64_t> group, std::vector<std::uint64_t>& scratch) {
-  if (group.size() < 2) return;
-  if (group.size() < 48) {
-    std::sort(group.begin(), group.end());
-    return;
-  }
-  scratch.resize(group.size());
-  constexpr int kDigitBits = 7;
-  constexpr std::size_t kDigits = std::size_t{1} << kDigitBits;
-  std::span<std::uint64_t> from = group;
-  std::span<std::uint64_t> to(scratch.data(), group.size());
-  for (int shift = kCentsShift; shift < kGroupShift; shift += kDigitBits) {
-    std::array<std::uint32_t, kDigits + 1> start{};
-    for (std::uint64_t item : from) ++start[((item >> shift) & (kDigits - 1)) + 1];
-    std::partial_sum(start.begin(), start.end(), start.begin());
-    for (std::uint64_t item : from) to[start[(item >> shift) & (kDigits - 1)]++] = item;
-    std::swap(from, to);
-  }
-  // Two passes: the sorted items are back in `group`.
-}
 
 SortedGroups SortByGroupAndScore(const OrgTable& orgs, const AssessmentResult& result) {
   const std::size_t group_count = orgs.unit_codes.size() * kOrgTypeCount;
@@ -193,8 +160,7 @@ SortedGroups SortByGroupAndScore(const OrgTable& orgs, const AssessmentResult& r
     const std::int32_t cents = result.score_cents[i];
     if (cents == kNoScore) continue;
     const std::size_t group = GroupOf(orgs, i);
-    sorted.items[next[group]++] = static_cast<std::uint64_t>(group) << kGroupShift |
-                                  static_cast<std::uint64_t>(cents) << kCentsShift | i;
+    sorted.items[next[group]++] = PackScored(group, cents, static_cast<std::uint32_t>(i));
   }
   std::vector<std::uint64_t> scratch;
   for (std::size_t g = 0; g < group_count; ++g) {

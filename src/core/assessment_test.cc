@@ -144,6 +144,7 @@ TEST(Selection, AllTiedTakesTheWholeGroup) {
   for (int i = 0; i < 5; ++i) f.Org("N" + std::to_string(i), OrgType::kNonpublic, 75);
   const auto result = f.Run();
   EXPECT_EQ(f.Selected(result).size(), 5u);
+  ASSERT_EQ(result.rank.size(), 5u);
   for (int r : result.rank) EXPECT_EQ(r, 1);
 }
 

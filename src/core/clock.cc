@@ -111,4 +111,28 @@ std::string FormatUtc(UnixSeconds at) {
   return text;
 }
 
+std::optional<UnixSeconds> ParseIsoInstant(std::string_view text) {
+  if (text.size() < 20 || text[10] != 'T' || text[13] != ':' || text[16] != ':') {
+    return std::nullopt;
+  }
+  const std::optional<CivilDate> date = ParseIsoDate(text.substr(0, 10));
+  int hour = 0, minute = 0, second = 0;
+  if (!date || !ReadDigits(text.substr(11, 2), hour) || !ReadDigits(text.substr(14, 2), minute) ||
+      !ReadDigits(text.substr(17, 2), second) || hour > 23 || minute > 59 || second > 59) {
+    return std::nullopt;
+  }
+  const std::string_view zone = text.substr(19);
+  UnixSeconds offset = 0;
+  if (zone != "Z") {
+    int zone_hours = 0, zone_minutes = 0;
+    if (zone.size() != 6 || (zone[0] != '+' && zone[0] != '-') || zone[3] != ':' ||
+        !ReadDigits(zone.substr(1, 2), zone_hours) ||
+        !ReadDigits(zone.substr(4, 2), zone_minutes) || zone_hours > 23 || zone_minutes > 59) {
+      return std::nullopt;
+    }
+    offset = (zone[0] == '+' ? 1 : -1) * (zone_hours * 3600 + zone_minutes * 60);
+  }
+  return DaysFromCivil(*date) * kSecondsPerDay + hour * 3600 + minute * 60 + second - offset;
+}
+
 }  // namespace grassroots::core

@@ -76,4 +76,8 @@ UnixSeconds CountyDayStart(const CivilDate& date);
 // "2016-05-01T04:00:00Z".
 std::string FormatUtc(UnixSeconds at);
 
+// Reads exactly YYYY-MM-DDTHH:MM:SS followed by Z or an offset +HH:MM / -HH:MM
+// ("2016-07-01T00:00:00+08:00" is 2016-06-30T16:00:00Z); nullopt for anything else.
+std::optional<UnixSeconds> ParseIsoInstant(std::string_view text);
+
 }  // namespace grassroots::core

@@ -44,6 +44,19 @@ TEST(Clock, ParsesOnlyRealDaysWrittenInFull) {
   EXPECT_EQ(FormatIsoDate({2016, 2, 9}), "2016-02-09");
 }
 
+TEST(Clock, InstantsReadWithTheirOffset) {
+  EXPECT_EQ(ParseIsoInstant("2016-07-01T00:00:00+08:00"), kCountyJuly1);
+  EXPECT_EQ(ParseIsoInstant("2016-06-30T16:00:00Z"), kCountyJuly1);
+  EXPECT_EQ(ParseIsoInstant("2016-06-30T15:59:59Z"), kCountyJuly1 - 1);
+  EXPECT_EQ(ParseIsoInstant("2016-06-30T10:30:00-05:30"), kCountyJuly1);
+  EXPECT_EQ(FormatUtc(*ParseIsoInstant("2016-07-01T07:59:59+08:00")), "2016-06-30T23:59:59Z");
+  for (const char* bad : {"2016-07-01", "2016-07-01T00:00:00", "2016-07-01 00:00:00Z",
+                          "2016-02-30T00:00:00Z", "2016-07-01T24:00:00Z", "2016-07-01T00:00:00+8",
+                          "2016-07-01T00:00:00+08:00 ", "2016-07-01T00:60:00Z"}) {
+    EXPECT_FALSE(ParseIsoInstant(bad)) << bad;
+  }
+}
+
 TEST(Clock, TheDefaultClockCanBeFixedAndRestored) {
   FixedClock fixed(kCountyJuly1);
   SetDefaultClock(&fixed);

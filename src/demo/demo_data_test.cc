@@ -96,6 +96,8 @@ TEST(DemoCounty, HasAllSixTypesAndAllMemberStatuses) {
 
 TEST(DemoCounty, CodesAreUniqueAndParentsPrecedeChildren) {
   const RecordingSink county = County();
+  ASSERT_EQ(county.orgs.size(), 228u);
+  ASSERT_EQ(county.members.size(), 2'754u);
   std::unordered_set<std::string> seen;
   for (const auto& org : county.orgs) {
     if (!org.parent.empty()) {
@@ -110,6 +112,7 @@ TEST(DemoCounty, CodesAreUniqueAndParentsPrecedeChildren) {
 
 TEST(DemoCounty, ScoresAreOneDecimalBetween40And100) {
   const RecordingSink county = County();
+  ASSERT_EQ(county.scores.size(), 2u * 228u);
   int grade_d = 0;
   for (const auto& score : county.scores) {
     for (double value : score.dimensions) {

@@ -1,4 +1,6 @@
 // Policy, audit log and CSV imports.
+#include <charconv>
+
 #include "app/import_service.h"
 #include "http/access.h"
 #include "http/errors.h"
@@ -53,6 +55,7 @@ void Audit(Call& call) {
                      {"entity", a.entity},
                      {"before", Parsed(a.before_json)},
                      {"after", Parsed(a.after_json)},
+                     {"changes", a.change_count},
                      {"hash", a.hash}});
   }
   WriteJson(
@@ -60,16 +63,71 @@ void Audit(Call& call) {
       {{"items", items}, {"total", page.value().total}, {"offset", offset}, {"limit", limit}});
 }
 
-void AuditVerify(Call& call) {
+nlohmann::json HeadJson(const storage::ChainHead& head) {
+  return {{"id", head.id}, {"hash", head.hash}};
+}
+
+// The per-row change records of one entry (a bulk write or import), in order.
+void AuditChanges(Call& call) {
+  std::int64_t offset = 0, limit = 50;
+  std::int64_t entry = 0;
+  const std::string id = call.req.matches.size() > 1 ? call.req.matches[1].str() : "";
+  const auto [end, ec] = std::from_chars(id.data(), id.data() + id.size(), entry);
+  if (ec != std::errc() || end != id.data() + id.size() || entry < 1) {
+    return WriteError(call.res, 404, "not_found", "no audit entry with this id", "id");
+  }
+  if (!PageParams(call.req, offset, limit, call.res) ||
+      !Require(call, core::GlobalAction::kReadAudit)) {
+    return;
+  }
+  auto page = call.store.ListAuditChanges(entry, offset, limit);
+  if (!page.ok()) return WriteError(call.res, page.error());
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& a : page.value().items) {
+    items.push_back(
+        {{"entity", a.entity}, {"before", Parsed(a.before_json)}, {"after", Parsed(a.after_json)}});
+  }
+  WriteJson(call.res, {{"entry", entry},
+                       {"items", items},
+                       {"total", page.value().total},
+                       {"offset", offset},
+                       {"limit", limit}});
+}
+
+void AuditHead(Call& call) {
   if (!Require(call, core::GlobalAction::kReadAudit)) return;
-  auto verified = call.store.VerifyAudit();
+  auto head = call.store.AuditHead();
+  if (!head.ok()) return WriteError(call.res, head.error());
+  WriteJson(call.res, HeadJson(head.value()));
+}
+
+// ?expect=ID:HASH also checks a head written down earlier.
+void AuditVerify(Call& call) {
+  std::optional<storage::ChainHead> expect;
+  if (call.req.has_param("expect")) {
+    expect = storage::ParseAuditHead(call.req.get_param_value("expect"));
+    if (!expect) {
+      return WriteError(call.res, 422, "invalid",
+                        "expect must be ID:HASH (an entry id and its 64 hex digit hash)", "expect");
+    }
+  }
+  if (!Require(call, core::GlobalAction::kReadAudit)) return;
+  auto verified = call.store.VerifyAudit(expect);
   if (!verified.ok()) return WriteError(call.res, verified.error());
   const auto& v = verified.value();
   WriteJson(call.res,
             {{"ok", v.ok},
              {"entries", v.entries},
              {"first_bad_id", v.ok ? nlohmann::json(nullptr) : nlohmann::json(v.first_bad_id)},
-             {"message", v.message}});
+             {"reason", v.ok ? nlohmann::json(nullptr) : nlohmann::json(v.reason)},
+             {"params", ParamsJson(v.params)},
+             {"message", v.message},
+             {"head", HeadJson(v.head)},
+             {"changes", v.changes},
+             {"checkpoints", v.checkpoints},
+             {"recorded_heads", v.recorded_heads},
+             {"newest_recorded_head",
+              v.newest_recorded ? HeadJson(*v.newest_recorded) : nlohmann::json(nullptr)}});
 }
 
 // ?dry_run=true checks the file exactly as the import would and writes nothing.
@@ -102,7 +160,8 @@ void Import(Call& call) {
   if (!outcome.value().errors.empty()) return WriteRowErrors(call.res, outcome.value().errors);
   WriteJson(call.res, {{"rows", outcome.value().rows},
                        {"inserted", outcome.value().written.inserted},
-                       {"updated", outcome.value().written.updated}});
+                       {"updated", outcome.value().written.updated},
+                       {"unchanged", outcome.value().written.unchanged}});
 }
 
 }  // namespace
@@ -112,8 +171,15 @@ void AddAdminRoutes(std::vector<Route>& routes) {
   routes.push_back({Method::kGet, "/api/v1/policy/versions", "Policies used by assessments", true,
                     PolicyVersions});
   routes.push_back({Method::kGet, "/api/v1/audit", "The audit log (admin, auditor)", true, Audit});
-  routes.push_back(
-      {Method::kGet, "/api/v1/audit/verify", "Check the audit hash chain", true, AuditVerify});
+  routes.push_back({Method::kGet, "/api/v1/audit/verify",
+                    "Check the audit trail: hash chain, change records, checkpoints, recorded "
+                    "heads, and a head written down earlier (expect=ID:HASH)",
+                    true, AuditVerify});
+  routes.push_back({Method::kGet, "/api/v1/audit/head",
+                    "The newest audit entry (id and hash), to write down", true, AuditHead});
+  routes.push_back({Method::kGet, "/api/v1/audit/{id}/changes",
+                    "What each row of a bulk write or import changed (offset, limit)", true,
+                    AuditChanges});
   routes.push_back({Method::kPost, "/api/v1/imports/{kind}",
                     "Import CSV text (kind: orgs, members, scores), all or none (admin)", true,
                     Import});

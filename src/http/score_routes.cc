@@ -172,8 +172,9 @@ void Bulk(Call& call) {
   if (!scores.ok()) return WriteError(call.res, scores.error());
   auto written = call.store.UpsertScores(scores.value(), call.actor);
   if (!written.ok()) return WriteError(call.res, written.error());
-  WriteJson(call.res,
-            {{"inserted", written.value().inserted}, {"updated", written.value().updated}});
+  WriteJson(call.res, {{"inserted", written.value().inserted},
+                       {"updated", written.value().updated},
+                       {"unchanged", written.value().unchanged}});
 }
 
 }  // namespace

@@ -1,9 +1,8 @@
 #include "http/session.h"
 
-#include <chrono>
-
 #include "auth/password.h"
 #include "http/access.h"
+#include "core/clock.h"
 #include "http/errors.h"
 #include "http/json_input.h"
 #include "http/route.h"
@@ -94,11 +93,7 @@ void WhoAmI(Call& call) {
 
 }  // namespace
 
-std::int64_t NowSeconds() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
+std::int64_t NowSeconds() { return core::DefaultClock().Now(); }
 
 std::string SessionToken(const httplib::Request& req) {
   const std::string header = req.get_header_value("Cookie");

@@ -29,6 +29,8 @@ struct Services;
 // request is served from what the cache remembered before the change.
 void ForgetSessions(Services& services);
 
+// Unix seconds from the process's clock (core::DefaultClock: the system clock, or the instant
+// GRASSROOTS_NOW fixes): session expiry is measured against it.
 std::int64_t NowSeconds();
 
 }  // namespace grassroots::http

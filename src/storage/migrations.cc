@@ -3,7 +3,7 @@
 #include <array>
 #include <string>
 
-#include "storage/audit_chain.h"
+#include "core/clock.h"
 
 namespace grassroots::embedded {
 extern const std::string_view migration_001_initial;
@@ -11,6 +11,7 @@ extern const std::string_view migration_002_server;
 extern const std::string_view migration_003_list_order;
 extern const std::string_view migration_004_result_groups;
 extern const std::string_view migration_005_stored_inputs;
+extern const std::string_view migration_007_audit_trail;
 }  // namespace grassroots::embedded
 
 namespace grassroots::storage {
@@ -32,7 +33,7 @@ core::Status Record(Database& db, const Migration& migration) {
   core::Result<Statement> stmt =
       db.Prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)");
   if (!stmt.ok()) return stmt.error();
-  const std::string now = UtcNow();
+  const std::string now = core::FormatUtc(db.clock().Now());
   stmt.value().BindInt(1, migration.version).BindText(2, migration.name).BindText(3, now);
   return stmt.value().Run();
 }
@@ -52,12 +53,13 @@ core::Status Apply(Database& db, const Migration& migration) {
 }  // namespace
 
 std::span<const Migration> Migrations() {
-  static const std::array<Migration, 5> kMigrations = {{
+  static const std::array<Migration, 6> kMigrations = {{
       {1, "001_initial", embedded::migration_001_initial},
       {2, "002_server", embedded::migration_002_server},
       {3, "003_list_order", embedded::migration_003_list_order},
       {4, "004_result_groups", embedded::migration_004_result_groups},
       {5, "005_stored_inputs", embedded::migration_005_stored_inputs},
+      {7, "007_audit_trail", embedded::migration_007_audit_trail},
   }};
   return kMigrations;
 }

@@ -66,7 +66,7 @@ TEST_F(AccountStoreTest, RoleAndScopeChangeEndsEverySessionAndIsAudited) {
   EXPECT_NE(audit.before_json.find("\"unit_admin\""), std::string::npos);
   EXPECT_NE(audit.after_json.find("\"leader\""), std::string::npos);
   EXPECT_EQ(audit.after_json.find("hash"), std::string::npos);
-  EXPECT_TRUE(store_->VerifyAudit().value().ok);
+  EXPECT_TRUE(store_->VerifyAudit(std::nullopt).value().ok);
 }
 
 TEST_F(AccountStoreTest, PasswordChangeKeepsTheNamedSessionOnly) {

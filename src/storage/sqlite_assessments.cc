@@ -68,7 +68,7 @@ core::Status InsertPolicy(Database& db, const core::Policy& policy, const std::s
       " ON CONFLICT (version) DO NOTHING");
   if (!stmt.ok()) return stmt.error();
   const std::string content = core::CanonicalPolicyText(policy);
-  const std::string now = UtcNow();
+  const std::string now = core::FormatUtc(db.clock().Now());
   stmt.value().BindText(1, version).BindText(2, policy.name).BindText(3, content).BindText(4, now);
   return stmt.value().Run();
 }
@@ -362,11 +362,8 @@ core::Status SqliteStore::WriteAssessment(const core::Policy& policy,
   if (!previous.ok()) return previous.error();
   if (core::Status status = DeleteYear(db_, result.year); !status.ok()) return status;
 
-  AssessmentInfo info;
-  info.year = result.year;
-  info.policy_version = policy_version;
-  info.run_at = UtcNow();
-  info.selected_count = static_cast<std::int64_t>(result.SelectedCount());
+  const AssessmentInfo info{result.year, policy_version, core::FormatUtc(db_.clock().Now()),
+                            static_cast<std::int64_t>(result.SelectedCount())};
   if (core::Status status = InsertHeader(db_, info); !status.ok()) return status;
   if (core::Status status = InsertResults(db_, input, result); !status.ok()) return status;
   if (core::Status status = InsertQuotas(db_, orgs, result); !status.ok()) return status;
@@ -379,6 +376,7 @@ core::Status SqliteStore::WriteAssessment(const core::Policy& policy,
   entry.entity = "assessment/" + std::to_string(result.year);
   if (previous.value()) entry.before_json = HeaderJson(*previous.value());
   entry.after_json = HeaderJson(info);
+  entry.checkpoint = entry.entity;  // a list people act on: its head is worth keeping
   if (core::Status status = AppendAudit(db_, std::move(entry)); !status.ok()) return status;
   if (core::Status status = RecordAuditHead(db_, result.year); !status.ok()) return status;
   return txn.value().Commit();

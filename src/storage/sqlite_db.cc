@@ -3,8 +3,11 @@
 #include <sqlite3.h>
 
 #include <functional>
+#include <optional>
 #include <unordered_map>
 #include <utility>
+
+#include "storage/audit_heads.h"
 
 namespace grassroots::storage {
 
@@ -218,7 +221,7 @@ std::string_view Statement::Text(int column) const {
 
 // --- Database ---
 
-core::Result<Database> Database::Open(const std::string& path) {
+core::Result<Database> Database::Open(const std::string& path, const core::Clock& clock) {
   // SQLite counts its memory use under one process-wide mutex on every allocation; with a
   // connection per server thread that mutex is where requests queue. Only possible before
   // SQLite initializes, hence the first Open.
@@ -226,6 +229,8 @@ core::Result<Database> Database::Open(const std::string& path) {
   (void)kNoMemoryStatistics;
   Database db;
   db.path_ = path;
+  db.clock_ = &clock;
+  db.head_file_ = HeadFilePath(path);
   db.cache_ = std::make_shared<StatementCache>();
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
   const int rc = sqlite3_open_v2(path.c_str(), &db.db_, flags, nullptr);
@@ -258,6 +263,9 @@ core::Result<Database> Database::Open(const std::string& path) {
 Database::Database(Database&& other) noexcept
     : db_(std::exchange(other.db_, nullptr)),
       path_(std::move(other.path_)),
+      clock_(other.clock_),
+      head_file_(std::move(other.head_file_)),
+      pending_head_(std::move(other.pending_head_)),
       cache_(std::move(other.cache_)),
       counts_(std::move(other.counts_)),
       counts_mark_(other.counts_mark_) {}
@@ -267,6 +275,9 @@ Database& Database::operator=(Database&& other) noexcept {
     Close();
     db_ = std::exchange(other.db_, nullptr);
     path_ = std::move(other.path_);
+    clock_ = other.clock_;
+    head_file_ = std::move(other.head_file_);
+    pending_head_ = std::move(other.pending_head_);
     cache_ = std::move(other.cache_);
     counts_ = std::move(other.counts_);
     counts_mark_ = other.counts_mark_;
@@ -335,6 +346,19 @@ Database::Mark Database::ChangeMark() {
     return {-1, -1};
   }
   return {data_version, sqlite3_total_changes64(db_)};
+}
+
+void Database::NoteAuditHead(std::int64_t id, std::string hash, std::string at) {
+  pending_head_ = PendingHead{id, std::move(hash), std::move(at)};
+}
+
+void Database::Committed() {
+  if (!pending_head_) return;
+  if (!head_file_.empty()) {
+    (void)AppendHeadLine(head_file_, ChainHead{pending_head_->id, pending_head_->hash},
+                         pending_head_->at);
+  }
+  pending_head_.reset();
 }
 
 bool Database::InTransaction() const { return db_ != nullptr && sqlite3_get_autocommit(db_) == 0; }
@@ -409,13 +433,19 @@ Transaction::Transaction(Transaction&& other) noexcept : db_(std::exchange(other
 
 Transaction::~Transaction() {
   // Nothing to report to: the caller already has the error that made it give up.
-  if (db_ != nullptr) (void)db_->Run("ROLLBACK", "rolling back");
+  if (db_ != nullptr) {
+    (void)db_->Run("ROLLBACK", "rolling back");
+    db_->RolledBack();
+  }
 }
 
 core::Status Transaction::Commit() {
   if (db_ == nullptr) return core::Status::Ok();  // part of an enclosing transaction
   core::Status status = db_->Run("COMMIT", "committing");
-  if (status.ok()) db_ = nullptr;
+  if (status.ok()) {
+    db_->Committed();
+    db_ = nullptr;
+  }
   return status;
 }
 

@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "core/clock.h"
 #include "core/error.h"
 
 struct sqlite3;
@@ -75,8 +76,11 @@ class Statement {
 class Database {
  public:
   // Opens or creates the file and applies the connection settings (WAL, foreign keys, busy
-  // timeout 5 s, synchronous NORMAL). kUnavailable naming `path` when that fails.
-  static core::Result<Database> Open(const std::string& path);
+  // timeout 5 s, synchronous NORMAL). kUnavailable naming `path` when that fails. `clock` says
+  // what "now" is for everything written through the connection (audit entries, run times);
+  // it must outlive the connection.
+  static core::Result<Database> Open(const std::string& path,
+                                     const core::Clock& clock = core::DefaultClock());
 
   Database() = default;
   Database(const Database&) = delete;
@@ -97,6 +101,12 @@ class Database {
   core::Result<bool> TableExists(std::string_view table);
 
   const std::string& path() const { return path_; }
+  const core::Clock& clock() const { return *clock_; }
+
+  // The newest audit entry appended in the open write transaction (AppendAudit says so). Once
+  // the transaction commits it is appended to the head file beside the database
+  // (audit_heads.h); a rollback forgets it.
+  void NoteAuditHead(std::int64_t id, std::string hash, std::string at);
 
   // Results of COUNT queries, remembered until the database changes (through this connection
   // or any other): a province's unfiltered list otherwise counts 300,000 rows on every page.
@@ -108,8 +118,19 @@ class Database {
   bool InTransaction() const;
 
  private:
+  friend class Transaction;
   using Mark = std::pair<std::int64_t, std::int64_t>;
+  struct PendingHead {
+    std::int64_t id = 0;
+    std::string hash;
+    std::string at;
+  };
   void Close();
+  // After COMMIT and ROLLBACK of a write transaction: the noted head goes to the head file, or
+  // is forgotten. Writing it is best effort: the commit stands, and `audit verify` shows a head
+  // file that lags.
+  void Committed();
+  void RolledBack() { pending_head_.reset(); }
   // Changes whenever anything in the file changed, through this connection or any other: a
   // count remembered under one mark stays true while the mark stays the same. Taking it starts
   // the snapshot of a read transaction begun with BEGIN, so the mark describes what that
@@ -118,6 +139,9 @@ class Database {
 
   sqlite3* db_ = nullptr;
   std::string path_;
+  const core::Clock* clock_ = &core::DefaultClock();
+  std::string head_file_;  // empty: none (an in-memory database)
+  std::optional<PendingHead> pending_head_;
   std::shared_ptr<StatementCache> cache_;
   std::unordered_map<std::string, std::int64_t> counts_;
   Mark counts_mark_{-1, -1};

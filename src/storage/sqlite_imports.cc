@@ -1,26 +1,16 @@
-// Bulk upserts: one transaction per import, one prepared statement per table reused for
-// every row, rows written in key order so that the B-trees are appended to rather than
-// split at random.
-#include <algorithm>
-#include <numeric>
+// Imports: one transaction each, the batch compared with the stored rows and the changed ones
+// written and recorded (bulk_write.h); what differs between organizations, members and scores
+// is described here, one Kind each.
 #include <unordered_set>
 
 #include "storage/audit_chain.h"
+#include "storage/audit_changes.h"
+#include "storage/audited_rows.h"
+#include "storage/bulk_write.h"
 #include "storage/sqlite_store.h"
 
 namespace grassroots::storage {
 namespace {
-
-// An upsert in the parts a multi-row statement repeats: INSERT ... VALUES (row), (row), ...
-// ON CONFLICT ... Rows of one batch have unique keys (validation ensures it), which
-// PostgreSQL requires of a multi-row upsert too. The DO UPDATE skips rows that would not
-// change (IS DISTINCT FROM, so that NULLs compare as values): re-importing the same file
-// then rewrites no index entries.
-struct UpsertSql {
-  std::string_view insert;  // up to VALUES
-  int columns = 0;
-  std::string_view conflict;
-};
 
 constexpr UpsertSql kUpsertOrganizations = {
     "INSERT INTO organizations (code, name, type, kind, parent_code, secretary, unit_code)"
@@ -57,60 +47,7 @@ constexpr UpsertSql kUpsertScores = {
 constexpr std::string_view kInsertUnit =
     "INSERT INTO units (code) VALUES (?) ON CONFLICT (code) DO NOTHING";
 
-// SQLite spends 3-4 us on each statement execution before the first row (cursors, the
-// statement journal an upsert needs); 128 rows per execution cut an import of a million
-// organizations from 9 s to under 3 s. 128 x 10 parameters stays far below SQLite's limit.
-constexpr std::size_t kBatchRows = 128;
-
-std::string MultiRowSql(const UpsertSql& sql, std::size_t rows) {
-  std::string row = "(?";
-  for (int c = 1; c < sql.columns; ++c) row += ", ?";
-  row += ")";
-  std::string text(sql.insert);
-  for (std::size_t r = 0; r < rows; ++r) text += (r == 0 ? "" : ", ") + row;
-  return text + std::string(sql.conflict);
-}
-
-// Writes rows[order[0]], rows[order[1]], ... `kBatchRows` at a time. bind(stmt, param, i)
-// binds row i's columns from parameter `param` on; key(i) names row i in an error.
-template <typename Bind, typename Key>
-core::Status WriteBatched(Database& db, const UpsertSql& sql,
-                          const std::vector<std::uint32_t>& order, Bind bind, Key key) {
-  const std::size_t full_batches = order.size() / kBatchRows;
-  const std::size_t tail = order.size() % kBatchRows;
-  for (std::size_t rows : {kBatchRows, tail}) {
-    if (rows == 0 || (rows == kBatchRows && full_batches == 0)) continue;
-    core::Result<Statement> stmt = db.Prepare(MultiRowSql(sql, rows));
-    if (!stmt.ok()) return stmt.error();
-    const std::size_t first = rows == kBatchRows ? 0 : full_batches * kBatchRows;
-    const std::size_t last = rows == kBatchRows ? full_batches * kBatchRows : order.size();
-    for (std::size_t done = first; done < last; done += rows) {
-      for (std::size_t r = 0; r < rows; ++r) {
-        bind(stmt.value(), static_cast<int>(r) * sql.columns + 1, order[done + r]);
-      }
-      if (core::Status status = stmt.value().Run(); !status.ok()) {
-        return WithContext(status.error(), "in the rows from " + key(order[done]) + " to " +
-                                               key(order[done + rows - 1]));
-      }
-    }
-  }
-  return core::Status::Ok();
-}
-
-// The positions of `rows` in the order of `less`; the identity when already in order, which
-// is the usual case for files exported from another system.
-template <typename Row, typename Less>
-std::vector<std::uint32_t> KeyOrder(const std::vector<Row>& rows, Less less) {
-  std::vector<std::uint32_t> order(rows.size());
-  std::iota(order.begin(), order.end(), 0u);
-  const auto by_key = [&](std::uint32_t a, std::uint32_t b) { return less(rows[a], rows[b]); };
-  if (!std::is_sorted(order.begin(), order.end(), by_key)) {
-    std::sort(order.begin(), order.end(), by_key);
-  }
-  return order;
-}
-
-// A direct organization without a unit belongs to the default unit (SPEC.md §7); a child's
+// A direct organization without a unit belongs to the default unit (docs/contract.md); a child's
 // unit is its parent's, which validation resolves, so an empty one here is a caller's bug.
 core::Status CheckUnits(const std::vector<core::Organization>& orgs) {
   for (const core::Organization& org : orgs) {
@@ -138,13 +75,40 @@ core::Status InsertUnits(Database& db, const std::vector<core::Organization>& or
   return core::Status::Ok();
 }
 
-core::Status WriteOrganizations(Database& db, const std::vector<core::Organization>& orgs) {
-  if (core::Status status = InsertUnits(db, orgs); !status.ok()) return status;
-  const auto by_code = [](const core::Organization& a, const core::Organization& b) {
-    return a.code < b.code;
-  };
-  const auto bind = [&](Statement& stmt, int p, std::uint32_t i) {
-    const core::Organization& org = orgs[i];
+// --- What differs between the three kinds of row: keys, lookups, comparison, binding. ---
+
+struct OrgRows {
+  using Row = core::Organization;
+  static constexpr const UpsertSql& kUpsert = kUpsertOrganizations;
+  static constexpr std::string_view kTable = "organizations";
+  static constexpr std::string_view kLookup =
+      "SELECT o.code, o.name, o.type, o.kind,"
+      " o.parent_code, o.secretary, o.unit_code"
+      " FROM organizations o WHERE o.code IN (";
+  static constexpr int kLookupPrefixParams = 0;
+
+  static bool Less(const Row& a, const Row& b) { return a.code < b.code; }
+  static int CompareKey(const Row& a, const Row& b) { return a.code.compare(b.code); }
+  static bool SamePartition(const Row&, const Row&) { return true; }
+  static std::string_view PartitionSql() { return "SELECT EXISTS (SELECT 1 FROM organizations)"; }
+  static void BindPartition(Statement&, const Row&) {}
+  static void BindLookupPrefix(Statement&, const Row&) {}
+  static void BindKey(Statement& stmt, int p, const Row& row) { stmt.BindText(p, row.code); }
+  static Row Read(const Statement& s) { return ReadOrg(s, 0); }
+  static bool Same(const Row& stored, const Row& row) {
+    return stored.name == row.name && stored.type == row.type && stored.kind == row.kind &&
+           stored.parent == row.parent && stored.secretary == row.secretary &&
+           stored.unit == UnitOf(row);
+  }
+  static std::string Entity(const Row& row) { return OrgEntity(row.code); }
+  static std::string Json(const Row& row) {
+    if (!row.unit.empty()) return OrgJson(row);
+    Row resolved = row;  // a direct organization of the default unit
+    resolved.unit = UnitOf(row);
+    return OrgJson(resolved);
+  }
+  static std::string Name(const Row& row) { return "organization " + row.code; }
+  static void Bind(Statement& stmt, int p, const Row& org) {
     stmt.BindText(p, org.code)
         .BindText(p + 1, org.name)
         .BindText(p + 2, core::ToString(org.type))
@@ -152,80 +116,121 @@ core::Status WriteOrganizations(Database& db, const std::vector<core::Organizati
         .BindTextOrNull(p + 4, org.parent)
         .BindText(p + 5, org.secretary)
         .BindText(p + 6, UnitOf(org));
-  };
-  return WriteBatched(db, kUpsertOrganizations, KeyOrder(orgs, by_code), bind,
-                      [&](std::uint32_t i) { return "organization " + orgs[i].code; });
-}
+  }
+};
 
-core::Status WriteMembers(Database& db, const std::vector<core::Member>& members) {
-  const auto by_id = [](const core::Member& a, const core::Member& b) { return a.id < b.id; };
-  const auto bind = [&](Statement& stmt, int p, std::uint32_t i) {
-    const core::Member& member = members[i];
+struct MemberRows {
+  using Row = core::Member;
+  static constexpr const UpsertSql& kUpsert = kUpsertMembers;
+  static constexpr std::string_view kTable = "members";
+  static constexpr std::string_view kLookup =
+      "SELECT id, name, org_code, status, joined FROM members WHERE id IN (";
+  static constexpr int kLookupPrefixParams = 0;
+
+  static bool Less(const Row& a, const Row& b) { return a.id < b.id; }
+  static int CompareKey(const Row& a, const Row& b) { return a.id.compare(b.id); }
+  static bool SamePartition(const Row&, const Row&) { return true; }
+  static std::string_view PartitionSql() { return "SELECT EXISTS (SELECT 1 FROM members)"; }
+  static void BindPartition(Statement&, const Row&) {}
+  static void BindLookupPrefix(Statement&, const Row&) {}
+  static void BindKey(Statement& stmt, int p, const Row& row) { stmt.BindText(p, row.id); }
+  static Row Read(const Statement& s) { return ReadMember(s); }
+  static bool Same(const Row& stored, const Row& row) {
+    return stored.name == row.name && stored.org == row.org && stored.status == row.status &&
+           stored.joined == row.joined;
+  }
+  static std::string Entity(const Row& row) { return MemberEntity(row.id); }
+  static std::string Json(const Row& row) { return MemberJson(row); }
+  static std::string Name(const Row& row) { return "member " + row.id; }
+  static void Bind(Statement& stmt, int p, const Row& member) {
     stmt.BindText(p, member.id)
         .BindText(p + 1, member.name)
         .BindText(p + 2, member.org)
         .BindText(p + 3, core::ToString(member.status))
         .BindTextOrNull(p + 4, member.joined);
-  };
-  return WriteBatched(db, kUpsertMembers, KeyOrder(members, by_id), bind,
-                      [&](std::uint32_t i) { return "member " + members[i].id; });
-}
-
-void BindScore(Statement& stmt, int p, const core::ScoreRecord& score) {
-  stmt.BindText(p, score.code).BindInt(p + 1, score.year);
-  for (int d = 0; d < core::kDimensionCount; ++d) {
-    stmt.BindDouble(p + 2 + d, score.dimensions[d]);
   }
-  if (score.committee_grade) {
-    stmt.BindText(p + 8, core::ToString(*score.committee_grade));
-  } else {
-    stmt.BindNull(p + 8);
-  }
-  stmt.BindTextOrNull(p + 9, score.reason);
-}
+};
 
-core::Status WriteScores(Database& db, const std::vector<core::ScoreRecord>& scores) {
-  const auto by_key = [](const core::ScoreRecord& a, const core::ScoreRecord& b) {
+// Scores are keyed by (year, code); a lookup asks for codes of one year.
+struct ScoreRows {
+  using Row = core::ScoreRecord;
+  static constexpr const UpsertSql& kUpsert = kUpsertScores;
+  static constexpr std::string_view kTable = "scores";
+  static constexpr std::string_view kLookup =
+      "SELECT s.org_code, s.year, s.team, s.leader, s.venue, s.routine, s.service, s.members,"
+      " s.grade, s.reason FROM scores s WHERE s.year = ? AND s.org_code IN (";
+  static constexpr int kLookupPrefixParams = 1;
+
+  static bool Less(const Row& a, const Row& b) {
     return a.year != b.year ? a.year < b.year : a.code < b.code;
-  };
-  return WriteBatched(
-      db, kUpsertScores, KeyOrder(scores, by_key),
-      [&](Statement& stmt, int p, std::uint32_t i) { BindScore(stmt, p, scores[i]); },
-      [&](std::uint32_t i) {
-        return "the score of " + scores[i].code + " for " + std::to_string(scores[i].year);
-      });
-}
+  }
+  static int CompareKey(const Row& a, const Row& b) {
+    return a.year != b.year ? (a.year < b.year ? -1 : 1) : a.code.compare(b.code);
+  }
+  static bool SamePartition(const Row& a, const Row& b) { return a.year == b.year; }
+  static std::string_view PartitionSql() {
+    return "SELECT EXISTS (SELECT 1 FROM scores WHERE year = ?)";
+  }
+  static void BindPartition(Statement& stmt, const Row& row) { stmt.BindInt(1, row.year); }
+  static void BindLookupPrefix(Statement& stmt, const Row& row) { stmt.BindInt(1, row.year); }
+  static void BindKey(Statement& stmt, int p, const Row& row) { stmt.BindText(p, row.code); }
+  static Row Read(const Statement& s) { return ReadScore(s); }
+  static bool Same(const Row& stored, const Row& row) {
+    // Exact: a REAL column gives back the double it was given.
+    return stored.dimensions == row.dimensions && stored.committee_grade == row.committee_grade &&
+           stored.reason == row.reason;
+  }
+  static std::string Entity(const Row& row) { return ScoreEntity(row.code, row.year); }
+  static std::string Json(const Row& row) { return ScoreJson(row); }
+  static std::string Name(const Row& row) {
+    return "the score of " + row.code + " for " + std::to_string(row.year);
+  }
+  static void Bind(Statement& stmt, int p, const Row& score) {
+    stmt.BindText(p, score.code).BindInt(p + 1, score.year);
+    for (int d = 0; d < core::kDimensionCount; ++d) {
+      stmt.BindDouble(p + 2 + d, score.dimensions[d]);
+    }
+    if (score.committee_grade) {
+      stmt.BindText(p + 8, core::ToString(*score.committee_grade));
+    } else {
+      stmt.BindNull(p + 8);
+    }
+    stmt.BindTextOrNull(p + 9, score.reason);
+  }
+};
 
 std::string SummaryJson(std::size_t rows, const WriteSummary& summary) {
   return "{\"rows\":" + std::to_string(rows) + ",\"inserted\":" + std::to_string(summary.inserted) +
-         ",\"updated\":" + std::to_string(summary.updated) + "}";
+         ",\"updated\":" + std::to_string(summary.updated) +
+         ",\"unchanged\":" + std::to_string(summary.unchanged) + "}";
 }
 
-}  // namespace
-
-core::Result<WriteSummary> SqliteStore::WriteBatch(std::string_view table, std::string_view action,
-                                                   std::size_t rows, const Actor& actor,
-                                                   const std::function<core::Status()>& write) {
+// One import as one transaction: compares, records and writes the changed rows (`write`),
+// appends the entry `action` that covers their change records, commits. Nothing is written
+// when any step fails.
+core::Result<WriteSummary> WriteBatch(
+    Database& db, std::string_view table, std::string_view action, std::size_t rows,
+    const Actor& actor, const std::function<core::Status(ChangeRecorder&, WriteSummary&)>& write) {
   const std::string what = "importing " + std::string(table) + " (nothing was written)";
-  const std::string count_sql = "SELECT COUNT(*) FROM " + std::string(table);
-  core::Result<Transaction> txn = Transaction::Begin(db_);
+  core::Result<Transaction> txn = Transaction::Begin(db);
   if (!txn.ok()) return WithContext(txn.error(), what);
-  core::Result<std::int64_t> before = db_.QueryInt(count_sql);
-  if (!before.ok()) return WithContext(before.error(), what);
-  if (core::Status status = write(); !status.ok()) return WithContext(status.error(), what);
-  core::Result<std::int64_t> after = db_.QueryInt(count_sql);
-  if (!after.ok()) return WithContext(after.error(), what);
-
+  core::Result<std::int64_t> entry_id = NextAuditId(db);
+  if (!entry_id.ok()) return WithContext(entry_id.error(), what);
+  ChangeRecorder recorder(db, entry_id.value());
   WriteSummary summary;
-  summary.inserted = after.value() - before.value();
-  summary.updated = static_cast<std::int64_t>(rows) - summary.inserted;
+  if (core::Status status = write(recorder, summary); !status.ok()) {
+    return WithContext(status.error(), what);
+  }
   AuditEntry entry;
+  if (core::Status status = recorder.Finish(entry); !status.ok()) {
+    return WithContext(status.error(), what);
+  }
   entry.actor = actor.name;
   entry.origin = actor.origin;
   entry.action = std::string(action);
   entry.entity = std::string(table);
   entry.after_json = SummaryJson(rows, summary);
-  if (core::Status status = AppendAudit(db_, std::move(entry)); !status.ok()) {
+  if (core::Status status = AppendAudit(db, std::move(entry)); !status.ok()) {
     return WithContext(status.error(), what);
   }
   // Deferred foreign keys (a parent that exists nowhere) are checked here.
@@ -235,12 +240,17 @@ core::Result<WriteSummary> SqliteStore::WriteBatch(std::string_view table, std::
   return summary;
 }
 
+}  // namespace
+
 core::Result<WriteSummary> SqliteStore::UpsertOrganizations(
     const std::vector<core::Organization>& orgs, const Actor& actor) {
   return Guarded("importing organizations", [&]() -> core::Result<WriteSummary> {
     if (core::Status status = CheckUnits(orgs); !status.ok()) return status.error();
-    auto written = WriteBatch("organizations", "import.orgs", orgs.size(), actor,
-                              [&] { return WriteOrganizations(db_, orgs); });
+    auto written = WriteBatch(db_, "organizations", "import.orgs", orgs.size(), actor,
+                              [&](ChangeRecorder& recorder, WriteSummary& summary) {
+                                if (core::Status s = InsertUnits(db_, orgs); !s.ok()) return s;
+                                return WriteChanged<OrgRows>(db_, orgs, recorder, summary);
+                              });
     if (!written.ok()) return written;
     // The committed import stands whatever happens here: statistics only steer plans.
     (void)RefreshStatistics(db_, "organizations");
@@ -251,16 +261,20 @@ core::Result<WriteSummary> SqliteStore::UpsertOrganizations(
 core::Result<WriteSummary> SqliteStore::UpsertMembers(const std::vector<core::Member>& members,
                                                       const Actor& actor) {
   return Guarded("importing members", [&] {
-    return WriteBatch("members", "import.members", members.size(), actor,
-                      [&] { return WriteMembers(db_, members); });
+    return WriteBatch(db_, "members", "import.members", members.size(), actor,
+                      [&](ChangeRecorder& recorder, WriteSummary& summary) {
+                        return WriteChanged<MemberRows>(db_, members, recorder, summary);
+                      });
   });
 }
 
 core::Result<WriteSummary> SqliteStore::UpsertScores(const std::vector<core::ScoreRecord>& scores,
                                                      const Actor& actor) {
   return Guarded("importing scores", [&] {
-    return WriteBatch("scores", "import.scores", scores.size(), actor,
-                      [&] { return WriteScores(db_, scores); });
+    return WriteBatch(db_, "scores", "import.scores", scores.size(), actor,
+                      [&](ChangeRecorder& recorder, WriteSummary& summary) {
+                        return WriteChanged<ScoreRows>(db_, scores, recorder, summary);
+                      });
   });
 }
 

@@ -274,23 +274,4 @@ core::Result<std::optional<StoredAssessment>> SqliteStore::LoadStoredAssessment(
                  });
 }
 
-core::Result<std::vector<AuditRecord>> SqliteStore::AuditEntriesAfter(
-    std::int64_t after_id, const std::vector<std::string>& entities) {
-  return Guarded("reading the audit entries after a run", [&] {
-    std::vector<AuditRecord> entries;
-    for (const std::string& entity : entities) {
-      core::Result<std::vector<AuditRecord>> some = QueryAll<AuditRecord>(
-          db_,
-          "SELECT id, at, actor, origin, action, entity, before_json, after_json, prev_hash, hash"
-          " FROM audit_log WHERE entity = ? AND id > ? ORDER BY id",
-          {entity, after_id}, ReadAuditRecord);
-      if (!some.ok()) return core::Result<std::vector<AuditRecord>>(some.error());
-      entries.insert(entries.end(), some.value().begin(), some.value().end());
-    }
-    std::sort(entries.begin(), entries.end(),
-              [](const AuditRecord& a, const AuditRecord& b) { return a.id < b.id; });
-    return core::Result<std::vector<AuditRecord>>(std::move(entries));
-  });
-}
-
 }  // namespace grassroots::storage

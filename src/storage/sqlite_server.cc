@@ -1,10 +1,10 @@
 // The server's organizations, members and scores (issue 3): filtered, paged lists, one
 // organization with its counts and ancestry, and single-row saves, each audited with the row
 // before and after as JSON.
-#include <charconv>
 #include <variant>
 
 #include "storage/audit_chain.h"
+#include "storage/audited_rows.h"
 #include "storage/server_sql.h"
 #include "storage/sqlite_store.h"
 
@@ -12,81 +12,6 @@ namespace grassroots::storage {
 namespace {
 
 constexpr int kMaxAncestry = 64;  // deeper than any real hierarchy; stops a cycle
-
-constexpr std::string_view kOrgColumns =
-    "o.code, o.name, o.type, o.kind, o.parent_code, o.secretary, o.unit_code";
-
-core::Organization ReadOrg(const Statement& s, int c) {
-  core::Organization org;
-  org.code = s.Text(c);
-  org.name = s.Text(c + 1);
-  org.type = core::ParseOrgType(s.Text(c + 2)).value_or(core::OrgType::kVillage);
-  org.kind = core::ParseOrgKind(s.Text(c + 3)).value_or(core::OrgKind::kBranch);
-  if (!s.IsNull(c + 4)) org.parent = s.Text(c + 4);
-  org.secretary = s.Text(c + 5);
-  org.unit = s.Text(c + 6);
-  return org;
-}
-
-std::string OrgJson(const core::Organization& org) {
-  return JsonObject({{"code", JsonQuote(org.code)},
-                     {"name", JsonQuote(org.name)},
-                     {"type", JsonQuote(core::ToString(org.type))},
-                     {"kind", JsonQuote(core::ToString(org.kind))},
-                     {"parent", org.parent.empty() ? "null" : JsonQuote(org.parent)},
-                     {"secretary", JsonQuote(org.secretary)},
-                     {"unit", JsonQuote(org.unit)}});
-}
-
-core::Member ReadMember(const Statement& s) {
-  core::Member m;
-  m.id = s.Text(0);
-  m.name = s.Text(1);
-  m.org = s.Text(2);
-  m.status = core::ParseMemberStatus(s.Text(3)).value_or(core::MemberStatus::kRegular);
-  if (!s.IsNull(4)) m.joined = s.Text(4);
-  return m;
-}
-
-std::string MemberJson(const core::Member& m) {
-  return JsonObject({{"id", JsonQuote(m.id)},
-                     {"name", JsonQuote(m.name)},
-                     {"org", JsonQuote(m.org)},
-                     {"status", JsonQuote(core::ToString(m.status))},
-                     {"joined", m.joined.empty() ? "null" : JsonQuote(m.joined)}});
-}
-
-constexpr std::string_view kScoreColumns =
-    "s.org_code, s.year, s.team, s.leader, s.venue, s.routine, s.service, s.members, s.grade,"
-    " s.reason";
-
-core::ScoreRecord ReadScore(const Statement& s) {
-  core::ScoreRecord r;
-  r.code = s.Text(0);
-  r.year = static_cast<int>(s.Int(1));
-  for (int d = 0; d < core::kDimensionCount; ++d) r.dimensions[d] = s.Double(2 + d);
-  if (!s.IsNull(8)) r.committee_grade = core::ParseGrade(s.Text(8));
-  if (!s.IsNull(9)) r.reason = s.Text(9);
-  return r;
-}
-
-std::string JsonNumber(double value) {
-  char buf[32];
-  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
-  return ec == std::errc() ? std::string(buf, end) : "null";
-}
-
-std::string ScoreJson(const core::ScoreRecord& r) {
-  std::vector<std::pair<std::string_view, std::string>> fields = {{"code", JsonQuote(r.code)},
-                                                                  {"year", std::to_string(r.year)}};
-  for (int d = 0; d < core::kDimensionCount; ++d) {
-    fields.emplace_back(core::kDimensionKeys[d], JsonNumber(r.dimensions[d]));
-  }
-  fields.emplace_back("grade",
-                      r.committee_grade ? JsonQuote(core::ToString(*r.committee_grade)) : "null");
-  fields.emplace_back("reason", r.reason.empty() ? "null" : JsonQuote(r.reason));
-  return JsonObject(fields);
-}
 
 core::Result<std::optional<core::Organization>> FindOrg(Database& db, const std::string& code) {
   return QueryOne<core::Organization>(
@@ -232,7 +157,7 @@ core::Result<bool> SqliteStore::SaveOrganization(const core::Organization& org,
   return Guarded("saving organization " + org.code, [&]() -> core::Result<bool> {
     if (org.unit.empty()) return core::Error::Invalid("the unit is not resolved", "unit");
     return AuditedWrite<core::Organization>(
-        db_, actor, {"organization.create", "organization.update", "organization:" + org.code},
+        db_, actor, {"organization.create", "organization.update", OrgEntity(org.code)},
         [&] { return FindOrg(db_, org.code); }, [&] { return WriteOrg(db_, org); }, OrgJson,
         OrgJson(org));
   });
@@ -271,7 +196,7 @@ core::Result<std::optional<core::Member>> SqliteStore::GetMember(const std::stri
 core::Result<bool> SqliteStore::SaveMember(const core::Member& member, const Actor& actor) {
   return Guarded("saving member " + member.id, [&]() -> core::Result<bool> {
     return AuditedWrite<core::Member>(
-        db_, actor, {"member.save", "member.save", "member:" + member.id},
+        db_, actor, {"member.save", "member.save", MemberEntity(member.id)},
         [&] { return FindMember(db_, member.id); }, [&] { return WriteMember(db_, member); },
         MemberJson, MemberJson(member));
   });
@@ -304,7 +229,7 @@ core::Result<Page<core::ScoreRecord>> SqliteStore::ListScores(int year, const Or
 }
 
 core::Result<bool> SqliteStore::SaveScore(const core::ScoreRecord& score, const Actor& actor) {
-  const std::string entity = "score:" + score.code + ":" + std::to_string(score.year);
+  const std::string entity = ScoreEntity(score.code, score.year);
   return Guarded("saving " + entity, [&]() -> core::Result<bool> {
     return AuditedWrite<core::ScoreRecord>(
         db_, actor, {"score.save", "score.save", entity},

@@ -118,11 +118,13 @@ core::Result<std::vector<StoredManualDecision>> SqliteStore::ListManualDecisions
   });
 }
 
-core::Status SqliteStore::SaveManualDecision(int year, const StoredManualDecision& decision,
+core::Status SqliteStore::SaveManualDecision(int year, const StoredManualDecision& wanted,
                                              const Actor& actor) {
-  const std::string entity = "manual:" + decision.code + ":" + std::to_string(year);
+  const std::string entity = "manual:" + wanted.code + ":" + std::to_string(year);
   return Guarded("saving " + entity, [&]() -> core::Status {
-    if (decision.reason.empty()) return core::Error::Invalid("a reason is required", "reason");
+    if (wanted.reason.empty()) return core::Error::Invalid("a reason is required", "reason");
+    StoredManualDecision decision = wanted;
+    if (decision.decided_at.empty()) decision.decided_at = core::FormatUtc(db_.clock().Now());
     core::Result<bool> created = AuditedWrite<StoredManualDecision>(
         db_, actor, {"assessment.manual", "assessment.manual", entity},
         [&] { return FindDecision(db_, year, decision.code); },

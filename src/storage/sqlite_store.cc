@@ -63,9 +63,10 @@ core::Status ResolveParents(core::OrgTable& table, const std::vector<PendingPare
 
 }  // namespace
 
-core::Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
+core::Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
+                                                     const core::Clock& clock) {
   return Guarded("opening " + path, [&]() -> core::Result<std::unique_ptr<Store>> {
-    core::Result<Database> db = Database::Open(path);
+    core::Result<Database> db = Database::Open(path, clock);
     if (!db.ok()) return db.error();
     return std::unique_ptr<Store>(std::make_unique<SqliteStore>(std::move(db).value()));
   });
@@ -84,11 +85,6 @@ void SqliteStore::EndReading() {
   // rolled back as the transaction goes.
   if (reading_) (void)reading_->Commit();
   reading_.reset();
-}
-
-core::Result<std::int64_t> SqliteStore::DataVersion() {
-  return Guarded("reading the data version",
-                 [&] { return db_.QueryInt("SELECT COALESCE(MAX(id), 0) FROM audit_log"); });
 }
 
 core::Status SqliteStore::Migrate() {

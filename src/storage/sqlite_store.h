@@ -2,8 +2,9 @@
 // OpenSqliteStore. Its methods are split by subject: sqlite_store.cc (schema, flags,
 // organizations), sqlite_imports.cc (upserts), sqlite_assessments.cc (scores and stored
 // assessments), sqlite_server.cc and sqlite_server_assessments.cc (the server's lists and
-// single-row writes, helped by server_sql.h), sqlite_users.cc (users, sessions, the audit
-// log) and sqlite_records.cc (a stored assessment read back with its inputs).
+// single-row writes, helped by server_sql.h), sqlite_users.cc (users, sessions),
+// sqlite_audit.cc (the audit log's reads and checks) and sqlite_records.cc (a stored assessment
+// read back with its inputs).
 #pragma once
 
 #include <exception>
@@ -88,10 +89,17 @@ class SqliteStore final : public Store {
                                                          std::int64_t now) override;
   core::Status DeleteSession(const std::string& token_hash) override;
   core::Status DeleteUserSessions(std::int64_t user_id) override;
+
+  // --- The audit log: sqlite_audit.cc ---
   core::Status RecordEvent(const std::string& action, const std::string& entity,
                            const std::string& after_json, const Actor& actor) override;
   core::Result<Page<AuditRecord>> ListAudit(std::int64_t offset, std::int64_t limit) override;
-  core::Result<AuditVerification> VerifyAudit() override;
+  core::Result<Page<AuditRecord>> ListAuditChanges(std::int64_t entry_id, std::int64_t offset,
+                                                   std::int64_t limit) override;
+  core::Result<std::vector<AuditRecord>> AuditChangesOf(const std::string& entity,
+                                                        std::int64_t after_id) override;
+  core::Result<ChainHead> AuditHead() override;
+  core::Result<AuditVerification> VerifyAudit(const std::optional<ChainHead>& expect) override;
 
   // --- Accounts (sqlite_accounts.cc) and the dashboard's reads (sqlite_dashboard.cc) ---
   core::Status UpdateUser(std::int64_t user_id, const UserChange& change,
@@ -105,17 +113,8 @@ class SqliteStore final : public Store {
   core::Result<std::optional<StoredQuota>> LoadQuotaGroup(int year, const std::string& unit,
                                                           const std::string& type) override;
   core::Result<std::optional<StoredAssessment>> LoadStoredAssessment(int year) override;
-  core::Result<std::vector<AuditRecord>> AuditEntriesAfter(
-      std::int64_t after_id, const std::vector<std::string>& entities) override;
 
  private:
-  // One import as one transaction: counts `table` before and after `write` (the batch has
-  // unique keys, so the growth is the number inserted and the rest were updates), appends
-  // the audit entry `action`, commits. Nothing is written when any step fails.
-  core::Result<WriteSummary> WriteBatch(std::string_view table, std::string_view action,
-                                        std::size_t rows, const Actor& actor,
-                                        const std::function<core::Status()>& write);
-
   core::Result<core::OrgTable> ReadOrgTable();
   core::Status WriteAssessment(const core::Policy& policy, const std::string& policy_version,
                                const core::AssessmentInput& input,

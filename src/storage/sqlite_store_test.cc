@@ -51,7 +51,8 @@ TEST_F(SqliteStoreTest, UpsertCountsInsertedAndUpdated) {
   renamed.name = "New name";
   const WriteSummary summary = Upsert({Org("A"), renamed, Org("C")});
   EXPECT_EQ(summary.inserted, 1);
-  EXPECT_EQ(summary.updated, 2);
+  EXPECT_EQ(summary.updated, 1);
+  EXPECT_EQ(summary.unchanged, 1);
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM organizations WHERE code = 'B' AND name = 'New name'"),
             1);
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM organizations"), 4);
@@ -82,7 +83,8 @@ TEST_F(SqliteStoreTest, ImportSpanningSeveralBatchesKeepsEveryRow) {
   orgs[500].name = "Renamed";
   const WriteSummary again = Upsert(orgs);
   EXPECT_EQ(again.inserted, 0);
-  EXPECT_EQ(again.updated, 1001);
+  EXPECT_EQ(again.updated, 1);
+  EXPECT_EQ(again.unchanged, 1000);
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM organizations WHERE name = 'Renamed'"), 1);
 
   const core::OrgTable table = Table();
@@ -273,20 +275,22 @@ TEST_F(SqliteStoreTest, EveryWriteAppendsALinkedAuditEntry) {
                      " WHERE b.prev_hash = a.hash"),
             2);
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM audit_log WHERE id = 2 AND action = 'import.orgs'"
-                     " AND actor = 'tester' AND origin = '127.0.0.1' AND"
-                     " after_json = '{\"rows\":2,\"inserted\":1,\"updated\":1}'"),
+                     " AND actor = 'tester' AND origin = '127.0.0.1' AND after_json ="
+                     " '{\"rows\":2,\"inserted\":1,\"updated\":0,\"unchanged\":1}'"
+                     " AND change_count = 1"),
             1);
 
-  core::Result<Database> db = Database::Open(path_);
-  ASSERT_TRUE(db.ok());
-  core::Result<std::int64_t> verified = VerifyAuditChain(db.value());
+  core::Result<AuditVerification> verified = store_->VerifyAudit(std::nullopt);
   ASSERT_TRUE(verified.ok()) << verified.error().message;
-  EXPECT_EQ(verified.value(), 3);
+  EXPECT_TRUE(verified.value().ok) << verified.value().message;
+  EXPECT_EQ(verified.value().entries, 3);
 
-  ASSERT_TRUE(db.value().Exec("UPDATE audit_log SET actor = 'mallory' WHERE id = 2", "t").ok());
-  verified = VerifyAuditChain(db.value());
-  ASSERT_FALSE(verified.ok());
-  EXPECT_EQ(verified.error().field, "audit_log/2");
+  Exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'mallory' WHERE id = 2");
+  verified = store_->VerifyAudit(std::nullopt);
+  ASSERT_TRUE(verified.ok());
+  EXPECT_FALSE(verified.value().ok);
+  EXPECT_EQ(verified.value().first_bad_id, 2);
+  EXPECT_EQ(verified.value().reason, "audit_entry_altered");
 }
 
 TEST_F(SqliteStoreTest, DemoFlag) {

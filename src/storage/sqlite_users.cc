@@ -1,6 +1,4 @@
-// Users, sessions and the audit log of the server (issue 3).
-#include <charconv>
-
+// Users and sessions of the server (issue 3).
 #include "storage/audit_chain.h"
 #include "storage/server_sql.h"
 #include "storage/sqlite_store.h"
@@ -71,31 +69,6 @@ core::Status AppendAndCommit(Database& db, Transaction& txn, AuditEntry entry) {
   return txn.Commit();
 }
 
-AuditRecord ReadAudit(const Statement& s) {
-  AuditRecord r;
-  r.id = s.Int(0);
-  r.at = s.Text(1);
-  r.actor = s.Text(2);
-  r.origin = s.Text(3);
-  r.action = s.Text(4);
-  r.entity = s.Text(5);
-  if (!s.IsNull(6)) r.before_json = s.Text(6);
-  if (!s.IsNull(7)) r.after_json = s.Text(7);
-  r.prev_hash = s.Text(8);
-  r.hash = s.Text(9);
-  return r;
-}
-
-// The id in VerifyAuditChain's field "audit_log/<id>", or 0.
-std::int64_t BadEntryId(std::string_view field) {
-  constexpr std::string_view kPrefix = "audit_log/";
-  if (!field.starts_with(kPrefix)) return 0;
-  field.remove_prefix(kPrefix.size());
-  std::int64_t id = 0;
-  std::from_chars(field.data(), field.data() + field.size(), id);
-  return id;
-}
-
 }  // namespace
 
 // --- Users ---
@@ -106,7 +79,7 @@ core::Result<std::int64_t> SqliteStore::CreateUser(const UserRecord& user, const
     core::Result<Transaction> txn = Transaction::Begin(db_);
     if (!txn.ok()) return txn.error();
     UserRecord stored = user;
-    if (stored.created_at.empty()) stored.created_at = UtcNow();
+    if (stored.created_at.empty()) stored.created_at = core::FormatUtc(db_.clock().Now());
     if (core::Status s =
             Execute(db_,
                     "INSERT INTO users (name, role, scope, password_hash, created_at)"
@@ -204,58 +177,6 @@ core::Status SqliteStore::DeleteSession(const std::string& token_hash) {
 core::Status SqliteStore::DeleteUserSessions(std::int64_t user_id) {
   return Guarded("deleting a user's sessions",
                  [&] { return Execute(db_, "DELETE FROM sessions WHERE user_id = ?", {user_id}); });
-}
-
-// --- Audit ---
-
-core::Status SqliteStore::RecordEvent(const std::string& action, const std::string& entity,
-                                      const std::string& after_json, const Actor& actor) {
-  return Guarded("recording " + action, [&]() -> core::Status {
-    core::Result<Transaction> txn = Transaction::Begin(db_);
-    if (!txn.ok()) return txn.error();
-    AuditEntry entry = NewEntry(actor, action, entity);
-    if (!after_json.empty()) entry.after_json = after_json;
-    return AppendAndCommit(db_, txn.value(), std::move(entry));
-  });
-}
-
-core::Result<Page<AuditRecord>> SqliteStore::ListAudit(std::int64_t offset, std::int64_t limit) {
-  return Guarded("listing the audit log", [&]() -> core::Result<Page<AuditRecord>> {
-    if (core::Status s = CheckPaging(offset, limit); !s.ok()) return s.error();
-    core::Result<Transaction> snapshot = Transaction::BeginRead(db_);
-    if (!snapshot.ok()) return snapshot.error();
-    core::Result<std::int64_t> total = QueryCount(db_, "SELECT COUNT(*) FROM audit_log", {});
-    if (!total.ok()) return total.error();
-    core::Result<std::vector<AuditRecord>> items = QueryAll<AuditRecord>(
-        db_,
-        "SELECT id, at, actor, origin, action, entity, before_json, after_json, prev_hash, hash"
-        " FROM audit_log ORDER BY id DESC LIMIT ? OFFSET ?",
-        {limit, offset}, ReadAudit);
-    if (!items.ok()) return items.error();
-    return Page<AuditRecord>{std::move(items).value(), total.value()};
-  });
-}
-
-core::Result<AuditVerification> SqliteStore::VerifyAudit() {
-  return Guarded("verifying the audit log", [&]() -> core::Result<AuditVerification> {
-    core::Result<Transaction> snapshot = Transaction::BeginRead(db_);
-    if (!snapshot.ok()) return snapshot.error();
-    AuditVerification verification;
-    core::Result<std::int64_t> checked = VerifyAuditChain(db_);
-    if (checked.ok()) {
-      verification.entries = checked.value();
-      verification.message = std::to_string(checked.value()) + " entries verified";
-      return verification;
-    }
-    if (checked.error().code != core::ErrorCode::kConflict) return checked.error();
-    core::Result<std::int64_t> total = QueryCount(db_, "SELECT COUNT(*) FROM audit_log", {});
-    if (!total.ok()) return total.error();
-    verification.ok = false;
-    verification.entries = total.value();
-    verification.first_bad_id = BadEntryId(checked.error().field);
-    verification.message = checked.error().message;
-    return verification;
-  });
 }
 
 }  // namespace grassroots::storage

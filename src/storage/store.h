@@ -18,6 +18,7 @@
 #include "core/access.h"
 #include "core/assessment.h"
 #include "core/assessment_summary.h"
+#include "core/clock.h"
 #include "core/error.h"
 #include "core/import_rows.h"
 #include "core/org_table.h"
@@ -44,10 +45,12 @@ struct AssessmentInfo {
   std::string audit_hash;      // that entry's hash: the head of the audit chain at the run
 };
 
-// Counts of what an import did.
+// Counts of what an import did: rows new, rows changed, rows written with the values they had
+// (which change nothing and are not recorded in the audit trail).
 struct WriteSummary {
   std::int64_t inserted = 0;
   std::int64_t updated = 0;
+  std::int64_t unchanged = 0;
 };
 
 // --- What the server reads and writes (issue 3). ---
@@ -100,7 +103,7 @@ struct StoredManualDecision {
   bool include = true;
   std::string reason;
   std::string decided_by;
-  std::string decided_at;
+  std::string decided_at;  // ISO 8601 UTC; left empty, SaveManualDecision records the store's now
 };
 
 struct PolicyInfo {
@@ -131,13 +134,36 @@ struct AuditRecord {
   std::string at, actor, origin, action, entity;
   std::string before_json, after_json;  // empty when none
   std::string prev_hash, hash;
+  std::int64_t change_count = 0;  // per-row change records of a bulk write or import
 };
 
+// The newest entry of the audit chain: what to write down to check later that nothing was cut
+// from the end ("ID:HASH"). Id 0 with the genesis hash when the log is empty.
+struct ChainHead {
+  std::int64_t id = 0;
+  std::string hash;
+  friend bool operator==(const ChainHead&, const ChainHead&) = default;
+};
+// "ID:HASH"; parsing gives nullopt unless ID is a positive whole number and HASH 64 lower-case
+// hex digits.
+std::string FormatAuditHead(const ChainHead& head);
+std::optional<ChainHead> ParseAuditHead(std::string_view text);
+
+// What `audit verify` found. When !ok, `reason` names the first problem (a stable name, with
+// `params`) and `message` says it in English; `first_bad_id` is the entry it concerns, if any.
 struct AuditVerification {
   bool ok = true;
   std::int64_t entries = 0;
-  std::int64_t first_bad_id = 0;  // when !ok
+  std::int64_t first_bad_id = 0;
   std::string message;
+  std::string reason;  // audit_entry_altered, audit_entries_removed, audit_head_not_in_chain, ...
+  core::Params params;
+  ChainHead head;                            // the newest entry as stored
+  std::int64_t changes = 0;                  // per-row change records checked
+  std::int64_t checkpoints = 0;              // checkpoints in the database checked
+  std::int64_t recorded_heads = 0;           // heads of the head file checked
+  std::string head_file;                     // its path; empty when this database keeps none
+  std::optional<ChainHead> newest_recorded;  // the newest head the head file holds
 };
 
 // A change to an account; a field left nullopt stays as it is.
@@ -193,11 +219,13 @@ class Store {
   virtual core::Status BeginReading() = 0;
   virtual void EndReading() = 0;
 
-  // The newest entry of the audit trail. Every change is recorded there in the same transaction
-  // as the change, so this moves with every change made through any Store, connection or
-  // process, and the values of different connections compare: what was computed from reads at
-  // one version holds wherever the version is the same. (A hand edit of the file that bypasses
-  // the trail is not seen.) Taken first inside BeginReading, it is the snapshot's version.
+  // The newest audit entry that changed data. Every change is recorded in the trail in the same
+  // transaction as the change, so this moves with every change made through any Store,
+  // connection or process, and the values of different connections compare: what was computed
+  // from reads at one version holds wherever the version is the same. Events that change no
+  // data (logins, logouts, failed logins: RecordEvent) do not move it, so they do not throw
+  // away remembered answers. (A hand edit of the file that bypasses the trail is not seen.)
+  // Taken first inside BeginReading, it is the snapshot's version.
   virtual core::Result<std::int64_t> DataVersion() = 0;
 
   // Creates the schema or applies the migrations it lacks. Idempotent.
@@ -321,20 +349,35 @@ class Store {
   // The whole of a stored assessment with its inputs and policy text, read in one snapshot;
   // nullopt when the year was never assessed.
   virtual core::Result<std::optional<StoredAssessment>> LoadStoredAssessment(int year) = 0;
-  // The audit entries after entry `after_id` whose entity is one of `entities`, oldest first.
-  virtual core::Result<std::vector<AuditRecord>> AuditEntriesAfter(
-      std::int64_t after_id, const std::vector<std::string>& entities) = 0;
 
-  // An event that changes no table (login, logout, failed login).
+  // An event that changes no data (login, logout, failed login): recorded in the trail, but
+  // the data version does not move.
   virtual core::Status RecordEvent(const std::string& action, const std::string& entity,
                                    const std::string& after_json, const Actor& actor) = 0;
   virtual core::Result<Page<AuditRecord>> ListAudit(std::int64_t offset, std::int64_t limit) = 0;
-  virtual core::Result<AuditVerification> VerifyAudit() = 0;
+  // The per-row change records of one entry (a bulk write or import), in order: `entity`,
+  // before and after of each, with the entry's id, time, actor, origin and action.
+  virtual core::Result<Page<AuditRecord>> ListAuditChanges(std::int64_t entry_id,
+                                                           std::int64_t offset,
+                                                           std::int64_t limit) = 0;
+  // Everything recorded about `entity` ("score:V01:2016", "organization:V01", "member:M1")
+  // in entries after `after_id`, oldest first: single writes and the change records of bulk
+  // writes and imports alike, each with its entry's id, time, actor, origin and action.
+  virtual core::Result<std::vector<AuditRecord>> AuditChangesOf(const std::string& entity,
+                                                                std::int64_t after_id) = 0;
+  // The newest entry of the chain.
+  virtual core::Result<ChainHead> AuditHead() = 0;
+  // Checks the whole trail (see storage/audit_verify.h): the hash chain and the change records
+  // it covers, the checkpoints, the head file beside the database, and `expect` (a head written
+  // down earlier) when given. A broken trail is an answer with ok = false, not an error.
+  virtual core::Result<AuditVerification> VerifyAudit(const std::optional<ChainHead>& expect) = 0;
 };
 
 // Opens (creating if needed) an SQLite database file with WAL and foreign keys on.
-// Does not migrate: call Migrate().
-core::Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path);
+// Does not migrate: call Migrate(). `clock` is "now" for everything it writes (audit entries,
+// run times, creation times); it must outlive the store.
+core::Result<std::unique_ptr<Store>> OpenSqliteStore(
+    const std::string& path, const core::Clock& clock = core::DefaultClock());
 
 // Holds a Store's read snapshot (BeginReading) for as long as it lives. If the snapshot cannot
 // be taken, the reads go on without one, each seeing the data as it is when it runs.

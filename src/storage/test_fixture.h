@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/assessment.h"
+#include "core/clock.h"
 #include "storage/sqlite_db.h"
 #include "storage/store.h"
 
@@ -72,7 +73,7 @@ class SqliteStoreTest : public ::testing::Test {
 
   void Reopen() {
     store_.reset();
-    core::Result<std::unique_ptr<Store>> store = OpenSqliteStore(path_);
+    core::Result<std::unique_ptr<Store>> store = OpenSqliteStore(path_, clock_);
     ASSERT_TRUE(store.ok()) << store.error().message;
     store_ = std::move(store).value();
   }
@@ -106,6 +107,8 @@ class SqliteStoreTest : public ::testing::Test {
 
   std::string dir_;
   std::string path_;
+  // The store's "now": the county's 2016-07-01 begins (2016-06-30T16:00:00Z).
+  core::FixedClock clock_{core::CountyDayStart({2016, 7, 1})};
   std::unique_ptr<Store> store_;
   Actor actor_{"tester", "127.0.0.1"};
 };

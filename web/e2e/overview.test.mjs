@@ -162,6 +162,8 @@ test('audit log: chain verified, entries with before/after', async () => {
   const verify = page.locator('[data-test=audit-verify] .el-alert--success')
   await verify.waitFor()
   assert.match(await verify.innerText(), /哈希链校验通过：\d+ 条记录完整/)
+  // The newest entry, to write down and check later (`audit verify --expect ID:HASH`).
+  assert.match(await verify.innerText(), /最新记录 \d+:[0-9a-f]{64}/)
   const rows = rowsOf(page, 'audit-table')
   await rows.first().waitFor()
   const created = rows.filter({ hasText: 'user:secretary2' }).filter({ hasText: '新建用户' })

@@ -1,0 +1,104 @@
+#include "storage/audit_changes.h"
+
+#include <sodium.h>
+
+namespace grassroots::storage {
+namespace {
+
+constexpr std::size_t kRowsPerStatement = 128;
+constexpr int kColumns = 5;
+constexpr std::string_view kDigestPrefix = "blake2b256:";
+
+std::string InsertSql(std::size_t rows) {
+  std::string sql =
+      "INSERT INTO audit_changes (entry_id, seq, entity, before_json, after_json) VALUES ";
+  for (std::size_t r = 0; r < rows; ++r) sql += r == 0 ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)";
+  return sql;
+}
+
+}  // namespace
+
+struct ChangeDigest::State {
+  crypto_generichash_state hash;
+};
+
+ChangeDigest::ChangeDigest() : state_(std::make_unique<State>()) {
+  [[maybe_unused]] static const int initialized = sodium_init();
+  crypto_generichash_init(&state_->hash, nullptr, 0, crypto_generichash_BYTES);
+}
+
+ChangeDigest::~ChangeDigest() = default;
+
+void ChangeDigest::Add(std::int64_t seq, std::string_view entity,
+                       const std::optional<std::string_view>& before,
+                       const std::optional<std::string_view>& after) {
+  const auto field = [this](const std::optional<std::string_view>& value) {
+    text_ += ' ';
+    if (value) {
+      text_ += std::to_string(value->size());
+      text_ += ':';
+      text_ += *value;
+    } else {
+      text_ += "-:";
+    }
+  };
+  text_.clear();
+  text_ += std::to_string(seq);
+  field(entity);
+  field(before);
+  field(after);
+  text_ += '\n';
+  crypto_generichash_update(&state_->hash, reinterpret_cast<const unsigned char*>(text_.data()),
+                            text_.size());
+}
+
+std::string ChangeDigest::Finish() {
+  unsigned char digest[crypto_generichash_BYTES];
+  crypto_generichash_final(&state_->hash, digest, sizeof digest);
+  char hex[crypto_generichash_BYTES * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  return std::string(kDigestPrefix) + std::string(hex, crypto_generichash_BYTES * 2);
+}
+
+ChangeRecorder::ChangeRecorder(Database& db, std::int64_t entry_id) : db_(db), entry_id_(entry_id) {
+  pending_.reserve(kRowsPerStatement);
+}
+
+core::Status ChangeRecorder::Add(std::string entity, std::optional<std::string> before,
+                                 std::string after) {
+  ++count_;
+  digest_.Add(count_, entity, before ? std::optional<std::string_view>(*before) : std::nullopt,
+              after);
+  pending_.push_back({std::move(entity), std::move(before), std::move(after)});
+  return pending_.size() == kRowsPerStatement ? Flush() : core::Status::Ok();
+}
+
+core::Status ChangeRecorder::Flush() {
+  if (pending_.empty()) return core::Status::Ok();
+  core::Result<Statement> stmt = db_.Prepare(InsertSql(pending_.size()));
+  if (!stmt.ok()) return stmt.error();
+  const std::int64_t first_seq = count_ - static_cast<std::int64_t>(pending_.size()) + 1;
+  for (std::size_t r = 0; r < pending_.size(); ++r) {
+    const int p = static_cast<int>(r) * kColumns + 1;
+    const Record& record = pending_[r];
+    stmt.value()
+        .BindInt(p, entry_id_)
+        .BindInt(p + 1, first_seq + static_cast<std::int64_t>(r))
+        .BindText(p + 2, record.entity)
+        .BindText(p + 4, record.after);
+    record.before ? stmt.value().BindText(p + 3, *record.before) : stmt.value().BindNull(p + 3);
+  }
+  core::Status status = stmt.value().Run();
+  pending_.clear();
+  return status;
+}
+
+core::Status ChangeRecorder::Finish(AuditEntry& entry) {
+  if (core::Status status = Flush(); !status.ok()) return status;
+  entry.id = entry_id_;
+  entry.change_count = count_;
+  entry.change_digest = digest_.Finish();
+  return core::Status::Ok();
+}
+
+}  // namespace grassroots::storage

@@ -1,0 +1,77 @@
+// Per-row change records of a bulk write or import (table audit_changes). A bulk write is one
+// audit entry; each row it changed is one record beside it, named and shaped as a single write
+// of that row would record it ("score:V01:2016", the row before and after as the same JSON), so
+// that a reader finds a change whichever way it was made. Rows written with the values they had
+// record nothing.
+//
+// The entry's hash covers the records through their count and digest: BLAKE2b-256 over each
+// record's canonical text in seq order, written "blake2b256:" + 64 hex digits. A record's text is
+// its fields with their byte lengths, so no content can pass for a boundary and nothing needs
+// escaping: "SEQ ENTITY_LENGTH:ENTITY BEFORE_LENGTH:BEFORE AFTER_LENGTH:AFTER\n", an absent
+// before or after written "-:" (`3 14:score:V01:2016 -: 120:{"code":...}`). BLAKE2b rather than
+// the chain's SHA-256 because a country's import digests over a gigabyte: libsodium's BLAKE2b
+// does it in under 3 s, its SHA-256 takes 11 s (docs/performance.md).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.h"
+#include "storage/audit_chain.h"
+#include "storage/sqlite_db.h"
+
+namespace grassroots::storage {
+
+// The running digest of an entry's change records.
+class ChangeDigest {
+ public:
+  ChangeDigest();
+  ~ChangeDigest();
+  ChangeDigest(const ChangeDigest&) = delete;
+  ChangeDigest& operator=(const ChangeDigest&) = delete;
+
+  void Add(std::int64_t seq, std::string_view entity, const std::optional<std::string_view>& before,
+           const std::optional<std::string_view>& after);
+  // "blake2b256:<hex>". Call once.
+  std::string Finish();
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+  std::string text_;  // reused for each record's canonical text
+};
+
+// Writes the change records of one entry inside its write transaction, 128 to a statement.
+class ChangeRecorder {
+ public:
+  // `entry_id` is the id the write's entry will get (NextAuditId).
+  ChangeRecorder(Database& db, std::int64_t entry_id);
+
+  // `entity` changed from `before` (nullopt: the row is new) to `after`.
+  core::Status Add(std::string entity, std::optional<std::string> before, std::string after);
+  // Writes what is buffered and sets the entry's id check, change count and digest. The entry
+  // must then be appended with AppendAudit in the same transaction.
+  core::Status Finish(AuditEntry& entry);
+
+  std::int64_t count() const { return count_; }
+
+ private:
+  struct Record {
+    std::string entity;
+    std::optional<std::string> before;
+    std::string after;
+  };
+  core::Status Flush();
+
+  Database& db_;
+  std::int64_t entry_id_;
+  std::int64_t count_ = 0;
+  std::vector<Record> pending_;
+  ChangeDigest digest_;
+};
+
+}  // namespace grassroots::storage

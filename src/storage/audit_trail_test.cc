@@ -1,0 +1,367 @@
+// The audit trail as a reader and an auditor rely on it: what bulk writes record per row, what
+// `audit verify` catches (edits, deletions, swaps, and entries cut from the end), what the
+// database refuses, and which events move the data version.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "storage/audit_chain.h"
+#include "storage/audited_rows.h"
+#include "storage/migrations.h"
+#include "storage/sqlite_db.h"
+#include "storage/store.h"
+#include "storage/test_fixture.h"
+
+namespace grassroots::storage {
+namespace {
+
+using test::Org;
+using test::Score;
+
+class AuditTrailTest : public test::SqliteStoreTest {
+ protected:
+  std::string HeadFile() const { return path_ + ".audit-heads"; }
+
+  // A statement run the way someone with the file would, through another connection.
+  core::Status TryExec(const std::string& sql) {
+    core::Result<Database> db = Database::Open(path_);
+    if (!db.ok()) return db.error();
+    return db.value().Exec(sql, "test");
+  }
+
+  AuditVerification Verify(const std::optional<ChainHead>& expect = std::nullopt) {
+    core::Result<AuditVerification> v = store_->VerifyAudit(expect);
+    EXPECT_TRUE(v.ok()) << v.error().message;
+    return v.ok() ? v.value() : AuditVerification{};
+  }
+
+  ChainHead Head() {
+    core::Result<ChainHead> head = store_->AuditHead();
+    EXPECT_TRUE(head.ok());
+    return head.ok() ? head.value() : ChainHead{};
+  }
+
+  // Two organizations with a 2016 score each, then a re-import changing A's score only.
+  void ImportTwice() {
+    Upsert({Org("A"), Org("B")});
+    ASSERT_TRUE(store_->UpsertScores({Score("A", 2016, 70), Score("B", 2016, 80)}, actor_).ok());
+    core::Result<WriteSummary> again =
+        store_->UpsertScores({Score("A", 2016, 71), Score("B", 2016, 80)}, actor_);
+    ASSERT_TRUE(again.ok()) << again.error().message;
+    EXPECT_EQ(again.value().inserted, 0);
+    EXPECT_EQ(again.value().updated, 1);
+    EXPECT_EQ(again.value().unchanged, 1);
+  }
+
+  // Removes what the triggers protect, as an attacker with write access to the file would.
+  void DropTriggers() {
+    for (const char* table : {"audit_log", "audit_changes", "audit_checkpoints"}) {
+      Exec(std::string("DROP TRIGGER ") + table + "_no_update; DROP TRIGGER " + table +
+           "_no_delete");
+    }
+  }
+};
+
+TEST_F(AuditTrailTest, AnImportRecordsEachChangedRowAsASingleWriteWould) {
+  ImportTwice();
+  core::Result<std::vector<AuditRecord>> trail = store_->AuditChangesOf("score:A:2016", 0);
+  ASSERT_TRUE(trail.ok()) << trail.error().message;
+  ASSERT_EQ(trail.value().size(), 2u);  // created, then changed
+  EXPECT_EQ(trail.value()[0].before_json, "");
+  EXPECT_EQ(trail.value()[0].after_json, ScoreJson(Score("A", 2016, 70)));
+  const AuditRecord change = trail.value()[1];
+  EXPECT_EQ(change.action, "import.scores");
+  EXPECT_EQ(change.actor, "tester");
+  EXPECT_EQ(change.entity, "score:A:2016");
+  EXPECT_EQ(change.before_json, ScoreJson(Score("A", 2016, 70)));
+  EXPECT_EQ(change.after_json, ScoreJson(Score("A", 2016, 71)));
+
+  // A single write of the same row is found by the same name, with the same JSON.
+  ASSERT_TRUE(store_->SaveScore(Score("A", 2016, 72), actor_).ok());
+  trail = store_->AuditChangesOf("score:A:2016", change.id);
+  ASSERT_TRUE(trail.ok());
+  ASSERT_EQ(trail.value().size(), 1u);
+  EXPECT_EQ(trail.value()[0].action, "score.save");
+  EXPECT_EQ(trail.value()[0].before_json, change.after_json);
+}
+
+TEST_F(AuditTrailTest, RowsWrittenWithTheirValuesRecordNothing) {
+  ImportTwice();
+  core::Result<std::vector<AuditRecord>> b = store_->AuditChangesOf("score:B:2016", 0);
+  ASSERT_TRUE(b.ok());
+  EXPECT_EQ(b.value().size(), 1u);  // its creation only
+  core::Result<Page<AuditRecord>> last = store_->ListAudit(0, 1);
+  ASSERT_TRUE(last.ok());
+  ASSERT_EQ(last.value().items.size(), 1u);
+  EXPECT_EQ(last.value().items[0].change_count, 1);
+  core::Result<Page<AuditRecord>> changes =
+      store_->ListAuditChanges(last.value().items[0].id, 0, 50);
+  ASSERT_TRUE(changes.ok());
+  EXPECT_EQ(changes.value().total, 1);
+  ASSERT_EQ(changes.value().items.size(), 1u);
+  EXPECT_EQ(changes.value().items[0].entity, "score:A:2016");
+}
+
+TEST_F(AuditTrailTest, OrganizationAndMemberRowsAreNamedAsTheirSingleWrites) {
+  Upsert({Org("A"), Org("A1", "A")});
+  core::Organization renamed = Org("A1", "A");
+  renamed.name = "Renamed";
+  Upsert({Org("A"), renamed});
+  core::Result<std::vector<AuditRecord>> org = store_->AuditChangesOf("organization:A1", 0);
+  ASSERT_TRUE(org.ok());
+  ASSERT_EQ(org.value().size(), 2u);
+  EXPECT_EQ(org.value()[1].before_json, OrgJson(Org("A1", "A")));
+  EXPECT_EQ(org.value()[1].after_json, OrgJson(renamed));
+
+  core::Member member{"m1", "Li", "A", core::MemberStatus::kMobile, "2001-07-01"};
+  ASSERT_TRUE(store_->UpsertMembers({member}, actor_).ok());
+  core::Result<std::vector<AuditRecord>> m = store_->AuditChangesOf("member:m1", 0);
+  ASSERT_TRUE(m.ok());
+  ASSERT_EQ(m.value().size(), 1u);
+  EXPECT_EQ(m.value()[0].after_json, MemberJson(member));
+}
+
+TEST_F(AuditTrailTest, AnIntactTrailVerifiesWithItsChangeRecordsAndHeads) {
+  ImportTwice();
+  const AuditVerification v = Verify(Head());
+  EXPECT_TRUE(v.ok) << v.message;
+  EXPECT_EQ(v.entries, 3);
+  EXPECT_EQ(v.changes, 2 + 2 + 1);
+  EXPECT_EQ(v.recorded_heads, 3);  // one per commit
+  ASSERT_TRUE(v.newest_recorded.has_value());
+  EXPECT_EQ(*v.newest_recorded, v.head);
+  EXPECT_EQ(v.head, Head());
+}
+
+TEST_F(AuditTrailTest, EntriesCutFromTheEndAreCaughtByTheHeadFile) {
+  ImportTwice();
+  const ChainHead before = Head();
+  DropTriggers();
+  Exec("DELETE FROM audit_changes WHERE entry_id = " + std::to_string(before.id) +
+       "; DELETE FROM audit_log WHERE id = " + std::to_string(before.id));
+  const AuditVerification v = Verify();
+  EXPECT_FALSE(v.ok);
+  EXPECT_EQ(v.reason, "audit_entries_removed");
+  EXPECT_EQ(v.first_bad_id, before.id);
+  EXPECT_NE(v.message.find("removed from the end"), std::string::npos) << v.message;
+}
+
+TEST_F(AuditTrailTest, EntriesCutFromTheEndAreCaughtByACheckpoint) {
+  Upsert({Org("A"), Org("B"), Org("C")});
+  ASSERT_TRUE(store_
+                  ->SaveAssessment(core::MoheDefaultPolicy(), "v1", Table(),
+                                   test::Result(2016, {1, 0, 0}), actor_)
+                  .ok());
+  const ChainHead run = Head();
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM audit_checkpoints WHERE reason = 'assessment/2016'"
+                     " AND entry_id = " +
+                     std::to_string(run.id)),
+            1);
+  // Without the head file, and with the run's entry cut, only the checkpoint remembers it.
+  std::filesystem::remove(HeadFile());
+  DropTriggers();
+  Exec("DELETE FROM audit_log WHERE id = " + std::to_string(run.id));
+  const AuditVerification v = Verify();
+  EXPECT_FALSE(v.ok);
+  EXPECT_EQ(v.reason, "audit_entries_removed");
+  EXPECT_NE(v.message.find("assessment/2016"), std::string::npos) << v.message;
+}
+
+TEST_F(AuditTrailTest, AHeadWrittenDownMustStillBeInTheChain) {
+  ImportTwice();
+  const ChainHead written_down = Head();
+  EXPECT_TRUE(Verify(written_down).ok);
+  ChainHead forged = written_down;
+  forged.hash[0] = forged.hash[0] == 'a' ? 'b' : 'a';
+  AuditVerification v = Verify(forged);
+  EXPECT_FALSE(v.ok);
+  EXPECT_EQ(v.reason, "audit_head_not_in_chain");
+
+  // Cut the last entry and forget every other anchor: the written-down head still tells.
+  std::filesystem::remove(HeadFile());
+  DropTriggers();
+  Exec("DELETE FROM audit_changes WHERE entry_id = " + std::to_string(written_down.id) +
+       "; DELETE FROM audit_log WHERE id = " + std::to_string(written_down.id));
+  EXPECT_TRUE(Verify().ok);  // nothing else remembers the cut entry
+  v = Verify(written_down);
+  EXPECT_FALSE(v.ok);
+  EXPECT_EQ(v.reason, "audit_entries_removed");
+}
+
+TEST_F(AuditTrailTest, EditsDeletionsAndSwapsInTheMiddleAreCaught) {
+  ImportTwice();
+  ASSERT_TRUE(store_->SaveScore(Score("B", 2016, 90), actor_).ok());
+  DropTriggers();
+  const std::string copy = dir_ + "/copy.db";
+  std::filesystem::copy_file(path_, copy);
+
+  Exec("UPDATE audit_log SET actor = 'mallory' WHERE id = 2");
+  AuditVerification v = Verify();
+  EXPECT_FALSE(v.ok);
+  EXPECT_EQ(v.reason, "audit_entry_altered");
+  EXPECT_EQ(v.first_bad_id, 2);
+
+  std::filesystem::copy_file(copy, path_, std::filesystem::copy_options::overwrite_existing);
+  Exec("DELETE FROM audit_changes WHERE entry_id = 2; DELETE FROM audit_log WHERE id = 2");
+  v = Verify();
+  EXPECT_FALSE(v.ok);
+  EXPECT_EQ(v.first_bad_id, 3);  // the entry after the gap no longer links
+
+  std::filesystem::copy_file(copy, path_, std::filesystem::copy_options::overwrite_existing);
+  Exec(
+      "CREATE TEMP TABLE swap AS SELECT * FROM audit_log WHERE id IN (3, 4);"
+      " DELETE FROM audit_log WHERE id IN (3, 4);"
+      " INSERT INTO audit_log SELECT 7 - id, at, actor, origin, action, entity, before_json,"
+      " after_json, prev_hash, hash, change_count, change_digest, data_change FROM swap");
+  v = Verify();
+  EXPECT_FALSE(v.ok);
+  EXPECT_EQ(v.first_bad_id, 3);
+}
+
+TEST_F(AuditTrailTest, AChangeRecordEditedRemovedOrAddedIsCaught) {
+  ImportTwice();
+  DropTriggers();
+  const std::string copy = dir_ + "/copy.db";
+  std::filesystem::copy_file(path_, copy);
+  for (const std::string& tamper :
+       {std::string("UPDATE audit_changes SET after_json = replace(after_json, '71', '99')"
+                    " WHERE entry_id = 3"),
+        std::string("DELETE FROM audit_changes WHERE entry_id = 2 AND seq = 2"),
+        std::string("INSERT INTO audit_changes VALUES (3, 2, 'score:B:2016', NULL, '{}')")}) {
+    SCOPED_TRACE(tamper);
+    std::filesystem::copy_file(copy, path_, std::filesystem::copy_options::overwrite_existing);
+    Exec(tamper);
+    const AuditVerification v = Verify();
+    EXPECT_FALSE(v.ok);
+    EXPECT_EQ(v.reason, "audit_changes_altered");
+  }
+}
+
+TEST_F(AuditTrailTest, TheDatabaseRefusesToUpdateOrDeleteTheTrail) {
+  ImportTwice();  // change records
+  Upsert({Org("C")});
+  ASSERT_TRUE(store_
+                  ->SaveAssessment(core::MoheDefaultPolicy(), "v1", Table(),
+                                   test::Result(2016, {1, 0, 0}), actor_)
+                  .ok());  // a checkpoint
+  const std::int64_t entries = QueryInt("SELECT COUNT(*) FROM audit_log");
+  for (const char* sql :
+       {"UPDATE audit_log SET actor = 'mallory'", "DELETE FROM audit_log",
+        "DELETE FROM audit_log WHERE id = (SELECT MAX(id) FROM audit_log)",
+        "UPDATE audit_changes SET after_json = '{}'", "DELETE FROM audit_changes",
+        "UPDATE audit_checkpoints SET hash = ''", "DELETE FROM audit_checkpoints"}) {
+    SCOPED_TRACE(sql);
+    const core::Status status = TryExec(sql);
+    ASSERT_FALSE(status.ok());
+    EXPECT_NE(status.error().message.find("append-only"), std::string::npos)
+        << status.error().message;
+  }
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM audit_log"), entries);
+  EXPECT_TRUE(Verify().ok);
+}
+
+TEST_F(AuditTrailTest, LoginsAreInTheTrailButDoNotMoveTheDataVersion) {
+  Upsert({Org("A")});
+  const std::int64_t version = store_->DataVersion().value();
+  ASSERT_TRUE(store_->RecordEvent("login", "user:alice", "", actor_).ok());
+  ASSERT_TRUE(store_->RecordEvent("login_failed", "user:bob", "", actor_).ok());
+  EXPECT_EQ(store_->DataVersion().value(), version);
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'login%'"), 2);
+  EXPECT_TRUE(Verify().ok);
+
+  ASSERT_TRUE(store_->SaveScore(Score("A", 2016, 70), actor_).ok());
+  EXPECT_GT(store_->DataVersion().value(), version);
+}
+
+TEST_F(AuditTrailTest, EntriesRecordTheInjectedInstant) {
+  Upsert({Org("A")});
+  clock_.Advance(3600);
+  ASSERT_TRUE(store_->SaveScore(Score("A", 2016, 70), actor_).ok());
+  core::Result<Page<AuditRecord>> page = store_->ListAudit(0, 2);
+  ASSERT_TRUE(page.ok());
+  ASSERT_EQ(page.value().items.size(), 2u);
+  EXPECT_EQ(page.value().items[1].at, "2016-06-30T16:00:00Z");  // 2016-07-01 00:00 in the county
+  EXPECT_EQ(page.value().items[0].at, "2016-06-30T17:00:00Z");
+  std::ifstream heads(HeadFile());
+  std::string line;
+  std::getline(heads, line);
+  EXPECT_NE(line.find(" 2016-06-30T16:00:00Z"), std::string::npos) << line;
+}
+
+TEST_F(AuditTrailTest, HeadsParseAndPrintAsIdColonHash) {
+  const ChainHead head{12, std::string(64, 'a')};
+  EXPECT_EQ(FormatAuditHead(head), "12:" + std::string(64, 'a'));
+  EXPECT_EQ(ParseAuditHead(FormatAuditHead(head)), head);
+  for (const std::string& bad :
+       {std::string("12"), "0:" + std::string(64, 'a'), "x:" + std::string(64, 'a'),
+        "12:" + std::string(63, 'a'), "12:" + std::string(64, 'A'), "-1:" + std::string(64, 'a')}) {
+    EXPECT_FALSE(ParseAuditHead(bad).has_value()) << bad;
+  }
+}
+
+// A database made before migration 007, with data and a login in its trail: the migration keeps
+// the old entries verifiable and marks the login as no data change.
+TEST(AuditTrailMigration, AnExistingTrailStillVerifiesAndLoginsStopCounting) {
+  char dir[] = "/tmp/grassroots-storage-XXXXXX";
+  ASSERT_NE(mkdtemp(dir), nullptr);
+  const std::string path = std::string(dir) + "/old.db";
+  core::FixedClock clock(core::CountyDayStart({2016, 7, 1}));
+  {
+    core::Result<Database> db = Database::Open(path, clock);
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE(db.value()
+                    .Exec("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY,"
+                          " name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+                          "t")
+                    .ok());
+    for (const Migration& m : Migrations()) {
+      if (m.version >= 7) break;
+      ASSERT_TRUE(db.value().Exec(m.sql, m.name).ok()) << m.name;
+      ASSERT_TRUE(db.value()
+                      .Exec("INSERT INTO schema_migrations VALUES (" + std::to_string(m.version) +
+                                ", '" + std::string(m.name) + "', 'then')",
+                            "t")
+                      .ok());
+    }
+    // Two entries as the old code wrote them: an import, then a login.
+    AuditEntry import;
+    import.id = 1;
+    import.at = "2016-05-01T00:00:00Z";
+    import.actor = import.origin = "cli";
+    import.action = "import.orgs";
+    import.entity = "organizations";
+    import.after_json = R"({"rows":1})";
+    AuditEntry login;
+    login.id = 2;
+    login.at = "2016-05-02T00:00:00Z";
+    login.actor = "alice";
+    login.origin = "127.0.0.1";
+    login.action = "login";
+    login.entity = "user:alice";
+    const std::string h1 = AuditHash(kGenesisHash, import);
+    const std::string h2 = AuditHash(h1, login);
+    ASSERT_TRUE(db.value()
+                    .Exec("INSERT INTO audit_log VALUES (1, '2016-05-01T00:00:00Z', 'cli', 'cli',"
+                          " 'import.orgs', 'organizations', NULL, '{\"rows\":1}', '" +
+                              std::string(kGenesisHash) + "', '" + h1 +
+                              "'), (2, '2016-05-02T00:00:00Z', 'alice', '127.0.0.1', 'login',"
+                              " 'user:alice', NULL, NULL, '" +
+                              h1 + "', '" + h2 + "')",
+                          "t")
+                    .ok());
+  }
+  core::Result<std::unique_ptr<Store>> store = OpenSqliteStore(path, clock);
+  ASSERT_TRUE(store.ok());
+  ASSERT_TRUE(store.value()->Migrate().ok());
+  EXPECT_EQ(store.value()->DataVersion().value(), 1);  // the login is not a data change
+  core::Result<AuditVerification> v = store.value()->VerifyAudit(std::nullopt);
+  ASSERT_TRUE(v.ok());
+  EXPECT_TRUE(v.value().ok) << v.value().message;
+  EXPECT_EQ(v.value().entries, 2);
+  store.value().reset();
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace grassroots::storage

@@ -1,0 +1,135 @@
+#include "storage/audited_rows.h"
+
+#include <charconv>
+
+#include "storage/audit_chain.h"
+
+namespace grassroots::storage {
+namespace {
+
+void AppendJsonNumber(std::string& out, double value) {
+  char buf[32];
+  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
+  if (ec == std::errc()) {
+    out.append(buf, end);
+  } else {
+    out += "null";
+  }
+}
+
+// An empty text is absent: null.
+void AppendQuotedOrNull(std::string& out, std::string_view text) {
+  if (text.empty()) {
+    out += "null";
+  } else {
+    AppendJsonQuoted(out, text);
+  }
+}
+
+}  // namespace
+
+core::Organization ReadOrg(const Statement& s, int c) {
+  core::Organization org;
+  org.code = s.Text(c);
+  org.name = s.Text(c + 1);
+  org.type = core::ParseOrgType(s.Text(c + 2)).value_or(core::OrgType::kVillage);
+  org.kind = core::ParseOrgKind(s.Text(c + 3)).value_or(core::OrgKind::kBranch);
+  if (!s.IsNull(c + 4)) org.parent = s.Text(c + 4);
+  org.secretary = s.Text(c + 5);
+  org.unit = s.Text(c + 6);
+  return org;
+}
+
+core::Member ReadMember(const Statement& s) {
+  core::Member m;
+  m.id = s.Text(0);
+  m.name = s.Text(1);
+  m.org = s.Text(2);
+  m.status = core::ParseMemberStatus(s.Text(3)).value_or(core::MemberStatus::kRegular);
+  if (!s.IsNull(4)) m.joined = s.Text(4);
+  return m;
+}
+
+core::ScoreRecord ReadScore(const Statement& s) {
+  core::ScoreRecord r;
+  r.code = s.Text(0);
+  r.year = static_cast<int>(s.Int(1));
+  for (int d = 0; d < core::kDimensionCount; ++d) r.dimensions[d] = s.Double(2 + d);
+  if (!s.IsNull(8)) r.committee_grade = core::ParseGrade(s.Text(8));
+  if (!s.IsNull(9)) r.reason = s.Text(9);
+  return r;
+}
+
+std::string OrgEntity(std::string_view code) { return "organization:" + std::string(code); }
+
+std::string MemberEntity(std::string_view id) { return "member:" + std::string(id); }
+
+std::string ScoreEntity(std::string_view code, int year) {
+  return "score:" + std::string(code) + ":" + std::to_string(year);
+}
+
+// The JSON objects are written by appending to one string: an import writes millions of them.
+std::string OrgJson(const core::Organization& org) {
+  std::string json;
+  json.reserve(160 + org.name.size());
+  json += "{\"code\":";
+  AppendJsonQuoted(json, org.code);
+  json += ",\"name\":";
+  AppendJsonQuoted(json, org.name);
+  json += ",\"type\":";
+  AppendJsonQuoted(json, core::ToString(org.type));
+  json += ",\"kind\":";
+  AppendJsonQuoted(json, core::ToString(org.kind));
+  json += ",\"parent\":";
+  AppendQuotedOrNull(json, org.parent);
+  json += ",\"secretary\":";
+  AppendJsonQuoted(json, org.secretary);
+  json += ",\"unit\":";
+  AppendJsonQuoted(json, org.unit);
+  json += '}';
+  return json;
+}
+
+std::string MemberJson(const core::Member& m) {
+  std::string json;
+  json.reserve(120 + m.name.size());
+  json += "{\"id\":";
+  AppendJsonQuoted(json, m.id);
+  json += ",\"name\":";
+  AppendJsonQuoted(json, m.name);
+  json += ",\"org\":";
+  AppendJsonQuoted(json, m.org);
+  json += ",\"status\":";
+  AppendJsonQuoted(json, core::ToString(m.status));
+  json += ",\"joined\":";
+  AppendQuotedOrNull(json, m.joined);
+  json += '}';
+  return json;
+}
+
+std::string ScoreJson(const core::ScoreRecord& r) {
+  std::string json;
+  json.reserve(200 + r.reason.size());
+  json += "{\"code\":";
+  AppendJsonQuoted(json, r.code);
+  json += ",\"year\":";
+  json += std::to_string(r.year);
+  for (int d = 0; d < core::kDimensionCount; ++d) {
+    json += ",\"";
+    json += core::kDimensionKeys[d];
+    json += "\":";
+    AppendJsonNumber(json, r.dimensions[d]);
+  }
+  json += ",\"grade\":";
+  if (r.committee_grade) {
+    AppendJsonQuoted(json, core::ToString(*r.committee_grade));
+  } else {
+    json += "null";
+  }
+  json += ",\"reason\":";
+  AppendQuotedOrNull(json, r.reason);
+  json += '}';
+  return json;
+}
+
+}  // namespace grassroots::storage

@@ -1,0 +1,123 @@
+// The audit log's events, reads and checks (the entries themselves are appended by every write,
+// audit_chain.h).
+#include "storage/audit_chain.h"
+#include "storage/audit_heads.h"
+#include "storage/audit_verify.h"
+#include "storage/server_sql.h"
+#include "storage/sqlite_store.h"
+
+namespace grassroots::storage {
+namespace {
+
+constexpr std::string_view kEntryColumns =
+    "a.id, a.at, a.actor, a.origin, a.action, a.entity, a.before_json, a.after_json,"
+    " a.prev_hash, a.hash, a.change_count";
+
+// Columns as kEntryColumns, with entity, before and after from a change record `c` instead.
+constexpr std::string_view kChangeColumns =
+    "a.id, a.at, a.actor, a.origin, a.action, c.entity, c.before_json, c.after_json,"
+    " a.prev_hash, a.hash, a.change_count";
+
+AuditRecord ReadAudit(const Statement& s) {
+  AuditRecord r;
+  r.id = s.Int(0);
+  r.at = s.Text(1);
+  r.actor = s.Text(2);
+  r.origin = s.Text(3);
+  r.action = s.Text(4);
+  r.entity = s.Text(5);
+  if (!s.IsNull(6)) r.before_json = s.Text(6);
+  if (!s.IsNull(7)) r.after_json = s.Text(7);
+  r.prev_hash = s.Text(8);
+  r.hash = s.Text(9);
+  r.change_count = s.IsNull(10) ? 0 : s.Int(10);
+  return r;
+}
+
+}  // namespace
+
+core::Status SqliteStore::RecordEvent(const std::string& action, const std::string& entity,
+                                      const std::string& after_json, const Actor& actor) {
+  return Guarded("recording " + action, [&]() -> core::Status {
+    core::Result<Transaction> txn = Transaction::Begin(db_);
+    if (!txn.ok()) return txn.error();
+    AuditEntry entry = NewEntry(actor, action, entity);
+    if (!after_json.empty()) entry.after_json = after_json;
+    entry.data_change = false;
+    if (core::Status s = AppendAudit(db_, std::move(entry)); !s.ok()) return s;
+    return txn.value().Commit();
+  });
+}
+
+core::Result<std::int64_t> SqliteStore::DataVersion() {
+  return Guarded("reading the data version", [&] {
+    return db_.QueryInt("SELECT COALESCE(MAX(id), 0) FROM audit_log WHERE data_change = 1");
+  });
+}
+
+core::Result<Page<AuditRecord>> SqliteStore::ListAudit(std::int64_t offset, std::int64_t limit) {
+  return Guarded("listing the audit log", [&]() -> core::Result<Page<AuditRecord>> {
+    if (core::Status s = CheckPaging(offset, limit); !s.ok()) return s.error();
+    core::Result<Transaction> snapshot = Transaction::BeginRead(db_);
+    if (!snapshot.ok()) return snapshot.error();
+    core::Result<std::int64_t> total = QueryCount(db_, "SELECT COUNT(*) FROM audit_log", {});
+    if (!total.ok()) return total.error();
+    core::Result<std::vector<AuditRecord>> items =
+        QueryAll<AuditRecord>(db_,
+                              "SELECT " + std::string(kEntryColumns) +
+                                  " FROM audit_log a ORDER BY a.id DESC LIMIT ? OFFSET ?",
+                              {limit, offset}, ReadAudit);
+    if (!items.ok()) return items.error();
+    return Page<AuditRecord>{std::move(items).value(), total.value()};
+  });
+}
+
+core::Result<Page<AuditRecord>> SqliteStore::ListAuditChanges(std::int64_t entry_id,
+                                                              std::int64_t offset,
+                                                              std::int64_t limit) {
+  return Guarded("listing the changes of an audit entry", [&]() -> core::Result<Page<AuditRecord>> {
+    if (core::Status s = CheckPaging(offset, limit); !s.ok()) return s.error();
+    core::Result<Transaction> snapshot = Transaction::BeginRead(db_);
+    if (!snapshot.ok()) return snapshot.error();
+    core::Result<std::int64_t> total =
+        QueryCount(db_, "SELECT COUNT(*) FROM audit_changes WHERE entry_id = ?", {entry_id});
+    if (!total.ok()) return total.error();
+    core::Result<std::vector<AuditRecord>> items =
+        QueryAll<AuditRecord>(db_,
+                              "SELECT " + std::string(kChangeColumns) +
+                                  " FROM audit_changes c JOIN audit_log a ON a.id = c.entry_id"
+                                  " WHERE c.entry_id = ? ORDER BY c.seq LIMIT ? OFFSET ?",
+                              {entry_id, limit, offset}, ReadAudit);
+    if (!items.ok()) return items.error();
+    return Page<AuditRecord>{std::move(items).value(), total.value()};
+  });
+}
+
+core::Result<std::vector<AuditRecord>> SqliteStore::AuditChangesOf(const std::string& entity,
+                                                                   std::int64_t after_id) {
+  return Guarded("reading the audit trail of " + entity, [&] {
+    // Single writes name the row as the entry's entity; bulk writes in a change record.
+    return QueryAll<AuditRecord>(db_,
+                                 "SELECT " + std::string(kEntryColumns) +
+                                     " FROM audit_log a WHERE a.id > ? AND a.entity = ?"
+                                     " UNION ALL SELECT " +
+                                     std::string(kChangeColumns) +
+                                     " FROM audit_changes c JOIN audit_log a ON a.id = c.entry_id"
+                                     " WHERE c.entity = ? AND c.entry_id > ? ORDER BY 1",
+                                 {after_id, entity, entity, after_id}, ReadAudit);
+  });
+}
+
+core::Result<ChainHead> SqliteStore::AuditHead() {
+  return Guarded("reading the head of the audit log", [&] { return ReadAuditHead(db_); });
+}
+
+core::Result<AuditVerification> SqliteStore::VerifyAudit(const std::optional<ChainHead>& expect) {
+  return Guarded("verifying the audit log", [&]() -> core::Result<AuditVerification> {
+    core::Result<Transaction> snapshot = Transaction::BeginRead(db_);
+    if (!snapshot.ok()) return snapshot.error();
+    return VerifyAuditTrail(db_, HeadFilePath(db_.path()), expect);
+  });
+}
+
+}  // namespace grassroots::storage
