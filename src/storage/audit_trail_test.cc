@@ -150,7 +150,7 @@ TEST_F(AuditTrailTest, EntriesCutFromTheEndAreCaughtByTheHeadFile) {
 TEST_F(AuditTrailTest, EntriesCutFromTheEndAreCaughtByACheckpoint) {
   Upsert({Org("A"), Org("B"), Org("C")});
   ASSERT_TRUE(store_
-                  ->SaveAssessment(core::MoheDefaultPolicy(), "v1", Table(),
+                  ->SaveAssessment(core::MoheDefaultPolicy(), "v1", test::NoInputs(Table()).input,
                                    test::Result(2016, {1, 0, 0}), actor_)
                   .ok());
   const ChainHead run = Head();
@@ -242,7 +242,7 @@ TEST_F(AuditTrailTest, TheDatabaseRefusesToUpdateOrDeleteTheTrail) {
   ImportTwice();  // change records
   Upsert({Org("C")});
   ASSERT_TRUE(store_
-                  ->SaveAssessment(core::MoheDefaultPolicy(), "v1", Table(),
+                  ->SaveAssessment(core::MoheDefaultPolicy(), "v1", test::NoInputs(Table()).input,
                                    test::Result(2016, {1, 0, 0}), actor_)
                   .ok());  // a checkpoint
   const std::int64_t entries = QueryInt("SELECT COUNT(*) FROM audit_log");

@@ -362,8 +362,11 @@ core::Status SqliteStore::WriteAssessment(const core::Policy& policy,
   if (!previous.ok()) return previous.error();
   if (core::Status status = DeleteYear(db_, result.year); !status.ok()) return status;
 
-  const AssessmentInfo info{result.year, policy_version, core::FormatUtc(db_.clock().Now()),
-                            static_cast<std::int64_t>(result.SelectedCount())};
+  AssessmentInfo info;
+  info.year = result.year;
+  info.policy_version = policy_version;
+  info.run_at = core::FormatUtc(db_.clock().Now());
+  info.selected_count = static_cast<std::int64_t>(result.SelectedCount());
   if (core::Status status = InsertHeader(db_, info); !status.ok()) return status;
   if (core::Status status = InsertResults(db_, input, result); !status.ok()) return status;
   if (core::Status status = InsertQuotas(db_, orgs, result); !status.ok()) return status;

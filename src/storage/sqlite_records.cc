@@ -62,21 +62,6 @@ StoredQuota ReadQuota(const Statement& s) {
 constexpr std::string_view kQuotaColumns =
     "unit_code, type, count, ratio_ppm, quota, cut_cents, taken";
 
-AuditRecord ReadAuditRecord(const Statement& s) {
-  AuditRecord r;
-  r.id = s.Int(0);
-  r.at = s.Text(1);
-  r.actor = s.Text(2);
-  r.origin = s.Text(3);
-  r.action = s.Text(4);
-  r.entity = s.Text(5);
-  r.before_json = TextOrEmpty(s, 6);
-  r.after_json = TextOrEmpty(s, 7);
-  r.prev_hash = s.Text(8);
-  r.hash = s.Text(9);
-  return r;
-}
-
 // Reads a year's stored rows straight into the columns the engine reads, one row at a time (a
 // country's 5.2 million rows never exist as row objects): the organizations in code order with
 // units sorted (as Store::LoadOrgTable gives them) and parents resolved among the rows, the
