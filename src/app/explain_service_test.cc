@@ -81,6 +81,21 @@ TEST_F(ExplainTest, AScoreEditedAfterTheRunLeavesTheStoredAnswerAndIsListed) {
   EXPECT_EQ(Explain(2016, "V01").changed_since.size(), 1u);
 }
 
+TEST_F(ExplainTest, AScoreChangedByAnImportAfterTheRunIsListedLikeASingleEdit) {
+  Assess(2016);
+  core::ScoreRecord changed = Score("V01", 2016, 99);
+  auto written = store_->UpsertScores({changed, Score("V02", 2016, 99)}, actor_);
+  ASSERT_TRUE(written.ok()) << written.error().message;
+  const core::Explanation e = Explain(2016, "V01");
+  EXPECT_EQ(e.score_cents, 6217);
+  ASSERT_EQ(e.changed_since.size(), 1u);
+  const core::RecordChange& change = e.changed_since[0];
+  EXPECT_EQ(change.subject, core::ChangeSubject::kScore);
+  ASSERT_TRUE(change.before_json && change.after_json);
+  EXPECT_NE(change.before_json->find("\"team\":62"), std::string::npos) << *change.before_json;
+  EXPECT_NE(change.after_json->find("\"team\":99"), std::string::npos) << *change.after_json;
+}
+
 TEST_F(ExplainTest, HandDecisionsAndMovesAfterTheRunAreListedButARenameIsNot) {
   Assess(2016);
   ASSERT_TRUE(
