@@ -13,6 +13,7 @@ struct ServeOptions {
   std::string bind = "127.0.0.1";
   std::string tls_cert;
   std::string tls_key;
+  bool secure_cookies = false;
   std::string web_dir = kDefaultWebDir;
 };
 
@@ -29,6 +30,9 @@ Command AddServeCommand(CLI::App& root, const GlobalOptions& global) {
                    ->check(CLI::ExistingFile);
   auto* key = app->add_option("--tls-key", options->tls_key, "TLS private key (PEM)")
                   ->check(CLI::ExistingFile);
+  app->add_flag("--secure-cookies", options->secure_cookies,
+                "Mark cookies Secure without serving TLS: for a server behind a proxy that "
+                "terminates TLS (browsers then send them over https only)");
   app->add_option("--web", options->web_dir, "Folder of the built web pages, served at /")
       ->capture_default_str();
   cert->needs(key);
@@ -43,6 +47,7 @@ Command AddServeCommand(CLI::App& root, const GlobalOptions& global) {
             server_options.port = options->port;
             server_options.tls_cert = options->tls_cert;
             server_options.tls_key = options->tls_key;
+            server_options.secure_cookies = options->secure_cookies;
             server_options.static_dir = options->web_dir;
             http::Server server(std::move(server_options));
             if (core::Status status = server.Run(); !status.ok()) {
