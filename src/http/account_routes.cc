@@ -133,7 +133,7 @@ void ChangeOwnPassword(Call& call) {
     (void)call.store.RecordEvent("password_change_failed", "user:" + name, "", call.actor);
   }
   if (!changed.ok()) return WriteError(call.res, changed.error());
-  call.services.throttle.RecordSuccess(name);
+  call.services.throttle.RecordSuccess(name, call.req.remote_addr);
   ForgetSessions(call.services);
   WriteJson(call.res, {{"status", "password changed; your other sessions are signed out"}});
 }

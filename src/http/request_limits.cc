@@ -1,5 +1,6 @@
 #include "http/request_limits.h"
 
+#include <cctype>
 #include <optional>
 #include <string>
 
@@ -19,9 +20,17 @@ std::optional<std::size_t> Digits(const std::string& text) {
   return value;
 }
 
+bool IsForm(std::string type) {
+  type = type.substr(0, type.find(';'));
+  for (char& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return type.find("multipart/") != std::string::npos ||
+         type.find("application/x-www-form-urlencoded") != std::string::npos;
+}
+
 bool Refuse(httplib::Response& res, int status, std::string_view code, std::string_view message,
-            std::string_view reason, const core::Params& params = {}) {
-  WriteError(res, status, code, message, "Content-Length", reason, params);
+            std::string_view reason, const core::Params& params = {},
+            std::string_view field = "Content-Length") {
+  WriteError(res, status, code, message, field, reason, params);
   res.set_header("Connection", "close");
   return false;
 }
@@ -32,6 +41,10 @@ bool BodyMayBeRead(const httplib::Request& req, httplib::Response& res, std::siz
   if (req.has_header("Transfer-Encoding")) {
     return Refuse(res, 411, "length_required", "send the body with a Content-Length",
                   "length_required");
+  }
+  if (IsForm(req.get_header_value("Content-Type"))) {
+    return Refuse(res, 415, "unsupported_media_type", "the API takes JSON bodies, not forms",
+                  "json_required", {}, "Content-Type");
   }
   const std::size_t lengths = req.get_header_value_count("Content-Length");
   if (lengths == 0) return true;

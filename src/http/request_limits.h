@@ -15,8 +15,11 @@ inline constexpr std::size_t kPayloadMax = 8 * 1024 * 1024;
 
 // True when the body may be read: no Transfer-Encoding (a chunked body has no length to check
 // up front: 411), at most one Content-Length, written as decimal digits (400 otherwise), of at
-// most `max` bytes (413). Otherwise writes the error, asks the client to close the connection
-// (the unread body must not be taken for the next request) and returns false.
+// most `max` bytes (413), and not a form (415: the API takes JSON, and CSV for imports; a form
+// is what another site can make a browser post without asking, and cpp-httplib would parse a
+// multipart one before any handler saw it). Otherwise writes the error, asks the client to
+// close the connection (the unread body must not be taken for the next request) and returns
+// false.
 bool BodyMayBeRead(const httplib::Request& req, httplib::Response& res,
                    std::size_t max = kPayloadMax);
 

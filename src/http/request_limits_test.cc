@@ -63,5 +63,16 @@ TEST(BodyMayBeRead, ATransferEncodingIs411) {
   EXPECT_EQ(answer.reason, "length_required");
 }
 
+TEST(BodyMayBeRead, FormsAre415) {
+  for (const char* type : {"application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
+                           "Multipart/Form-Data"}) {
+    const Answer answer = Check({{"Content-Type", type}, {"Content-Length", "10"}});
+    EXPECT_EQ(answer.status, 415) << type;
+    EXPECT_EQ(answer.reason, "json_required") << type;
+  }
+  EXPECT_TRUE(Check({{"Content-Type", "text/csv"}, {"Content-Length", "10"}}).may_read);
+  EXPECT_TRUE(Check({{"Content-Type", "application/json"}, {"Content-Length", "10"}}).may_read);
+}
+
 }  // namespace
 }  // namespace grassroots::http

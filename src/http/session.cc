@@ -1,8 +1,11 @@
 #include "http/session.h"
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 
 #include "auth/password.h"
+#include "core/bounded_text.h"
 #include "http/errors.h"
 #include "http/json_input.h"
 #include "http/route.h"
@@ -33,13 +36,41 @@ const std::string& DummyHash() {
   return hash;
 }
 
+// A failed login is recorded under the anonymous actor: what was typed as a name is not an
+// identity (it may be a password typed in the wrong field, or a made-up name hundreds of bytes
+// long), so it goes into the entry's data, bounded, never into its actor or entity.
+constexpr std::size_t kTypedNameBytes = 64;
+
+std::string FailedLoginData(const std::string& typed_name) {
+  const std::string_view kept = core::Utf8Prefix(typed_name, kTypedNameBytes);
+  nlohmann::json data = {{"name", kept}};
+  if (kept.size() < typed_name.size()) data["truncated"] = true;
+  return data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 void RefuseLogin(Call& call, const std::string& name) {
   call.services.throttle.RecordFailure(name, call.req.remote_addr);
-  (void)call.store.RecordEvent("login_failed", "user:" + name, "", call.actor);
-  WriteError(call.res, 401, "unauthenticated", "wrong name or password");
+  (void)call.store.RecordEvent("login_failed", "session", FailedLoginData(name), call.actor);
+  WriteError(call.res, 401, "unauthenticated", "wrong name or password", "", "wrong_credentials");
+}
+
+// Only a JSON body logs in: a form posted from another site (which a browser sends without
+// asking, and which carries no CSRF token) cannot. Checked before any password work.
+bool IsJsonBody(const httplib::Request& req) {
+  std::string type = req.get_header_value("Content-Type");
+  type = type.substr(0, type.find(';'));
+  while (!type.empty() && type.back() == ' ') type.pop_back();
+  std::transform(type.begin(), type.end(), type.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return type == "application/json";
 }
 
 void Login(Call& call) {
+  if (!IsJsonBody(call.req)) {
+    return WriteError(call.res, 415, "unsupported_media_type",
+                      "log in with a JSON body (Content-Type: application/json)", "Content-Type",
+                      "json_required");
+  }
   auto body = ParseBody(call.req, call.res);
   if (!body) return;
   std::string name, password;
@@ -50,9 +81,10 @@ void Login(Call& call) {
   }
   if (int wait = call.services.throttle.RetryAfterSeconds(name, call.req.remote_addr); wait > 0) {
     call.res.set_header("Retry-After", std::to_string(wait));
-    return WriteError(call.res, 429, "too_many_requests", "too many failed logins; try later");
+    return WriteError(call.res, 429, "too_many_requests",
+                      "too many failed logins; try again in " + std::to_string(wait) + " s", "",
+                      "too_many_failed_logins", {{"seconds", std::to_string(wait)}});
   }
-  call.actor.name = name;
   auto user = call.store.FindUser(name);
   if (!user.ok()) return WriteError(call.res, user.error());
   if (!user.value()) {
@@ -60,7 +92,8 @@ void Login(Call& call) {
     return RefuseLogin(call, name);
   }
   if (!auth::VerifyPassword(password, user.value()->password_hash)) return RefuseLogin(call, name);
-  call.services.throttle.RecordSuccess(name);
+  call.services.throttle.RecordSuccess(name, call.req.remote_addr);
+  call.actor.name = name;
   const std::string token = auth::RandomToken();
   storage::SessionRecord session{auth::Sha256Hex(token), user.value()->id, auth::RandomToken(),
                                  NowSeconds() + kSessionSeconds};
