@@ -92,6 +92,14 @@ void Login(Call& call) {
     return RefuseLogin(call, name);
   }
   if (!auth::VerifyPassword(password, user.value()->password_hash)) return RefuseLogin(call, name);
+  // Only the holder of the right password learns that the account is disabled: to anyone else
+  // it answers as every wrong password does. Not a guess, so not counted by the throttle.
+  if (user.value()->disabled()) {
+    (void)call.store.RecordEvent("login_refused_disabled", "user:" + name, "", call.actor);
+    return WriteError(call.res, 403, "forbidden",
+                      "this account is disabled; an administrator can enable it again", "name",
+                      "account_disabled");
+  }
   call.services.throttle.RecordSuccess(name, call.req.remote_addr);
   call.actor.name = name;
   const std::string token = auth::RandomToken();
@@ -159,7 +167,8 @@ core::Result<std::optional<Authenticated>> Authenticate(const httplib::Request& 
   if (!session.value()) return std::optional<Authenticated>();
   auto user = store.GetUser(session.value()->user_id);
   if (!user.ok()) return user.error();
-  if (!user.value()) return std::optional<Authenticated>();
+  // Disabling deletes the sessions too; this also holds for one opened in between.
+  if (!user.value() || user.value()->disabled()) return std::optional<Authenticated>();
   Authenticated found{*session.value(), PrincipalOf(*user.value())};
   cache.Put(found, generation);
   return std::optional<Authenticated>(std::move(found));

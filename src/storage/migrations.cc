@@ -10,6 +10,7 @@ extern const std::string_view migration_001_initial;
 extern const std::string_view migration_002_server;
 extern const std::string_view migration_003_list_order;
 extern const std::string_view migration_004_result_groups;
+extern const std::string_view migration_006_lifecycle;
 }  // namespace grassroots::embedded
 
 namespace grassroots::storage {
@@ -51,11 +52,12 @@ core::Status Apply(Database& db, const Migration& migration) {
 }  // namespace
 
 std::span<const Migration> Migrations() {
-  static const std::array<Migration, 4> kMigrations = {{
+  static const std::array<Migration, 5> kMigrations = {{
       {1, "001_initial", embedded::migration_001_initial},
       {2, "002_server", embedded::migration_002_server},
       {3, "003_list_order", embedded::migration_003_list_order},
       {4, "004_result_groups", embedded::migration_004_result_groups},
+      {6, "006_lifecycle", embedded::migration_006_lifecycle},
   }};
   return kMigrations;
 }

@@ -114,6 +114,8 @@ struct UserRecord {
   std::vector<std::string> scope;  // organization codes
   std::string password_hash;       // argon2id encoded
   std::string created_at;
+  std::string disabled_at;  // ISO 8601 UTC when disabled; empty while it may sign in
+  bool disabled() const { return !disabled_at.empty(); }
 };
 
 struct SessionRecord {
@@ -142,6 +144,7 @@ struct UserChange {
   std::optional<core::Role> role;
   std::optional<std::vector<std::string>> scope;
   std::optional<std::string> password_hash;  // argon2id encoded
+  std::optional<bool> disabled;              // true: disabled from now; false: enabled again
 };
 
 // The dashboard's view of a stored assessment (core/assessment_summary.h).
@@ -265,9 +268,11 @@ class Store {
   // --- Accounts (sqlite_accounts.cc). ---
 
   // Applies `change` to the user, deletes the user's sessions except the one whose token hash
-  // is `keep_session` (empty: all of them), and appends one audit entry "user.update" (before
-  // and after, never a hash; a new password shows as "password": "changed"), all in one
-  // transaction. kNotFound (field "name") when there is no such user.
+  // is `keep_session` (empty: all of them), and appends one audit entry (before and after, never
+  // a hash; a new password shows as "password": "changed"), all in one transaction. The entry's
+  // action is "user.disable" or "user.enable" when `change` sets `disabled` (an account already
+  // in that state keeps the time it was disabled), "user.update" otherwise. kNotFound (field
+  // "name") when there is no such user.
   virtual core::Status UpdateUser(std::int64_t user_id, const UserChange& change,
                                   const std::string& keep_session, const Actor& actor) = 0;
 
