@@ -22,6 +22,11 @@ struct AssessmentRun {
   std::vector<int> assessed_first;  // earlier years that had to be assessed first, oldest first
 };
 
+// The organizations the assessment of `year` ranks (core::OrganizationsAssessedIn: all but
+// those dissolved or merged in that year or before). Every computation of a year's result
+// (the run, a what-if, a recomputation) starts from this table.
+core::Result<core::OrgTable> OrganizationsAssessedIn(storage::Store& store, int year);
+
 // Tells the caller something it should know but that is not an error (a year assessed first).
 using NoticeFn = std::function<void(std::string_view message)>;
 

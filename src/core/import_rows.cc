@@ -59,6 +59,11 @@ class MergedTree {
                           "parent " + Quoted(parent) + " of " + Quoted(rows_[i].value.code) +
                               " does not exist (neither in this file nor stored)",
                           "parent"});
+      } else if (parent_[i] == kNotInBatch && stored_.at(parent).ended) {
+        errors.push_back({rows_[i].line,
+                          "parent " + Quoted(parent) + " of " + Quoted(rows_[i].value.code) +
+                              " has been dissolved or merged",
+                          "parent", "parent_ended", {{"parent", parent}}});
       }
     }
     return errors;

@@ -54,6 +54,7 @@ std::string PatternOf(const std::string& path);
 
 void AddSessionRoutes(std::vector<Route>& routes);
 void AddOrgRoutes(std::vector<Route>& routes);
+void AddLifecycleRoutes(std::vector<Route>& routes);  // organizations end, members leave
 void AddScoreRoutes(std::vector<Route>& routes);
 void AddAssessmentRoutes(std::vector<Route>& routes);
 void AddDashboardRoutes(std::vector<Route>& routes);  // before AddAssessmentRoutes

@@ -14,7 +14,8 @@ namespace {
 constexpr int kMaxAncestry = 64;  // deeper than any real hierarchy; stops a cycle
 
 constexpr std::string_view kOrgColumns =
-    "o.code, o.name, o.type, o.kind, o.parent_code, o.secretary, o.unit_code";
+    "o.code, o.name, o.type, o.kind, o.parent_code, o.secretary, o.unit_code, o.ended_on,"
+    " o.end_kind, o.merged_into, o.end_reason";
 
 core::Organization ReadOrg(const Statement& s, int c) {
   core::Organization org;
@@ -25,6 +26,11 @@ core::Organization ReadOrg(const Statement& s, int c) {
   if (!s.IsNull(c + 4)) org.parent = s.Text(c + 4);
   org.secretary = s.Text(c + 5);
   org.unit = s.Text(c + 6);
+  if (auto on = core::ParseIsoDate(s.Text(c + 7))) {
+    org.end =
+        core::OrgEnd{core::ParseOrgEndKind(s.Text(c + 8)).value_or(core::OrgEndKind::kDissolved),
+                     *on, std::string(s.Text(c + 9)), std::string(s.Text(c + 10))};
+  }
   return org;
 }
 
@@ -38,6 +44,9 @@ std::string OrgJson(const core::Organization& org) {
                      {"unit", JsonQuote(org.unit)}});
 }
 
+constexpr std::string_view kMemberColumns =
+    "id, name, org_code, status, joined, left_on, left_kind, left_reason";
+
 core::Member ReadMember(const Statement& s) {
   core::Member m;
   m.id = s.Text(0);
@@ -45,6 +54,10 @@ core::Member ReadMember(const Statement& s) {
   m.org = s.Text(2);
   m.status = core::ParseMemberStatus(s.Text(3)).value_or(core::MemberStatus::kRegular);
   if (!s.IsNull(4)) m.joined = s.Text(4);
+  if (auto on = core::ParseIsoDate(s.Text(5))) {
+    m.left = core::MemberLeave{core::ParseLeaveKind(s.Text(6)).value_or(core::LeaveKind::kOther),
+                               *on, std::string(s.Text(7))};
+  }
   return m;
 }
 
@@ -96,7 +109,7 @@ core::Result<std::optional<core::Organization>> FindOrg(Database& db, const std:
 
 core::Result<std::optional<core::Member>> FindMember(Database& db, const std::string& id) {
   return QueryOne<core::Member>(
-      db, "SELECT id, name, org_code, status, joined FROM members WHERE id = ?", {id}, ReadMember);
+      db, "SELECT " + std::string(kMemberColumns) + " FROM members WHERE id = ?", {id}, ReadMember);
 }
 
 core::Result<std::optional<core::ScoreRecord>> FindScore(Database& db, const std::string& code,
@@ -169,7 +182,8 @@ core::Result<std::int64_t> SqliteStore::VisitOrganizations(
     const FilteredQuery query{"organizations o", std::string(kOrgColumns), "", {}, "o.code", ""};
     return VisitPage(db_, query, filter, [&](const Statement& s) {
       // Text of a NULL (the parent of a direct organization) is empty.
-      row(OrgRowView{s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5), s.Text(6)});
+      row(OrgRowView{s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5), s.Text(6),
+                     s.Text(7), s.Text(8), s.Text(9)});
     });
   });
 }
@@ -183,20 +197,26 @@ core::Result<std::optional<OrgDetail>> SqliteStore::GetOrganization(const std::s
     if (!org.value()) return std::optional<OrgDetail>();
     OrgDetail detail;
     detail.org = std::move(*org.value());
-    core::Result<Statement> counts =
-        db_.Prepare("SELECT status, COUNT(*) FROM members WHERE org_code = ? GROUP BY status");
+    // Members who left are counted apart (status '' here), never with those on the roll.
+    core::Result<Statement> counts = db_.Prepare(
+        "SELECT CASE WHEN left_on IS NULL THEN status ELSE '' END, COUNT(*) FROM members"
+        " WHERE org_code = ? GROUP BY 1");
     if (!counts.ok()) return counts.error();
     counts.value().BindText(1, code);
     for (;;) {
       core::Result<bool> row = counts.value().Step();
       if (!row.ok()) return row.error();
       if (!row.value()) break;
-      if (auto status = core::ParseMemberStatus(counts.value().Text(0))) {
+      if (counts.value().Text(0).empty()) {
+        detail.members_left = counts.value().Int(1);
+      } else if (auto status = core::ParseMemberStatus(counts.value().Text(0))) {
         detail.member_counts[static_cast<std::size_t>(*status)] = counts.value().Int(1);
       }
     }
     core::Result<std::optional<std::int64_t>> children =
-        QueryOne<std::int64_t>(db_, "SELECT COUNT(*) FROM organizations WHERE parent_code = ?",
+        QueryOne<std::int64_t>(db_,
+                               "SELECT COUNT(*) FROM organizations WHERE parent_code = ?"
+                               " AND ended_on IS NULL",
                                {code}, [](const Statement& s) { return s.Int(0); });
     if (!children.ok()) return children.error();
     detail.children = children.value().value_or(0);
@@ -253,11 +273,11 @@ core::Result<Page<core::Member>> SqliteStore::ListMembers(const std::string& org
     core::Result<bool> row = count.value().Step();
     if (!row.ok()) return row.error();
     page.total = count.value().Int(0);
-    core::Result<std::vector<core::Member>> items = QueryAll<core::Member>(
-        db_,
-        "SELECT id, name, org_code, status, joined FROM members WHERE org_code = ?"
-        " ORDER BY id LIMIT ? OFFSET ?",
-        {org_code, limit, offset}, ReadMember);
+    core::Result<std::vector<core::Member>> items =
+        QueryAll<core::Member>(db_,
+                               "SELECT " + std::string(kMemberColumns) +
+                                   " FROM members WHERE org_code = ? ORDER BY id LIMIT ? OFFSET ?",
+                               {org_code, limit, offset}, ReadMember);
     if (!items.ok()) return items.error();
     page.items = std::move(items).value();
     return page;

@@ -2,8 +2,8 @@
 // OpenSqliteStore. Its methods are split by subject: sqlite_store.cc (schema, flags,
 // organizations), sqlite_imports.cc (upserts), sqlite_assessments.cc (scores and stored
 // assessments), sqlite_server.cc and sqlite_server_assessments.cc (the server's lists and
-// single-row writes, helped by server_sql.h) and sqlite_users.cc (users, sessions, the audit
-// log).
+// single-row writes, helped by server_sql.h), sqlite_users.cc (users, sessions, the audit
+// log) and sqlite_lifecycle.cc (organizations that end, members who leave).
 #pragma once
 
 #include <exception>
@@ -97,6 +97,15 @@ class SqliteStore final : public Store {
   core::Status UpdateUser(std::int64_t user_id, const UserChange& change,
                           const std::string& keep_session, const Actor& actor) override;
   core::Result<std::vector<SummaryRow>> LoadSummaryRows(int year) override;
+
+  // --- Organizations that end and members who leave (sqlite_lifecycle.cc) ---
+  core::Result<std::vector<std::pair<std::string, std::optional<core::CivilDate>>>> ChildrenOf(
+      const std::string& code) override;
+  core::Result<std::vector<std::pair<std::string, core::CivilDate>>> LoadOrgEnds() override;
+  core::Status EndOrganization(const std::string& code, const core::OrgEnd& end,
+                               const Actor& actor) override;
+  core::Status RecordMemberLeft(const std::string& id, const core::MemberLeave& leave,
+                                const Actor& actor) override;
   core::Result<std::vector<StoredQuota>> LoadQuotas(int year) override;
 
  private:
