@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <sstream>
 #include <stdexcept>
 #include <thread>
 
@@ -28,12 +29,29 @@ int FreeLoopbackPort() {
   return port;
 }
 
-ServerProcess::ServerProcess(const std::vector<std::string>& args) {
-  if (scratch_.Run({"init"}).exit_code != 0) throw std::runtime_error("init failed");
-  const std::string add = std::string("printf '%s\\n' ") + ShellQuote(kAdminPassword) + " | " +
-                          GRASSROOTS_BIN + " --db " + ShellQuote(scratch_.Db()) + " user add " +
-                          kAdmin + " --role admin --password-stdin >/dev/null";
-  if (std::system(add.c_str()) != 0) throw std::runtime_error("user add failed");
+ServerProcess::ServerProcess(const std::vector<std::string>& args, Data data) {
+  if (data == Data::kDemo) {
+    const Outcome demo = scratch_.Run({"demo", "--no-serve"});
+    if (demo.exit_code != 0) throw std::runtime_error("demo failed: " + demo.err);
+    std::istringstream lines(demo.out);
+    std::string line;
+    bool accounts = false;
+    while (std::getline(lines, line)) {
+      if (line.rfind("demo accounts", 0) == 0) {
+        accounts = true;
+        continue;
+      }
+      std::istringstream fields(line);
+      std::string name, role, password;
+      if (accounts && fields >> name >> role >> password) passwords_[name] = password;
+    }
+  } else {
+    if (scratch_.Run({"init"}).exit_code != 0) throw std::runtime_error("init failed");
+    const std::string add = std::string("printf '%s\\n' ") + ShellQuote(kAdminPassword) + " | " +
+                            GRASSROOTS_BIN + " --db " + ShellQuote(scratch_.Db()) + " user add " +
+                            kAdmin + " --role admin --password-stdin >/dev/null";
+    if (std::system(add.c_str()) != 0) throw std::runtime_error("user add failed");
+  }
   port_ = FreeLoopbackPort();
   std::vector<std::string> argv = {GRASSROOTS_BIN, "--db",     scratch_.Db(),
                                    "serve",        "--port",   std::to_string(port_),

@@ -6,6 +6,7 @@
 #include <sys/types.h>
 
 #include <chrono>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -15,9 +16,13 @@ namespace grassroots::testing {
 
 class ServerProcess {
  public:
-  // Creates the database with one admin account (password kAdminPassword) and serves it with
-  // `serve --port P --bind 127.0.0.1 ARGS...`; waits until /healthz answers.
-  explicit ServerProcess(const std::vector<std::string>& args = {});
+  enum class Data {
+    kEmpty,  // `init` and one admin account, kAdmin with kAdminPassword
+    kDemo,   // `demo --no-serve`: the Mohe demo and one account per role (Password(role))
+  };
+  // Creates the database and serves it with `serve --port P --bind 127.0.0.1 ARGS...`; waits
+  // until /healthz answers.
+  explicit ServerProcess(const std::vector<std::string>& args = {}, Data data = Data::kEmpty);
   ~ServerProcess();
   ServerProcess(const ServerProcess&) = delete;
   ServerProcess& operator=(const ServerProcess&) = delete;
@@ -27,9 +32,12 @@ class ServerProcess {
 
   int port() const { return port_; }
   const Scratch& scratch() const { return scratch_; }
+  // The demo account's password, by name (= role name); kDemo only.
+  const std::string& Password(const std::string& name) const { return passwords_.at(name); }
 
  private:
   Scratch scratch_;
+  std::map<std::string, std::string> passwords_;
   int port_ = 0;
   pid_t pid_ = -1;
 };

@@ -184,7 +184,9 @@ void Bulk(Call& call) {
     codes.insert(score.code);
     rows.push_back({static_cast<int>(i + 1), std::move(score)});
   }
-  auto known = call.store.OrganizationCodes();
+  // Organizations out of the caller's scope are unknown to them, row by row, like codes never
+  // used (core/access.h, "Secrecy").
+  auto known = SeenOf(call, std::vector<std::string>(codes.begin(), codes.end()));
   if (!known.ok()) return WriteError(call.res, known.error());
   if (auto errors = core::ValidateScores(rows, known.value()); !errors.empty()) {
     nlohmann::json details = nlohmann::json::array();
