@@ -11,10 +11,15 @@ import { reactive } from 'vue'
 import { ElMessage } from 'element-plus'
 import { i18n } from '@/i18n'
 
-// A person-readable text of any error: the translated code, then the server's own words.
+// A person-readable text of any error: its reason worded with its params when the UI knows the
+// reason (i18n errorReasons), else the translated code, then the server's own words.
 export function describeError(error) {
   const t = i18n.global.t
   if (!error) return ''
+  const reason = error.details && error.details.reason
+  if (reason && i18n.global.te(`errorReasons.${reason}`, 'zh-CN')) {
+    return t(`errorReasons.${reason}`, error.details.params || {})
+  }
   const code = error.code || 'error'
   const key = `errors.${code}`
   const title = i18n.global.te(key, 'zh-CN') ? t(key) : ''
