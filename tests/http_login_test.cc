@@ -18,8 +18,10 @@ std::string Login(const std::string& name, const std::string& password) {
 
 // A login posted from `source` with `content_type` ("" sends none).
 RawReply PostLogin(int port, const std::string& source, const std::string& body,
-                   const std::string& content_type = "application/json") {
+                   const std::string& content_type = "application/json",
+                   const std::string& forwarded_for = "") {
   std::string request = "POST /api/v1/session HTTP/1.1\r\nHost: x\r\nConnection: close\r\n";
+  if (!forwarded_for.empty()) request += "X-Forwarded-For: " + forwarded_for + "\r\n";
   if (!content_type.empty()) request += "Content-Type: " + content_type + "\r\n";
   request += "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
   return RawExchange(source, port, request);
@@ -99,6 +101,35 @@ TEST(HttpLogin, GuessingFromOneAddressSlowsThatAddressAndNotTheOwnerFromAnother)
   const RawReply owner = PostLogin(server.port(), "127.0.0.2",
                                    Login(ServerProcess::kAdmin, ServerProcess::kAdminPassword));
   EXPECT_EQ(owner.status, 200) << owner.text;
+}
+
+// Behind a proxy every request comes from the proxy's address: with --trusted-proxy the
+// client's address is the one the proxy appends to X-Forwarded-For, so a guesser there does not
+// slow the account's owner; without it the header is the client's own words and is ignored.
+TEST(HttpLogin, BehindATrustedProxyTheForwardedAddressIsTheClients) {
+  const std::string wrong = Login(ServerProcess::kAdmin, "wrong-password-1");
+  const std::string right = Login(ServerProcess::kAdmin, ServerProcess::kAdminPassword);
+  ServerProcess proxied({"--trusted-proxy", "127.0.0.1"});
+  for (int i = 0; i < 6; ++i) {
+    EXPECT_EQ(
+        PostLogin(proxied.port(), "127.0.0.1", wrong, "application/json", "10.0.0.9, 203.0.113.5")
+            .status,
+        401);
+  }
+  EXPECT_EQ(PostLogin(proxied.port(), "127.0.0.1", wrong, "application/json", "203.0.113.5").status,
+            429);
+  EXPECT_EQ(
+      PostLogin(proxied.port(), "127.0.0.1", right, "application/json", "198.51.100.7").status,
+      200);
+
+  ServerProcess direct;
+  for (int i = 0; i < 6; ++i) {
+    EXPECT_EQ(
+        PostLogin(direct.port(), "127.0.0.1", wrong, "application/json", "203.0.113.5").status,
+        401);
+  }
+  EXPECT_EQ(PostLogin(direct.port(), "127.0.0.1", right, "application/json", "198.51.100.7").status,
+            429);
 }
 
 }  // namespace

@@ -128,19 +128,21 @@ void ChangeOwnPassword(Call& call) {
     return;
   }
   const std::string& name = call.principal.name;
-  if (int wait = call.services.throttle.RetryAfterSeconds(name, call.req.remote_addr); wait > 0) {
+  if (int wait = call.services.throttle.RetryAfterSeconds(name, call.actor.origin); wait > 0) {
     call.res.set_header("Retry-After", std::to_string(wait));
-    return WriteError(call.res, 429, "too_many_requests", "too many wrong passwords; try later",
-                      "old_password");
+    return WriteError(call.res, 429, "too_many_requests",
+                      "too many wrong passwords; try again in " + std::to_string(wait) + " s",
+                      "old_password", "too_many_failed_logins",
+                      {{"seconds", std::to_string(wait)}});
   }
   core::Status changed = app::ChangeOwnPassword(call.store, call.principal.user_id, old_password,
                                                 new_password, call.session.token_hash, call.actor);
   if (!changed.ok() && changed.error().field == "old_password") {
-    call.services.throttle.RecordFailure(name, call.req.remote_addr);
+    call.services.throttle.RecordFailure(name, call.actor.origin);
     (void)call.store.RecordEvent("password_change_failed", "user:" + name, "", call.actor);
   }
   if (!changed.ok()) return WriteError(call.res, changed.error());
-  call.services.throttle.RecordSuccess(name, call.req.remote_addr);
+  call.services.throttle.RecordSuccess(name, call.actor.origin);
   ForgetSessions(call.services);
   WriteJson(call.res, {{"status", "password changed; your other sessions are signed out"}});
 }

@@ -1,10 +1,12 @@
 #include "http/server.h"
 
+#include <arpa/inet.h>
 #include <httplib.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <optional>
@@ -34,6 +36,12 @@ constexpr int kDeferAcceptSeconds = 5;
 
 bool ChangesState(Method method) { return method != Method::kGet; }
 
+bool IsAddress(const std::string& text) {
+  unsigned char buffer[sizeof(in6_addr)];
+  return inet_pton(AF_INET, text.c_str(), buffer) == 1 ||
+         inet_pton(AF_INET6, text.c_str(), buffer) == 1;
+}
+
 void Dispatch(const Route& route, StorePool& stores, Services& services,
               const httplib::Request& req, httplib::Response& res) {
   auto lease = stores.Acquire();
@@ -42,7 +50,7 @@ void Dispatch(const Route& route, StorePool& stores, Services& services,
   // A read sees one snapshot from the session check to the last query of its answer.
   std::optional<storage::ReadingScope> reading;
   if (!ChangesState(route.method)) reading.emplace(store);
-  Call call{req, res, store, services, {}, {}, {"anonymous", req.remote_addr}};
+  Call call{req, res, store, services, {}, {}, {"anonymous", ClientAddress(req, services)}};
   if (route.needs_session) {
     auto found = Authenticate(req, store, services.sessions);
     if (!found.ok()) return WriteError(res, found.error());
@@ -106,10 +114,28 @@ const std::vector<Route>& Routes() {
 
 }  // namespace
 
+std::string ClientAddress(const httplib::Request& req, const Services& services) {
+  const auto& proxies = services.trusted_proxies;
+  if (std::find(proxies.begin(), proxies.end(), req.remote_addr) == proxies.end()) {
+    return req.remote_addr;
+  }
+  // Several X-Forwarded-For headers read as one list; the proxy appended the last entry.
+  std::string forwarded;
+  const std::size_t count = req.get_header_value_count("X-Forwarded-For");
+  for (std::size_t i = 0; i < count; ++i) {
+    forwarded += (forwarded.empty() ? "" : ",") + req.get_header_value("X-Forwarded-For", i);
+  }
+  std::string last = forwarded.substr(forwarded.rfind(',') + 1);
+  last.erase(0, last.find_first_not_of(' '));
+  last.erase(last.find_last_not_of(' ') + 1);
+  return IsAddress(last) ? last : req.remote_addr;
+}
+
 Server::Server(ServerOptions options)
     : options_(std::move(options)), services_(std::make_unique<Services>()) {
   services_->policy = options_.policy;
   services_->secure_cookies = UsesTls() || options_.secure_cookies;
+  services_->trusted_proxies = options_.trusted_proxies;
   stores_ =
       std::make_unique<StorePool>(options_.db_path, static_cast<std::size_t>(options_.stores));
 }

@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "config/policy_file.h"
 #include "core/error.h"
@@ -25,6 +26,9 @@ struct ServerOptions {
   std::string tls_key;
   // Cookies marked Secure without TLS here: the server sits behind a proxy that terminates TLS.
   bool secure_cookies = false;
+  // Addresses of proxies whose X-Forwarded-For names the client, for the audit log and the
+  // login throttle (ClientAddress in route.h). Empty: the peer is the client.
+  std::vector<std::string> trusted_proxies;
   // Each open connection holds a thread (idle keep-alive time included); threads start as
   // connections come and end when idle (http/worker_pool.h), up to this many.
   int max_threads = 512;

@@ -49,7 +49,7 @@ std::string FailedLoginData(const std::string& typed_name) {
 }
 
 void RefuseLogin(Call& call, const std::string& name) {
-  call.services.throttle.RecordFailure(name, call.req.remote_addr);
+  call.services.throttle.RecordFailure(name, call.actor.origin);
   (void)call.store.RecordEvent("login_failed", "session", FailedLoginData(name), call.actor);
   WriteError(call.res, 401, "unauthenticated", "wrong name or password", "", "wrong_credentials");
 }
@@ -79,7 +79,7 @@ void Login(Call& call) {
       !GetString(*body, "password", password, true, call.res)) {
     return;
   }
-  if (int wait = call.services.throttle.RetryAfterSeconds(name, call.req.remote_addr); wait > 0) {
+  if (int wait = call.services.throttle.RetryAfterSeconds(name, call.actor.origin); wait > 0) {
     call.res.set_header("Retry-After", std::to_string(wait));
     return WriteError(call.res, 429, "too_many_requests",
                       "too many failed logins; try again in " + std::to_string(wait) + " s", "",
@@ -100,7 +100,7 @@ void Login(Call& call) {
                       "this account is disabled; an administrator can enable it again", "name",
                       "account_disabled");
   }
-  call.services.throttle.RecordSuccess(name, call.req.remote_addr);
+  call.services.throttle.RecordSuccess(name, call.actor.origin);
   call.actor.name = name;
   const std::string token = auth::RandomToken();
   storage::SessionRecord session{auth::Sha256Hex(token), user.value()->id, auth::RandomToken(),
@@ -177,7 +177,10 @@ core::Result<std::optional<Authenticated>> Authenticate(const httplib::Request& 
 void ForgetSessions(Services& services) { services.sessions.Clear(); }
 
 void AddSessionRoutes(std::vector<Route>& routes) {
-  routes.push_back({Method::kPost, "/api/v1/session", "Log in ({name, password})", false, Login});
+  routes.push_back({Method::kPost, "/api/v1/session",
+                    "Log in with a JSON body {name, password} (415 for any other body); 429 with "
+                    "Retry-After while failed logins are throttled",
+                    false, Login});
   routes.push_back(
       {Method::kGet, "/api/v1/session", "The logged-in user and CSRF token", true, WhoAmI});
   routes.push_back({Method::kDelete, "/api/v1/session", "Log out", true, Logout});
