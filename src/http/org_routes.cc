@@ -332,13 +332,17 @@ void SaveMember(Call& call) {
 }  // namespace
 
 void AddOrgRoutes(std::vector<Route>& routes) {
-  routes.push_back({Method::kGet, "/api/v1/organizations",
-                    "Organizations in scope (unit, type, parent, direct, q, offset, limit)", true,
-                    List});
+  routes.push_back(
+      {Method::kGet, "/api/v1/organizations",
+       "Organizations in scope (unit, type, parent, direct, q, offset, limit; state: active "
+       "by default, ended or all)",
+       true, List});
   routes.push_back(
       {Method::kPost, "/api/v1/organizations", "Create an organization", true, Create});
   routes.push_back({Method::kGet, "/api/v1/organizations/{code}",
-                    "An organization with member counts and children", true, Detail});
+                    "An organization with member counts (members who left apart), children that "
+                    "exist, how it ended if it did, and what you may do to it (may)",
+                    true, Detail});
   routes.push_back({Method::kPut, "/api/v1/organizations/{code}", "Update or move an organization",
                     true, Update});
   routes.push_back({Method::kGet, "/api/v1/organizations/{code}/members",
