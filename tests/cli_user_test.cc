@@ -114,6 +114,26 @@ TEST_F(UserTest, PasswdSetsANewPasswordForAnExistingUser) {
   EXPECT_EQ(PrintedPassword(changed.out).size(), 16u) << changed.out;
 }
 
+TEST_F(UserTest, DisableAndEnableKeepTheAccountAndShowInTheList) {
+  ASSERT_EQ(RunWithInput({"user", "add", "zhang", "--role", "auditor", "--password-stdin"},
+                         "first secret 123\n")
+                .exit_code,
+            0);
+  const auto disabled = scratch_.Run({"user", "disable", "zhang"});
+  ASSERT_EQ(disabled.exit_code, 0) << disabled.err;
+  EXPECT_TRUE(std::regex_search(scratch_.Run({"user", "list"}).out,
+                                std::regex("zhang +auditor +- +\\S+ +disabled since \\S+")));
+  EXPECT_EQ(scratch_.Dump("SELECT action FROM audit_log ORDER BY id DESC LIMIT 1"),
+            "user.disable\n");
+  const auto enabled = scratch_.Run({"user", "enable", "zhang"});
+  ASSERT_EQ(enabled.exit_code, 0) << enabled.err;
+  EXPECT_TRUE(std::regex_search(scratch_.Run({"user", "list"}).out,
+                                std::regex("zhang +auditor +- +\\S+ +active")));
+  const auto unknown = scratch_.Run({"user", "disable", "nobody"});
+  EXPECT_EQ(unknown.exit_code, 1);
+  EXPECT_NE(unknown.err.find("nobody"), std::string::npos) << unknown.err;
+}
+
 TEST_F(UserTest, AuditVerifyFindsTheFirstEditedEntry) {
   const auto intact = scratch_.Run({"audit", "verify"});
   ASSERT_EQ(intact.exit_code, 0) << intact.err;

@@ -178,5 +178,47 @@ TEST_F(HttpAccount, WrongCurrentPasswordsAreThrottledLikeLogins) {
   EXPECT_EQ(Client().LoginAs("auditor").status, 429);
 }
 
+TEST_F(HttpAccount, ADisabledAccountIsRefusedAtOnceKeptAndCanBeEnabledAgain) {
+  ASSERT_EQ(Create("停用测试", "auditor", nlohmann::json::array(), "disable me please 1").status,
+            201);
+  Client user;
+  ASSERT_EQ(user.Login("停用测试", "disable me please 1").status, 200);
+  ASSERT_EQ(user.Get("/api/v1/organizations").status, 200);  // the session is now remembered
+  const Reply disabled = admin_.Send("PUT", "/api/v1/users/停用测试", R"({"disabled":true})");
+  ASSERT_EQ(disabled.status, 200) << disabled.body;
+  EXPECT_EQ(disabled.Json()["disabled"], true);
+  EXPECT_FALSE(disabled.Json()["disabled_at"].is_null());
+  // Refused at once, not when the remembered session runs out.
+  EXPECT_EQ(user.Get("/api/v1/organizations").status, 401);
+  // The right password is told the account is disabled; a wrong one learns nothing new.
+  const Reply right = Client().Login("停用测试", "disable me please 1");
+  EXPECT_EQ(right.status, 403);
+  EXPECT_EQ(right.Json()["error"]["reason"], "account_disabled");
+  const Reply wrong = Client().Login("停用测试", "not the password 1");
+  const Reply unknown = Client().Login("没有这个人", "not the password 1");
+  EXPECT_EQ(wrong.status, 401);
+  EXPECT_EQ(wrong.body, unknown.body);
+  // Kept, and shown as disabled.
+  bool listed = false;
+  const nlohmann::json users = admin_.Get("/api/v1/users").Json()["items"];
+  for (const auto& u : users) {
+    if (u["name"] == "停用测试") listed = u["disabled"] == true;
+  }
+  EXPECT_TRUE(listed);
+  EXPECT_TRUE(AuditHas("user.disable", "user:停用测试"));
+  const Reply enabled = admin_.Send("PUT", "/api/v1/users/停用测试", R"({"disabled":false})");
+  ASSERT_EQ(enabled.status, 200) << enabled.body;
+  EXPECT_EQ(enabled.Json()["disabled"], false);
+  EXPECT_TRUE(AuditHas("user.enable", "user:停用测试"));
+  EXPECT_EQ(user.Login("停用测试", "disable me please 1").status, 200);
+}
+
+TEST_F(HttpAccount, AnAdminMayNotDisableTheirOwnAccount) {
+  const Reply reply = admin_.Send("PUT", "/api/v1/users/admin", R"({"disabled":true})");
+  EXPECT_EQ(reply.status, 403);
+  EXPECT_EQ(reply.Json()["error"]["reason"], "own_account_disabled");
+  EXPECT_EQ(admin_.Get("/api/v1/session").status, 200);
+}
+
 }  // namespace
 }  // namespace grassroots::testing

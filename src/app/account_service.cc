@@ -71,7 +71,12 @@ core::Result<storage::UserRecord> ChangeAccount(storage::Store& store, const std
   const storage::UserRecord& user = *found.value();
   const core::Role role = change.role.value_or(user.role);
   if (user.id == by.user_id && user.role == core::Role::kAdmin && role != core::Role::kAdmin) {
-    return core::Error::Forbidden("you may not take away your own admin role", "role");
+    return core::Error::Forbidden("you may not take away your own admin role", "role")
+        .With("own_admin_role");
+  }
+  if (user.id == by.user_id && change.disabled.value_or(false)) {
+    return core::Error::Forbidden("you may not disable your own account", "disabled")
+        .With("own_account_disabled");
   }
   storage::UserChange stored;
   if (change.role || change.scope) {
@@ -88,6 +93,7 @@ core::Result<storage::UserRecord> ChangeAccount(storage::Store& store, const std
     if (!hash.ok()) return hash.error();
     stored.password_hash = std::move(hash).value();
   }
+  stored.disabled = change.disabled;
   if (core::Status updated = store.UpdateUser(user.id, stored, "", actor); !updated.ok()) {
     return updated.error();
   }

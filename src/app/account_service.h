@@ -36,12 +36,17 @@ struct AccountChange {
   std::optional<core::Role> role;
   std::optional<std::vector<std::string>> scope;
   std::optional<std::string> password;  // a reset: the new password in clear
+  // true: the account may no longer sign in, and its sessions end; false: it may again. The
+  // account and its name stay in the record either way: nothing refers to a deleted account.
+  std::optional<bool> disabled;
 };
 
 // Changes the account `name` on behalf of `by` and ends all of the account's sessions (its
-// holder signs in again under the new role, scope or password). The resulting role and scope
-// are checked together. kNotFound (field "name"); kInvalid naming "role", "scope" or
-// "password"; kForbidden (field "role") when `by` would take away their own admin role.
+// holder signs in again under the new role, scope or password, or not at all once disabled).
+// The resulting role and scope are checked together. kNotFound (field "name"); kInvalid naming
+// "role", "scope" or "password"; kForbidden when `by` would take away their own admin role
+// (field "role") or disable their own account (field "disabled"): the last administrator must
+// not lock everyone out.
 core::Result<storage::UserRecord> ChangeAccount(storage::Store& store, const std::string& name,
                                                 const AccountChange& change,
                                                 const core::Principal& by,

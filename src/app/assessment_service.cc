@@ -12,24 +12,29 @@ class Runner {
   core::Status LoadOrganizations() {
     auto orgs = store_.LoadOrgTable();
     if (!orgs.ok()) return orgs.error();
-    orgs_ = std::move(orgs).value();
+    all_ = std::move(orgs).value();
+    auto ended = store_.LoadOrgEnds();
+    if (!ended.ok()) return ended.error();
+    ended_ = std::move(ended).value();
     return core::Status::Ok();
   }
 
-  // Assesses and stores `year`, after the years its consecutive rule needs.
+  // Assesses and stores `year`, after the years its consecutive rule needs. Leaves orgs() the
+  // organizations that year ranked.
   core::Result<core::AssessmentResult> AssessAndStore(int year) {
+    core::OrgTable orgs = core::OrganizationsAssessedIn(all_, ended_, year);
     core::AssessmentInput input;
     input.year = year;
-    input.orgs = &orgs_;
-    auto scores = store_.LoadScores(year, orgs_);
+    input.orgs = &orgs;
+    auto scores = store_.LoadScores(year, orgs);
     if (!scores.ok()) return scores.error();
     input.scores = &scores.value();
     for (int back = 1; back < policy_.policy.consecutive_years; ++back) {
-      auto selection = SelectionOf(year - back);
+      auto selection = SelectionOf(year - back, orgs);
       if (!selection.ok()) return selection.error();
       input.previous_selected.push_back(std::move(selection).value());
     }
-    auto manual = store_.LoadManualDecisions(year, orgs_);
+    auto manual = store_.LoadManualDecisions(year, orgs);
     if (!manual.ok()) return manual.error();
     input.manual = std::move(manual).value();
     auto result = core::Assess(policy_.policy, input);
@@ -37,6 +42,7 @@ class Runner {
     core::Status saved =
         store_.SaveAssessment(policy_.policy, policy_.version, input, result.value(), actor_);
     if (!saved.ok()) return saved.error();
+    orgs_ = std::move(orgs);
     return result;
   }
 
@@ -44,10 +50,10 @@ class Runner {
   std::vector<int>& assessed_first() { return assessed_first_; }
 
  private:
-  // A past year's selection: stored, or assessed now when it has scores but was never assessed
-  // (SPEC.md §7), or none.
-  core::Result<std::vector<std::uint8_t>> SelectionOf(int year) {
-    auto stored = store_.LoadSelection(year, orgs_);
+  // A past year's selection, aligned with `orgs` (a later year's table): stored, or assessed
+  // now when it has scores but was never assessed (SPEC.md §7), or none.
+  core::Result<std::vector<std::uint8_t>> SelectionOf(int year, const core::OrgTable& orgs) {
+    auto stored = store_.LoadSelection(year, orgs);
     if (!stored.ok()) return stored.error();
     if (stored.value()) return std::move(*stored.value());
     auto count = store_.CountScores(year);
@@ -60,18 +66,32 @@ class Runner {
       notice_(std::to_string(year) + " had scores but no stored assessment: assessed it first " +
               "under policy " + policy_.version + " and stored it");
     }
-    return std::move(result.value().selected);
+    // Stored now: read it back aligned with the later year's table.
+    auto selection = store_.LoadSelection(year, orgs);
+    if (!selection.ok()) return selection.error();
+    return selection.value() ? std::move(*selection.value()) : std::vector<std::uint8_t>{};
   }
 
   storage::Store& store_;
   const config::LoadedPolicy& policy_;
   const storage::Actor& actor_;
   const NoticeFn& notice_;
-  core::OrgTable orgs_;
+  core::OrgTable all_;  // every organization, ended or not
+  std::vector<std::pair<std::string, core::CivilDate>> ended_;
+  core::OrgTable orgs_;  // those the last year assessed ranked
   std::vector<int> assessed_first_;
 };
 
 }  // namespace
+
+core::Result<core::OrgTable> OrganizationsAssessedIn(storage::Store& store, int year) {
+  auto all = store.LoadOrgTable();
+  if (!all.ok()) return all.error();
+  auto ended = store.LoadOrgEnds();
+  if (!ended.ok()) return ended.error();
+  if (ended.value().empty()) return std::move(all).value();
+  return core::OrganizationsAssessedIn(all.value(), ended.value(), year);
+}
 
 core::Result<AssessmentRun> RunAssessment(storage::Store& store, const config::LoadedPolicy& policy,
                                           int year, const storage::Actor& actor,

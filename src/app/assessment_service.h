@@ -24,6 +24,11 @@ struct AssessmentRun {
   std::string audit_hash;           // the head of the audit chain once the run was stored
 };
 
+// The organizations the assessment of `year` ranks (core::OrganizationsAssessedIn: all but
+// those dissolved or merged in that year or before). Every computation of a year's result
+// (the run, a what-if, a recomputation) starts from this table.
+core::Result<core::OrgTable> OrganizationsAssessedIn(storage::Store& store, int year);
+
 // Tells the caller something it should know but that is not an error (a year assessed first).
 using NoticeFn = std::function<void(std::string_view message)>;
 

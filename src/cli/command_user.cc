@@ -1,6 +1,6 @@
-// `grassroots user add|passwd|list`: accounts of the web UI. The first admin is created here;
-// there is never a default password. The rules on names, scopes and passwords are the ones
-// the HTTP API applies (core/account_rules.h, app/account_service.h, auth/password.h).
+// `grassroots user add|passwd|disable|enable|list`: accounts of the web UI. The first admin is
+// created here; there is never a default password. The rules on names, scopes and passwords are the
+// ones the HTTP API applies (core/account_rules.h, app/account_service.h, auth/password.h).
 #include <algorithm>
 #include <iomanip>
 #include <iostream>
@@ -21,6 +21,8 @@ struct UserOptions {
   CLI::App* add = nullptr;
   CLI::App* passwd = nullptr;
   CLI::App* list = nullptr;
+  CLI::App* disable = nullptr;
+  CLI::App* enable = nullptr;
   std::string name;
   core::Role role = core::Role::kAuditor;
   std::vector<std::string> scope;
@@ -106,6 +108,28 @@ int RunPasswd(const GlobalOptions& global, const UserOptions& options) {
   return kExitOk;
 }
 
+// Disables or enables the account; the account and its name stay. Its sessions end: at once on
+// this database, and within a few seconds on a running server, which remembers sessions
+// briefly (http/session_cache.h).
+int RunSetDisabled(const GlobalOptions& global, const UserOptions& options, bool disabled) {
+  auto store = OpenStore(global);
+  if (!store.ok()) return ReportError(store.error());
+  app::AccountChange change;
+  change.disabled = disabled;
+  // The CLI acts as the machine's operator, not as an account: no account is "your own".
+  const core::Principal operator_principal{0, "cli", core::Role::kAdmin, {}};
+  auto changed =
+      app::ChangeAccount(*store.value(), options.name, change, operator_principal, CliActor());
+  if (!changed.ok()) {
+    core::Error error = changed.error();
+    if (error.field == "name") error.field = "NAME";
+    return ReportError(error);
+  }
+  std::cout << (disabled ? "disabled " : "enabled ") << options.name
+            << (disabled ? "; their sessions are signed out\n" : "\n");
+  return kExitOk;
+}
+
 // Columns as a terminal shows them: CJK characters take two cells.
 std::size_t DisplayWidth(const std::string& text) {
   std::size_t width = 0;
@@ -146,10 +170,11 @@ int RunList(const GlobalOptions& global) {
   if (!store.ok()) return ReportError(store.error());
   auto users = store.value()->ListUsers();
   if (!users.ok()) return ReportError(users.error());
-  std::vector<std::vector<std::string>> rows = {{"name", "role", "scope", "created"}};
+  std::vector<std::vector<std::string>> rows = {{"name", "role", "scope", "created", "state"}};
   for (const storage::UserRecord& user : users.value()) {
     rows.push_back({user.name, std::string(core::ToString(user.role)), JoinScope(user.scope),
-                    user.created_at});
+                    user.created_at,
+                    user.disabled() ? "disabled since " + user.disabled_at : "active"});
   }
   PrintTable(rows);
   return kExitOk;
@@ -187,10 +212,17 @@ Command AddUserCommand(CLI::App& root, const GlobalOptions& global) {
     sub->add_flag("--password-stdin", options->password_stdin,
                   "Read the password from the first line of stdin instead of generating one");
   }
-  options->list = app->add_subcommand("list", "List users: name, role, scope, created");
+  options->disable = app->add_subcommand(
+      "disable", "Disable an account: it can no longer sign in and its sessions end (kept)");
+  options->disable->add_option("NAME", options->name, "The login name")->required();
+  options->enable = app->add_subcommand("enable", "Let a disabled account sign in again");
+  options->enable->add_option("NAME", options->name, "The login name")->required();
+  options->list = app->add_subcommand("list", "List users: name, role, scope, created, state");
   return {app, [&global, options] {
             if (options->add->parsed()) return RunAdd(global, *options);
             if (options->passwd->parsed()) return RunPasswd(global, *options);
+            if (options->disable->parsed()) return RunSetDisabled(global, *options, true);
+            if (options->enable->parsed()) return RunSetDisabled(global, *options, false);
             if (options->list->parsed()) return RunList(global);
             return kExitUsage;
           }};

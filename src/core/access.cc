@@ -64,6 +64,10 @@ std::optional<Role> ParseRole(std::string_view text) {
 //   scores are the assessors' and the organization record is the unit's, so neither writes
 //   those.
 // - leader follows organizations, so reads them and writes nothing.
+// - Ending an organization (dissolving it or merging it into another) is the organization
+//   department's for the direct organizations, whose number and shape are the county's
+//   structure; a unit_admin ends the organizations below its own direct one (a village branch
+//   merged into its neighbour), never the direct one itself.
 bool MayAccessOrganization(const Principal& who, std::span<const std::string> ancestry,
                            OrgAction action) {
   switch (who.role) {
@@ -72,6 +76,7 @@ bool MayAccessOrganization(const Principal& who, std::span<const std::string> an
     case Role::kAuditor:
       return action == OrgAction::kRead;
     case Role::kUnitAdmin:
+      if (action == OrgAction::kEnd && ancestry.size() < 2) return false;
       return InScopeSubtree(who, ancestry);
     case Role::kSecretary:
     case Role::kFirstSecretary:

@@ -31,13 +31,34 @@ struct Principal {
   std::vector<std::string> scope;  // organization codes; meaning depends on the role
 };
 
-// What is done to one organization (or to its members or scores).
-enum class OrgAction : std::uint8_t { kRead, kWriteOrganization, kWriteMembers, kWriteScores };
+// What is done to one organization (or to its members or scores). kEnd dissolves it or merges
+// it into another (core/lifecycle.h).
+enum class OrgAction : std::uint8_t {
+  kRead,
+  kWriteOrganization,
+  kWriteMembers,
+  kWriteScores,
+  kEnd,
+};
 
+// Secrecy (issue 9). For a caller whose scope does not cover an organization, it and what
+// belongs to it (members, scores, results) do not exist: every route, read or write, single or
+// bulk, answers exactly as it would for a code never used (the same status, reason and message,
+// naming only the code the caller gave), and an organization out of scope named inside a body
+// (a parent, a member's organization, a merge target, a row of a bulk write) is unknown like
+// a code never used. A caller who may read an organization but not do what was asked is told
+// 403: they know it exists. The one exception is a key taken out of scope: organization codes
+// and member ids are unique across the deployment, so creating one that is taken cannot
+// succeed whoever holds it. That answers 409 "code_unavailable" or "member_id_unavailable"
+// whether the holder is in scope or not, and says nothing of the holder (not its organization,
+// name, unit or data): that the key is taken is the least a refusal can reveal, and the caller
+// would learn it by trying anyway. Reading, changing or ending that code still answers 404.
+//
 // `ancestry` is the organization's code first, then its parent's, up to the direct
-// organization. unit_admin: anything within the subtree of a scope organization; secretary and
-// first_secretary: exactly their scope organizations (read, and members); leader: read exactly
-// the scope organizations; auditor: read all; admin: all.
+// organization. unit_admin: anything within the subtree of a scope organization, but ending
+// only the organizations below its direct one; secretary and first_secretary: exactly their
+// scope organizations (read, and members); leader: read exactly the scope organizations;
+// auditor: read all; admin: all.
 bool MayAccessOrganization(const Principal& who, std::span<const std::string> ancestry,
                            OrgAction action);
 

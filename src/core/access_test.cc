@@ -16,16 +16,17 @@ const std::map<std::string, std::vector<std::string>> kAncestry = {
     {"D2", {"D2"}}, {"B2", {"B2", "D2"}}, {"unknown", {}},
 };
 
-constexpr std::array<OrgAction, 4> kActions = {OrgAction::kRead, OrgAction::kWriteOrganization,
-                                               OrgAction::kWriteMembers, OrgAction::kWriteScores};
+constexpr std::array<OrgAction, 5> kActions = {OrgAction::kRead, OrgAction::kWriteOrganization,
+                                               OrgAction::kWriteMembers, OrgAction::kWriteScores,
+                                               OrgAction::kEnd};
 
 Principal Make(Role role, std::vector<std::string> scope) {
   return {1, "someone", role, std::move(scope)};
 }
 
-// One letter per action in kActions order (r, o, m, s) when allowed, '-' when refused.
+// One letter per action in kActions order (r, o, m, s, e) when allowed, '-' when refused.
 std::string Allowed(const Principal& who, const std::string& code) {
-  const char letters[] = "roms";
+  const char letters[] = "romse";
   std::string out;
   for (std::size_t i = 0; i < kActions.size(); ++i) {
     out += MayAccessOrganization(who, kAncestry.at(code), kActions[i]) ? letters[i] : '-';
@@ -42,81 +43,81 @@ void ExpectMatrix(const Principal& who, const std::map<std::string, std::string>
 }
 
 TEST(Access, AdminMayDoEverythingEverywhere) {
-  ExpectMatrix(Make(Role::kAdmin, {}), {{"D1", "roms"},
-                                        {"B1", "roms"},
-                                        {"G1", "roms"},
-                                        {"D2", "roms"},
-                                        {"B2", "roms"},
-                                        {"unknown", "roms"}});
+  ExpectMatrix(Make(Role::kAdmin, {}), {{"D1", "romse"},
+                                        {"B1", "romse"},
+                                        {"G1", "romse"},
+                                        {"D2", "romse"},
+                                        {"B2", "romse"},
+                                        {"unknown", "romse"}});
 }
 
 TEST(Access, AuditorReadsEverythingAndWritesNothing) {
-  ExpectMatrix(Make(Role::kAuditor, {}), {{"D1", "r---"},
-                                          {"B1", "r---"},
-                                          {"G1", "r---"},
-                                          {"D2", "r---"},
-                                          {"B2", "r---"},
-                                          {"unknown", "r---"}});
+  ExpectMatrix(Make(Role::kAuditor, {}), {{"D1", "r----"},
+                                          {"B1", "r----"},
+                                          {"G1", "r----"},
+                                          {"D2", "r----"},
+                                          {"B2", "r----"},
+                                          {"unknown", "r----"}});
 }
 
 TEST(Access, UnitAdminManagesItsWholeSubtreeAndNothingElse) {
-  ExpectMatrix(Make(Role::kUnitAdmin, {"D1"}), {{"D1", "roms"},
-                                                {"B1", "roms"},
-                                                {"G1", "roms"},
-                                                {"D2", "----"},
-                                                {"B2", "----"},
-                                                {"unknown", "----"}});
+  ExpectMatrix(Make(Role::kUnitAdmin, {"D1"}), {{"D1", "roms-"},
+                                                {"B1", "romse"},
+                                                {"G1", "romse"},
+                                                {"D2", "-----"},
+                                                {"B2", "-----"},
+                                                {"unknown", "-----"}});
 }
 
 TEST(Access, UnitAdminOfABranchDoesNotReachItsParent) {
-  ExpectMatrix(Make(Role::kUnitAdmin, {"B1"}), {{"D1", "----"},
-                                                {"B1", "roms"},
-                                                {"G1", "roms"},
-                                                {"D2", "----"},
-                                                {"B2", "----"},
-                                                {"unknown", "----"}});
+  ExpectMatrix(Make(Role::kUnitAdmin, {"B1"}), {{"D1", "-----"},
+                                                {"B1", "romse"},
+                                                {"G1", "romse"},
+                                                {"D2", "-----"},
+                                                {"B2", "-----"},
+                                                {"unknown", "-----"}});
 }
 
 TEST(Access, SecretaryReadsItsOrganizationAndKeepsItsMembers) {
-  ExpectMatrix(Make(Role::kSecretary, {"B1"}), {{"D1", "----"},
-                                                {"B1", "r-m-"},
-                                                {"G1", "----"},
-                                                {"D2", "----"},
-                                                {"B2", "----"},
-                                                {"unknown", "----"}});
+  ExpectMatrix(Make(Role::kSecretary, {"B1"}), {{"D1", "-----"},
+                                                {"B1", "r-m--"},
+                                                {"G1", "-----"},
+                                                {"D2", "-----"},
+                                                {"B2", "-----"},
+                                                {"unknown", "-----"}});
 }
 
 TEST(Access, SecretaryOfACommitteeDoesNotReachItsBranches) {
-  ExpectMatrix(Make(Role::kSecretary, {"D1"}), {{"D1", "r-m-"},
-                                                {"B1", "----"},
-                                                {"G1", "----"},
-                                                {"D2", "----"},
-                                                {"B2", "----"},
-                                                {"unknown", "----"}});
+  ExpectMatrix(Make(Role::kSecretary, {"D1"}), {{"D1", "r-m--"},
+                                                {"B1", "-----"},
+                                                {"G1", "-----"},
+                                                {"D2", "-----"},
+                                                {"B2", "-----"},
+                                                {"unknown", "-----"}});
 }
 
 TEST(Access, FirstSecretaryWorksInEachVillagePostedTo) {
-  ExpectMatrix(Make(Role::kFirstSecretary, {"G1", "B2"}), {{"D1", "----"},
-                                                           {"B1", "----"},
-                                                           {"G1", "r-m-"},
-                                                           {"D2", "----"},
-                                                           {"B2", "r-m-"},
-                                                           {"unknown", "----"}});
+  ExpectMatrix(Make(Role::kFirstSecretary, {"G1", "B2"}), {{"D1", "-----"},
+                                                           {"B1", "-----"},
+                                                           {"G1", "r-m--"},
+                                                           {"D2", "-----"},
+                                                           {"B2", "r-m--"},
+                                                           {"unknown", "-----"}});
 }
 
 TEST(Access, LeaderOnlyReadsTheOrganizationsFollowed) {
-  ExpectMatrix(Make(Role::kLeader, {"B1", "D2"}), {{"D1", "----"},
-                                                   {"B1", "r---"},
-                                                   {"G1", "----"},
-                                                   {"D2", "r---"},
-                                                   {"B2", "----"},
-                                                   {"unknown", "----"}});
+  ExpectMatrix(Make(Role::kLeader, {"B1", "D2"}), {{"D1", "-----"},
+                                                   {"B1", "r----"},
+                                                   {"G1", "-----"},
+                                                   {"D2", "r----"},
+                                                   {"B2", "-----"},
+                                                   {"unknown", "-----"}});
 }
 
 TEST(Access, ScopedRolesWithoutScopeGetNothing) {
   for (Role role : {Role::kUnitAdmin, Role::kSecretary, Role::kFirstSecretary, Role::kLeader}) {
     for (const auto& [code, ancestry] : kAncestry) {
-      EXPECT_EQ(Allowed(Make(role, {}), code), "----") << ToString(role) << " on " << code;
+      EXPECT_EQ(Allowed(Make(role, {}), code), "-----") << ToString(role) << " on " << code;
     }
   }
 }

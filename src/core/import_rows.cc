@@ -58,6 +58,11 @@ class MergedTree {
                  " does not exist (neither in this file nor stored)",
              "parent", "parent_missing",
              Params{{"parent", Excerpt(parent)}, {"code", Excerpt(rows_[i].value.code)}}});
+      } else if (parent_[i] == kNotInBatch && stored_.at(parent).ended) {
+        errors.push_back({rows_[i].line,
+                          "parent " + Quoted(parent) + " of " + Quoted(rows_[i].value.code) +
+                              " has been dissolved or merged",
+                          "parent", "parent_ended", Params{{"parent", Excerpt(parent)}}});
       }
     }
     return errors;

@@ -47,11 +47,13 @@ struct Row {
 struct StoredOrg {
   std::string parent;
   std::string unit;
+  bool ended = false;  // dissolved or merged: nothing new is placed below it
 };
 using StoredOrgs = std::unordered_map<std::string, StoredOrg>;
 
 // Checks a batch of organizations as one change: duplicate codes in the batch, a parent that
-// exists neither in the batch nor in the store, an organization that is its own ancestor
+// exists neither in the batch nor in the store, a stored parent that has ended (reason
+// "parent_ended"), an organization that is its own ancestor
 // (cycle) once the batch is applied. On success `rows` have their unit resolved (empty means
 // the parent's unit, or kDefaultUnit for a direct organization). Errors are sorted by line.
 std::vector<LineError> ValidateOrganizations(std::vector<Row<Organization>>& rows,

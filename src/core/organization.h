@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/lifecycle.h"
+
 namespace grassroots::core {
 
 // 党建类型: the six types an assessing unit ranks separately.
@@ -48,6 +50,9 @@ struct Organization {
   std::string parent;  // the parent's code; empty for a direct organization (直属党组织)
   std::string secretary;
   std::string unit;  // the assessing unit's code; empty = the parent's, or kDefaultUnit
+  // Set once the organization is dissolved or merged (core/lifecycle.h). Read with the record;
+  // written only by ending it: imports and updates leave it as it is.
+  std::optional<OrgEnd> end;
 };
 
 struct Member {
@@ -56,6 +61,8 @@ struct Member {
   std::string org;  // the organization's code
   MemberStatus status = MemberStatus::kRegular;
   std::string joined;  // YYYY-MM-DD or empty
+  // Set once the member left (core/lifecycle.h); imports and updates leave it as it is.
+  std::optional<MemberLeave> left;
 };
 
 }  // namespace grassroots::core

@@ -4,6 +4,22 @@
 #include "http/errors.h"
 
 namespace grassroots::http {
+namespace {
+
+void NoOrganization(Call& call, const std::string& code) {
+  WriteError(call.res, 404, "not_found", "no organization " + code, "code",
+             "organization_not_found", {{"code", code}});
+}
+
+void NoMember(Call& call, const std::string& id) {
+  WriteError(call.res, 404, "not_found", "no member " + id, "id", "member_not_found", {{"id", id}});
+}
+
+void MayNotChange(Call& call) {
+  WriteError(call.res, 403, "forbidden", "you may not change this organization", "code");
+}
+
+}  // namespace
 
 bool RequireOrg(Call& call, const std::string& code, core::OrgAction action) {
   auto ancestry = call.store.Ancestry(code);
@@ -16,11 +32,55 @@ bool RequireOrg(Call& call, const std::string& code, core::OrgAction action) {
   const bool readable = known && core::MayAccessOrganization(call.principal, ancestry.value(),
                                                              core::OrgAction::kRead);
   if (action != core::OrgAction::kRead && readable) {
-    WriteError(call.res, 403, "forbidden", "you may not change this organization", "code");
+    MayNotChange(call);
   } else {
-    WriteError(call.res, 404, "not_found", "no organization " + code, "code");
+    NoOrganization(call, code);
   }
   return false;
+}
+
+core::Result<bool> Sees(Call& call, const std::string& code) {
+  auto ancestry = call.store.Ancestry(code);
+  if (!ancestry.ok()) return ancestry.error();
+  return !ancestry.value().empty() &&
+         core::MayAccessOrganization(call.principal, ancestry.value(), core::OrgAction::kRead);
+}
+
+core::Result<std::unordered_set<std::string>> SeenOf(Call& call,
+                                                     const std::vector<std::string>& codes) {
+  std::unordered_set<std::string> seen;
+  for (const std::string& code : codes) {
+    if (seen.count(code)) continue;
+    auto sees = Sees(call, code);
+    if (!sees.ok()) return sees.error();
+    if (sees.value()) seen.insert(code);
+  }
+  return seen;
+}
+
+std::optional<core::Member> RequireMember(Call& call, const std::string& id,
+                                          core::OrgAction action) {
+  auto member = call.store.GetMember(id);
+  if (!member.ok()) {
+    WriteError(call.res, member.error());
+    return std::nullopt;
+  }
+  if (!member.value()) {
+    NoMember(call, id);
+    return std::nullopt;
+  }
+  auto ancestry = call.store.Ancestry(member.value()->org);
+  if (!ancestry.ok()) {
+    WriteError(call.res, ancestry.error());
+    return std::nullopt;
+  }
+  if (core::MayAccessOrganization(call.principal, ancestry.value(), action)) return member.value();
+  if (core::MayAccessOrganization(call.principal, ancestry.value(), core::OrgAction::kRead)) {
+    MayNotChange(call);
+  } else {
+    NoMember(call, id);
+  }
+  return std::nullopt;
 }
 
 bool Require(Call& call, core::GlobalAction action) {

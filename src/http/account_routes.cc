@@ -1,6 +1,7 @@
-// Accounts: the list, creation and changes by an administrator (/users), and a user's own
-// password (/session/password). The rules are app/account_service's; every change clears the
-// server's remembered sessions (ForgetSessions) so that none is served under the old values.
+// Accounts: the list, creation and changes by an administrator (/users: role, scope, password,
+// disabled), and a user's own password (/session/password). The rules are app/account_service's;
+// every change clears the server's remembered sessions (ForgetSessions) so that none is served
+// under the old values.
 #include "app/account_service.h"
 #include "core/account_rules.h"
 #include "http/access.h"
@@ -17,7 +18,9 @@ nlohmann::json UserJson(const storage::UserRecord& user) {
           {"name", user.name},
           {"role", core::ToString(user.role)},
           {"scope", user.scope},
-          {"created_at", user.created_at}};
+          {"created_at", user.created_at},
+          {"disabled", user.disabled()},
+          {"disabled_at", user.disabled() ? nlohmann::json(user.disabled_at) : nullptr}};
 }
 
 // The role in `body` (when present) into `out`; false after writing 422.
@@ -93,15 +96,19 @@ void UpdateUser(Call& call) {
   if (!body) return;
   app::AccountChange change;
   std::string password;
-  if (!OnlyFields(*body, {"role", "scope", "password"}, call.res) ||
+  bool disabled = false;
+  if (!OnlyFields(*body, {"role", "scope", "password", "disabled"}, call.res) ||
       !GetRole(*body, change.role, false, call.res) || !GetScope(*body, change.scope, call.res) ||
-      !GetString(*body, "password", password, false, call.res)) {
+      !GetString(*body, "password", password, false, call.res) ||
+      !GetBool(*body, "disabled", disabled, false, call.res)) {
     return;
   }
   if (body->contains("password")) change.password = password;
-  if (!change.role && !change.scope && !change.password) {
-    return WriteError(call.res, 422, "invalid", "give a role, a scope or a password to change",
-                      "body");
+  if (body->contains("disabled")) change.disabled = disabled;
+  if (!change.role && !change.scope && !change.password && !change.disabled) {
+    return WriteError(call.res, 422, "invalid",
+                      "give a role, a scope, a password or disabled to change", "body",
+                      "nothing_to_change");
   }
   auto changed = app::ChangeAccount(call.store, name, change, call.principal, call.actor);
   if (!changed.ok()) return WriteError(call.res, changed.error());
@@ -121,19 +128,21 @@ void ChangeOwnPassword(Call& call) {
     return;
   }
   const std::string& name = call.principal.name;
-  if (int wait = call.services.throttle.RetryAfterSeconds(name, call.req.remote_addr); wait > 0) {
+  if (int wait = call.services.throttle.RetryAfterSeconds(name, call.actor.origin); wait > 0) {
     call.res.set_header("Retry-After", std::to_string(wait));
-    return WriteError(call.res, 429, "too_many_requests", "too many wrong passwords; try later",
-                      "old_password");
+    return WriteError(call.res, 429, "too_many_requests",
+                      "too many wrong passwords; try again in " + std::to_string(wait) + " s",
+                      "old_password", "too_many_failed_logins",
+                      {{"seconds", std::to_string(wait)}});
   }
   core::Status changed = app::ChangeOwnPassword(call.store, call.principal.user_id, old_password,
                                                 new_password, call.session.token_hash, call.actor);
   if (!changed.ok() && changed.error().field == "old_password") {
-    call.services.throttle.RecordFailure(name, call.req.remote_addr);
+    call.services.throttle.RecordFailure(name, call.actor.origin);
     (void)call.store.RecordEvent("password_change_failed", "user:" + name, "", call.actor);
   }
   if (!changed.ok()) return WriteError(call.res, changed.error());
-  call.services.throttle.RecordSuccess(name);
+  call.services.throttle.RecordSuccess(name, call.actor.origin);
   ForgetSessions(call.services);
   WriteJson(call.res, {{"status", "password changed; your other sessions are signed out"}});
 }
@@ -146,8 +155,8 @@ void AddAccountRoutes(std::vector<Route>& routes) {
                     "Create an account: {name, role, scope: [codes], password} (admin)", true,
                     CreateUser});
   routes.push_back({Method::kPut, "/api/v1/users/{name}",
-                    "Change an account's role, scope or password: {role?, scope?, password?}; "
-                    "ends its sessions (admin)",
+                    "Change an account's role, scope or password, or disable it or enable it "
+                    "again: {role?, scope?, password?, disabled?}; ends its sessions (admin)",
                     true, UpdateUser});
   routes.push_back({Method::kPut, "/api/v1/session/password",
                     "Change your own password: {old_password, new_password}; ends your other "

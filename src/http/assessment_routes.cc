@@ -26,7 +26,7 @@ struct Evaluation {
 // Runs the engine on the stored data of `year` with `policy`, storing nothing.
 core::Result<Evaluation> Evaluate(storage::Store& store, const core::Policy& policy, int year) {
   Evaluation out;
-  auto orgs = store.LoadOrgTable();
+  auto orgs = app::OrganizationsAssessedIn(store, year);
   if (!orgs.ok()) return orgs.error();
   out.orgs = std::move(orgs).value();
   auto scores = store.LoadScores(year, out.orgs);

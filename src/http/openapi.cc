@@ -84,6 +84,7 @@ std::vector<Route> AllRoutes() {
   std::vector<Route> routes;
   AddSessionRoutes(routes);
   AddOrgRoutes(routes);
+  AddLifecycleRoutes(routes);
   AddScoreRoutes(routes);
   AddDashboardRoutes(routes);
   AddAssessmentRoutes(routes);

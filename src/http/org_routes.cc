@@ -1,6 +1,7 @@
 // /organizations and /members: list, detail, create, update or move, with the import's rules
 // (core::CheckOrganization, core::CheckMember, core::ValidateOrganizations) and the fields
-// only admin changes (core::CheckOrganizationChange).
+// only admin changes (core::CheckOrganizationChange). Organizations out of the caller's scope
+// do not exist for them (http/access.h), also as parents and as members' organizations.
 #include "core/field_access.h"
 #include "http/access.h"
 #include "http/errors.h"
@@ -12,7 +13,8 @@
 namespace grassroots::http {
 namespace {
 
-void WriteOrgRow(JsonWriter& out, const storage::OrgRowView& org) {
+// The fields of a row, leaving the object open; "ended" is null while the organization exists.
+void WriteOrgFields(JsonWriter& out, const storage::OrgRowView& org) {
   out.BeginObject()
       .Field("code", org.code)
       .Field("name", org.name)
@@ -21,14 +23,32 @@ void WriteOrgRow(JsonWriter& out, const storage::OrgRowView& org) {
       .Field("parent", org.parent)
       .Field("secretary", org.secretary)
       .Field("unit", org.unit)
-      .EndObject();
+      .Key("ended");
+  if (org.ended_on.empty()) {
+    out.Null();
+    return;
+  }
+  out.BeginObject().Field("kind", org.end_kind).Field("on", org.ended_on).Key("merged_into");
+  org.merged_into.empty() ? out.Null() : out.String(org.merged_into);
+  out.EndObject();
+}
+
+void WriteOrgRow(JsonWriter& out, const storage::OrgRowView& org) {
+  WriteOrgFields(out, org);
+  out.EndObject();
 }
 
 void WriteOrg(JsonWriter& out, const core::Organization& org) {
-  WriteOrgRow(out, {org.code, org.name, core::ToString(org.type), core::ToString(org.kind),
-                    org.parent, org.secretary, org.unit});
+  const std::string on = org.end ? core::FormatIsoDate(org.end->on) : std::string();
+  WriteOrgFields(out, {org.code, org.name, core::ToString(org.type), core::ToString(org.kind),
+                       org.parent, org.secretary, org.unit, on,
+                       org.end ? core::ToString(org.end->kind) : std::string_view(),
+                       org.end ? std::string_view(org.end->merged_into) : std::string_view()});
+  if (org.end) out.Field("end_reason", org.end->reason);
+  out.EndObject();
 }
 
+// "left" is null while the member is on the roll.
 void WriteMember(JsonWriter& out, const core::Member& member) {
   out.BeginObject()
       .Key("id")
@@ -41,7 +61,17 @@ void WriteMember(JsonWriter& out, const core::Member& member) {
       .String(core::ToString(member.status))
       .Key("joined")
       .String(member.joined)
-      .EndObject();
+      .Key("left");
+  if (member.left) {
+    out.BeginObject()
+        .Field("kind", core::ToString(member.left->kind))
+        .Field("on", core::FormatIsoDate(member.left->on))
+        .Field("reason", member.left->reason)
+        .EndObject();
+  } else {
+    out.Null();
+  }
+  out.EndObject();
 }
 
 template <typename T, typename F>
@@ -73,13 +103,17 @@ std::optional<core::Organization> ParseOrg(const nlohmann::json& body, httplib::
   return org;
 }
 
-// Where the organization goes: a direct one needs the global right, else the parent's. An
-// unknown parent passes here: validation answers it with 422 like an import would.
+// Where the organization goes: a direct one needs the global right, else the parent's. A
+// parent unknown to the caller (never used, or out of scope) passes here: validation answers
+// it with 422 like an import would (Save).
 bool MayPlace(Call& call, const core::Organization& org) {
   if (org.parent.empty()) return Require(call, core::GlobalAction::kCreateDirectOrganization);
-  auto ancestry = call.store.Ancestry(org.parent);
-  if (ancestry.ok() && ancestry.value().empty()) return true;
-  return RequireOrg(call, org.parent, core::OrgAction::kWriteOrganization);
+  auto sees = Sees(call, org.parent);
+  if (!sees.ok()) {
+    WriteError(call.res, sees.error());
+    return false;
+  }
+  return !sees.value() || RequireOrg(call, org.parent, core::OrgAction::kWriteOrganization);
 }
 
 // The unit a new organization takes from its parent (kDefaultUnit for a direct one).
@@ -90,14 +124,22 @@ std::string InheritedUnit(const core::StoredOrgs& stored, const core::Organizati
 }
 
 // Validates like an import, checks the fields only admin changes against `before` (nullptr
-// when creating) and saves; answers 201 when created, 200 when updated.
+// when creating) and saves; answers 201 when created, 200 when updated. A parent the caller
+// may not see is taken out of the stored tree first, so that it is refused with the very words
+// of a parent that does not exist.
 void Save(Call& call, core::Organization org, const core::Organization* before) {
   auto stored = call.store.StoredOrganizations();
   if (!stored.ok()) return WriteError(call.res, stored.error());
+  if (!org.parent.empty()) {
+    auto sees = Sees(call, org.parent);
+    if (!sees.ok()) return WriteError(call.res, sees.error());
+    if (!sees.value()) stored.value().erase(org.parent);
+  }
   std::vector<core::Row<core::Organization>> rows = {{1, std::move(org)}};
   if (auto errors = core::ValidateOrganizations(rows, stored.value()); !errors.empty()) {
     const core::LineError& e = errors.front();
-    return WriteError(call.res, 422, "invalid", e.message, e.field, e.reason, e.params);
+    return WriteError(call.res, 422, "invalid", e.message, e.field.empty() ? "parent" : e.field,
+                      e.reason, e.params);
   }
   if (auto may = core::CheckOrganizationChange(call.principal, before, rows[0].value,
                                                InheritedUnit(stored.value(), rows[0].value));
@@ -109,10 +151,23 @@ void Save(Call& call, core::Organization org, const core::Organization* before) 
   WriteJsonText(call.res, ItemText(rows[0].value, WriteOrg), created.value() ? 201 : 200);
 }
 
+// ?state: "active" (the default: existing organizations), "ended" (dissolved or merged) or
+// "all". False after writing 422.
+bool StateParam(const httplib::Request& req, storage::OrgFilter& filter, httplib::Response& res) {
+  const std::string state = req.has_param("state") ? req.get_param_value("state") : "active";
+  if (state != "active" && state != "ended" && state != "all") {
+    WriteError(res, 422, "invalid", "state must be active, ended or all", "state", "invalid_state");
+    return false;
+  }
+  if (state != "all") filter.ended = state == "ended";
+  return true;
+}
+
 void List(Call& call) {
   storage::OrgFilter filter;
   if (!PageParams(call.req, filter.offset, filter.limit, call.res)) return;
   if (!OrgFilterParams(call.req, filter, call.res)) return;
+  if (!StateParam(call.req, filter, call.res)) return;
   if (call.req.has_param("direct")) {
     const std::string direct = call.req.get_param_value("direct");
     if (direct != "true" && direct != "false") {
@@ -133,6 +188,29 @@ void List(Call& call) {
   WriteJsonText(call.res, out.Take());
 }
 
+// What the caller may do to the organization, as core::MayAccessOrganization decides, so
+// that a page offers only that: {"change", "change_members", "change_scores", "end"}.
+std::string MayText(Call& call, const std::string& code) {
+  auto ancestry = call.store.Ancestry(code);
+  const std::vector<std::string> chain =
+      ancestry.ok() ? ancestry.value() : std::vector<std::string>{};
+  const auto may = [&](core::OrgAction action) {
+    return core::MayAccessOrganization(call.principal, chain, action);
+  };
+  JsonWriter out;
+  out.BeginObject()
+      .Key("change")
+      .Bool(may(core::OrgAction::kWriteOrganization))
+      .Key("change_members")
+      .Bool(may(core::OrgAction::kWriteMembers))
+      .Key("change_scores")
+      .Bool(may(core::OrgAction::kWriteScores))
+      .Key("end")
+      .Bool(may(core::OrgAction::kEnd))
+      .EndObject();
+  return out.Take();
+}
+
 void Detail(Call& call) {
   auto code = PathCode(call.req, call.res);
   if (!code || !RequireOrg(call, *code, core::OrgAction::kRead)) return;
@@ -150,7 +228,9 @@ void Detail(Call& call) {
   }
   counts.EndObject();
   text += ",\"member_counts\":" + counts.Take() +
-          ",\"children\":" + std::to_string(detail.value()->children) + "}";
+          ",\"members_left\":" + std::to_string(detail.value()->members_left) +
+          ",\"children\":" + std::to_string(detail.value()->children) +
+          ",\"may\":" + MayText(call, *code) + "}";
   WriteJsonText(call.res, std::move(text));
 }
 
@@ -161,8 +241,11 @@ void Create(Call& call) {
   if (!org || !MayPlace(call, *org)) return;
   auto ancestry = call.store.Ancestry(org->code);
   if (!ancestry.ok()) return WriteError(call.res, ancestry.error());
+  // The same answer whoever holds the code (core/access.h, "Secrecy").
   if (!ancestry.value().empty()) {
-    return WriteError(call.res, 409, "conflict", "organization " + org->code + " exists", "code");
+    return WriteError(call.res, 409, "conflict",
+                      "the code " + org->code + " is already in use; choose another", "code",
+                      "code_unavailable", {{"code", org->code}});
   }
   Save(call, std::move(*org), nullptr);
 }
@@ -218,10 +301,19 @@ void SaveMember(Call& call) {
   if (!RequireOrg(call, member.org, core::OrgAction::kWriteMembers)) return;
   auto existing = call.store.GetMember(member.id);
   if (!existing.ok()) return WriteError(call.res, existing.error());
-  if (existing.value() && existing.value()->org != member.org &&
-      !RequireOrg(call, existing.value()->org, core::OrgAction::kWriteMembers)) {
-    return;
+  if (existing.value() && existing.value()->org != member.org) {
+    // A member of an organization the caller may not change: the id is taken, and nothing
+    // more is said of where (core/access.h, "Secrecy").
+    auto ancestry = call.store.Ancestry(existing.value()->org);
+    if (!ancestry.ok()) return WriteError(call.res, ancestry.error());
+    if (!core::MayAccessOrganization(call.principal, ancestry.value(),
+                                     core::OrgAction::kWriteMembers)) {
+      return WriteError(call.res, 409, "conflict",
+                        "the member id " + member.id + " is already in use; choose another", "id",
+                        "member_id_unavailable", {{"id", member.id}});
+    }
   }
+  if (existing.value()) member.left = existing.value()->left;  // kept by the save
   auto created = call.store.SaveMember(member, call.actor);
   if (!created.ok()) return WriteError(call.res, created.error());
   WriteJsonText(call.res, ItemText(member, WriteMember), created.value() ? 201 : 200);
@@ -230,13 +322,17 @@ void SaveMember(Call& call) {
 }  // namespace
 
 void AddOrgRoutes(std::vector<Route>& routes) {
-  routes.push_back({Method::kGet, "/api/v1/organizations",
-                    "Organizations in scope (unit, type, parent, direct, q, offset, limit)", true,
-                    List});
+  routes.push_back(
+      {Method::kGet, "/api/v1/organizations",
+       "Organizations in scope (unit, type, parent, direct, q, offset, limit; state: active "
+       "by default, ended or all)",
+       true, List});
   routes.push_back(
       {Method::kPost, "/api/v1/organizations", "Create an organization", true, Create});
   routes.push_back({Method::kGet, "/api/v1/organizations/{code}",
-                    "An organization with member counts and children", true, Detail});
+                    "An organization with member counts (members who left apart), children that "
+                    "exist, how it ended if it did, and what you may do to it (may)",
+                    true, Detail});
   routes.push_back({Method::kPut, "/api/v1/organizations/{code}", "Update or move an organization",
                     true, Update});
   routes.push_back({Method::kGet, "/api/v1/organizations/{code}/members",

@@ -23,11 +23,19 @@ struct Services {
   auth::LoginThrottle throttle;
   SessionCache sessions;
   ReadMemo answers;             // the dashboard's summary and trend
-  bool secure_cookies = false;  // TLS is on
+  bool secure_cookies = false;  // TLS is on, here or at a proxy in front
+  // Proxies whose X-Forwarded-For names the client (ClientAddress).
+  std::vector<std::string> trusted_proxies;
 };
 
+// The address a request comes from, as the audit log records it and the login throttle counts
+// it: the peer's, or, when the peer is a trusted proxy, the last address its X-Forwarded-For
+// names (the one that proxy appended; what the client itself wrote before it is not trusted).
+std::string ClientAddress(const httplib::Request& req, const Services& services);
+
 // One request as a handler sees it. `principal` and `session` are set when the route needs a
-// session (every route but login, /healthz and openapi.json).
+// session (every route but login, /healthz and openapi.json); `actor.origin` is the
+// ClientAddress.
 struct Call {
   const httplib::Request& req;
   httplib::Response& res;
@@ -54,6 +62,7 @@ std::string PatternOf(const std::string& path);
 
 void AddSessionRoutes(std::vector<Route>& routes);
 void AddOrgRoutes(std::vector<Route>& routes);
+void AddLifecycleRoutes(std::vector<Route>& routes);  // organizations end, members leave
 void AddScoreRoutes(std::vector<Route>& routes);
 void AddAssessmentRoutes(std::vector<Route>& routes);
 void AddDashboardRoutes(std::vector<Route>& routes);  // before AddAssessmentRoutes

@@ -1,51 +1,58 @@
 #include "http/server.h"
 
+#include <arpa/inet.h>
 #include <httplib.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
-#include <map>
 #include <optional>
 #include <utility>
 
 #include "http/errors.h"
+#include "http/request_limits.h"
 #include "http/route.h"
 #include "http/session.h"
+#include "http/store_pool.h"
+#include "http/worker_pool.h"
 
 namespace grassroots::http {
 namespace {
 
-constexpr std::size_t kPayloadMax = 8 * 1024 * 1024;
 // cpp-httplib listens with a backlog of 5: when many keep-alive connections are closed after a
 // request count and reopened at once, the SYNs beyond the backlog are dropped and retried by
 // the client a second later (measured: p99 1.1 s). Idle connections still close after 5 s.
 constexpr std::size_t kKeepAliveMaxRequests = 1'000'000;
 
-// One Store per worker thread, opened on first use (SQLite connections are not shared).
-storage::Store* ThreadStore(const std::string& db_path) {
-  thread_local std::map<std::string, std::unique_ptr<storage::Store>> stores;
-  auto it = stores.find(db_path);
-  if (it != stores.end()) return it->second.get();
-  auto opened = storage::OpenSqliteStore(db_path);
-  if (!opened.ok()) return nullptr;
-  return stores.emplace(db_path, std::move(opened).value()).first->second.get();
-}
+// Spare threads end after this long without a connection; a few stay for the next clients.
+constexpr std::size_t kWarmThreads = 8;
+constexpr std::chrono::seconds kThreadIdle{30};
+// A client that connects and sends nothing is handed to a thread only once it sends (or after
+// this many seconds): a silent connection costs a socket in the kernel, not a thread.
+constexpr int kDeferAcceptSeconds = 5;
 
 bool ChangesState(Method method) { return method != Method::kGet; }
 
-void Dispatch(const Route& route, const std::string& db_path, Services& services,
+bool IsAddress(const std::string& text) {
+  unsigned char buffer[sizeof(in6_addr)];
+  return inet_pton(AF_INET, text.c_str(), buffer) == 1 ||
+         inet_pton(AF_INET6, text.c_str(), buffer) == 1;
+}
+
+void Dispatch(const Route& route, StorePool& stores, Services& services,
               const httplib::Request& req, httplib::Response& res) {
-  storage::Store* store = ThreadStore(db_path);
-  if (store == nullptr) {
-    return WriteError(res, 503, "unavailable", "the database cannot be opened");
-  }
+  auto lease = stores.Acquire();
+  if (!lease.ok()) return WriteError(res, 503, "unavailable", "the database cannot be opened");
+  storage::Store& store = *lease.value();
   // A read sees one snapshot from the session check to the last query of its answer.
   std::optional<storage::ReadingScope> reading;
-  if (!ChangesState(route.method)) reading.emplace(*store);
-  Call call{req, res, *store, services, {}, {}, {"anonymous", req.remote_addr}};
+  if (!ChangesState(route.method)) reading.emplace(store);
+  Call call{req, res, store, services, {}, {}, {"anonymous", ClientAddress(req, services)}};
   if (route.needs_session) {
-    auto found = Authenticate(req, *store, services.sessions);
+    auto found = Authenticate(req, store, services.sessions);
     if (!found.ok()) return WriteError(res, found.error());
     if (!found.value()) {
       return WriteError(res, 401, "unauthenticated", "log in first (POST /api/v1/session)");
@@ -61,11 +68,9 @@ void Dispatch(const Route& route, const std::string& db_path, Services& services
   route.handler(call);
 }
 
-void Register(httplib::Server& server, const Route& route, const std::string& db_path,
-              Services& services) {
-  auto handler = [&route, &db_path, &services](const httplib::Request& req,
-                                               httplib::Response& res) {
-    Dispatch(route, db_path, services, req, res);
+void Register(httplib::Server& server, const Route& route, StorePool& stores, Services& services) {
+  auto handler = [&route, &stores, &services](const httplib::Request& req, httplib::Response& res) {
+    Dispatch(route, stores, services, req, res);
   };
   const std::string pattern = PatternOf(route.path);
   switch (route.method) {
@@ -109,16 +114,38 @@ const std::vector<Route>& Routes() {
 
 }  // namespace
 
+std::string ClientAddress(const httplib::Request& req, const Services& services) {
+  const auto& proxies = services.trusted_proxies;
+  if (std::find(proxies.begin(), proxies.end(), req.remote_addr) == proxies.end()) {
+    return req.remote_addr;
+  }
+  // Several X-Forwarded-For headers read as one list; the proxy appended the last entry.
+  std::string forwarded;
+  const std::size_t count = req.get_header_value_count("X-Forwarded-For");
+  for (std::size_t i = 0; i < count; ++i) {
+    forwarded += (forwarded.empty() ? "" : ",") + req.get_header_value("X-Forwarded-For", i);
+  }
+  std::string last = forwarded.substr(forwarded.rfind(',') + 1);
+  last.erase(0, last.find_first_not_of(' '));
+  last.erase(last.find_last_not_of(' ') + 1);
+  return IsAddress(last) ? last : req.remote_addr;
+}
+
 Server::Server(ServerOptions options)
     : options_(std::move(options)), services_(std::make_unique<Services>()) {
   services_->policy = options_.policy;
-  services_->secure_cookies = !options_.tls_cert.empty() && !options_.tls_key.empty();
+  services_->secure_cookies = UsesTls() || options_.secure_cookies;
+  services_->trusted_proxies = options_.trusted_proxies;
+  stores_ =
+      std::make_unique<StorePool>(options_.db_path, static_cast<std::size_t>(options_.stores));
 }
+
+bool Server::UsesTls() const { return !options_.tls_cert.empty() && !options_.tls_key.empty(); }
 
 Server::~Server() = default;
 
 core::Status Server::Configure() {
-  if (services_->secure_cookies) {
+  if (UsesTls()) {
 #ifdef CPPHTTPLIB_OPENSSL_SUPPORT
     auto tls =
         std::make_unique<httplib::SSLServer>(options_.tls_cert.c_str(), options_.tls_key.c_str());
@@ -133,8 +160,9 @@ core::Status Server::Configure() {
     server_ = std::make_unique<httplib::Server>();
   }
   httplib::Server& server = *server_;
-  const int threads = options_.threads;
-  server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  const WorkerPool::Limits limits{kWarmThreads, static_cast<std::size_t>(options_.max_threads),
+                                  kThreadIdle};
+  server.new_task_queue = [limits] { return new WorkerPool(limits); };
   server.set_tcp_nodelay(true);
   // SO_REUSEADDR only: the library's default, SO_REUSEPORT, would let a second server bind the
   // same port and silently take half of the connections. The socket is kept to widen its
@@ -142,6 +170,10 @@ core::Status Server::Configure() {
   server.set_socket_options([this](socket_t sock) {
     int yes = 1;
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+#ifdef TCP_DEFER_ACCEPT
+    setsockopt(sock, IPPROTO_TCP, TCP_DEFER_ACCEPT, &kDeferAcceptSeconds,
+               sizeof kDeferAcceptSeconds);
+#endif
     listen_socket_ = sock;
   });
   server.set_keep_alive_max_count(kKeepAliveMaxRequests);
@@ -150,6 +182,10 @@ core::Status Server::Configure() {
   server.set_write_timeout(10);
   server.set_payload_max_length(kPayloadMax);
   server.set_default_headers(SecurityHeaders());
+  server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    return BodyMayBeRead(req, res) ? httplib::Server::HandlerResponse::Unhandled
+                                   : httplib::Server::HandlerResponse::Handled;
+  });
   server.set_exception_handler(
       [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
         WriteError(res, 500, "internal", "internal error");
@@ -163,7 +199,7 @@ core::Status Server::Configure() {
   server.Get("/healthz", [](const httplib::Request&, httplib::Response& res) {
     WriteJson(res, {{"status", "ok"}});
   });
-  for (const Route& route : Routes()) Register(server, route, options_.db_path, *services_);
+  for (const Route& route : Routes()) Register(server, route, *stores_, *services_);
   std::error_code ec;
   if (!options_.static_dir.empty() && std::filesystem::is_directory(options_.static_dir, ec)) {
     server.set_mount_point("/", options_.static_dir);
@@ -190,8 +226,8 @@ core::Status Server::Run() {
   // opens six, a load test sixty-four), the extra SYNs are dropped and retried a second later.
   // Listening again on the bound socket only changes its backlog.
   if (listen_socket_ >= 0) ::listen(listen_socket_, SOMAXCONN);
-  std::cout << "serving " << (services_->secure_cookies ? "https" : "http") << "://"
-            << options_.bind << ":" << options_.port << std::endl;
+  std::cout << "serving " << (UsesTls() ? "https" : "http") << "://" << options_.bind << ":"
+            << options_.port << std::endl;
   if (!server_->listen_after_bind()) {
     return core::Error::Unavailable("the server stopped unexpectedly");
   }

@@ -1,9 +1,12 @@
-// The HTTP server: cpp-httplib with the route table of route.h, one storage::Store per worker
-// thread, sessions, CSRF, security headers and JSON errors for everything.
+// The HTTP server: cpp-httplib with the route table of route.h, a thread per open connection
+// (http/worker_pool.h), database connections lent per request (http/store_pool.h), sessions,
+// CSRF, security headers, request framing checked before bodies are read
+// (http/request_limits.h) and JSON errors for everything.
 #pragma once
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "config/policy_file.h"
 #include "core/error.h"
@@ -21,11 +24,20 @@ struct ServerOptions {
   int port = 8080;
   std::string tls_cert;  // both set: HTTPS with Secure cookies
   std::string tls_key;
-  int threads = 128;       // each open keep-alive connection holds a worker: size above the clients
+  // Cookies marked Secure without TLS here: the server sits behind a proxy that terminates TLS.
+  bool secure_cookies = false;
+  // Addresses of proxies whose X-Forwarded-For names the client, for the audit log and the
+  // login throttle (ClientAddress in route.h). Empty: the peer is the client.
+  std::vector<std::string> trusted_proxies;
+  // Each open connection holds a thread (idle keep-alive time included); threads start as
+  // connections come and end when idle (http/worker_pool.h), up to this many.
+  int max_threads = 512;
+  int stores = 64;         // database connections lent to requests (http/store_pool.h)
   std::string static_dir;  // served at / when it exists (the web front end, issue 4)
 };
 
 struct Services;
+class StorePool;
 
 class Server {
  public:
@@ -41,9 +53,11 @@ class Server {
 
  private:
   core::Status Configure();
+  bool UsesTls() const;
 
   ServerOptions options_;
   std::unique_ptr<Services> services_;
+  std::unique_ptr<StorePool> stores_;
   std::unique_ptr<httplib::Server> server_;
   int listen_socket_ = -1;  // set by the socket options callback when binding
 };

@@ -1,8 +1,13 @@
 #include "http/session.h"
 
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+
 #include "auth/password.h"
-#include "http/access.h"
+#include "core/bounded_text.h"
 #include "core/clock.h"
+#include "http/access.h"
 #include "http/errors.h"
 #include "http/json_input.h"
 #include "http/route.h"
@@ -33,13 +38,41 @@ const std::string& DummyHash() {
   return hash;
 }
 
+// A failed login is recorded under the anonymous actor: what was typed as a name is not an
+// identity (it may be a password typed in the wrong field, or a made-up name hundreds of bytes
+// long), so it goes into the entry's data, bounded, never into its actor or entity.
+constexpr std::size_t kTypedNameBytes = 64;
+
+std::string FailedLoginData(const std::string& typed_name) {
+  const std::string_view kept = core::Utf8Prefix(typed_name, kTypedNameBytes);
+  nlohmann::json data = {{"name", kept}};
+  if (kept.size() < typed_name.size()) data["truncated"] = true;
+  return data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 void RefuseLogin(Call& call, const std::string& name) {
-  call.services.throttle.RecordFailure(name, call.req.remote_addr);
-  (void)call.store.RecordEvent("login_failed", "user:" + name, "", call.actor);
-  WriteError(call.res, 401, "unauthenticated", "wrong name or password");
+  call.services.throttle.RecordFailure(name, call.actor.origin);
+  (void)call.store.RecordEvent("login_failed", "session", FailedLoginData(name), call.actor);
+  WriteError(call.res, 401, "unauthenticated", "wrong name or password", "", "wrong_credentials");
+}
+
+// Only a JSON body logs in: a form posted from another site (which a browser sends without
+// asking, and which carries no CSRF token) cannot. Checked before any password work.
+bool IsJsonBody(const httplib::Request& req) {
+  std::string type = req.get_header_value("Content-Type");
+  type = type.substr(0, type.find(';'));
+  while (!type.empty() && type.back() == ' ') type.pop_back();
+  std::transform(type.begin(), type.end(), type.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return type == "application/json";
 }
 
 void Login(Call& call) {
+  if (!IsJsonBody(call.req)) {
+    return WriteError(call.res, 415, "unsupported_media_type",
+                      "log in with a JSON body (Content-Type: application/json)", "Content-Type",
+                      "json_required");
+  }
   auto body = ParseBody(call.req, call.res);
   if (!body) return;
   std::string name, password;
@@ -48,11 +81,12 @@ void Login(Call& call) {
       !GetString(*body, "password", password, true, call.res)) {
     return;
   }
-  if (int wait = call.services.throttle.RetryAfterSeconds(name, call.req.remote_addr); wait > 0) {
+  if (int wait = call.services.throttle.RetryAfterSeconds(name, call.actor.origin); wait > 0) {
     call.res.set_header("Retry-After", std::to_string(wait));
-    return WriteError(call.res, 429, "too_many_requests", "too many failed logins; try later");
+    return WriteError(call.res, 429, "too_many_requests",
+                      "too many failed logins; try again in " + std::to_string(wait) + " s", "",
+                      "too_many_failed_logins", {{"seconds", std::to_string(wait)}});
   }
-  call.actor.name = name;
   auto user = call.store.FindUser(name);
   if (!user.ok()) return WriteError(call.res, user.error());
   if (!user.value()) {
@@ -60,7 +94,16 @@ void Login(Call& call) {
     return RefuseLogin(call, name);
   }
   if (!auth::VerifyPassword(password, user.value()->password_hash)) return RefuseLogin(call, name);
-  call.services.throttle.RecordSuccess(name);
+  // Only the holder of the right password learns that the account is disabled: to anyone else
+  // it answers as every wrong password does. Not a guess, so not counted by the throttle.
+  if (user.value()->disabled()) {
+    (void)call.store.RecordEvent("login_refused_disabled", "user:" + name, "", call.actor);
+    return WriteError(call.res, 403, "forbidden",
+                      "this account is disabled; an administrator can enable it again", "name",
+                      "account_disabled");
+  }
+  call.services.throttle.RecordSuccess(name, call.actor.origin);
+  call.actor.name = name;
   const std::string token = auth::RandomToken();
   storage::SessionRecord session{auth::Sha256Hex(token), user.value()->id, auth::RandomToken(),
                                  NowSeconds() + kSessionSeconds};
@@ -125,7 +168,8 @@ core::Result<std::optional<Authenticated>> Authenticate(const httplib::Request& 
   if (!session.value()) return std::optional<Authenticated>();
   auto user = store.GetUser(session.value()->user_id);
   if (!user.ok()) return user.error();
-  if (!user.value()) return std::optional<Authenticated>();
+  // Disabling deletes the sessions too; this also holds for one opened in between.
+  if (!user.value() || user.value()->disabled()) return std::optional<Authenticated>();
   Authenticated found{*session.value(), PrincipalOf(*user.value())};
   cache.Put(found, generation);
   return std::optional<Authenticated>(std::move(found));
@@ -134,7 +178,10 @@ core::Result<std::optional<Authenticated>> Authenticate(const httplib::Request& 
 void ForgetSessions(Services& services) { services.sessions.Clear(); }
 
 void AddSessionRoutes(std::vector<Route>& routes) {
-  routes.push_back({Method::kPost, "/api/v1/session", "Log in ({name, password})", false, Login});
+  routes.push_back({Method::kPost, "/api/v1/session",
+                    "Log in with a JSON body {name, password} (415 for any other body); 429 with "
+                    "Retry-After while failed logins are throttled",
+                    false, Login});
   routes.push_back(
       {Method::kGet, "/api/v1/session", "The logged-in user and CSRF token", true, WhoAmI});
   routes.push_back({Method::kDelete, "/api/v1/session", "Log out", true, Logout});

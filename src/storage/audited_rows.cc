@@ -37,6 +37,11 @@ core::Organization ReadOrg(const Statement& s, int c) {
   if (!s.IsNull(c + 4)) org.parent = s.Text(c + 4);
   org.secretary = s.Text(c + 5);
   org.unit = s.Text(c + 6);
+  if (auto on = core::ParseIsoDate(s.Text(c + 7))) {
+    org.end =
+        core::OrgEnd{core::ParseOrgEndKind(s.Text(c + 8)).value_or(core::OrgEndKind::kDissolved),
+                     *on, std::string(s.Text(c + 9)), std::string(s.Text(c + 10))};
+  }
   return org;
 }
 
@@ -47,6 +52,10 @@ core::Member ReadMember(const Statement& s) {
   m.org = s.Text(2);
   m.status = core::ParseMemberStatus(s.Text(3)).value_or(core::MemberStatus::kRegular);
   if (!s.IsNull(4)) m.joined = s.Text(4);
+  if (auto on = core::ParseIsoDate(s.Text(5))) {
+    m.left = core::MemberLeave{core::ParseLeaveKind(s.Text(6)).value_or(core::LeaveKind::kOther),
+                               *on, std::string(s.Text(7))};
+  }
   return m;
 }
 

@@ -14,9 +14,13 @@
 namespace grassroots::storage {
 
 // The columns of a stored row, in the order the readers below expect (tables aliased o, s).
+// The end of an organization and the leaving of a member come last: the audit JSON and the
+// import's comparison leave them out (ending and leaving are changes of their own).
 inline constexpr std::string_view kOrgColumns =
-    "o.code, o.name, o.type, o.kind, o.parent_code, o.secretary, o.unit_code";
-inline constexpr std::string_view kMemberColumns = "id, name, org_code, status, joined";
+    "o.code, o.name, o.type, o.kind, o.parent_code, o.secretary, o.unit_code, o.ended_on,"
+    " o.end_kind, o.merged_into, o.end_reason";
+inline constexpr std::string_view kMemberColumns =
+    "id, name, org_code, status, joined, left_on, left_kind, left_reason";
 inline constexpr std::string_view kScoreColumns =
     "s.org_code, s.year, s.team, s.leader, s.venue, s.routine, s.service, s.members, s.grade,"
     " s.reason";

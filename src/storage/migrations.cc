@@ -11,6 +11,7 @@ extern const std::string_view migration_002_server;
 extern const std::string_view migration_003_list_order;
 extern const std::string_view migration_004_result_groups;
 extern const std::string_view migration_005_stored_inputs;
+extern const std::string_view migration_006_lifecycle;
 extern const std::string_view migration_007_audit_trail;
 }  // namespace grassroots::embedded
 
@@ -53,12 +54,13 @@ core::Status Apply(Database& db, const Migration& migration) {
 }  // namespace
 
 std::span<const Migration> Migrations() {
-  static const std::array<Migration, 6> kMigrations = {{
+  static const std::array<Migration, 7> kMigrations = {{
       {1, "001_initial", embedded::migration_001_initial},
       {2, "002_server", embedded::migration_002_server},
       {3, "003_list_order", embedded::migration_003_list_order},
       {4, "004_result_groups", embedded::migration_004_result_groups},
       {5, "005_stored_inputs", embedded::migration_005_stored_inputs},
+      {6, "006_lifecycle", embedded::migration_006_lifecycle},
       {7, "007_audit_trail", embedded::migration_007_audit_trail},
   }};
   return kMigrations;

@@ -107,6 +107,7 @@ BuiltQuery BuildFiltered(const FilteredQuery& query, const OrgFilter& f, bool pa
   equal(f.parent, "o.parent_code = ?");
   if (f.direct)
     conditions.emplace_back(*f.direct ? "o.parent_code IS NULL" : "o.parent_code IS NOT NULL");
+  if (f.ended) conditions.emplace_back(*f.ended ? "o.ended_on IS NOT NULL" : "o.ended_on IS NULL");
   if (!f.query.empty()) {
     conditions.emplace_back("(o.code LIKE ? ESCAPE '\\' OR o.name LIKE ? ESCAPE '\\')");
     params.emplace_back(ContainsPattern(f.query));
@@ -116,8 +117,8 @@ BuiltQuery BuildFiltered(const FilteredQuery& query, const OrgFilter& f, bool pa
   std::vector<SqlParam> cte_params;
   if (f.restrict_to_scope) conditions.push_back(ScopeCondition(f, cte, cte_params, params));
   const auto on_o = [](const std::string& column) { return column.rfind("o.", 0) == 0; };
-  const bool needs_o = !f.parent.empty() || f.direct || !f.query.empty() || f.restrict_to_scope ||
-                       (!f.unit.empty() && on_o(query.unit_column)) ||
+  const bool needs_o = !f.parent.empty() || f.direct || f.ended || !f.query.empty() ||
+                       f.restrict_to_scope || (!f.unit.empty() && on_o(query.unit_column)) ||
                        (!f.type.empty() && on_o(query.type_column));
   const std::string& from = !needs_o && !query.lone_from.empty() ? query.lone_from : query.from;
   BuiltQuery built;

@@ -1,5 +1,6 @@
-// Changes to accounts made through the server: role, scope and password in one audited
-// transaction that also ends the sessions opened under the old values.
+// Changes to accounts made through the server: role, scope, password and whether the account
+// may sign in, in one audited transaction that also ends the sessions opened under the old
+// values.
 #include "storage/audit_chain.h"
 #include "storage/server_sql.h"
 #include "storage/sqlite_store.h"
@@ -25,7 +26,8 @@ std::string AccountJson(const UserRecord& user, bool password_changed) {
       {"id", std::to_string(user.id)},
       {"name", JsonQuote(user.name)},
       {"role", JsonQuote(core::ToString(user.role))},
-      {"scope", ScopeJson(user.scope)}};
+      {"scope", ScopeJson(user.scope)},
+      {"disabled", user.disabled() ? "true" : "false"}};
   if (password_changed) fields.emplace_back("password", JsonQuote("changed"));
   return JsonObject(fields);
 }
@@ -44,11 +46,14 @@ core::Status SqliteStore::UpdateUser(std::int64_t user_id, const UserChange& cha
     if (change.role) after.role = *change.role;
     if (change.scope) after.scope = *change.scope;
     if (change.password_hash) after.password_hash = *change.password_hash;
+    if (change.disabled && *change.disabled != after.disabled()) {
+      after.disabled_at = *change.disabled ? UtcNow() : std::string();
+    }
     if (core::Status s = Execute(db_,
-                                 "UPDATE users SET role = ?, scope = ?, password_hash = ?"
-                                 " WHERE id = ?",
+                                 "UPDATE users SET role = ?, scope = ?, password_hash = ?,"
+                                 " disabled_at = ? WHERE id = ?",
                                  {std::string(core::ToString(after.role)), JoinCodes(after.scope),
-                                  after.password_hash, user_id});
+                                  after.password_hash, NullIfEmpty(after.disabled_at), user_id});
         !s.ok()) {
       return s;
     }
@@ -57,7 +62,10 @@ core::Status SqliteStore::UpdateUser(std::int64_t user_id, const UserChange& cha
         !s.ok()) {
       return s;
     }
-    AuditEntry entry = NewEntry(actor, "user.update", "user:" + after.name);
+    const char* action = !change.disabled   ? "user.update"
+                         : *change.disabled ? "user.disable"
+                                            : "user.enable";
+    AuditEntry entry = NewEntry(actor, action, "user:" + after.name);
     entry.before_json = AccountJson(*before.value(), false);
     entry.after_json = AccountJson(after, change.password_hash.has_value());
     if (core::Status s = AppendAudit(db_, std::move(entry)); !s.ok()) return s;

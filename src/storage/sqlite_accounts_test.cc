@@ -84,6 +84,55 @@ TEST_F(AccountStoreTest, PasswordChangeKeepsTheNamedSessionOnly) {
   EXPECT_EQ(audit.after_json.find("new-hash"), std::string::npos);
 }
 
+TEST_F(AccountStoreTest, DisablingKeepsTheAccountEndsItsSessionsAndIsAudited) {
+  const std::int64_t id = AddUser("zhou", core::Role::kAuditor);
+  AddSession(id, "s1");
+  UserChange disable;
+  disable.disabled = true;
+  ASSERT_TRUE(store_->UpdateUser(id, disable, "", actor_).ok());
+  auto user = store_->FindUser("zhou");
+  ASSERT_TRUE(user.ok() && user.value());
+  EXPECT_TRUE(user.value()->disabled());
+  const std::string since = user.value()->disabled_at;
+  EXPECT_FALSE(HasSession("s1"));
+  AuditRecord audit = LastAudit();
+  EXPECT_EQ(audit.action, "user.disable");
+  EXPECT_EQ(audit.entity, "user:zhou");
+  EXPECT_NE(audit.before_json.find("\"disabled\":false"), std::string::npos);
+  EXPECT_NE(audit.after_json.find("\"disabled\":true"), std::string::npos);
+  // Disabling again keeps the time it was first disabled.
+  ASSERT_TRUE(store_->UpdateUser(id, disable, "", actor_).ok());
+  EXPECT_EQ(store_->GetUser(id).value()->disabled_at, since);
+  UserChange enable;
+  enable.disabled = false;
+  ASSERT_TRUE(store_->UpdateUser(id, enable, "", actor_).ok());
+  EXPECT_FALSE(store_->GetUser(id).value()->disabled());
+  EXPECT_EQ(LastAudit().action, "user.enable");
+  EXPECT_TRUE(store_->VerifyAudit().value().ok);
+}
+
+TEST_F(AccountStoreTest, TheDatabaseRefusesToDeleteWhatHistoryRefersTo) {
+  Upsert({Org("D1")});
+  AddUser("wu", core::Role::kAuditor);
+  core::Member member;
+  member.id = "M1";
+  member.name = "党员";
+  member.org = "D1";
+  ASSERT_TRUE(store_->UpsertMembers({member}, actor_).ok());
+  ASSERT_TRUE(store_->UpsertScores({test::Score("D1", 2016, 70)}, actor_).ok());
+  // Another connection, as any code or tool reaching the file would.
+  core::Result<Database> db = Database::Open(path_);
+  ASSERT_TRUE(db.ok());
+  for (const char* table : {"users", "organizations", "members", "scores"}) {
+    const core::Status deleted = db.value().Exec(std::string("DELETE FROM ") + table, "test");
+    EXPECT_FALSE(deleted.ok()) << table;
+  }
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM users"), 1);
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM organizations"), 1);
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM members"), 1);
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM scores"), 1);
+}
+
 TEST_F(AccountStoreTest, UnknownUserIsNotFoundAndNothingIsAudited) {
   const std::int64_t before = QueryInt("SELECT COUNT(*) FROM audit_log");
   core::Status status = store_->UpdateUser(999, UserChange{}, "", actor_);

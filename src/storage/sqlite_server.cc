@@ -21,7 +21,7 @@ core::Result<std::optional<core::Organization>> FindOrg(Database& db, const std:
 
 core::Result<std::optional<core::Member>> FindMember(Database& db, const std::string& id) {
   return QueryOne<core::Member>(
-      db, "SELECT id, name, org_code, status, joined FROM members WHERE id = ?", {id}, ReadMember);
+      db, "SELECT " + std::string(kMemberColumns) + " FROM members WHERE id = ?", {id}, ReadMember);
 }
 
 core::Result<std::optional<core::ScoreRecord>> FindScore(Database& db, const std::string& code,
@@ -94,7 +94,8 @@ core::Result<std::int64_t> SqliteStore::VisitOrganizations(
     const FilteredQuery query{"organizations o", std::string(kOrgColumns), "", {}, "o.code", ""};
     return VisitPage(db_, query, filter, [&](const Statement& s) {
       // Text of a NULL (the parent of a direct organization) is empty.
-      row(OrgRowView{s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5), s.Text(6)});
+      row(OrgRowView{s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5), s.Text(6),
+                     s.Text(7), s.Text(8), s.Text(9)});
     });
   });
 }
@@ -108,20 +109,26 @@ core::Result<std::optional<OrgDetail>> SqliteStore::GetOrganization(const std::s
     if (!org.value()) return std::optional<OrgDetail>();
     OrgDetail detail;
     detail.org = std::move(*org.value());
-    core::Result<Statement> counts =
-        db_.Prepare("SELECT status, COUNT(*) FROM members WHERE org_code = ? GROUP BY status");
+    // Members who left are counted apart (status '' here), never with those on the roll.
+    core::Result<Statement> counts = db_.Prepare(
+        "SELECT CASE WHEN left_on IS NULL THEN status ELSE '' END, COUNT(*) FROM members"
+        " WHERE org_code = ? GROUP BY 1");
     if (!counts.ok()) return counts.error();
     counts.value().BindText(1, code);
     for (;;) {
       core::Result<bool> row = counts.value().Step();
       if (!row.ok()) return row.error();
       if (!row.value()) break;
-      if (auto status = core::ParseMemberStatus(counts.value().Text(0))) {
+      if (counts.value().Text(0).empty()) {
+        detail.members_left = counts.value().Int(1);
+      } else if (auto status = core::ParseMemberStatus(counts.value().Text(0))) {
         detail.member_counts[static_cast<std::size_t>(*status)] = counts.value().Int(1);
       }
     }
     core::Result<std::optional<std::int64_t>> children =
-        QueryOne<std::int64_t>(db_, "SELECT COUNT(*) FROM organizations WHERE parent_code = ?",
+        QueryOne<std::int64_t>(db_,
+                               "SELECT COUNT(*) FROM organizations WHERE parent_code = ?"
+                               " AND ended_on IS NULL",
                                {code}, [](const Statement& s) { return s.Int(0); });
     if (!children.ok()) return children.error();
     detail.children = children.value().value_or(0);
@@ -178,11 +185,11 @@ core::Result<Page<core::Member>> SqliteStore::ListMembers(const std::string& org
     core::Result<bool> row = count.value().Step();
     if (!row.ok()) return row.error();
     page.total = count.value().Int(0);
-    core::Result<std::vector<core::Member>> items = QueryAll<core::Member>(
-        db_,
-        "SELECT id, name, org_code, status, joined FROM members WHERE org_code = ?"
-        " ORDER BY id LIMIT ? OFFSET ?",
-        {org_code, limit, offset}, ReadMember);
+    core::Result<std::vector<core::Member>> items =
+        QueryAll<core::Member>(db_,
+                               "SELECT " + std::string(kMemberColumns) +
+                                   " FROM members WHERE org_code = ? ORDER BY id LIMIT ? OFFSET ?",
+                               {org_code, limit, offset}, ReadMember);
     if (!items.ok()) return items.error();
     page.items = std::move(items).value();
     return page;

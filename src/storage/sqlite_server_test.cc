@@ -162,8 +162,8 @@ TEST_F(ServerStoreTest, QueryMetacharactersAreLiteral) {
 
 TEST_F(ServerStoreTest, GetOrganizationAndAncestry) {
   Tree();
-  core::Member m{"M1", "Li", "D1", core::MemberStatus::kRegular, ""};
-  core::Member m2{"M2", "Wang", "D1", core::MemberStatus::kPocket, "2001-01-01"};
+  core::Member m{"M1", "Li", "D1", core::MemberStatus::kRegular, "", {}};
+  core::Member m2{"M2", "Wang", "D1", core::MemberStatus::kPocket, "2001-01-01", {}};
   ASSERT_TRUE(store_->UpsertMembers({m, m2}, actor_).ok());
   core::Result<std::optional<OrgDetail>> d = store_->GetOrganization("D1");
   ASSERT_TRUE(d.ok() && d.value());
@@ -194,13 +194,18 @@ TEST_F(ServerStoreTest, ListTotalsFollowChangesFromAnyConnection) {
       " VALUES ('D1D', 'x', 'village', 'branch', 'D1', 's', 'u1')");
   List({}, &total);
   EXPECT_EQ(total, 8);
-  Exec("DELETE FROM organizations WHERE code = 'D1D'");
   OrgFilter f;
   f.unit = "u1";
+  std::int64_t in_u1 = 0;
+  List(f, &in_u1);
+  // Organizations are never deleted (migration 006): another connection moves one instead.
+  Exec(
+      "INSERT INTO units (code) VALUES ('u9');"
+      " UPDATE organizations SET unit_code = 'u9' WHERE code = 'D1D'");
   List(f, &total);
-  EXPECT_EQ(total, 5);
+  EXPECT_EQ(total, in_u1 - 1);
   List({}, &total);
-  EXPECT_EQ(total, 7);
+  EXPECT_EQ(total, 8);
 }
 
 // The visited page is the listed page: same rows, same order, same columns, same total.
@@ -315,15 +320,15 @@ TEST_F(ServerStoreTest, SaveOrganizationAuditsBeforeAndAfter) {
 TEST_F(ServerStoreTest, MembersListGetSave) {
   Tree();
   for (int i = 0; i < 5; ++i) {
-    core::Member m{"M" + std::to_string(i), "N", i < 4 ? "D1" : "D2", core::MemberStatus::kMobile,
-                   ""};
+    core::Member m{"M" + std::to_string(i),     "N", i < 4 ? "D1" : "D2",
+                   core::MemberStatus::kMobile, "",  {}};
     core::Result<bool> created = store_->SaveMember(m, actor_);
     ASSERT_TRUE(created.ok() && created.value());
   }
   EXPECT_EQ(LastAudit("action"), "member.save");
   EXPECT_EQ(LastAudit("entity"), "member:M4");
   EXPECT_EQ(LastAudit("before"), "");
-  core::Member m{"M0", "Changed", "D1", core::MemberStatus::kRetired, "1990-05-01"};
+  core::Member m{"M0", "Changed", "D1", core::MemberStatus::kRetired, "1990-05-01", {}};
   ASSERT_FALSE(store_->SaveMember(m, actor_).value());
   EXPECT_NE(LastAudit("before").find("\"status\":\"mobile\""), std::string::npos);
   EXPECT_NE(LastAudit("after").find("\"status\":\"retired\""), std::string::npos);
@@ -503,7 +508,7 @@ TEST_F(ServerStoreTest, UsersRoundTripWithScope) {
   EXPECT_EQ(store_->SetPasswordHash(999, "x", actor_).error().code, core::ErrorCode::kNotFound);
 }
 
-TEST_F(ServerStoreTest, SessionsExpireAndCascade) {
+TEST_F(ServerStoreTest, SessionsExpireAndAccountsAreNeverDeleted) {
   UserRecord u;
   u.name = "alice";
   u.password_hash = "h";
@@ -523,8 +528,12 @@ TEST_F(ServerStoreTest, SessionsExpireAndCascade) {
   ASSERT_TRUE(store_->DeleteUserSessions(id).ok());
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM sessions"), 0);
   ASSERT_TRUE(store_->CreateSession({"t4", id, "c4", 3000}).ok());
-  Exec("PRAGMA foreign_keys = ON; DELETE FROM users");
-  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM sessions"), 0);
+  // An account is never deleted (migration 006), so its sessions cannot be lost that way.
+  core::Result<Database> db = Database::Open(path_);
+  ASSERT_TRUE(db.ok());
+  EXPECT_FALSE(db.value().Exec("PRAGMA foreign_keys = ON; DELETE FROM users", "test").ok());
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM users"), 1);
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM sessions"), 1);
 }
 
 TEST_F(ServerStoreTest, AuditListNewestFirstAndVerify) {

@@ -148,7 +148,7 @@ core::Status SqliteStore::MarkDemo() {
 core::Result<core::StoredOrgs> SqliteStore::StoredOrganizations() {
   return Guarded("reading organizations", [&]() -> core::Result<core::StoredOrgs> {
     core::Result<Statement> stmt =
-        db_.Prepare("SELECT code, parent_code, unit_code FROM organizations");
+        db_.Prepare("SELECT code, parent_code, unit_code, ended_on IS NOT NULL FROM organizations");
     if (!stmt.ok()) return stmt.error();
     core::StoredOrgs orgs;
     for (;;) {
@@ -156,7 +156,8 @@ core::Result<core::StoredOrgs> SqliteStore::StoredOrganizations() {
       if (!row.ok()) return row.error();
       if (!row.value()) return orgs;
       const Statement& s = stmt.value();
-      orgs.emplace(s.Text(0), core::StoredOrg{std::string(s.Text(1)), std::string(s.Text(2))});
+      orgs.emplace(s.Text(0), core::StoredOrg{std::string(s.Text(1)), std::string(s.Text(2)),
+                                              s.Int(3) != 0});
     }
   });
 }

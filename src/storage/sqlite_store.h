@@ -3,8 +3,9 @@
 // organizations), sqlite_imports.cc (upserts), sqlite_assessments.cc (scores and stored
 // assessments), sqlite_server.cc and sqlite_server_assessments.cc (the server's lists and
 // single-row writes, helped by server_sql.h), sqlite_users.cc (users, sessions),
-// sqlite_audit.cc (the audit log's reads and checks) and sqlite_records.cc (a stored assessment
-// read back with its inputs).
+// sqlite_audit.cc (the audit log's reads and checks), sqlite_records.cc (a stored assessment
+// read back with its inputs) and sqlite_lifecycle.cc (organizations that end, members who
+// leave).
 #pragma once
 
 #include <exception>
@@ -105,6 +106,15 @@ class SqliteStore final : public Store {
   core::Status UpdateUser(std::int64_t user_id, const UserChange& change,
                           const std::string& keep_session, const Actor& actor) override;
   core::Result<std::vector<SummaryRow>> LoadSummaryRows(int year) override;
+
+  // --- Organizations that end and members who leave (sqlite_lifecycle.cc) ---
+  core::Result<std::vector<std::pair<std::string, std::optional<core::CivilDate>>>> ChildrenOf(
+      const std::string& code) override;
+  core::Result<std::vector<std::pair<std::string, core::CivilDate>>> LoadOrgEnds() override;
+  core::Status EndOrganization(const std::string& code, const core::OrgEnd& end,
+                               const Actor& actor) override;
+  core::Status RecordMemberLeft(const std::string& id, const core::MemberLeave& leave,
+                                const Actor& actor) override;
   core::Result<std::vector<StoredQuota>> LoadQuotas(int year) override;
 
   // --- The record of stored assessments (sqlite_records.cc) ---

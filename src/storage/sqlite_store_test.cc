@@ -14,6 +14,7 @@
 #include "storage/migrations.h"
 #include "storage/sqlite_db.h"
 #include "storage/store.h"
+#include "storage/migrations.h"
 #include "storage/test_fixture.h"
 
 namespace grassroots::storage {
@@ -133,12 +134,12 @@ TEST_F(SqliteStoreTest, StoredOrganizationsAndCodes) {
 
 TEST_F(SqliteStoreTest, MembersUpsertAndUnknownOrganizationWritesNothing) {
   Upsert({Org("A")});
-  core::Member member{"m1", "Li", "A", core::MemberStatus::kMobile, "2001-07-01"};
+  core::Member member{"m1", "Li", "A", core::MemberStatus::kMobile, "2001-07-01", {}};
   core::Result<WriteSummary> first = store_->UpsertMembers({member}, actor_);
   ASSERT_TRUE(first.ok()) << first.error().message;
   EXPECT_EQ(first.value().inserted, 1);
 
-  core::Member stray{"m2", "Wang", "nowhere", core::MemberStatus::kRegular, ""};
+  core::Member stray{"m2", "Wang", "nowhere", core::MemberStatus::kRegular, "", {}};
   member.status = core::MemberStatus::kRetired;
   core::Result<WriteSummary> second = store_->UpsertMembers({member, stray}, actor_);
   ASSERT_FALSE(second.ok());

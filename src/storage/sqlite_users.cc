@@ -7,7 +7,7 @@ namespace grassroots::storage {
 namespace {
 
 constexpr std::string_view kUserColumns =
-    "SELECT id, name, role, scope, password_hash, created_at FROM users";
+    "SELECT id, name, role, scope, password_hash, created_at, disabled_at FROM users";
 
 std::string JoinScope(const std::vector<std::string>& scope) {
   std::string text;
@@ -37,6 +37,7 @@ UserRecord ReadUser(const Statement& s) {
   user.scope = SplitScope(s.Text(3));
   user.password_hash = s.Text(4);
   if (!s.IsNull(5)) user.created_at = s.Text(5);
+  if (!s.IsNull(6)) user.disabled_at = s.Text(6);
   return user;
 }
 
@@ -52,7 +53,8 @@ std::string UserJson(const UserRecord& user) {
                      {"name", JsonQuote(user.name)},
                      {"role", JsonQuote(core::ToString(user.role))},
                      {"scope", scope},
-                     {"created_at", JsonQuote(user.created_at)}});
+                     {"created_at", JsonQuote(user.created_at)},
+                     {"disabled", user.disabled() ? "true" : "false"}});
 }
 
 core::Result<std::optional<UserRecord>> QueryUser(Database& db, std::string_view where,

@@ -68,6 +68,7 @@ struct OrgFilter {
   std::string type;                 // API name, e.g. "village"
   std::string parent;               // direct children of this code
   std::optional<bool> direct;       // true: no parent; false: has one
+  std::optional<bool> ended;        // true: dissolved or merged only; false: existing only
   std::string query;                // substring of code or name
   std::vector<std::string> within;  // only these organizations and their subtrees (scope)
   std::vector<std::string> only;    // only exactly these codes (scope of secretaries, leaders)
@@ -80,9 +81,10 @@ struct OrgFilter {
 };
 
 struct OrgDetail {
-  core::Organization org;                       // unit resolved
-  std::array<std::int64_t, 5> member_counts{};  // by core::MemberStatus
-  std::int64_t children = 0;
+  core::Organization org;                       // unit resolved, end when it ended
+  std::array<std::int64_t, 5> member_counts{};  // by core::MemberStatus, members who left aside
+  std::int64_t members_left = 0;                // members who left (kept, counted apart)
+  std::int64_t children = 0;                    // that have not ended
 };
 
 // One organization's row of a stored assessment.
@@ -120,6 +122,8 @@ struct UserRecord {
   std::vector<std::string> scope;  // organization codes
   std::string password_hash;       // argon2id encoded
   std::string created_at;
+  std::string disabled_at;  // ISO 8601 UTC when disabled; empty while it may sign in
+  bool disabled() const { return !disabled_at.empty(); }
 };
 
 struct SessionRecord {
@@ -171,6 +175,7 @@ struct UserChange {
   std::optional<core::Role> role;
   std::optional<std::vector<std::string>> scope;
   std::optional<std::string> password_hash;  // argon2id encoded
+  std::optional<bool> disabled;              // true: disabled from now; false: enabled again
 };
 
 // One organization's stored result with the inputs the engine read for it (sqlite_records.cc).
@@ -203,9 +208,11 @@ struct StoredAssessment {
 using SummaryRow = core::ResultRow;
 using StoredQuota = core::StoredQuota;
 
-// One organization's columns as stored (see Store::VisitOrganizations).
+// One organization's columns as stored (see Store::VisitOrganizations); the end columns are
+// empty while it exists.
 struct OrgRowView {
   std::string_view code, name, type, kind, parent, secretary, unit;
+  std::string_view ended_on, end_kind, merged_into;
 };
 
 class Store {
@@ -324,11 +331,30 @@ class Store {
   // --- Accounts (sqlite_accounts.cc). ---
 
   // Applies `change` to the user, deletes the user's sessions except the one whose token hash
-  // is `keep_session` (empty: all of them), and appends one audit entry "user.update" (before
-  // and after, never a hash; a new password shows as "password": "changed"), all in one
-  // transaction. kNotFound (field "name") when there is no such user.
+  // is `keep_session` (empty: all of them), and appends one audit entry (before and after, never
+  // a hash; a new password shows as "password": "changed"), all in one transaction. The entry's
+  // action is "user.disable" or "user.enable" when `change` sets `disabled` (an account already
+  // in that state keeps the time it was disabled), "user.update" otherwise. kNotFound (field
+  // "name") when there is no such user.
   virtual core::Status UpdateUser(std::int64_t user_id, const UserChange& change,
                                   const std::string& keep_session, const Actor& actor) = 0;
+
+  // --- Organizations that end and members who leave (sqlite_lifecycle.cc). ---
+
+  // The children of `code` (any state) with the day each ended, if it did.
+  virtual core::Result<std::vector<std::pair<std::string, std::optional<core::CivilDate>>>>
+  ChildrenOf(const std::string& code) = 0;
+  // Every organization that ended, with the day.
+  virtual core::Result<std::vector<std::pair<std::string, core::CivilDate>>> LoadOrgEnds() = 0;
+  // Records that `code` ended (checked by the caller: core::CheckOrgEnd), audited as
+  // "organization.end" with the record before and after. kNotFound (field "code") when unknown;
+  // kConflict ("organization_ended") when it has ended meanwhile. The row stays.
+  virtual core::Status EndOrganization(const std::string& code, const core::OrgEnd& end,
+                                       const Actor& actor) = 0;
+  // Records that member `id` left (checked by the caller: core::CheckMemberLeave), audited as
+  // "member.leave". kNotFound (field "id"); kConflict ("member_left") when already left.
+  virtual core::Status RecordMemberLeft(const std::string& id, const core::MemberLeave& leave,
+                                        const Actor& actor) = 0;
 
   // --- Stored assessments as the dashboard reads them (sqlite_dashboard.cc). ---
 

@@ -37,6 +37,12 @@ export default {
       user_create: 'Create user',
       user_update: 'Update user',
       user_password: 'Change password',
+      login_refused_disabled: 'Disabled account tried to log in',
+      member_leave: 'Member left',
+      organization_end: 'Organization ended',
+      user_disable: 'Account disabled',
+      user_enable: 'Account enabled',
+      password_change_failed: 'Password change failed',
     },
   },
 }

@@ -9,6 +9,8 @@ export default {
     passwordRequired: 'Enter your password',
     wrongPassword: 'Wrong user name or password',
     throttled: 'Too many failed logins; try again later',
+    throttledFor: 'Too many failed logins; try again in {n} s',
+    disabled: 'This account is disabled; ask an administrator',
     changePassword: 'Change password',
     oldPassword: 'Current password',
     newPassword: 'New password',

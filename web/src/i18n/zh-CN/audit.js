@@ -37,6 +37,12 @@ export default {
       user_create: '新建用户',
       user_update: '修改用户',
       user_password: '修改密码',
+      login_refused_disabled: '停用账号尝试登录',
+      member_leave: '党员离开',
+      organization_end: '撤销或合并组织',
+      user_disable: '停用账号',
+      user_enable: '启用账号',
+      password_change_failed: '修改密码失败',
     },
   },
 }

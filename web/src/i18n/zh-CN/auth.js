@@ -9,6 +9,8 @@ export default {
     passwordRequired: '请输入密码',
     wrongPassword: '用户名或密码错误',
     throttled: '登录失败次数过多，请稍后再试',
+    throttledFor: '登录失败次数过多，请 {n} 秒后再试',
+    disabled: '该账号已停用，请联系管理员',
     changePassword: '修改密码',
     oldPassword: '原密码',
     newPassword: '新密码',

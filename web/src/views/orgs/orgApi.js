@@ -28,8 +28,9 @@ export async function rootOrganizations(user) {
   return roots
 }
 
-export function childOrganizations(code) {
-  return fetchAllPages('/organizations', { parent: code })
+// The children of `code`: those that exist, or also those dissolved or merged (`withEnded`).
+export function childOrganizations(code, { withEnded = false } = {}) {
+  return fetchAllPages('/organizations', { parent: code, state: withEnded ? 'all' : undefined })
 }
 
 // Names of organizations by code (those the user may read; others are left out).

@@ -1,0 +1,65 @@
+#include "http/request_limits.h"
+
+#include <cctype>
+#include <optional>
+#include <string>
+
+#include "http/errors.h"
+
+namespace grassroots::http {
+namespace {
+
+// The decimal value of `text` when it is 1 to 18 digits and nothing else.
+std::optional<std::size_t> Digits(const std::string& text) {
+  if (text.empty() || text.size() > 18) return std::nullopt;
+  std::size_t value = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + static_cast<std::size_t>(c - '0');
+  }
+  return value;
+}
+
+bool IsForm(std::string type) {
+  type = type.substr(0, type.find(';'));
+  for (char& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return type.find("multipart/") != std::string::npos ||
+         type.find("application/x-www-form-urlencoded") != std::string::npos;
+}
+
+bool Refuse(httplib::Response& res, int status, std::string_view code, std::string_view message,
+            std::string_view reason, const core::Params& params = {},
+            std::string_view field = "Content-Length") {
+  WriteError(res, status, code, message, field, reason, params);
+  res.set_header("Connection", "close");
+  return false;
+}
+
+}  // namespace
+
+bool BodyMayBeRead(const httplib::Request& req, httplib::Response& res, std::size_t max) {
+  if (req.has_header("Transfer-Encoding")) {
+    return Refuse(res, 411, "length_required", "send the body with a Content-Length",
+                  "length_required");
+  }
+  if (IsForm(req.get_header_value("Content-Type"))) {
+    return Refuse(res, 415, "unsupported_media_type", "the API takes JSON bodies, not forms",
+                  "json_required", {}, "Content-Type");
+  }
+  const std::size_t lengths = req.get_header_value_count("Content-Length");
+  if (lengths == 0) return true;
+  const std::optional<std::size_t> length =
+      lengths == 1 ? Digits(req.get_header_value("Content-Length")) : std::nullopt;
+  if (!length) {
+    return Refuse(res, 400, "bad_request", "Content-Length must be one number of bytes",
+                  "bad_content_length");
+  }
+  if (*length > max) {
+    return Refuse(res, 413, "too_large",
+                  "the request body is larger than " + std::to_string(max) + " bytes",
+                  "body_too_large", {{"max", std::to_string(max)}});
+  }
+  return true;
+}
+
+}  // namespace grassroots::http

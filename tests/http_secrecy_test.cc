@@ -1,0 +1,272 @@
+// Refusals reveal nothing out of scope (issue 9): every route of the route table, as every
+// role, with a code (or member id) in the role's scope, one out of it and one never used. The
+// out-of-scope answer must equal the never-used one byte for byte, once the code it echoes is
+// replaced. The table must cover every route openapi.json lists.
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "server_process.h"
+
+namespace grassroots::testing {
+namespace {
+
+struct Answer {
+  int status = 0;
+  std::string body;
+  httplib::Headers headers;
+};
+
+// A logged-in account of the test's own server.
+class Account {
+ public:
+  Account(int port, const std::string& name, const std::string& password)
+      : client_("127.0.0.1", port) {
+    client_.set_read_timeout(30);
+    const nlohmann::json login = {{"name", name}, {"password", password}};
+    auto res = client_.Post("/api/v1/session", login.dump(), "application/json");
+    if (!res || res->status != 200) throw std::runtime_error("login failed for " + name);
+    const std::string cookie = res->get_header_value("Set-Cookie");
+    cookie_ = cookie.substr(0, cookie.find(';'));
+    csrf_ = nlohmann::json::parse(res->body)["csrf_token"];
+  }
+
+  Answer Send(const std::string& method, const std::string& path, const std::string& body = "",
+              const std::string& type = "application/json") {
+    httplib::Headers headers = {{"Cookie", cookie_}};
+    if (method != "GET") headers.emplace("X-CSRF-Token", csrf_);
+    httplib::Result res = method == "GET"    ? client_.Get(path, headers)
+                          : method == "POST" ? client_.Post(path, headers, body, type)
+                          : method == "PUT"  ? client_.Put(path, headers, body, type)
+                                             : client_.Delete(path, headers, body, type);
+    if (!res) return {};
+    return {res->status, res->body, res->headers};
+  }
+
+ private:
+  httplib::Client client_;
+  std::string cookie_, csrf_;
+};
+
+std::string ReplaceAll(std::string text, const std::string& from, const std::string& to) {
+  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at)) {
+    text.replace(at, from.size(), to);
+    at += to.size();
+  }
+  return text;
+}
+
+// The codes a probe is filled with: {code} an organization, {parent} its parent, {id} a member
+// of it, {new} a fresh key for what a probe may create.
+struct Fill {
+  std::string code, parent, id, fresh;
+};
+
+std::string Filled(std::string text, const Fill& fill) {
+  text = ReplaceAll(text, "{code}", fill.code);
+  text = ReplaceAll(text, "{parent}", fill.parent);
+  text = ReplaceAll(text, "{id}", fill.id);
+  return ReplaceAll(text, "{new}", fill.fresh);
+}
+
+struct Probe {
+  const char* method;
+  const char* route;  // as openapi.json lists it
+  const char* path;   // filled
+  const char* body;   // filled; "" for none
+  const char* type = "application/json";
+};
+
+const char* kScore = R"({"team":70,"leader":71,"venue":72,"routine":73,"service":74,"members":75})";
+
+// Every route that takes an organization code or a member id, in the path, the query or the
+// body, with a body that would be accepted for a code in scope.
+const std::vector<Probe> kScoped = {
+    {"GET", "/api/v1/organizations", "/api/v1/organizations?parent={code}", ""},
+    {"POST", "/api/v1/organizations", "/api/v1/organizations",
+     R"({"code":"{new}","name":"新支部","type":"village","kind":"branch","parent":"{code}"})"},
+    {"GET", "/api/v1/organizations/{code}", "/api/v1/organizations/{code}", ""},
+    {"PUT", "/api/v1/organizations/{code}", "/api/v1/organizations/{code}",
+     R"({"name":"改名","type":"village","kind":"branch","parent":"{parent}","secretary":"王"})"},
+    {"GET", "/api/v1/organizations/{code}/members", "/api/v1/organizations/{code}/members", ""},
+    {"POST", "/api/v1/members", "/api/v1/members",
+     R"({"id":"{new}","name":"新党员","org":"{code}","status":"regular"})"},
+    {"POST", "/api/v1/organizations/{code}/end", "/api/v1/organizations/{code}/end",
+     R"({"kind":"merged","on":"2017-01-01","merged_into":"{parent}","reason":"探测"})"},
+    {"POST", "/api/v1/members/{id}/leave", "/api/v1/members/{id}/leave",
+     R"({"kind":"other","on":"2017-01-01","reason":"探测"})"},
+    {"GET", "/api/v1/organizations/{code}/scores", "/api/v1/organizations/{code}/scores", ""},
+    {"GET", "/api/v1/scores", "/api/v1/scores?year=2016&parent={code}", ""},
+    {"PUT", "/api/v1/scores/{code}/{year}", "/api/v1/scores/{code}/2016", kScore},
+    {"PUT", "/api/v1/scores/{code}/{year}/grade", "/api/v1/scores/{code}/2016/grade",
+     R"({"grade":"B","reason":"探测"})"},
+    {"POST", "/api/v1/scores/bulk", "/api/v1/scores/bulk",
+     R"([{"code":"{code}","year":2016,"team":70,"leader":71,"venue":72,"routine":73,)"
+     R"("service":74,"members":75}])"},
+    {"GET", "/api/v1/assessments/{year}", "/api/v1/assessments/2016?parent={code}", ""},
+    {"GET", "/api/v1/assessments/{year}/organizations/{code}/explain",
+     "/api/v1/assessments/2016/organizations/{code}/explain", ""},
+    {"PUT", "/api/v1/assessments/{year}/manual/{code}", "/api/v1/assessments/2016/manual/{code}",
+     R"({"include":true,"reason":"探测"})"},
+    {"DELETE", "/api/v1/assessments/{year}/manual/{code}", "/api/v1/assessments/2016/manual/{code}",
+     ""},
+    {"POST", "/api/v1/imports/{kind}", "/api/v1/imports/scores?dry_run=true",
+     "code,year,team,leader,venue,routine,service,members\n{code},2016,70,70,70,70,70,70\n",
+     "text/csv"},
+    {"GET", "/api/v1/assessments/{year}/summary", "/api/v1/assessments/2016/summary?parent={code}",
+     ""},
+};
+
+// Routes about no organization or member: the same for every code, listed so that the table
+// is seen to cover the whole route table.
+const std::set<std::string> kUnscoped = {
+    "POST /api/v1/session",
+    "GET /api/v1/session",
+    "DELETE /api/v1/session",
+    "PUT /api/v1/session/password",
+    "GET /api/v1/assessments",
+    "GET /api/v1/assessments/trend",
+    "POST /api/v1/assessments/{year}/run",
+    "GET /api/v1/assessments/{year}/manual",
+    "POST /api/v1/assessments/{year}/what-if",
+    "GET /api/v1/policy",
+    "GET /api/v1/policy/versions",
+    "GET /api/v1/audit",
+    "GET /api/v1/audit/verify",
+    "GET /api/v1/users",
+    "POST /api/v1/users",
+    "PUT /api/v1/users/{name}",
+    "GET /api/v1/openapi.json",
+    "GET /healthz",
+};
+
+std::string Upper(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return text;
+}
+
+TEST(HttpSecrecy, TheProbeTableCoversEveryRoute) {
+  ServerProcess server;
+  httplib::Client client("127.0.0.1", server.port());
+  auto res = client.Get("/api/v1/openapi.json");
+  ASSERT_TRUE(res && res->status == 200);
+  const nlohmann::json paths = nlohmann::json::parse(res->body)["paths"];
+  std::set<std::string> probed = kUnscoped;
+  for (const Probe& probe : kScoped) probed.insert(std::string(probe.method) + " " + probe.route);
+  std::set<std::string> listed;
+  for (const auto& [path, operations] : paths.items()) {
+    for (const auto& [method, operation] : operations.items()) {
+      listed.insert(Upper(method) + " " + path);
+    }
+  }
+  EXPECT_EQ(listed, probed);
+}
+
+// A member id of `code`, read as admin.
+std::string MemberOf(Account& admin, const std::string& code) {
+  const Answer page = admin.Send("GET", "/api/v1/organizations/" + code + "/members?limit=1");
+  const nlohmann::json items = nlohmann::json::parse(page.body)["items"];
+  return items.empty() ? "" : items[0]["id"].get<std::string>();
+}
+
+std::string Normalized(const Answer& answer, const Fill& fill) {
+  std::string text = std::to_string(answer.status) + "\n";
+  for (const auto& [key, value] : answer.headers) text += key + ": " + value + "\n";
+  text += "\n" + answer.body;
+  // The parent's code begins the organization's: the longer first.
+  text = ReplaceAll(text, fill.id, "<id>");
+  text = ReplaceAll(text, fill.code, "<code>");
+  return ReplaceAll(text, fill.parent, "<parent>");
+}
+
+TEST(HttpSecrecy, OutOfScopeAnswersEqualNeverUsedOnesOnEveryRouteForEveryRole) {
+  ServerProcess server({}, ServerProcess::Data::kDemo);
+  Account admin(server.port(), "admin", server.Password("admin"));
+  // MH002-02 lies outside every scoped demo account; the never-used codes have the same
+  // lengths, so that even Content-Length agrees.
+  const std::string out_id = MemberOf(admin, "MH002-02");
+  ASSERT_FALSE(out_id.empty());
+  const std::string none_id = "ZZ" + out_id.substr(2);
+  const Fill out{"MH002-02", "MH002", out_id, "ZX-NEW-1"};
+  const Fill none{"MH999-99", "MH999", none_id, "ZX-NEW-1"};
+  const std::map<std::string, std::string> in_scope = {
+      {"unit_admin", "MH001-01"}, {"secretary", "MH001-01"}, {"first_secretary", "MH002-01"},
+      {"leader", "MH001-01"},     {"admin", "MH001-01"},     {"auditor", "MH001-01"}};
+  int compared = 0, differing_in_scope = 0;
+  for (const auto& [role, code] : in_scope) {
+    SCOPED_TRACE(role);
+    Account account(server.port(), role, server.Password(role));
+    const Fill in{code, code.substr(0, 5), MemberOf(admin, code), "ZX-NEW-" + role};
+    const bool sees_all = role == "admin" || role == "auditor";
+    for (const Probe& probe : kScoped) {
+      SCOPED_TRACE(std::string(probe.method) + " " + probe.path);
+      const auto send = [&](const Fill& fill) {
+        return account.Send(probe.method, Filled(probe.path, fill), Filled(probe.body, fill),
+                            probe.type);
+      };
+      const Answer never_used = send(none);
+      EXPECT_NE(never_used.status, 0);
+      EXPECT_LT(never_used.status, 500) << never_used.body;
+      if (!sees_all) {
+        const Answer outside = send(out);
+        EXPECT_EQ(Normalized(outside, out), Normalized(never_used, none));
+        ++compared;
+      }
+      const Answer inside = send(in);
+      EXPECT_LT(inside.status, 500) << inside.body;
+      if (Normalized(inside, in) != Normalized(never_used, none)) ++differing_in_scope;
+    }
+  }
+  EXPECT_EQ(compared, 4 * static_cast<int>(kScoped.size()));
+  // Not a table of refusals only: in scope, most routes answer otherwise.
+  EXPECT_GT(differing_in_scope, static_cast<int>(kScoped.size()) * 3);
+}
+
+// Codes and member ids are unique across the deployment, so creating one that is taken fails
+// whoever holds it: the answer is the same for a holder in scope and one out of it, and names
+// nothing of the holder (core/access.h, "Secrecy").
+TEST(HttpSecrecy, ATakenKeyIsRefusedAlikeWhoeverHoldsIt) {
+  ServerProcess server({}, ServerProcess::Data::kDemo);
+  Account admin(server.port(), "admin", server.Password("admin"));
+  Account unit_admin(server.port(), "unit_admin", server.Password("unit_admin"));
+  const auto create_org = [&](const std::string& code) {
+    return unit_admin.Send("POST", "/api/v1/organizations",
+                           R"({"code":")" + code +
+                               R"(","name":"新支部","type":"village","kind":"branch",)"
+                               R"("parent":"MH001"})");
+  };
+  // MH002-02 (out of scope) and MH001-01 (in scope) have codes of the same length.
+  const Answer out = create_org("MH002-02");
+  const Answer in = create_org("MH001-01");
+  EXPECT_EQ(out.status, 409);
+  EXPECT_EQ(nlohmann::json::parse(out.body)["error"]["reason"], "code_unavailable");
+  EXPECT_EQ(ReplaceAll(out.body, "MH002-02", "<code>"), ReplaceAll(in.body, "MH001-01", "<code>"));
+  EXPECT_EQ(out.body.find("北极"), std::string::npos);  // nothing of the holder
+
+  const std::string out_member = MemberOf(admin, "MH002-02");
+  const std::string in_member = MemberOf(admin, "MH001-01");
+  ASSERT_EQ(create_org("MH001-77").status, 201);
+  const auto save_member = [&](const std::string& id) {
+    return unit_admin.Send("POST", "/api/v1/members",
+                           R"({"id":")" + id + R"(","name":"新党员","org":"MH001-77"})");
+  };
+  const Answer taken = save_member(out_member);
+  EXPECT_EQ(taken.status, 409);
+  EXPECT_EQ(nlohmann::json::parse(taken.body)["error"]["reason"], "member_id_unavailable");
+  EXPECT_EQ(taken.body.find("MH002"), std::string::npos) << taken.body;
+  // A member in scope moves: the unit_admin may change both organizations' rolls.
+  EXPECT_EQ(save_member(in_member).status, 200);
+  // Reading, changing or ending the taken code still answers as a code never used.
+  EXPECT_EQ(unit_admin.Send("GET", "/api/v1/organizations/MH002-02").status, 404);
+  EXPECT_EQ(unit_admin
+                .Send("POST", "/api/v1/members/" + out_member + "/leave",
+                      R"({"kind":"other","on":"2017-01-01","reason":"x"})")
+                .status,
+            404);
+}
+
+}  // namespace
+}  // namespace grassroots::testing
