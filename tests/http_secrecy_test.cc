@@ -136,6 +136,9 @@ const std::set<std::string> kUnscoped = {
     "GET /api/v1/policy/versions",
     "GET /api/v1/audit",
     "GET /api/v1/audit/verify",
+    "GET /api/v1/audit/head",
+    "GET /api/v1/audit/{id}/changes",  // audit entries: admin and auditor, who read everything
+    "GET /api/v1/assessments/{year}/verify",  // admin and auditor only
     "GET /api/v1/users",
     "POST /api/v1/users",
     "PUT /api/v1/users/{name}",

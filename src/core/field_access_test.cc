@@ -18,7 +18,7 @@ const Principal kAdmin = Make(Role::kAdmin);
 const Principal kUnitAdmin = Make(Role::kUnitAdmin, {"D1"});
 
 Organization Stored() {
-  return {"B1", "一支部", OrgType::kVillage, OrgKind::kBranch, "D1", "王", "U1"};
+  return {"B1", "一支部", OrgType::kVillage, OrgKind::kBranch, "D1", "王", "U1", {}};
 }
 
 ScoreRecord Graded() { return {"B1", 2016, {70, 70, 70, 70, 70, 70}, Grade::kC, "审定"}; }

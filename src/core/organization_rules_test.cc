@@ -17,10 +17,10 @@ std::vector<std::string> Found(const std::vector<Error>& errors) {
 using Strings = std::vector<std::string>;
 
 Organization ValidOrg() {
-  return {"V01", "北极村党支部", OrgType::kVillage, OrgKind::kBranch, "T01", "王书记", ""};
+  return {"V01", "北极村党支部", OrgType::kVillage, OrgKind::kBranch, "T01", "王书记", "", {}};
 }
 
-Member ValidMember() { return {"M1", "张三", "V01", MemberStatus::kRegular, "2016-02-29"}; }
+Member ValidMember() { return {"M1", "张三", "V01", MemberStatus::kRegular, "2016-02-29", {}}; }
 
 constexpr CivilDate kToday{2016, 7, 1};
 

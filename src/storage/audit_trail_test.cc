@@ -114,7 +114,7 @@ TEST_F(AuditTrailTest, OrganizationAndMemberRowsAreNamedAsTheirSingleWrites) {
   EXPECT_EQ(org.value()[1].before_json, OrgJson(Org("A1", "A")));
   EXPECT_EQ(org.value()[1].after_json, OrgJson(renamed));
 
-  core::Member member{"m1", "Li", "A", core::MemberStatus::kMobile, "2001-07-01"};
+  core::Member member{"m1", "Li", "A", core::MemberStatus::kMobile, "2001-07-01", {}};
   ASSERT_TRUE(store_->UpsertMembers({member}, actor_).ok());
   core::Result<std::vector<AuditRecord>> m = store_->AuditChangesOf("member:m1", 0);
   ASSERT_TRUE(m.ok());

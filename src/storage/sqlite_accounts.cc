@@ -47,7 +47,7 @@ core::Status SqliteStore::UpdateUser(std::int64_t user_id, const UserChange& cha
     if (change.scope) after.scope = *change.scope;
     if (change.password_hash) after.password_hash = *change.password_hash;
     if (change.disabled && *change.disabled != after.disabled()) {
-      after.disabled_at = *change.disabled ? UtcNow() : std::string();
+      after.disabled_at = *change.disabled ? core::FormatUtc(db_.clock().Now()) : std::string();
     }
     if (core::Status s = Execute(db_,
                                  "UPDATE users SET role = ?, scope = ?, password_hash = ?,"

@@ -108,7 +108,7 @@ TEST_F(AccountStoreTest, DisablingKeepsTheAccountEndsItsSessionsAndIsAudited) {
   ASSERT_TRUE(store_->UpdateUser(id, enable, "", actor_).ok());
   EXPECT_FALSE(store_->GetUser(id).value()->disabled());
   EXPECT_EQ(LastAudit().action, "user.enable");
-  EXPECT_TRUE(store_->VerifyAudit().value().ok);
+  EXPECT_TRUE(store_->VerifyAudit(std::nullopt).value().ok);
 }
 
 TEST_F(AccountStoreTest, TheDatabaseRefusesToDeleteWhatHistoryRefersTo) {

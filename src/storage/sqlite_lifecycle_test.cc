@@ -75,7 +75,7 @@ TEST_F(LifecycleStoreTest, AnEndedOrganizationStaysReadableAuditedAndApartInList
   // An import or an update of the record leaves the end as it is.
   Upsert({Org("D1A", "D1")});
   EXPECT_TRUE(store_->GetOrganization("D1A").value()->org.end.has_value());
-  EXPECT_TRUE(store_->VerifyAudit().value().ok);
+  EXPECT_TRUE(store_->VerifyAudit(std::nullopt).value().ok);
 }
 
 TEST_F(LifecycleStoreTest, AnOrganizationEndsOnceAndAnUnknownOneIsNotFound) {
