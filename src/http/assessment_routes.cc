@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 
 #include "app/assessment_service.h"
 #include "app/explain_service.h"
 #include "app/verify_service.h"
+#include "app/what_if_service.h"
 #include "core/score_rules.h"
 #include "export/explanation_json.h"
 #include "http/access.h"
@@ -18,40 +20,11 @@
 namespace grassroots::http {
 namespace {
 
-struct Evaluation {
-  core::OrgTable orgs;
-  core::AssessmentResult result;
-};
-
-// Runs the engine on the stored data of `year` with `policy`, storing nothing.
-core::Result<Evaluation> Evaluate(storage::Store& store, const core::Policy& policy, int year) {
-  Evaluation out;
-  auto orgs = app::OrganizationsAssessedIn(store, year);
-  if (!orgs.ok()) return orgs.error();
-  out.orgs = std::move(orgs).value();
-  auto scores = store.LoadScores(year, out.orgs);
-  if (!scores.ok()) return scores.error();
-  core::AssessmentInput input;
-  input.year = year;
-  input.orgs = &out.orgs;
-  input.scores = &scores.value();
-  for (int back = 1; back < policy.consecutive_years; ++back) {
-    auto selection = store.LoadSelection(year - back, out.orgs);
-    if (!selection.ok()) return selection.error();
-    input.previous_selected.push_back(selection.value() ? std::move(*selection.value())
-                                                        : std::vector<std::uint8_t>{});
-  }
-  auto manual = store.LoadManualDecisions(year, out.orgs);
-  if (!manual.ok()) return manual.error();
-  input.manual = std::move(manual).value();
-  auto result = core::Assess(policy, input);
-  if (!result.ok()) return result.error();
-  out.result = std::move(result).value();
-  return out;
-}
-
-void WriteRow(JsonWriter& out, const storage::AssessmentRow& row) {
-  out.BeginObject().Key("code").String(row.code).Key("type").String(row.type);
+// One stored row with the organization's name; the hand decision as it stands now only for
+// those who may read the committee's decisions (`with_manual`), null when there is none.
+void WriteRow(JsonWriter& out, const storage::AssessmentRow& row, bool with_manual) {
+  out.BeginObject().Key("code").String(row.code).Field("name", row.name);
+  out.Key("type").String(row.type);
   out.Key("unit").String(row.unit).Key("score");
   if (row.score_cents && *row.score_cents >= 0) {
     out.Double(*row.score_cents / 100.0);
@@ -67,7 +40,47 @@ void WriteRow(JsonWriter& out, const storage::AssessmentRow& row) {
   if (row.reasons & core::kReasonGradeD) out.String("grade_d");
   if (row.reasons & core::kReasonManual) out.String("manual");
   out.EndArray();
-  out.Key("consecutive").Bool(row.consecutive).EndObject();
+  out.Key("consecutive").Bool(row.consecutive);
+  if (with_manual) {
+    out.Key("manual");
+    if (row.manual) {
+      out.BeginObject().Key("include").Bool(row.manual->include);
+      out.Field("reason", row.manual->reason).Field("decided_by", row.manual->decided_by);
+      out.EndObject();
+    } else {
+      out.Null();
+    }
+  }
+  out.EndObject();
+}
+
+// The stored quota arithmetic of each ranking group the page's rows belong to, in the page's
+// order, with how many of the group the caller's scope holds are selected: what a page drawn
+// group by group with its cut line needs, without the year's whole summary.
+core::Status WriteGroups(Call& call, int year, const storage::OrgFilter& scope,
+                         const std::vector<storage::AssessmentRow>& rows, JsonWriter& out) {
+  out.Key("groups").BeginArray();
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (i > 0 && rows[i].unit == rows[i - 1].unit && rows[i].type == rows[i - 1].type) continue;
+    auto group = call.store.LoadQuotaGroup(year, rows[i].unit, rows[i].type);
+    if (!group.ok()) return group.error();
+    if (!group.value()) continue;
+    storage::OrgFilter selected = scope;
+    selected.unit = rows[i].unit;
+    selected.type = rows[i].type;
+    selected.selected = true;
+    selected.offset = 0;
+    selected.limit = 1;
+    auto count = call.store.LoadAssessmentRows(year, selected);
+    if (!count.ok()) return count.error();
+    const storage::StoredQuota& g = *group.value();
+    out.BeginObject().Field("unit", g.unit).Field("type", g.type).Key("count").Int(g.count);
+    out.Key("ratio_ppm").Int(g.ratio_ppm).Key("quota").Int(g.quota).Key("cut_score");
+    g.cut_cents ? out.Double(*g.cut_cents / 100.0) : out.Null();
+    out.Key("taken").Int(g.taken).Key("selected").Int(count.value().total).EndObject();
+  }
+  out.EndArray();
+  return core::Status::Ok();
 }
 
 void List(Call& call) {
@@ -97,7 +110,20 @@ void Run(Call& call) {
                        {"assessed_first", run.value().assessed_first}});
 }
 
-// Rows of a stored year, filtered by organization, grade and selection in the store.
+// ?order: code (the default) or rank (OrgFilter::ranked); false after writing 422.
+bool OrderParam(const httplib::Request& req, storage::OrgFilter& filter, httplib::Response& res) {
+  const std::string order = req.has_param("order") ? req.get_param_value("order") : "code";
+  if (order != "code" && order != "rank") {
+    WriteError(res, 422, "invalid", "order must be code or rank", "order", "unknown_value",
+               {{"value", order.substr(0, 16)}, {"accepted", "code, rank"}});
+    return false;
+  }
+  filter.ranked = order == "rank";
+  return true;
+}
+
+// Rows of a stored year, filtered by organization, grade and selection in the store, by code
+// or as ranked (with their groups' quota arithmetic).
 void Rows(Call& call) {
   auto year = PathYear(call.req, call.res, 1);
   storage::OrgFilter filter;
@@ -117,14 +143,24 @@ void Rows(Call& call) {
   ApplyScope(call.principal, filter);
   if (!grade.empty()) filter.grade = core::ToString(*core::ParseGrade(grade));
   if (!selected.empty()) filter.selected = selected == "true";
+  if (!OrderParam(call.req, filter, call.res)) return;
   auto page = call.store.LoadAssessmentRows(*year, filter);
   if (!page.ok()) return WriteError(call.res, page.error());
+  const bool with_manual = core::MayDo(call.principal, core::GlobalAction::kReadAllAssessments);
   JsonWriter out;
   out.BeginObject().Key("year").Int(*year);
   out.Key("policy_version").String(info.value()->policy_version).Key("items").BeginArray();
-  for (const auto& row : page.value().items) WriteRow(out, row);
+  for (const auto& row : page.value().items) WriteRow(out, row, with_manual);
   out.EndArray().Key("total").Int(page.value().total);
-  out.Key("offset").Int(filter.offset).Key("limit").Int(filter.limit).EndObject();
+  out.Key("offset").Int(filter.offset).Key("limit").Int(filter.limit);
+  if (filter.ranked) {
+    storage::OrgFilter scope;
+    ApplyScope(call.principal, scope);
+    if (auto s = WriteGroups(call, *year, scope, page.value().items, out); !s.ok()) {
+      return WriteError(call.res, s.error());
+    }
+  }
+  out.EndObject();
   WriteJsonText(call.res, out.Take());
 }
 
@@ -210,16 +246,6 @@ void ListManual(Call& call) {
   WriteJson(call.res, {{"items", items}, {"total", items.size()}});
 }
 
-// The ancestry of organization i from the table (code first), for scope checks in memory.
-std::vector<std::string> AncestryOf(const core::OrgTable& orgs, std::size_t i) {
-  std::vector<std::string> out;
-  for (std::int32_t at = static_cast<std::int32_t>(i); at >= 0 && out.size() < 64;
-       at = orgs.parent[at]) {
-    out.push_back(orgs.code[at]);
-  }
-  return out;
-}
-
 // Applies the what-if body to `policy`; false after writing 422.
 bool ChangePolicy(const nlohmann::json& body, core::Policy& policy, httplib::Response& res) {
   if (!OnlyFields(body, {"ratios", "grades", "weights", "tie_rule"}, res)) return false;
@@ -293,50 +319,120 @@ bool ChangePolicy(const nlohmann::json& body, core::Policy& policy, httplib::Res
   return true;
 }
 
+// ?change (entering|leaving), ?unit, ?type, ?offset, ?limit of a what-if; false after a 422.
+bool WhatIfParams(Call& call, app::WhatIfQuery& query) {
+  if (!PageParams(call.req, query.offset, query.limit, call.res)) return false;
+  const std::string change =
+      call.req.has_param("change") ? call.req.get_param_value("change") : "entering";
+  if (change != "entering" && change != "leaving") {
+    WriteError(call.res, 422, "invalid", "change must be entering or leaving", "change",
+               "unknown_value",
+               {{"value", change.substr(0, 16)}, {"accepted", "entering, leaving"}});
+    return false;
+  }
+  query.change = change == "entering" ? app::WhatIfChange::kEntering : app::WhatIfChange::kLeaving;
+  for (auto [key, field] : {std::pair{"unit", &query.unit}, {"type", &query.type}}) {
+    auto text = QueryText(call.req, key, call.res);
+    if (!text) return false;
+    *field = *text;
+  }
+  return true;
+}
+
+// The stored rows (name, stored score, grade, rank) of the organizations `codes` names; those
+// the year's stored assessment lacks (a year never assessed) are named from the organization
+// list. By code.
+core::Result<std::map<std::string, storage::AssessmentRow>> StoredRowsOf(
+    storage::Store& store, int year, const std::vector<std::string>& codes) {
+  std::map<std::string, storage::AssessmentRow> rows;
+  if (codes.empty()) return rows;
+  storage::OrgFilter only;
+  only.restrict_to_scope = true;
+  only.only = codes;
+  only.limit = static_cast<std::int64_t>(codes.size());
+  auto stored = store.LoadAssessmentRows(year, only);
+  if (!stored.ok()) return stored.error();
+  for (auto& row : stored.value().items) rows.emplace(row.code, std::move(row));
+  if (rows.size() == codes.size()) return rows;
+  auto orgs = store.ListOrganizations(only);
+  if (!orgs.ok()) return orgs.error();
+  for (const core::Organization& org : orgs.value().items) {
+    storage::AssessmentRow row;
+    row.code = org.code;
+    row.name = org.name;
+    row.type = core::ToString(org.type);
+    row.unit = org.unit;
+    rows.emplace(org.code, std::move(row));
+  }
+  return rows;
+}
+
+// One organization that enters or leaves: as stored (score, grade, rank, selected) and as the
+// what-if assesses it (`*_after`).
+void WriteChange(JsonWriter& out, const app::WhatIfOutcome& outcome, std::size_t i,
+                 const storage::AssessmentRow& stored) {
+  const core::AssessmentResult& r = outcome.result;
+  out.BeginObject().Field("code", outcome.orgs.code[i]).Field("name", stored.name);
+  out.Field("type", core::ToString(outcome.orgs.type[i]));
+  out.Field("unit", outcome.orgs.unit_codes[outcome.orgs.unit[i]]).Key("score");
+  stored.score_cents&&* stored.score_cents >= 0 ? out.Double(*stored.score_cents / 100.0)
+                                                : out.Null();
+  out.Key("grade");
+  stored.grade ? out.String(*stored.grade) : out.Null();
+  out.Key("rank");
+  stored.rank ? out.Int(*stored.rank) : out.Null();
+  out.Key("selected").Bool(outcome.before[i] != 0).Key("score_after");
+  r.score_cents[i] >= 0 ? out.Double(r.score_cents[i] / 100.0) : out.Null();
+  out.Key("grade_after");
+  r.grade[i] >= 0 ? out.String(core::ToString(static_cast<core::Grade>(r.grade[i]))) : out.Null();
+  out.Key("rank_after");
+  r.rank[i] > 0 ? out.Int(r.rank[i]) : out.Null();
+  out.Key("reasons_after").BeginArray();
+  if (r.reasons[i] & core::kReasonBottomQuota) out.String("bottom_quota");
+  if (r.reasons[i] & core::kReasonGradeD) out.String("grade_d");
+  if (r.reasons[i] & core::kReasonManual) out.String("manual");
+  out.EndArray().EndObject();
+}
+
+// The what-if of a changed policy: counts, and a page of who enters or leaves, within the
+// caller's scope and the filters. The outcome is computed once per year, policy and data
+// (Services::what_ifs), whatever page or filter is asked for.
 void WhatIf(Call& call) {
   auto year = PathYear(call.req, call.res, 1);
   if (!year) return;
   auto body = ParseBody(call.req, call.res);
   if (!body) return;
   core::Policy policy = call.services.policy.policy;
-  if (!ChangePolicy(*body, policy, call.res) || !Require(call, core::GlobalAction::kWhatIf)) {
+  app::WhatIfQuery query;
+  if (!ChangePolicy(*body, policy, call.res) || !WhatIfParams(call, query) ||
+      !Require(call, core::GlobalAction::kWhatIf)) {
     return;
   }
-  auto changed = Evaluate(call.store, policy, *year);
-  if (!changed.ok()) return WriteError(call.res, changed.error());
-  const core::OrgTable& orgs = changed.value().orgs;
-  auto stored = call.store.LoadSelection(*year, orgs);
-  if (!stored.ok()) return WriteError(call.res, stored.error());
-  std::vector<std::uint8_t> before;
-  if (stored.value()) {
-    before = std::move(*stored.value());
-  } else {
-    auto base = Evaluate(call.store, call.services.policy.policy, *year);
-    if (!base.ok()) return WriteError(call.res, base.error());
-    before = std::move(base.value().result.selected);
-  }
-  const auto& after = changed.value().result.selected;
-  nlohmann::json entering = nlohmann::json::array(), leaving = nlohmann::json::array(),
-                 selected = nlohmann::json::array();
-  for (std::size_t i = 0; i < orgs.size(); ++i) {
-    const bool was = i < before.size() && before[i] != 0, is = after[i] != 0;
-    if (!was && !is) continue;
-    if (!SeesEverything(call.principal) &&
-        !core::MayAccessOrganization(call.principal, AncestryOf(orgs, i), core::OrgAction::kRead)) {
-      continue;
-    }
-    if (is) selected.push_back(orgs.code[i]);
-    if (is && !was) entering.push_back(orgs.code[i]);
-    if (was && !is) leaving.push_back(orgs.code[i]);
-  }
+  const std::string key = std::to_string(*year) + '\x1f' + core::CanonicalPolicyText(policy);
+  auto outcome = call.services.what_ifs.Get(call.store, key, [&] {
+    return app::EvaluateWhatIf(call.store, policy, call.services.policy.policy, *year);
+  });
+  if (!outcome.ok()) return WriteError(call.res, outcome.error());
+  const app::WhatIfOutcome& o = *outcome.value();
   // Counts, like the lists, cover the caller's scope: a unit's administrator sees how the
   // change moves their own list. `whole_county` says when that is everything.
-  WriteJson(call.res, {{"year", *year},
-                       {"whole_county", SeesEverything(call.principal)},
-                       {"entering", entering},
-                       {"leaving", leaving},
-                       {"selected", selected},
-                       {"selected_count", selected.size()}});
+  const bool whole = SeesEverything(call.principal);
+  if (!whole) query.who = &call.principal;
+  const app::WhatIfPage page = app::PageOfWhatIf(o, query);
+  std::vector<std::string> codes;
+  for (std::size_t i : page.items) codes.push_back(o.orgs.code[i]);
+  auto stored = StoredRowsOf(call.store, *year, codes);
+  if (!stored.ok()) return WriteError(call.res, stored.error());
+  JsonWriter out;
+  out.BeginObject().Key("year").Int(*year).Key("whole_county").Bool(whole);
+  out.Key("selected_before").Int(page.before).Key("selected_after").Int(page.after);
+  out.Key("entering_total").Int(page.entering).Key("leaving_total").Int(page.leaving);
+  out.Field("change", query.change == app::WhatIfChange::kEntering ? "entering" : "leaving");
+  out.Key("items").BeginArray();
+  for (std::size_t i : page.items) WriteChange(out, o, i, stored.value()[o.orgs.code[i]]);
+  out.EndArray().Key("total").Int(page.total);
+  out.Key("offset").Int(query.offset).Key("limit").Int(query.limit).EndObject();
+  WriteJsonText(call.res, out.Take());
 }
 
 }  // namespace
@@ -345,9 +441,12 @@ void AddAssessmentRoutes(std::vector<Route>& routes) {
   routes.push_back({Method::kGet, "/api/v1/assessments", "Assessed years", true, List});
   routes.push_back({Method::kPost, "/api/v1/assessments/{year}/run",
                     "Run and store a year's assessment (admin)", true, Run});
-  routes.push_back({Method::kGet, "/api/v1/assessments/{year}",
-                    "A stored assessment (type, unit, parent, q, grade, selected, offset, limit)",
-                    true, Rows});
+  routes.push_back(
+      {Method::kGet, "/api/v1/assessments/{year}",
+       "A stored assessment with each organization's name (type, unit, parent, direct, "
+       "q, grade, selected, offset, limit; order=code, or rank: by unit, type and "
+       "rank with each group's stored quota arithmetic as groups)",
+       true, Rows});
   routes.push_back({Method::kGet, "/api/v1/assessments/{year}/organizations/{code}/explain",
                     "Why an organization is or is not selected, from the stored assessment and "
                     "the inputs it kept, with what changed since the run",
@@ -363,7 +462,9 @@ void AddAssessmentRoutes(std::vector<Route>& routes) {
   routes.push_back({Method::kDelete, "/api/v1/assessments/{year}/manual/{code}",
                     "Withdraw a hand decision (admin)", true, DeleteManual});
   routes.push_back({Method::kPost, "/api/v1/assessments/{year}/what-if",
-                    "Re-run with changed ratios, grade lines, weights or tie rule; stores nothing",
+                    "Re-run with changed ratios, grade lines, weights or tie rule; stores nothing. "
+                    "Counts of who enters and leaves and a page of one list (change=entering|"
+                    "leaving, unit, type, offset, limit), over your scope",
                     true, WhatIf});
 }
 

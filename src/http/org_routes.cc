@@ -168,14 +168,6 @@ void List(Call& call) {
   if (!PageParams(call.req, filter.offset, filter.limit, call.res)) return;
   if (!OrgFilterParams(call.req, filter, call.res)) return;
   if (!StateParam(call.req, filter, call.res)) return;
-  if (call.req.has_param("direct")) {
-    const std::string direct = call.req.get_param_value("direct");
-    if (direct != "true" && direct != "false") {
-      return WriteError(call.res, 422, "invalid", "direct must be true or false", "direct",
-                        "not_a_boolean");
-    }
-    filter.direct = direct == "true";
-  }
   ApplyScope(call.principal, filter);
   // Rows go from the statement to the text as they are read: no Organization per row.
   JsonWriter out;

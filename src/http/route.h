@@ -13,6 +13,7 @@
 #include "core/access.h"
 #include "http/read_memo.h"
 #include "http/session_cache.h"
+#include "http/what_if_memo.h"
 #include "storage/store.h"
 
 namespace grassroots::http {
@@ -23,6 +24,7 @@ struct Services {
   auth::LoginThrottle throttle;
   SessionCache sessions;
   ReadMemo answers;             // the dashboard's summary and trend
+  WhatIfMemo what_ifs;          // what-if outcomes, paged through
   bool secure_cookies = false;  // TLS is on, here or at a proxy in front
   // Proxies whose X-Forwarded-For names the client (ClientAddress).
   std::vector<std::string> trusted_proxies;
