@@ -26,30 +26,25 @@ constexpr std::string_view kGradeNames = "A, B, C, D or 优秀, 良好, 一般, 
 constexpr long long kMinYear = 1900;
 constexpr long long kMaxYear = 2200;
 
+// The columns are core's tables (core/file_columns.h); the enums index them.
 namespace orgs {
 enum : std::size_t { kCode, kName, kType, kKind, kParent, kSecretary, kUnit };
-constexpr Column kColumns[] = {{"code"},   {"name"},      {"type"},       {"kind"},
-                               {"parent"}, {"secretary"}, {"unit", false}};
+constexpr std::span<const Column> kColumns = core::kOrganizationFileColumns;
+static_assert(core::kOrganizationFileColumns[kUnit].name == "unit");
 }  // namespace orgs
 
 namespace members {
 enum : std::size_t { kId, kName, kOrg, kStatus, kJoined };
-constexpr Column kColumns[] = {{"id"}, {"name"}, {"org"}, {"status"}, {"joined", false}};
+constexpr std::span<const Column> kColumns = core::kMemberFileColumns;
+static_assert(core::kMemberFileColumns[kJoined].name == "joined");
 }  // namespace members
 
 namespace scores {
 enum : std::size_t { kCode, kYear, kFirstDimension, kGrade = kFirstDimension + 6, kReason };
-constexpr Column kColumns[] = {{"code"},
-                               {"year"},
-                               {core::kDimensionKeys[0]},
-                               {core::kDimensionKeys[1]},
-                               {core::kDimensionKeys[2]},
-                               {core::kDimensionKeys[3]},
-                               {core::kDimensionKeys[4]},
-                               {core::kDimensionKeys[5]},
-                               {"grade", false},
-                               {"reason", false}};
+constexpr std::span<const Column> kColumns = core::kScoreFileColumns;
 static_assert(kGrade - kFirstDimension == core::kDimensionCount);
+static_assert(core::kScoreFileColumns[kFirstDimension].name == core::kDimensionKeys[0]);
+static_assert(core::kScoreFileColumns[kReason].name == "reason");
 }  // namespace scores
 
 std::string Quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
