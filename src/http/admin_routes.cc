@@ -1,7 +1,8 @@
 // Policy, audit log and CSV imports.
-#include "app/import_service.h"
+#include "app/import_file.h"
 #include "http/access.h"
 #include "http/errors.h"
+#include "http/import_file_json.h"
 #include "http/json_input.h"
 #include "http/route.h"
 
@@ -85,7 +86,9 @@ nlohmann::json RowErrors(const std::vector<core::LineError>& errors) {
   return rows;
 }
 
-// ?dry_run=true checks the file exactly as the import would and writes nothing.
+// ?dry_run=true checks the file exactly as the import would and writes nothing; with
+// ?preview=N its answer holds the file's first N rows as read. The body is the file as it is:
+// CSV in UTF-8 or GB18030, or an .xlsx workbook (app/import_file.h).
 void Import(Call& call) {
   const std::string kind = call.req.matches.size() > 1 ? call.req.matches[1].str() : "";
   const std::optional<app::ImportKind> parsed = app::ParseImportKind(kind);
@@ -96,32 +99,37 @@ void Import(Call& call) {
   if (!dry_run.empty() && dry_run != "true" && dry_run != "false") {
     return WriteError(call.res, 422, "invalid", "dry_run must be true or false", "dry_run");
   }
+  std::size_t preview = 0;
+  if (!PreviewParam(call.req, preview, call.res)) return;
   if (!Require(call, core::GlobalAction::kImport)) return;
-  if (!IsValidUtf8(call.req.body)) {
-    return WriteError(call.res, 422, "invalid", "the CSV text is not UTF-8", "body");
-  }
   if (dry_run == "true") {
-    auto checked = app::DryRunCsv(call.store, *parsed, call.req.body);
+    auto checked = app::DryRunFile(call.store, *parsed, call.req.body, preview);
     if (!checked.ok()) return WriteError(call.res, checked.error());
-    return WriteJson(call.res, {{"dry_run", true},
-                                {"rows", checked.value().rows},
-                                {"errors", RowErrors(checked.value().errors)}});
+    nlohmann::json body = {{"dry_run", true},
+                           {"rows", checked.value().outcome.rows},
+                           {"errors", RowErrors(checked.value().outcome.errors)}};
+    body.update(FileJson(checked.value()));
+    if (preview > 0) body["preview"] = PreviewJson(checked.value().preview);
+    return WriteJson(call.res, body);
   }
-  auto outcome = app::ImportCsv(call.store, *parsed, call.req.body, call.actor);
-  if (!outcome.ok()) return WriteError(call.res, outcome.error());
-  if (!outcome.value().errors.empty()) {
-    const std::size_t count = outcome.value().errors.size();
-    return WriteJson(call.res,
-                     {{"error",
-                       {{"code", "invalid"},
-                        {"message", std::to_string(count) + " errors in the file; nothing "
-                                                            "was imported"}}},
-                      {"rows", RowErrors(outcome.value().errors)}},
-                     422);
+  auto file = app::ImportFile(call.store, *parsed, call.req.body, call.actor);
+  if (!file.ok()) return WriteError(call.res, file.error());
+  const app::ImportOutcome& outcome = file.value().outcome;
+  if (!outcome.errors.empty()) {
+    const std::size_t count = outcome.errors.size();
+    nlohmann::json body = {
+        {"error",
+         {{"code", "invalid"},
+          {"message", std::to_string(count) + " errors in the file; nothing was imported"}}},
+        {"rows", RowErrors(outcome.errors)}};
+    body.update(FileJson(file.value()));
+    return WriteJson(call.res, body, 422);
   }
-  WriteJson(call.res, {{"rows", outcome.value().rows},
-                       {"inserted", outcome.value().written.inserted},
-                       {"updated", outcome.value().written.updated}});
+  nlohmann::json body = {{"rows", outcome.rows},
+                         {"inserted", outcome.written.inserted},
+                         {"updated", outcome.written.updated}};
+  body.update(FileJson(file.value()));
+  WriteJson(call.res, body);
 }
 
 }  // namespace
@@ -134,8 +142,9 @@ void AddAdminRoutes(std::vector<Route>& routes) {
   routes.push_back(
       {Method::kGet, "/api/v1/audit/verify", "Check the audit hash chain", true, AuditVerify});
   routes.push_back({Method::kPost, "/api/v1/imports/{kind}",
-                    "Import CSV text (kind: orgs, members, scores), all or none (admin)", true,
-                    Import});
+                    "Import a file (kind: orgs, members, scores; CSV in UTF-8 or GB18030, or "
+                    ".xlsx), all or none (admin); dry_run, preview",
+                    true, Import});
 }
 
 }  // namespace grassroots::http
