@@ -1,5 +1,6 @@
 export default {
   assessment: {
+    export: { excel: 'Export Excel', csv: 'Export CSV' },
     nav: 'Assessment',
     title: 'Yearly assessment',
     subtitle: 'Ranked by type, lowest first; quota = ceil(ratio × scored organizations), ties at the cut line are all taken; every grade D is selected.',
