@@ -47,10 +47,37 @@ std::string HexByte(unsigned char byte) {
   return text;
 }
 
+// UTF-8 text with this many characters of three or four bytes (Chinese, in UTF-8) before its
+// first bad byte is UTF-8 with a broken byte, not GB18030: GBK text runs into a byte UTF-8 cannot
+// take within a character or two, and reading such a file as GB18030 would garble every name
+// in it without a word.
+constexpr int kUtf8Evidence = 2;
+
+int WideUtf8Characters(std::string_view valid_utf8) {
+  int count = 0;
+  for (char c : valid_utf8) count += static_cast<unsigned char>(c) >= 0xE0 ? 1 : 0;
+  return count;
+}
+
+std::string ByteText(std::string_view bytes, std::size_t offset) {
+  return offset < bytes.size() ? HexByte(static_cast<unsigned char>(bytes[offset])) : "end of file";
+}
+
+DecodedText BrokenUtf8(std::string_view bytes, std::size_t offset) {
+  const int line = LineOfOffset(bytes, offset);
+  const std::string byte = ByteText(bytes, offset);
+  DecodedText refused;
+  refused.error =
+      core::LineError(line,
+                      "line " + std::to_string(line) + " is not UTF-8 (byte " + byte +
+                          ") while the text before it is; save the file as \"CSV UTF-8\" again",
+                      {}, "bad_utf8", {{"line", std::to_string(line)}, {"byte", byte}});
+  return refused;
+}
+
 DecodedText Refused(std::string_view bytes, std::size_t offset) {
   const int line = LineOfOffset(bytes, offset);
-  const std::string byte =
-      offset < bytes.size() ? HexByte(static_cast<unsigned char>(bytes[offset])) : "end of file";
+  const std::string byte = ByteText(bytes, offset);
   DecodedText refused;
   refused.error =
       core::LineError(line,
@@ -122,12 +149,15 @@ DecodedText DecodeText(std::string_view bytes) {
   const std::string_view body = bytes.starts_with(kUtf8Bom) ? bytes.substr(kUtf8Bom.size()) : bytes;
   const std::size_t utf8_end = FirstInvalidUtf8(body);
   if (utf8_end == body.size()) return {std::string(body), TextEncoding::kUtf8, std::nullopt};
+  const std::size_t utf8_stop = utf8_end + (bytes.size() - body.size());
+  if (WideUtf8Characters(body.substr(0, utf8_end)) >= kUtf8Evidence) {
+    return BrokenUtf8(bytes, utf8_stop);
+  }
   Gb18030Result gb = FromGb18030(bytes);
   if (gb.stopped_at == std::string_view::npos) {
     return {std::move(gb.text), TextEncoding::kGb18030, std::nullopt};
   }
   // The decoding that read further is the likelier meant one: its stop is the byte to fix.
-  const std::size_t utf8_stop = utf8_end + (bytes.size() - body.size());
   return Refused(bytes, std::max(utf8_stop, gb.stopped_at));
 }
 

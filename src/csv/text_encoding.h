@@ -22,8 +22,10 @@ struct DecodedText {
 
 // Valid UTF-8 is read as UTF-8; anything else as GB18030 (through iconv). Bytes that are
 // neither are refused with one error at the line of the first byte that stops the decoding
-// that got further (reason not_text, params {line, byte}); a UTF-16 file, which Excel writes as
-// "Unicode text", is refused as such (reason utf16_text).
+// that got further (reason not_text, params {line, byte}). Text that is UTF-8, Chinese
+// included, up to one bad byte is refused at that byte (reason bad_utf8), not read as GB18030
+// into garbled names. A UTF-16 file, which Excel writes as "Unicode text", is refused as such
+// (reason utf16_text).
 DecodedText DecodeText(std::string_view bytes);
 
 // The offset of the first byte that is not part of well-formed UTF-8 (no overlong forms, no

@@ -60,6 +60,23 @@ TEST(TextEncoding, AUtf8FileWithOneBrokenByteIsRefusedWhereUtf8Stops) {
   EXPECT_EQ(decoded.error->line, 2);
 }
 
+TEST(TextEncoding, Utf8WithChineseAndOneStrayByteIsRefusedNotGarbled) {
+  // A Latin-1 é (0xE9) pasted into a UTF-8 file: GB18030 would read all of it, wrongly.
+  const DecodedText decoded = DecodeText("代码,名称\nMH001,漠河县\nMH002,caf\xE9,\n");
+  ASSERT_TRUE(decoded.error);
+  EXPECT_EQ(decoded.error->reason, "bad_utf8");
+  EXPECT_EQ(decoded.error->line, 3);
+  EXPECT_NE(decoded.error->message.find("0xE9"), std::string::npos);
+}
+
+TEST(TextEncoding, GbkWhoseFirstCharacterIsAlsoUtf8IsStillGb18030) {
+  // 漠 is C4 AE in GBK, which is also UTF-8 (U+012E); 河 (BA D3) is not.
+  const DecodedText decoded = DecodeText("\xC4\xAE\xBA\xD3\n");
+  ASSERT_FALSE(decoded.error);
+  EXPECT_EQ(decoded.encoding, TextEncoding::kGb18030);
+  EXPECT_EQ(decoded.text, "漠河\n");
+}
+
 TEST(TextEncoding, Utf16IsRefusedAsSuch) {
   const DecodedText decoded =
       DecodeText(std::string("\xFF\xFE"
