@@ -152,3 +152,28 @@ TEST_F(FilesImportTest, AnArchiveThatIsNoWorkbookIsRefused) {
 
 }  // namespace
 }  // namespace grassroots::testing
+
+namespace grassroots::testing {
+namespace {
+
+TEST_F(FilesImportTest, UnknownParentsAreReportedWithBadFieldsAndChildrenOfBadRowsAreNot) {
+  // Line 2 has a bad type; line 3 is its child (no error of its own); line 4 names a parent
+  // that exists nowhere. One pass reports lines 2 and 4, each once.
+  const std::string path = scratch_.Write("orgs.csv",
+                                          "代码,名称,类型,组织类别,上级党组织,书记\n"
+                                          "P1,二镇党委,farm,committee,,赵\n"
+                                          "P1-01,二镇一村,village,branch,P1,钱\n"
+                                          "P2-01,无处,village,branch,NOWHERE,孙\n");
+  const Outcome outcome = scratch_.Run({"import", "orgs", path});
+  EXPECT_EQ(outcome.exit_code, 1);
+  EXPECT_NE(outcome.err.find(path + ":2: "), std::string::npos) << outcome.err;
+  EXPECT_EQ(outcome.err.find(path + ":3: "), std::string::npos) << outcome.err;
+  const std::size_t at = outcome.err.find(path + ":4: ");
+  ASSERT_NE(at, std::string::npos) << outcome.err;
+  EXPECT_NE(outcome.err.find("NOWHERE", at), std::string::npos) << outcome.err;
+  EXPECT_EQ(outcome.err.find(path + ":4: ", at + 1), std::string::npos) << "listed once";
+  EXPECT_EQ(scratch_.Count("organizations"), 2);
+}
+
+}  // namespace
+}  // namespace grassroots::testing
