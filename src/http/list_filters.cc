@@ -12,7 +12,7 @@ bool OrganizationListParams(const httplib::Request& req, storage::OrgFilter& fil
   if (req.has_param("direct")) {
     const std::string direct = req.get_param_value("direct");
     if (direct != "true" && direct != "false") {
-      WriteError(res, 422, "invalid", "direct must be true or false", "direct");
+      WriteError(res, 422, "invalid", "direct must be true or false", "direct", "not_a_boolean");
       return false;
     }
     filter.direct = direct == "true";
@@ -30,7 +30,7 @@ bool AssessmentListParams(const httplib::Request& req, storage::OrgFilter& filte
     return false;
   }
   if (!selected.empty() && selected != "true" && selected != "false") {
-    WriteError(res, 422, "invalid", "selected must be true or false", "selected");
+    WriteError(res, 422, "invalid", "selected must be true or false", "selected", "not_a_boolean");
     return false;
   }
   if (!grade.empty()) filter.grade = core::ToString(*core::ParseGrade(grade));
