@@ -6,6 +6,7 @@
 #include "http/errors.h"
 #include "http/json_input.h"
 #include "http/json_writer.h"
+#include "http/list_filters.h"
 #include "http/record_input.h"
 #include "http/route.h"
 
@@ -112,15 +113,7 @@ void Save(Call& call, core::Organization org, const core::Organization* before) 
 void List(Call& call) {
   storage::OrgFilter filter;
   if (!PageParams(call.req, filter.offset, filter.limit, call.res)) return;
-  if (!OrgFilterParams(call.req, filter, call.res)) return;
-  if (call.req.has_param("direct")) {
-    const std::string direct = call.req.get_param_value("direct");
-    if (direct != "true" && direct != "false") {
-      return WriteError(call.res, 422, "invalid", "direct must be true or false", "direct",
-                        "not_a_boolean");
-    }
-    filter.direct = direct == "true";
-  }
+  if (!OrganizationListParams(call.req, filter, call.res)) return;
   ApplyScope(call.principal, filter);
   // Rows go from the statement to the text as they are read: no Organization per row.
   JsonWriter out;
