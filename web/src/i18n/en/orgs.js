@@ -1,5 +1,6 @@
 export default {
   orgs: {
+    export: { excel: 'Export Excel', csv: 'Export CSV' },
     title: 'Organizations',
     subtitle: 'Expand the tree level by level; click a name for details',
     pageTitle: 'Organization record',
