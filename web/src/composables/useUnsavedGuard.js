@@ -23,7 +23,7 @@ export function useUnsavedGuard(isDirty) {
 export async function confirmDiscard() {
   if (!hasUnsavedWork()) return true
   try {
-    await ElMessageBox.confirm(translate('scores.unsavedLeave'), { type: 'warning' })
+    await ElMessageBox.confirm(translate('scores.unsavedLeave'), { type: 'warning', closeOnHashChange: false })
     return true
   } catch {
     return false

@@ -7,6 +7,7 @@ export default {
     searchPlaceholder: 'Search by name or code',
     noMatch: 'No organization matches',
     noOrgs: 'No organization you may see',
+    moreInTree: 'Show more ({n} left)',
     kind: 'Kind',
     type: 'Type',
     secretary: 'Secretary',

@@ -7,6 +7,7 @@ export default {
     searchPlaceholder: '按名称或代码搜索',
     noMatch: '没有匹配的组织',
     noOrgs: '没有可查看的组织',
+    moreInTree: '显示更多（还有 {n} 个）',
     kind: '组织类别',
     type: '类型',
     secretary: '书记',

@@ -1,0 +1,32 @@
+import { launchBrowser, login, startServer, watchPage } from './harness.mjs'
+const server = await startServer()
+const browser = await launchBrowser()
+try {
+  const page = await browser.newPage()
+  page.setDefaultTimeout(8000)
+  const watch = watchPage(page)
+  await login(page, server.url, 'admin', server.accounts.admin.password)
+  await page.goto(`${server.url}/#/assessment`)
+  await page.locator('table.ranking tr[data-code]').first().waitFor()
+  await page.goto(`${server.url}/#/scores?year=2016&size=20`)
+  const cell = page.locator('.score-table .cell[data-field=team] input').first()
+  await cell.waitFor()
+  await cell.fill('12.5')
+  const box = page.locator('.el-message-box')
+  const cancel = async (what) => {
+    await box.waitFor()
+    console.log(what, 'boxes', await box.count())
+    await box.locator('.el-button:not(.el-button--primary)').click()
+    await box.waitFor({ state: 'hidden' })
+    console.log(what, 'cancelled', page.url())
+  }
+  await page.locator('[data-test=nav-menu] [data-menu=dashboard]').click()
+  await cancel('menu')
+  await page.goBack()
+  console.log('after goBack', page.url())
+  await cancel('back')
+  await page.locator('[data-test=pager] .btn-next').click()
+  await cancel('pager')
+  console.log(await cell.inputValue(), page.url())
+  console.log(watch.problems())
+} catch (e) { console.log('ERR', e.message.slice(0, 500)) } finally { await browser.close(); await server.stop() }
