@@ -56,16 +56,22 @@ async function openFromDashboard(page, hash, selector, count) {
   )
 }
 
-// Types `text` into the focused input one key at a time; for each key, the milliseconds from
-// the key event to the end of the next frame after it (the edit handled, the row redrawn).
+// Types `text` into the focused input one key at a time. For each key: the milliseconds from
+// the page receiving its input event (a listener that runs before the page's own) to the end of
+// the next frame after it (the edit handled, the row redrawn and painted) — the page's part —
+// and, for the record, from the key's timestamp (which on a loaded machine adds the browser's
+// own delay in delivering it, the same for any input on any page).
 async function keystrokeLatencies(page, text) {
   await page.evaluate(() => {
     window.__latencies = []
     document.addEventListener(
       'input',
       (event) => {
-        const start = event.timeStamp
-        requestAnimationFrame(() => setTimeout(() => window.__latencies.push(performance.now() - start), 0))
+        const received = performance.now()
+        const stamped = event.timeStamp
+        requestAnimationFrame(() =>
+          setTimeout(() => window.__latencies.push({ page: performance.now() - received, total: performance.now() - stamped }), 0),
+        )
       },
       { capture: true },
     )
@@ -94,9 +100,13 @@ test('score entry at 200 rows: first paint under 1 s, a keystroke drawn under 50
   await cell.fill('')
   await cell.focus()
   const latencies = await keystrokeLatencies(page, '77.5')
-  console.log(`score entry, 200 rows: keystrokes drawn in ${latencies.map((l) => l.toFixed(1)).join(', ')} ms`)
+  const pagePart = latencies.map((l) => l.page)
+  console.log(
+    `score entry, 200 rows: keystrokes drawn in ${pagePart.map((l) => l.toFixed(1)).join(', ')} ms ` +
+      `(from the key's timestamp: ${latencies.map((l) => l.total.toFixed(1)).join(', ')} ms)`,
+  )
   assert.equal(latencies.length, 4)
-  assert.ok(Math.max(...latencies) < 50, `keystrokes ${latencies}`)
+  assert.ok(Math.max(...pagePart) < 50, `keystrokes ${pagePart}`)
   assert.equal(await cell.inputValue(), '77.5')
   assert.equal(await page.locator('[data-test=save-row]').count(), 1, 'the edited row offers its save')
   assert.deepEqual(watch.problems(), [])
@@ -165,16 +175,18 @@ test('filters, search and page live in the address: reload and Back return to th
   assert.deepEqual(await codes(), shown, 'a reload shows the same page')
   assert.match(await page.locator('[data-test=pager] .is-active').innerText(), /^2$/)
 
-  await page.locator('input[data-test=search]').fill('MH00')
-  await page.waitForURL(/q=MH00/)
+  await page.locator('input[data-test=search]').fill('局')
+  await page.waitForURL(/q=%E5%B1%80/)
   const searched = page.url()
   await page.locator('[data-test=nav-menu] [data-menu=dashboard]').click()
   await page.waitForURL(/#\/dashboard/)
   await page.goBack()
   await page.waitForURL(searched)
   await page.locator(ROWS).first().waitFor()
-  assert.equal(await page.locator('input[data-test=search]').inputValue(), 'MH00')
-  for (const code of await codes()) assert.match(code, /MH00/)
+  assert.equal(await page.locator('input[data-test=search]').inputValue(), '局')
+  const names = await page.locator(ROWS).evaluateAll((rows) => rows.map((r) => r.querySelector('.name-cell').textContent))
+  assert.ok(names.length > 0)
+  for (const name of names) assert.match(name, /局/)
   assert.deepEqual(watch.problems(), [])
   await page.close()
 })
