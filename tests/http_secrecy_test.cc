@@ -99,6 +99,7 @@ const std::vector<Probe> kScoped = {
     {"POST", "/api/v1/members/{id}/leave", "/api/v1/members/{id}/leave",
      R"({"kind":"other","on":"2017-01-01","reason":"探测"})"},
     {"GET", "/api/v1/organizations/{code}/scores", "/api/v1/organizations/{code}/scores", ""},
+    {"GET", "/api/v1/organizations/{code}/results", "/api/v1/organizations/{code}/results", ""},
     {"GET", "/api/v1/scores", "/api/v1/scores?year=2016&parent={code}", ""},
     {"PUT", "/api/v1/scores/{code}/{year}", "/api/v1/scores/{code}/2016", kScore},
     {"PUT", "/api/v1/scores/{code}/{year}/grade", "/api/v1/scores/{code}/2016/grade",

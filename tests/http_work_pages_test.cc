@@ -4,6 +4,7 @@
 // may read them, the committee's hand decisions.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <vector>
@@ -166,6 +167,47 @@ TEST(HttpWorkPages, HandDecisionsComeWithTheRowsOnlyForThoseWhoMayReadThem) {
   const nlohmann::json own = unit.Get(path).Json()["items"][0];
   EXPECT_EQ(own["code"], "MH001-01");
   EXPECT_FALSE(own.contains("manual")) << own.dump();
+}
+
+// The organization page's history in one request: each assessed year's stored row, as the
+// year's list holds it, with its group's stored arithmetic, newest first.
+TEST(HttpWorkPages, AnOrganizationsHistoryComesFromTheStoredResults) {
+  Client admin;
+  ASSERT_EQ(admin.LoginAs("admin").status, 200);
+  const std::string code = "MH001-01";
+  const Reply reply = admin.Get("/api/v1/organizations/" + code + "/results");
+  ASSERT_EQ(reply.status, 200) << reply.body;
+  const nlohmann::json items = reply.Json()["items"];
+  std::vector<int> assessed;
+  const nlohmann::json years = admin.Get("/api/v1/assessments").Json();
+  for (const auto& year : years["items"]) assessed.push_back(year["year"].get<int>());
+  std::sort(assessed.rbegin(), assessed.rend());
+  ASSERT_EQ(items.size(), assessed.size()) << reply.body;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const nlohmann::json& item = items[i];
+    ASSERT_EQ(item["year"], assessed[i]);
+    const std::string path = "/api/v1/assessments/" + std::to_string(assessed[i]);
+    const nlohmann::json row = admin.Get(path + "?q=" + code + "&limit=1").Json()["items"][0];
+    for (const char* key :
+         {"type", "unit", "score", "grade", "rank", "selected", "reasons", "consecutive"}) {
+      EXPECT_EQ(item[key], row[key]) << key << " in " << item.dump();
+    }
+    const nlohmann::json summary = admin.Get(path + "/summary").Json();
+    bool found = false;
+    for (const auto& group : summary["quotas"]) {
+      if (group["unit"] != item["unit"] || group["type"] != item["type"]) continue;
+      found = true;
+      for (const char* key : {"count", "ratio_ppm", "quota", "cut_score", "taken"}) {
+        EXPECT_EQ(item["group"][key], group[key]) << key;
+      }
+    }
+    EXPECT_TRUE(found) << item.dump();
+  }
+  // Out of scope answers as an unknown organization does.
+  Client secretary;
+  ASSERT_EQ(secretary.LoginAs("secretary").status, 200);
+  EXPECT_EQ(secretary.Get("/api/v1/organizations/MH002/results").status, 404);
+  EXPECT_EQ(admin.Get("/api/v1/organizations/NO-SUCH/results").status, 404);
 }
 
 }  // namespace

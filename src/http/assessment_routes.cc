@@ -7,6 +7,7 @@
 
 #include "app/assessment_service.h"
 #include "app/explain_service.h"
+#include "app/result_history.h"
 #include "app/verify_service.h"
 #include "app/what_if_service.h"
 #include "core/score_rules.h"
@@ -21,12 +22,9 @@
 namespace grassroots::http {
 namespace {
 
-// One stored row with the organization's name; the hand decision as it stands now only for
-// those who may read the committee's decisions (`with_manual`), null when there is none.
-void WriteRow(JsonWriter& out, const storage::AssessmentRow& row, bool with_manual) {
-  out.BeginObject().Key("code").String(row.code).Field("name", row.name);
-  out.Key("type").String(row.type);
-  out.Key("unit").String(row.unit).Key("score");
+// What a stored row says of its organization: score, grade, rank, selection, reasons.
+void WriteResultFields(JsonWriter& out, const storage::AssessmentRow& row) {
+  out.Key("score");
   if (row.score_cents && *row.score_cents >= 0) {
     out.Double(*row.score_cents / 100.0);
   } else {
@@ -42,6 +40,14 @@ void WriteRow(JsonWriter& out, const storage::AssessmentRow& row, bool with_manu
   if (row.reasons & core::kReasonManual) out.String("manual");
   out.EndArray();
   out.Key("consecutive").Bool(row.consecutive);
+}
+
+// One stored row with the organization's name; the hand decision as it stands now only for
+// those who may read the committee's decisions (`with_manual`), null when there is none.
+void WriteRow(JsonWriter& out, const storage::AssessmentRow& row, bool with_manual) {
+  out.BeginObject().Key("code").String(row.code).Field("name", row.name);
+  out.Key("type").String(row.type).Key("unit").String(row.unit);
+  WriteResultFields(out, row);
   if (with_manual) {
     out.Key("manual");
     if (row.manual) {
@@ -109,6 +115,36 @@ void Run(Call& call) {
                        {"policy_version", run.value().policy_version},
                        {"selected_count", run.value().result.SelectedCount()},
                        {"assessed_first", run.value().assessed_first}});
+}
+
+// An organization's stored results, every year that ranked it, newest first, each with its
+// group's stored quota arithmetic (app/result_history.h): the organization page's history.
+void History(Call& call) {
+  auto code = PathCode(call.req, call.res, 1);
+  if (!code || !RequireOrg(call, *code, core::OrgAction::kRead)) return;
+  auto history = app::ResultHistory(call.store, *code);
+  if (!history.ok()) return WriteError(call.res, history.error());
+  JsonWriter out;
+  out.BeginObject().Key("items").BeginArray();
+  for (const app::YearResult& y : history.value()) {
+    out.BeginObject().Key("year").Int(y.year).Key("type").String(y.row.type);
+    out.Key("unit").String(y.row.unit);
+    WriteResultFields(out, y.row);
+    out.Key("group");
+    if (y.group) {
+      const storage::StoredQuota& g = *y.group;
+      out.BeginObject().Key("count").Int(g.count).Key("ratio_ppm").Int(g.ratio_ppm);
+      out.Key("quota").Int(g.quota).Key("cut_score");
+      g.cut_cents ? out.Double(*g.cut_cents / 100.0) : out.Null();
+      out.Key("taken").Int(g.taken).EndObject();
+    } else {
+      out.Null();
+    }
+    out.EndObject();
+  }
+  out.EndArray().Key("total").Int(static_cast<std::int64_t>(history.value().size()));
+  out.EndObject();
+  WriteJsonText(call.res, out.Take());
 }
 
 // ?order: code (the default) or rank (OrgFilter::ranked); false after writing 422.
@@ -438,6 +474,10 @@ void AddAssessmentRoutes(std::vector<Route>& routes) {
        "q, grade, selected, offset, limit; order=code, or rank: by unit, type and "
        "rank with each group's stored quota arithmetic as groups)",
        true, Rows});
+  routes.push_back({Method::kGet, "/api/v1/organizations/{code}/results",
+                    "An organization's stored assessment results, every year that ranked it, "
+                    "newest first, with each group's stored quota arithmetic",
+                    true, History});
   routes.push_back({Method::kGet, "/api/v1/assessments/{year}/organizations/{code}/explain",
                     "Why an organization is or is not selected, from the stored assessment and "
                     "the inputs it kept, with what changed since the run",

@@ -3,6 +3,8 @@
 // entry, whenever they change, so Back from another page, a reload and a shared link return to
 // the same view. `defaults` gives each key and its default (whose type says how ?key is read:
 // number, boolean or string); a value equal to its default is left out of the address.
+// `onChange` is called when the address changes the view from outside (a menu click or a link
+// to the page while it is open, Back between two views), after the state follows it.
 import { reactive, watch } from 'vue'
 import { useRoute, useRouter } from 'vue-router'
 
@@ -16,15 +18,19 @@ function parse(text, fallback) {
   return String(text)
 }
 
-export function useUrlState(defaults) {
+export function useUrlState(defaults, { onChange = () => {} } = {}) {
   const route = useRoute()
   const router = useRouter()
   const state = reactive({})
   const read = () => {
+    let changed = false
     for (const [key, fallback] of Object.entries(defaults)) {
       const value = parse(route.query[key], fallback)
-      if (state[key] !== value) state[key] = value
+      if (state[key] === value) continue
+      state[key] = value
+      changed = true
     }
+    return changed
   }
   read()
   const path = route.path
@@ -45,7 +51,7 @@ export function useUrlState(defaults) {
   watch(
     () => route.fullPath,
     () => {
-      if (route.path === path) read()
+      if (route.path === path && read()) onChange()
     },
   )
   return state
