@@ -31,18 +31,3 @@ export async function rootOrganizations(user) {
 export function childOrganizations(code, { withEnded = false } = {}) {
   return fetchAllPages('/organizations', { parent: code, state: withEnded ? 'all' : undefined })
 }
-
-// Names of organizations by code (those the user may read; others are left out).
-export async function namesOf(codes) {
-  const names = {}
-  await Promise.all(
-    [...new Set(codes)].map(async (code) => {
-      try {
-        names[code] = (await api.get(`/organizations/${encodeURIComponent(code)}`)).name
-      } catch {
-        // unreadable or gone: no name
-      }
-    }),
-  )
-  return names
-}
