@@ -58,6 +58,7 @@ const VIEWS = [
   ['#/assessment?year=2016&page=1500', 'table.ranking tr[data-code]', 100],
   ['#/assessment?year=2016&type=community&selected=true', 'table.ranking tr[data-code]', 100],
   ['#/whatif?year=2016', '[data-test=counts]', 1],
+  ['#/whatif?year=2016&type=village&entering=3', '[data-test=counts]', 1],
   ['#/orgs', '.org-node[data-code]', 100],
   ['#/orgs?q=%E6%9D%91&page=100', '[data-test=org-results] .el-table__row', 20],
 ]
