@@ -154,6 +154,24 @@ TEST_F(HttpExport, TheAssessmentOfAYearHoldsTheListsRowsAndFilters) {
   EXPECT_EQ(leader.Get("/api/v1/exports/assessments/2016.csv?grade=E").status, 422);
 }
 
+// The audit head the list was read at travels with every export, so a file can later be
+// checked against the chain (audit verify --expect).
+TEST_F(HttpExport, EveryExportCarriesTheAuditHeadItWasReadAt) {
+  Client admin;
+  ASSERT_EQ(admin.LoginAs("admin").status, 200);
+  const nlohmann::json head = admin.Get("/api/v1/audit/head").Json();
+  const std::string expected =
+      std::to_string(head["id"].get<std::int64_t>()) + ":" + head["hash"].get<std::string>();
+  for (const std::string path : {"organizations.csv", "organizations.xlsx", "scores/2016.xlsx",
+                                 "assessments/2016.csv", "audit.xlsx"}) {
+    const Reply file = admin.Get("/api/v1/exports/" + path);
+    ASSERT_EQ(file.status, 200) << path;
+    EXPECT_EQ(file.Header("X-Audit-Head"), expected) << path;
+  }
+  const Reply verified = admin.Get("/api/v1/audit/verify?expect=" + expected);
+  EXPECT_EQ(verified.status, 200) << verified.body;
+}
+
 TEST_F(HttpExport, ScoresReadBackAsAnImportOfTheSameScores) {
   Client admin;
   ASSERT_EQ(admin.LoginAs("admin").status, 200);

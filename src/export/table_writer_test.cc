@@ -121,6 +121,43 @@ TEST_F(TableWriterTest, XlsxFreezesTheHeaderAndSetsWidths) {
   EXPECT_EQ(look.number_cells, 6);  // 58.5, 1, the date, 12, -0.5, 3
 }
 
+// What a printed sheet carries: its footer text and the rows repeated at the top of each page.
+struct PrintLook : csv::XmlHandler {
+  bool in_footer = false;
+  std::string footer;
+  void Start(std::string_view name, const char**) override { in_footer = name == "oddFooter"; }
+  void End(std::string_view) override { in_footer = false; }
+  void Text(std::string_view text) override {
+    if (in_footer) footer += text;
+  }
+};
+
+TEST_F(TableWriterTest, XlsxPrintsItsFooterAndPageNumberAndRepeatsTheHeaderOnEveryPage) {
+  XlsxTable table(Path("printed.xlsx"), "组织", dir_.string());
+  table.SetPrintFooter("审计链头 7:abc");
+  ASSERT_TRUE(WriteRows(table).ok());
+  const std::string bytes = Bytes(Path("printed.xlsx"));  // the archive reads from it
+  auto archive = csv::ZipArchive::Open(bytes);
+  ASSERT_TRUE(archive.ok());
+  PrintLook look;
+  ASSERT_TRUE(archive.value()->Parse("xl/worksheets/sheet1.xml", look).ok());
+  EXPECT_EQ(look.footer, "&L审计链头 7:abc&R第 &P 页，共 &N 页");
+  struct Names : csv::XmlHandler {
+    std::string print_titles;
+    bool in_titles = false;
+    void Start(std::string_view name, const char** attributes) override {
+      in_titles =
+          name == "definedName" && csv::AttributeOf(attributes, "name") == "_xlnm.Print_Titles";
+    }
+    void End(std::string_view) override { in_titles = false; }
+    void Text(std::string_view text) override {
+      if (in_titles) print_titles += text;
+    }
+  } names;
+  ASSERT_TRUE(archive.value()->Parse("xl/workbook.xml", names).ok());
+  EXPECT_EQ(names.print_titles, "'组织'!$1:$1");
+}
+
 TEST_F(TableWriterTest, XlsxGoesOnInAnotherSheetPastTheSheetsRows) {
   XlsxTable table(Path("long.xlsx"), "组织", dir_.string(), 3);  // header + 2 rows a sheet
   ASSERT_TRUE(WriteRows(table).ok());

@@ -65,6 +65,10 @@ core::Status XlsxTable::AddSheet() {
     }
   }
   worksheet_freeze_panes(sheet_, 1, 0);
+  // Printed, every page repeats the header row and carries the footer and its page number.
+  if (auto s = Check(worksheet_repeat_rows(sheet_, 0, 0), "print titles"); !s.ok()) return s;
+  const std::string footer = "&L" + footer_ + "&R第 &P 页，共 &N 页";
+  if (auto s = Check(worksheet_set_footer(sheet_, footer.c_str()), "footer"); !s.ok()) return s;
   row_ = 1;
   return core::Status::Ok();
 }

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "export/table_writer.h"
@@ -31,6 +32,10 @@ class XlsxTable : public TableWriter {
   XlsxTable(const XlsxTable&) = delete;
   XlsxTable& operator=(const XlsxTable&) = delete;
 
+  // Text printed at the left of every page's footer (the page number is at its right), e.g. the
+  // audit head the list was read at; call before Begin. At most 200 bytes, no "&".
+  void SetPrintFooter(std::string text) { footer_ = std::move(text); }
+
   core::Status Begin(std::span<const TableColumn> columns) override;
   core::Status Row(std::span<const Cell> cells) override;
   core::Status Finish() override;
@@ -39,7 +44,7 @@ class XlsxTable : public TableWriter {
   core::Status AddSheet();
   core::Status Check(int error, const char* what);
 
-  std::string path_, sheet_name_, temp_dir_;
+  std::string path_, sheet_name_, temp_dir_, footer_;
   std::uint32_t sheet_rows_;
   lxw_workbook* workbook_ = nullptr;
   lxw_worksheet* sheet_ = nullptr;

@@ -3,7 +3,8 @@
 // ApplyScope) and answers 404/403/422 as the list would. The file is written to a temporary
 // file under the request's snapshot, unlinked at once, and streamed from there, so neither the
 // list nor the file is held in memory; the file name is Chinese (RFC 6266 with an RFC 5987
-// filename*, and an ASCII fallback).
+// filename*, and an ASCII fallback). The audit head read with the list is the X-Audit-Head
+// header and, in a workbook, the printed footer of every page.
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -80,10 +81,20 @@ void Answer(Call& call, Format format, app::ExportList list, int year, Write wri
   const int fd = ::mkstemp(path.data());
   if (fd < 0) return WriteError(call.res, 503, "unavailable", "cannot create the export file");
   const std::string title = app::ExportTitle(list, year);
+  // The audit head the list was read at travels with the file (issue 9: on every export), so
+  // whoever holds the file can later show that the record it came from was not rewound.
+  auto head = call.store.AuditHead();
+  if (!head.ok()) {
+    ::close(fd);
+    ::unlink(path.c_str());
+    return WriteError(call.res, head.error());
+  }
+  const std::string head_text = storage::FormatAuditHead(head.value());
   core::Status written;
   if (format == Format::kXlsx) {
     ::close(fd);  // libxlsxwriter writes the file anew at the path
     exporting::XlsxTable table(path, title, dir.string());
+    table.SetPrintFooter("审计链头 " + head_text);
     written = write(table);
   } else if (std::FILE* out = ::fdopen(fd, "wb")) {
     exporting::CsvTable table(out);
@@ -104,6 +115,7 @@ void Answer(Call& call, Format format, app::ExportList list, int year, Write wri
   const std::string extension = format == Format::kXlsx ? ".xlsx" : ".csv";
   std::string fallback(app::ToString(list));
   if (year > 0) fallback += "-" + std::to_string(year);
+  call.res.set_header("X-Audit-Head", head_text);
   call.res.set_header("Content-Disposition", "attachment; filename=\"" + fallback + extension +
                                                  "\"; filename*=UTF-8''" +
                                                  PercentEncoded(title + extension));
