@@ -91,3 +91,16 @@ test('the what-if pages through who enters without computing again', async () =>
   assert.ok(ms < LIMIT_MS)
   assert.deepEqual(watch.problems(), [])
 })
+
+test('the organization tree shows a level 100 at a time, the next hundred on asking', async () => {
+  await open('#/orgs', '.org-node[data-code]', 100)
+  assert.equal(await page.locator('.org-node[data-code]').count(), 100)
+  const more = page.locator('[data-test=org-tree-more]')
+  assert.match(await more.innerText(), /还有 42825 个/)
+  const start = Date.now()
+  await more.click()
+  await page.waitForFunction(() => document.querySelectorAll('.org-node[data-code]').length === 200)
+  console.log(`organization tree, the next 100: ${Date.now() - start} ms`)
+  assert.match(await more.innerText(), /还有 42725 个/)
+  assert.deepEqual(watch.problems(), [])
+})
