@@ -88,6 +88,7 @@ std::vector<Route> AllRoutes() {
   AddScoreRoutes(routes);
   AddDashboardRoutes(routes);
   AddAssessmentRoutes(routes);
+  AddWhatIfRoutes(routes);
   AddAdminRoutes(routes);
   AddAccountRoutes(routes);
   AddExportRoutes(routes);

@@ -67,6 +67,7 @@ void AddOrgRoutes(std::vector<Route>& routes);
 void AddLifecycleRoutes(std::vector<Route>& routes);  // organizations end, members leave
 void AddScoreRoutes(std::vector<Route>& routes);
 void AddAssessmentRoutes(std::vector<Route>& routes);
+void AddWhatIfRoutes(std::vector<Route>& routes);
 void AddDashboardRoutes(std::vector<Route>& routes);  // before AddAssessmentRoutes
 void AddAdminRoutes(std::vector<Route>& routes);      // policy, audit, imports
 void AddAccountRoutes(std::vector<Route>& routes);    // users, own password
