@@ -131,33 +131,33 @@ TEST_F(HttpAccount, AnAdminMayNotTakeAwayTheirOwnAdminRole) {
 }
 
 TEST_F(HttpAccount, OwnPasswordChangeKeepsThisSessionAndEndsTheOthers) {
-  ASSERT_EQ(Create("zhao", "auditor", nlohmann::json::array(), "zhao password 1").status, 201);
+  ASSERT_EQ(Create("zhao", "auditor", nlohmann::json::array(), "quiet river 1").status, 201);
   Client here, elsewhere;
-  ASSERT_EQ(here.Login("zhao", "zhao password 1").status, 200);
-  ASSERT_EQ(elsewhere.Login("zhao", "zhao password 1").status, 200);
+  ASSERT_EQ(here.Login("zhao", "quiet river 1").status, 200);
+  ASSERT_EQ(elsewhere.Login("zhao", "quiet river 1").status, 200);
   ASSERT_EQ(elsewhere.Get("/api/v1/session").status, 200);
 
   Reply wrong = here.Send("PUT", "/api/v1/session/password",
-                          R"({"old_password":"not it at all","new_password":"zhao password 2"})");
+                          R"({"old_password":"not it at all","new_password":"quiet river 2"})");
   EXPECT_EQ(wrong.status, 403);
   EXPECT_EQ(FieldOf(wrong), "old_password");
   Reply weak = here.Send("PUT", "/api/v1/session/password",
-                         R"({"old_password":"zhao password 1","new_password":"short"})");
+                         R"({"old_password":"quiet river 1","new_password":"short"})");
   EXPECT_EQ(weak.status, 422);
   EXPECT_EQ(FieldOf(weak), "new_password");
   EXPECT_EQ(
       here.Send("PUT", "/api/v1/session/password",
-                R"({"old_password":"zhao password 1","new_password":"zhao password 2"})", false)
+                R"({"old_password":"quiet river 1","new_password":"quiet river 2"})", false)
           .status,
       403);  // no CSRF token
 
   Reply done = here.Send("PUT", "/api/v1/session/password",
-                         R"({"old_password":"zhao password 1","new_password":"zhao password 2"})");
+                         R"({"old_password":"quiet river 1","new_password":"quiet river 2"})");
   ASSERT_EQ(done.status, 200) << done.body;
   EXPECT_EQ(here.Get("/api/v1/session").status, 200);
   EXPECT_EQ(elsewhere.Get("/api/v1/session").status, 401);
-  EXPECT_EQ(Client().Login("zhao", "zhao password 1").status, 401);
-  EXPECT_EQ(Client().Login("zhao", "zhao password 2").status, 200);
+  EXPECT_EQ(Client().Login("zhao", "quiet river 1").status, 401);
+  EXPECT_EQ(Client().Login("zhao", "quiet river 2").status, 200);
   EXPECT_TRUE(AuditHas("user.update", "user:zhao"));
 }
 

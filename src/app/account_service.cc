@@ -4,6 +4,7 @@
 
 #include "auth/password.h"
 #include "core/account_rules.h"
+#include "core/password_rules.h"
 
 namespace grassroots::app {
 namespace {
@@ -36,7 +37,7 @@ core::Result<std::vector<std::string>> CheckScope(storage::Store& store, core::R
 core::Result<storage::UserRecord> CreateAccount(storage::Store& store, const NewAccount& account,
                                                 const storage::Actor& actor) {
   if (core::Status name = core::CheckUserName(account.name); !name.ok()) return name.error();
-  if (core::Status strong = auth::CheckPasswordStrength(account.password); !strong.ok()) {
+  if (core::Status strong = core::CheckPassword(account.password, account.name); !strong.ok()) {
     return strong.error();
   }
   auto existing = store.FindUser(account.name);
@@ -86,7 +87,7 @@ core::Result<storage::UserRecord> ChangeAccount(storage::Store& store, const std
     stored.scope = std::move(scope).value();
   }
   if (change.password) {
-    if (core::Status strong = auth::CheckPasswordStrength(*change.password); !strong.ok()) {
+    if (core::Status strong = core::CheckPassword(*change.password, user.name); !strong.ok()) {
       return strong.error();
     }
     auto hash = auth::HashPassword(*change.password);
@@ -112,7 +113,7 @@ core::Status ChangeOwnPassword(storage::Store& store, std::int64_t user_id,
   if (!auth::VerifyPassword(old_password, user.value()->password_hash)) {
     return core::Error::Forbidden("the current password is wrong", "old_password");
   }
-  if (core::Status strong = auth::CheckPasswordStrength(new_password); !strong.ok()) {
+  if (core::Status strong = core::CheckPassword(new_password, user.value()->name); !strong.ok()) {
     return Renamed(strong.error(), "new_password");
   }
   if (new_password == old_password) {

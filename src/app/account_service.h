@@ -1,5 +1,5 @@
 // Accounts as one use case for the CLI (`grassroots user`) and the HTTP API (/api/v1/users):
-// the checks (core/account_rules.h, auth::CheckPasswordStrength), the hashing and the store's
+// the checks (core/account_rules.h, core::CheckPassword), the hashing and the store's
 // audited write. Knows neither HTTP nor SQL.
 #pragma once
 

@@ -1,6 +1,6 @@
 // What makes an account valid (issue 3): its name, and a scope that fits its role. Shared by
 // `grassroots user add` and POST/PUT /api/v1/users. Pure: the caller looks the scope's
-// organizations up. The password rule is auth::CheckPasswordStrength.
+// organizations up. The password rule is core::CheckPassword (password_rules.h).
 #pragma once
 
 #include <string_view>
