@@ -127,6 +127,8 @@ const std::set<std::string> kUnscoped = {
     "GET /api/v1/session",
     "DELETE /api/v1/session",
     "PUT /api/v1/session/password",
+    "PUT /api/v1/session/profile",
+    "GET /api/v1/roles",
     "GET /api/v1/assessments",
     "GET /api/v1/assessments/trend",
     "POST /api/v1/assessments/{year}/run",

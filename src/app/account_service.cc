@@ -14,6 +14,17 @@ core::Error Renamed(core::Error error, std::string field) {
   return error;
 }
 
+core::Status CheckProfile(const std::optional<std::string>& real_name,
+                          const std::optional<std::string>& phone) {
+  if (real_name) {
+    if (core::Status valid = core::CheckRealName(*real_name); !valid.ok()) return valid;
+  }
+  if (phone) {
+    if (core::Status valid = core::CheckPhone(*phone); !valid.ok()) return valid;
+  }
+  return core::Status::Ok();
+}
+
 }  // namespace
 
 core::Result<std::vector<std::string>> CheckScope(storage::Store& store, core::Role role,
@@ -22,11 +33,11 @@ core::Result<std::vector<std::string>> CheckScope(storage::Store& store, core::R
   scope.erase(std::unique(scope.begin(), scope.end()), scope.end());
   std::vector<core::Organization> orgs;
   for (const std::string& code : scope) {
-    if (code.empty()) return core::Error::Invalid("an empty organization code", "scope");
     auto found = store.GetOrganization(code);
     if (!found.ok()) return found.error();
-    if (!found.value()) {
-      return core::Error::Invalid("no organization has the code " + code, "scope");
+    if (code.empty() || !found.value()) {
+      return core::Error::Invalid("no organization has the code " + code, "scope")
+          .With("unknown_organization", {{"code", code}});
     }
     orgs.push_back(found.value()->org);
   }
@@ -37,13 +48,17 @@ core::Result<std::vector<std::string>> CheckScope(storage::Store& store, core::R
 core::Result<storage::UserRecord> CreateAccount(storage::Store& store, const NewAccount& account,
                                                 const storage::Actor& actor) {
   if (core::Status name = core::CheckUserName(account.name); !name.ok()) return name.error();
+  if (core::Status profile = CheckProfile(account.real_name, account.phone); !profile.ok()) {
+    return profile.error();
+  }
   if (core::Status strong = core::CheckPassword(account.password, account.name); !strong.ok()) {
     return strong.error();
   }
   auto existing = store.FindUser(account.name);
   if (!existing.ok()) return existing.error();
   if (existing.value()) {
-    return core::Error::Conflict("a user named " + account.name + " already exists", "name");
+    return core::Error::Conflict("a user named " + account.name + " already exists", "name")
+        .With("user_name_taken", {{"name", account.name}});
   }
   auto scope = CheckScope(store, account.role, account.scope);
   if (!scope.ok()) return scope.error();
@@ -54,6 +69,9 @@ core::Result<storage::UserRecord> CreateAccount(storage::Store& store, const New
   user.role = account.role;
   user.scope = std::move(scope).value();
   user.password_hash = std::move(hash).value();
+  user.real_name = account.real_name;
+  user.phone = account.phone;
+  user.must_change_password = account.must_change_password;
   auto id = store.CreateUser(user, actor);
   if (!id.ok()) return id.error();
   auto created = store.GetUser(id.value());
@@ -94,7 +112,13 @@ core::Result<storage::UserRecord> ChangeAccount(storage::Store& store, const std
     if (!hash.ok()) return hash.error();
     stored.password_hash = std::move(hash).value();
   }
+  if (core::Status profile = CheckProfile(change.real_name, change.phone); !profile.ok()) {
+    return profile.error();
+  }
   stored.disabled = change.disabled;
+  stored.real_name = change.real_name;
+  stored.phone = change.phone;
+  stored.must_change_password = change.must_change_password;
   if (core::Status updated = store.UpdateUser(user.id, stored, "", actor); !updated.ok()) {
     return updated.error();
   }
@@ -124,7 +148,19 @@ core::Status ChangeOwnPassword(storage::Store& store, std::int64_t user_id,
   if (!hash.ok()) return hash.error();
   storage::UserChange change;
   change.password_hash = std::move(hash).value();
+  change.must_change_password = false;
   return store.UpdateUser(user_id, change, keep_session, actor);
+}
+
+core::Status ChangeOwnProfile(storage::Store& store, std::int64_t user_id,
+                              const std::optional<std::string>& real_name,
+                              const std::optional<std::string>& phone,
+                              const storage::Actor& actor) {
+  if (core::Status profile = CheckProfile(real_name, phone); !profile.ok()) return profile;
+  storage::UserChange change;
+  change.real_name = real_name;
+  change.phone = phone;
+  return store.UpdateUser(user_id, change, "", actor);
 }
 
 }  // namespace grassroots::app

@@ -77,7 +77,11 @@ int RunAdd(const GlobalOptions& global, const UserOptions& options) {
   if (!password.ok()) return ReportError(password.error());
   auto store = OpenStore(global);
   if (!store.ok()) return ReportError(store.error());
-  app::NewAccount account{options.name, options.role, options.scope, password.value().text};
+  app::NewAccount account;
+  account.name = options.name;
+  account.role = options.role;
+  account.scope = options.scope;
+  account.password = password.value().text;
   auto user = app::CreateAccount(*store.value(), account, CliActor());
   if (!user.ok()) return ReportError(user.error());
   std::cout << "created user " << options.name << " (" << role_name << ")\n";
@@ -102,7 +106,7 @@ int RunPasswd(const GlobalOptions& global, const UserOptions& options) {
     return ReportError(set.error());
   }
   // Whoever knew the old password may be signed in: a new password ends those sessions.
-  if (core::Status revoked = store.value()->DeleteUserSessions(id); !revoked.ok()) {
+  if (core::Status revoked = store.value()->DeleteUserSessions(id, storage::kEndedPasswordChanged); !revoked.ok()) {
     return ReportError(revoked.error());
   }
   std::cout << "password changed for " << options.name << "; their sessions are signed out\n";

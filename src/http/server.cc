@@ -55,7 +55,16 @@ void Dispatch(const Route& route, StorePool& stores, Services& services,
     auto found = Authenticate(req, store, services.sessions);
     if (!found.ok()) return WriteError(res, found.error());
     if (!found.value()) {
-      return WriteError(res, 401, "unauthenticated", "log in first (POST /api/v1/session)");
+      auto why = SignedOutReason(req, store);
+      if (!why.ok()) return WriteError(res, why.error());
+      return WriteError(res, 401, "unauthenticated", "log in first (POST /api/v1/session)", "",
+                        why.value());
+    }
+    if (found.value()->must_change_password && !route.before_password_change) {
+      return WriteError(res, 403, "forbidden",
+                        "change the password an administrator gave you first "
+                        "(PUT /api/v1/session/password)",
+                        "", "password_change_required");
     }
     call.session = std::move(found.value()->session);
     call.principal = std::move(found.value()->principal);
