@@ -49,7 +49,7 @@ TEST_F(HttpFirstLogin, AGivenPasswordMustBeChangedBeforeAnythingElse) {
             "password_change_required");
   // The same password again is not a password of one's own.
   EXPECT_EQ(ChangeOwn(chen, "given by admin 1", "given by admin 1").status, 422);
-  ASSERT_EQ(ChangeOwn(chen, "given by admin 1", "chosen by chen 2").status, 200);
+  ASSERT_EQ(ChangeOwn(chen, "given by admin 1", "picked by myself 2").status, 200);
   EXPECT_EQ(chen.Get("/api/v1/organizations").status, 200);
 
   // A reset by an administrator gives a password someone else knows again.
@@ -57,7 +57,7 @@ TEST_F(HttpFirstLogin, AGivenPasswordMustBeChangedBeforeAnythingElse) {
             200);
   ASSERT_EQ(chen.Login("chen", "reset by admin 3").status, 200);
   EXPECT_EQ(ReasonOf(chen.Get("/api/v1/organizations")), "password_change_required");
-  ASSERT_EQ(ChangeOwn(chen, "reset by admin 3", "chosen by chen 4").status, 200);
+  ASSERT_EQ(ChangeOwn(chen, "reset by admin 3", "picked by myself 4").status, 200);
   EXPECT_EQ(chen.Get("/api/v1/organizations").status, 200);
   // Demo and console accounts chose their own: they are not held back.
   Client auditor;

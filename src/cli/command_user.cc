@@ -106,7 +106,8 @@ int RunPasswd(const GlobalOptions& global, const UserOptions& options) {
     return ReportError(set.error());
   }
   // Whoever knew the old password may be signed in: a new password ends those sessions.
-  if (core::Status revoked = store.value()->DeleteUserSessions(id, storage::kEndedPasswordChanged); !revoked.ok()) {
+  if (core::Status revoked = store.value()->DeleteUserSessions(id, storage::kEndedPasswordChanged);
+      !revoked.ok()) {
     return ReportError(revoked.error());
   }
   std::cout << "password changed for " << options.name << "; their sessions are signed out\n";
