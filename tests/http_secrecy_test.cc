@@ -100,6 +100,7 @@ const std::vector<Probe> kScoped = {
      R"({"kind":"other","on":"2017-01-01","reason":"探测"})"},
     {"GET", "/api/v1/organizations/{code}/scores", "/api/v1/organizations/{code}/scores", ""},
     {"GET", "/api/v1/scores", "/api/v1/scores?year=2016&parent={code}", ""},
+    {"GET", "/api/v1/members", "/api/v1/members?parent={code}", ""},
     {"PUT", "/api/v1/scores/{code}/{year}", "/api/v1/scores/{code}/2016", kScore},
     {"PUT", "/api/v1/scores/{code}/{year}/grade", "/api/v1/scores/{code}/2016/grade",
      R"({"grade":"B","reason":"探测"})"},

@@ -66,6 +66,7 @@ std::string PatternOf(const std::string& path);
 void AddSessionRoutes(std::vector<Route>& routes);
 void AddOrgRoutes(std::vector<Route>& routes);
 void AddLifecycleRoutes(std::vector<Route>& routes);  // organizations end, members leave
+void AddRosterRoutes(std::vector<Route>& routes);     // the member roster by status
 void AddScoreRoutes(std::vector<Route>& routes);
 void AddAssessmentRoutes(std::vector<Route>& routes);
 void AddDashboardRoutes(std::vector<Route>& routes);  // before AddAssessmentRoutes

@@ -109,6 +109,11 @@ class SqliteStore final : public Store {
                           const std::string& keep_session, const Actor& actor) override;
   core::Result<std::vector<SummaryRow>> LoadSummaryRows(int year) override;
 
+  // --- The member roster and subtree totals (sqlite_roster.cc) ---
+  core::Result<Page<RosterRow>> ListRoster(const OrgFilter& filter,
+                                           std::optional<core::MemberStatus> status) override;
+  core::Result<std::array<std::int64_t, 5>> SubtreeMemberCounts(const std::string& code) override;
+
   // --- Organizations that end and members who leave (sqlite_lifecycle.cc) ---
   core::Result<std::vector<std::pair<std::string, std::optional<core::CivilDate>>>> ChildrenOf(
       const std::string& code) override;

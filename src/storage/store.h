@@ -87,6 +87,12 @@ struct OrgDetail {
   std::int64_t children = 0;                    // that have not ended
 };
 
+// A member on the roster with the name of their organization (Store::ListRoster).
+struct RosterRow {
+  core::Member member;
+  std::string org_name;
+};
+
 // One organization's row of a stored assessment.
 struct AssessmentRow {
   std::string code;
@@ -362,6 +368,19 @@ class Store {
   // "name") when there is no such user.
   virtual core::Status UpdateUser(std::int64_t user_id, const UserChange& change,
                                   const std::string& keep_session, const Actor& actor) = 0;
+
+  // --- The member roster and subtree totals (sqlite_roster.cc). ---
+
+  // One page of the members on the roll (members who left aside) whose organization matches
+  // `filter` (its unit, type, q and scope; not ended by default) and whose status is `status`
+  // (nullopt: any), ordered by organization code then member id, each with the name of its
+  // organization.
+  virtual core::Result<Page<RosterRow>> ListRoster(const OrgFilter& filter,
+                                                   std::optional<core::MemberStatus> status) = 0;
+  // The members on the roll of `code` and every organization below it that has not ended, by
+  // core::MemberStatus: what a unit's totals add up to.
+  virtual core::Result<std::array<std::int64_t, 5>> SubtreeMemberCounts(
+      const std::string& code) = 0;
 
   // --- Organizations that end and members who leave (sqlite_lifecycle.cc). ---
 

@@ -20,3 +20,6 @@ CREATE TABLE ended_sessions (
   expires_at INTEGER NOT NULL   -- Unix seconds, the ended session's own expiry
 );
 CREATE INDEX ended_sessions_expiry ON ended_sessions (expires_at);
+
+-- The member roster lists members on the roll by status across organizations (issue 10).
+CREATE INDEX members_status ON members (status, org_code);
