@@ -48,7 +48,11 @@ TEST_F(HttpFirstLogin, AGivenPasswordMustBeChangedBeforeAnythingElse) {
   EXPECT_EQ(ReasonOf(chen.Send("PUT", "/api/v1/session/profile", R"({"phone":"13800138000"})")),
             "password_change_required");
   // The same password again is not a password of one's own.
-  EXPECT_EQ(ChangeOwn(chen, "given by admin 1", "given by admin 1").status, 422);
+  const Reply same = ChangeOwn(chen, "given by admin 1", "given by admin 1");
+  EXPECT_EQ(same.status, 422);
+  EXPECT_EQ(ReasonOf(same), "password_unchanged");
+  EXPECT_EQ(ReasonOf(ChangeOwn(chen, "not my password 1", "picked by myself 2")),
+            "wrong_current_password");
   ASSERT_EQ(ChangeOwn(chen, "given by admin 1", "picked by myself 2").status, 200);
   EXPECT_EQ(chen.Get("/api/v1/organizations").status, 200);
 

@@ -135,14 +135,15 @@ core::Status ChangeOwnPassword(storage::Store& store, std::int64_t user_id,
   if (!user.ok()) return user.error();
   if (!user.value()) return core::Error::NotFound("no such user", "name");
   if (!auth::VerifyPassword(old_password, user.value()->password_hash)) {
-    return core::Error::Forbidden("the current password is wrong", "old_password");
+    return core::Error::Forbidden("the current password is wrong", "old_password")
+        .With("wrong_current_password");
   }
   if (core::Status strong = core::CheckPassword(new_password, user.value()->name); !strong.ok()) {
     return Renamed(strong.error(), "new_password");
   }
   if (new_password == old_password) {
-    return core::Error::Invalid("the new password must differ from the current one",
-                                "new_password");
+    return core::Error::Invalid("the new password must differ from the current one", "new_password")
+        .With("password_unchanged");
   }
   auto hash = auth::HashPassword(new_password);
   if (!hash.ok()) return hash.error();

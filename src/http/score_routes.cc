@@ -5,6 +5,7 @@
 #include <set>
 
 #include "app/score_entry.h"
+#include "core/disclosure.h"
 #include "core/field_access.h"
 #include "core/field_rules.h"
 #include "core/score_rules.h"
@@ -17,15 +18,20 @@
 namespace grassroots::http {
 namespace {
 
-nlohmann::json ScoreJson(const core::ScoreRecord& score) {
+// `with_reason` false: the committee's reason is null (core/disclosure.h).
+nlohmann::json ScoreJson(const core::ScoreRecord& score, bool with_reason = true) {
   nlohmann::json body = {{"code", score.code}, {"year", score.year}};
   for (int d = 0; d < core::kDimensionCount; ++d) {
     body[std::string(core::kDimensionKeys[d])] = score.dimensions[d];
   }
   body["grade"] = score.committee_grade ? nlohmann::json(core::ToString(*score.committee_grade))
                                         : nlohmann::json(nullptr);
-  body["reason"] = score.reason;
+  body["reason"] = with_reason ? nlohmann::json(score.reason) : nlohmann::json(nullptr);
   return body;
+}
+
+bool MayReadReason(const Call& call) {
+  return core::MaySeeCommitteeReason(call.principal.role, call.services.policy.policy);
 }
 
 void OfOrganization(Call& call) {
@@ -34,7 +40,7 @@ void OfOrganization(Call& call) {
   auto scores = call.store.ScoresOf(*code);
   if (!scores.ok()) return WriteError(call.res, scores.error());
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& score : scores.value()) items.push_back(ScoreJson(score));
+  for (const auto& score : scores.value()) items.push_back(ScoreJson(score, MayReadReason(call)));
   WriteJson(call.res, {{"items", items}, {"total", items.size()}});
 }
 
@@ -62,7 +68,9 @@ void List(Call& call) {
   auto page = call.store.ListScores(year, filter);
   if (!page.ok()) return WriteError(call.res, page.error());
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& score : page.value().items) items.push_back(ScoreJson(score));
+  for (const auto& score : page.value().items) {
+    items.push_back(ScoreJson(score, MayReadReason(call)));
+  }
   WriteJson(call.res, {{"items", items},
                        {"total", page.value().total},
                        {"offset", filter.offset},
@@ -86,7 +94,7 @@ void Put(Call& call) {
   const core::ScoreRecord& score = resolved.value().front();
   auto created = call.store.SaveScore(score, call.actor);
   if (!created.ok()) return WriteError(call.res, created.error());
-  WriteJson(call.res, ScoreJson(score), created.value() ? 201 : 200);
+  WriteJson(call.res, ScoreJson(score, MayReadReason(call)), created.value() ? 201 : 200);
 }
 
 // The committee's grade (core::CheckFieldChange: admin only) with its reason, on a stored score.

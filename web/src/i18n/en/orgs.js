@@ -1,3 +1,7 @@
+import { terms as g } from './glossary'
+
+const cap = (text) => text.charAt(0).toUpperCase() + text.slice(1)
+
 export default {
   orgs: {
     title: 'Organizations',
@@ -10,11 +14,13 @@ export default {
     type: 'Type',
     secretary: 'Secretary',
     parent: 'Parent',
-    direct: 'Direct organization (no parent)',
+    direct: `${cap(g.direct)}`,
+    unitDefault: 'County committee (one ranking for the county)',
+    ownCount: ' (own {n})',
+    membersTitle: 'Members (with subordinate organizations, total {n})',
     unit: 'Assessing unit',
     basics: 'Record',
     members: 'Members',
-    membersTitle: 'Members (total {n})',
     childrenTitle: 'Subordinate organizations ({n})',
     children: 'Subordinate organizations',
     scores: 'Scores by year',
@@ -23,12 +29,12 @@ export default {
     noScores: 'No scores yet',
     history: 'Assessment history',
     noHistory: 'Not assessed yet',
-    score: 'Composite',
+    score: `${cap(g.score)}`,
     grade: 'Grade',
-    rank: 'Rank in type (lowest first)',
+    rank: `${cap(g.rank)} in its type`,
     quota: 'Ratio and quota',
-    quotaText: '{count} of this type × {ratio}% → quota {quota}, cut score {cut}',
-    selected: 'Selected',
+    quotaText: `quota {arithmetic}; ${g.cutLine} {cut}`,
+    selected: `${cap(g.selected)}`,
     reasons: 'Why',
     consecutive: 'Two years running',
     notScored: 'Not scored',

@@ -1,3 +1,5 @@
+import { terms as g } from './glossary'
+
 export default {
   dashboard: {
     title: '总览',
@@ -6,16 +8,16 @@ export default {
     yourScope: '您管理范围内的组织',
     noYears: '还没有完成评定的年度',
     organizations: '党组织数',
-    selected: '整顿对象',
+    selected: `${g.selectedShort}`,
     consecutiveCount: '连续两年',
     unscored: '未评分',
     gradesByType: '各类型等次分布',
-    quotaUse: '比例名额使用（按类型）',
+    quotaUse: `比例${g.quota}使用（按类型）`,
     quota: '名额',
     selectedInScope: '已列入',
     listCut: '仅列出前 {shown} 个（共 {total} 个），完整名单见“年度评定”页',
-    selectedTitle: '本年度重点整顿对象（{n} 个）',
-    noneSelected: '没有列入整顿的组织',
+    selectedTitle: `本年度${g.selectedShort}（{n} 个）`,
+    noneSelected: `没有${g.selected}的组织`,
     casesTitle: '连续两年列入及组织调整建议',
     noCases: '没有连续两年列入的组织',
     proposed: '建议调整',
@@ -23,7 +25,7 @@ export default {
     quotaTable: '名额计算',
     scoredCount: '参评数',
     ratio: '比例',
-    cutScore: '划线分',
+    cutScore: `${g.cutLine}`,
     taken: '按名额列入',
   },
 }
