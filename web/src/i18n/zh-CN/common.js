@@ -11,6 +11,7 @@ export default {
   nav: {
     dashboard: '总览',
     orgs: '组织',
+    members: '党员名册',
     scores: '评分录入',
     assessment: '年度评定',
     whatif: '模拟测算',
