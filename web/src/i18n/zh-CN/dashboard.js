@@ -2,6 +2,10 @@ import { terms as g } from './glossary'
 
 export default {
   dashboard: {
+    axisType: '类型',
+    axisYear: '年度',
+    axisOrganizations: '组织数（个）',
+    axisSelected: `${g.selectedShort}（个）`,
     title: '总览',
     yearLabel: '{year} 年度',
     wholeCounty: '全县范围',
@@ -14,7 +18,7 @@ export default {
     gradesByType: '各类型等次分布',
     quotaUse: `比例${g.quota}使用（按类型）`,
     quota: '名额',
-    selectedInScope: '已列入',
+    selectedInScope: `您管理范围内的${g.selectedShort}`,
     listCut: '仅列出前 {shown} 个（共 {total} 个），完整名单见“年度评定”页',
     selectedTitle: `本年度${g.selectedShort}（{n} 个）`,
     noneSelected: `没有${g.selected}的组织`,
