@@ -16,6 +16,7 @@
 #include "http/request_limits.h"
 #include "http/route.h"
 #include "http/session.h"
+#include "http/static_files.h"
 #include "http/store_pool.h"
 #include "http/worker_pool.h"
 
@@ -212,7 +213,11 @@ core::Status Server::Configure() {
   std::error_code ec;
   if (!options_.static_dir.empty() && std::filesystem::is_directory(options_.static_dir, ec)) {
     server.set_mount_point("/", options_.static_dir);
-    server.set_file_request_handler(CacheStaticAssets);
+    server.set_file_request_handler(
+        [root = options_.static_dir](const httplib::Request& req, httplib::Response& res) {
+          CacheStaticAssets(req, res);
+          UsePrecompressed(root, req, res);
+        });
   } else if (!options_.static_dir.empty()) {
     std::cerr << "no web pages in " << options_.static_dir
               << " (build them with `make web`): serving the API only" << std::endl;
