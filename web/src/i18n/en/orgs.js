@@ -45,6 +45,17 @@ export default {
       dissolved: 'Dissolved',
       merged: 'Merged',
     },
+    edit: {
+      action: 'Edit',
+      title: 'Edit: {name}',
+      createChild: 'New organization under {name}',
+      createDirect: 'New organization directly under the county committee',
+      newChild: 'New subordinate organization',
+      newDirect: 'New organization',
+      codeRequired: 'Enter a code',
+      nameRequired: 'Enter a name',
+      moveHint: 'A new parent moves the organization; clear it to place it directly under the county committee.',
+    },
     end: {
       action: 'Dissolve or merge',
       title: 'Dissolve or merge: {name}',

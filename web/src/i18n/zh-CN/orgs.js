@@ -43,6 +43,17 @@ export default {
       dissolved: '已撤销',
       merged: '已合并',
     },
+    edit: {
+      action: '编辑',
+      title: '编辑：{name}',
+      createChild: '新建下级组织：{name}',
+      createDirect: `新建${g.direct}组织`,
+      newChild: '新建下级组织',
+      newDirect: `新建${g.direct}组织`,
+      codeRequired: '请输入代码',
+      nameRequired: '请输入名称',
+      moveHint: `改变上级即调整隶属关系；清空则改为${g.direct}。`,
+    },
     end: {
       action: '撤销或合并',
       title: '撤销或合并：{name}',
