@@ -119,6 +119,12 @@ const std::vector<Probe> kScoped = {
      "text/csv"},
     {"GET", "/api/v1/assessments/{year}/summary", "/api/v1/assessments/2016/summary?parent={code}",
      ""},
+    {"GET", "/api/v1/exports/organizations.{format}",
+     "/api/v1/exports/organizations.csv?parent={code}", ""},
+    {"GET", "/api/v1/exports/scores/{year}.{format}",
+     "/api/v1/exports/scores/2016.csv?parent={code}", ""},
+    {"GET", "/api/v1/exports/assessments/{year}.{format}",
+     "/api/v1/exports/assessments/2016.xlsx?parent={code}", ""},
 };
 
 // Routes about no organization or member: the same for every code, listed so that the table
@@ -140,7 +146,8 @@ const std::set<std::string> kUnscoped = {
     "GET /api/v1/audit",
     "GET /api/v1/audit/verify",
     "GET /api/v1/audit/head",
-    "GET /api/v1/audit/{id}/changes",  // audit entries: admin and auditor, who read everything
+    "GET /api/v1/audit/{id}/changes",      // audit entries: admin and auditor, who read everything
+    "GET /api/v1/exports/audit.{format}",  // the same
     "GET /api/v1/assessments/{year}/verify",  // admin and auditor only
     "GET /api/v1/users",
     "POST /api/v1/users",

@@ -14,6 +14,7 @@
 #include "http/errors.h"
 #include "http/json_input.h"
 #include "http/json_writer.h"
+#include "http/list_filters.h"
 #include "http/route.h"
 
 namespace grassroots::http {
@@ -103,21 +104,11 @@ void Rows(Call& call) {
   auto year = PathYear(call.req, call.res, 1);
   storage::OrgFilter filter;
   if (!year || !PageParams(call.req, filter.offset, filter.limit, call.res)) return;
-  if (!OrgFilterParams(call.req, filter, call.res)) return;
-  const std::string grade = call.req.get_param_value("grade");
-  const std::string selected = call.req.get_param_value("selected");
-  if (!grade.empty() && !core::ParseGrade(grade)) {
-    return WriteError(call.res, 422, "invalid", "grade must be A, B, C or D", "grade");
-  }
-  if (!selected.empty() && selected != "true" && selected != "false") {
-    return WriteError(call.res, 422, "invalid", "selected must be true or false", "selected");
-  }
+  if (!AssessmentListParams(call.req, filter, call.res)) return;
   auto info = call.store.LoadAssessmentInfo(*year);
   if (!info.ok()) return WriteError(call.res, info.error());
   if (!info.value()) return WriteError(call.res, 404, "not_found", "year not assessed", "year");
   ApplyScope(call.principal, filter);
-  if (!grade.empty()) filter.grade = core::ToString(*core::ParseGrade(grade));
-  if (!selected.empty()) filter.selected = selected == "true";
   auto page = call.store.LoadAssessmentRows(*year, filter);
   if (!page.ok()) return WriteError(call.res, page.error());
   JsonWriter out;

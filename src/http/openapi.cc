@@ -91,6 +91,7 @@ std::vector<Route> AllRoutes() {
   AddAssessmentRoutes(routes);
   AddAdminRoutes(routes);
   AddAccountRoutes(routes);
+  AddExportRoutes(routes);
   AddOpenApiRoute(routes);
   return routes;
 }

@@ -72,6 +72,7 @@ void AddAssessmentRoutes(std::vector<Route>& routes);
 void AddDashboardRoutes(std::vector<Route>& routes);  // before AddAssessmentRoutes
 void AddAdminRoutes(std::vector<Route>& routes);      // policy, audit, imports
 void AddAccountRoutes(std::vector<Route>& routes);    // users, roles, own password and profile
+void AddExportRoutes(std::vector<Route>& routes);     // lists as .xlsx and CSV
 void AddOpenApiRoute(std::vector<Route>& routes);     // must come last: documents the others
 
 // Every route, in registration order.

@@ -4,6 +4,7 @@ const cap = (text) => text.charAt(0).toUpperCase() + text.slice(1)
 
 export default {
   assessment: {
+    export: { excel: 'Export Excel', csv: 'Export CSV' },
     nav: 'Assessment',
     title: 'Yearly assessment',
     subtitle: 'Ranked by type, lowest first; quota = scored organizations × ratio, rounded up; ties at the cut line are all taken; every grade D is selected.',

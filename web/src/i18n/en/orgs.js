@@ -4,6 +4,7 @@ const cap = (text) => text.charAt(0).toUpperCase() + text.slice(1)
 
 export default {
   orgs: {
+    export: { excel: 'Export Excel', csv: 'Export CSV' },
     title: 'Organizations',
     subtitle: 'Expand the tree level by level; click a name for details',
     pageTitle: 'Organization record',

@@ -3,6 +3,7 @@ import { terms as g } from './glossary'
 
 export default {
   assessment: {
+    export: { excel: '导出 Excel', csv: '导出 CSV' },
     nav: '年度评定',
     title: '年度评定',
     subtitle: `按党组织类型${g.rank}；名额 = 参评数 × 比例，向上取整；${g.cutLine}处并列全部${g.selected}；评为 D 的一律${g.selected}。`,

@@ -2,6 +2,7 @@ import { terms as g } from './glossary'
 
 export default {
   orgs: {
+    export: { excel: '导出 Excel', csv: '导出 CSV' },
     title: '组织',
     subtitle: '逐级展开党组织，点击名称查看详情',
     pageTitle: '党组织情况',
