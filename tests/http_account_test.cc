@@ -51,13 +51,26 @@ TEST_F(HttpAccount, AdminCreatesAnAccountThatCanLogInWithinItsScope) {
   Client user;
   ASSERT_EQ(user.Login("王主任", "一个足够长的密码123").status, 200);
   EXPECT_EQ(user.Get("/api/v1/session").Json()["user"]["scope"], nlohmann::json({"MH001"}));
+  // The administrator knows this password: nothing else answers until its holder changes it.
+  EXPECT_EQ(user.Get("/api/v1/session").Json()["must_change_password"], true);
+  const Reply first = user.Get("/api/v1/organizations/MH001");
+  EXPECT_EQ(first.status, 403);
+  EXPECT_EQ(first.Json()["error"]["reason"], "password_change_required");
+  ASSERT_EQ(
+      user.Send("PUT", "/api/v1/session/password",
+                R"({"old_password":"一个足够长的密码123","new_password":"我自己的新密码2016"})")
+          .status,
+      200);
+  EXPECT_EQ(user.Get("/api/v1/session").Json()["must_change_password"], false);
   EXPECT_EQ(user.Get("/api/v1/organizations/MH001").status, 200);
   // A Chinese name in the path reaches the account.
   const Reply moved = admin_.Send("PUT", "/api/v1/users/王主任", R"({"scope":["MH002"]})");
   ASSERT_EQ(moved.status, 200) << moved.body;
   EXPECT_EQ(moved.Json()["scope"], nlohmann::json({"MH002"}));
-  EXPECT_EQ(user.Get("/api/v1/session").status, 401);
-  ASSERT_EQ(user.Login("王主任", "一个足够长的密码123").status, 200);
+  const Reply ended = user.Get("/api/v1/session");
+  EXPECT_EQ(ended.status, 401);
+  EXPECT_EQ(ended.Json()["error"]["reason"], "session_ended_account_changed");
+  ASSERT_EQ(user.Login("王主任", "我自己的新密码2016").status, 200);
   // Not an administrator: may not create accounts.
   const nlohmann::json body = {
       {"name", "x2"}, {"role", "auditor"}, {"password", "long enough 123"}};
@@ -131,33 +144,32 @@ TEST_F(HttpAccount, AnAdminMayNotTakeAwayTheirOwnAdminRole) {
 }
 
 TEST_F(HttpAccount, OwnPasswordChangeKeepsThisSessionAndEndsTheOthers) {
-  ASSERT_EQ(Create("zhao", "auditor", nlohmann::json::array(), "zhao password 1").status, 201);
+  ASSERT_EQ(Create("zhao", "auditor", nlohmann::json::array(), "quiet river 1").status, 201);
   Client here, elsewhere;
-  ASSERT_EQ(here.Login("zhao", "zhao password 1").status, 200);
-  ASSERT_EQ(elsewhere.Login("zhao", "zhao password 1").status, 200);
+  ASSERT_EQ(here.Login("zhao", "quiet river 1").status, 200);
+  ASSERT_EQ(elsewhere.Login("zhao", "quiet river 1").status, 200);
   ASSERT_EQ(elsewhere.Get("/api/v1/session").status, 200);
 
   Reply wrong = here.Send("PUT", "/api/v1/session/password",
-                          R"({"old_password":"not it at all","new_password":"zhao password 2"})");
+                          R"({"old_password":"not it at all","new_password":"quiet river 2"})");
   EXPECT_EQ(wrong.status, 403);
   EXPECT_EQ(FieldOf(wrong), "old_password");
   Reply weak = here.Send("PUT", "/api/v1/session/password",
-                         R"({"old_password":"zhao password 1","new_password":"short"})");
+                         R"({"old_password":"quiet river 1","new_password":"short"})");
   EXPECT_EQ(weak.status, 422);
   EXPECT_EQ(FieldOf(weak), "new_password");
-  EXPECT_EQ(
-      here.Send("PUT", "/api/v1/session/password",
-                R"({"old_password":"zhao password 1","new_password":"zhao password 2"})", false)
-          .status,
-      403);  // no CSRF token
+  EXPECT_EQ(here.Send("PUT", "/api/v1/session/password",
+                      R"({"old_password":"quiet river 1","new_password":"quiet river 2"})", false)
+                .status,
+            403);  // no CSRF token
 
   Reply done = here.Send("PUT", "/api/v1/session/password",
-                         R"({"old_password":"zhao password 1","new_password":"zhao password 2"})");
+                         R"({"old_password":"quiet river 1","new_password":"quiet river 2"})");
   ASSERT_EQ(done.status, 200) << done.body;
   EXPECT_EQ(here.Get("/api/v1/session").status, 200);
   EXPECT_EQ(elsewhere.Get("/api/v1/session").status, 401);
-  EXPECT_EQ(Client().Login("zhao", "zhao password 1").status, 401);
-  EXPECT_EQ(Client().Login("zhao", "zhao password 2").status, 200);
+  EXPECT_EQ(Client().Login("zhao", "quiet river 1").status, 401);
+  EXPECT_EQ(Client().Login("zhao", "quiet river 2").status, 200);
   EXPECT_TRUE(AuditHas("user.update", "user:zhao"));
 }
 
@@ -179,17 +191,22 @@ TEST_F(HttpAccount, WrongCurrentPasswordsAreThrottledLikeLogins) {
 }
 
 TEST_F(HttpAccount, ADisabledAccountIsRefusedAtOnceKeptAndCanBeEnabledAgain) {
-  ASSERT_EQ(Create("停用测试", "auditor", nlohmann::json::array(), "disable me please 1").status,
-            201);
+  ASSERT_EQ(Create("停用测试", "auditor", nlohmann::json::array(), "given by admin 1").status, 201);
   Client user;
-  ASSERT_EQ(user.Login("停用测试", "disable me please 1").status, 200);
+  ASSERT_EQ(user.Login("停用测试", "given by admin 1").status, 200);
+  ASSERT_EQ(user.Send("PUT", "/api/v1/session/password",
+                      R"({"old_password":"given by admin 1","new_password":"disable me please 1"})")
+                .status,
+            200);
   ASSERT_EQ(user.Get("/api/v1/organizations").status, 200);  // the session is now remembered
   const Reply disabled = admin_.Send("PUT", "/api/v1/users/停用测试", R"({"disabled":true})");
   ASSERT_EQ(disabled.status, 200) << disabled.body;
   EXPECT_EQ(disabled.Json()["disabled"], true);
   EXPECT_FALSE(disabled.Json()["disabled_at"].is_null());
-  // Refused at once, not when the remembered session runs out.
-  EXPECT_EQ(user.Get("/api/v1/organizations").status, 401);
+  // Refused at once, not when the remembered session runs out, and told why.
+  const Reply refused = user.Get("/api/v1/organizations");
+  EXPECT_EQ(refused.status, 401);
+  EXPECT_EQ(refused.Json()["error"]["reason"], "session_ended_account_disabled");
   // The right password is told the account is disabled; a wrong one learns nothing new.
   const Reply right = Client().Login("停用测试", "disable me please 1");
   EXPECT_EQ(right.status, 403);

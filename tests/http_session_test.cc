@@ -37,7 +37,9 @@ TEST(HttpSession, ASessionEndsEightHoursAfterItsLoginAtAFixedInstant) {
   server.Restart("2016-07-01T07:59:59+08:00");
   EXPECT_EQ(client.Get("/api/v1/session").status, 200);
   server.Restart("2016-07-01T08:00:00+08:00");
-  EXPECT_EQ(client.Get("/api/v1/session").status, 401);
+  const Reply expired = client.Get("/api/v1/session");
+  EXPECT_EQ(expired.status, 401);
+  EXPECT_EQ(expired.Json()["error"]["reason"], "session_expired");
 }
 
 TEST(HttpSession, WrongPasswordAndNoSessionAre401) {
@@ -47,6 +49,24 @@ TEST(HttpSession, WrongPasswordAndNoSessionAre401) {
   client.set_cookie("grassroots_session=forged");
   EXPECT_EQ(client.Get("/api/v1/organizations").status, 401);
   EXPECT_EQ(client.Get("/api/v1/organizations").Json()["error"]["code"], "unauthenticated");
+  EXPECT_EQ(client.Get("/api/v1/organizations").Json()["error"]["reason"], "unauthenticated");
+}
+
+// A session ended by a change to its account tells its holder why; one that logged out, or
+// never was, says only "log in".
+TEST(HttpSession, ASessionEndedElsewhereSaysWhy) {
+  Client here, elsewhere;
+  ASSERT_EQ(here.LoginAs("auditor").status, 200);
+  ASSERT_EQ(elsewhere.LoginAs("auditor").status, 200);
+  const std::string old_password = HttpServer::Get().Password("auditor");
+  const nlohmann::json change = {{"old_password", old_password},
+                                 {"new_password", "a new one for today 7"}};
+  ASSERT_EQ(here.Send("PUT", "/api/v1/session/password", change.dump()).status, 200);
+  const Reply ended = elsewhere.Get("/api/v1/organizations");
+  EXPECT_EQ(ended.status, 401);
+  EXPECT_EQ(ended.Json()["error"]["reason"], "session_ended_password_changed");
+  ASSERT_EQ(here.Send("DELETE", "/api/v1/session", "").status, 200);
+  EXPECT_EQ(here.Get("/api/v1/session").Json()["error"]["reason"], "unauthenticated");
 }
 
 TEST(HttpSession, LogoutEndsTheSession) {

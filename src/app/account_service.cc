@@ -4,6 +4,7 @@
 
 #include "auth/password.h"
 #include "core/account_rules.h"
+#include "core/password_rules.h"
 
 namespace grassroots::app {
 namespace {
@@ -11,6 +12,17 @@ namespace {
 core::Error Renamed(core::Error error, std::string field) {
   error.field = std::move(field);
   return error;
+}
+
+core::Status CheckProfile(const std::optional<std::string>& real_name,
+                          const std::optional<std::string>& phone) {
+  if (real_name) {
+    if (core::Status valid = core::CheckRealName(*real_name); !valid.ok()) return valid;
+  }
+  if (phone) {
+    if (core::Status valid = core::CheckPhone(*phone); !valid.ok()) return valid;
+  }
+  return core::Status::Ok();
 }
 
 }  // namespace
@@ -21,11 +33,11 @@ core::Result<std::vector<std::string>> CheckScope(storage::Store& store, core::R
   scope.erase(std::unique(scope.begin(), scope.end()), scope.end());
   std::vector<core::Organization> orgs;
   for (const std::string& code : scope) {
-    if (code.empty()) return core::Error::Invalid("an empty organization code", "scope");
     auto found = store.GetOrganization(code);
     if (!found.ok()) return found.error();
-    if (!found.value()) {
-      return core::Error::Invalid("no organization has the code " + code, "scope");
+    if (code.empty() || !found.value()) {
+      return core::Error::Invalid("no organization has the code " + code, "scope")
+          .With("unknown_organization", {{"code", code}});
     }
     orgs.push_back(found.value()->org);
   }
@@ -36,13 +48,17 @@ core::Result<std::vector<std::string>> CheckScope(storage::Store& store, core::R
 core::Result<storage::UserRecord> CreateAccount(storage::Store& store, const NewAccount& account,
                                                 const storage::Actor& actor) {
   if (core::Status name = core::CheckUserName(account.name); !name.ok()) return name.error();
-  if (core::Status strong = auth::CheckPasswordStrength(account.password); !strong.ok()) {
+  if (core::Status profile = CheckProfile(account.real_name, account.phone); !profile.ok()) {
+    return profile.error();
+  }
+  if (core::Status strong = core::CheckPassword(account.password, account.name); !strong.ok()) {
     return strong.error();
   }
   auto existing = store.FindUser(account.name);
   if (!existing.ok()) return existing.error();
   if (existing.value()) {
-    return core::Error::Conflict("a user named " + account.name + " already exists", "name");
+    return core::Error::Conflict("a user named " + account.name + " already exists", "name")
+        .With("user_name_taken", {{"name", account.name}});
   }
   auto scope = CheckScope(store, account.role, account.scope);
   if (!scope.ok()) return scope.error();
@@ -53,6 +69,9 @@ core::Result<storage::UserRecord> CreateAccount(storage::Store& store, const New
   user.role = account.role;
   user.scope = std::move(scope).value();
   user.password_hash = std::move(hash).value();
+  user.real_name = account.real_name;
+  user.phone = account.phone;
+  user.must_change_password = account.must_change_password;
   auto id = store.CreateUser(user, actor);
   if (!id.ok()) return id.error();
   auto created = store.GetUser(id.value());
@@ -86,14 +105,20 @@ core::Result<storage::UserRecord> ChangeAccount(storage::Store& store, const std
     stored.scope = std::move(scope).value();
   }
   if (change.password) {
-    if (core::Status strong = auth::CheckPasswordStrength(*change.password); !strong.ok()) {
+    if (core::Status strong = core::CheckPassword(*change.password, user.name); !strong.ok()) {
       return strong.error();
     }
     auto hash = auth::HashPassword(*change.password);
     if (!hash.ok()) return hash.error();
     stored.password_hash = std::move(hash).value();
   }
+  if (core::Status profile = CheckProfile(change.real_name, change.phone); !profile.ok()) {
+    return profile.error();
+  }
   stored.disabled = change.disabled;
+  stored.real_name = change.real_name;
+  stored.phone = change.phone;
+  stored.must_change_password = change.must_change_password;
   if (core::Status updated = store.UpdateUser(user.id, stored, "", actor); !updated.ok()) {
     return updated.error();
   }
@@ -110,20 +135,33 @@ core::Status ChangeOwnPassword(storage::Store& store, std::int64_t user_id,
   if (!user.ok()) return user.error();
   if (!user.value()) return core::Error::NotFound("no such user", "name");
   if (!auth::VerifyPassword(old_password, user.value()->password_hash)) {
-    return core::Error::Forbidden("the current password is wrong", "old_password");
+    return core::Error::Forbidden("the current password is wrong", "old_password")
+        .With("wrong_current_password");
   }
-  if (core::Status strong = auth::CheckPasswordStrength(new_password); !strong.ok()) {
+  if (core::Status strong = core::CheckPassword(new_password, user.value()->name); !strong.ok()) {
     return Renamed(strong.error(), "new_password");
   }
   if (new_password == old_password) {
-    return core::Error::Invalid("the new password must differ from the current one",
-                                "new_password");
+    return core::Error::Invalid("the new password must differ from the current one", "new_password")
+        .With("password_unchanged");
   }
   auto hash = auth::HashPassword(new_password);
   if (!hash.ok()) return hash.error();
   storage::UserChange change;
   change.password_hash = std::move(hash).value();
+  change.must_change_password = false;
   return store.UpdateUser(user_id, change, keep_session, actor);
+}
+
+core::Status ChangeOwnProfile(storage::Store& store, std::int64_t user_id,
+                              const std::optional<std::string>& real_name,
+                              const std::optional<std::string>& phone,
+                              const storage::Actor& actor) {
+  if (core::Status profile = CheckProfile(real_name, phone); !profile.ok()) return profile;
+  storage::UserChange change;
+  change.real_name = real_name;
+  change.phone = phone;
+  return store.UpdateUser(user_id, change, "", actor);
 }
 
 }  // namespace grassroots::app

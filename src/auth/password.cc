@@ -9,9 +9,6 @@
 namespace grassroots::auth {
 namespace {
 
-constexpr std::size_t kMinCharacters = 10;
-constexpr std::size_t kMaxBytes = 256;
-
 // No 0/O, 1/l/I: a password read aloud or copied from paper must not be ambiguous.
 constexpr std::string_view kPasswordAlphabet =
     "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -28,13 +25,6 @@ void EnsureSodium() {
   }
 }
 
-// UTF-8 code points: continuation bytes (10xxxxxx) do not start a character.
-std::size_t CountCharacters(std::string_view text) {
-  std::size_t count = 0;
-  for (unsigned char byte : text) count += (byte & 0xC0) != 0x80;
-  return count;
-}
-
 std::string Hex(const unsigned char* bytes, std::size_t size) {
   std::string hex(size * 2 + 1, '\0');
   sodium_bin2hex(hex.data(), hex.size(), bytes, size);
@@ -43,20 +33,6 @@ std::string Hex(const unsigned char* bytes, std::size_t size) {
 }
 
 }  // namespace
-
-core::Status CheckPasswordStrength(std::string_view password) {
-  if (CountCharacters(password) < kMinCharacters) {
-    return core::Error::Invalid(
-        "the password is too short: use at least " + std::to_string(kMinCharacters) + " characters",
-        "password");
-  }
-  if (password.size() > kMaxBytes) {
-    return core::Error::Invalid(
-        "the password is too long: use at most " + std::to_string(kMaxBytes) + " bytes",
-        "password");
-  }
-  return core::Status::Ok();
-}
 
 core::Result<std::string> HashPassword(std::string_view password) {
   EnsureSodium();

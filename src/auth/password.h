@@ -1,5 +1,6 @@
 // Passwords (argon2id, libsodium's interactive limits: ~0.3 s and 64 MiB a hash) and the random
-// tokens of sessions and CSRF.
+// tokens of sessions and CSRF. What a password must be is core::CheckPassword
+// (core/password_rules.h).
 #pragma once
 
 #include <string>
@@ -9,8 +10,6 @@
 
 namespace grassroots::auth {
 
-// kInvalid (field "password") when shorter than 10 characters or longer than 256 bytes.
-core::Status CheckPasswordStrength(std::string_view password);
 // The encoded argon2id hash (crypto_pwhash_str). kInternal when out of memory.
 core::Result<std::string> HashPassword(std::string_view password);
 bool VerifyPassword(std::string_view password, const std::string& encoded_hash);

@@ -1,6 +1,6 @@
 // `grassroots user add|passwd|disable|enable|list`: accounts of the web UI. The first admin is
 // created here; there is never a default password. The rules on names, scopes and passwords are the
-// ones the HTTP API applies (core/account_rules.h, app/account_service.h, auth/password.h).
+// ones the HTTP API applies (core/account_rules.h, core/password_rules.h, app/account_service.h).
 #include <algorithm>
 #include <iomanip>
 #include <iostream>
@@ -13,6 +13,7 @@
 #include "cli/commands.h"
 #include "core/access.h"
 #include "core/account_rules.h"
+#include "core/password_rules.h"
 
 namespace grassroots::cli {
 namespace {
@@ -40,14 +41,15 @@ struct ChosenPassword {
 };
 
 // One line from stdin (a trailing CR is dropped), or a fresh random password.
-core::Result<ChosenPassword> ChoosePassword(bool from_stdin) {
+// The password is checked against the account's name `name` (core::CheckPassword).
+core::Result<ChosenPassword> ChoosePassword(bool from_stdin, const std::string& name) {
   if (!from_stdin) return ChosenPassword{auth::RandomPassword(), true};
   std::string line;
   if (!std::getline(std::cin, line) && line.empty()) {
     return core::Error::Invalid("no password on standard input", "--password-stdin");
   }
   if (!line.empty() && line.back() == '\r') line.pop_back();
-  if (core::Status strong = auth::CheckPasswordStrength(line); !strong.ok()) {
+  if (core::Status strong = core::CheckPassword(line, name); !strong.ok()) {
     return strong.error();
   }
   return ChosenPassword{line, false};
@@ -71,11 +73,15 @@ int RunAdd(const GlobalOptions& global, const UserOptions& options) {
   if (core::Status name = core::CheckUserName(options.name); !name.ok()) {
     return ReportError(name.error());
   }
-  auto password = ChoosePassword(options.password_stdin);
+  auto password = ChoosePassword(options.password_stdin, options.name);
   if (!password.ok()) return ReportError(password.error());
   auto store = OpenStore(global);
   if (!store.ok()) return ReportError(store.error());
-  app::NewAccount account{options.name, options.role, options.scope, password.value().text};
+  app::NewAccount account;
+  account.name = options.name;
+  account.role = options.role;
+  account.scope = options.scope;
+  account.password = password.value().text;
   auto user = app::CreateAccount(*store.value(), account, CliActor());
   if (!user.ok()) return ReportError(user.error());
   std::cout << "created user " << options.name << " (" << role_name << ")\n";
@@ -84,7 +90,7 @@ int RunAdd(const GlobalOptions& global, const UserOptions& options) {
 }
 
 int RunPasswd(const GlobalOptions& global, const UserOptions& options) {
-  auto password = ChoosePassword(options.password_stdin);
+  auto password = ChoosePassword(options.password_stdin, options.name);
   if (!password.ok()) return ReportError(password.error());
   auto store = OpenStore(global);
   if (!store.ok()) return ReportError(store.error());
@@ -100,7 +106,8 @@ int RunPasswd(const GlobalOptions& global, const UserOptions& options) {
     return ReportError(set.error());
   }
   // Whoever knew the old password may be signed in: a new password ends those sessions.
-  if (core::Status revoked = store.value()->DeleteUserSessions(id); !revoked.ok()) {
+  if (core::Status revoked = store.value()->DeleteUserSessions(id, storage::kEndedPasswordChanged);
+      !revoked.ok()) {
     return ReportError(revoked.error());
   }
   std::cout << "password changed for " << options.name << "; their sessions are signed out\n";

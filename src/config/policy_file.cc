@@ -42,6 +42,13 @@ class KeyReader {
     if (auto value = node->value_exact<bool>()) return *value;
     return Wrong(key, "true or false");
   }
+  // An optional key: `otherwise` when the document does not have it.
+  core::Result<bool> OptionalBoolean(const std::string& key, bool otherwise) {
+    const toml::node* node = Find(key);
+    if (node == nullptr) return otherwise;
+    if (auto value = node->value_exact<bool>()) return *value;
+    return Wrong(key, "true or false");
+  }
   core::Result<std::string> String(const std::string& key) {
     const toml::node* node = Find(key);
     if (node == nullptr) return Missing(key);
@@ -133,6 +140,8 @@ core::Result<core::Policy> ReadPolicy(KeyReader& keys) {
   double yuan = 0;
   GRASSROOTS_ASSIGN(yuan, keys.Number("support.village_fund_yuan"));
   policy.village_fund_fen = std::llround(yuan * 100);
+  GRASSROOTS_ASSIGN(policy.committee_reason_to_secretaries,
+                    keys.OptionalBoolean("disclosure.committee_reason_to_secretaries", false));
   return policy;
 }
 

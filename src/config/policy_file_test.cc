@@ -83,6 +83,23 @@ TEST(PolicyFile, UnknownKeyIsRefused) {
   EXPECT_EQ(result.error().field, "ratios.soee");
 }
 
+// Whether secretaries read the committee's reason is optional (hidden when left out), checked
+// like every key, and no part of the version: it decides who reads, not how the county assesses.
+TEST(PolicyFile, TheCommitteeReasonIsHiddenFromSecretariesUnlessTheFileSaysSo) {
+  const auto plain = ParsePolicy(kValid, "p");
+  ASSERT_TRUE(plain.ok()) << plain.error().message;
+  EXPECT_FALSE(plain.value().policy.committee_reason_to_secretaries);
+  const auto open =
+      ParsePolicy(kValid + "\n[disclosure]\ncommittee_reason_to_secretaries = true\n", "p");
+  ASSERT_TRUE(open.ok()) << open.error().message;
+  EXPECT_TRUE(open.value().policy.committee_reason_to_secretaries);
+  EXPECT_EQ(open.value().version, plain.value().version);
+  const auto wrong =
+      ParsePolicy(kValid + "\n[disclosure]\ncommittee_reason_to_secretaries = 1\n", "p");
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_EQ(wrong.error().field, "disclosure.committee_reason_to_secretaries");
+}
+
 TEST(PolicyFile, OutOfRangeValueIsNamed) {
   const auto result = ParsePolicy(Replace(kValid, "village = 0.15", "village = 1.5"), "p");
   ASSERT_FALSE(result.ok());

@@ -53,5 +53,41 @@ TEST(AccountRules, SecretaryAndLeaderTakeAnyOrganizations) {
   EXPECT_TRUE(CheckScopeFitsRole(Role::kLeader, mixed).ok());
 }
 
+TEST(AccountRules, EachMisfitOfAScopeNamesItsReason) {
+  const auto reason = [](const Status& status) { return status.ok() ? "" : status.error().reason; };
+  EXPECT_EQ(reason(CheckScopeFitsRole(Role::kAdmin, {Org("D1", "")})), "scope_not_allowed");
+  EXPECT_EQ(reason(CheckScopeFitsRole(Role::kLeader, {})), "scope_required");
+  EXPECT_EQ(reason(CheckScopeFitsRole(Role::kUnitAdmin, {Org("B1", "D1")})), "scope_not_direct");
+  EXPECT_EQ(CheckScopeFitsRole(Role::kUnitAdmin, {Org("B1", "D1")}).error().params,
+            (Params{{"code", "B1"}}));
+  EXPECT_EQ(reason(CheckScopeFitsRole(Role::kFirstSecretary, {Org("A1", "D1", OrgType::kAgency)})),
+            "scope_not_village");
+}
+
+TEST(AccountRules, EachRoleHasOneScopeRule) {
+  EXPECT_EQ(ScopeRuleOf(Role::kAdmin), ScopeRule::kNone);
+  EXPECT_EQ(ScopeRuleOf(Role::kAuditor), ScopeRule::kNone);
+  EXPECT_EQ(ScopeRuleOf(Role::kUnitAdmin), ScopeRule::kDirect);
+  EXPECT_EQ(ScopeRuleOf(Role::kFirstSecretary), ScopeRule::kVillage);
+  EXPECT_EQ(ScopeRuleOf(Role::kSecretary), ScopeRule::kAny);
+  EXPECT_EQ(ToString(ScopeRuleOf(Role::kLeader)), "any");
+  EXPECT_FALSE(NeedsScope(Role::kAuditor));
+  EXPECT_TRUE(NeedsScope(Role::kSecretary));
+}
+
+TEST(AccountRules, RealNamesAreOneLineAndPhonesAreDigits) {
+  EXPECT_TRUE(CheckRealName("").ok());
+  EXPECT_TRUE(CheckRealName("欧阳明月").ok());
+  EXPECT_EQ(CheckRealName(std::string(33, 'a')).error().reason, "too_long");
+  EXPECT_FALSE(CheckRealName("王\n五").ok());
+  EXPECT_EQ(CheckRealName("王\n五").error().field, "real_name");
+  EXPECT_TRUE(CheckPhone("").ok());
+  EXPECT_TRUE(CheckPhone("13800138000").ok());
+  EXPECT_TRUE(CheckPhone("+86 (457) 288-1234").ok());
+  EXPECT_EQ(CheckPhone("1234").error().reason, "invalid_phone");
+  EXPECT_EQ(CheckPhone("138-0013-800x").error().field, "phone");
+  EXPECT_FALSE(CheckPhone(std::string(21, '1')).ok());
+}
+
 }  // namespace
 }  // namespace grassroots::core

@@ -41,6 +41,10 @@ struct Policy {
   std::int64_t spot_check_ppm = 100'000;  // monthly spot-check sample ratio
   int spot_check_min_selected = 1;        // at least this many selected organizations sampled
   std::int64_t village_fund_fen = 5'000'000;  // special fund per village (50,000 yuan)
+  // Whether secretaries read the committee's reason for a grade it set (core/disclosure.h):
+  // an access setting, not an assessment rule, so CanonicalPolicyText and the version leave it
+  // out ([disclosure] committee_reason_to_secretaries, optional, default false).
+  bool committee_reason_to_secretaries = false;
 
   double Ratio(OrgType type) const {
     return static_cast<double>(ratio_ppm[static_cast<int>(type)]) / kPpm;

@@ -1,7 +1,9 @@
 // Accounts: the list, creation and changes by an administrator (/users: role, scope, password,
-// disabled), and a user's own password (/session/password). The rules are app/account_service's;
-// every change clears the server's remembered sessions (ForgetSessions) so that none is served
-// under the old values.
+// disabled, real name, phone), what scope each role takes (/roles), and a user's own password
+// (/session/password) and real name and phone (/session/profile). An account an administrator
+// created or gave a new password must change it before anything else (server.cc). The rules are
+// app/account_service's; every change clears the server's remembered sessions (ForgetSessions) so
+// that none is served under the old values.
 #include "app/account_service.h"
 #include "core/account_rules.h"
 #include "http/access.h"
@@ -18,9 +20,21 @@ nlohmann::json UserJson(const storage::UserRecord& user) {
           {"name", user.name},
           {"role", core::ToString(user.role)},
           {"scope", user.scope},
+          {"real_name", user.real_name},
+          {"phone", user.phone},
           {"created_at", user.created_at},
           {"disabled", user.disabled()},
-          {"disabled_at", user.disabled() ? nlohmann::json(user.disabled_at) : nullptr}};
+          {"disabled_at", user.disabled() ? nlohmann::json(user.disabled_at) : nullptr},
+          {"must_change_password", user.must_change_password}};
+}
+
+// The optional text `key` of `body` into `out` (left nullopt when absent); false after 422.
+bool GetOptionalString(const nlohmann::json& body, const char* key, std::optional<std::string>& out,
+                       httplib::Response& res) {
+  std::string text;
+  if (!GetString(body, key, text, false, res)) return false;
+  if (body.contains(key)) out = std::move(text);
+  return true;
 }
 
 // The role in `body` (when present) into `out`; false after writing 422.
@@ -34,7 +48,7 @@ bool GetRole(const nlohmann::json& body, std::optional<core::Role>& out, bool re
   if (out) return true;
   WriteError(res, 422, "invalid",
              "role must be admin, unit_admin, secretary, first_secretary, leader or auditor",
-             "role");
+             "role", "unknown_role");
   return false;
 }
 
@@ -50,7 +64,8 @@ bool GetScope(const nlohmann::json& body, std::optional<std::vector<std::string>
     if (ok) codes.push_back((*it)[i].get<std::string>());
   }
   if (!ok) {
-    WriteError(res, 422, "invalid", "scope must be a list of organization codes", "scope");
+    WriteError(res, 422, "invalid", "scope must be a list of organization codes", "scope",
+               "wrong_type");
     return false;
   }
   out = std::move(codes);
@@ -73,14 +88,18 @@ void CreateUser(Call& call) {
   app::NewAccount account;
   std::optional<core::Role> role;
   std::optional<std::vector<std::string>> scope;
-  if (!OnlyFields(*body, {"name", "role", "scope", "password"}, call.res) ||
+  if (!OnlyFields(*body, {"name", "role", "scope", "password", "real_name", "phone"}, call.res) ||
       !GetString(*body, "name", account.name, true, call.res) ||
       !GetRole(*body, role, true, call.res) || !GetScope(*body, scope, call.res) ||
-      !GetString(*body, "password", account.password, true, call.res)) {
+      !GetString(*body, "password", account.password, true, call.res) ||
+      !GetString(*body, "real_name", account.real_name, false, call.res) ||
+      !GetString(*body, "phone", account.phone, false, call.res)) {
     return;
   }
   account.role = *role;
   account.scope = scope.value_or(std::vector<std::string>{});
+  // The administrator knows this password: its holder chooses their own at first login.
+  account.must_change_password = true;
   auto created = app::CreateAccount(call.store, account, call.actor);
   if (!created.ok()) return WriteError(call.res, created.error());
   WriteJson(call.res, UserJson(created.value()), 201);
@@ -97,18 +116,25 @@ void UpdateUser(Call& call) {
   app::AccountChange change;
   std::string password;
   bool disabled = false;
-  if (!OnlyFields(*body, {"role", "scope", "password", "disabled"}, call.res) ||
+  if (!OnlyFields(*body, {"role", "scope", "password", "disabled", "real_name", "phone"},
+                  call.res) ||
       !GetRole(*body, change.role, false, call.res) || !GetScope(*body, change.scope, call.res) ||
       !GetString(*body, "password", password, false, call.res) ||
-      !GetBool(*body, "disabled", disabled, false, call.res)) {
+      !GetBool(*body, "disabled", disabled, false, call.res) ||
+      !GetOptionalString(*body, "real_name", change.real_name, call.res) ||
+      !GetOptionalString(*body, "phone", change.phone, call.res)) {
     return;
   }
-  if (body->contains("password")) change.password = password;
+  if (body->contains("password")) {
+    change.password = password;
+    change.must_change_password = true;  // a reset: its holder chooses their own next
+  }
   if (body->contains("disabled")) change.disabled = disabled;
-  if (!change.role && !change.scope && !change.password && !change.disabled) {
+  if (!change.role && !change.scope && !change.password && !change.disabled && !change.real_name &&
+      !change.phone) {
     return WriteError(call.res, 422, "invalid",
-                      "give a role, a scope, a password or disabled to change", "body",
-                      "nothing_to_change");
+                      "give a role, a scope, a password, disabled, real_name or phone to change",
+                      "body", "nothing_to_change");
   }
   auto changed = app::ChangeAccount(call.store, name, change, call.principal, call.actor);
   if (!changed.ok()) return WriteError(call.res, changed.error());
@@ -147,21 +173,63 @@ void ChangeOwnPassword(Call& call) {
   WriteJson(call.res, {{"status", "password changed; your other sessions are signed out"}});
 }
 
+// A user's own real name and phone.
+void ChangeOwnProfile(Call& call) {
+  auto body = ParseBody(call.req, call.res);
+  if (!body) return;
+  std::optional<std::string> real_name, phone;
+  if (!OnlyFields(*body, {"real_name", "phone"}, call.res) ||
+      !GetOptionalString(*body, "real_name", real_name, call.res) ||
+      !GetOptionalString(*body, "phone", phone, call.res)) {
+    return;
+  }
+  core::Status changed =
+      app::ChangeOwnProfile(call.store, call.principal.user_id, real_name, phone, call.actor);
+  if (!changed.ok()) return WriteError(call.res, changed.error());
+  auto user = call.store.GetUser(call.principal.user_id);
+  if (!user.ok()) return WriteError(call.res, user.error());
+  if (!user.value()) return WriteError(call.res, 404, "not_found", "no such user", "name");
+  WriteJson(call.res, {{"real_name", user.value()->real_name}, {"phone", user.value()->phone}});
+}
+
+// What scope each role takes (core::ScopeRuleOf), so that a form asks for what the server
+// will accept without keeping its own copy of the rule.
+void Roles(Call& call) {
+  nlohmann::json items = nlohmann::json::array();
+  for (core::Role role : {core::Role::kAdmin, core::Role::kUnitAdmin, core::Role::kSecretary,
+                          core::Role::kFirstSecretary, core::Role::kLeader, core::Role::kAuditor}) {
+    items.push_back({{"role", core::ToString(role)},
+                     {"scope", core::ToString(core::ScopeRuleOf(role))},
+                     {"needs_scope", core::NeedsScope(role)}});
+  }
+  WriteJson(call.res, {{"items", items}, {"total", items.size()}});
+}
+
 }  // namespace
 
 void AddAccountRoutes(std::vector<Route>& routes) {
   routes.push_back({Method::kGet, "/api/v1/users", "Accounts (admin)", true, Users});
   routes.push_back({Method::kPost, "/api/v1/users",
-                    "Create an account: {name, role, scope: [codes], password} (admin)", true,
-                    CreateUser});
+                    "Create an account: {name, role, scope: [codes], password, real_name?, "
+                    "phone?}; its holder must change the password at first login (admin)",
+                    true, CreateUser});
   routes.push_back({Method::kPut, "/api/v1/users/{name}",
-                    "Change an account's role, scope or password, or disable it or enable it "
-                    "again: {role?, scope?, password?, disabled?}; ends its sessions (admin)",
+                    "Change an account's role, scope, password, real name or phone, or disable "
+                    "it or enable it again: {role?, scope?, password?, disabled?, real_name?, "
+                    "phone?}; a change of role, scope, password or disabled ends its sessions, "
+                    "and a new password must be changed by its holder at login (admin)",
                     true, UpdateUser});
+  routes.push_back({Method::kGet, "/api/v1/roles",
+                    "The roles and the scope each takes: none, direct (direct organizations), "
+                    "village or any",
+                    true, Roles});
   routes.push_back({Method::kPut, "/api/v1/session/password",
                     "Change your own password: {old_password, new_password}; ends your other "
-                    "sessions",
-                    true, ChangeOwnPassword});
+                    "sessions and an obligation to change it",
+                    true, ChangeOwnPassword, true});
+  routes.push_back({Method::kPut, "/api/v1/session/profile",
+                    "Change your own real name or phone: {real_name?, phone?}", true,
+                    ChangeOwnProfile});
 }
 
 }  // namespace grassroots::http

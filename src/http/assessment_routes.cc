@@ -8,6 +8,7 @@
 #include "app/explain_service.h"
 #include "app/result_history.h"
 #include "app/verify_service.h"
+#include "core/disclosure.h"
 #include "core/score_rules.h"
 #include "export/explanation_json.h"
 #include "http/access.h"
@@ -189,6 +190,25 @@ void Rows(Call& call) {
   WriteJsonText(call.res, out.Take());
 }
 
+// An explanation as a secretary reads it (core/disclosure.h): the committee's reason, in the
+// record and in the scores' recorded changes, is null, and "committee_reason_hidden" says so.
+void WithoutCommitteeReason(nlohmann::json& body) {
+  body["committee_reason_hidden"] = !body["committee_reason"].is_null();
+  body["committee_reason"] = nullptr;
+  if (!body.contains("changes") || !body["changes"].is_array()) return;
+  for (nlohmann::json& change : body["changes"]) {
+    for (const char* side : {"before", "after"}) {
+      if (change.contains(side) && change[side].is_object() && change[side].contains("reason") &&
+          change.value("subject", "") == "score") {
+        if (!change[side]["reason"].is_null() && change[side]["reason"] != "") {
+          body["committee_reason_hidden"] = true;
+        }
+        change[side].erase("reason");
+      }
+    }
+  }
+}
+
 // The stored explanation (app/explain_service.h): never a re-run on today's data.
 void Explain(Call& call) {
   auto year = PathYear(call.req, call.res, 1);
@@ -197,7 +217,11 @@ void Explain(Call& call) {
   if (!code || !RequireOrg(call, *code, core::OrgAction::kRead)) return;
   auto explanation = app::ExplainResult(call.store, *year, *code);
   if (!explanation.ok()) return WriteError(call.res, explanation.error());
-  WriteJson(call.res, exporting::ExplanationToJson(explanation.value()));
+  nlohmann::json body = exporting::ExplanationToJson(explanation.value());
+  if (!core::MaySeeCommitteeReason(call.principal.role, call.services.policy.policy)) {
+    WithoutCommitteeReason(body);
+  }
+  WriteJson(call.res, body);
 }
 
 // The stored assessment recomputed from its stored inputs and policy (app/verify_service.h).

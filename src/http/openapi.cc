@@ -85,6 +85,7 @@ std::vector<Route> AllRoutes() {
   AddSessionRoutes(routes);
   AddOrgRoutes(routes);
   AddLifecycleRoutes(routes);
+  AddRosterRoutes(routes);
   AddScoreRoutes(routes);
   AddDashboardRoutes(routes);
   AddAssessmentRoutes(routes);

@@ -191,6 +191,17 @@ std::string MayText(Call& call, const std::string& code) {
   return out.Take();
 }
 
+// {"regular": n, "mobile": n, ...}, by core::MemberStatus.
+std::string CountsText(const std::array<std::int64_t, 5>& counts) {
+  JsonWriter out;
+  out.BeginObject();
+  for (int s = 0; s < 5; ++s) {
+    out.Key(core::ToString(static_cast<core::MemberStatus>(s))).Int(counts[s]);
+  }
+  out.EndObject();
+  return out.Take();
+}
+
 void Detail(Call& call) {
   auto code = PathCode(call.req, call.res);
   if (!code || !RequireOrg(call, *code, core::OrgAction::kRead)) return;
@@ -200,14 +211,10 @@ void Detail(Call& call) {
   // The organization's fields, then its counts, in one object.
   std::string text = ItemText(detail.value()->org, WriteOrg);
   text.pop_back();
-  JsonWriter counts;
-  counts.BeginObject();
-  for (int s = 0; s < 5; ++s) {
-    counts.Key(core::ToString(static_cast<core::MemberStatus>(s)))
-        .Int(detail.value()->member_counts[s]);
-  }
-  counts.EndObject();
-  text += ",\"member_counts\":" + counts.Take() +
+  auto subtree = call.store.SubtreeMemberCounts(*code);
+  if (!subtree.ok()) return WriteError(call.res, subtree.error());
+  text += ",\"member_counts\":" + CountsText(detail.value()->member_counts) +
+          ",\"subtree_member_counts\":" + CountsText(subtree.value()) +
           ",\"members_left\":" + std::to_string(detail.value()->members_left) +
           ",\"children\":" + std::to_string(detail.value()->children) +
           ",\"may\":" + MayText(call, *code) + "}";
@@ -310,8 +317,9 @@ void AddOrgRoutes(std::vector<Route>& routes) {
   routes.push_back(
       {Method::kPost, "/api/v1/organizations", "Create an organization", true, Create});
   routes.push_back({Method::kGet, "/api/v1/organizations/{code}",
-                    "An organization with member counts (members who left apart), children that "
-                    "exist, how it ended if it did, and what you may do to it (may)",
+                    "An organization with member counts (members who left apart), its own and "
+                    "with every organization below it that exists (subtree_member_counts), "
+                    "children that exist, how it ended if it did, and what you may do to it (may)",
                     true, Detail});
   routes.push_back({Method::kPut, "/api/v1/organizations/{code}", "Update or move an organization",
                     true, Update});

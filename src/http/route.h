@@ -57,6 +57,9 @@ struct Route {
   std::string summary;
   bool needs_session = true;
   std::function<void(Call&)> handler;
+  // Answers an account that must change its password first (Authenticated): who am I, log
+  // out, change the password. Every other route refuses it with "password_change_required".
+  bool before_password_change = false;
 };
 
 // The httplib regex of an OpenAPI path: each {param} becomes ([^/]+).
@@ -65,12 +68,13 @@ std::string PatternOf(const std::string& path);
 void AddSessionRoutes(std::vector<Route>& routes);
 void AddOrgRoutes(std::vector<Route>& routes);
 void AddLifecycleRoutes(std::vector<Route>& routes);  // organizations end, members leave
+void AddRosterRoutes(std::vector<Route>& routes);     // the member roster by status
 void AddScoreRoutes(std::vector<Route>& routes);
 void AddAssessmentRoutes(std::vector<Route>& routes);
 void AddWhatIfRoutes(std::vector<Route>& routes);
 void AddDashboardRoutes(std::vector<Route>& routes);  // before AddAssessmentRoutes
 void AddAdminRoutes(std::vector<Route>& routes);      // policy, audit, imports
-void AddAccountRoutes(std::vector<Route>& routes);    // users, own password
+void AddAccountRoutes(std::vector<Route>& routes);    // users, roles, own password and profile
 void AddExportRoutes(std::vector<Route>& routes);     // lists as .xlsx and CSV
 void AddOpenApiRoute(std::vector<Route>& routes);     // must come last: documents the others
 

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "app/score_entry.h"
+#include "core/disclosure.h"
 #include "core/field_access.h"
 #include "core/field_rules.h"
 #include "core/score_rules.h"
@@ -18,15 +19,20 @@
 namespace grassroots::http {
 namespace {
 
-nlohmann::json ScoreJson(const core::ScoreRecord& score) {
+// `with_reason` false: the committee's reason is null (core/disclosure.h).
+nlohmann::json ScoreJson(const core::ScoreRecord& score, bool with_reason = true) {
   nlohmann::json body = {{"code", score.code}, {"year", score.year}};
   for (int d = 0; d < core::kDimensionCount; ++d) {
     body[std::string(core::kDimensionKeys[d])] = score.dimensions[d];
   }
   body["grade"] = score.committee_grade ? nlohmann::json(core::ToString(*score.committee_grade))
                                         : nlohmann::json(nullptr);
-  body["reason"] = score.reason;
+  body["reason"] = with_reason ? nlohmann::json(score.reason) : nlohmann::json(nullptr);
   return body;
+}
+
+bool MayReadReason(const Call& call) {
+  return core::MaySeeCommitteeReason(call.principal.role, call.services.policy.policy);
 }
 
 void OfOrganization(Call& call) {
@@ -35,7 +41,7 @@ void OfOrganization(Call& call) {
   auto scores = call.store.ScoresOf(*code);
   if (!scores.ok()) return WriteError(call.res, scores.error());
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& score : scores.value()) items.push_back(ScoreJson(score));
+  for (const auto& score : scores.value()) items.push_back(ScoreJson(score, MayReadReason(call)));
   WriteJson(call.res, {{"items", items}, {"total", items.size()}});
 }
 
@@ -53,8 +59,9 @@ std::optional<storage::SheetRows> SheetRowsParam(Call& call) {
 }
 
 // A score sheet row: the organization (code, name, type, unit) and its score of the year, the
-// dimensions null and `scored` false when it has none.
-void WriteSheetRow(JsonWriter& out, const storage::ScoreSheetRow& row, int year) {
+// dimensions null and `scored` false when it has none; the committee's reason only
+// `with_reason` (core::MaySeeCommitteeReason).
+void WriteSheetRow(JsonWriter& out, const storage::ScoreSheetRow& row, int year, bool with_reason) {
   out.BeginObject().Field("code", row.code).Key("year").Int(year);
   for (int d = 0; d < core::kDimensionCount; ++d) {
     out.Key(core::kDimensionKeys[d]);
@@ -63,7 +70,8 @@ void WriteSheetRow(JsonWriter& out, const storage::ScoreSheetRow& row, int year)
   const bool graded = row.score && row.score->committee_grade;
   out.Key("grade");
   graded ? out.String(core::ToString(*row.score->committee_grade)) : out.Null();
-  out.Field("reason", row.score ? row.score->reason : std::string());
+  out.Key("reason");
+  with_reason ? out.String(row.score ? row.score->reason : std::string()) : out.Null();
   out.Field("name", row.name).Field("type", row.type).Field("unit", row.unit);
   out.Key("scored").Bool(row.score.has_value()).EndObject();
 }
@@ -95,7 +103,8 @@ void List(Call& call) {
   if (!page.ok()) return WriteError(call.res, page.error());
   JsonWriter out;
   out.BeginObject().Key("items").BeginArray();
-  for (const auto& row : page.value().items) WriteSheetRow(out, row, year);
+  const bool with_reason = MayReadReason(call);
+  for (const auto& row : page.value().items) WriteSheetRow(out, row, year, with_reason);
   out.EndArray().Key("total").Int(page.value().total);
   out.Key("offset").Int(filter.offset).Key("limit").Int(filter.limit).EndObject();
   WriteJsonText(call.res, out.Take());
@@ -118,7 +127,7 @@ void Put(Call& call) {
   const core::ScoreRecord& score = resolved.value().front();
   auto created = call.store.SaveScore(score, call.actor);
   if (!created.ok()) return WriteError(call.res, created.error());
-  WriteJson(call.res, ScoreJson(score), created.value() ? 201 : 200);
+  WriteJson(call.res, ScoreJson(score, MayReadReason(call)), created.value() ? 201 : 200);
 }
 
 // The committee's grade (core::CheckFieldChange: admin only) with its reason, on a stored score.

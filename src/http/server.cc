@@ -16,6 +16,7 @@
 #include "http/request_limits.h"
 #include "http/route.h"
 #include "http/session.h"
+#include "http/static_files.h"
 #include "http/store_pool.h"
 #include "http/worker_pool.h"
 
@@ -55,7 +56,16 @@ void Dispatch(const Route& route, StorePool& stores, Services& services,
     auto found = Authenticate(req, store, services.sessions);
     if (!found.ok()) return WriteError(res, found.error());
     if (!found.value()) {
-      return WriteError(res, 401, "unauthenticated", "log in first (POST /api/v1/session)");
+      auto why = SignedOutReason(req, store);
+      if (!why.ok()) return WriteError(res, why.error());
+      return WriteError(res, 401, "unauthenticated", "log in first (POST /api/v1/session)", "",
+                        why.value());
+    }
+    if (found.value()->must_change_password && !route.before_password_change) {
+      return WriteError(res, 403, "forbidden",
+                        "change the password an administrator gave you first "
+                        "(PUT /api/v1/session/password)",
+                        "", "password_change_required");
     }
     call.session = std::move(found.value()->session);
     call.principal = std::move(found.value()->principal);
@@ -203,7 +213,11 @@ core::Status Server::Configure() {
   std::error_code ec;
   if (!options_.static_dir.empty() && std::filesystem::is_directory(options_.static_dir, ec)) {
     server.set_mount_point("/", options_.static_dir);
-    server.set_file_request_handler(CacheStaticAssets);
+    server.set_file_request_handler(
+        [root = options_.static_dir](const httplib::Request& req, httplib::Response& res) {
+          CacheStaticAssets(req, res);
+          UsePrecompressed(root, req, res);
+        });
   } else if (!options_.static_dir.empty()) {
     std::cerr << "no web pages in " << options_.static_dir
               << " (build them with `make web`): serving the API only" << std::endl;

@@ -15,8 +15,22 @@
 namespace grassroots::http {
 namespace {
 
-nlohmann::json UserJson(const core::Principal& who) {
-  return {{"name", who.name}, {"role", core::ToString(who.role)}, {"scope", who.scope}};
+nlohmann::json UserJson(const storage::UserRecord& user) {
+  return {{"name", user.name},
+          {"role", core::ToString(user.role)},
+          {"scope", user.scope},
+          {"real_name", user.real_name},
+          {"phone", user.phone}};
+}
+
+// What a login and GET /session answer: the account, what it may do, the CSRF token, and
+// whether it must change its password before anything else.
+nlohmann::json SessionJson(const storage::UserRecord& user, const std::string& csrf_token) {
+  const core::Principal who{user.id, user.name, user.role, user.scope};
+  return {{"user", UserJson(user)},
+          {"permissions", PermissionsJson(who)},
+          {"must_change_password", user.must_change_password},
+          {"csrf_token", csrf_token}};
 }
 
 core::Principal PrincipalOf(const storage::UserRecord& user) {
@@ -112,10 +126,7 @@ void Login(Call& call) {
   }
   (void)call.store.RecordEvent("login", "user:" + name, "", call.actor);
   call.res.set_header("Set-Cookie", Cookie(token, kSessionSeconds, call.services.secure_cookies));
-  const core::Principal who = PrincipalOf(*user.value());
-  WriteJson(call.res, {{"user", UserJson(who)},
-                       {"permissions", PermissionsJson(who)},
-                       {"csrf_token", session.csrf_token}});
+  WriteJson(call.res, SessionJson(*user.value(), session.csrf_token));
 }
 
 void Logout(Call& call) {
@@ -129,9 +140,10 @@ void Logout(Call& call) {
 }
 
 void WhoAmI(Call& call) {
-  WriteJson(call.res, {{"user", UserJson(call.principal)},
-                       {"permissions", PermissionsJson(call.principal)},
-                       {"csrf_token", call.session.csrf_token}});
+  auto user = call.store.GetUser(call.principal.user_id);
+  if (!user.ok()) return WriteError(call.res, user.error());
+  if (!user.value()) return WriteError(call.res, 401, "unauthenticated", "log in first");
+  WriteJson(call.res, SessionJson(*user.value(), call.session.csrf_token));
 }
 
 }  // namespace
@@ -170,9 +182,25 @@ core::Result<std::optional<Authenticated>> Authenticate(const httplib::Request& 
   if (!user.ok()) return user.error();
   // Disabling deletes the sessions too; this also holds for one opened in between.
   if (!user.value() || user.value()->disabled()) return std::optional<Authenticated>();
-  Authenticated found{*session.value(), PrincipalOf(*user.value())};
+  Authenticated found{*session.value(), PrincipalOf(*user.value()),
+                      user.value()->must_change_password};
   cache.Put(found, generation);
   return std::optional<Authenticated>(std::move(found));
+}
+
+core::Result<std::string> SignedOutReason(const httplib::Request& req, storage::Store& store) {
+  const std::string token = SessionToken(req);
+  if (token.empty() || token.size() > 128) return std::string("unauthenticated");
+  const std::string token_hash = auth::Sha256Hex(token);
+  auto ended = store.SessionEndReason(token_hash, NowSeconds());
+  if (!ended.ok()) return ended.error();
+  if (ended.value() == "session_expired") return ended.value();
+  if (!ended.value().empty()) return "session_ended_" + ended.value();
+  // A live session of a disabled account (disabling ends them; one opened in between).
+  auto session = store.FindSession(token_hash, NowSeconds());
+  if (!session.ok()) return session.error();
+  if (session.value()) return std::string("session_ended_account_disabled");
+  return std::string("unauthenticated");
 }
 
 void ForgetSessions(Services& services) { services.sessions.Clear(); }
@@ -182,9 +210,14 @@ void AddSessionRoutes(std::vector<Route>& routes) {
                     "Log in with a JSON body {name, password} (415 for any other body); 429 with "
                     "Retry-After while failed logins are throttled",
                     false, Login});
-  routes.push_back(
-      {Method::kGet, "/api/v1/session", "The logged-in user and CSRF token", true, WhoAmI});
-  routes.push_back({Method::kDelete, "/api/v1/session", "Log out", true, Logout});
+  routes.push_back({Method::kGet, "/api/v1/session",
+                    "The logged-in user (name, role, scope, real name, phone), what the account "
+                    "may do, whether it must change its password first, and the CSRF token; a "
+                    "401 names why a session ended (reason session_ended_password_changed, "
+                    "session_ended_account_disabled, session_ended_account_changed, "
+                    "session_expired or unauthenticated)",
+                    true, WhoAmI, true});
+  routes.push_back({Method::kDelete, "/api/v1/session", "Log out", true, Logout, true});
 }
 
 }  // namespace grassroots::http

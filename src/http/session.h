@@ -24,6 +24,12 @@ std::string SessionToken(const httplib::Request& req);
 core::Result<std::optional<Authenticated>> Authenticate(const httplib::Request& req,
                                                         storage::Store& store, SessionCache& cache);
 
+// The reason a 401 answer gives when the request carries no live session: why the session it
+// carries ended — "session_ended_password_changed", "session_ended_account_disabled",
+// "session_ended_account_changed", "session_expired" — or "unauthenticated" (none, or one
+// never issued or logged out). Only the holder of the cookie learns it.
+core::Result<std::string> SignedOutReason(const httplib::Request& req, storage::Store& store);
+
 struct Services;
 // Call after any change to an account (role, scope, password) or to its sessions, so that no
 // request is served from what the cache remembered before the change.

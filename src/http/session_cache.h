@@ -19,6 +19,9 @@ namespace grassroots::http {
 struct Authenticated {
   storage::SessionRecord session;
   core::Principal principal;
+  // The account's password was given by an administrator: until its holder changes it, only
+  // the routes that let them (Route::before_password_change) answer.
+  bool must_change_password = false;
 };
 
 class SessionCache {

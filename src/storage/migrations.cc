@@ -14,6 +14,7 @@ extern const std::string_view migration_005_stored_inputs;
 extern const std::string_view migration_006_lifecycle;
 extern const std::string_view migration_007_audit_trail;
 extern const std::string_view migration_010_ranked_results;
+extern const std::string_view migration_011_accounts;
 }  // namespace grassroots::embedded
 
 namespace grassroots::storage {
@@ -64,6 +65,7 @@ std::span<const Migration> Migrations() {
       {6, "006_lifecycle", embedded::migration_006_lifecycle},
       {7, "007_audit_trail", embedded::migration_007_audit_trail},
       {10, "010_ranked_results", embedded::migration_010_ranked_results},
+      {11, "011_accounts", embedded::migration_011_accounts},
   }};
   return kMigrations;
 }

@@ -1,6 +1,6 @@
-// Changes to accounts made through the server: role, scope, password and whether the account
-// may sign in, in one audited transaction that also ends the sessions opened under the old
-// values.
+// Changes to accounts made through the server: role, scope, password, whether the account
+// may sign in, the holder's name and phone, in one audited transaction that also ends the
+// sessions opened under old access values (remembering why, for their holders).
 #include "storage/audit_chain.h"
 #include "storage/server_sql.h"
 #include "storage/sqlite_store.h"
@@ -27,9 +27,21 @@ std::string AccountJson(const UserRecord& user, bool password_changed) {
       {"name", JsonQuote(user.name)},
       {"role", JsonQuote(core::ToString(user.role))},
       {"scope", ScopeJson(user.scope)},
-      {"disabled", user.disabled() ? "true" : "false"}};
+      {"real_name", JsonQuote(user.real_name)},
+      {"phone", JsonQuote(user.phone)},
+      {"disabled", user.disabled() ? "true" : "false"},
+      {"must_change_password", user.must_change_password ? "true" : "false"}};
   if (password_changed) fields.emplace_back("password", JsonQuote("changed"));
   return JsonObject(fields);
+}
+
+// Why a change ends the account's sessions: what its holder may do or sign in with changed.
+// Empty when it keeps them (the real name, the phone).
+std::string_view EndedBy(const UserChange& change) {
+  if (change.disabled.value_or(false)) return kEndedAccountDisabled;
+  if (change.password_hash) return kEndedPasswordChanged;
+  if (change.role || change.scope || change.disabled) return kEndedAccountChanged;
+  return {};
 }
 
 }  // namespace
@@ -49,18 +61,21 @@ core::Status SqliteStore::UpdateUser(std::int64_t user_id, const UserChange& cha
     if (change.disabled && *change.disabled != after.disabled()) {
       after.disabled_at = *change.disabled ? core::FormatUtc(db_.clock().Now()) : std::string();
     }
-    if (core::Status s = Execute(db_,
-                                 "UPDATE users SET role = ?, scope = ?, password_hash = ?,"
-                                 " disabled_at = ? WHERE id = ?",
-                                 {std::string(core::ToString(after.role)), JoinCodes(after.scope),
-                                  after.password_hash, NullIfEmpty(after.disabled_at), user_id});
+    if (change.real_name) after.real_name = *change.real_name;
+    if (change.phone) after.phone = *change.phone;
+    if (change.must_change_password) after.must_change_password = *change.must_change_password;
+    if (core::Status s =
+            Execute(db_,
+                    "UPDATE users SET role = ?, scope = ?, password_hash = ?, disabled_at = ?,"
+                    " real_name = ?, phone = ?, must_change_password = ? WHERE id = ?",
+                    {std::string(core::ToString(after.role)), JoinCodes(after.scope),
+                     after.password_hash, NullIfEmpty(after.disabled_at), after.real_name,
+                     after.phone, std::int64_t{after.must_change_password ? 1 : 0}, user_id});
         !s.ok()) {
       return s;
     }
-    if (core::Status s = Execute(db_, "DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?",
-                                 {user_id, keep_session});
-        !s.ok()) {
-      return s;
+    if (const std::string_view ended = EndedBy(change); !ended.empty()) {
+      if (core::Status s = EndUserSessions(db_, user_id, keep_session, ended); !s.ok()) return s;
     }
     const char* action = !change.disabled   ? "user.update"
                          : *change.disabled ? "user.disable"

@@ -525,7 +525,7 @@ TEST_F(ServerStoreTest, SessionsExpireAndAccountsAreNeverDeleted) {
   ASSERT_TRUE(store_->DeleteSession("t2").ok());
   EXPECT_FALSE(store_->FindSession("t2", 0).value().has_value());
   ASSERT_TRUE(store_->CreateSession({"t3", id, "c3", 3000}).ok());
-  ASSERT_TRUE(store_->DeleteUserSessions(id).ok());
+  ASSERT_TRUE(store_->DeleteUserSessions(id, kEndedPasswordChanged).ok());
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM sessions"), 0);
   ASSERT_TRUE(store_->CreateSession({"t4", id, "c4", 3000}).ok());
   // An account is never deleted (migration 006), so its sessions cannot be lost that way.
@@ -534,6 +534,38 @@ TEST_F(ServerStoreTest, SessionsExpireAndAccountsAreNeverDeleted) {
   EXPECT_FALSE(db.value().Exec("PRAGMA foreign_keys = ON; DELETE FROM users", "test").ok());
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM users"), 1);
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM sessions"), 1);
+}
+
+TEST_F(ServerStoreTest, AnEndedSessionIsToldWhyUntilItWouldHaveExpired) {
+  UserRecord u;
+  u.name = "li";
+  u.password_hash = "$argon2id$x";
+  const std::int64_t id = store_->CreateUser(u, actor_).value();
+  const std::int64_t later = clock_.Now() + 3600;
+  ASSERT_TRUE(store_->CreateSession({"kept", id, "c1", later}).ok());
+  ASSERT_TRUE(store_->CreateSession({"other", id, "c2", later}).ok());
+  ASSERT_TRUE(store_->CreateSession({"old", id, "c3", 1000}).ok());
+  EXPECT_EQ(store_->SessionEndReason("old", 1000).value(), "session_expired");
+  EXPECT_EQ(store_->SessionEndReason("never", 0).value(), "");
+
+  UserChange profile;
+  profile.real_name = "李明";
+  ASSERT_TRUE(store_->UpdateUser(id, profile, "", actor_).ok());
+  EXPECT_TRUE(store_->FindSession("other", 0).value().has_value());  // a name keeps sessions
+
+  UserChange password;
+  password.password_hash = "$argon2id$y";
+  ASSERT_TRUE(store_->UpdateUser(id, password, "kept", actor_).ok());
+  EXPECT_TRUE(store_->FindSession("kept", 0).value().has_value());
+  EXPECT_FALSE(store_->FindSession("other", 0).value().has_value());
+  EXPECT_EQ(store_->SessionEndReason("other", 0).value(), "password_changed");
+  EXPECT_EQ(store_->SessionEndReason("other", later).value(), "");  // it would have expired
+
+  UserChange disable;
+  disable.disabled = true;
+  ASSERT_TRUE(store_->UpdateUser(id, disable, "", actor_).ok());
+  EXPECT_EQ(store_->SessionEndReason("kept", 0).value(), "account_disabled");
+  EXPECT_EQ(store_->GetUser(id).value()->real_name, "李明");
 }
 
 TEST_F(ServerStoreTest, AuditListNewestFirstAndVerify) {

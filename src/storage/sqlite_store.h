@@ -91,7 +91,9 @@ class SqliteStore final : public Store {
   core::Result<std::optional<SessionRecord>> FindSession(const std::string& token_hash,
                                                          std::int64_t now) override;
   core::Status DeleteSession(const std::string& token_hash) override;
-  core::Status DeleteUserSessions(std::int64_t user_id) override;
+  core::Status DeleteUserSessions(std::int64_t user_id, std::string_view reason) override;
+  core::Result<std::string> SessionEndReason(const std::string& token_hash,
+                                             std::int64_t now) override;
 
   // --- The audit log: sqlite_audit.cc ---
   core::Status RecordEvent(const std::string& action, const std::string& entity,
@@ -108,6 +110,11 @@ class SqliteStore final : public Store {
   core::Status UpdateUser(std::int64_t user_id, const UserChange& change,
                           const std::string& keep_session, const Actor& actor) override;
   core::Result<std::vector<SummaryRow>> LoadSummaryRows(int year) override;
+
+  // --- The member roster and subtree totals (sqlite_roster.cc) ---
+  core::Result<Page<RosterRow>> ListRoster(const OrgFilter& filter,
+                                           std::optional<core::MemberStatus> status) override;
+  core::Result<std::array<std::int64_t, 5>> SubtreeMemberCounts(const std::string& code) override;
 
   // --- Organizations that end and members who leave (sqlite_lifecycle.cc) ---
   core::Result<std::vector<std::pair<std::string, std::optional<core::CivilDate>>>> ChildrenOf(
@@ -135,6 +142,12 @@ class SqliteStore final : public Store {
   Database db_;
   std::optional<Transaction> reading_;  // BeginReading's snapshot
 };
+
+// Ends the sessions of `user_id` but `keep_session` (a token hash; empty: none kept),
+// remembering `reason` for each in ended_sessions, and forgets ended sessions that have
+// expired. Inside the caller's transaction (sqlite_users.cc).
+core::Status EndUserSessions(Database& db, std::int64_t user_id, const std::string& keep_session,
+                             std::string_view reason);
 
 // The header of year's stored assessment, or nullopt (sqlite_assessments.cc).
 core::Result<std::optional<AssessmentInfo>> ReadAssessmentInfo(Database& db, int year);

@@ -7,7 +7,8 @@ namespace grassroots::storage {
 namespace {
 
 constexpr std::string_view kUserColumns =
-    "SELECT id, name, role, scope, password_hash, created_at, disabled_at FROM users";
+    "SELECT id, name, role, scope, password_hash, created_at, disabled_at, real_name, phone,"
+    " must_change_password FROM users";
 
 std::string JoinScope(const std::vector<std::string>& scope) {
   std::string text;
@@ -38,6 +39,9 @@ UserRecord ReadUser(const Statement& s) {
   user.password_hash = s.Text(4);
   if (!s.IsNull(5)) user.created_at = s.Text(5);
   if (!s.IsNull(6)) user.disabled_at = s.Text(6);
+  user.real_name = s.Text(7);
+  user.phone = s.Text(8);
+  user.must_change_password = s.Int(9) != 0;
   return user;
 }
 
@@ -53,8 +57,11 @@ std::string UserJson(const UserRecord& user) {
                      {"name", JsonQuote(user.name)},
                      {"role", JsonQuote(core::ToString(user.role))},
                      {"scope", scope},
+                     {"real_name", JsonQuote(user.real_name)},
+                     {"phone", JsonQuote(user.phone)},
                      {"created_at", JsonQuote(user.created_at)},
-                     {"disabled", user.disabled() ? "true" : "false"}});
+                     {"disabled", user.disabled() ? "true" : "false"},
+                     {"must_change_password", user.must_change_password ? "true" : "false"}});
 }
 
 core::Result<std::optional<UserRecord>> QueryUser(Database& db, std::string_view where,
@@ -84,10 +91,11 @@ core::Result<std::int64_t> SqliteStore::CreateUser(const UserRecord& user, const
     if (stored.created_at.empty()) stored.created_at = core::FormatUtc(db_.clock().Now());
     if (core::Status s =
             Execute(db_,
-                    "INSERT INTO users (name, role, scope, password_hash, created_at)"
-                    " VALUES (?, ?, ?, ?, ?)",
+                    "INSERT INTO users (name, role, scope, password_hash, created_at, real_name,"
+                    " phone, must_change_password) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     {stored.name, std::string(core::ToString(stored.role)), JoinScope(stored.scope),
-                     stored.password_hash, stored.created_at});
+                     stored.password_hash, stored.created_at, stored.real_name, stored.phone,
+                     std::int64_t{stored.must_change_password ? 1 : 0}});
         !s.ok()) {
       if (s.error().code == core::ErrorCode::kConflict) {
         return core::Error::Conflict("user " + user.name + " already exists", "name");
@@ -176,9 +184,48 @@ core::Status SqliteStore::DeleteSession(const std::string& token_hash) {
   });
 }
 
-core::Status SqliteStore::DeleteUserSessions(std::int64_t user_id) {
-  return Guarded("deleting a user's sessions",
-                 [&] { return Execute(db_, "DELETE FROM sessions WHERE user_id = ?", {user_id}); });
+core::Status SqliteStore::DeleteUserSessions(std::int64_t user_id, std::string_view reason) {
+  return Guarded("deleting a user's sessions", [&]() -> core::Status {
+    core::Result<Transaction> txn = Transaction::Begin(db_);
+    if (!txn.ok()) return txn.error();
+    if (core::Status s = EndUserSessions(db_, user_id, "", reason); !s.ok()) return s;
+    return txn.value().Commit();
+  });
+}
+
+core::Result<std::string> SqliteStore::SessionEndReason(const std::string& token_hash,
+                                                        std::int64_t now) {
+  return Guarded("reading why a session ended", [&]() -> core::Result<std::string> {
+    core::Result<std::vector<std::string>> ended = QueryAll<std::string>(
+        db_, "SELECT reason FROM ended_sessions WHERE token_hash = ? AND expires_at > ?",
+        {token_hash, now}, [](const Statement& s) { return std::string(s.Text(0)); });
+    if (!ended.ok()) return ended.error();
+    if (!ended.value().empty()) return ended.value().front();
+    core::Result<std::vector<std::string>> expired = QueryAll<std::string>(
+        db_, "SELECT 'session_expired' FROM sessions WHERE token_hash = ? AND expires_at <= ?",
+        {token_hash, now}, [](const Statement& s) { return std::string(s.Text(0)); });
+    if (!expired.ok()) return expired.error();
+    return expired.value().empty() ? std::string() : expired.value().front();
+  });
+}
+
+core::Status EndUserSessions(Database& db, std::int64_t user_id, const std::string& keep_session,
+                             std::string_view reason) {
+  const std::int64_t now = db.clock().Now();
+  if (core::Status s = Execute(db, "DELETE FROM ended_sessions WHERE expires_at <= ?", {now});
+      !s.ok()) {
+    return s;
+  }
+  if (core::Status s = Execute(db,
+                               "INSERT OR REPLACE INTO ended_sessions (token_hash, reason,"
+                               " expires_at) SELECT token_hash, ?, expires_at FROM sessions"
+                               " WHERE user_id = ? AND token_hash <> ? AND expires_at > ?",
+                               {std::string(reason), user_id, keep_session, now});
+      !s.ok()) {
+    return s;
+  }
+  return Execute(db, "DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?",
+                 {user_id, keep_session});
 }
 
 }  // namespace grassroots::storage

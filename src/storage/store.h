@@ -91,6 +91,12 @@ struct OrgDetail {
   std::int64_t children = 0;                    // that have not ended
 };
 
+// A member on the roster with the name of their organization (Store::ListRoster).
+struct RosterRow {
+  core::Member member;
+  std::string org_name;
+};
+
 // The committee's include/exclude decision on one organization as it stands now.
 struct HandDecision {
   bool include = true;
@@ -154,6 +160,11 @@ struct UserRecord {
   std::string password_hash;       // argon2id encoded
   std::string created_at;
   std::string disabled_at;  // ISO 8601 UTC when disabled; empty while it may sign in
+  std::string real_name;    // the holder's name as a person (姓名); empty when not given
+  std::string phone;        // the holder's phone number; empty when not given
+  // Set by an administrator's creating the account or resetting its password: its holder must
+  // choose a password of their own before anything else (migration 011).
+  bool must_change_password = false;
   bool disabled() const { return !disabled_at.empty(); }
 };
 
@@ -207,7 +218,16 @@ struct UserChange {
   std::optional<std::vector<std::string>> scope;
   std::optional<std::string> password_hash;  // argon2id encoded
   std::optional<bool> disabled;              // true: disabled from now; false: enabled again
+  std::optional<std::string> real_name;
+  std::optional<std::string> phone;
+  std::optional<bool> must_change_password;
 };
+
+// Why a session a request still carries was ended by a change to its account, so that its
+// holder is told (Store::SessionEndReason).
+inline constexpr std::string_view kEndedPasswordChanged = "password_changed";
+inline constexpr std::string_view kEndedAccountDisabled = "account_disabled";
+inline constexpr std::string_view kEndedAccountChanged = "account_changed";
 
 // One organization's stored result with the inputs the engine read for it (sqlite_records.cc).
 // The inputs are meaningful only when the run kept them (AssessmentInfo::inputs_stored).
@@ -362,18 +382,41 @@ class Store {
   virtual core::Result<std::optional<SessionRecord>> FindSession(const std::string& token_hash,
                                                                  std::int64_t now) = 0;
   virtual core::Status DeleteSession(const std::string& token_hash) = 0;
-  virtual core::Status DeleteUserSessions(std::int64_t user_id) = 0;
+  // Ends every session of the user, remembering `reason` (kEndedPasswordChanged, ...) for each
+  // until it would have expired.
+  virtual core::Status DeleteUserSessions(std::int64_t user_id, std::string_view reason) = 0;
+  // Why the session whose token hash this is no longer holds: "password_changed",
+  // "account_disabled" or "account_changed" when a change to its account ended it,
+  // "session_expired" when it ran out at `now`, empty when it is unknown (never issued, logged
+  // out, or ended so long ago that it would have expired by now).
+  virtual core::Result<std::string> SessionEndReason(const std::string& token_hash,
+                                                     std::int64_t now) = 0;
 
   // --- Accounts (sqlite_accounts.cc). ---
 
-  // Applies `change` to the user, deletes the user's sessions except the one whose token hash
-  // is `keep_session` (empty: all of them), and appends one audit entry (before and after, never
-  // a hash; a new password shows as "password": "changed"), all in one transaction. The entry's
-  // action is "user.disable" or "user.enable" when `change` sets `disabled` (an account already
-  // in that state keeps the time it was disabled), "user.update" otherwise. kNotFound (field
+  // Applies `change` to the user and appends one audit entry (before and after, never a hash;
+  // a new password shows as "password": "changed"), in one transaction. A change of role,
+  // scope, password or disabled also ends the user's sessions except the one whose token hash
+  // is `keep_session` (empty: all of them), each remembered with why (SessionEndReason); a
+  // change of only the real name, phone or must_change_password keeps them. The entry's action
+  // is "user.disable" or "user.enable" when `change` sets `disabled` (an account already in
+  // that state keeps the time it was disabled), "user.update" otherwise. kNotFound (field
   // "name") when there is no such user.
   virtual core::Status UpdateUser(std::int64_t user_id, const UserChange& change,
                                   const std::string& keep_session, const Actor& actor) = 0;
+
+  // --- The member roster and subtree totals (sqlite_roster.cc). ---
+
+  // One page of the members on the roll (members who left aside) whose organization matches
+  // `filter` (its unit, type, q and scope; not ended by default) and whose status is `status`
+  // (nullopt: any), ordered by organization code then member id, each with the name of its
+  // organization.
+  virtual core::Result<Page<RosterRow>> ListRoster(const OrgFilter& filter,
+                                                   std::optional<core::MemberStatus> status) = 0;
+  // The members on the roll of `code` and every organization below it that has not ended, by
+  // core::MemberStatus: what a unit's totals add up to.
+  virtual core::Result<std::array<std::int64_t, 5>> SubtreeMemberCounts(
+      const std::string& code) = 0;
 
   // --- Organizations that end and members who leave (sqlite_lifecycle.cc). ---
 

@@ -17,6 +17,7 @@ const READY = {
   scores: '.score-table tbody tr[data-code]',
   assessment: 'table.ranking tr[data-code]',
   whatif: '[data-test=not-stored]',
+  members: '[data-test=roster-total]',
   users: '.el-table__row',
   audit: '[data-test=audit-verify] .el-alert',
   password: '[data-test=password-submit]',

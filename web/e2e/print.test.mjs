@@ -69,7 +69,7 @@ test('the dashboard prints on A4 landscape sheets with heading, date and page nu
   assert.ok(pages.length >= 1 && pages.length <= 4, `${pages.length} sheets`)
   assertSheets(pages, 'landscape')
   const all = pages.map((p) => p.text).join('\n')
-  assert.match(squeeze(all), /总览[\s\S]*本年度重点整顿对象（14个）/)
+  assert.match(squeeze(all), /总览[\s\S]*本年度整顿对象（14个）/)
   // No menu, header or buttons on paper.
   assert.equal(all.includes('审计日志'), false)
   // A name broken across two lines is on neither whole.

@@ -86,5 +86,8 @@ test('a grade line above the one before it is refused next to the grade lines', 
   const error = page.locator('[data-test=grades] .el-form-item__error')
   await error.waitFor()
   assert.match(await error.innerText(), /a > b > c/)
+  // The answer for the inputs before is gone: no counts or lists for inputs that have none.
+  await page.waitForFunction(() => !document.querySelector('[data-test=counts]'))
+  assert.equal(await page.locator('[data-test=entering] .el-table__body tr').count(), 0)
   assert.deepEqual(watch.problems(), [])
 })

@@ -4,7 +4,8 @@
 //   api.put(path, body), api.del(path, body)
 //   api.upload(path, fileOrText, {contentType})   raw body (a File/Blob or a string)
 // Every call resolves to the parsed JSON (or text) and throws ApiError otherwise. Every non-GET
-// sends the session's CSRF token. A 401 (session ended) sends the user to the login page.
+// sends the session's CSRF token. A 401 (session ended) sends the user to the login page, which
+// says why; a 403 password_change_required to the password page.
 import { session } from '@/stores/session'
 
 export const API_BASE = '/api/v1'
@@ -27,9 +28,14 @@ export class ApiError extends Error {
 }
 
 let onUnauthorized = () => {}
+let onPasswordChangeRequired = () => {}
 // The router registers what a 401 does (go to the login page, keeping where the user was).
 export function setUnauthorizedHandler(handler) {
   onUnauthorized = handler
+}
+// And what a 403 "password_change_required" does (go to the password page).
+export function setPasswordChangeHandler(handler) {
+  onPasswordChangeRequired = handler
 }
 
 function urlOf(path, query) {
@@ -98,7 +104,18 @@ async function request(method, path, { query, body, contentType } = {}) {
     // Logging in with a wrong password is answered 401 too: that one is the login form's.
     if (response.status === 401 && !(path === '/session' && method === 'POST')) {
       session.clear()
+      // Told on the login page: signed out because the password changed elsewhere, ...
+      if (error.reason !== 'unauthenticated') session.endedReason = error.reason
       onUnauthorized(error)
+    }
+    if (response.status === 403 && error.reason === 'password_change_required') {
+      session.mustChangePassword = true
+      onPasswordChangeRequired(error)
+    }
+    // How long to wait: the server's params, else its Retry-After header (seconds).
+    if (response.status === 429 && !error.params.seconds) {
+      const after = Number(response.headers.get('Retry-After'))
+      if (after > 0) error.params = { ...error.params, seconds: String(after) }
     }
     throw error
   }

@@ -13,3 +13,10 @@ export function formatTime(at) {
 export function formatPercent(ratio) {
   return `${Math.round(ratio * 1000) / 10}%`
 }
+
+// A score (a dimension, a composite score, a cut line, an average) as every page shows one: two
+// decimals ("77.50"), "—" when there is none.
+export function formatScore(value) {
+  if (value === null || value === undefined || value === '' || Number.isNaN(Number(value))) return '—'
+  return Number(value).toFixed(2)
+}

@@ -8,7 +8,7 @@
 // Hash history, so the server needs no fallback for deep links.
 import { createRouter, createWebHashHistory } from 'vue-router'
 import { session, can } from '@/stores/session'
-import { setUnauthorizedHandler } from '@/api'
+import { setUnauthorizedHandler, setPasswordChangeHandler } from '@/api'
 
 const areas = import.meta.glob('./views/*/routes.js', { eager: true, import: 'default' })
 export const areaRoutes = Object.values(areas).flat()
@@ -58,6 +58,8 @@ router.beforeEach(async (to) => {
   if (!session.user) {
     return { name: 'login', query: to.fullPath !== '/' ? { redirect: to.fullPath } : {} }
   }
+  // The server answers nothing else until the given password is replaced.
+  if (session.mustChangePassword && to.name !== 'password') return { name: 'password' }
   const denied = to.matched.find((record) => !mayOpen(record))
   if (denied) return { name: 'forbidden', query: { from: to.fullPath } }
   return true
@@ -67,6 +69,10 @@ setUnauthorizedHandler(() => {
   const current = router.currentRoute.value
   if (current.name === 'login') return
   router.replace({ name: 'login', query: { redirect: current.fullPath } })
+})
+
+setPasswordChangeHandler(() => {
+  if (router.currentRoute.value.name !== 'password') router.replace({ name: 'password' })
 })
 
 export default router

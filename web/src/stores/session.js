@@ -1,4 +1,6 @@
-// Who is logged in and what the account may do: {user: {name, role, scope}, permissions, csrf}.
+// Who is logged in and what the account may do: {user: {name, role, scope, real_name, phone},
+// permissions, csrf, mustChangePassword}. `mustChangePassword`: the server answers nothing but
+// the password change until the account's holder replaces the password an administrator gave.
 // Plain Vue reactivity, no Pinia. `permissions` is the server's answer (GET /session, and the
 // login), computed from the same rules that decide every request: the UI shows only what they
 // allow and keeps no copy of the access table. The server still decides.
@@ -9,7 +11,11 @@ export const session = reactive({
   user: null, // {name, role, scope: [codes]}
   permissions: {}, // {run_assessment: true, write_scores: false, ...}
   csrf: '',
+  mustChangePassword: false,
   loaded: false,
+  // Why the last session ended (a reason of errors.js: session_ended_password_changed,
+  // session_expired, ...), told on the login page; empty when the user logged out.
+  endedReason: '',
 
   // Asks the server who the browser's cookie belongs to. Resolves to the user or null.
   async load() {
@@ -43,12 +49,15 @@ export const session = reactive({
     this.user = answer.user
     this.permissions = answer.permissions || {}
     this.csrf = answer.csrf_token
+    this.mustChangePassword = answer.must_change_password === true
+    this.endedReason = ''
   },
 
   clear() {
     this.user = null
     this.permissions = {}
     this.csrf = ''
+    this.mustChangePassword = false
   },
 })
 

@@ -1,3 +1,7 @@
+import { terms as g } from './glossary'
+
+const cap = (text) => text.charAt(0).toUpperCase() + text.slice(1)
+
 export default {
   assessment: {
     export: { excel: 'Export Excel', csv: 'Export CSV' },
@@ -18,17 +22,17 @@ export default {
     cutLine: 'Cut line: quota {quota}, taken {taken}',
     tooMany: '{n} organizations: narrow the list by type first.',
     col: {
-      rank: 'Rank',
-      score: 'Composite',
+      rank: `${cap(g.rank)}`,
+      score: `${cap(g.score)}`,
       grade: 'Grade',
-      selected: 'Selected',
+      selected: `${cap(g.selected)}`,
       reasons: 'Reasons',
     },
     group: {
       count: '{n} scored',
       ratio: 'ratio {ratio}',
       quota: 'quota',
-      cut: 'cut score {score}',
+      cut: `${g.cutLine} {score}`,
       selected: '{n} selected',
       tieNote: 'Tie at the cut line: {taken} taken (quota {quota})',
     },
@@ -39,7 +43,7 @@ export default {
       confirm: 'Recompute and store the {year} assessment under the active policy (replaces the stored one; audited). Continue?',
       running: 'Assessing {year}…',
       done: '{year} assessed: {n} selected.',
-      assessedFirst: 'The year before had scores but no assessment: {year} was assessed first under the same policy.',
+      assessedFirst: 'Earlier years had scores but no assessment: {years} assessed first under the same policy.',
     },
     // 13 × 15% = 1.95, rounded up to 2
     quotaArithmetic: '{count} × {percent}% = {product}, rounded up to {quota}',
@@ -54,15 +58,15 @@ export default {
       rank: 'rank {rank} from the bottom of {count}',
       ratio: 'Ratio (at least)',
       quota: 'Quota',
-      cut: 'Cut score',
+      cut: `${cap(g.cutLine)}`,
       cutHint: 'the highest score of the {taken} taken by the quota',
       manual: 'Hand decision',
       previous: 'Earlier years',
       previousYears: 'also selected in {years}',
       why: 'Why',
       noScore: 'No score this year: not ranked.',
-      outsideQuota: 'Composite {score}, rank {rank} from the bottom: outside the quota of {quota} (cut score {cut}).',
-      byQuota: 'Rank {rank} from the bottom, within the quota of {quota} (cut score {cut}; ties at the cut are all taken, {taken} in all).',
+      outsideQuota: `Composite {score}, rank {rank} from the bottom: outside the quota of {quota} (${g.cutLine} {cut}).`,
+      byQuota: `Rank {rank} from the bottom, within the quota of {quota} (${g.cutLine} {cut}; ties at the cut are all taken, {taken} in all).`,
       byGradeD: 'Graded D: selected whatever the rank.',
       byManual: 'Included by the committee.',
       excludedByHand: 'Excluded by the committee: not selected.',
@@ -100,7 +104,7 @@ export default {
       whole: 'the whole assessment',
       again: 'Verify again',
       field: {
-        score: 'the composite',
+        score: `the ${g.score}`,
         grade: 'the grade',
         rank: 'the rank',
         selected: 'selected',
@@ -109,7 +113,7 @@ export default {
         count: 'the scored count',
         ratio_ppm: 'the ratio',
         quota: 'the quota',
-        cut_score: 'the cut score',
+        cut_score: `the ${g.cutLine}`,
         taken: 'the number taken',
         selected_count: 'the number selected',
         policy_version: 'the policy version',

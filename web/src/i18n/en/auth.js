@@ -20,6 +20,8 @@ export default {
     newTooShort: 'The new password needs at least {n} characters',
     confirmMismatch: 'The two new passwords differ',
     oldWrong: 'The current password is wrong',
+    mustChange: 'An administrator set this password: choose one only you know before using the system.',
+    passwordRule: 'At least 10 characters; not one character repeated, not a run of digits, letters or a keyboard row, and not containing your user name.',
     passwordChanged: 'Password changed; your other sessions have ended',
     passwordUnavailable: 'The server cannot change passwords yet',
   },

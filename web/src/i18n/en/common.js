@@ -7,6 +7,7 @@ export default {
   nav: {
     dashboard: 'Dashboard',
     orgs: 'Organizations',
+    members: 'Member roster',
     scores: 'Score entry',
     assessment: 'Assessment',
     whatif: 'What-if',

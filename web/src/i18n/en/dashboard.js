@@ -1,5 +1,9 @@
 export default {
   dashboard: {
+    axisType: 'Type',
+    axisYear: 'Year',
+    axisOrganizations: 'Organizations',
+    axisSelected: 'Listed',
     title: 'Dashboard',
     yearLabel: 'Year {year}',
     wholeCounty: 'The whole county',
@@ -12,7 +16,7 @@ export default {
     gradesByType: 'Grades by type',
     quotaUse: 'Quota use by type',
     quota: 'Quota',
-    selectedInScope: 'Selected',
+    selectedInScope: 'Listed in your scope',
     listCut: 'The first {shown} of {total}; the assessment page lists them all',
     selectedTitle: 'Organizations selected for rectification ({n})',
     noneSelected: 'No organization selected',

@@ -1,3 +1,7 @@
+import { terms as g } from './glossary'
+
+const cap = (text) => text.charAt(0).toUpperCase() + text.slice(1)
+
 export default {
   orgs: {
     export: { excel: 'Export Excel', csv: 'Export CSV' },
@@ -12,11 +16,13 @@ export default {
     type: 'Type',
     secretary: 'Secretary',
     parent: 'Parent',
-    direct: 'Direct organization (no parent)',
+    direct: `${cap(g.direct)}`,
+    unitDefault: 'County committee (one ranking for the county)',
+    ownCount: ' (own {n})',
+    membersTitle: 'Members (with subordinate organizations, total {n})',
     unit: 'Assessing unit',
     basics: 'Record',
     members: 'Members',
-    membersTitle: 'Members (total {n})',
     childrenTitle: 'Subordinate organizations ({n})',
     children: 'Subordinate organizations',
     scores: 'Scores by year',
@@ -25,12 +31,12 @@ export default {
     noScores: 'No scores yet',
     history: 'Assessment history',
     noHistory: 'Not assessed yet',
-    score: 'Composite',
+    score: `${cap(g.score)}`,
     grade: 'Grade',
-    rank: 'Rank in type (lowest first)',
+    rank: `${cap(g.rank)} in its type`,
     quota: 'Ratio and quota',
-    quotaText: '{count} of this type × {ratio}% → quota {quota}, cut score {cut}',
-    selected: 'Selected',
+    quotaText: `quota {arithmetic}; ${g.cutLine} {cut}`,
+    selected: `${cap(g.selected)}`,
     reasons: 'Why',
     consecutive: 'Two years running',
     notScored: 'Not scored',
@@ -40,6 +46,17 @@ export default {
     endKinds: {
       dissolved: 'Dissolved',
       merged: 'Merged',
+    },
+    edit: {
+      action: 'Edit',
+      title: 'Edit: {name}',
+      createChild: 'New organization under {name}',
+      createDirect: 'New organization directly under the county committee',
+      newChild: 'New subordinate organization',
+      newDirect: 'New organization',
+      codeRequired: 'Enter a code',
+      nameRequired: 'Enter a name',
+      moveHint: 'A new parent moves the organization; clear it to place it directly under the county committee.',
     },
     end: {
       action: 'Dissolve or merge',

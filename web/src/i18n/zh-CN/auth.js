@@ -20,6 +20,8 @@ export default {
     newTooShort: '新密码至少 {n} 个字符',
     confirmMismatch: '两次输入的新密码不一致',
     oldWrong: '原密码不正确',
+    mustChange: '这是管理员为您设置的初始密码，请先改为只有您自己知道的密码，然后才能使用系统。',
+    passwordRule: '至少 10 个字符；不能是同一字符重复、连续的数字或字母、键盘上的一行，也不能包含用户名。',
     passwordChanged: '密码已修改，其他设备上的登录已失效',
     passwordUnavailable: '服务器暂不支持修改密码',
   },

@@ -1,5 +1,7 @@
 // Words shared by every page: app, navigation, roles, organization vocabulary (server errors:
 // errors.js).
+import { terms as g } from './glossary'
+
 export default {
   app: {
     title: '基层党组织评定系统',
@@ -9,6 +11,7 @@ export default {
   nav: {
     dashboard: '总览',
     orgs: '组织',
+    members: '党员名册',
     scores: '评分录入',
     assessment: '年度评定',
     whatif: '模拟测算',
@@ -92,7 +95,7 @@ export default {
     D: 'D 较差',
   },
   reasons: {
-    bottom_quota: '倒序排名在比例内',
+    bottom_quota: `${g.rank}在比例${g.quota}内`,
     grade_d: '评为较差（D）',
     manual: '委员会人工确定',
   },

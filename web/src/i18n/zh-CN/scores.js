@@ -1,10 +1,12 @@
 // 评分录入 score entry: the year's table and the file upload with its preview.
+import { terms as g } from './glossary'
+
 export default {
   scores: {
     export: { excel: '导出 Excel', csv: '导出 CSV' },
     nav: '评分录入',
     title: '评分录入',
-    subtitle: '六个维度各 0–100 分；综合分为加权平均。委员会评定等次须填写理由。',
+    subtitle: `六个维度各 0–100 分；${g.score}为加权平均。${g.committeeGrade}须填写理由。`,
     year: '年度',
     type: '类型',
     allTypes: '全部类型',

@@ -27,9 +27,9 @@ export function quotaArithmetic(t, group) {
   })
 }
 
-export function scoreText(value) {
-  return value === null || value === undefined ? '—' : Number(value).toFixed(2)
-}
+// Scores with the same precision everywhere (format.js).
+export { formatScore as scoreText } from '@/format'
+
 
 // The keys of an audit document that a change of each subject is about, in display order.
 const CHANGE_KEYS = {
