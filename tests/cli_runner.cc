@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 #include <sys/wait.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -70,12 +71,19 @@ Outcome Scratch::Run(const std::vector<std::string>& args) const {
 Outcome Scratch::RunRaw(const std::vector<std::string>& args, const std::string& env) const {
   std::string command = "cd " + ShellQuote(dir_) + " && " + env + " " + GRASSROOTS_BIN;
   for (const auto& arg : args) command += " " + ShellQuote(arg);
-  command += " >" + ShellQuote(Path(".out")) + " 2>" + ShellQuote(Path(".err")) + " </dev/null";
+  // Each run its own output files, so that runs from several threads do not read each other's.
+  static std::atomic<int> runs = 0;
+  const std::string out = Path(".out" + std::to_string(runs.fetch_add(1)));
+  const std::string err = out + ".err";
+  command += " >" + ShellQuote(out) + " 2>" + ShellQuote(err) + " </dev/null";
   const int status = std::system(command.c_str());
   Outcome outcome;
   outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  outcome.out = ReadFile(Path(".out"));
-  outcome.err = ReadFile(Path(".err"));
+  outcome.out = ReadFile(out);
+  outcome.err = ReadFile(err);
+  std::error_code ignored;
+  std::filesystem::remove(out, ignored);
+  std::filesystem::remove(err, ignored);
   return outcome;
 }
 
