@@ -25,7 +25,7 @@ class AuditTrailTest : public test::SqliteStoreTest {
 
   // A statement run the way someone with the file would, through another connection.
   core::Status TryExec(const std::string& sql) {
-    core::Result<Database> db = Database::Open(path_);
+    core::Result<Database> db = OpenSqliteDatabase(path_);
     if (!db.ok()) return db.error();
     return db.value().Exec(sql, "test");
   }
@@ -308,7 +308,7 @@ TEST(AuditTrailMigration, AnExistingTrailStillVerifiesAndLoginsStopCounting) {
   const std::string path = std::string(dir) + "/old.db";
   core::FixedClock clock(core::CountyDayStart({2016, 7, 1}));
   {
-    core::Result<Database> db = Database::Open(path, clock);
+    core::Result<Database> db = OpenSqliteDatabase(path, clock);
     ASSERT_TRUE(db.ok());
     ASSERT_TRUE(db.value()
                     .Exec("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY,"

@@ -6,7 +6,7 @@
 #include <string_view>
 
 #include "core/error.h"
-#include "storage/sqlite_db.h"
+#include "storage/database.h"
 
 namespace grassroots::storage {
 

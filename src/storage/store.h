@@ -178,7 +178,7 @@ struct UserChange {
   std::optional<bool> disabled;              // true: disabled from now; false: enabled again
 };
 
-// One organization's stored result with the inputs the engine read for it (sqlite_records.cc).
+// One organization's stored result with the inputs the engine read for it (sql_records.cc).
 // The inputs are meaningful only when the run kept them (AssessmentInfo::inputs_stored).
 struct StoredResultRecord {
   AssessmentRow row;   // as assessed: type and unit too
@@ -328,7 +328,7 @@ class Store {
   virtual core::Status DeleteSession(const std::string& token_hash) = 0;
   virtual core::Status DeleteUserSessions(std::int64_t user_id) = 0;
 
-  // --- Accounts (sqlite_accounts.cc). ---
+  // --- Accounts (sql_accounts.cc). ---
 
   // Applies `change` to the user, deletes the user's sessions except the one whose token hash
   // is `keep_session` (empty: all of them), and appends one audit entry (before and after, never
@@ -339,7 +339,7 @@ class Store {
   virtual core::Status UpdateUser(std::int64_t user_id, const UserChange& change,
                                   const std::string& keep_session, const Actor& actor) = 0;
 
-  // --- Organizations that end and members who leave (sqlite_lifecycle.cc). ---
+  // --- Organizations that end and members who leave (sql_lifecycle.cc). ---
 
   // The children of `code` (any state) with the day each ended, if it did.
   virtual core::Result<std::vector<std::pair<std::string, std::optional<core::CivilDate>>>>
@@ -356,14 +356,14 @@ class Store {
   virtual core::Status RecordMemberLeft(const std::string& id, const core::MemberLeave& leave,
                                         const Actor& actor) = 0;
 
-  // --- Stored assessments as the dashboard reads them (sqlite_dashboard.cc). ---
+  // --- Stored assessments as the dashboard reads them (sql_dashboard.cc). ---
 
   // Every row of year's stored assessment, ordered by code; empty when it was never assessed.
   virtual core::Result<std::vector<SummaryRow>> LoadSummaryRows(int year) = 0;
   // Year's quota groups, ordered by unit then type.
   virtual core::Result<std::vector<StoredQuota>> LoadQuotas(int year) = 0;
 
-  // --- The record of stored assessments (sqlite_records.cc). ---
+  // --- The record of stored assessments (sql_records.cc). ---
 
   // One organization's stored row of `year` with its inputs; nullopt when the year was not
   // assessed or the organization was not in it.

@@ -80,14 +80,14 @@ class SqliteStoreTest : public ::testing::Test {
 
   // A second connection, to look at what the store wrote.
   std::int64_t QueryInt(const std::string& sql) {
-    core::Result<Database> db = Database::Open(path_);
+    core::Result<Database> db = OpenSqliteDatabase(path_);
     EXPECT_TRUE(db.ok());
     core::Result<std::int64_t> value = db.value().QueryInt(sql);
     EXPECT_TRUE(value.ok()) << value.error().message;
     return value.ok() ? value.value() : -1;
   }
   void Exec(const std::string& sql) {
-    core::Result<Database> db = Database::Open(path_);
+    core::Result<Database> db = OpenSqliteDatabase(path_);
     ASSERT_TRUE(db.ok());
     core::Status status = db.value().Exec(sql, "test");
     ASSERT_TRUE(status.ok()) << status.error().message;

@@ -14,7 +14,6 @@
 #include "storage/migrations.h"
 #include "storage/sqlite_db.h"
 #include "storage/store.h"
-#include "storage/migrations.h"
 #include "storage/test_fixture.h"
 
 namespace grassroots::storage {
@@ -349,7 +348,7 @@ TEST_F(SqliteStoreTest, KilledWriterLeavesTheDatabaseAsItWas) {
   Reopen();
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM organizations"), 3);
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM audit_log"), 1);
-  core::Result<Database> db = Database::Open(path_);
+  core::Result<Database> db = OpenSqliteDatabase(path_);
   ASSERT_TRUE(db.ok());
   core::Result<Statement> check = db.value().Prepare("PRAGMA integrity_check");
   ASSERT_TRUE(check.ok());

@@ -1,7 +1,7 @@
 // Users and sessions of the server (issue 3).
 #include "storage/audit_chain.h"
 #include "storage/server_sql.h"
-#include "storage/sqlite_store.h"
+#include "storage/sql_store.h"
 
 namespace grassroots::storage {
 namespace {
@@ -75,7 +75,7 @@ core::Status AppendAndCommit(Database& db, Transaction& txn, AuditEntry entry) {
 
 // --- Users ---
 
-core::Result<std::int64_t> SqliteStore::CreateUser(const UserRecord& user, const Actor& actor) {
+core::Result<std::int64_t> SqlStore::CreateUser(const UserRecord& user, const Actor& actor) {
   return Guarded("creating user " + user.name, [&]() -> core::Result<std::int64_t> {
     if (user.name.empty()) return core::Error::Invalid("a user needs a name", "name");
     core::Result<Transaction> txn = Transaction::Begin(db_);
@@ -107,22 +107,22 @@ core::Result<std::int64_t> SqliteStore::CreateUser(const UserRecord& user, const
   });
 }
 
-core::Result<std::optional<UserRecord>> SqliteStore::FindUser(const std::string& name) {
+core::Result<std::optional<UserRecord>> SqlStore::FindUser(const std::string& name) {
   return Guarded("finding user " + name, [&] { return QueryUser(db_, " WHERE name = ?", name); });
 }
 
-core::Result<std::optional<UserRecord>> SqliteStore::GetUser(std::int64_t id) {
+core::Result<std::optional<UserRecord>> SqlStore::GetUser(std::int64_t id) {
   return Guarded("reading a user", [&] { return QueryUser(db_, " WHERE id = ?", id); });
 }
 
-core::Result<std::vector<UserRecord>> SqliteStore::ListUsers() {
+core::Result<std::vector<UserRecord>> SqlStore::ListUsers() {
   return Guarded("listing users", [&] {
     return QueryAll<UserRecord>(db_, std::string(kUserColumns) + " ORDER BY name", {}, ReadUser);
   });
 }
 
-core::Status SqliteStore::SetPasswordHash(std::int64_t user_id, const std::string& hash,
-                                          const Actor& actor) {
+core::Status SqlStore::SetPasswordHash(std::int64_t user_id, const std::string& hash,
+                                       const Actor& actor) {
   return Guarded("setting a password", [&]() -> core::Status {
     core::Result<Transaction> txn = Transaction::Begin(db_);
     if (!txn.ok()) return txn.error();
@@ -145,7 +145,7 @@ core::Status SqliteStore::SetPasswordHash(std::int64_t user_id, const std::strin
 
 // --- Sessions ---
 
-core::Status SqliteStore::CreateSession(const SessionRecord& session) {
+core::Status SqlStore::CreateSession(const SessionRecord& session) {
   return Guarded("creating a session", [&] {
     return Execute(db_,
                    "INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at)"
@@ -154,8 +154,8 @@ core::Status SqliteStore::CreateSession(const SessionRecord& session) {
   });
 }
 
-core::Result<std::optional<SessionRecord>> SqliteStore::FindSession(const std::string& token_hash,
-                                                                    std::int64_t now) {
+core::Result<std::optional<SessionRecord>> SqlStore::FindSession(const std::string& token_hash,
+                                                                 std::int64_t now) {
   return Guarded("finding a session", [&]() -> core::Result<std::optional<SessionRecord>> {
     core::Result<std::vector<SessionRecord>> found = QueryAll<SessionRecord>(
         db_,
@@ -170,13 +170,13 @@ core::Result<std::optional<SessionRecord>> SqliteStore::FindSession(const std::s
   });
 }
 
-core::Status SqliteStore::DeleteSession(const std::string& token_hash) {
+core::Status SqlStore::DeleteSession(const std::string& token_hash) {
   return Guarded("deleting a session", [&] {
     return Execute(db_, "DELETE FROM sessions WHERE token_hash = ?", {token_hash});
   });
 }
 
-core::Status SqliteStore::DeleteUserSessions(std::int64_t user_id) {
+core::Status SqlStore::DeleteUserSessions(std::int64_t user_id) {
   return Guarded("deleting a user's sessions",
                  [&] { return Execute(db_, "DELETE FROM sessions WHERE user_id = ?", {user_id}); });
 }

@@ -7,7 +7,7 @@
 #include "storage/audit_changes.h"
 #include "storage/audited_rows.h"
 #include "storage/bulk_write.h"
-#include "storage/sqlite_store.h"
+#include "storage/sql_store.h"
 
 namespace grassroots::storage {
 namespace {
@@ -242,7 +242,7 @@ core::Result<WriteSummary> WriteBatch(
 
 }  // namespace
 
-core::Result<WriteSummary> SqliteStore::UpsertOrganizations(
+core::Result<WriteSummary> SqlStore::UpsertOrganizations(
     const std::vector<core::Organization>& orgs, const Actor& actor) {
   return Guarded("importing organizations", [&]() -> core::Result<WriteSummary> {
     if (core::Status status = CheckUnits(orgs); !status.ok()) return status.error();
@@ -258,8 +258,8 @@ core::Result<WriteSummary> SqliteStore::UpsertOrganizations(
   });
 }
 
-core::Result<WriteSummary> SqliteStore::UpsertMembers(const std::vector<core::Member>& members,
-                                                      const Actor& actor) {
+core::Result<WriteSummary> SqlStore::UpsertMembers(const std::vector<core::Member>& members,
+                                                   const Actor& actor) {
   return Guarded("importing members", [&] {
     return WriteBatch(db_, "members", "import.members", members.size(), actor,
                       [&](ChangeRecorder& recorder, WriteSummary& summary) {
@@ -268,8 +268,8 @@ core::Result<WriteSummary> SqliteStore::UpsertMembers(const std::vector<core::Me
   });
 }
 
-core::Result<WriteSummary> SqliteStore::UpsertScores(const std::vector<core::ScoreRecord>& scores,
-                                                     const Actor& actor) {
+core::Result<WriteSummary> SqlStore::UpsertScores(const std::vector<core::ScoreRecord>& scores,
+                                                  const Actor& actor) {
   return Guarded("importing scores", [&] {
     return WriteBatch(db_, "scores", "import.scores", scores.size(), actor,
                       [&](ChangeRecorder& recorder, WriteSummary& summary) {

@@ -132,7 +132,7 @@ class OldDatabaseTest : public ::testing::Test {
     char dir[] = "/tmp/grassroots-storage-XXXXXX";
     ASSERT_NE(mkdtemp(dir), nullptr);
     dir_ = dir;
-    core::Result<Database> db = Database::Open(dir_ + "/old.db");
+    core::Result<Database> db = OpenSqliteDatabase(dir_ + "/old.db");
     ASSERT_TRUE(db.ok());
     Run(db.value(),
         "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"

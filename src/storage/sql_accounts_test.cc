@@ -1,4 +1,4 @@
-// Account changes (sqlite_accounts.cc) and the dashboard's reads (sqlite_dashboard.cc).
+// Account changes (sql_accounts.cc) and the dashboard's reads (sql_dashboard.cc).
 #include <gtest/gtest.h>
 
 #include <string>
@@ -121,7 +121,7 @@ TEST_F(AccountStoreTest, TheDatabaseRefusesToDeleteWhatHistoryRefersTo) {
   ASSERT_TRUE(store_->UpsertMembers({member}, actor_).ok());
   ASSERT_TRUE(store_->UpsertScores({test::Score("D1", 2016, 70)}, actor_).ok());
   // Another connection, as any code or tool reaching the file would.
-  core::Result<Database> db = Database::Open(path_);
+  core::Result<Database> db = OpenSqliteDatabase(path_);
   ASSERT_TRUE(db.ok());
   for (const char* table : {"users", "organizations", "members", "scores"}) {
     const core::Status deleted = db.value().Exec(std::string("DELETE FROM ") + table, "test");

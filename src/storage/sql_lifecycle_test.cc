@@ -1,4 +1,4 @@
-// Organizations that end and members who leave (sqlite_lifecycle.cc): the rows stay, their
+// Organizations that end and members who leave (sql_lifecycle.cc): the rows stay, their
 // state changes under an audit entry, lists and counts tell them apart.
 #include <gtest/gtest.h>
 

@@ -529,7 +529,7 @@ TEST_F(ServerStoreTest, SessionsExpireAndAccountsAreNeverDeleted) {
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM sessions"), 0);
   ASSERT_TRUE(store_->CreateSession({"t4", id, "c4", 3000}).ok());
   // An account is never deleted (migration 006), so its sessions cannot be lost that way.
-  core::Result<Database> db = Database::Open(path_);
+  core::Result<Database> db = OpenSqliteDatabase(path_);
   ASSERT_TRUE(db.ok());
   EXPECT_FALSE(db.value().Exec("PRAGMA foreign_keys = ON; DELETE FROM users", "test").ok());
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM users"), 1);
