@@ -13,7 +13,9 @@ int main(int argc, char** argv) {
   root.fallthrough();  // --db and --policy may also follow the command name
   root.require_subcommand(1);
   GlobalOptions global;
-  root.add_option("--db", global.db_path, "SQLite database file (env GRASSROOTS_DB)")
+  root.add_option(
+          "--db", global.db_path,
+          "Database: an SQLite file (PATH or sqlite:PATH) or postgresql://... (env GRASSROOTS_DB)")
       ->envname("GRASSROOTS_DB")
       ->capture_default_str();
   root.add_option("--policy", global.policy_path,

@@ -18,6 +18,7 @@
 #include "http/session.h"
 #include "http/store_pool.h"
 #include "http/worker_pool.h"
+#include "storage/open_store.h"
 
 namespace grassroots::http {
 namespace {
@@ -213,7 +214,7 @@ core::Status Server::Configure() {
 
 core::Status Server::Run() {
   {
-    auto store = storage::OpenSqliteStore(options_.db_path);
+    auto store = storage::OpenStore(options_.db_path);
     if (!store.ok()) return store.error();
     if (core::Status migrated = store.value()->Migrate(); !migrated.ok()) return migrated;
   }

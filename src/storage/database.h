@@ -108,6 +108,7 @@ class DatabaseImpl {
   virtual void Rollback() = 0;
 
   // See Database.
+  virtual std::string HeadFile() const { return {}; }
   virtual void NoteAuditHead(std::int64_t id, std::string hash, std::string at) = 0;
   virtual std::optional<std::int64_t> RememberedCount(const std::string& key) = 0;
   virtual void RememberCount(std::string key, std::int64_t count) = 0;
@@ -119,7 +120,8 @@ class DatabaseImpl {
   const core::Clock* clock_;
 };
 
-// An open connection, closed when the handle goes. Opened by a backend (OpenSqliteDatabase).
+// An open connection, closed when the handle goes. Opened by a backend (OpenSqliteDatabase,
+// OpenPgDatabase) or by OpenDatabase (open.h), which chooses the backend by URL.
 class Database {
  public:
   Database() = default;
@@ -140,6 +142,10 @@ class Database {
 
   const std::string& path() const { return impl_->path(); }
   const core::Clock& clock() const { return impl_->clock(); }
+
+  // The file beside the database that anchors the audit chain (audit_heads.h); empty when the
+  // backend keeps none.
+  std::string HeadFile() const { return impl_->HeadFile(); }
 
   // The newest audit entry appended in the open write transaction (AppendAudit says so), for a
   // backend that anchors the chain outside the database once the transaction commits

@@ -116,7 +116,7 @@ core::Result<AuditVerification> SqlStore::VerifyAudit(const std::optional<ChainH
   return Guarded("verifying the audit log", [&]() -> core::Result<AuditVerification> {
     core::Result<Transaction> snapshot = Transaction::BeginRead(db_);
     if (!snapshot.ok()) return snapshot.error();
-    return VerifyAuditTrail(db_, HeadFilePath(db_.path()), expect);
+    return VerifyAuditTrail(db_, db_.HeadFile(), expect);
   });
 }
 

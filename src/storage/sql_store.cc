@@ -69,7 +69,7 @@ core::Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
   return Guarded("opening " + path, [&]() -> core::Result<std::unique_ptr<Store>> {
     core::Result<Database> db = OpenSqliteDatabase(path, clock);
     if (!db.ok()) return db.error();
-    return std::unique_ptr<Store>(std::make_unique<SqlStore>(std::move(db).value()));
+    return std::unique_ptr<Store>(std::make_unique<SqlStore>(std::move(db).value(), Migrations()));
   });
 }
 
@@ -90,7 +90,7 @@ void SqlStore::EndReading() {
 
 core::Status SqlStore::Migrate() {
   return Guarded("migrating", [&]() -> core::Status {
-    core::Status status = ApplyMigrations(db_);
+    core::Status status = ApplyMigrations(db_, migrations_);
     if (!status.ok()) return WithContext(status.error(), "migrating " + db_.path());
     // A database filled before statistics were kept gets them once.
     for (const char* table : {"organizations", "assessment_results"}) {

@@ -12,17 +12,21 @@
 #include <exception>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
 #include "storage/database.h"
+#include "storage/migrations.h"
 #include "storage/store.h"
 
 namespace grassroots::storage {
 
 class SqlStore final : public Store {
  public:
-  explicit SqlStore(Database db) : db_(std::move(db)) {}
+  // `migrations` are the backend's (Migrations(), PgMigrations()).
+  SqlStore(Database db, std::span<const Migration> migrations)
+      : db_(std::move(db)), migrations_(migrations) {}
 
   core::Status BeginReading() override;
   void EndReading() override;
@@ -132,6 +136,7 @@ class SqlStore final : public Store {
                                const core::AssessmentResult& result, const Actor& actor);
 
   Database db_;
+  std::span<const Migration> migrations_;
   std::optional<Transaction> reading_;  // BeginReading's snapshot
 };
 

@@ -204,6 +204,7 @@ class SqliteDatabase final : public DatabaseImpl {
     pending_head_.reset();
   }
 
+  std::string HeadFile() const override { return head_file_; }
   void NoteAuditHead(std::int64_t id, std::string hash, std::string at) override {
     pending_head_ = PendingHead{id, std::move(hash), std::move(at)};
   }

@@ -231,6 +231,10 @@ bool Connection::InTransaction() const {
   return conn_ != nullptr && PQtransactionStatus(conn_) != PQTRANS_IDLE;
 }
 
+bool Connection::InFailedTransaction() const {
+  return conn_ != nullptr && PQtransactionStatus(conn_) == PQTRANS_INERROR;
+}
+
 void AppendCopyText(std::string& out, std::string_view value) {
   for (char c : value) {
     switch (c) {

@@ -94,6 +94,8 @@ class Connection {
   bool Healthy() const;
   // True inside BEGIN ... COMMIT/ROLLBACK (also when the transaction has failed).
   bool InTransaction() const;
+  // True inside a transaction that a failed statement has aborted: COMMIT would roll it back.
+  bool InFailedTransaction() const;
   // Forgets the statements prepared on this connection (after DISCARD ALL, say).
   void ForgetPrepared() { prepared_.clear(); }
 
