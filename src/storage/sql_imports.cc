@@ -83,8 +83,8 @@ struct OrgRows {
   static constexpr std::string_view kTable = "organizations";
   static constexpr std::string_view kLookup =
       "SELECT o.code, o.name, o.type, o.kind,"
-      " o.parent_code, o.secretary, o.unit_code"
-      " FROM organizations o WHERE o.code IN (";
+      " o.parent_code, o.secretary, o.unit_code, o.ended_on, o.end_kind, o.merged_into,"
+      " o.end_reason FROM organizations o WHERE o.code IN (";
   static constexpr int kLookupPrefixParams = 0;
 
   static bool Less(const Row& a, const Row& b) { return a.code < b.code; }
@@ -124,7 +124,8 @@ struct MemberRows {
   static constexpr const UpsertSql& kUpsert = kUpsertMembers;
   static constexpr std::string_view kTable = "members";
   static constexpr std::string_view kLookup =
-      "SELECT id, name, org_code, status, joined FROM members WHERE id IN (";
+      "SELECT id, name, org_code, status, joined, left_on, left_kind, left_reason FROM members"
+      " WHERE id IN (";
   static constexpr int kLookupPrefixParams = 0;
 
   static bool Less(const Row& a, const Row& b) { return a.id < b.id; }

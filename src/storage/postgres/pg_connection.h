@@ -42,6 +42,7 @@ class Rows {
   ~Rows();
 
   int size() const;
+  int columns() const;
   bool IsNull(int row, int column) const;
   // Valid while this Rows lives.
   std::string_view Text(int row, int column) const;

@@ -54,17 +54,24 @@ class PgStatement final : public StatementImpl {
     row_ = -1;
   }
 
-  bool IsNull(int column) const override { return rows_.IsNull(row_, column); }
+  // A column past the last reads as NULL, as in SQLite.
+  bool IsNull(int column) const override {
+    return column >= rows_.columns() || rows_.IsNull(row_, column);
+  }
   std::int64_t Int(int column) const override {
-    const std::string_view text = rows_.Text(row_, column);
+    const std::string_view text = Text(column);
     if (text == "t") return 1;  // a boolean expression (EXISTS, IS NOT NULL) reads as SQLite's
     if (text == "f") return 0;
     std::int64_t value = 0;
     std::from_chars(text.data(), text.data() + text.size(), value);
     return value;
   }
-  double Double(int column) const override { return rows_.Double(row_, column); }
-  std::string_view Text(int column) const override { return rows_.Text(row_, column); }
+  double Double(int column) const override {
+    return column < rows_.columns() ? rows_.Double(row_, column) : 0;
+  }
+  std::string_view Text(int column) const override {
+    return column < rows_.columns() ? rows_.Text(row_, column) : std::string_view();
+  }
 
  private:
   void Set(int index, pg::Param value) {
@@ -127,7 +134,10 @@ class PgDatabase final : public DatabaseImpl {
     }
     return conn_.Exec("COMMIT", "committing");
   }
-  void Rollback() override { (void)conn_.Exec("ROLLBACK", "rolling back"); }
+  void Rollback() override {
+    // A COMMIT that failed (a deferred foreign key) has already ended the transaction.
+    if (conn_.InTransaction()) (void)conn_.Exec("ROLLBACK", "rolling back");
+  }
 
   void NoteAuditHead(std::int64_t, std::string, std::string) override {}
   std::optional<std::int64_t> RememberedCount(const std::string&) override { return {}; }
