@@ -14,5 +14,6 @@ Command AddDemoCommand(CLI::App& root, const GlobalOptions& global);
 Command AddUserCommand(CLI::App& root, const GlobalOptions& global);
 Command AddAuditCommand(CLI::App& root, const GlobalOptions& global);
 Command AddServeCommand(CLI::App& root, const GlobalOptions& global);
+Command AddCopyDbCommand(CLI::App& root);
 
 }  // namespace grassroots::cli

@@ -10,6 +10,7 @@
 
 #include "core/assessment.h"
 #include "core/policy.h"
+#include "storage/copy_db.h"
 #include "storage/open_store.h"
 #include "storage/postgres/pg_test_server.h"
 #include "storage/test_fixture.h"
@@ -114,6 +115,58 @@ TEST_F(BackendParityTest, TheSameWritesLeaveTheSameChainOnBothBackends) {
   EXPECT_EQ(one.value()->result.score_cents, two.value()->result.score_cents);
   EXPECT_EQ(one.value()->scores.dimensions, two.value()->scores.dimensions);
   EXPECT_EQ(one.value()->scores.has_score, two.value()->scores.has_score);
+}
+
+// SQLite -> PostgreSQL -> SQLite: everything arrives (an organization merged into another, an
+// account, the trail with its change records), the chain verifies with the same head on every
+// side, new rows continue after the copied ones, and a database that holds data is not copied
+// into.
+TEST_F(BackendParityTest, CopyDbMovesEverythingBothWaysAndTheChainStillVerifies) {
+  Store& county = *stores_[0];
+  Work(county);
+  core::OrgEnd end;
+  end.kind = core::OrgEndKind::kMerged;
+  end.on = {2016, 8, 1};
+  end.merged_into = "B";
+  end.reason = "合并";
+  ASSERT_TRUE(county.EndOrganization("C", end, actor_).ok());
+  core::Result<ChainHead> head = county.AuditHead();
+  ASSERT_TRUE(head.ok());
+
+  core::Result<CopySummary> there = CopyDatabase(dir_ + "/county.db", schema_.url(), clock_);
+  ASSERT_TRUE(there.ok()) << there.error().message;
+  EXPECT_EQ(there.value().head, head.value());
+  EXPECT_GT(there.value().rows, 20);
+  const std::string back_path = dir_ + "/back.db";
+  core::Result<CopySummary> back = CopyDatabase(schema_.url(), "sqlite:" + back_path, clock_);
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  EXPECT_EQ(back.value().rows, there.value().rows);
+
+  core::Result<std::unique_ptr<Store>> returned = OpenStore(back_path, clock_);
+  ASSERT_TRUE(returned.ok());
+  for (Store* store : {stores_[1].get(), returned.value().get()}) {
+    core::Result<AuditVerification> v = store->VerifyAudit(head.value());
+    ASSERT_TRUE(v.ok());
+    EXPECT_TRUE(v.value().ok) << v.value().message;
+    EXPECT_EQ(v.value().head, head.value());
+    core::Result<std::optional<OrgDetail>> merged = store->GetOrganization("C");
+    ASSERT_TRUE(merged.ok() && merged.value());
+    ASSERT_TRUE(merged.value()->org.end.has_value());
+    EXPECT_EQ(merged.value()->org.end->merged_into, "B");
+    core::Result<std::optional<UserRecord>> alice = store->FindUser("alice");
+    ASSERT_TRUE(alice.ok() && alice.value());
+    EXPECT_EQ(alice.value()->password_hash, "$argon2id$x");
+    UserRecord bob;
+    bob.name = "bob";
+    bob.password_hash = "h";
+    core::Result<std::int64_t> id = store->CreateUser(bob, actor_);
+    ASSERT_TRUE(id.ok()) << id.error().message;
+    EXPECT_GT(id.value(), alice.value()->id);
+  }
+  core::Result<CopySummary> again = CopyDatabase(dir_ + "/county.db", schema_.url(), clock_);
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().code, core::ErrorCode::kConflict);
+  EXPECT_EQ(again.error().reason, "copy_target_not_empty");
 }
 
 }  // namespace

@@ -114,6 +114,11 @@ class DatabaseImpl {
   virtual void RememberCount(std::string key, std::int64_t count) = 0;
   virtual core::Status RefreshStatistics(std::string_view table) = 0;
   virtual core::Result<bool> HasStatistics(std::string_view table) = 0;
+  // After rows were written with their own `column` ids (a copy), new rows continue after the
+  // largest: SQLite's INTEGER PRIMARY KEY does so by itself, an identity column is told.
+  virtual core::Status ContinueIdentity(std::string_view /*table*/, std::string_view /*column*/) {
+    return core::Status::Ok();
+  }
 
  private:
   std::string path_;

@@ -146,6 +146,13 @@ class PgDatabase final : public DatabaseImpl {
     return conn_.Exec("ANALYZE " + std::string(table),
                       "computing statistics of " + std::string(table));
   }
+  core::Status ContinueIdentity(std::string_view table, std::string_view column) override {
+    const std::string t(table);
+    const std::string c(column);
+    return conn_.Exec("SELECT setval(pg_get_serial_sequence('" + t + "', '" + c +
+                          "'), COALESCE(MAX(" + c + "), 0) + 1, false) FROM " + t,
+                      "continuing the ids of " + t);
+  }
   core::Result<bool> HasStatistics(std::string_view table) override {
     core::Result<Statement> stmt =
         Prepare("SELECT 1 FROM pg_stats WHERE schemaname = current_schema() AND tablename = ?");
