@@ -3,11 +3,12 @@
 #   make test   build and pass every test: release (with the browser tests of the web UI), then
 #               debug under ASan + UBSan
 #   make web    build the web UI only (web/dist)
+#   make package  the Debian package (binary, web UI, policy, systemd unit): docs/deploy.md
 JOBS ?= $(shell nproc)
 DEMO_DB ?= demo.db
 BIN = build/release/src/cli/grassroots
 
-.PHONY: deps deps-test build build-debug web demo test test-release test-debug test-e2e bench format clean
+.PHONY: deps deps-test build build-debug web demo test test-release test-debug test-e2e bench package format clean
 
 deps:
 	@scripts/install-deps
@@ -52,6 +53,10 @@ test-e2e: build web
 
 test-debug: build-debug
 	ctest --preset debug -j $(JOBS)
+
+package: build web
+	cd build/release && cpack -G DEB
+	@ls build/release/grassroots_*.deb
 
 bench: build
 	build/release/bench/assess_bench

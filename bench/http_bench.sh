@@ -22,17 +22,10 @@ pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$dir"; }
 trap cleanup EXIT
 
+# shellcheck source=bench/bench_server.sh
+source "$(dirname "$0")/bench_server.sh"
 db=$dir/demo.db
-if [[ $scale == province ]]; then
-  "$bin" demo --scale province --out "$dir/csv" >/dev/null
-  "$bin" --db "$db" import orgs "$dir/csv/orgs.csv" >/dev/null
-  "$bin" --db "$db" import scores "$dir/csv/scores.csv" >/dev/null
-  "$bin" --db "$db" assess --year 2016 --format json >/dev/null 2>&1
-else
-  "$bin" --db "$db" demo --no-serve >/dev/null
-fi
-password=bench-password-123
-echo "$password" | "$bin" --db "$db" user add bench --role admin --password-stdin >/dev/null
+bench_database "$db" "$scale"
 
 api_port=18181
 hello_port=18182
@@ -45,10 +38,7 @@ for _ in $(seq 50); do
   sleep 0.1
 done
 
-cookie=$(curl -s -D - -o /dev/null -H 'Content-Type: application/json' \
-  -d "{\"name\":\"bench\",\"password\":\"$password\"}" "http://127.0.0.1:$api_port/api/v1/session" |
-  awk -F'[:;] *' 'tolower($1) == "set-cookie" {print $2; exit}')
-[[ -n $cookie ]] || { echo "login failed" >&2; exit 1; }
+cookie=$(bench_login $api_port)
 org=$(sqlite3 "$db" "SELECT code FROM organizations ORDER BY code LIMIT 1 OFFSET 100")
 
 run() {  # name url [cookie]

@@ -24,6 +24,26 @@ std::string ShellQuote(const std::string& text) {
   return quoted + "'";
 }
 
+std::map<std::string, std::string> BuildDemo(const Scratch& scratch) {
+  const Outcome demo = scratch.Run({"demo", "--no-serve"});
+  if (demo.exit_code != 0) throw std::runtime_error("demo failed: " + demo.err);
+  // After the line "demo accounts ...": NAME ROLE PASSWORD a line.
+  std::map<std::string, std::string> passwords;
+  std::istringstream lines(demo.out);
+  std::string line;
+  bool accounts = false;
+  while (std::getline(lines, line)) {
+    if (line.rfind("demo accounts", 0) == 0) {
+      accounts = true;
+      continue;
+    }
+    std::istringstream fields(line);
+    std::string name, role, password;
+    if (accounts && fields >> name >> role >> password) passwords[name] = password;
+  }
+  return passwords;
+}
+
 Scratch::Scratch() {
   std::string base = std::filesystem::temp_directory_path().string() + "/grassroots-test-XXXXXX";
   if (mkdtemp(base.data()) == nullptr) throw std::runtime_error("mkdtemp failed");

@@ -1,6 +1,7 @@
 // Runs the real `grassroots` binary in a scratch folder, as a user or a script would.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,10 @@ class Scratch {
  private:
   std::string dir_;
 };
+
+// Builds the demo database in `scratch` (`demo --no-serve`) and answers the passwords it printed
+// for its accounts, by account name; throws when the demo fails.
+std::map<std::string, std::string> BuildDemo(const Scratch& scratch);
 
 std::string ReadFile(const std::string& path);
 std::string ShellQuote(const std::string& text);

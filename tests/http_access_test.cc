@@ -183,7 +183,7 @@ TEST(HttpConcurrency, ParallelScoreWritesAreAllStored) {
 // What-if counts cover the caller's scope, like its lists: a unit's administrator sees how
 // a change moves their own list, never the county's total.
 TEST(HttpAccess, WhatIfCountsOnlyTheCallersScope) {
-  const char* change = R"({"ratios":{"village":0.5,"community":0.5}})";
+  const char* change = R"({"ratios":{"village":1,"community":1}})";
   Client admin, unit;
   ASSERT_EQ(admin.LoginAs("admin").status, 200);
   ASSERT_EQ(unit.LoginAs("unit_admin").status, 200);
@@ -193,13 +193,15 @@ TEST(HttpAccess, WhatIfCountsOnlyTheCallersScope) {
   ASSERT_EQ(own.status, 200) << own.body;
   EXPECT_TRUE(county.Json()["whole_county"].get<bool>());
   EXPECT_FALSE(own.Json()["whole_county"].get<bool>());
-  EXPECT_EQ(county.Json()["selected_count"], county.Json()["selected"].size());
-  EXPECT_EQ(own.Json()["selected_count"], own.Json()["selected"].size());
-  EXPECT_LT(own.Json()["selected_count"].get<int>(), county.Json()["selected_count"].get<int>());
-  const nlohmann::json selected = own.Json()["selected"];
-  ASSERT_FALSE(selected.empty()) << own.body;  // a half of the villages are taken
-  for (const auto& code : selected) {
-    EXPECT_EQ(unit.Get("/api/v1/organizations/" + code.get<std::string>()).status, 200) << code;
+  EXPECT_LT(own.Json()["selected_after"].get<int>(), county.Json()["selected_after"].get<int>());
+  EXPECT_LT(own.Json()["entering_total"].get<int>(), county.Json()["entering_total"].get<int>());
+  const Reply listed = unit.Send("POST", "/api/v1/assessments/2016/what-if?limit=1000", change);
+  const nlohmann::json items = listed.Json()["items"];
+  ASSERT_FALSE(items.empty()) << listed.body;  // every village and community is taken
+  EXPECT_EQ(items.size(), listed.Json()["entering_total"].get<std::size_t>());
+  for (const auto& item : items) {
+    const std::string code = item["code"];
+    EXPECT_EQ(unit.Get("/api/v1/organizations/" + code).status, 200) << code;
   }
 }
 

@@ -78,18 +78,65 @@ TEST_F(HttpApi, ImportsReportRowErrorsAndWriteNothing) {
 TEST_F(HttpApi, WhatIfStoresNothingAndNamesWhoEntersAndLeaves) {
   const std::string before = HttpServer::Get().scratch().Dump(
       "SELECT COUNT(*), SUM(selected) FROM assessment_results WHERE year = 2016");
-  const Reply reply = admin_.Send("POST", "/api/v1/assessments/2016/what-if",
-                                  R"({"ratios":{"village":0.5},"tie_rule":"take_all"})");
+  const char* change = R"({"ratios":{"village":1,"community":1},"tie_rule":"take_all"})";
+  const std::string path = "/api/v1/assessments/2016/what-if";
+  const Reply reply = admin_.Send("POST", path + "?limit=1000", change);
   ASSERT_EQ(reply.status, 200) << reply.body;
-  EXPECT_GT(reply.Json()["entering"].size(), 0u);
-  EXPECT_EQ(reply.Json()["leaving"].size(), 0u);
+  const nlohmann::json whole = reply.Json();
+  const int entering = whole["entering_total"].get<int>();
+  EXPECT_GT(entering, 6);
+  EXPECT_EQ(whole["leaving_total"], 0);
+  EXPECT_EQ(whole["change"], "entering");
+  EXPECT_EQ(whole["total"], entering);
+  ASSERT_EQ(whole["items"].size(), static_cast<std::size_t>(entering));
+  EXPECT_EQ(whole["selected_after"].get<int>() - whole["selected_before"].get<int>(), entering);
+  EXPECT_EQ(whole["selected_before"],
+            admin_.Get("/api/v1/assessments/2016?selected=true&limit=1").Json()["total"]);
+  for (const auto& item : whole["items"]) {
+    EXPECT_FALSE(item["selected"].get<bool>()) << item.dump();  // not selected before
+    EXPECT_FALSE(item["name"].get<std::string>().empty()) << item.dump();
+    EXPECT_EQ(item["reasons_after"][0], "bottom_quota") << item.dump();
+  }
+  // A page at a time, in code order: two pages are the first six of the whole list.
+  nlohmann::json paged = nlohmann::json::array();
+  for (const char* page : {"?offset=0&limit=3", "?offset=3&limit=3"}) {
+    const Reply part = admin_.Send("POST", path + page, change);
+    ASSERT_EQ(part.status, 200) << part.body;
+    const nlohmann::json answer = part.Json();
+    EXPECT_EQ(answer["total"], entering);
+    for (const auto& item : answer["items"]) paged.push_back(item["code"]);
+  }
+  ASSERT_EQ(paged.size(), 6u);
+  for (std::size_t i = 0; i < paged.size(); ++i) {
+    EXPECT_EQ(paged[i], whole["items"][i]["code"]);
+    if (i > 0) {
+      EXPECT_LT(paged[i - 1].get<std::string>(), paged[i].get<std::string>());
+    }
+  }
+  // The other list, and filters on both.
+  const Reply leaving = admin_.Send("POST", path + "?change=leaving", change);
+  ASSERT_EQ(leaving.status, 200) << leaving.body;
+  EXPECT_EQ(leaving.Json()["total"], 0);
+  EXPECT_EQ(leaving.Json()["entering_total"], entering);
+  int by_type = 0;
+  for (const char* type : {"village", "community", "soe"}) {
+    const nlohmann::json part =
+        admin_.Send("POST", path + "?limit=1000&type=" + type, change).Json();
+    for (const auto& item : part["items"]) EXPECT_EQ(item["type"], type) << item.dump();
+    if (std::string(type) == "soe") {
+      EXPECT_EQ(part["entering_total"], 0) << part.dump();
+    }
+    by_type += part["entering_total"].get<int>();
+  }
+  EXPECT_EQ(by_type, entering);
   EXPECT_EQ(HttpServer::Get().scratch().Dump(
                 "SELECT COUNT(*), SUM(selected) FROM assessment_results WHERE year = 2016"),
             before);
-  EXPECT_EQ(
-      admin_.Send("POST", "/api/v1/assessments/2016/what-if", R"({"ratios":{"village":2}})").status,
-      422);
-  EXPECT_EQ(admin_.Send("POST", "/api/v1/assessments/2016/what-if", R"({"speed":1})").status, 422);
+  const Reply bad = admin_.Send("POST", path + "?change=both", change);
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_EQ(bad.Json()["error"]["reason"], "unknown_value");
+  EXPECT_EQ(admin_.Send("POST", path, R"({"ratios":{"village":2}})").status, 422);
+  EXPECT_EQ(admin_.Send("POST", path, R"({"speed":1})").status, 422);
 }
 
 TEST_F(HttpApi, HandDecisionsAndGradeOverridesNeedAReasonAndAreAudited) {

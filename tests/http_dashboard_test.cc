@@ -93,11 +93,15 @@ TEST(HttpDashboard, ConsecutiveCasesProposeTheRemovalsOfTheRule) {
     const nlohmann::json org = admin.Get("/api/v1/organizations/" + code).Json();
     ASSERT_EQ(c["actions"][0]["action"], "remove_secretary");
     EXPECT_EQ(c["actions"][0]["org"], code);
+    EXPECT_EQ(c["actions"][0]["name"], c["name"]);  // names come with the actions
     if (org["parent"].is_string() && !org["parent"].get<std::string>().empty()) {
       ++branches;
       ASSERT_EQ(c["actions"].size(), 2u);
       EXPECT_EQ(c["actions"][1]["action"], "remove_parent_secretary");
       EXPECT_EQ(c["actions"][1]["org"], org["parent"]);
+      EXPECT_EQ(
+          c["actions"][1]["name"],
+          admin.Get("/api/v1/organizations/" + org["parent"].get<std::string>()).Json()["name"]);
     } else {
       EXPECT_EQ(c["actions"].size(), 1u);
     }

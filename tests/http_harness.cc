@@ -17,22 +17,10 @@
 #include <stdexcept>
 #include <thread>
 
+#include "server_process.h"
+
 namespace grassroots::testing {
 namespace {
-
-int FreePort() {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  addr.sin_port = 0;
-  bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-  socklen_t len = sizeof addr;
-  getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  const int port = ntohs(addr.sin_port);
-  close(fd);
-  return port;
-}
 
 Reply ToReply(const httplib::Result& result) {
   Reply reply;
@@ -54,22 +42,7 @@ class DemoTemplate {
   const std::map<std::string, std::string>& passwords() const { return passwords_; }
 
  private:
-  DemoTemplate() {
-    const Outcome demo = scratch_.Run({"demo", "--no-serve"});
-    if (demo.exit_code != 0) throw std::runtime_error("demo failed: " + demo.err);
-    std::istringstream lines(demo.out);
-    std::string line;
-    bool accounts = false;
-    while (std::getline(lines, line)) {
-      if (line.rfind("demo accounts", 0) == 0) {
-        accounts = true;
-        continue;
-      }
-      std::istringstream fields(line);
-      std::string name, role, password;
-      if (accounts && fields >> name >> role >> password) passwords_[name] = password;
-    }
-  }
+  DemoTemplate() { passwords_ = BuildDemo(scratch_); }
   Scratch scratch_;
   std::map<std::string, std::string> passwords_;
 };
@@ -106,7 +79,7 @@ HttpServer::HttpServer() {
     std::error_code missing;
     std::filesystem::copy_file(demo.Db() + suffix, scratch_.Db() + suffix, missing);
   }
-  port_ = FreePort();
+  port_ = FreeLoopbackPort();
   Start("");
 }
 

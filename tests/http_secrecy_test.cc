@@ -99,6 +99,7 @@ const std::vector<Probe> kScoped = {
     {"POST", "/api/v1/members/{id}/leave", "/api/v1/members/{id}/leave",
      R"({"kind":"other","on":"2017-01-01","reason":"探测"})"},
     {"GET", "/api/v1/organizations/{code}/scores", "/api/v1/organizations/{code}/scores", ""},
+    {"GET", "/api/v1/organizations/{code}/results", "/api/v1/organizations/{code}/results", ""},
     {"GET", "/api/v1/scores", "/api/v1/scores?year=2016&parent={code}", ""},
     {"PUT", "/api/v1/scores/{code}/{year}", "/api/v1/scores/{code}/2016", kScore},
     {"PUT", "/api/v1/scores/{code}/{year}/grade", "/api/v1/scores/{code}/2016/grade",
@@ -118,6 +119,13 @@ const std::vector<Probe> kScoped = {
      "text/csv"},
     {"GET", "/api/v1/assessments/{year}/summary", "/api/v1/assessments/2016/summary?parent={code}",
      ""},
+    // CSV: a workbook records the second it was written, which two requests may not share.
+    {"GET", "/api/v1/exports/organizations.{format}",
+     "/api/v1/exports/organizations.csv?parent={code}", ""},
+    {"GET", "/api/v1/exports/scores/{year}.{format}",
+     "/api/v1/exports/scores/2016.csv?parent={code}", ""},
+    {"GET", "/api/v1/exports/assessments/{year}.{format}",
+     "/api/v1/exports/assessments/2016.csv?parent={code}", ""},
 };
 
 // Routes about no organization or member: the same for every code, listed so that the table
@@ -137,7 +145,8 @@ const std::set<std::string> kUnscoped = {
     "GET /api/v1/audit",
     "GET /api/v1/audit/verify",
     "GET /api/v1/audit/head",
-    "GET /api/v1/audit/{id}/changes",  // audit entries: admin and auditor, who read everything
+    "GET /api/v1/audit/{id}/changes",      // audit entries: admin and auditor, who read everything
+    "GET /api/v1/exports/audit.{format}",  // the same
     "GET /api/v1/assessments/{year}/verify",  // admin and auditor only
     "GET /api/v1/users",
     "POST /api/v1/users",

@@ -12,43 +12,25 @@
 #include <chrono>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
-#include <regex>
 #include <thread>
 
 #include "cli_runner.h"
+#include "server_process.h"
 
 namespace grassroots::testing {
 namespace {
-
-int FreePort() {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-  socklen_t len = sizeof addr;
-  getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  const int port = ntohs(addr.sin_port);
-  close(fd);
-  return port;
-}
 
 // A TLS server of its own (the shared harness serves plain http), stopped at the end.
 class TlsServer {
  public:
   TlsServer() {
-    const Outcome demo = scratch_.Run({"demo", "--no-serve"});
-    if (demo.exit_code != 0) throw std::runtime_error("demo failed: " + demo.err);
-    std::smatch match;
-    if (std::regex_search(demo.out, match, std::regex(R"(\n +admin +admin +(\S+))"))) {
-      admin_password_ = match[1];
-    }
+    admin_password_ = BuildDemo(scratch_).at("admin");
     const std::string command =
         "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 -keyout " +
         ShellQuote(scratch_.Path("key.pem")) + " -out " + ShellQuote(scratch_.Path("cert.pem")) +
         " >/dev/null 2>&1";
     if (std::system(command.c_str()) != 0) throw std::runtime_error("openssl req failed");
-    port_ = FreePort();
+    port_ = FreeLoopbackPort();
     pid_ = fork();
     if (pid_ == 0) {
       prctl(PR_SET_PDEATHSIG, SIGTERM);

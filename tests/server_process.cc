@@ -32,20 +32,7 @@ int FreeLoopbackPort() {
 ServerProcess::ServerProcess(const std::vector<std::string>& args, Data data, std::string db)
     : db_(db.empty() ? scratch_.Db() : std::move(db)) {
   if (data == Data::kDemo) {
-    const Outcome demo = scratch_.Run({"demo", "--no-serve"});
-    if (demo.exit_code != 0) throw std::runtime_error("demo failed: " + demo.err);
-    std::istringstream lines(demo.out);
-    std::string line;
-    bool accounts = false;
-    while (std::getline(lines, line)) {
-      if (line.rfind("demo accounts", 0) == 0) {
-        accounts = true;
-        continue;
-      }
-      std::istringstream fields(line);
-      std::string name, role, password;
-      if (accounts && fields >> name >> role >> password) passwords_[name] = password;
-    }
+    passwords_ = BuildDemo(scratch_);
   } else if (data == Data::kEmpty) {
     if (scratch_.RunRaw({"--db", db_, "init"}).exit_code != 0) {
       throw std::runtime_error("init failed");

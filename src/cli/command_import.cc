@@ -6,7 +6,7 @@
 #include <memory>
 #include <sstream>
 
-#include "app/import_service.h"
+#include "app/import_file.h"
 #include "cli/commands.h"
 
 namespace grassroots::cli {
@@ -46,19 +46,33 @@ int PrintRowErrors(const std::string& path, const std::vector<core::LineError>& 
   return kExitBadInput;
 }
 
+// Says on stderr how a file other than plain UTF-8 CSV was read ("orgs.csv: read as GB18030").
+void TellHowRead(const std::string& path, const app::FileImport& file) {
+  if (file.format == csv::FileFormat::kXlsx) {
+    std::cerr << path << ": read sheet \"" << file.sheet << "\" of the workbook\n";
+  } else if (file.encoding == csv::TextEncoding::kGb18030) {
+    std::cerr << path << ": read as GB18030\n";
+  }
+}
+
 int RunImport(const GlobalOptions& global, app::ImportKind kind, const std::string& path) {
   auto content = ReadFile(path);
   if (!content.ok()) return ReportError(content.error());
   auto store = OpenStore(global);
   if (!store.ok()) return ReportError(store.error());
-  auto outcome =
-      app::ImportCsv(*store.value(), kind, content.value(), CliActor(), TerminalProgress(path));
-  if (!outcome.ok()) return ReportError(outcome.error());
-  if (!outcome.value().errors.empty()) return PrintRowErrors(path, outcome.value().errors);
-  const auto& written = outcome.value().written;
-  std::cout << "imported " << app::ToString(kind) << " from " << path << ": "
-            << outcome.value().rows << " rows (" << written.inserted << " new, " << written.updated
-            << " updated, " << written.unchanged << " unchanged)\n";
+  auto file =
+      app::ImportFile(*store.value(), kind, content.value(), CliActor(), TerminalProgress(path));
+  if (!file.ok()) {
+    if (file.error().field != "file") return ReportError(file.error());
+    std::cerr << path << ": " << file.error().message << "\n";
+    return kExitBadInput;
+  }
+  TellHowRead(path, file.value());
+  const app::ImportOutcome& outcome = file.value().outcome;
+  if (!outcome.errors.empty()) return PrintRowErrors(path, outcome.errors);
+  std::cout << "imported " << app::ToString(kind) << " from " << path << ": " << outcome.rows
+            << " rows (" << outcome.written.inserted << " new, " << outcome.written.updated
+            << " updated, " << outcome.written.unchanged << " unchanged)\n";
   return kExitOk;
 }
 
@@ -66,7 +80,9 @@ int RunImport(const GlobalOptions& global, app::ImportKind kind, const std::stri
 
 Command AddImportCommand(CLI::App& root, const GlobalOptions& global) {
   CLI::App* app = root.add_subcommand(
-      "import", "Import a CSV file (orgs, members or scores): all rows or none");
+      "import",
+      "Import a file (orgs, members or scores): CSV in UTF-8 or GB18030, or .xlsx (first "
+      "sheet); English or Chinese headers; all rows or none");
   app->require_subcommand(1);
   struct Choice {
     CLI::App* app;
@@ -84,7 +100,9 @@ Command AddImportCommand(CLI::App& root, const GlobalOptions& global) {
   for (int i = 0; i < 3; ++i) {
     CLI::App* sub = app->add_subcommand(kinds[i].first, std::string("Columns: ") + kinds[i].second);
     choices->push_back({sub, values[i], {}});
-    sub->add_option("FILE", choices->back().path, "CSV file, UTF-8 with a header row")->required();
+    sub->add_option("FILE", choices->back().path,
+                    "CSV (UTF-8 or GB18030) or .xlsx file with a header row")
+        ->required();
   }
   return {app, [&global, choices] {
             for (const Choice& choice : *choices) {

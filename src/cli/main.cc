@@ -25,7 +25,8 @@ int main(int argc, char** argv) {
       AddAssessCommand(root, global), AddExplainCommand(root, global),
       AddVerifyCommand(root, global), AddDemoCommand(root, global),
       AddUserCommand(root, global),   AddAuditCommand(root, global),
-      AddServeCommand(root, global),  AddCopyDbCommand(root)};
+      AddServeCommand(root, global),  AddBackupCommand(root, global),
+      AddCopyDbCommand(root)};
   try {
     root.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

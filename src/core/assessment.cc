@@ -171,18 +171,13 @@ SortedGroups SortByGroupAndScore(const OrgTable& orgs, const AssessmentResult& r
   return sorted;
 }
 
-// ceil(ppm x count / 1e6) in integers, so 15% of 20 is exactly 3.
-std::int64_t QuotaOf(std::int64_t ratio_ppm, std::int64_t count) {
-  return (ratio_ppm * count + kPpm - 1) / kPpm;
-}
-
 // Steps 1-3 for one group, lowest score first: ranks (ties share the smaller rank: 1, 2, 2, 4),
 // quota = ceil(ratio x count) taken from the bottom; ties at the cut line are all taken
 // (take_all) or none of them is (take_none).
 void RankAndTakeQuota(const Policy& policy, std::span<const std::uint64_t> group, QuotaGroup& quota,
                       AssessmentResult& result) {
   quota.count = static_cast<std::int64_t>(group.size());
-  quota.quota = QuotaOf(quota.ratio_ppm, quota.count);
+  quota.quota = CeilShare(quota.ratio_ppm, quota.count);
   const auto quota_size = static_cast<std::size_t>(quota.quota);
   std::size_t tie_start = 0;
   while (tie_start < group.size()) {

@@ -22,6 +22,11 @@ enum class TieRule : std::uint8_t {
 
 inline constexpr std::int64_t kPpm = 1'000'000;  // ratios are held in parts per million
 
+// ceil(ratio x count) in integers, so 15% of 20 is exactly 3: a bottom quota, a sample's size.
+constexpr std::int64_t CeilShare(std::int64_t ratio_ppm, std::int64_t count) {
+  return (ratio_ppm * count + kPpm - 1) / kPpm;
+}
+
 struct Policy {
   std::string name;
   std::array<double, kDimensionCount> weights{};  // relative; each >= 0, sum > 0

@@ -16,30 +16,25 @@
 namespace grassroots::csv {
 namespace {
 
+// The columns are core's tables (core/file_columns.h); the enums index them.
 namespace orgs {
 enum : std::size_t { kCode, kName, kType, kKind, kParent, kSecretary, kUnit };
-constexpr Column kColumns[] = {{"code"},   {"name"},      {"type"},       {"kind"},
-                               {"parent"}, {"secretary"}, {"unit", false}};
+constexpr std::span<const Column> kColumns = core::kOrganizationFileColumns;
+static_assert(core::kOrganizationFileColumns[kUnit].name == "unit");
 }  // namespace orgs
 
 namespace members {
 enum : std::size_t { kId, kName, kOrg, kStatus, kJoined };
-constexpr Column kColumns[] = {{"id"}, {"name"}, {"org"}, {"status"}, {"joined", false}};
+constexpr std::span<const Column> kColumns = core::kMemberFileColumns;
+static_assert(core::kMemberFileColumns[kJoined].name == "joined");
 }  // namespace members
 
 namespace scores {
 enum : std::size_t { kCode, kYear, kFirstDimension, kGrade = kFirstDimension + 6, kReason };
-constexpr Column kColumns[] = {{"code"},
-                               {"year"},
-                               {core::kDimensionKeys[0]},
-                               {core::kDimensionKeys[1]},
-                               {core::kDimensionKeys[2]},
-                               {core::kDimensionKeys[3]},
-                               {core::kDimensionKeys[4]},
-                               {core::kDimensionKeys[5]},
-                               {"grade", false},
-                               {"reason", false}};
+constexpr std::span<const Column> kColumns = core::kScoreFileColumns;
 static_assert(kGrade - kFirstDimension == core::kDimensionCount);
+static_assert(core::kScoreFileColumns[kFirstDimension].name == core::kDimensionKeys[0]);
+static_assert(core::kScoreFileColumns[kReason].name == "reason");
 }  // namespace scores
 
 // The value of a vocabulary column (read by core), or T{} after reporting why not.

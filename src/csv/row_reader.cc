@@ -31,7 +31,10 @@ bool RowReader::MatchHeader() {
   positions_.assign(columns_.size(), -1);
   for (std::size_t field = 0; field < header.size(); ++field) {
     for (std::size_t column = 0; column < columns_.size(); ++column) {
-      if (!EqualsIgnoringCase(header[field], columns_[column].name)) continue;
+      if (!EqualsIgnoringCase(header[field], columns_[column].name) &&
+          header[field] != columns_[column].label) {
+        continue;
+      }
       if (positions_[column] >= 0) {
         const std::string name(columns_[column].name);
         errors_.push_back({line,

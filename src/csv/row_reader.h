@@ -8,23 +8,21 @@
 #include <string_view>
 #include <vector>
 
+#include "core/file_columns.h"
 #include "core/import_rows.h"
 #include "csv/record_reader.h"
 
 namespace grassroots::csv {
 
-// A column an import format knows. `name` is lower case; a required column must be in
-// the header, an optional one may be.
-struct Column {
-  std::string_view name;
-  bool required = true;
-};
+// A column an import format knows (core/file_columns.h): `name` is lower case, `label` its
+// Chinese header; a required column must be in the header, an optional one may be.
+using Column = core::FileColumn;
 
-// Reads rows whose columns may come in any order: header names are matched trimmed and
-// ignoring ASCII case, unknown columns are ignored, and a row with no value in any column
-// (what spreadsheets leave behind as ",,,,") is skipped. Errors, the reader's and the
-// caller's through Fail() and Report(), go to the vector given at construction, in line order
-// and, within a row, in the order of `columns`.
+// Reads rows whose columns may come in any order: header names are matched trimmed, the key
+// ignoring ASCII case or the Chinese label exactly; unknown columns are ignored, and a row with
+// no value in any column (what spreadsheets leave behind as ",,,,") is skipped. Errors, the
+// reader's and the caller's through Fail() and Report(), go to the vector given at
+// construction, in line order and, within a row, in the order of `columns`.
 class RowReader {
  public:
   // Checks the header at once: each missing required column (reason missing_column) and each
@@ -37,6 +35,10 @@ class RowReader {
   // Advances to the next row; false at the end.
   bool Next();
   int line() const { return records_.line(); }
+  // True when columns[column] is in the header.
+  bool has(std::size_t column) const {
+    return column < positions_.size() && positions_[column] >= 0;
+  }
 
   // The trimmed value of columns[column] in the current row; empty when an optional column
   // is absent from the file.

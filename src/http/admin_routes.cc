@@ -1,9 +1,10 @@
 // Policy, audit log and CSV imports.
 #include <charconv>
 
-#include "app/import_service.h"
+#include "app/import_file.h"
 #include "http/access.h"
 #include "http/errors.h"
+#include "http/import_file_json.h"
 #include "http/json_input.h"
 #include "http/route.h"
 
@@ -130,7 +131,9 @@ void AuditVerify(Call& call) {
               v.newest_recorded ? HeadJson(*v.newest_recorded) : nlohmann::json(nullptr)}});
 }
 
-// ?dry_run=true checks the file exactly as the import would and writes nothing.
+// ?dry_run=true checks the file exactly as the import would and writes nothing; with
+// ?preview=N its answer holds the file's first N rows as read. The body is the file as it is:
+// CSV in UTF-8 or GB18030, or an .xlsx workbook (app/import_file.h).
 void Import(Call& call) {
   const std::string kind = call.req.matches.size() > 1 ? call.req.matches[1].str() : "";
   const std::optional<app::ImportKind> parsed = app::ParseImportKind(kind);
@@ -145,23 +148,28 @@ void Import(Call& call) {
   if (auto may = app::CheckMayImport(call.principal, *parsed); !may.ok()) {
     return WriteError(call.res, may.error());
   }
-  if (!IsValidUtf8(call.req.body)) {
-    return WriteError(call.res, 422, "invalid", "the CSV text is not UTF-8", "body", "not_utf8");
-  }
+  std::size_t preview = 0;
+  if (!PreviewParam(call.req, preview, call.res)) return;
   if (dry_run == "true") {
-    auto checked = app::DryRunCsv(call.store, *parsed, call.req.body);
+    auto checked = app::DryRunFile(call.store, *parsed, call.req.body, preview);
     if (!checked.ok()) return WriteError(call.res, checked.error());
-    return WriteJson(call.res, {{"dry_run", true},
-                                {"rows", checked.value().rows},
-                                {"errors", RowErrorsJson(checked.value().errors)}});
+    nlohmann::json body = {{"dry_run", true},
+                           {"rows", checked.value().outcome.rows},
+                           {"errors", RowErrorsJson(checked.value().outcome.errors)}};
+    body.update(FileJson(checked.value()));
+    if (preview > 0) body["preview"] = PreviewJson(checked.value().preview);
+    return WriteJson(call.res, body);
   }
-  auto outcome = app::ImportCsv(call.store, *parsed, call.req.body, call.actor);
-  if (!outcome.ok()) return WriteError(call.res, outcome.error());
-  if (!outcome.value().errors.empty()) return WriteRowErrors(call.res, outcome.value().errors);
-  WriteJson(call.res, {{"rows", outcome.value().rows},
-                       {"inserted", outcome.value().written.inserted},
-                       {"updated", outcome.value().written.updated},
-                       {"unchanged", outcome.value().written.unchanged}});
+  auto file = app::ImportFile(call.store, *parsed, call.req.body, call.actor);
+  if (!file.ok()) return WriteError(call.res, file.error());
+  const app::ImportOutcome& outcome = file.value().outcome;
+  if (!outcome.errors.empty()) return WriteRowErrors(call.res, outcome.errors);
+  nlohmann::json body = {{"rows", outcome.rows},
+                         {"inserted", outcome.written.inserted},
+                         {"updated", outcome.written.updated},
+                         {"unchanged", outcome.written.unchanged}};
+  body.update(FileJson(file.value()));
+  WriteJson(call.res, body);
 }
 
 }  // namespace
@@ -181,8 +189,9 @@ void AddAdminRoutes(std::vector<Route>& routes) {
                     "What each row of a bulk write or import changed (offset, limit)", true,
                     AuditChanges});
   routes.push_back({Method::kPost, "/api/v1/imports/{kind}",
-                    "Import CSV text (kind: orgs, members, scores), all or none (admin)", true,
-                    Import});
+                    "Import a file (kind: orgs, members, scores; CSV in UTF-8 or GB18030, or "
+                    ".xlsx), all or none (admin); dry_run, preview",
+                    true, Import});
 }
 
 }  // namespace grassroots::http

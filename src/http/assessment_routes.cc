@@ -1,11 +1,12 @@
 // /assessments: run, view, explain one organization and verify a year from the stored record,
-// hand decisions and the what-if (the only re-run on today's data, by design: it stores nothing).
-#include <algorithm>
-#include <cmath>
-#include <limits>
+// an organization's history of stored results, and hand decisions. The what-if is in
+// what_if_routes.cc.
+#include <string>
+#include <vector>
 
 #include "app/assessment_service.h"
 #include "app/explain_service.h"
+#include "app/result_history.h"
 #include "app/verify_service.h"
 #include "core/score_rules.h"
 #include "export/explanation_json.h"
@@ -13,46 +14,15 @@
 #include "http/errors.h"
 #include "http/json_input.h"
 #include "http/json_writer.h"
+#include "http/list_filters.h"
 #include "http/route.h"
 
 namespace grassroots::http {
 namespace {
 
-struct Evaluation {
-  core::OrgTable orgs;
-  core::AssessmentResult result;
-};
-
-// Runs the engine on the stored data of `year` with `policy`, storing nothing.
-core::Result<Evaluation> Evaluate(storage::Store& store, const core::Policy& policy, int year) {
-  Evaluation out;
-  auto orgs = app::OrganizationsAssessedIn(store, year);
-  if (!orgs.ok()) return orgs.error();
-  out.orgs = std::move(orgs).value();
-  auto scores = store.LoadScores(year, out.orgs);
-  if (!scores.ok()) return scores.error();
-  core::AssessmentInput input;
-  input.year = year;
-  input.orgs = &out.orgs;
-  input.scores = &scores.value();
-  for (int back = 1; back < policy.consecutive_years; ++back) {
-    auto selection = store.LoadSelection(year - back, out.orgs);
-    if (!selection.ok()) return selection.error();
-    input.previous_selected.push_back(selection.value() ? std::move(*selection.value())
-                                                        : std::vector<std::uint8_t>{});
-  }
-  auto manual = store.LoadManualDecisions(year, out.orgs);
-  if (!manual.ok()) return manual.error();
-  input.manual = std::move(manual).value();
-  auto result = core::Assess(policy, input);
-  if (!result.ok()) return result.error();
-  out.result = std::move(result).value();
-  return out;
-}
-
-void WriteRow(JsonWriter& out, const storage::AssessmentRow& row) {
-  out.BeginObject().Key("code").String(row.code).Key("type").String(row.type);
-  out.Key("unit").String(row.unit).Key("score");
+// What a stored row says of its organization: score, grade, rank, selection, reasons.
+void WriteResultFields(JsonWriter& out, const storage::AssessmentRow& row) {
+  out.Key("score");
   if (row.score_cents && *row.score_cents >= 0) {
     out.Double(*row.score_cents / 100.0);
   } else {
@@ -67,7 +37,55 @@ void WriteRow(JsonWriter& out, const storage::AssessmentRow& row) {
   if (row.reasons & core::kReasonGradeD) out.String("grade_d");
   if (row.reasons & core::kReasonManual) out.String("manual");
   out.EndArray();
-  out.Key("consecutive").Bool(row.consecutive).EndObject();
+  out.Key("consecutive").Bool(row.consecutive);
+}
+
+// One stored row with the organization's name; the hand decision as it stands now only for
+// those who may read the committee's decisions (`with_manual`), null when there is none.
+void WriteRow(JsonWriter& out, const storage::AssessmentRow& row, bool with_manual) {
+  out.BeginObject().Key("code").String(row.code).Field("name", row.name);
+  out.Key("type").String(row.type).Key("unit").String(row.unit);
+  WriteResultFields(out, row);
+  if (with_manual) {
+    out.Key("manual");
+    if (row.manual) {
+      out.BeginObject().Key("include").Bool(row.manual->include);
+      out.Field("reason", row.manual->reason).Field("decided_by", row.manual->decided_by);
+      out.EndObject();
+    } else {
+      out.Null();
+    }
+  }
+  out.EndObject();
+}
+
+// The stored quota arithmetic of each ranking group the page's rows belong to, in the page's
+// order, with how many of the group the caller's scope holds are selected: what a page drawn
+// group by group with its cut line needs, without the year's whole summary.
+core::Status WriteGroups(Call& call, int year, const storage::OrgFilter& scope,
+                         const std::vector<storage::AssessmentRow>& rows, JsonWriter& out) {
+  out.Key("groups").BeginArray();
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (i > 0 && rows[i].unit == rows[i - 1].unit && rows[i].type == rows[i - 1].type) continue;
+    auto group = call.store.LoadQuotaGroup(year, rows[i].unit, rows[i].type);
+    if (!group.ok()) return group.error();
+    if (!group.value()) continue;
+    storage::OrgFilter selected = scope;
+    selected.unit = rows[i].unit;
+    selected.type = rows[i].type;
+    selected.selected = true;
+    selected.offset = 0;
+    selected.limit = 1;
+    auto count = call.store.LoadAssessmentRows(year, selected);
+    if (!count.ok()) return count.error();
+    const storage::StoredQuota& g = *group.value();
+    out.BeginObject().Field("unit", g.unit).Field("type", g.type).Key("count").Int(g.count);
+    out.Key("ratio_ppm").Int(g.ratio_ppm).Key("quota").Int(g.quota).Key("cut_score");
+    g.cut_cents ? out.Double(*g.cut_cents / 100.0) : out.Null();
+    out.Key("taken").Int(g.taken).Key("selected").Int(count.value().total).EndObject();
+  }
+  out.EndArray();
+  return core::Status::Ok();
 }
 
 void List(Call& call) {
@@ -97,34 +115,77 @@ void Run(Call& call) {
                        {"assessed_first", run.value().assessed_first}});
 }
 
-// Rows of a stored year, filtered by organization, grade and selection in the store.
+// An organization's stored results, every year that ranked it, newest first, each with its
+// group's stored quota arithmetic (app/result_history.h): the organization page's history.
+void History(Call& call) {
+  auto code = PathCode(call.req, call.res, 1);
+  if (!code || !RequireOrg(call, *code, core::OrgAction::kRead)) return;
+  auto history = app::ResultHistory(call.store, *code);
+  if (!history.ok()) return WriteError(call.res, history.error());
+  JsonWriter out;
+  out.BeginObject().Key("items").BeginArray();
+  for (const app::YearResult& y : history.value()) {
+    out.BeginObject().Key("year").Int(y.year).Key("type").String(y.row.type);
+    out.Key("unit").String(y.row.unit);
+    WriteResultFields(out, y.row);
+    out.Key("group");
+    if (y.group) {
+      const storage::StoredQuota& g = *y.group;
+      out.BeginObject().Key("count").Int(g.count).Key("ratio_ppm").Int(g.ratio_ppm);
+      out.Key("quota").Int(g.quota).Key("cut_score");
+      g.cut_cents ? out.Double(*g.cut_cents / 100.0) : out.Null();
+      out.Key("taken").Int(g.taken).EndObject();
+    } else {
+      out.Null();
+    }
+    out.EndObject();
+  }
+  out.EndArray().Key("total").Int(static_cast<std::int64_t>(history.value().size()));
+  out.EndObject();
+  WriteJsonText(call.res, out.Take());
+}
+
+// ?order: code (the default) or rank (OrgFilter::ranked); false after writing 422.
+bool OrderParam(const httplib::Request& req, storage::OrgFilter& filter, httplib::Response& res) {
+  const std::string order = req.has_param("order") ? req.get_param_value("order") : "code";
+  if (order != "code" && order != "rank") {
+    WriteError(res, 422, "invalid", "order must be code or rank", "order", "unknown_value",
+               {{"value", order.substr(0, 16)}, {"accepted", "code, rank"}});
+    return false;
+  }
+  filter.ranked = order == "rank";
+  return true;
+}
+
+// Rows of a stored year, filtered by organization, grade and selection in the store, by code
+// or as ranked (with their groups' quota arithmetic).
 void Rows(Call& call) {
   auto year = PathYear(call.req, call.res, 1);
   storage::OrgFilter filter;
   if (!year || !PageParams(call.req, filter.offset, filter.limit, call.res)) return;
-  if (!OrgFilterParams(call.req, filter, call.res)) return;
-  const std::string grade = call.req.get_param_value("grade");
-  const std::string selected = call.req.get_param_value("selected");
-  if (!grade.empty() && !core::ParseGrade(grade)) {
-    return WriteError(call.res, 422, "invalid", "grade must be A, B, C or D", "grade");
-  }
-  if (!selected.empty() && selected != "true" && selected != "false") {
-    return WriteError(call.res, 422, "invalid", "selected must be true or false", "selected");
-  }
+  if (!AssessmentListParams(call.req, filter, call.res)) return;
   auto info = call.store.LoadAssessmentInfo(*year);
   if (!info.ok()) return WriteError(call.res, info.error());
   if (!info.value()) return WriteError(call.res, 404, "not_found", "year not assessed", "year");
   ApplyScope(call.principal, filter);
-  if (!grade.empty()) filter.grade = core::ToString(*core::ParseGrade(grade));
-  if (!selected.empty()) filter.selected = selected == "true";
+  if (!OrderParam(call.req, filter, call.res)) return;
   auto page = call.store.LoadAssessmentRows(*year, filter);
   if (!page.ok()) return WriteError(call.res, page.error());
+  const bool with_manual = core::MayDo(call.principal, core::GlobalAction::kReadAllAssessments);
   JsonWriter out;
   out.BeginObject().Key("year").Int(*year);
   out.Key("policy_version").String(info.value()->policy_version).Key("items").BeginArray();
-  for (const auto& row : page.value().items) WriteRow(out, row);
+  for (const auto& row : page.value().items) WriteRow(out, row, with_manual);
   out.EndArray().Key("total").Int(page.value().total);
-  out.Key("offset").Int(filter.offset).Key("limit").Int(filter.limit).EndObject();
+  out.Key("offset").Int(filter.offset).Key("limit").Int(filter.limit);
+  if (filter.ranked) {
+    storage::OrgFilter scope;
+    ApplyScope(call.principal, scope);
+    if (auto s = WriteGroups(call, *year, scope, page.value().items, out); !s.ok()) {
+      return WriteError(call.res, s.error());
+    }
+  }
+  out.EndObject();
   WriteJsonText(call.res, out.Take());
 }
 
@@ -210,144 +271,22 @@ void ListManual(Call& call) {
   WriteJson(call.res, {{"items", items}, {"total", items.size()}});
 }
 
-// The ancestry of organization i from the table (code first), for scope checks in memory.
-std::vector<std::string> AncestryOf(const core::OrgTable& orgs, std::size_t i) {
-  std::vector<std::string> out;
-  for (std::int32_t at = static_cast<std::int32_t>(i); at >= 0 && out.size() < 64;
-       at = orgs.parent[at]) {
-    out.push_back(orgs.code[at]);
-  }
-  return out;
-}
-
-// Applies the what-if body to `policy`; false after writing 422.
-bool ChangePolicy(const nlohmann::json& body, core::Policy& policy, httplib::Response& res) {
-  if (!OnlyFields(body, {"ratios", "grades", "weights", "tie_rule"}, res)) return false;
-  auto object = [&](const char* key) -> const nlohmann::json* {
-    auto it = body.find(key);
-    if (it == body.end()) return nullptr;
-    if (!it->is_object()) {
-      WriteError(res, 422, "invalid", std::string(key) + " must be an object", key);
-      return &*it;
-    }
-    return &*it;
-  };
-  if (const auto* ratios = object("ratios")) {
-    if (!ratios->is_object()) return false;
-    for (auto it = ratios->begin(); it != ratios->end(); ++it) {
-      const auto type = core::ParseOrgType(it.key());
-      double value = 0;
-      if (!type) {
-        WriteError(res, 422, "invalid", "unknown type " + it.key(), "ratios." + it.key());
-        return false;
-      }
-      if (!GetNumber(*ratios, it.key().c_str(), value, true, res)) return false;
-      if (!std::isfinite(value) || value < 0 || value > 1) {
-        WriteError(res, 422, "invalid", "a ratio is from 0 to 1", "ratios." + it.key());
-        return false;
-      }
-      policy.ratio_ppm[static_cast<int>(*type)] = std::llround(value * core::kPpm);
-    }
-  }
-  if (const auto* grades = object("grades")) {
-    if (!grades->is_object() || !OnlyFields(*grades, {"a", "b", "c"}, res)) return false;
-    std::int32_t* cents[] = {&policy.grade_a_cents, &policy.grade_b_cents, &policy.grade_c_cents};
-    const char* keys[] = {"a", "b", "c"};
-    for (int g = 0; g < 3; ++g) {
-      double value = *cents[g] / 100.0;
-      if (!GetNumber(*grades, keys[g], value, false, res)) return false;
-      if (!std::isfinite(value) || value < 0 || value > 100) {
-        WriteError(res, 422, "invalid", "a grade line is from 0 to 100", keys[g]);
-        return false;
-      }
-      *cents[g] = static_cast<std::int32_t>(std::llround(value * 100));
-    }
-  }
-  if (const auto* weights = object("weights")) {
-    if (!weights->is_object()) return false;
-    for (auto it = weights->begin(); it != weights->end(); ++it) {
-      auto key = std::find(core::kDimensionKeys.begin(), core::kDimensionKeys.end(), it.key());
-      if (key == core::kDimensionKeys.end()) {
-        WriteError(res, 422, "invalid", "unknown dimension " + it.key(), it.key());
-        return false;
-      }
-      double& weight = policy.weights[key - core::kDimensionKeys.begin()];
-      if (!GetNumber(*weights, it.key().c_str(), weight, true, res)) return false;
-      if (!std::isfinite(weight) || weight < 0 || weight > 1e6) {
-        WriteError(res, 422, "invalid", "a weight is a number >= 0", it.key());
-        return false;
-      }
-    }
-  }
-  std::string tie = std::string(core::ToString(policy.tie_rule));
-  if (!GetString(body, "tie_rule", tie, false, res)) return false;
-  if (tie != "take_all" && tie != "take_none") {
-    WriteError(res, 422, "invalid", "tie_rule is take_all or take_none", "tie_rule");
-    return false;
-  }
-  policy.tie_rule = tie == "take_all" ? core::TieRule::kTakeAll : core::TieRule::kTakeNone;
-  if (core::Status valid = core::ValidatePolicy(policy); !valid.ok()) {
-    WriteError(res, valid.error());
-    return false;
-  }
-  return true;
-}
-
-void WhatIf(Call& call) {
-  auto year = PathYear(call.req, call.res, 1);
-  if (!year) return;
-  auto body = ParseBody(call.req, call.res);
-  if (!body) return;
-  core::Policy policy = call.services.policy.policy;
-  if (!ChangePolicy(*body, policy, call.res) || !Require(call, core::GlobalAction::kWhatIf)) {
-    return;
-  }
-  auto changed = Evaluate(call.store, policy, *year);
-  if (!changed.ok()) return WriteError(call.res, changed.error());
-  const core::OrgTable& orgs = changed.value().orgs;
-  auto stored = call.store.LoadSelection(*year, orgs);
-  if (!stored.ok()) return WriteError(call.res, stored.error());
-  std::vector<std::uint8_t> before;
-  if (stored.value()) {
-    before = std::move(*stored.value());
-  } else {
-    auto base = Evaluate(call.store, call.services.policy.policy, *year);
-    if (!base.ok()) return WriteError(call.res, base.error());
-    before = std::move(base.value().result.selected);
-  }
-  const auto& after = changed.value().result.selected;
-  nlohmann::json entering = nlohmann::json::array(), leaving = nlohmann::json::array(),
-                 selected = nlohmann::json::array();
-  for (std::size_t i = 0; i < orgs.size(); ++i) {
-    const bool was = i < before.size() && before[i] != 0, is = after[i] != 0;
-    if (!was && !is) continue;
-    if (!SeesEverything(call.principal) &&
-        !core::MayAccessOrganization(call.principal, AncestryOf(orgs, i), core::OrgAction::kRead)) {
-      continue;
-    }
-    if (is) selected.push_back(orgs.code[i]);
-    if (is && !was) entering.push_back(orgs.code[i]);
-    if (was && !is) leaving.push_back(orgs.code[i]);
-  }
-  // Counts, like the lists, cover the caller's scope: a unit's administrator sees how the
-  // change moves their own list. `whole_county` says when that is everything.
-  WriteJson(call.res, {{"year", *year},
-                       {"whole_county", SeesEverything(call.principal)},
-                       {"entering", entering},
-                       {"leaving", leaving},
-                       {"selected", selected},
-                       {"selected_count", selected.size()}});
-}
-
 }  // namespace
 
 void AddAssessmentRoutes(std::vector<Route>& routes) {
   routes.push_back({Method::kGet, "/api/v1/assessments", "Assessed years", true, List});
   routes.push_back({Method::kPost, "/api/v1/assessments/{year}/run",
                     "Run and store a year's assessment (admin)", true, Run});
-  routes.push_back({Method::kGet, "/api/v1/assessments/{year}",
-                    "A stored assessment (type, unit, parent, q, grade, selected, offset, limit)",
-                    true, Rows});
+  routes.push_back(
+      {Method::kGet, "/api/v1/assessments/{year}",
+       "A stored assessment with each organization's name (type, unit, parent, direct, "
+       "q, grade, selected, offset, limit; order=code, or rank: by unit, type and "
+       "rank with each group's stored quota arithmetic as groups)",
+       true, Rows});
+  routes.push_back({Method::kGet, "/api/v1/organizations/{code}/results",
+                    "An organization's stored assessment results, every year that ranked it, "
+                    "newest first, with each group's stored quota arithmetic",
+                    true, History});
   routes.push_back({Method::kGet, "/api/v1/assessments/{year}/organizations/{code}/explain",
                     "Why an organization is or is not selected, from the stored assessment and "
                     "the inputs it kept, with what changed since the run",
@@ -362,9 +301,6 @@ void AddAssessmentRoutes(std::vector<Route>& routes) {
                     "Include or exclude by hand, with a reason (admin)", true, PutManual});
   routes.push_back({Method::kDelete, "/api/v1/assessments/{year}/manual/{code}",
                     "Withdraw a hand decision (admin)", true, DeleteManual});
-  routes.push_back({Method::kPost, "/api/v1/assessments/{year}/what-if",
-                    "Re-run with changed ratios, grade lines, weights or tie rule; stores nothing",
-                    true, WhatIf});
 }
 
 }  // namespace grassroots::http

@@ -1,6 +1,10 @@
 // The dashboard's figures: a year's summary and the grades over the years, over the
 // organizations the caller may see. The figures are app/dashboard_service's; this file turns
 // them into JSON.
+#include <map>
+#include <string>
+#include <vector>
+
 #include "app/dashboard_service.h"
 #include "http/access.h"
 #include "http/errors.h"
@@ -38,16 +42,50 @@ nlohmann::json QuotaJson(const core::QuotaUse& use) {
           {"taken", g.taken},         {"selected", use.selected_in_scope}};
 }
 
-nlohmann::json CaseJson(const core::ConsecutiveCase& c) {
+// `names`: the names of the other organizations the actions are about, those the caller may
+// read (the rest do not exist for them: their name is null).
+nlohmann::json CaseJson(const core::ConsecutiveCase& c,
+                        const std::map<std::string, std::string>& names) {
   nlohmann::json actions = nlohmann::json::array();
   for (const auto& [kind, org] : c.actions) {
-    actions.push_back({{"action", core::ToString(kind)}, {"org", org}});
+    nlohmann::json name = nullptr;
+    if (org == c.row.code) {
+      name = c.row.name;
+    } else if (auto found = names.find(org); found != names.end()) {
+      name = found->second;
+    }
+    actions.push_back({{"action", core::ToString(kind)}, {"org", org}, {"name", name}});
   }
   return {{"code", c.row.code},
           {"name", c.row.name},
           {"type", c.row.type},
           {"parent", c.row.parent.empty() ? nlohmann::json(nullptr) : nlohmann::json(c.row.parent)},
           {"actions", actions}};
+}
+
+// The names of the organizations other than their own that the first `limit` cases' actions
+// are about (their parents), of those the caller may read: one lookup, not one per case.
+core::Result<std::map<std::string, std::string>> ActionNames(
+    Call& call, const std::vector<core::ConsecutiveCase>& cases, std::size_t limit) {
+  std::vector<std::string> codes;
+  for (std::size_t i = 0; i < cases.size() && i < limit; ++i) {
+    for (const auto& [kind, org] : cases[i].actions) {
+      if (org != cases[i].row.code) codes.push_back(org);
+    }
+  }
+  std::map<std::string, std::string> names;
+  auto seen = SeenOf(call, codes);
+  if (!seen.ok()) return seen.error();
+  if (seen.value().empty()) return names;
+  storage::OrgFilter only;
+  only.restrict_to_scope = true;
+  only.only.assign(seen.value().begin(), seen.value().end());
+  only.limit = static_cast<std::int64_t>(only.only.size());
+  only.ended.reset();  // a parent that ended since is still named
+  auto orgs = call.store.ListOrganizations(only);
+  if (!orgs.ok()) return orgs.error();
+  for (const core::Organization& org : orgs.value().items) names.emplace(org.code, org.name);
+  return names;
 }
 
 // A dashboard lists the selected organizations and the consecutive cases; a province has tens
@@ -75,8 +113,10 @@ void WriteSummary(Call& call, int year) {
   for (std::size_t i = 0; i < s.selected.size() && i < kListLimit; ++i) {
     selected.push_back(RowJson(s.selected[i]));
   }
+  auto names = ActionNames(call, s.cases, kListLimit);
+  if (!names.ok()) return WriteError(call.res, names.error());
   for (std::size_t i = 0; i < s.cases.size() && i < kListLimit; ++i) {
-    cases.push_back(CaseJson(s.cases[i]));
+    cases.push_back(CaseJson(s.cases[i], names.value()));
   }
   WriteJson(call.res, {{"year", s.year},
                        {"whole_county", SeesEverything(call.principal)},

@@ -184,6 +184,14 @@ bool OrgFilterParams(const httplib::Request& req, storage::OrgFilter& filter,
     if (!text) return false;
     *field = *text;
   }
+  if (req.has_param("direct")) {
+    const std::string direct = req.get_param_value("direct");
+    if (direct != "true" && direct != "false") {
+      WriteError(res, 422, "invalid", "direct must be true or false", "direct", "not_a_boolean");
+      return false;
+    }
+    filter.direct = direct == "true";
+  }
   return true;
 }
 

@@ -65,7 +65,8 @@ bool PageParams(const httplib::Request& req, std::int64_t& offset, std::int64_t&
 std::optional<std::string> QueryText(const httplib::Request& req, const char* key,
                                      httplib::Response& res);
 bool IsValidUtf8(std::string_view text);  // core::IsValidUtf8
-// ?unit, ?type, ?parent and ?q into `filter`; false (and a 422 written) when one is not UTF-8.
+// ?unit, ?type, ?parent, ?q and ?direct (true|false) into `filter`, the filters every list of
+// organizations, scores and results takes; false (and a 422 written) when one is malformed.
 bool OrgFilterParams(const httplib::Request& req, storage::OrgFilter& filter,
                      httplib::Response& res);
 

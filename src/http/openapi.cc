@@ -88,8 +88,10 @@ std::vector<Route> AllRoutes() {
   AddScoreRoutes(routes);
   AddDashboardRoutes(routes);
   AddAssessmentRoutes(routes);
+  AddWhatIfRoutes(routes);
   AddAdminRoutes(routes);
   AddAccountRoutes(routes);
+  AddExportRoutes(routes);
   AddOpenApiRoute(routes);
   return routes;
 }

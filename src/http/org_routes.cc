@@ -7,6 +7,7 @@
 #include "http/errors.h"
 #include "http/json_input.h"
 #include "http/json_writer.h"
+#include "http/list_filters.h"
 #include "http/record_input.h"
 #include "http/route.h"
 
@@ -151,31 +152,10 @@ void Save(Call& call, core::Organization org, const core::Organization* before) 
   WriteJsonText(call.res, ItemText(rows[0].value, WriteOrg), created.value() ? 201 : 200);
 }
 
-// ?state: "active" (the default: existing organizations), "ended" (dissolved or merged) or
-// "all". False after writing 422.
-bool StateParam(const httplib::Request& req, storage::OrgFilter& filter, httplib::Response& res) {
-  const std::string state = req.has_param("state") ? req.get_param_value("state") : "active";
-  if (state != "active" && state != "ended" && state != "all") {
-    WriteError(res, 422, "invalid", "state must be active, ended or all", "state", "invalid_state");
-    return false;
-  }
-  if (state != "all") filter.ended = state == "ended";
-  return true;
-}
-
 void List(Call& call) {
   storage::OrgFilter filter;
   if (!PageParams(call.req, filter.offset, filter.limit, call.res)) return;
-  if (!OrgFilterParams(call.req, filter, call.res)) return;
-  if (!StateParam(call.req, filter, call.res)) return;
-  if (call.req.has_param("direct")) {
-    const std::string direct = call.req.get_param_value("direct");
-    if (direct != "true" && direct != "false") {
-      return WriteError(call.res, 422, "invalid", "direct must be true or false", "direct",
-                        "not_a_boolean");
-    }
-    filter.direct = direct == "true";
-  }
+  if (!OrganizationListParams(call.req, filter, call.res)) return;
   ApplyScope(call.principal, filter);
   // Rows go from the statement to the text as they are read: no Organization per row.
   JsonWriter out;

@@ -13,6 +13,7 @@
 #include "core/access.h"
 #include "http/read_memo.h"
 #include "http/session_cache.h"
+#include "http/what_if_memo.h"
 #include "storage/store.h"
 
 namespace grassroots::http {
@@ -23,6 +24,7 @@ struct Services {
   auth::LoginThrottle throttle;
   SessionCache sessions;
   ReadMemo answers;             // the dashboard's summary and trend
+  WhatIfMemo what_ifs;          // what-if outcomes, paged through
   bool secure_cookies = false;  // TLS is on, here or at a proxy in front
   // Proxies whose X-Forwarded-For names the client (ClientAddress).
   std::vector<std::string> trusted_proxies;
@@ -65,9 +67,11 @@ void AddOrgRoutes(std::vector<Route>& routes);
 void AddLifecycleRoutes(std::vector<Route>& routes);  // organizations end, members leave
 void AddScoreRoutes(std::vector<Route>& routes);
 void AddAssessmentRoutes(std::vector<Route>& routes);
+void AddWhatIfRoutes(std::vector<Route>& routes);
 void AddDashboardRoutes(std::vector<Route>& routes);  // before AddAssessmentRoutes
 void AddAdminRoutes(std::vector<Route>& routes);      // policy, audit, imports
 void AddAccountRoutes(std::vector<Route>& routes);    // users, own password
+void AddExportRoutes(std::vector<Route>& routes);     // lists as .xlsx and CSV
 void AddOpenApiRoute(std::vector<Route>& routes);     // must come last: documents the others
 
 // Every route, in registration order.

@@ -11,6 +11,7 @@
 #include "http/access.h"
 #include "http/errors.h"
 #include "http/json_input.h"
+#include "http/json_writer.h"
 #include "http/record_input.h"
 #include "http/route.h"
 
@@ -38,6 +39,35 @@ void OfOrganization(Call& call) {
   WriteJson(call.res, {{"items", items}, {"total", items.size()}});
 }
 
+// ?scored: true (the default: organizations with a score of the year), false (those the year
+// ranks that have none yet) or all (both: the score entry sheet).
+std::optional<storage::SheetRows> SheetRowsParam(Call& call) {
+  if (!call.req.has_param("scored")) return storage::SheetRows::kScored;
+  const std::string scored = call.req.get_param_value("scored");
+  if (scored == "true") return storage::SheetRows::kScored;
+  if (scored == "false") return storage::SheetRows::kUnscored;
+  if (scored == "all") return storage::SheetRows::kAll;
+  WriteError(call.res, 422, "invalid", "scored must be true, false or all", "scored",
+             "unknown_value", {{"value", scored.substr(0, 16)}, {"accepted", "true, false, all"}});
+  return std::nullopt;
+}
+
+// A score sheet row: the organization (code, name, type, unit) and its score of the year, the
+// dimensions null and `scored` false when it has none.
+void WriteSheetRow(JsonWriter& out, const storage::ScoreSheetRow& row, int year) {
+  out.BeginObject().Field("code", row.code).Key("year").Int(year);
+  for (int d = 0; d < core::kDimensionCount; ++d) {
+    out.Key(core::kDimensionKeys[d]);
+    row.score ? out.Double(row.score->dimensions[d]) : out.Null();
+  }
+  const bool graded = row.score && row.score->committee_grade;
+  out.Key("grade");
+  graded ? out.String(core::ToString(*row.score->committee_grade)) : out.Null();
+  out.Field("reason", row.score ? row.score->reason : std::string());
+  out.Field("name", row.name).Field("type", row.type).Field("unit", row.unit);
+  out.Key("scored").Bool(row.score.has_value()).EndObject();
+}
+
 void List(Call& call) {
   storage::OrgFilter filter;
   if (!PageParams(call.req, filter.offset, filter.limit, call.res)) return;
@@ -58,15 +88,17 @@ void List(Call& call) {
                        {"max", std::to_string(core::kMaxYear)}});
   }
   if (!OrgFilterParams(call.req, filter, call.res)) return;
+  const std::optional<storage::SheetRows> which = SheetRowsParam(call);
+  if (!which) return;
   ApplyScope(call.principal, filter);
-  auto page = call.store.ListScores(year, filter);
+  auto page = call.store.ListScoreSheet(year, *which, filter);
   if (!page.ok()) return WriteError(call.res, page.error());
-  nlohmann::json items = nlohmann::json::array();
-  for (const auto& score : page.value().items) items.push_back(ScoreJson(score));
-  WriteJson(call.res, {{"items", items},
-                       {"total", page.value().total},
-                       {"offset", filter.offset},
-                       {"limit", filter.limit}});
+  JsonWriter out;
+  out.BeginObject().Key("items").BeginArray();
+  for (const auto& row : page.value().items) WriteSheetRow(out, row, year);
+  out.EndArray().Key("total").Int(page.value().total);
+  out.Key("offset").Int(filter.offset).Key("limit").Int(filter.limit).EndObject();
+  WriteJsonText(call.res, out.Take());
 }
 
 void Put(Call& call) {
@@ -185,7 +217,10 @@ void AddScoreRoutes(std::vector<Route>& routes) {
   routes.push_back({Method::kGet, "/api/v1/organizations/{code}/scores",
                     "An organization's scores, every year", true, OfOrganization});
   routes.push_back({Method::kGet, "/api/v1/scores",
-                    "A year's scores (year, unit, type, parent, q, offset, limit)", true, List});
+                    "A year's scores with each organization's name, type and unit, in code order "
+                    "(year; scored=true|false|all: with a score, without one, or both; unit, "
+                    "type, parent, direct, q, offset, limit)",
+                    true, List});
   routes.push_back({Method::kPut, "/api/v1/scores/{code}/{year}",
                     "Set one score: six dimensions 0..100; grade with reason (admin) or neither to "
                     "keep the stored ones",

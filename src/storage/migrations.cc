@@ -13,6 +13,7 @@ extern const std::string_view migration_004_result_groups;
 extern const std::string_view migration_005_stored_inputs;
 extern const std::string_view migration_006_lifecycle;
 extern const std::string_view migration_007_audit_trail;
+extern const std::string_view migration_010_ranked_results;
 }  // namespace grassroots::embedded
 
 namespace grassroots::storage {
@@ -54,7 +55,7 @@ core::Status Apply(Database& db, const Migration& migration) {
 }  // namespace
 
 std::span<const Migration> Migrations() {
-  static const std::array<Migration, 7> kMigrations = {{
+  static const std::array<Migration, 8> kMigrations = {{
       {1, "001_initial", embedded::migration_001_initial},
       {2, "002_server", embedded::migration_002_server},
       {3, "003_list_order", embedded::migration_003_list_order},
@@ -62,6 +63,7 @@ std::span<const Migration> Migrations() {
       {5, "005_stored_inputs", embedded::migration_005_stored_inputs},
       {6, "006_lifecycle", embedded::migration_006_lifecycle},
       {7, "007_audit_trail", embedded::migration_007_audit_trail},
+      {10, "010_ranked_results", embedded::migration_010_ranked_results},
   }};
   return kMigrations;
 }

@@ -120,7 +120,8 @@ BuiltQuery BuildFiltered(const FilteredQuery& query, const OrgFilter& f, bool pa
   const bool needs_o = !f.parent.empty() || f.direct || f.ended || !f.query.empty() ||
                        f.restrict_to_scope || (!f.unit.empty() && on_o(query.unit_column)) ||
                        (!f.type.empty() && on_o(query.type_column));
-  const std::string& from = !needs_o && !query.lone_from.empty() ? query.lone_from : query.from;
+  const bool alone = !needs_o && !query.lone_from.empty() && !(page && query.lone_count_only);
+  const std::string& from = alone ? query.lone_from : query.from;
   BuiltQuery built;
   built.sql = cte + "SELECT " + (page ? query.columns : std::string("COUNT(*)")) + " FROM " + from;
   for (std::size_t i = 0; i < conditions.size(); ++i) {

@@ -21,6 +21,14 @@ namespace grassroots::storage {
 
 inline constexpr std::int64_t kMaxPageSize = 1000;
 
+// The ranking order of a year's results (OrgFilter::ranked) over `assessment_results r`: exactly
+// the terms of the index of migration 010 (010_ranked_results.sql), since SQLite uses an index
+// on an expression only for the identical expression.
+inline constexpr std::string_view kResultRankOrder =
+    "r.unit_code, (CASE r.type WHEN 'village' THEN 0 WHEN 'community' THEN 1 WHEN 'soe' THEN 2"
+    " WHEN 'nonpublic' THEN 3 WHEN 'agency' THEN 4 WHEN 'institution' THEN 5 ELSE 6 END),"
+    " r.score_cents IS NULL, r.score_cents, r.org_code";
+
 // A value bound to a '?'; monostate binds NULL. Strings are owned here, so they outlive the
 // statement's steps (Statement::BindText does not copy).
 using SqlParam = std::variant<std::monostate, std::string, std::int64_t, double>;
@@ -42,9 +50,10 @@ std::string JsonObject(const std::vector<std::pair<std::string_view, std::string
 AuditEntry NewEntry(const Actor& actor, std::string action, std::string entity);
 
 // The rows of `from` (which joins organizations as `o`) matching `where` and an OrgFilter,
-// ordered by `order`: the driving table's organization code, so that its index gives the
-// order without a sort. `lone_from` (no join) is used instead when the filter needs nothing of
-// `o`; it must hold the same rows as `from` then, and `columns` must not name `o` if it is set.
+// ordered by `order`: an index's order, so that a page is read without a sort. `lone_from` (no
+// join) is used instead when the filter needs nothing of `o`; it must hold the same rows as
+// `from` then, and `columns` must not name `o` if it is set unless `lone_count_only`, which
+// keeps it for counting the matches (the page's columns come from `from`).
 // The unit and type filters compare `unit_column` and `type_column`, which a table that keeps
 // its own copy (assessment results) points at itself.
 struct FilteredQuery {
@@ -54,6 +63,7 @@ struct FilteredQuery {
   std::vector<SqlParam> params;
   std::string order = "o.code";
   std::string lone_from;  // empty: always `from`
+  bool lone_count_only = false;
   std::string unit_column = "o.unit_code";
   std::string type_column = "o.type";
 };

@@ -234,6 +234,43 @@ core::Result<Page<core::ScoreRecord>> SqlStore::ListScores(int year, const OrgFi
   });
 }
 
+core::Result<Page<ScoreSheetRow>> SqlStore::ListScoreSheet(int year, SheetRows which,
+                                                           const OrgFilter& filter) {
+  return Guarded("listing the score sheet", [&]() -> core::Result<Page<ScoreSheetRow>> {
+    // The score columns first (ReadScore reads from column 0), NULL for an organization without
+    // a score; then the organization's.
+    const std::string columns =
+        std::string(kScoreColumns) + ", o.code, o.name, o.type, o.unit_code";
+    // core::AssessedIn as SQL: an organization that ended on D is ranked in the years before
+    // D's year (dates are stored as YYYY-MM-DD, so they compare as text).
+    const std::string assessed = "(o.ended_on IS NULL OR o.ended_on >= ?)";
+    const std::string next_year = std::to_string(year + 1) + "-01-01";
+    FilteredQuery query;
+    if (which == SheetRows::kScored) {
+      query = {"scores s JOIN organizations o ON o.code = s.org_code",
+               columns,
+               "s.year = ?",
+               {std::int64_t{year}},
+               "s.org_code",
+               "scores s",
+               true};
+    } else {
+      query.from = "organizations o LEFT JOIN scores s ON s.year = ? AND s.org_code = o.code";
+      query.columns = columns;
+      query.where = which == SheetRows::kUnscored ? "s.org_code IS NULL AND " + assessed
+                                                  : "(s.org_code IS NOT NULL OR " + assessed + ")";
+      query.params = {std::int64_t{year}, next_year};
+      query.order = "o.code";
+    }
+    return ListPage<ScoreSheetRow>(db_, query, filter, [](const Statement& s) {
+      ScoreSheetRow row{std::string(s.Text(10)), std::string(s.Text(11)), std::string(s.Text(12)),
+                        std::string(s.Text(13)), std::nullopt};
+      if (!s.IsNull(1)) row.score = ReadScore(s);
+      return row;
+    });
+  });
+}
+
 core::Result<bool> SqlStore::SaveScore(const core::ScoreRecord& score, const Actor& actor) {
   const std::string entity = ScoreEntity(score.code, score.year);
   return Guarded("saving " + entity, [&]() -> core::Result<bool> {

@@ -33,6 +33,10 @@ AssessmentRow ReadAssessmentRow(const Statement& s) {
   row.selected = s.Int(6) != 0;
   row.reasons = static_cast<std::uint8_t>(s.Int(7));
   row.consecutive = s.Int(8) != 0;
+  row.name = s.Text(9);
+  if (!s.IsNull(10)) {
+    row.manual = HandDecision{s.Int(10) != 0, std::string(s.Text(11)), std::string(s.Text(12))};
+  }
   return row;
 }
 
@@ -91,16 +95,19 @@ core::Result<Page<AssessmentRow>> SqlStore::LoadAssessmentRows(int year, const O
       where += " AND r.selected = ?";
       params.emplace_back(std::int64_t{*filter.selected ? 1 : 0});
     }
-    // Unit and type are the result's own copy (as they were when assessed), so those filters
-    // need no join; the others (parent, search, scope) join today's organizations.
+    // Unit and type are the result's own copy (as they were when assessed), so counting by
+    // those needs no join; the others (parent, search, scope) join today's organizations, and a
+    // page joins them for the names (and the hand decisions, one key lookup a row).
     const FilteredQuery query{
-        "assessment_results r JOIN organizations o ON o.code = r.org_code",
+        "assessment_results r JOIN organizations o ON o.code = r.org_code"
+        " LEFT JOIN manual_decisions m ON m.year = r.year AND m.org_code = r.org_code",
         "r.org_code, r.type, r.unit_code, r.score_cents, r.grade, r.rank_in_type, r.selected,"
-        " r.reasons, r.consecutive",
+        " r.reasons, r.consecutive, o.name, m.include, m.reason, m.decided_by",
         where,
         params,
-        "r.org_code",
+        filter.ranked ? std::string(kResultRankOrder) : std::string("r.org_code"),
         "assessment_results r",
+        true,
         "r.unit_code",
         "r.type"};
     return ListPage<AssessmentRow>(db_, query, filter, ReadAssessmentRow);

@@ -74,6 +74,8 @@ class SqlStore final : public Store {
   core::Result<bool> SaveMember(const core::Member& member, const Actor& actor) override;
   core::Result<std::vector<core::ScoreRecord>> ScoresOf(const std::string& org_code) override;
   core::Result<Page<core::ScoreRecord>> ListScores(int year, const OrgFilter& filter) override;
+  core::Result<Page<ScoreSheetRow>> ListScoreSheet(int year, SheetRows which,
+                                                   const OrgFilter& filter) override;
   core::Result<bool> SaveScore(const core::ScoreRecord& score, const Actor& actor) override;
   core::Result<std::vector<AssessmentInfo>> ListAssessments() override;
   core::Result<Page<AssessmentRow>> LoadAssessmentRows(int year, const OrgFilter& filter) override;

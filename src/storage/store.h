@@ -73,9 +73,13 @@ struct OrgFilter {
   std::vector<std::string> within;  // only these organizations and their subtrees (scope)
   std::vector<std::string> only;    // only exactly these codes (scope of secretaries, leaders)
   bool restrict_to_scope = false;   // when true, `within` and `only` together are the limit
-  // Assessment rows only (LoadAssessmentRows): the stored grade ("A".."D") and selection.
+  // Assessment rows only (LoadAssessmentRows): the stored grade ("A".."D") and selection, and
+  // the order: by code, or as the assessment is ranked (`ranked`: assessing unit, type in
+  // core::kAllOrgTypes order, lowest composite first, the unscored last, then code), so that a
+  // ranking group's rows are contiguous and in rank order.
   std::string grade;
   std::optional<bool> selected;
+  bool ranked = false;
   std::int64_t offset = 0;
   std::int64_t limit = 50;
 };
@@ -87,7 +91,15 @@ struct OrgDetail {
   std::int64_t children = 0;                    // that have not ended
 };
 
-// One organization's row of a stored assessment.
+// The committee's include/exclude decision on one organization as it stands now.
+struct HandDecision {
+  bool include = true;
+  std::string reason;
+  std::string decided_by;
+};
+
+// One organization's row of a stored assessment, with the organization's name as stored now and
+// the committee's hand decision as it stands now (which a run after it will apply).
 struct AssessmentRow {
   std::string code;
   std::string type;
@@ -98,6 +110,25 @@ struct AssessmentRow {
   bool selected = false;
   std::uint8_t reasons = 0;  // core::Reason bits
   bool consecutive = false;
+  std::string name;
+  std::optional<HandDecision> manual;
+};
+
+// Which organizations a year's score sheet lists (Store::ListScoreSheet).
+enum class SheetRows : std::uint8_t {
+  kScored,    // those with a score of the year (whatever became of them since)
+  kUnscored,  // those the year's assessment ranks (core::AssessedIn) that have no score yet
+  kAll,       // both: every organization score entry for the year shows
+};
+
+// One organization's row of a year's score sheet: the organization as stored now and its score
+// of the year, when it has one.
+struct ScoreSheetRow {
+  std::string code;
+  std::string name;
+  std::string type;
+  std::string unit;
+  std::optional<core::ScoreRecord> score;
 };
 
 struct StoredManualDecision {
@@ -301,10 +332,15 @@ class Store {
 
   virtual core::Result<std::vector<core::ScoreRecord>> ScoresOf(const std::string& org_code) = 0;
   virtual core::Result<Page<core::ScoreRecord>> ListScores(int year, const OrgFilter& filter) = 0;
+  // A page of `year`'s score sheet in code order: `which` organizations, filtered like the
+  // organization list, each with its name, type and unit and its score of the year if any.
+  virtual core::Result<Page<ScoreSheetRow>> ListScoreSheet(int year, SheetRows which,
+                                                           const OrgFilter& filter) = 0;
   virtual core::Result<bool> SaveScore(const core::ScoreRecord& score, const Actor& actor) = 0;
 
   virtual core::Result<std::vector<AssessmentInfo>> ListAssessments() = 0;
-  // The stored rows of a year (filtered like the organization list; offset/limit apply).
+  // The stored rows of a year (filtered like the organization list; offset/limit apply), each
+  // with its name and current hand decision, by code or `filter.ranked`.
   virtual core::Result<Page<AssessmentRow>> LoadAssessmentRows(int year,
                                                                const OrgFilter& filter) = 0;
   virtual core::Result<std::vector<StoredManualDecision>> ListManualDecisions(int year) = 0;

@@ -158,6 +158,12 @@ class OnSqlite : public Fixture {
   OnSqlite() { this->only_ = Backend::kSqlite; }
 };
 class SqliteStoreTest : public OnSqlite<StoreTest> {};
+// `Fixture` on PostgreSQL only, for TEST_F (what only PostgreSQL's planner shows).
+template <typename Fixture>
+class OnPostgres : public Fixture {
+ protected:
+  OnPostgres() { this->only_ = Backend::kPostgres; }
+};
 
 }  // namespace grassroots::storage::test
 

@@ -99,12 +99,13 @@ async function waitForHealth(url, child, timeoutMs = 20000) {
   throw new Error(`server did not answer ${url}/healthz within ${timeoutMs} ms`)
 }
 
-// Starts `grassroots serve` on a fresh demo database. Returns {url, accounts, db, stop()}.
-export async function startServer() {
+// Starts `grassroots serve` on a fresh demo database (`scale`: county, or province: 300,000
+// organizations). Returns {url, accounts, db, stop()}.
+export async function startServer({ scale = 'county' } = {}) {
   checkPrerequisites()
   const dir = scratchDir('grassroots-server-')
   const db = path.join(dir, 'demo.db')
-  const { stdout, stderr } = await execFileAsync(serverBin, ['--db', db, 'demo', '--no-serve'], {
+  const { stdout, stderr } = await execFileAsync(serverBin, ['--db', db, 'demo', '--scale', scale, '--no-serve'], {
     cwd: repoRoot,
     maxBuffer: 16 << 20,
   })

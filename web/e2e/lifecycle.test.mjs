@@ -69,6 +69,7 @@ test('organizations: a branch merged into its neighbour stays readable and leave
   await dialog.locator('[data-test=org-end-save]').click()
   await page.locator('.el-message', { hasText: '其下还有' }).waitFor()
   await dialog.locator('.el-dialog__headerbtn').click()
+  await dialog.waitFor({ state: 'hidden' }) // closed: its history entry is taken back
 
   await page.goto(`${server.url}/#/orgs/MH002-02`)
   await page.locator('[data-test=org-title]', { hasText: '洛古河村' }).waitFor()

@@ -14,7 +14,7 @@ const READY = {
   dashboard: '[data-test=dashboard-selected] .el-table__row',
   orgs: '[data-test=org-tree] [data-code]',
   org: '[data-test=org-history] .el-table__row',
-  scores: '.score-table .el-table__row',
+  scores: '.score-table tbody tr[data-code]',
   assessment: 'table.ranking tr[data-code]',
   whatif: '[data-test=not-stored]',
   users: '.el-table__row',

@@ -11,9 +11,11 @@ import App from '@/App.vue'
 import router from '@/router'
 import i18n from '@/i18n'
 import printing from '@/printing'
+import { installUnsavedGuard } from '@/composables/useUnsavedGuard'
 
 const app = createApp(App)
 app.use(i18n)
 app.use(router)
 app.use(printing)
+installUnsavedGuard(router, i18n)
 app.mount('#app')

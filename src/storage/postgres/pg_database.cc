@@ -10,6 +10,7 @@
 
 namespace grassroots::embedded {
 extern const std::string_view pg_migration_007_schema;
+extern const std::string_view pg_migration_010_ranked_results;
 }  // namespace grassroots::embedded
 
 namespace grassroots::storage {
@@ -169,8 +170,9 @@ class PgDatabase final : public DatabaseImpl {
 }  // namespace
 
 std::span<const Migration> PgMigrations() {
-  static const std::array<Migration, 1> kMigrations = {{
+  static const std::array<Migration, 2> kMigrations = {{
       {7, "007_schema", embedded::pg_migration_007_schema},
+      {10, "010_ranked_results", embedded::pg_migration_010_ranked_results},
   }};
   return kMigrations;
 }

@@ -1,5 +1,6 @@
 export default {
   assessment: {
+    export: { excel: 'Export Excel', csv: 'Export CSV' },
     nav: 'Assessment',
     title: 'Yearly assessment',
     subtitle: 'Ranked by type, lowest first; quota = scored organizations × ratio, rounded up; ties at the cut line are all taken; every grade D is selected.',

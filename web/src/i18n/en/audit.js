@@ -1,5 +1,6 @@
 export default {
   audit: {
+    export: { excel: 'Export Excel', csv: 'Export CSV' },
     title: 'Audit log',
     subtitle: 'Every change is kept in a hash chain, so tampering shows',
     chainOk: 'Hash chain verified: {n} entries intact',

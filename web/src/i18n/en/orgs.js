@@ -1,11 +1,13 @@
 export default {
   orgs: {
+    export: { excel: 'Export Excel', csv: 'Export CSV' },
     title: 'Organizations',
     subtitle: 'Expand the tree level by level; click a name for details',
     pageTitle: 'Organization record',
     searchPlaceholder: 'Search by name or code',
     noMatch: 'No organization matches',
     noOrgs: 'No organization you may see',
+    moreInTree: 'Show more ({n} left)',
     kind: 'Kind',
     type: 'Type',
     secretary: 'Secretary',

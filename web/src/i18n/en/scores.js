@@ -1,5 +1,6 @@
 export default {
   scores: {
+    export: { excel: 'Export Excel', csv: 'Export CSV' },
     nav: 'Score entry',
     title: 'Score entry',
     subtitle: 'Six dimensions, 0–100 each; the composite is their weighted mean. A committee grade needs a reason.',
@@ -25,7 +26,9 @@ export default {
     upload: {
       button: 'Upload a score file',
       title: 'Upload a score file (CSV or Excel)',
-      hint: '.csv (UTF-8) or .xlsx (first sheet). Header: code,year,team,leader,venue,routine,service,members, optional grade,reason.',
+      hint: '.csv (UTF-8, or GBK/GB18030 as Excel and WPS save it) or .xlsx (first sheet). Header in English code,year,team,leader,venue,routine,service,members (optional grade,reason) or in Chinese 代码,年度,班子配备,书记业务,活动场所,制度执行,服务群众,党员作用 (optional 等次,理由).',
+      readEncoding: 'Read as {encoding}',
+      readSheet: 'Read the Excel sheet "{sheet}"',
       choose: 'Choose a file',
       template: 'Download a CSV template',
       steps: { read: 'Read the file', check: 'Preview', server: 'Server validation', ready: 'Confirm import' },

@@ -1,6 +1,7 @@
 // 年度评定 the assessment of a year: ranking by type, cut line, explanation, committee decisions.
 export default {
   assessment: {
+    export: { excel: '导出 Excel', csv: '导出 CSV' },
     nav: '年度评定',
     title: '年度评定',
     subtitle: '按党组织类型倒序排名；名额 = 参评数 × 比例，向上取整；分数线处并列全部入选；评为 D 的一律入选。',

@@ -1,5 +1,6 @@
 export default {
   audit: {
+    export: { excel: '导出 Excel', csv: '导出 CSV' },
     title: '审计日志',
     subtitle: '每一次修改都记录在哈希链中，任何篡改都会被发现',
     chainOk: '哈希链校验通过：{n} 条记录完整',

@@ -1,11 +1,13 @@
 export default {
   orgs: {
+    export: { excel: '导出 Excel', csv: '导出 CSV' },
     title: '组织',
     subtitle: '逐级展开党组织，点击名称查看详情',
     pageTitle: '党组织情况',
     searchPlaceholder: '按名称或代码搜索',
     noMatch: '没有匹配的组织',
     noOrgs: '没有可查看的组织',
+    moreInTree: '显示更多（还有 {n} 个）',
     kind: '组织类别',
     type: '类型',
     secretary: '书记',

@@ -1,6 +1,7 @@
 // 评分录入 score entry: the year's table and the file upload with its preview.
 export default {
   scores: {
+    export: { excel: '导出 Excel', csv: '导出 CSV' },
     nav: '评分录入',
     title: '评分录入',
     subtitle: '六个维度各 0–100 分；综合分为加权平均。委员会评定等次须填写理由。',
@@ -26,7 +27,9 @@ export default {
     upload: {
       button: '上传评分文件',
       title: '上传评分文件（CSV 或 Excel）',
-      hint: '支持 .csv（UTF-8）和 .xlsx（读取第一个工作表）。表头：code,year,team,leader,venue,routine,service,members，可选 grade,reason。',
+      hint: '支持 .csv（UTF-8 或 Excel、WPS 另存的 GBK/GB18030）和 .xlsx（读取第一个工作表）。表头用英文 code,year,team,leader,venue,routine,service,members（可选 grade,reason），或中文 代码,年度,班子配备,书记业务,活动场所,制度执行,服务群众,党员作用（可选 等次,理由）。',
+      readEncoding: '文件编码：{encoding}',
+      readSheet: '读取 Excel 工作表“{sheet}”',
       choose: '选择文件',
       template: '下载 CSV 模板',
       steps: { read: '读取文件', check: '生成预览', server: '服务器校验', ready: '确认导入' },

@@ -11,12 +11,11 @@ export async function fetchAllPages(path, query = {}, { max = 20000 } = {}) {
   }
 }
 
-// The top of the tree the user may see: the direct organizations for county-wide roles, else
-// the organizations of the user's scope.
+// The top of the tree the user may see: the direct organizations for county-wide roles (null:
+// the tree pages through them, a province has tens of thousands), else the organizations of
+// the user's scope.
 export async function rootOrganizations(user) {
-  if (!user.scope || user.scope.length === 0) {
-    return fetchAllPages('/organizations', { direct: true })
-  }
+  if (!user.scope || user.scope.length === 0) return null
   const roots = []
   for (const code of user.scope) {
     try {
@@ -31,19 +30,4 @@ export async function rootOrganizations(user) {
 // The children of `code`: those that exist, or also those dissolved or merged (`withEnded`).
 export function childOrganizations(code, { withEnded = false } = {}) {
   return fetchAllPages('/organizations', { parent: code, state: withEnded ? 'all' : undefined })
-}
-
-// Names of organizations by code (those the user may read; others are left out).
-export async function namesOf(codes) {
-  const names = {}
-  await Promise.all(
-    [...new Set(codes)].map(async (code) => {
-      try {
-        names[code] = (await api.get(`/organizations/${encodeURIComponent(code)}`)).name
-      } catch {
-        // unreadable or gone: no name
-      }
-    }),
-  )
-  return names
 }

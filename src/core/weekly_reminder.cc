@@ -1,0 +1,32 @@
+#include "core/weekly_reminder.h"
+
+#include <algorithm>
+
+namespace grassroots::core {
+
+WeeklyReminder ReminderFor(const IsoWeek& week, std::span<const OpenItem> items) {
+  const DayRange days = DaysOf(week);
+  std::vector<const OpenItem*> ordered;
+  for (const OpenItem& item : items) {
+    if (item.state != ItemState::kClosed) ordered.push_back(&item);
+  }
+  std::sort(ordered.begin(), ordered.end(), [](const OpenItem* a, const OpenItem* b) {
+    return a->deadline != b->deadline ? a->deadline < b->deadline : a->id < b->id;
+  });
+  WeeklyReminder reminder;
+  for (const OpenItem* item : ordered) {
+    std::vector<std::int64_t> Digest::*list = nullptr;
+    if (item->deadline < days.first) {
+      list = &Digest::overdue;
+    } else if (days.Contains(item->deadline)) {
+      list = &Digest::due;
+    } else {
+      continue;
+    }
+    (reminder.by_responsible[item->responsible].*list).push_back(item->id);
+    (reminder.by_unit[item->unit].*list).push_back(item->id);
+  }
+  return reminder;
+}
+
+}  // namespace grassroots::core

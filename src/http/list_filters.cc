@@ -1,0 +1,47 @@
+#include "http/list_filters.h"
+
+#include "core/score.h"
+#include "http/errors.h"
+#include "http/json_input.h"
+
+namespace grassroots::http {
+namespace {
+
+// ?state: "active" (the default: existing organizations), "ended" (dissolved or merged) or
+// "all". False after writing 422.
+bool StateParam(const httplib::Request& req, storage::OrgFilter& filter, httplib::Response& res) {
+  const std::string state = req.has_param("state") ? req.get_param_value("state") : "active";
+  if (state != "active" && state != "ended" && state != "all") {
+    WriteError(res, 422, "invalid", "state must be active, ended or all", "state", "invalid_state");
+    return false;
+  }
+  if (state != "all") filter.ended = state == "ended";
+  return true;
+}
+
+}  // namespace
+
+bool OrganizationListParams(const httplib::Request& req, storage::OrgFilter& filter,
+                            httplib::Response& res) {
+  return OrgFilterParams(req, filter, res) && StateParam(req, filter, res);
+}
+
+bool AssessmentListParams(const httplib::Request& req, storage::OrgFilter& filter,
+                          httplib::Response& res) {
+  if (!OrgFilterParams(req, filter, res)) return false;
+  const std::string grade = req.get_param_value("grade");
+  const std::string selected = req.get_param_value("selected");
+  if (!grade.empty() && !core::ParseGrade(grade)) {
+    WriteError(res, 422, "invalid", "grade must be A, B, C or D", "grade");
+    return false;
+  }
+  if (!selected.empty() && selected != "true" && selected != "false") {
+    WriteError(res, 422, "invalid", "selected must be true or false", "selected", "not_a_boolean");
+    return false;
+  }
+  if (!grade.empty()) filter.grade = core::ToString(*core::ParseGrade(grade));
+  if (!selected.empty()) filter.selected = selected == "true";
+  return true;
+}
+
+}  // namespace grassroots::http

@@ -1,0 +1,21 @@
+// The filters of the organization and assessment lists beyond OrgFilterParams (?state;
+// ?grade and ?selected), shared by each list route and its export (export_routes.cc), so a
+// list and its export always select the same rows. Each writes a 422 and answers false when a
+// value is malformed.
+#pragma once
+
+#include <httplib.h>
+
+#include "storage/store.h"
+
+namespace grassroots::http {
+
+// ?unit, ?type, ?parent, ?q, ?direct (true|false) and ?state (active, the default; ended; all).
+bool OrganizationListParams(const httplib::Request& req, storage::OrgFilter& filter,
+                            httplib::Response& res);
+
+// ?unit, ?type, ?parent, ?q, ?grade (A..D or 优秀..较差) and ?selected (true|false).
+bool AssessmentListParams(const httplib::Request& req, storage::OrgFilter& filter,
+                          httplib::Response& res);
+
+}  // namespace grassroots::http
