@@ -26,7 +26,7 @@ done
 grep -q ' ./usr/share/grassroots/web/assets/.*\.js$' <<<"$contents" || fail "no web assets"
 
 depends=$(dpkg-deb -f "$deb" Depends)
-for library in libsqlite3 libsodium libxlsxwriter libzip adduser; do
+for library in libsqlite3 libsodium libxlsxwriter libzip libpq5 adduser; do
   grep -q "$library" <<<"$depends" || fail "Depends lacks $library: $depends"
 done
 

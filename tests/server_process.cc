@@ -29,20 +29,22 @@ int FreeLoopbackPort() {
   return port;
 }
 
-ServerProcess::ServerProcess(const std::vector<std::string>& args, Data data) {
+ServerProcess::ServerProcess(const std::vector<std::string>& args, Data data, std::string db)
+    : db_(db.empty() ? scratch_.Db() : std::move(db)) {
   if (data == Data::kDemo) {
     passwords_ = BuildDemo(scratch_);
-  } else {
-    if (scratch_.Run({"init"}).exit_code != 0) throw std::runtime_error("init failed");
+  } else if (data == Data::kEmpty) {
+    if (scratch_.RunRaw({"--db", db_, "init"}).exit_code != 0) {
+      throw std::runtime_error("init failed");
+    }
     const std::string add = std::string("printf '%s\\n' ") + ShellQuote(kAdminPassword) + " | " +
-                            GRASSROOTS_BIN + " --db " + ShellQuote(scratch_.Db()) + " user add " +
-                            kAdmin + " --role admin --password-stdin >/dev/null";
+                            GRASSROOTS_BIN + " --db " + ShellQuote(db_) + " user add " + kAdmin +
+                            " --role admin --password-stdin >/dev/null";
     if (std::system(add.c_str()) != 0) throw std::runtime_error("user add failed");
   }
   port_ = FreeLoopbackPort();
-  std::vector<std::string> argv = {GRASSROOTS_BIN, "--db",     scratch_.Db(),
-                                   "serve",        "--port",   std::to_string(port_),
-                                   "--bind",       "127.0.0.1"};
+  std::vector<std::string> argv = {GRASSROOTS_BIN,        "--db",   db_,        "serve", "--port",
+                                   std::to_string(port_), "--bind", "127.0.0.1"};
   argv.insert(argv.end(), args.begin(), args.end());
   pid_ = fork();
   if (pid_ == 0) {

@@ -19,10 +19,13 @@ class ServerProcess {
   enum class Data {
     kEmpty,  // `init` and one admin account, kAdmin with kAdminPassword
     kDemo,   // `demo --no-serve`: the Mohe demo and one account per role (Password(role))
+    kAsIs,   // the database as it is (another server's, given as `db`)
   };
   // Creates the database and serves it with `serve --port P --bind 127.0.0.1 ARGS...`; waits
   // until /healthz answers.
-  explicit ServerProcess(const std::vector<std::string>& args = {}, Data data = Data::kEmpty);
+  // `db` is the database to use (a postgresql:// URL, say); empty: a file in scratch().
+  explicit ServerProcess(const std::vector<std::string>& args = {}, Data data = Data::kEmpty,
+                         std::string db = "");
   ~ServerProcess();
   ServerProcess(const ServerProcess&) = delete;
   ServerProcess& operator=(const ServerProcess&) = delete;
@@ -37,6 +40,7 @@ class ServerProcess {
 
  private:
   Scratch scratch_;
+  std::string db_;
   std::map<std::string, std::string> passwords_;
   int port_ = 0;
   pid_t pid_ = -1;

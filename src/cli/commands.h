@@ -15,5 +15,6 @@ Command AddUserCommand(CLI::App& root, const GlobalOptions& global);
 Command AddAuditCommand(CLI::App& root, const GlobalOptions& global);
 Command AddServeCommand(CLI::App& root, const GlobalOptions& global);
 Command AddBackupCommand(CLI::App& root, const GlobalOptions& global);
+Command AddCopyDbCommand(CLI::App& root);
 
 }  // namespace grassroots::cli

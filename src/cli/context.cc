@@ -11,7 +11,7 @@
 namespace grassroots::cli {
 
 core::Result<std::unique_ptr<storage::Store>> OpenStore(const GlobalOptions& global) {
-  auto store = storage::OpenSqliteStore(global.db_path);
+  auto store = storage::OpenStore(global.db_path);
   if (!store.ok()) return store.error();
   if (core::Status status = store.value()->Migrate(); !status.ok()) return status.error();
   return store;

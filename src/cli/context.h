@@ -9,6 +9,7 @@
 
 #include "config/policy_file.h"
 #include "core/error.h"
+#include "storage/open_store.h"
 #include "storage/store.h"
 
 namespace grassroots::cli {

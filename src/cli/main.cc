@@ -13,7 +13,9 @@ int main(int argc, char** argv) {
   root.fallthrough();  // --db and --policy may also follow the command name
   root.require_subcommand(1);
   GlobalOptions global;
-  root.add_option("--db", global.db_path, "SQLite database file (env GRASSROOTS_DB)")
+  root.add_option(
+          "--db", global.db_path,
+          "Database: an SQLite file (PATH or sqlite:PATH) or postgresql://... (env GRASSROOTS_DB)")
       ->envname("GRASSROOTS_DB")
       ->capture_default_str();
   root.add_option("--policy", global.policy_path,
@@ -23,7 +25,8 @@ int main(int argc, char** argv) {
       AddAssessCommand(root, global), AddExplainCommand(root, global),
       AddVerifyCommand(root, global), AddDemoCommand(root, global),
       AddUserCommand(root, global),   AddAuditCommand(root, global),
-      AddServeCommand(root, global),  AddBackupCommand(root, global)};
+      AddServeCommand(root, global),  AddBackupCommand(root, global),
+      AddCopyDbCommand(root)};
   try {
     root.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -19,6 +19,7 @@
 #include "http/static_files.h"
 #include "http/store_pool.h"
 #include "http/worker_pool.h"
+#include "storage/open_store.h"
 
 namespace grassroots::http {
 namespace {
@@ -227,7 +228,7 @@ core::Status Server::Configure() {
 
 core::Status Server::Run() {
   {
-    auto store = storage::OpenSqliteStore(options_.db_path);
+    auto store = storage::OpenStore(options_.db_path);
     if (!store.ok()) return store.error();
     if (core::Status migrated = store.value()->Migrate(); !migrated.ok()) return migrated;
   }

@@ -1,7 +1,9 @@
 // Recently authenticated sessions, kept in memory so that a request does not read its session
-// and user from the database every time. An entry lives a few seconds at most, so a change made
-// by another process (`grassroots user passwd`, a second server on the same database) takes
-// effect within that time; changes made through this server clear the cache at once.
+// and user from the database every time. An entry lives one second at most, so a change made by
+// another process (`grassroots user passwd`, a second server on the same database: an account
+// disabled on server A is refused on server B) takes effect within that second; changes made
+// through this server clear the cache at once. A busy session still reads the database only
+// once a second.
 #pragma once
 
 #include <chrono>
@@ -27,7 +29,7 @@ struct Authenticated {
 class SessionCache {
  public:
   using Clock = std::chrono::steady_clock;
-  static constexpr std::chrono::seconds kLifetime{5};
+  static constexpr std::chrono::seconds kLifetime{1};
   static constexpr std::size_t kCapacity = 100'000;
 
   // The cached session for this token hash if it was cached less than kLifetime ago and the

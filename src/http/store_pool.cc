@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "storage/open_store.h"
+
 namespace grassroots::http {
 
 StorePool::StorePool(std::string db_path, std::size_t capacity)
@@ -22,7 +24,7 @@ core::Result<StorePool::Lease> StorePool::Acquire() {
     }
     ++open_;  // this slot is ours while the connection opens, outside the lock
   }
-  auto opened = storage::OpenSqliteStore(db_path_);
+  auto opened = storage::OpenStore(db_path_);
   if (!opened.ok()) {
     {
       std::lock_guard lock(mutex_);

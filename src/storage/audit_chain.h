@@ -12,7 +12,7 @@
 #include <string_view>
 
 #include "core/error.h"
-#include "storage/sqlite_db.h"
+#include "storage/database.h"
 #include "storage/store.h"
 
 namespace grassroots::storage {

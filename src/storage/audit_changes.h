@@ -22,7 +22,7 @@
 
 #include "core/error.h"
 #include "storage/audit_chain.h"
-#include "storage/sqlite_db.h"
+#include "storage/database.h"
 
 namespace grassroots::storage {
 

@@ -14,7 +14,7 @@
 #include <optional>
 
 #include "core/error.h"
-#include "storage/sqlite_db.h"
+#include "storage/database.h"
 #include "storage/store.h"
 
 namespace grassroots::storage {

@@ -1,6 +1,6 @@
 // Organizations, members and scores as stored rows and as the audit trail names and shows them.
-// The single writes of the server (sqlite_server.cc) and the per-row change records of bulk
-// writes and imports (sqlite_imports.cc) use these same names and the same JSON, so a reader
+// The single writes of the server (sql_server.cc) and the per-row change records of bulk
+// writes and imports (sql_imports.cc) use these same names and the same JSON, so a reader
 // finds a change to "score:V01:2016" whichever way it was made.
 #pragma once
 
@@ -9,7 +9,7 @@
 
 #include "core/organization.h"
 #include "core/score.h"
-#include "storage/sqlite_db.h"
+#include "storage/database.h"
 
 namespace grassroots::storage {
 

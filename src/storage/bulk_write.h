@@ -1,9 +1,9 @@
-// Writing a batch of rows in bulk (sqlite_imports.cc): compared with the stored rows first, so
+// Writing a batch of rows in bulk (sql_imports.cc): compared with the stored rows first, so
 // that only new and changed rows are written, each recorded in the audit trail with its values
 // before and after (audit_changes.h), then upserted many rows to a statement, in key order.
 // Internal to src/storage.
 //
-// A Kind describes one table's rows (see OrgRows in sqlite_imports.cc): `Row`, the upsert
+// A Kind describes one table's rows (see OrgRows in sql_imports.cc): `Row`, the upsert
 // `kUpsert`, `kLookup` (a SELECT of stored rows up to "IN (" with `kLookupPrefixParams`
 // parameters before the keys, bound by BindLookupPrefix), `PartitionSql` (whether anything is
 // stored in a row's partition, bound by BindPartition; SamePartition), `Less` and `CompareKey`
@@ -22,8 +22,8 @@
 #include <vector>
 
 #include "storage/audit_changes.h"
-#include "storage/sqlite_db.h"
-#include "storage/sqlite_store.h"
+#include "storage/database.h"
+#include "storage/sql_store.h"
 
 namespace grassroots::storage {
 

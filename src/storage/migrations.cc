@@ -70,12 +70,12 @@ std::span<const Migration> Migrations() {
   return kMigrations;
 }
 
-core::Status ApplyMigrations(Database& db) {
+core::Status ApplyMigrations(Database& db, std::span<const Migration> migrations) {
   if (core::Status status = db.Exec(kCreateMigrationsTable, "creating schema_migrations");
       !status.ok()) {
     return status;
   }
-  for (const Migration& migration : Migrations()) {
+  for (const Migration& migration : migrations) {
     if (core::Status status = Apply(db, migration); !status.ok()) return status;
   }
   return core::Status::Ok();

@@ -6,7 +6,7 @@
 #include <string_view>
 
 #include "core/error.h"
-#include "storage/sqlite_db.h"
+#include "storage/database.h"
 
 namespace grassroots::storage {
 
@@ -16,12 +16,13 @@ struct Migration {
   std::string_view sql;
 };
 
-// All migrations, in version order.
+// All migrations of SQLite, in version order (PostgreSQL's: PgMigrations in
+// postgres/pg_database.h).
 std::span<const Migration> Migrations();
 
-// Applies the migrations `db` lacks, each in its own transaction, so a failure leaves the
-// schema at the last complete version. Idempotent; safe against a concurrent migrator (the
-// applied versions are read under the write lock).
-core::Status ApplyMigrations(Database& db);
+// Applies those of `migrations` (in version order) that `db` lacks, each in its own transaction, so
+// a failure leaves the schema at the last complete version. Idempotent; safe against a concurrent
+// migrator (the applied versions are read under the write lock).
+core::Status ApplyMigrations(Database& db, std::span<const Migration> migrations);
 
 }  // namespace grassroots::storage

@@ -1,4 +1,4 @@
-// Helpers of the server's queries (sqlite_server.cc, sqlite_users.cc): bound parameters, the
+// Helpers of the server's queries (sql_server.cc, sql_users.cc): bound parameters, the
 // organization filter as SQL, paged lists, audited single-row writes and small JSON objects.
 // Internal to src/storage.
 #pragma once
@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "storage/audit_chain.h"
-#include "storage/sqlite_db.h"
+#include "storage/database.h"
 #include "storage/store.h"
 
 namespace grassroots::storage {

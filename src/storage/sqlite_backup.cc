@@ -37,7 +37,7 @@ core::Result<Connection> Open(const std::string& path, int flags) {
 
 // The newest audit entry of the copy, read through the chain's own reader.
 core::Result<ChainHead> NewestEntry(const std::string& path) {
-  auto db = Database::Open(path);
+  auto db = OpenSqliteDatabase(path);
   if (!db.ok()) return db.error();
   return ReadAuditHead(db.value());
 }

@@ -229,7 +229,7 @@ inline constexpr std::string_view kEndedPasswordChanged = "password_changed";
 inline constexpr std::string_view kEndedAccountDisabled = "account_disabled";
 inline constexpr std::string_view kEndedAccountChanged = "account_changed";
 
-// One organization's stored result with the inputs the engine read for it (sqlite_records.cc).
+// One organization's stored result with the inputs the engine read for it (sql_records.cc).
 // The inputs are meaningful only when the run kept them (AssessmentInfo::inputs_stored).
 struct StoredResultRecord {
   AssessmentRow row;   // as assessed: type and unit too
@@ -392,7 +392,7 @@ class Store {
   virtual core::Result<std::string> SessionEndReason(const std::string& token_hash,
                                                      std::int64_t now) = 0;
 
-  // --- Accounts (sqlite_accounts.cc). ---
+  // --- Accounts (sql_accounts.cc). ---
 
   // Applies `change` to the user and appends one audit entry (before and after, never a hash;
   // a new password shows as "password": "changed"), in one transaction. A change of role,
@@ -405,7 +405,7 @@ class Store {
   virtual core::Status UpdateUser(std::int64_t user_id, const UserChange& change,
                                   const std::string& keep_session, const Actor& actor) = 0;
 
-  // --- The member roster and subtree totals (sqlite_roster.cc). ---
+  // --- The member roster and subtree totals (sql_roster.cc). ---
 
   // One page of the members on the roll (members who left aside) whose organization matches
   // `filter` (its unit, type, q and scope; not ended by default) and whose status is `status`
@@ -418,7 +418,7 @@ class Store {
   virtual core::Result<std::array<std::int64_t, 5>> SubtreeMemberCounts(
       const std::string& code) = 0;
 
-  // --- Organizations that end and members who leave (sqlite_lifecycle.cc). ---
+  // --- Organizations that end and members who leave (sql_lifecycle.cc). ---
 
   // The children of `code` (any state) with the day each ended, if it did.
   virtual core::Result<std::vector<std::pair<std::string, std::optional<core::CivilDate>>>>
@@ -435,14 +435,14 @@ class Store {
   virtual core::Status RecordMemberLeft(const std::string& id, const core::MemberLeave& leave,
                                         const Actor& actor) = 0;
 
-  // --- Stored assessments as the dashboard reads them (sqlite_dashboard.cc). ---
+  // --- Stored assessments as the dashboard reads them (sql_dashboard.cc). ---
 
   // Every row of year's stored assessment, ordered by code; empty when it was never assessed.
   virtual core::Result<std::vector<SummaryRow>> LoadSummaryRows(int year) = 0;
   // Year's quota groups, ordered by unit then type.
   virtual core::Result<std::vector<StoredQuota>> LoadQuotas(int year) = 0;
 
-  // --- The record of stored assessments (sqlite_records.cc). ---
+  // --- The record of stored assessments (sql_records.cc). ---
 
   // One organization's stored row of `year` with its inputs; nullopt when the year was not
   // assessed or the organization was not in it.

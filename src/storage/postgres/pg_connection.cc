@@ -58,6 +58,7 @@ Rows::~Rows() {
 }
 
 int Rows::size() const { return result_ != nullptr ? PQntuples(result_) : 0; }
+int Rows::columns() const { return result_ != nullptr ? PQnfields(result_) : 0; }
 bool Rows::IsNull(int row, int column) const { return PQgetisnull(result_, row, column) != 0; }
 std::string_view Rows::Text(int row, int column) const {
   return {PQgetvalue(result_, row, column),
@@ -229,6 +230,10 @@ bool Connection::Healthy() const { return conn_ != nullptr && PQstatus(conn_) ==
 
 bool Connection::InTransaction() const {
   return conn_ != nullptr && PQtransactionStatus(conn_) != PQTRANS_IDLE;
+}
+
+bool Connection::InFailedTransaction() const {
+  return conn_ != nullptr && PQtransactionStatus(conn_) == PQTRANS_INERROR;
 }
 
 void AppendCopyText(std::string& out, std::string_view value) {

@@ -42,6 +42,7 @@ class Rows {
   ~Rows();
 
   int size() const;
+  int columns() const;
   bool IsNull(int row, int column) const;
   // Valid while this Rows lives.
   std::string_view Text(int row, int column) const;
@@ -94,6 +95,8 @@ class Connection {
   bool Healthy() const;
   // True inside BEGIN ... COMMIT/ROLLBACK (also when the transaction has failed).
   bool InTransaction() const;
+  // True inside a transaction that a failed statement has aborted: COMMIT would roll it back.
+  bool InFailedTransaction() const;
   // Forgets the statements prepared on this connection (after DISCARD ALL, say).
   void ForgetPrepared() { prepared_.clear(); }
 

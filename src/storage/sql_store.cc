@@ -1,4 +1,4 @@
-#include "storage/sqlite_store.h"
+#include "storage/sql_store.h"
 
 #include <algorithm>
 #include <unordered_map>
@@ -6,6 +6,7 @@
 
 #include "storage/audit_chain.h"
 #include "storage/migrations.h"
+#include "storage/sqlite_db.h"
 
 namespace grassroots::storage {
 namespace {
@@ -66,13 +67,13 @@ core::Status ResolveParents(core::OrgTable& table, const std::vector<PendingPare
 core::Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
                                                      const core::Clock& clock) {
   return Guarded("opening " + path, [&]() -> core::Result<std::unique_ptr<Store>> {
-    core::Result<Database> db = Database::Open(path, clock);
+    core::Result<Database> db = OpenSqliteDatabase(path, clock);
     if (!db.ok()) return db.error();
-    return std::unique_ptr<Store>(std::make_unique<SqliteStore>(std::move(db).value()));
+    return std::unique_ptr<Store>(std::make_unique<SqlStore>(std::move(db).value(), Migrations()));
   });
 }
 
-core::Status SqliteStore::BeginReading() {
+core::Status SqlStore::BeginReading() {
   if (db_.InTransaction()) return core::Error::Internal("a transaction is already open");
   core::Result<Transaction> snapshot = Transaction::BeginRead(db_);
   if (!snapshot.ok()) return snapshot.error();
@@ -80,16 +81,16 @@ core::Status SqliteStore::BeginReading() {
   return core::Status::Ok();
 }
 
-void SqliteStore::EndReading() {
+void SqlStore::EndReading() {
   // Nothing was written, so committing and rolling back are the same: a commit that fails is
   // rolled back as the transaction goes.
   if (reading_) (void)reading_->Commit();
   reading_.reset();
 }
 
-core::Status SqliteStore::Migrate() {
+core::Status SqlStore::Migrate() {
   return Guarded("migrating", [&]() -> core::Status {
-    core::Status status = ApplyMigrations(db_);
+    core::Status status = ApplyMigrations(db_, migrations_);
     if (!status.ok()) return WithContext(status.error(), "migrating " + db_.path());
     // A database filled before statistics were kept gets them once.
     for (const char* table : {"organizations", "assessment_results"}) {
@@ -100,7 +101,7 @@ core::Status SqliteStore::Migrate() {
   });
 }
 
-core::Result<bool> SqliteStore::IsEmpty() {
+core::Result<bool> SqlStore::IsEmpty() {
   return Guarded("checking for data", [&]() -> core::Result<bool> {
     core::Result<bool> exists = db_.TableExists("organizations");
     if (!exists.ok()) return exists;
@@ -113,7 +114,7 @@ core::Result<bool> SqliteStore::IsEmpty() {
   });
 }
 
-core::Result<bool> SqliteStore::IsDemo() {
+core::Result<bool> SqlStore::IsDemo() {
   return Guarded("checking the demo flag", [&]() -> core::Result<bool> {
     core::Result<bool> exists = db_.TableExists("meta");
     if (!exists.ok() || !exists.value()) return exists;
@@ -124,7 +125,7 @@ core::Result<bool> SqliteStore::IsDemo() {
   });
 }
 
-core::Status SqliteStore::MarkDemo() {
+core::Status SqlStore::MarkDemo() {
   return Guarded("marking the demo database", [&]() -> core::Status {
     core::Result<Transaction> txn = Transaction::Begin(db_);
     if (!txn.ok()) return txn.error();
@@ -145,7 +146,7 @@ core::Status SqliteStore::MarkDemo() {
   });
 }
 
-core::Result<core::StoredOrgs> SqliteStore::StoredOrganizations() {
+core::Result<core::StoredOrgs> SqlStore::StoredOrganizations() {
   return Guarded("reading organizations", [&]() -> core::Result<core::StoredOrgs> {
     core::Result<Statement> stmt =
         db_.Prepare("SELECT code, parent_code, unit_code, ended_on IS NOT NULL FROM organizations");
@@ -156,13 +157,13 @@ core::Result<core::StoredOrgs> SqliteStore::StoredOrganizations() {
       if (!row.ok()) return row.error();
       if (!row.value()) return orgs;
       const Statement& s = stmt.value();
-      orgs.emplace(s.Text(0), core::StoredOrg{std::string(s.Text(1)), std::string(s.Text(2)),
-                                              s.Int(3) != 0});
+      orgs.emplace(s.Text(0),
+                   core::StoredOrg{std::string(s.Text(1)), std::string(s.Text(2)), s.Int(3) != 0});
     }
   });
 }
 
-core::Result<std::unordered_set<std::string>> SqliteStore::OrganizationCodes() {
+core::Result<std::unordered_set<std::string>> SqlStore::OrganizationCodes() {
   using Codes = std::unordered_set<std::string>;
   return Guarded("reading organization codes", [&]() -> core::Result<Codes> {
     core::Result<Statement> stmt = db_.Prepare("SELECT code FROM organizations");
@@ -177,11 +178,11 @@ core::Result<std::unordered_set<std::string>> SqliteStore::OrganizationCodes() {
   });
 }
 
-core::Result<core::OrgTable> SqliteStore::LoadOrgTable() {
+core::Result<core::OrgTable> SqlStore::LoadOrgTable() {
   return Guarded("loading organizations", [&] { return ReadOrgTable(); });
 }
 
-core::Result<core::OrgTable> SqliteStore::ReadOrgTable() {
+core::Result<core::OrgTable> SqlStore::ReadOrgTable() {
   core::Result<Transaction> snapshot = Transaction::BeginRead(db_);
   if (!snapshot.ok()) return snapshot.error();
   core::OrgTable table;

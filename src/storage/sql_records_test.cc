@@ -12,15 +12,14 @@ namespace {
 
 using test::Org;
 using test::Score;
-using test::SqliteStoreTest;
 
-class RecordTest : public SqliteStoreTest {
+class RecordTest : public test::StoreTest {
  protected:
   // Three organizations (a committee, its branch, another committee) and 2016's inputs: scores
   // with dimensions no decimal prints exactly, a committee grade with its reason, a hand
   // decision and a previous year's selection.
   void SetUp() override {
-    SqliteStoreTest::SetUp();
+    StoreTest::SetUp();
     Upsert({Org("A"), Org("A1", "A"), Org("B"), Org("C")});
     core::ScoreRecord a = Score("A", 2016, 50);
     a.dimensions = {1.0 / 3.0, 0.1 + 0.2, 55.55, 60, 61, 62};
@@ -49,7 +48,7 @@ class RecordTest : public SqliteStoreTest {
   core::AssessmentResult result_;
 };
 
-TEST_F(RecordTest, TheWholeYearReadsBackAsTheEngineReadItAndStoredIt) {
+TEST_P(RecordTest, TheWholeYearReadsBackAsTheEngineReadItAndStoredIt) {
   auto loaded = store_->LoadStoredAssessment(2016);
   ASSERT_TRUE(loaded.ok()) << loaded.error().message;
   ASSERT_TRUE(loaded.value().has_value());
@@ -83,7 +82,7 @@ TEST_F(RecordTest, TheWholeYearReadsBackAsTheEngineReadItAndStoredIt) {
   EXPECT_EQ(stored.result.quotas[0].cut_cents, result_.quotas[0].cut_cents);
 }
 
-TEST_F(RecordTest, OneRowCarriesItsInputsAndTheHeaderItsAuditEntry) {
+TEST_P(RecordTest, OneRowCarriesItsInputsAndTheHeaderItsAuditEntry) {
   auto record = store_->LoadResultRecord(2016, "A1");
   ASSERT_TRUE(record.ok() && record.value().has_value());
   EXPECT_EQ(record.value()->parent, "A");
@@ -109,7 +108,7 @@ TEST_F(RecordTest, OneRowCarriesItsInputsAndTheHeaderItsAuditEntry) {
             1);
 }
 
-TEST_F(RecordTest, AuditChangesAfterARunAreThoseOfTheNamedEntityOnly) {
+TEST_P(RecordTest, AuditChangesAfterARunAreThoseOfTheNamedEntityOnly) {
   const AssessmentInfo info = *store_->LoadAssessmentInfo(2016).value();
   core::ScoreRecord changed = Score("A", 2016, 99);
   ASSERT_TRUE(store_->SaveScore(changed, actor_).ok());
@@ -132,7 +131,7 @@ class OldDatabaseTest : public ::testing::Test {
     char dir[] = "/tmp/grassroots-storage-XXXXXX";
     ASSERT_NE(mkdtemp(dir), nullptr);
     dir_ = dir;
-    core::Result<Database> db = Database::Open(dir_ + "/old.db");
+    core::Result<Database> db = OpenSqliteDatabase(dir_ + "/old.db");
     ASSERT_TRUE(db.ok());
     Run(db.value(),
         "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
@@ -188,6 +187,8 @@ TEST_F(OldDatabaseTest, AnAssessmentStoredBeforeInputsWereKeptMigratesMarkedSo) 
   ASSERT_EQ(later.value().size(), 1u);
   EXPECT_EQ(later.value()[0].id, 3);
 }
+
+INSTANTIATE_STORE_TESTS(RecordTest);
 
 }  // namespace
 }  // namespace grassroots::storage

@@ -1,27 +1,32 @@
-// The SQLite implementation of Store (store.h). Internal to src/storage: callers use
-// OpenSqliteStore. Its methods are split by subject: sqlite_store.cc (schema, flags,
-// organizations), sqlite_imports.cc (upserts), sqlite_assessments.cc (scores and stored
-// assessments), sqlite_server.cc and sqlite_server_assessments.cc (the server's lists and
-// single-row writes, helped by server_sql.h), sqlite_users.cc (users, sessions),
-// sqlite_audit.cc (the audit log's reads and checks), sqlite_records.cc (a stored assessment
-// read back with its inputs) and sqlite_lifecycle.cc (organizations that end, members who
+// The implementation of Store (store.h) over a Database handle (database.h): the SQL of every
+// subject, shared by the backends. Internal to src/storage: callers use OpenSqliteStore. Its
+// methods are split by subject: sql_store.cc (schema, flags,
+// organizations), sql_imports.cc (upserts), sql_assessments.cc (scores and stored
+// assessments), sql_server.cc and sql_server_assessments.cc (the server's lists and
+// single-row writes, helped by server_sql.h), sql_users.cc (users, sessions),
+// sql_audit.cc (the audit log's reads and checks), sql_records.cc (a stored assessment
+// read back with its inputs) and sql_lifecycle.cc (organizations that end, members who
 // leave).
 #pragma once
 
 #include <exception>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
-#include "storage/sqlite_db.h"
+#include "storage/database.h"
+#include "storage/migrations.h"
 #include "storage/store.h"
 
 namespace grassroots::storage {
 
-class SqliteStore final : public Store {
+class SqlStore final : public Store {
  public:
-  explicit SqliteStore(Database db) : db_(std::move(db)) {}
+  // `migrations` are the backend's (Migrations(), PgMigrations()).
+  SqlStore(Database db, std::span<const Migration> migrations)
+      : db_(std::move(db)), migrations_(migrations) {}
 
   core::Status BeginReading() override;
   void EndReading() override;
@@ -56,7 +61,7 @@ class SqliteStore final : public Store {
                               const core::AssessmentInput& input,
                               const core::AssessmentResult& result, const Actor& actor) override;
 
-  // --- Server (issue 3): sqlite_server.cc, sqlite_server_assessments.cc ---
+  // --- Server (issue 3): sql_server.cc, sql_server_assessments.cc ---
   core::Result<Page<core::Organization>> ListOrganizations(const OrgFilter& filter) override;
   core::Result<std::int64_t> VisitOrganizations(
       const OrgFilter& filter, const std::function<void(const OrgRowView&)>& row) override;
@@ -80,7 +85,7 @@ class SqliteStore final : public Store {
   core::Status DeleteManualDecision(int year, const std::string& code, const Actor& actor) override;
   core::Result<std::vector<PolicyInfo>> ListPolicies() override;
 
-  // --- Server (issue 3): sqlite_users.cc ---
+  // --- Server (issue 3): sql_users.cc ---
   core::Result<std::int64_t> CreateUser(const UserRecord& user, const Actor& actor) override;
   core::Result<std::optional<UserRecord>> FindUser(const std::string& name) override;
   core::Result<std::optional<UserRecord>> GetUser(std::int64_t id) override;
@@ -95,7 +100,7 @@ class SqliteStore final : public Store {
   core::Result<std::string> SessionEndReason(const std::string& token_hash,
                                              std::int64_t now) override;
 
-  // --- The audit log: sqlite_audit.cc ---
+  // --- The audit log: sql_audit.cc ---
   core::Status RecordEvent(const std::string& action, const std::string& entity,
                            const std::string& after_json, const Actor& actor) override;
   core::Result<Page<AuditRecord>> ListAudit(std::int64_t offset, std::int64_t limit) override;
@@ -106,17 +111,17 @@ class SqliteStore final : public Store {
   core::Result<ChainHead> AuditHead() override;
   core::Result<AuditVerification> VerifyAudit(const std::optional<ChainHead>& expect) override;
 
-  // --- Accounts (sqlite_accounts.cc) and the dashboard's reads (sqlite_dashboard.cc) ---
+  // --- Accounts (sql_accounts.cc) and the dashboard's reads (sql_dashboard.cc) ---
   core::Status UpdateUser(std::int64_t user_id, const UserChange& change,
                           const std::string& keep_session, const Actor& actor) override;
   core::Result<std::vector<SummaryRow>> LoadSummaryRows(int year) override;
 
-  // --- The member roster and subtree totals (sqlite_roster.cc) ---
+  // --- The member roster and subtree totals (sql_roster.cc) ---
   core::Result<Page<RosterRow>> ListRoster(const OrgFilter& filter,
                                            std::optional<core::MemberStatus> status) override;
   core::Result<std::array<std::int64_t, 5>> SubtreeMemberCounts(const std::string& code) override;
 
-  // --- Organizations that end and members who leave (sqlite_lifecycle.cc) ---
+  // --- Organizations that end and members who leave (sql_lifecycle.cc) ---
   core::Result<std::vector<std::pair<std::string, std::optional<core::CivilDate>>>> ChildrenOf(
       const std::string& code) override;
   core::Result<std::vector<std::pair<std::string, core::CivilDate>>> LoadOrgEnds() override;
@@ -126,7 +131,7 @@ class SqliteStore final : public Store {
                                 const Actor& actor) override;
   core::Result<std::vector<StoredQuota>> LoadQuotas(int year) override;
 
-  // --- The record of stored assessments (sqlite_records.cc) ---
+  // --- The record of stored assessments (sql_records.cc) ---
   core::Result<std::optional<StoredResultRecord>> LoadResultRecord(
       int year, const std::string& code) override;
   core::Result<std::optional<StoredQuota>> LoadQuotaGroup(int year, const std::string& unit,
@@ -140,16 +145,17 @@ class SqliteStore final : public Store {
                                const core::AssessmentResult& result, const Actor& actor);
 
   Database db_;
+  std::span<const Migration> migrations_;
   std::optional<Transaction> reading_;  // BeginReading's snapshot
 };
 
 // Ends the sessions of `user_id` but `keep_session` (a token hash; empty: none kept),
 // remembering `reason` for each in ended_sessions, and forgets ended sessions that have
-// expired. Inside the caller's transaction (sqlite_users.cc).
+// expired. Inside the caller's transaction (sql_users.cc).
 core::Status EndUserSessions(Database& db, std::int64_t user_id, const std::string& keep_session,
                              std::string_view reason);
 
-// The header of year's stored assessment, or nullopt (sqlite_assessments.cc).
+// The header of year's stored assessment, or nullopt (sql_assessments.cc).
 core::Result<std::optional<AssessmentInfo>> ReadAssessmentInfo(Database& db, int year);
 
 // Runs `fn`, turning an exception (in practice std::bad_alloc on a huge table) into

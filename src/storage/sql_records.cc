@@ -5,7 +5,7 @@
 
 #include "storage/code_index.h"
 #include "storage/server_sql.h"
-#include "storage/sqlite_store.h"
+#include "storage/sql_store.h"
 
 namespace grassroots::storage {
 namespace {
@@ -216,7 +216,7 @@ core::Result<std::string> PolicyText(Database& db, const std::string& version) {
 
 }  // namespace
 
-core::Result<std::optional<StoredResultRecord>> SqliteStore::LoadResultRecord(
+core::Result<std::optional<StoredResultRecord>> SqlStore::LoadResultRecord(
     int year, const std::string& code) {
   return Guarded("reading the stored result of " + code, [&] {
     return QueryOne<StoredResultRecord>(db_,
@@ -227,9 +227,8 @@ core::Result<std::optional<StoredResultRecord>> SqliteStore::LoadResultRecord(
   });
 }
 
-core::Result<std::optional<StoredQuota>> SqliteStore::LoadQuotaGroup(int year,
-                                                                     const std::string& unit,
-                                                                     const std::string& type) {
+core::Result<std::optional<StoredQuota>> SqlStore::LoadQuotaGroup(int year, const std::string& unit,
+                                                                  const std::string& type) {
   return Guarded("reading a stored quota group", [&] {
     return QueryOne<StoredQuota>(db_,
                                  "SELECT " + std::string(kQuotaColumns) +
@@ -239,7 +238,7 @@ core::Result<std::optional<StoredQuota>> SqliteStore::LoadQuotaGroup(int year,
   });
 }
 
-core::Result<std::optional<StoredAssessment>> SqliteStore::LoadStoredAssessment(int year) {
+core::Result<std::optional<StoredAssessment>> SqlStore::LoadStoredAssessment(int year) {
   using Answer = std::optional<StoredAssessment>;
   return Guarded("reading the stored assessment of " + std::to_string(year),
                  [&]() -> core::Result<Answer> {

@@ -3,7 +3,7 @@
 // sessions opened under old access values (remembering why, for their holders).
 #include "storage/audit_chain.h"
 #include "storage/server_sql.h"
-#include "storage/sqlite_store.h"
+#include "storage/sql_store.h"
 
 namespace grassroots::storage {
 namespace {
@@ -46,8 +46,8 @@ std::string_view EndedBy(const UserChange& change) {
 
 }  // namespace
 
-core::Status SqliteStore::UpdateUser(std::int64_t user_id, const UserChange& change,
-                                     const std::string& keep_session, const Actor& actor) {
+core::Status SqlStore::UpdateUser(std::int64_t user_id, const UserChange& change,
+                                  const std::string& keep_session, const Actor& actor) {
   return Guarded("changing an account", [&]() -> core::Status {
     core::Result<Transaction> txn = Transaction::Begin(db_);
     if (!txn.ok()) return txn.error();

@@ -1,4 +1,4 @@
-// Organizations that end and members who leave (sqlite_lifecycle.cc): the rows stay, their
+// Organizations that end and members who leave (sql_lifecycle.cc): the rows stay, their
 // state changes under an audit entry, lists and counts tell them apart.
 #include <gtest/gtest.h>
 
@@ -10,11 +10,11 @@ namespace {
 
 using test::Org;
 
-class LifecycleStoreTest : public test::SqliteStoreTest {
+class LifecycleStoreTest : public test::StoreTest {
  protected:
   // D1 > D1A, D1B; D2.
   void SetUp() override {
-    SqliteStoreTest::SetUp();
+    StoreTest::SetUp();
     Upsert({Org("D1"), Org("D1A", "D1"), Org("D1B", "D1"), Org("D2")});
   }
   AuditRecord LastAudit() {
@@ -42,7 +42,7 @@ class LifecycleStoreTest : public test::SqliteStoreTest {
   }
 };
 
-TEST_F(LifecycleStoreTest, AnEndedOrganizationStaysReadableAuditedAndApartInLists) {
+TEST_P(LifecycleStoreTest, AnEndedOrganizationStaysReadableAuditedAndApartInLists) {
   const core::OrgEnd end{core::OrgEndKind::kMerged, {2017, 3, 1}, "D1B", "两村合并"};
   ASSERT_TRUE(store_->EndOrganization("D1A", end, actor_).ok());
   auto detail = store_->GetOrganization("D1A");
@@ -78,7 +78,7 @@ TEST_F(LifecycleStoreTest, AnEndedOrganizationStaysReadableAuditedAndApartInList
   EXPECT_TRUE(store_->VerifyAudit(std::nullopt).value().ok);
 }
 
-TEST_F(LifecycleStoreTest, AnOrganizationEndsOnceAndAnUnknownOneIsNotFound) {
+TEST_P(LifecycleStoreTest, AnOrganizationEndsOnceAndAnUnknownOneIsNotFound) {
   const core::OrgEnd end{core::OrgEndKind::kDissolved, {2017, 3, 1}, "", "撤销"};
   ASSERT_TRUE(store_->EndOrganization("D2", end, actor_).ok());
   const std::int64_t entries = QueryInt("SELECT COUNT(*) FROM audit_log");
@@ -91,7 +91,7 @@ TEST_F(LifecycleStoreTest, AnOrganizationEndsOnceAndAnUnknownOneIsNotFound) {
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM audit_log"), entries);
 }
 
-TEST_F(LifecycleStoreTest, AMemberWhoLeftIsKeptListedAsLeftAndCountedApart) {
+TEST_P(LifecycleStoreTest, AMemberWhoLeftIsKeptListedAsLeftAndCountedApart) {
   ASSERT_TRUE(store_
                   ->UpsertMembers({Member("M1", "D1"), Member("M2", "D1"),
                                    Member("M3", "D1", core::MemberStatus::kMobile)},
@@ -124,6 +124,8 @@ TEST_F(LifecycleStoreTest, AMemberWhoLeftIsKeptListedAsLeftAndCountedApart) {
   EXPECT_EQ(again.error().reason, "member_left");
   EXPECT_EQ(store_->RecordMemberLeft("M9", leave, actor_).error().code, core::ErrorCode::kNotFound);
 }
+
+INSTANTIATE_STORE_TESTS(LifecycleStoreTest);
 
 }  // namespace
 }  // namespace grassroots::storage

@@ -4,7 +4,7 @@
 #include "storage/audit_heads.h"
 #include "storage/audit_verify.h"
 #include "storage/server_sql.h"
-#include "storage/sqlite_store.h"
+#include "storage/sql_store.h"
 
 namespace grassroots::storage {
 namespace {
@@ -36,8 +36,8 @@ AuditRecord ReadAudit(const Statement& s) {
 
 }  // namespace
 
-core::Status SqliteStore::RecordEvent(const std::string& action, const std::string& entity,
-                                      const std::string& after_json, const Actor& actor) {
+core::Status SqlStore::RecordEvent(const std::string& action, const std::string& entity,
+                                   const std::string& after_json, const Actor& actor) {
   return Guarded("recording " + action, [&]() -> core::Status {
     core::Result<Transaction> txn = Transaction::Begin(db_);
     if (!txn.ok()) return txn.error();
@@ -49,13 +49,13 @@ core::Status SqliteStore::RecordEvent(const std::string& action, const std::stri
   });
 }
 
-core::Result<std::int64_t> SqliteStore::DataVersion() {
+core::Result<std::int64_t> SqlStore::DataVersion() {
   return Guarded("reading the data version", [&] {
     return db_.QueryInt("SELECT COALESCE(MAX(id), 0) FROM audit_log WHERE data_change = 1");
   });
 }
 
-core::Result<Page<AuditRecord>> SqliteStore::ListAudit(std::int64_t offset, std::int64_t limit) {
+core::Result<Page<AuditRecord>> SqlStore::ListAudit(std::int64_t offset, std::int64_t limit) {
   return Guarded("listing the audit log", [&]() -> core::Result<Page<AuditRecord>> {
     if (core::Status s = CheckPaging(offset, limit); !s.ok()) return s.error();
     core::Result<Transaction> snapshot = Transaction::BeginRead(db_);
@@ -72,9 +72,9 @@ core::Result<Page<AuditRecord>> SqliteStore::ListAudit(std::int64_t offset, std:
   });
 }
 
-core::Result<Page<AuditRecord>> SqliteStore::ListAuditChanges(std::int64_t entry_id,
-                                                              std::int64_t offset,
-                                                              std::int64_t limit) {
+core::Result<Page<AuditRecord>> SqlStore::ListAuditChanges(std::int64_t entry_id,
+                                                           std::int64_t offset,
+                                                           std::int64_t limit) {
   return Guarded("listing the changes of an audit entry", [&]() -> core::Result<Page<AuditRecord>> {
     if (core::Status s = CheckPaging(offset, limit); !s.ok()) return s.error();
     core::Result<Transaction> snapshot = Transaction::BeginRead(db_);
@@ -93,8 +93,8 @@ core::Result<Page<AuditRecord>> SqliteStore::ListAuditChanges(std::int64_t entry
   });
 }
 
-core::Result<std::vector<AuditRecord>> SqliteStore::AuditChangesOf(const std::string& entity,
-                                                                   std::int64_t after_id) {
+core::Result<std::vector<AuditRecord>> SqlStore::AuditChangesOf(const std::string& entity,
+                                                                std::int64_t after_id) {
   return Guarded("reading the audit trail of " + entity, [&] {
     // Single writes name the row as the entry's entity; bulk writes in a change record.
     return QueryAll<AuditRecord>(db_,
@@ -108,15 +108,15 @@ core::Result<std::vector<AuditRecord>> SqliteStore::AuditChangesOf(const std::st
   });
 }
 
-core::Result<ChainHead> SqliteStore::AuditHead() {
+core::Result<ChainHead> SqlStore::AuditHead() {
   return Guarded("reading the head of the audit log", [&] { return ReadAuditHead(db_); });
 }
 
-core::Result<AuditVerification> SqliteStore::VerifyAudit(const std::optional<ChainHead>& expect) {
+core::Result<AuditVerification> SqlStore::VerifyAudit(const std::optional<ChainHead>& expect) {
   return Guarded("verifying the audit log", [&]() -> core::Result<AuditVerification> {
     core::Result<Transaction> snapshot = Transaction::BeginRead(db_);
     if (!snapshot.ok()) return snapshot.error();
-    return VerifyAuditTrail(db_, HeadFilePath(db_.path()), expect);
+    return VerifyAuditTrail(db_, db_.HeadFile(), expect);
   });
 }
 

@@ -2,7 +2,7 @@
 // member totals of a unit with everything below it (issue 10).
 #include "storage/audited_rows.h"
 #include "storage/server_sql.h"
-#include "storage/sqlite_store.h"
+#include "storage/sql_store.h"
 
 namespace grassroots::storage {
 namespace {
@@ -13,7 +13,7 @@ constexpr std::string_view kRosterColumns =
 
 }  // namespace
 
-core::Result<Page<RosterRow>> SqliteStore::ListRoster(const OrgFilter& filter,
+core::Result<Page<RosterRow>> SqlStore::ListRoster(const OrgFilter& filter,
                                                       std::optional<core::MemberStatus> status) {
   return Guarded("listing the member roster", [&]() -> core::Result<Page<RosterRow>> {
     FilteredQuery query{"members m JOIN organizations o ON o.code = m.org_code",
@@ -32,7 +32,7 @@ core::Result<Page<RosterRow>> SqliteStore::ListRoster(const OrgFilter& filter,
   });
 }
 
-core::Result<std::array<std::int64_t, 5>> SqliteStore::SubtreeMemberCounts(
+core::Result<std::array<std::int64_t, 5>> SqlStore::SubtreeMemberCounts(
     const std::string& code) {
   return Guarded("counting the members below " + code,
                  [&]() -> core::Result<std::array<std::int64_t, 5>> {

@@ -3,7 +3,7 @@
 // each saved or deleted with an audit entry.
 #include "storage/audit_chain.h"
 #include "storage/server_sql.h"
-#include "storage/sqlite_store.h"
+#include "storage/sql_store.h"
 
 namespace grassroots::storage {
 namespace {
@@ -63,7 +63,7 @@ core::Status WriteDecision(Database& db, int year, const StoredManualDecision& d
 
 // --- Assessments ---
 
-core::Result<std::vector<AssessmentInfo>> SqliteStore::ListAssessments() {
+core::Result<std::vector<AssessmentInfo>> SqlStore::ListAssessments() {
   return Guarded("listing assessments", [&] {
     return QueryAll<AssessmentInfo>(
         db_,
@@ -83,8 +83,7 @@ core::Result<std::vector<AssessmentInfo>> SqliteStore::ListAssessments() {
   });
 }
 
-core::Result<Page<AssessmentRow>> SqliteStore::LoadAssessmentRows(int year,
-                                                                  const OrgFilter& filter) {
+core::Result<Page<AssessmentRow>> SqlStore::LoadAssessmentRows(int year, const OrgFilter& filter) {
   return Guarded("listing assessment rows", [&]() -> core::Result<Page<AssessmentRow>> {
     std::string where = "r.year = ?";
     std::vector<SqlParam> params = {std::int64_t{year}};
@@ -115,7 +114,7 @@ core::Result<Page<AssessmentRow>> SqliteStore::LoadAssessmentRows(int year,
   });
 }
 
-core::Result<std::vector<StoredManualDecision>> SqliteStore::ListManualDecisions(int year) {
+core::Result<std::vector<StoredManualDecision>> SqlStore::ListManualDecisions(int year) {
   return Guarded("listing manual decisions", [&] {
     return QueryAll<StoredManualDecision>(
         db_,
@@ -125,8 +124,8 @@ core::Result<std::vector<StoredManualDecision>> SqliteStore::ListManualDecisions
   });
 }
 
-core::Status SqliteStore::SaveManualDecision(int year, const StoredManualDecision& wanted,
-                                             const Actor& actor) {
+core::Status SqlStore::SaveManualDecision(int year, const StoredManualDecision& wanted,
+                                          const Actor& actor) {
   const std::string entity = "manual:" + wanted.code + ":" + std::to_string(year);
   return Guarded("saving " + entity, [&]() -> core::Status {
     if (wanted.reason.empty()) return core::Error::Invalid("a reason is required", "reason");
@@ -143,8 +142,7 @@ core::Status SqliteStore::SaveManualDecision(int year, const StoredManualDecisio
   });
 }
 
-core::Status SqliteStore::DeleteManualDecision(int year, const std::string& code,
-                                               const Actor& actor) {
+core::Status SqlStore::DeleteManualDecision(int year, const std::string& code, const Actor& actor) {
   const std::string entity = "manual:" + code + ":" + std::to_string(year);
   return Guarded("deleting " + entity, [&]() -> core::Status {
     core::Result<Transaction> txn = Transaction::Begin(db_);
@@ -165,7 +163,7 @@ core::Status SqliteStore::DeleteManualDecision(int year, const std::string& code
   });
 }
 
-core::Result<std::vector<PolicyInfo>> SqliteStore::ListPolicies() {
+core::Result<std::vector<PolicyInfo>> SqlStore::ListPolicies() {
   return Guarded("listing policies", [&] {
     return QueryAll<PolicyInfo>(
         db_, "SELECT version, name, content, created_at FROM policies ORDER BY created_at, version",

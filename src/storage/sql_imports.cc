@@ -7,7 +7,7 @@
 #include "storage/audit_changes.h"
 #include "storage/audited_rows.h"
 #include "storage/bulk_write.h"
-#include "storage/sqlite_store.h"
+#include "storage/sql_store.h"
 
 namespace grassroots::storage {
 namespace {
@@ -83,8 +83,8 @@ struct OrgRows {
   static constexpr std::string_view kTable = "organizations";
   static constexpr std::string_view kLookup =
       "SELECT o.code, o.name, o.type, o.kind,"
-      " o.parent_code, o.secretary, o.unit_code"
-      " FROM organizations o WHERE o.code IN (";
+      " o.parent_code, o.secretary, o.unit_code, o.ended_on, o.end_kind, o.merged_into,"
+      " o.end_reason FROM organizations o WHERE o.code IN (";
   static constexpr int kLookupPrefixParams = 0;
 
   static bool Less(const Row& a, const Row& b) { return a.code < b.code; }
@@ -124,7 +124,8 @@ struct MemberRows {
   static constexpr const UpsertSql& kUpsert = kUpsertMembers;
   static constexpr std::string_view kTable = "members";
   static constexpr std::string_view kLookup =
-      "SELECT id, name, org_code, status, joined FROM members WHERE id IN (";
+      "SELECT id, name, org_code, status, joined, left_on, left_kind, left_reason FROM members"
+      " WHERE id IN (";
   static constexpr int kLookupPrefixParams = 0;
 
   static bool Less(const Row& a, const Row& b) { return a.id < b.id; }
@@ -242,7 +243,7 @@ core::Result<WriteSummary> WriteBatch(
 
 }  // namespace
 
-core::Result<WriteSummary> SqliteStore::UpsertOrganizations(
+core::Result<WriteSummary> SqlStore::UpsertOrganizations(
     const std::vector<core::Organization>& orgs, const Actor& actor) {
   return Guarded("importing organizations", [&]() -> core::Result<WriteSummary> {
     if (core::Status status = CheckUnits(orgs); !status.ok()) return status.error();
@@ -258,8 +259,8 @@ core::Result<WriteSummary> SqliteStore::UpsertOrganizations(
   });
 }
 
-core::Result<WriteSummary> SqliteStore::UpsertMembers(const std::vector<core::Member>& members,
-                                                      const Actor& actor) {
+core::Result<WriteSummary> SqlStore::UpsertMembers(const std::vector<core::Member>& members,
+                                                   const Actor& actor) {
   return Guarded("importing members", [&] {
     return WriteBatch(db_, "members", "import.members", members.size(), actor,
                       [&](ChangeRecorder& recorder, WriteSummary& summary) {
@@ -268,8 +269,8 @@ core::Result<WriteSummary> SqliteStore::UpsertMembers(const std::vector<core::Me
   });
 }
 
-core::Result<WriteSummary> SqliteStore::UpsertScores(const std::vector<core::ScoreRecord>& scores,
-                                                     const Actor& actor) {
+core::Result<WriteSummary> SqlStore::UpsertScores(const std::vector<core::ScoreRecord>& scores,
+                                                  const Actor& actor) {
   return Guarded("importing scores", [&] {
     return WriteBatch(db_, "scores", "import.scores", scores.size(), actor,
                       [&](ChangeRecorder& recorder, WriteSummary& summary) {

@@ -1,7 +1,7 @@
 // Stored assessments read whole for the dashboard: every row of a year with the names a
 // summary shows, and the year's quota groups.
 #include "storage/server_sql.h"
-#include "storage/sqlite_store.h"
+#include "storage/sql_store.h"
 
 namespace grassroots::storage {
 namespace {
@@ -39,7 +39,7 @@ StoredQuota ReadQuota(const Statement& s) {
 
 }  // namespace
 
-core::Result<std::vector<SummaryRow>> SqliteStore::LoadSummaryRows(int year) {
+core::Result<std::vector<SummaryRow>> SqlStore::LoadSummaryRows(int year) {
   return Guarded("reading a stored assessment", [&] {
     // A left join: a result is history and outlives its organization. Type, unit and parent are
     // the result's own, those it was ranked in (the parent is the one its actions named).
@@ -52,7 +52,7 @@ core::Result<std::vector<SummaryRow>> SqliteStore::LoadSummaryRows(int year) {
   });
 }
 
-core::Result<std::vector<StoredQuota>> SqliteStore::LoadQuotas(int year) {
+core::Result<std::vector<StoredQuota>> SqlStore::LoadQuotas(int year) {
   return Guarded("reading the quotas of an assessment", [&] {
     return QueryAll<StoredQuota>(
         db_,

@@ -1,4 +1,4 @@
-// Account changes (sqlite_accounts.cc) and the dashboard's reads (sqlite_dashboard.cc).
+// Account changes (sql_accounts.cc) and the dashboard's reads (sql_dashboard.cc).
 #include <gtest/gtest.h>
 
 #include <string>
@@ -12,9 +12,8 @@ namespace {
 
 using test::Org;
 using test::Result;
-using test::SqliteStoreTest;
 
-class AccountStoreTest : public SqliteStoreTest {
+class AccountStoreTest : public test::StoreTest {
  protected:
   std::int64_t AddUser(const std::string& name, core::Role role,
                        std::vector<std::string> scope = {}) {
@@ -41,7 +40,7 @@ class AccountStoreTest : public SqliteStoreTest {
   }
 };
 
-TEST_F(AccountStoreTest, RoleAndScopeChangeEndsEverySessionAndIsAudited) {
+TEST_P(AccountStoreTest, RoleAndScopeChangeEndsEverySessionAndIsAudited) {
   Upsert({Org("D1"), Org("D2")});
   const std::int64_t id = AddUser("wang", core::Role::kUnitAdmin, {"D1"});
   const std::int64_t other = AddUser("li", core::Role::kAuditor);
@@ -69,7 +68,7 @@ TEST_F(AccountStoreTest, RoleAndScopeChangeEndsEverySessionAndIsAudited) {
   EXPECT_TRUE(store_->VerifyAudit(std::nullopt).value().ok);
 }
 
-TEST_F(AccountStoreTest, PasswordChangeKeepsTheNamedSessionOnly) {
+TEST_P(AccountStoreTest, PasswordChangeKeepsTheNamedSessionOnly) {
   const std::int64_t id = AddUser("zhao", core::Role::kAdmin);
   AddSession(id, "current");
   AddSession(id, "elsewhere");
@@ -84,7 +83,7 @@ TEST_F(AccountStoreTest, PasswordChangeKeepsTheNamedSessionOnly) {
   EXPECT_EQ(audit.after_json.find("new-hash"), std::string::npos);
 }
 
-TEST_F(AccountStoreTest, DisablingKeepsTheAccountEndsItsSessionsAndIsAudited) {
+TEST_P(AccountStoreTest, DisablingKeepsTheAccountEndsItsSessionsAndIsAudited) {
   const std::int64_t id = AddUser("zhou", core::Role::kAuditor);
   AddSession(id, "s1");
   UserChange disable;
@@ -111,7 +110,7 @@ TEST_F(AccountStoreTest, DisablingKeepsTheAccountEndsItsSessionsAndIsAudited) {
   EXPECT_TRUE(store_->VerifyAudit(std::nullopt).value().ok);
 }
 
-TEST_F(AccountStoreTest, TheDatabaseRefusesToDeleteWhatHistoryRefersTo) {
+TEST_P(AccountStoreTest, TheDatabaseRefusesToDeleteWhatHistoryRefersTo) {
   Upsert({Org("D1")});
   AddUser("wu", core::Role::kAuditor);
   core::Member member;
@@ -121,7 +120,7 @@ TEST_F(AccountStoreTest, TheDatabaseRefusesToDeleteWhatHistoryRefersTo) {
   ASSERT_TRUE(store_->UpsertMembers({member}, actor_).ok());
   ASSERT_TRUE(store_->UpsertScores({test::Score("D1", 2016, 70)}, actor_).ok());
   // Another connection, as any code or tool reaching the file would.
-  core::Result<Database> db = Database::Open(path_);
+  core::Result<Database> db = OpenDatabase(url_);
   ASSERT_TRUE(db.ok());
   for (const char* table : {"users", "organizations", "members", "scores"}) {
     const core::Status deleted = db.value().Exec(std::string("DELETE FROM ") + table, "test");
@@ -133,7 +132,7 @@ TEST_F(AccountStoreTest, TheDatabaseRefusesToDeleteWhatHistoryRefersTo) {
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM scores"), 1);
 }
 
-TEST_F(AccountStoreTest, UnknownUserIsNotFoundAndNothingIsAudited) {
+TEST_P(AccountStoreTest, UnknownUserIsNotFoundAndNothingIsAudited) {
   const std::int64_t before = QueryInt("SELECT COUNT(*) FROM audit_log");
   core::Status status = store_->UpdateUser(999, UserChange{}, "", actor_);
   ASSERT_FALSE(status.ok());
@@ -141,7 +140,7 @@ TEST_F(AccountStoreTest, UnknownUserIsNotFoundAndNothingIsAudited) {
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM audit_log"), before);
 }
 
-TEST_F(AccountStoreTest, SummaryRowsCarryNamesAndParentsAndQuotasAreRead) {
+TEST_P(AccountStoreTest, SummaryRowsCarryNamesAndParentsAndQuotasAreRead) {
   Upsert({Org("A"), Org("A1", "A"), Org("C")});
   const core::OrgTable table = Table();
   core::AssessmentResult result = Result(2016, {0, 1, 0});
@@ -173,6 +172,8 @@ TEST_F(AccountStoreTest, SummaryRowsCarryNamesAndParentsAndQuotasAreRead) {
   EXPECT_TRUE(store_->LoadSummaryRows(2015).value().empty());
   EXPECT_TRUE(store_->LoadQuotas(2015).value().empty());
 }
+
+INSTANTIATE_STORE_TESTS(AccountStoreTest);
 
 }  // namespace
 }  // namespace grassroots::storage

@@ -2,7 +2,7 @@
 // row that stays, audited with the state before and after.
 #include "storage/audit_chain.h"
 #include "storage/server_sql.h"
-#include "storage/sqlite_store.h"
+#include "storage/sql_store.h"
 
 namespace grassroots::storage {
 namespace {
@@ -46,7 +46,7 @@ core::Status ChangeState(Database& db, const Actor& actor, const std::string& ac
 }  // namespace
 
 core::Result<std::vector<std::pair<std::string, std::optional<core::CivilDate>>>>
-SqliteStore::ChildrenOf(const std::string& code) {
+SqlStore::ChildrenOf(const std::string& code) {
   using Child = std::pair<std::string, std::optional<core::CivilDate>>;
   return Guarded("reading the children of " + code, [&] {
     return QueryAll<Child>(db_,
@@ -58,7 +58,7 @@ SqliteStore::ChildrenOf(const std::string& code) {
   });
 }
 
-core::Result<std::vector<std::pair<std::string, core::CivilDate>>> SqliteStore::LoadOrgEnds() {
+core::Result<std::vector<std::pair<std::string, core::CivilDate>>> SqlStore::LoadOrgEnds() {
   using Ended = std::pair<std::string, core::CivilDate>;
   return Guarded("reading the organizations that ended", [&]() -> core::Result<std::vector<Ended>> {
     core::Result<std::vector<std::pair<std::string, std::string>>> rows =
@@ -80,8 +80,8 @@ core::Result<std::vector<std::pair<std::string, core::CivilDate>>> SqliteStore::
   });
 }
 
-core::Status SqliteStore::EndOrganization(const std::string& code, const core::OrgEnd& end,
-                                          const Actor& actor) {
+core::Status SqlStore::EndOrganization(const std::string& code, const core::OrgEnd& end,
+                                       const Actor& actor) {
   return Guarded("ending organization " + code, [&]() -> core::Status {
     const auto state = [&](const std::optional<core::OrgEnd>& value) {
       return JsonObject({{"code", JsonQuote(code)}, {"end", EndJson(value)}});
@@ -114,8 +114,8 @@ core::Status SqliteStore::EndOrganization(const std::string& code, const core::O
   });
 }
 
-core::Status SqliteStore::RecordMemberLeft(const std::string& id, const core::MemberLeave& leave,
-                                           const Actor& actor) {
+core::Status SqlStore::RecordMemberLeft(const std::string& id, const core::MemberLeave& leave,
+                                        const Actor& actor) {
   return Guarded("recording that member " + id + " left", [&]() -> core::Status {
     std::string org;
     bool left_before = false;

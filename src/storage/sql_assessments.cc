@@ -4,7 +4,7 @@
 
 #include "storage/audit_chain.h"
 #include "storage/code_index.h"
-#include "storage/sqlite_store.h"
+#include "storage/sql_store.h"
 
 namespace grassroots::storage {
 namespace {
@@ -248,7 +248,7 @@ std::string HeaderJson(const AssessmentInfo& info) {
 
 }  // namespace
 
-core::Result<core::YearScores> SqliteStore::LoadScores(int year, const core::OrgTable& orgs) {
+core::Result<core::YearScores> SqlStore::LoadScores(int year, const core::OrgTable& orgs) {
   return Guarded("loading scores", [&]() -> core::Result<core::YearScores> {
     core::Result<Statement> stmt = db_.Prepare(
         "SELECT org_code, team, leader, venue, routine, service, members, grade, reason"
@@ -272,7 +272,7 @@ core::Result<core::YearScores> SqliteStore::LoadScores(int year, const core::Org
   });
 }
 
-core::Result<std::int64_t> SqliteStore::CountScores(int year) {
+core::Result<std::int64_t> SqlStore::CountScores(int year) {
   return Guarded("counting scores", [&]() -> core::Result<std::int64_t> {
     core::Result<Statement> stmt = db_.Prepare("SELECT COUNT(*) FROM scores WHERE year = ?");
     if (!stmt.ok()) return stmt.error();
@@ -282,7 +282,7 @@ core::Result<std::int64_t> SqliteStore::CountScores(int year) {
   });
 }
 
-core::Result<std::vector<core::ManualDecision>> SqliteStore::LoadManualDecisions(
+core::Result<std::vector<core::ManualDecision>> SqlStore::LoadManualDecisions(
     int year, const core::OrgTable& orgs) {
   using Decisions = std::vector<core::ManualDecision>;
   return Guarded("loading manual decisions", [&]() -> core::Result<Decisions> {
@@ -302,7 +302,7 @@ core::Result<std::vector<core::ManualDecision>> SqliteStore::LoadManualDecisions
   });
 }
 
-core::Result<std::optional<std::vector<std::uint8_t>>> SqliteStore::LoadSelection(
+core::Result<std::optional<std::vector<std::uint8_t>>> SqlStore::LoadSelection(
     int year, const core::OrgTable& orgs) {
   using Selection = std::optional<std::vector<std::uint8_t>>;
   return Guarded("loading a stored selection", [&]() -> core::Result<Selection> {
@@ -326,14 +326,13 @@ core::Result<std::optional<std::vector<std::uint8_t>>> SqliteStore::LoadSelectio
   });
 }
 
-core::Result<std::optional<AssessmentInfo>> SqliteStore::LoadAssessmentInfo(int year) {
+core::Result<std::optional<AssessmentInfo>> SqlStore::LoadAssessmentInfo(int year) {
   return Guarded("loading an assessment", [&] { return ReadAssessmentInfo(db_, year); });
 }
 
-core::Status SqliteStore::SaveAssessment(const core::Policy& policy,
-                                         const std::string& policy_version,
-                                         const core::AssessmentInput& input,
-                                         const core::AssessmentResult& result, const Actor& actor) {
+core::Status SqlStore::SaveAssessment(const core::Policy& policy, const std::string& policy_version,
+                                      const core::AssessmentInput& input,
+                                      const core::AssessmentResult& result, const Actor& actor) {
   return Guarded("saving an assessment", [&]() -> core::Status {
     core::Status status = WriteAssessment(policy, policy_version, input, result, actor);
     if (!status.ok()) {
@@ -345,11 +344,10 @@ core::Status SqliteStore::SaveAssessment(const core::Policy& policy,
   });
 }
 
-core::Status SqliteStore::WriteAssessment(const core::Policy& policy,
-                                          const std::string& policy_version,
-                                          const core::AssessmentInput& input,
-                                          const core::AssessmentResult& result,
-                                          const Actor& actor) {
+core::Status SqlStore::WriteAssessment(const core::Policy& policy,
+                                       const std::string& policy_version,
+                                       const core::AssessmentInput& input,
+                                       const core::AssessmentResult& result, const Actor& actor) {
   if (core::Status status = CheckSizes(input, result); !status.ok()) return status;
   const core::OrgTable& orgs = *input.orgs;
   if (policy_version.empty()) return core::Error::Invalid("the policy has no version");

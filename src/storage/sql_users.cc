@@ -1,7 +1,7 @@
 // Users and sessions of the server (issue 3).
 #include "storage/audit_chain.h"
 #include "storage/server_sql.h"
-#include "storage/sqlite_store.h"
+#include "storage/sql_store.h"
 
 namespace grassroots::storage {
 namespace {
@@ -82,7 +82,7 @@ core::Status AppendAndCommit(Database& db, Transaction& txn, AuditEntry entry) {
 
 // --- Users ---
 
-core::Result<std::int64_t> SqliteStore::CreateUser(const UserRecord& user, const Actor& actor) {
+core::Result<std::int64_t> SqlStore::CreateUser(const UserRecord& user, const Actor& actor) {
   return Guarded("creating user " + user.name, [&]() -> core::Result<std::int64_t> {
     if (user.name.empty()) return core::Error::Invalid("a user needs a name", "name");
     core::Result<Transaction> txn = Transaction::Begin(db_);
@@ -115,22 +115,22 @@ core::Result<std::int64_t> SqliteStore::CreateUser(const UserRecord& user, const
   });
 }
 
-core::Result<std::optional<UserRecord>> SqliteStore::FindUser(const std::string& name) {
+core::Result<std::optional<UserRecord>> SqlStore::FindUser(const std::string& name) {
   return Guarded("finding user " + name, [&] { return QueryUser(db_, " WHERE name = ?", name); });
 }
 
-core::Result<std::optional<UserRecord>> SqliteStore::GetUser(std::int64_t id) {
+core::Result<std::optional<UserRecord>> SqlStore::GetUser(std::int64_t id) {
   return Guarded("reading a user", [&] { return QueryUser(db_, " WHERE id = ?", id); });
 }
 
-core::Result<std::vector<UserRecord>> SqliteStore::ListUsers() {
+core::Result<std::vector<UserRecord>> SqlStore::ListUsers() {
   return Guarded("listing users", [&] {
     return QueryAll<UserRecord>(db_, std::string(kUserColumns) + " ORDER BY name", {}, ReadUser);
   });
 }
 
-core::Status SqliteStore::SetPasswordHash(std::int64_t user_id, const std::string& hash,
-                                          const Actor& actor) {
+core::Status SqlStore::SetPasswordHash(std::int64_t user_id, const std::string& hash,
+                                       const Actor& actor) {
   return Guarded("setting a password", [&]() -> core::Status {
     core::Result<Transaction> txn = Transaction::Begin(db_);
     if (!txn.ok()) return txn.error();
@@ -153,7 +153,7 @@ core::Status SqliteStore::SetPasswordHash(std::int64_t user_id, const std::strin
 
 // --- Sessions ---
 
-core::Status SqliteStore::CreateSession(const SessionRecord& session) {
+core::Status SqlStore::CreateSession(const SessionRecord& session) {
   return Guarded("creating a session", [&] {
     return Execute(db_,
                    "INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at)"
@@ -162,8 +162,8 @@ core::Status SqliteStore::CreateSession(const SessionRecord& session) {
   });
 }
 
-core::Result<std::optional<SessionRecord>> SqliteStore::FindSession(const std::string& token_hash,
-                                                                    std::int64_t now) {
+core::Result<std::optional<SessionRecord>> SqlStore::FindSession(const std::string& token_hash,
+                                                                 std::int64_t now) {
   return Guarded("finding a session", [&]() -> core::Result<std::optional<SessionRecord>> {
     core::Result<std::vector<SessionRecord>> found = QueryAll<SessionRecord>(
         db_,
@@ -178,13 +178,13 @@ core::Result<std::optional<SessionRecord>> SqliteStore::FindSession(const std::s
   });
 }
 
-core::Status SqliteStore::DeleteSession(const std::string& token_hash) {
+core::Status SqlStore::DeleteSession(const std::string& token_hash) {
   return Guarded("deleting a session", [&] {
     return Execute(db_, "DELETE FROM sessions WHERE token_hash = ?", {token_hash});
   });
 }
 
-core::Status SqliteStore::DeleteUserSessions(std::int64_t user_id, std::string_view reason) {
+core::Status SqlStore::DeleteUserSessions(std::int64_t user_id, std::string_view reason) {
   return Guarded("deleting a user's sessions", [&]() -> core::Status {
     core::Result<Transaction> txn = Transaction::Begin(db_);
     if (!txn.ok()) return txn.error();
@@ -193,7 +193,7 @@ core::Status SqliteStore::DeleteUserSessions(std::int64_t user_id, std::string_v
   });
 }
 
-core::Result<std::string> SqliteStore::SessionEndReason(const std::string& token_hash,
+core::Result<std::string> SqlStore::SessionEndReason(const std::string& token_hash,
                                                         std::int64_t now) {
   return Guarded("reading why a session ended", [&]() -> core::Result<std::string> {
     core::Result<std::vector<std::string>> ended = QueryAll<std::string>(
@@ -217,9 +217,11 @@ core::Status EndUserSessions(Database& db, std::int64_t user_id, const std::stri
     return s;
   }
   if (core::Status s = Execute(db,
-                               "INSERT OR REPLACE INTO ended_sessions (token_hash, reason,"
-                               " expires_at) SELECT token_hash, ?, expires_at FROM sessions"
-                               " WHERE user_id = ? AND token_hash <> ? AND expires_at > ?",
+                               "INSERT INTO ended_sessions (token_hash, reason, expires_at)"
+                               " SELECT token_hash, ?, expires_at FROM sessions"
+                               " WHERE user_id = ? AND token_hash <> ? AND expires_at > ?"
+                               " ON CONFLICT (token_hash) DO UPDATE SET reason = excluded.reason,"
+                               " expires_at = excluded.expires_at",
                                {std::string(reason), user_id, keep_session, now});
       !s.ok()) {
     return s;

@@ -6,7 +6,7 @@
 #include "storage/audit_chain.h"
 #include "storage/audited_rows.h"
 #include "storage/server_sql.h"
-#include "storage/sqlite_store.h"
+#include "storage/sql_store.h"
 
 namespace grassroots::storage {
 namespace {
@@ -80,7 +80,7 @@ core::Status WriteScore(Database& db, const core::ScoreRecord& r) {
 
 // --- Organizations ---
 
-core::Result<Page<core::Organization>> SqliteStore::ListOrganizations(const OrgFilter& filter) {
+core::Result<Page<core::Organization>> SqlStore::ListOrganizations(const OrgFilter& filter) {
   return Guarded("listing organizations", [&]() -> core::Result<Page<core::Organization>> {
     const FilteredQuery query{"organizations o", std::string(kOrgColumns), "", {}, "o.code", ""};
     return ListPage<core::Organization>(db_, query, filter,
@@ -88,7 +88,7 @@ core::Result<Page<core::Organization>> SqliteStore::ListOrganizations(const OrgF
   });
 }
 
-core::Result<std::int64_t> SqliteStore::VisitOrganizations(
+core::Result<std::int64_t> SqlStore::VisitOrganizations(
     const OrgFilter& filter, const std::function<void(const OrgRowView&)>& row) {
   return Guarded("listing organizations", [&]() -> core::Result<std::int64_t> {
     const FilteredQuery query{"organizations o", std::string(kOrgColumns), "", {}, "o.code", ""};
@@ -100,7 +100,7 @@ core::Result<std::int64_t> SqliteStore::VisitOrganizations(
   });
 }
 
-core::Result<std::optional<OrgDetail>> SqliteStore::GetOrganization(const std::string& code) {
+core::Result<std::optional<OrgDetail>> SqlStore::GetOrganization(const std::string& code) {
   return Guarded("reading organization " + code, [&]() -> core::Result<std::optional<OrgDetail>> {
     core::Result<Transaction> snapshot = Transaction::BeginRead(db_);
     if (!snapshot.ok()) return snapshot.error();
@@ -136,7 +136,7 @@ core::Result<std::optional<OrgDetail>> SqliteStore::GetOrganization(const std::s
   });
 }
 
-core::Result<std::vector<std::string>> SqliteStore::Ancestry(const std::string& code) {
+core::Result<std::vector<std::string>> SqlStore::Ancestry(const std::string& code) {
   return Guarded(
       "reading the ancestry of " + code, [&]() -> core::Result<std::vector<std::string>> {
         core::Result<Statement> stmt =
@@ -159,8 +159,7 @@ core::Result<std::vector<std::string>> SqliteStore::Ancestry(const std::string& 
       });
 }
 
-core::Result<bool> SqliteStore::SaveOrganization(const core::Organization& org,
-                                                 const Actor& actor) {
+core::Result<bool> SqlStore::SaveOrganization(const core::Organization& org, const Actor& actor) {
   return Guarded("saving organization " + org.code, [&]() -> core::Result<bool> {
     if (org.unit.empty()) return core::Error::Invalid("the unit is not resolved", "unit");
     return AuditedWrite<core::Organization>(
@@ -172,8 +171,8 @@ core::Result<bool> SqliteStore::SaveOrganization(const core::Organization& org,
 
 // --- Members ---
 
-core::Result<Page<core::Member>> SqliteStore::ListMembers(const std::string& org_code,
-                                                          std::int64_t offset, std::int64_t limit) {
+core::Result<Page<core::Member>> SqlStore::ListMembers(const std::string& org_code,
+                                                       std::int64_t offset, std::int64_t limit) {
   return Guarded("listing members of " + org_code, [&]() -> core::Result<Page<core::Member>> {
     if (core::Status s = CheckPaging(offset, limit); !s.ok()) return s.error();
     core::Result<Transaction> snapshot = Transaction::BeginRead(db_);
@@ -196,11 +195,11 @@ core::Result<Page<core::Member>> SqliteStore::ListMembers(const std::string& org
   });
 }
 
-core::Result<std::optional<core::Member>> SqliteStore::GetMember(const std::string& id) {
+core::Result<std::optional<core::Member>> SqlStore::GetMember(const std::string& id) {
   return Guarded("reading member " + id, [&] { return FindMember(db_, id); });
 }
 
-core::Result<bool> SqliteStore::SaveMember(const core::Member& member, const Actor& actor) {
+core::Result<bool> SqlStore::SaveMember(const core::Member& member, const Actor& actor) {
   return Guarded("saving member " + member.id, [&]() -> core::Result<bool> {
     return AuditedWrite<core::Member>(
         db_, actor, {"member.save", "member.save", MemberEntity(member.id)},
@@ -211,7 +210,7 @@ core::Result<bool> SqliteStore::SaveMember(const core::Member& member, const Act
 
 // --- Scores ---
 
-core::Result<std::vector<core::ScoreRecord>> SqliteStore::ScoresOf(const std::string& org_code) {
+core::Result<std::vector<core::ScoreRecord>> SqlStore::ScoresOf(const std::string& org_code) {
   return Guarded("reading scores of " + org_code, [&] {
     return QueryAll<core::ScoreRecord>(db_,
                                        "SELECT " + std::string(kScoreColumns) +
@@ -221,7 +220,7 @@ core::Result<std::vector<core::ScoreRecord>> SqliteStore::ScoresOf(const std::st
   });
 }
 
-core::Result<Page<core::ScoreRecord>> SqliteStore::ListScores(int year, const OrgFilter& filter) {
+core::Result<Page<core::ScoreRecord>> SqlStore::ListScores(int year, const OrgFilter& filter) {
   return Guarded("listing scores", [&]() -> core::Result<Page<core::ScoreRecord>> {
     // Scores reference their organization, so without an organization condition the join
     // changes nothing and the query skips it.
@@ -235,8 +234,8 @@ core::Result<Page<core::ScoreRecord>> SqliteStore::ListScores(int year, const Or
   });
 }
 
-core::Result<Page<ScoreSheetRow>> SqliteStore::ListScoreSheet(int year, SheetRows which,
-                                                              const OrgFilter& filter) {
+core::Result<Page<ScoreSheetRow>> SqlStore::ListScoreSheet(int year, SheetRows which,
+                                                           const OrgFilter& filter) {
   return Guarded("listing the score sheet", [&]() -> core::Result<Page<ScoreSheetRow>> {
     // The score columns first (ReadScore reads from column 0), NULL for an organization without
     // a score; then the organization's.
@@ -272,7 +271,7 @@ core::Result<Page<ScoreSheetRow>> SqliteStore::ListScoreSheet(int year, SheetRow
   });
 }
 
-core::Result<bool> SqliteStore::SaveScore(const core::ScoreRecord& score, const Actor& actor) {
+core::Result<bool> SqlStore::SaveScore(const core::ScoreRecord& score, const Actor& actor) {
   const std::string entity = ScoreEntity(score.code, score.year);
   return Guarded("saving " + entity, [&]() -> core::Result<bool> {
     return AuditedWrite<core::ScoreRecord>(

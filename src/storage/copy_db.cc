@@ -1,0 +1,291 @@
+#include "storage/copy_db.h"
+
+#include <string_view>
+#include <vector>
+
+#include "storage/audit_chain.h"
+#include "storage/open_store.h"
+#include "storage/sql_store.h"
+
+namespace grassroots::storage {
+namespace {
+
+// How a column's values are read and bound: text, integer, or a score (a double that must
+// arrive as the same double).
+enum class Kind { kText, kInt, kReal };
+
+struct Column {
+  std::string_view name;
+  Kind kind = Kind::kText;
+};
+
+struct Table {
+  std::string_view name;
+  std::string_view order;  // the primary key: rows go in the order they were keyed
+  std::vector<Column> columns;
+};
+
+constexpr Kind T = Kind::kText;
+constexpr Kind I = Kind::kInt;
+constexpr Kind R = Kind::kReal;
+
+// Every table of the schema (migration 007), parents before children. organizations.merged_into
+// refers to organizations without being deferred: it is set once every organization is there.
+const std::vector<Table>& Tables() {
+  static const std::vector<Table> kTables = {
+      {"meta", "key", {{"key", T}, {"value", T}}},
+      {"units", "code", {{"code", T}}},
+      {"organizations",
+       "code",
+       {{"code", T},
+        {"name", T},
+        {"type", T},
+        {"kind", T},
+        {"parent_code", T},
+        {"secretary", T},
+        {"unit_code", T},
+        {"ended_on", T},
+        {"end_kind", T},
+        {"end_reason", T}}},
+      {"members",
+       "id",
+       {{"id", T},
+        {"name", T},
+        {"org_code", T},
+        {"status", T},
+        {"joined", T},
+        {"left_on", T},
+        {"left_kind", T},
+        {"left_reason", T}}},
+      {"scores",
+       "year, org_code",
+       {{"org_code", T},
+        {"year", I},
+        {"team", R},
+        {"leader", R},
+        {"venue", R},
+        {"routine", R},
+        {"service", R},
+        {"members", R},
+        {"grade", T},
+        {"reason", T}}},
+      {"policies", "version", {{"version", T}, {"name", T}, {"content", T}, {"created_at", T}}},
+      {"assessments",
+       "year",
+       {{"year", I},
+        {"policy_version", T},
+        {"run_at", T},
+        {"selected_count", I},
+        {"inputs_stored", I},
+        {"audit_id", I},
+        {"audit_hash", T}}},
+      {"assessment_results",
+       "year, org_code",
+       {{"year", I},
+        {"org_code", T},
+        {"score_cents", I},
+        {"grade", T},
+        {"rank_in_type", I},
+        {"selected", I},
+        {"reasons", I},
+        {"consecutive", I},
+        {"unit_code", T},
+        {"type", T},
+        {"parent_code", T},
+        {"team", R},
+        {"leader", R},
+        {"venue", R},
+        {"routine", R},
+        {"service", R},
+        {"members", R},
+        {"committee_grade", T},
+        {"committee_reason", T},
+        {"manual_include", I},
+        {"manual_reason", T},
+        {"previous_selected", I}}},
+      {"assessment_quotas",
+       "year, unit_code, type",
+       {{"year", I},
+        {"unit_code", T},
+        {"type", T},
+        {"count", I},
+        {"ratio_ppm", I},
+        {"quota", I},
+        {"cut_cents", I},
+        {"taken", I}}},
+      {"manual_decisions",
+       "year, org_code",
+       {{"year", I},
+        {"org_code", T},
+        {"include", I},
+        {"reason", T},
+        {"decided_by", T},
+        {"decided_at", T}}},
+      {"users",
+       "id",
+       {{"id", I},
+        {"name", T},
+        {"role", T},
+        {"scope", T},
+        {"password_hash", T},
+        {"created_at", T},
+        {"disabled_at", T},
+        {"real_name", T},
+        {"phone", T},
+        {"must_change_password", I}}},
+      {"sessions",
+       "token_hash",
+       {{"token_hash", T}, {"user_id", I}, {"csrf_token", T}, {"expires_at", I}}},
+      {"ended_sessions", "token_hash", {{"token_hash", T}, {"reason", T}, {"expires_at", I}}},
+      {"audit_log",
+       "id",
+       {{"id", I},
+        {"at", T},
+        {"actor", T},
+        {"origin", T},
+        {"action", T},
+        {"entity", T},
+        {"before_json", T},
+        {"after_json", T},
+        {"prev_hash", T},
+        {"hash", T},
+        {"change_count", I},
+        {"change_digest", T},
+        {"data_change", I}}},
+      {"audit_changes",
+       "entry_id, seq",
+       {{"entry_id", I}, {"seq", I}, {"entity", T}, {"before_json", T}, {"after_json", T}}},
+      {"audit_checkpoints", "entry_id", {{"entry_id", I}, {"hash", T}, {"at", T}, {"reason", T}}},
+  };
+  return kTables;
+}
+
+core::Result<std::int64_t> CopyTable(Database& from, Database& to, const Table& table) {
+  std::string names;
+  std::string marks;
+  for (const Column& column : table.columns) {
+    if (!names.empty()) {
+      names += ", ";
+      marks += ", ";
+    }
+    names += column.name;
+    marks += "?";
+  }
+  const std::string name(table.name);
+  core::Result<Statement> select =
+      from.Prepare("SELECT " + names + " FROM " + name + " ORDER BY " + std::string(table.order));
+  if (!select.ok()) return select.error();
+  core::Result<Statement> insert =
+      to.Prepare("INSERT INTO " + name + " (" + names + ") VALUES (" + marks + ")");
+  if (!insert.ok()) return insert.error();
+  std::vector<std::string> texts(table.columns.size());  // alive until the insert has run
+  std::int64_t rows = 0;
+  for (;;) {
+    core::Result<bool> row = select.value().Step();
+    if (!row.ok()) return row.error();
+    if (!row.value()) return rows;
+    const Statement& in = select.value();
+    Statement& out = insert.value();
+    for (std::size_t c = 0; c < table.columns.size(); ++c) {
+      const int column = static_cast<int>(c);
+      if (in.IsNull(column)) {
+        out.BindNull(column + 1);
+      } else if (table.columns[c].kind == Kind::kInt) {
+        out.BindInt(column + 1, in.Int(column));
+      } else if (table.columns[c].kind == Kind::kReal) {
+        out.BindDouble(column + 1, in.Double(column));
+      } else {
+        texts[c] = std::string(in.Text(column));
+        out.BindText(column + 1, texts[c]);
+      }
+    }
+    if (core::Status status = out.Run(); !status.ok()) return status.error();
+    ++rows;
+  }
+}
+
+core::Status CopyMergers(Database& from, Database& to) {
+  core::Result<Statement> select = from.Prepare(
+      "SELECT code, merged_into FROM organizations WHERE merged_into IS NOT NULL ORDER BY code");
+  if (!select.ok()) return select.error();
+  core::Result<Statement> update =
+      to.Prepare("UPDATE organizations SET merged_into = ? WHERE code = ?");
+  if (!update.ok()) return update.error();
+  for (;;) {
+    core::Result<bool> row = select.value().Step();
+    if (!row.ok()) return row.error();
+    if (!row.value()) return core::Status::Ok();
+    const std::string code(select.value().Text(0));
+    const std::string into(select.value().Text(1));
+    update.value().BindText(1, into).BindText(2, code);
+    if (core::Status status = update.value().Run(); !status.ok()) return status;
+  }
+}
+
+core::Status CheckEmpty(Database& to, const std::string& url) {
+  for (const char* table : {"organizations", "users", "audit_log"}) {
+    core::Result<std::int64_t> count = to.QueryInt("SELECT COUNT(*) FROM " + std::string(table));
+    if (!count.ok()) return count.error();
+    if (count.value() != 0) {
+      return core::Error::Conflict(
+                 "the database to copy into already holds " + std::string(table) + ": " + url, "TO")
+          .With("copy_target_not_empty", {{"table", table}});
+    }
+  }
+  return core::Status::Ok();
+}
+
+core::Result<CopySummary> Copy(Database& from, Database& to, const std::string& to_url) {
+  core::Result<Transaction> reading = Transaction::BeginRead(from);
+  if (!reading.ok()) return reading.error();
+  core::Result<Transaction> writing = Transaction::Begin(to);
+  if (!writing.ok()) return writing.error();
+  if (core::Status status = CheckEmpty(to, to_url); !status.ok()) return status.error();
+  CopySummary summary;
+  for (const Table& table : Tables()) {
+    core::Result<std::int64_t> rows = CopyTable(from, to, table);
+    if (!rows.ok()) {
+      core::Error error = rows.error();
+      error.message = "copying " + std::string(table.name) + ": " + error.message;
+      return error;
+    }
+    summary.rows += rows.value();
+  }
+  if (core::Status status = CopyMergers(from, to); !status.ok()) return status.error();
+  if (core::Status status = to.impl().ContinueIdentity("users", "id"); !status.ok()) {
+    return status.error();
+  }
+  core::Result<ChainHead> head = ReadAuditHead(to);
+  if (!head.ok()) return head.error();
+  summary.head = head.value();
+  if (summary.head.id > 0) {  // anchored where the backend keeps heads outside the database
+    core::Result<Statement> at = to.Prepare("SELECT at FROM audit_log WHERE id = ?");
+    if (!at.ok()) return at.error();
+    at.value().BindInt(1, summary.head.id);
+    core::Result<bool> found = at.value().Step();
+    if (!found.ok()) return found.error();
+    to.NoteAuditHead(summary.head.id, summary.head.hash, std::string(at.value().Text(0)));
+  }
+  if (core::Status status = writing.value().Commit(); !status.ok()) return status.error();
+  return summary;
+}
+
+}  // namespace
+
+core::Result<CopySummary> CopyDatabase(const std::string& from, const std::string& to,
+                                       const core::Clock& clock) {
+  return Guarded("copying a database", [&]() -> core::Result<CopySummary> {
+    for (const std::string* url : {&from, &to}) {
+      core::Result<std::unique_ptr<Store>> store = OpenStore(*url, clock);
+      if (!store.ok()) return store.error();
+      if (core::Status status = store.value()->Migrate(); !status.ok()) return status.error();
+    }
+    core::Result<Database> source = OpenDatabase(from, clock);
+    if (!source.ok()) return source.error();
+    core::Result<Database> target = OpenDatabase(to, clock);
+    if (!target.ok()) return target.error();
+    return Copy(source.value(), target.value(), to);
+  });
+}
+
+}  // namespace grassroots::storage

@@ -1,0 +1,243 @@
+#include "storage/postgres/pg_database.h"
+
+#include <array>
+#include <charconv>
+#include <memory>
+#include <unordered_map>
+#include <utility>
+
+#include "storage/postgres/pg_connection.h"
+
+namespace grassroots::embedded {
+extern const std::string_view pg_migration_007_schema;
+extern const std::string_view pg_migration_010_ranked_results;
+extern const std::string_view pg_migration_011_accounts;
+}  // namespace grassroots::embedded
+
+namespace grassroots::storage {
+namespace {
+
+// The advisory lock every write transaction holds: one per schema, so that deployments (and
+// tests) in different schemas of one database do not wait for each other.
+constexpr std::string_view kBeginWrite =
+    "BEGIN ISOLATION LEVEL READ COMMITTED;"
+    " SELECT pg_advisory_xact_lock(hashtext('grassroots.write.' || current_schema()))";
+
+struct PgSql {
+  std::string text;
+  int params = 0;
+};
+
+class PgStatement final : public StatementImpl {
+ public:
+  PgStatement(pg::Connection& conn, std::shared_ptr<const PgSql> sql)
+      : conn_(conn), sql_(std::move(sql)), params_(static_cast<std::size_t>(sql_->params)) {}
+
+  void BindText(int index, std::string_view value) override { Set(index, std::string(value)); }
+  void BindInt(int index, std::int64_t value) override { Set(index, value); }
+  void BindDouble(int index, double value) override { Set(index, value); }
+  void BindNull(int index) override { Set(index, std::monostate()); }
+
+  core::Result<bool> Step() override {
+    if (!bind_error_.empty()) return core::Error::Internal(bind_error_);
+    if (!executed_) {
+      core::Result<pg::Rows> rows = conn_.Query(sql_->text, params_);
+      if (!rows.ok()) return rows.error();
+      rows_ = std::move(rows).value();
+      executed_ = true;
+      row_ = -1;
+    }
+    ++row_;
+    return row_ < rows_.size();
+  }
+  void Reset() override {
+    executed_ = false;
+    rows_ = pg::Rows();
+    row_ = -1;
+  }
+
+  // A column past the last reads as NULL, as in SQLite.
+  bool IsNull(int column) const override {
+    return column >= rows_.columns() || rows_.IsNull(row_, column);
+  }
+  std::int64_t Int(int column) const override {
+    const std::string_view text = Text(column);
+    if (text == "t") return 1;  // a boolean expression (EXISTS, IS NOT NULL) reads as SQLite's
+    if (text == "f") return 0;
+    std::int64_t value = 0;
+    std::from_chars(text.data(), text.data() + text.size(), value);
+    return value;
+  }
+  double Double(int column) const override {
+    return column < rows_.columns() ? rows_.Double(row_, column) : 0;
+  }
+  std::string_view Text(int column) const override {
+    return column < rows_.columns() ? rows_.Text(row_, column) : std::string_view();
+  }
+
+ private:
+  void Set(int index, pg::Param value) {
+    if (index < 1 || index > static_cast<int>(params_.size())) {
+      if (bind_error_.empty()) {
+        bind_error_ = "binding parameter " + std::to_string(index) + " of " +
+                      SqlExcerpt(sql_->text) + ": out of range";
+      }
+      return;
+    }
+    params_[static_cast<std::size_t>(index - 1)] = std::move(value);
+  }
+
+  pg::Connection& conn_;
+  std::shared_ptr<const PgSql> sql_;
+  pg::Params params_;
+  std::string bind_error_;
+  pg::Rows rows_;
+  bool executed_ = false;
+  int row_ = -1;
+};
+
+class PgDatabase final : public DatabaseImpl {
+ public:
+  PgDatabase(const std::string& url, pg::Connection conn, const core::Clock& clock)
+      : DatabaseImpl(RedactedUrl(url), clock), conn_(std::move(conn)) {}
+
+  Dialect dialect() const override { return Dialect::kPostgres; }
+  core::Status Exec(std::string_view sql, std::string_view what) override {
+    return conn_.Exec(sql, what);
+  }
+  core::Result<Statement> Prepare(std::string_view sql) override {
+    auto it = rewritten_.find(std::string(sql));
+    if (it == rewritten_.end()) {
+      auto converted = std::make_shared<PgSql>();
+      converted->text = RewritePlaceholders(sql, converted->params);
+      it = rewritten_.emplace(std::string(sql), std::move(converted)).first;
+    }
+    return Statement(std::make_unique<PgStatement>(conn_, it->second));
+  }
+  core::Result<bool> TableExists(std::string_view table) override {
+    core::Result<Statement> stmt = Prepare(
+        "SELECT 1 FROM information_schema.tables"
+        " WHERE table_schema = current_schema() AND table_name = ?");
+    if (!stmt.ok()) return stmt.error();
+    stmt.value().BindText(1, table);
+    return stmt.value().Step();
+  }
+  bool InTransaction() const override { return conn_.InTransaction(); }
+
+  core::Status BeginWrite() override { return conn_.Exec(kBeginWrite, "starting a write"); }
+  core::Status BeginRead() override {
+    return conn_.Exec("BEGIN ISOLATION LEVEL REPEATABLE READ", "starting a read transaction");
+  }
+  core::Status Commit() override {
+    // PostgreSQL answers COMMIT of a transaction a failed statement aborted with a rollback
+    // that looks like success; the caller must hear that nothing was written.
+    if (conn_.InFailedTransaction()) {
+      return core::Error::Internal("committing: an earlier statement failed; nothing was written");
+    }
+    return conn_.Exec("COMMIT", "committing");
+  }
+  void Rollback() override {
+    // A COMMIT that failed (a deferred foreign key) has already ended the transaction.
+    if (conn_.InTransaction()) (void)conn_.Exec("ROLLBACK", "rolling back");
+  }
+
+  void NoteAuditHead(std::int64_t, std::string, std::string) override {}
+  std::optional<std::int64_t> RememberedCount(const std::string&) override { return {}; }
+  void RememberCount(std::string, std::int64_t) override {}
+  core::Status RefreshStatistics(std::string_view table) override {
+    return conn_.Exec("ANALYZE " + std::string(table),
+                      "computing statistics of " + std::string(table));
+  }
+  core::Status ContinueIdentity(std::string_view table, std::string_view column) override {
+    const std::string t(table);
+    const std::string c(column);
+    return conn_.Exec("SELECT setval(pg_get_serial_sequence('" + t + "', '" + c +
+                          "'), COALESCE(MAX(" + c + "), 0) + 1, false) FROM " + t,
+                      "continuing the ids of " + t);
+  }
+  core::Result<bool> HasStatistics(std::string_view table) override {
+    core::Result<Statement> stmt =
+        Prepare("SELECT 1 FROM pg_stats WHERE schemaname = current_schema() AND tablename = ?");
+    if (!stmt.ok()) return stmt.error();
+    stmt.value().BindText(1, table);
+    return stmt.value().Step();
+  }
+
+ private:
+  pg::Connection conn_;
+  std::unordered_map<std::string, std::shared_ptr<const PgSql>> rewritten_;
+};
+
+}  // namespace
+
+std::span<const Migration> PgMigrations() {
+  static const std::array<Migration, 3> kMigrations = {{
+      {7, "007_schema", embedded::pg_migration_007_schema},
+      {10, "010_ranked_results", embedded::pg_migration_010_ranked_results},
+      {11, "011_accounts", embedded::pg_migration_011_accounts},
+  }};
+  return kMigrations;
+}
+
+std::string RewritePlaceholders(std::string_view sql, int& count) {
+  std::string out;
+  out.reserve(sql.size() + 16);
+  count = 0;
+  char quote = 0;  // inside '...' or "..."
+  for (std::size_t i = 0; i < sql.size(); ++i) {
+    const char c = sql[i];
+    if (quote != 0) {
+      if (c == quote) quote = 0;  // a doubled quote closes and reopens: same result
+      out += c;
+    } else if (c == '\'' || c == '"') {
+      quote = c;
+      out += c;
+    } else if (c == '-' && i + 1 < sql.size() && sql[i + 1] == '-') {
+      const std::size_t end = sql.find('\n', i);
+      const std::size_t stop = end == std::string_view::npos ? sql.size() : end;
+      out.append(sql.substr(i, stop - i));
+      i = stop - 1;
+    } else if (c == '?') {
+      out += '$';
+      out += std::to_string(++count);
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string RedactedUrl(std::string_view url) {
+  std::string out(url);
+  // postgresql://user:password@host/...
+  if (const std::size_t scheme = out.find("://"); scheme != std::string::npos) {
+    const std::size_t start = scheme + 3;
+    const std::size_t at = out.find('@', start);
+    const std::size_t slash = out.find('/', start);
+    if (at != std::string::npos && (slash == std::string::npos || at < slash)) {
+      const std::size_t colon = out.find(':', start);
+      if (colon != std::string::npos && colon < at) out.replace(colon, at - colon, ":***");
+    }
+  }
+  // ...?password=secret&...
+  for (std::size_t pos = out.find("password="); pos != std::string::npos;
+       pos = out.find("password=", pos + 1)) {
+    const std::size_t value = pos + 9;
+    std::size_t end = out.find_first_of("& ", value);
+    if (end == std::string::npos) end = out.size();
+    out.replace(value, end - value, "***");
+  }
+  return out;
+}
+
+core::Result<Database> OpenPgDatabase(const std::string& url, const core::Clock& clock) {
+  core::Result<pg::Connection> conn = pg::Connection::Open(url);
+  if (!conn.ok()) {
+    core::Error error = conn.error();
+    error.message = "cannot open database " + RedactedUrl(url) + ": " + error.message;
+    return error;
+  }
+  return Database(std::make_unique<PgDatabase>(url, std::move(conn).value(), clock));
+}
+
+}  // namespace grassroots::storage

@@ -1,0 +1,119 @@
+// Two `grassroots serve` on one PostgreSQL database, driven at once, as a province runs several
+// servers behind a proxy: their writes form one audit chain in commit order, and an account
+// disabled through one server is refused by the other within a second.
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <chrono>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "cli_runner.h"
+#include "server_process.h"
+#include "storage/postgres/pg_test_server.h"
+
+namespace grassroots::testing {
+namespace {
+
+// A client of one server holding a session.
+class Session {
+ public:
+  Session(int port, const std::string& name, const std::string& password)
+      : client_("127.0.0.1", port) {
+    const nlohmann::json body = {{"name", name}, {"password", password}};
+    auto reply = client_.Post("/api/v1/session", body.dump(), "application/json");
+    if (!reply || reply->status != 200) return;
+    const std::string set_cookie = reply->get_header_value("Set-Cookie");
+    cookie_ = set_cookie.substr(0, set_cookie.find(';'));
+    csrf_ = nlohmann::json::parse(reply->body).value("csrf_token", "");
+  }
+  bool ok() const { return !cookie_.empty(); }
+
+  int Get(const std::string& path) {
+    auto reply = client_.Get(path, {{"Cookie", cookie_}});
+    return reply ? reply->status : 0;
+  }
+  int Send(const std::string& method, const std::string& path, const std::string& body) {
+    const httplib::Headers headers = {{"Cookie", cookie_}, {"X-CSRF-Token", csrf_}};
+    auto reply = method == "PUT" ? client_.Put(path, headers, body, "application/json")
+                                 : client_.Post(path, headers, body, "application/json");
+    return reply ? reply->status : 0;
+  }
+
+ private:
+  httplib::Client client_;
+  std::string cookie_;
+  std::string csrf_;
+};
+
+class TwoServers : public ::testing::Test {
+ protected:
+  void SetUp() override { ASSERT_FALSE(schema_.url().empty()); }
+
+  storage::pg::TestSchema schema_;
+};
+
+TEST_F(TwoServers, WritesThroughBothFormOneChainInCommitOrder) {
+  ServerProcess a({}, ServerProcess::Data::kEmpty, schema_.url());
+  ServerProcess b({}, ServerProcess::Data::kAsIs, schema_.url());
+  constexpr int kEach = 25;
+  std::vector<std::thread> writers;
+  std::vector<int> created(2, 0);
+  for (int s = 0; s < 2; ++s) {
+    writers.emplace_back([&, s] {
+      Session admin(s == 0 ? a.port() : b.port(), ServerProcess::kAdmin,
+                    ServerProcess::kAdminPassword);
+      if (!admin.ok()) return;
+      for (int i = 0; i < kEach; ++i) {
+        const std::string code = "S" + std::to_string(s) + "-" + std::to_string(i);
+        const nlohmann::json org = {{"code", code},        {"name", "支部" + code},
+                                    {"type", "village"},   {"kind", "committee"},
+                                    {"secretary", "书记"}, {"unit", "u1"}};
+        if (admin.Send("POST", "/api/v1/organizations", org.dump()) == 201) ++created[s];
+      }
+    });
+  }
+  for (std::thread& writer : writers) writer.join();
+  EXPECT_EQ(created[0], kEach);
+  EXPECT_EQ(created[1], kEach);
+  const Outcome verify = a.scratch().RunRaw({"--db", schema_.url(), "audit", "verify"});
+  EXPECT_EQ(verify.exit_code, 0) << verify.out << verify.err;
+  EXPECT_NE(verify.out.find("audit log intact"), std::string::npos) << verify.out;
+  Session admin(b.port(), ServerProcess::kAdmin, ServerProcess::kAdminPassword);
+  ASSERT_TRUE(admin.ok());
+  // Every create is one entry (with the account and the logins before them), none lost.
+  const Outcome head = a.scratch().RunRaw({"--db", schema_.url(), "audit", "head"});
+  ASSERT_EQ(head.exit_code, 0) << head.err;
+  EXPECT_GE(std::stoi(head.out.substr(0, head.out.find(':'))), 2 * kEach);
+}
+
+TEST_F(TwoServers, AnAccountDisabledOnOneIsRefusedByTheOtherWithinASecond) {
+  ServerProcess a({}, ServerProcess::Data::kEmpty, schema_.url());
+  ServerProcess b({}, ServerProcess::Data::kAsIs, schema_.url());
+  Session admin(a.port(), ServerProcess::kAdmin, ServerProcess::kAdminPassword);
+  ASSERT_TRUE(admin.ok());
+  const nlohmann::json user = {{"name", "wang"},
+                               {"role", "auditor"},
+                               {"scope", nlohmann::json::array()},
+                               {"password", "Auditor-Password-7"}};
+  ASSERT_EQ(admin.Send("POST", "/api/v1/users", user.dump()), 201);
+  Session wang(b.port(), "wang", "Auditor-Password-7");
+  ASSERT_TRUE(wang.ok());
+  ASSERT_EQ(wang.Get("/api/v1/session"), 200);  // and now cached by server B
+  ASSERT_EQ(admin.Send("PUT", "/api/v1/users/wang", R"({"disabled":true})"), 200);
+  const auto disabled = std::chrono::steady_clock::now();
+  int status = 200;
+  while (status == 200 && std::chrono::steady_clock::now() - disabled < std::chrono::seconds(3)) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    status = wang.Get("/api/v1/session");
+  }
+  const auto took = std::chrono::steady_clock::now() - disabled;
+  EXPECT_EQ(status, 401);
+  EXPECT_LE(took, std::chrono::milliseconds(1100));
+  EXPECT_FALSE(Session(b.port(), "wang", "Auditor-Password-7").ok());
+}
+
+}  // namespace
+}  // namespace grassroots::testing
