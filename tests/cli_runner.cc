@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 #include <sys/wait.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -68,14 +69,22 @@ Outcome Scratch::Run(const std::vector<std::string>& args) const {
 }
 
 Outcome Scratch::RunRaw(const std::vector<std::string>& args, const std::string& env) const {
+  // Output files of this run's own: runs of one scratch on several threads (a backup while
+  // imports go on) must not read each other's output.
+  static std::atomic<int> runs = 0;
+  const std::string n = std::to_string(++runs);
+  const std::string out = Path(".out-" + n);
+  const std::string err = Path(".err-" + n);
   std::string command = "cd " + ShellQuote(dir_) + " && " + env + " " + GRASSROOTS_BIN;
   for (const auto& arg : args) command += " " + ShellQuote(arg);
-  command += " >" + ShellQuote(Path(".out")) + " 2>" + ShellQuote(Path(".err")) + " </dev/null";
+  command += " >" + ShellQuote(out) + " 2>" + ShellQuote(err) + " </dev/null";
   const int status = std::system(command.c_str());
   Outcome outcome;
   outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  outcome.out = ReadFile(Path(".out"));
-  outcome.err = ReadFile(Path(".err"));
+  outcome.out = ReadFile(out);
+  outcome.err = ReadFile(err);
+  std::filesystem::remove(out);
+  std::filesystem::remove(err);
   return outcome;
 }
 
