@@ -1,7 +1,6 @@
 #include "app/explain_service.h"
 
 #include <algorithm>
-
 #include <nlohmann/json.hpp>
 
 namespace grassroots::app {

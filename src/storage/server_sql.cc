@@ -172,4 +172,16 @@ core::Status Execute(Database& db, std::string_view sql, const std::vector<SqlPa
   return stmt.value().Run();
 }
 
+StoredQuota ReadQuota(const Statement& s) {
+  StoredQuota quota;
+  quota.unit = s.Text(0);
+  quota.type = s.Text(1);
+  quota.count = s.Int(2);
+  quota.ratio_ppm = s.Int(3);
+  quota.quota = s.Int(4);
+  if (!s.IsNull(5)) quota.cut_cents = static_cast<std::int32_t>(s.Int(5));
+  quota.taken = s.Int(6);
+  return quota;
+}
+
 }  // namespace grassroots::storage

@@ -176,4 +176,8 @@ core::Result<bool> AuditedWrite(Database& db, const Actor& actor, const AuditNam
   return created;
 }
 
+// A stored quota group read from the columns unit_code, type, count, ratio_ppm, quota,
+// cut_cents, taken, in that order (the dashboard and the record read it alike).
+StoredQuota ReadQuota(const Statement& s);
+
 }  // namespace grassroots::storage

@@ -25,18 +25,6 @@ SummaryRow ReadSummaryRow(const Statement& s) {
   return row;
 }
 
-StoredQuota ReadQuota(const Statement& s) {
-  StoredQuota quota;
-  quota.unit = s.Text(0);
-  quota.type = s.Text(1);
-  quota.count = s.Int(2);
-  quota.ratio_ppm = s.Int(3);
-  quota.quota = s.Int(4);
-  if (!s.IsNull(5)) quota.cut_cents = static_cast<std::int32_t>(s.Int(5));
-  quota.taken = s.Int(6);
-  return quota;
-}
-
 }  // namespace
 
 core::Result<std::vector<SummaryRow>> SqlStore::LoadSummaryRows(int year) {

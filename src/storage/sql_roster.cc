@@ -14,7 +14,7 @@ constexpr std::string_view kRosterColumns =
 }  // namespace
 
 core::Result<Page<RosterRow>> SqlStore::ListRoster(const OrgFilter& filter,
-                                                      std::optional<core::MemberStatus> status) {
+                                                   std::optional<core::MemberStatus> status) {
   return Guarded("listing the member roster", [&]() -> core::Result<Page<RosterRow>> {
     FilteredQuery query{"members m JOIN organizations o ON o.code = m.org_code",
                         std::string(kRosterColumns),
@@ -32,8 +32,7 @@ core::Result<Page<RosterRow>> SqlStore::ListRoster(const OrgFilter& filter,
   });
 }
 
-core::Result<std::array<std::int64_t, 5>> SqlStore::SubtreeMemberCounts(
-    const std::string& code) {
+core::Result<std::array<std::int64_t, 5>> SqlStore::SubtreeMemberCounts(const std::string& code) {
   return Guarded("counting the members below " + code,
                  [&]() -> core::Result<std::array<std::int64_t, 5>> {
                    using Count = std::pair<std::string, std::int64_t>;

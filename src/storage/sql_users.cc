@@ -194,7 +194,7 @@ core::Status SqlStore::DeleteUserSessions(std::int64_t user_id, std::string_view
 }
 
 core::Result<std::string> SqlStore::SessionEndReason(const std::string& token_hash,
-                                                        std::int64_t now) {
+                                                     std::int64_t now) {
   return Guarded("reading why a session ended", [&]() -> core::Result<std::string> {
     core::Result<std::vector<std::string>> ended = QueryAll<std::string>(
         db_, "SELECT reason FROM ended_sessions WHERE token_hash = ? AND expires_at > ?",
