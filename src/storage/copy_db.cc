@@ -1,5 +1,6 @@
 #include "storage/copy_db.h"
 
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -137,6 +138,95 @@ const std::vector<Table>& Tables() {
        "token_hash",
        {{"token_hash", T}, {"user_id", I}, {"csrf_token", T}, {"expires_at", I}}},
       {"ended_sessions", "token_hash", {{"token_hash", T}, {"reason", T}, {"expires_at", I}}},
+      {"rectification_plans",
+       "id",
+       {{"id", I},
+        {"year", I},
+        {"org_code", T},
+        {"created_at", T},
+        {"created_by", T},
+        {"outcome", T},
+        {"outcome_reason", T},
+        {"outcome_at", T},
+        {"outcome_by", T}}},
+      {"rectification_problems",
+       "id",
+       {{"id", I}, {"plan_id", I}, {"dimension", T}, {"description", T}, {"proposed", I}}},
+      {"rectification_items",
+       "id",
+       {{"id", I},
+        {"plan_id", I},
+        {"problem_id", I},
+        {"year", I},
+        {"org_code", T},
+        {"measure", T},
+        {"responsible", T},
+        {"responsible_user", T},
+        {"support_role", T},
+        {"deadline", T},
+        {"state", T},
+        {"submitted_by", I},
+        {"closed_on", T},
+        {"created_at", T},
+        {"updated_at", T}}},
+      {"rectification_item_steps",
+       "id",
+       {{"id", I},
+        {"item_id", I},
+        {"step", T},
+        {"from_state", T},
+        {"to_state", T},
+        {"reason", T},
+        {"actor", T},
+        {"at", T}}},
+      {"support_assignments",
+       "id",
+       {{"id", I},
+        {"org_code", T},
+        {"year", I},
+        {"role", T},
+        {"person", T},
+        {"agency", T},
+        {"user_name", T},
+        {"phone", T},
+        {"start_date", T},
+        {"ended_on", T},
+        {"created_at", T},
+        {"created_by", T}}},
+      {"support_visits",
+       "id",
+       {{"id", I},
+        {"org_code", T},
+        {"year", I},
+        {"visit_date", T},
+        {"kind", T},
+        {"visitor", T},
+        {"visitor_role", T},
+        {"solved", T},
+        {"created_at", T},
+        {"created_by", T}}},
+      {"work_teams",
+       "id",
+       {{"id", I},
+        {"org_code", T},
+        {"year", I},
+        {"leader", T},
+        {"members", T},
+        {"agency", T},
+        {"start_date", T},
+        {"end_date", T},
+        {"created_at", T},
+        {"created_by", T}}},
+      {"special_funds",
+       "id",
+       {{"id", I},
+        {"org_code", T},
+        {"year", I},
+        {"amount_fen", I},
+        {"purpose", T},
+        {"granted_on", T},
+        {"created_at", T},
+        {"created_by", T}}},
       {"audit_log",
        "id",
        {{"id", I},
@@ -159,6 +249,19 @@ const std::vector<Table>& Tables() {
   };
   return kTables;
 }
+
+// The tables whose `id` is an identity column on PostgreSQL: copied with their own ids, after
+// which new rows must continue past the largest.
+constexpr std::string_view kIdentityTables[] = {"users",
+                                                "rectification_plans",
+                                                "rectification_problems",
+                                                "rectification_items",
+                                                "rectification_item_steps",
+                                                "support_assignments",
+                                                "support_visits",
+                                                "work_teams",
+                                                "special_funds"};
+std::span<const std::string_view> IdentityTables() { return kIdentityTables; }
 
 core::Result<std::int64_t> CopyTable(Database& from, Database& to, const Table& table) {
   std::string names;
@@ -252,8 +355,10 @@ core::Result<CopySummary> Copy(Database& from, Database& to, const std::string& 
     summary.rows += rows.value();
   }
   if (core::Status status = CopyMergers(from, to); !status.ok()) return status.error();
-  if (core::Status status = to.impl().ContinueIdentity("users", "id"); !status.ok()) {
-    return status.error();
+  for (std::string_view table : IdentityTables()) {
+    if (core::Status status = to.impl().ContinueIdentity(table, "id"); !status.ok()) {
+      return status.error();
+    }
   }
   core::Result<ChainHead> head = ReadAuditHead(to);
   if (!head.ok()) return head.error();

@@ -7,6 +7,7 @@
 #include "storage/audit_chain.h"
 #include "storage/migrations.h"
 #include "storage/sqlite_db.h"
+#include "storage/tx.h"
 
 namespace grassroots::storage {
 namespace {
@@ -86,6 +87,27 @@ void SqlStore::EndReading() {
   // rolled back as the transaction goes.
   if (reading_) (void)reading_->Commit();
   reading_.reset();
+}
+
+core::Status SqlStore::Read(const std::function<core::Status(Tx&)>& fn) {
+  Tx tx(db_, nullptr);
+  if (reading_) return Guarded("reading", [&] { return fn(tx); });
+  core::Result<Transaction> snapshot = Transaction::BeginRead(db_);
+  if (!snapshot.ok()) return snapshot.error();
+  core::Status status = Guarded("reading", [&] { return fn(tx); });
+  (void)snapshot.value().Commit();  // nothing was written: commit and rollback are the same
+  return status;
+}
+
+core::Status SqlStore::Write(const Actor& actor, const std::function<core::Status(Tx&)>& fn) {
+  if (db_.InTransaction()) return core::Error::Internal("a write inside an open transaction");
+  core::Result<Transaction> txn = Transaction::Begin(db_);
+  if (!txn.ok()) return txn.error();
+  Tx tx(db_, &actor);
+  if (core::Status status = Guarded("writing", [&] { return fn(tx); }); !status.ok()) {
+    return status;  // rolled back as `txn` goes
+  }
+  return txn.value().Commit();
 }
 
 core::Status SqlStore::Migrate() {

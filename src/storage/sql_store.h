@@ -31,6 +31,8 @@ class SqlStore final : public Store {
   core::Status BeginReading() override;
   void EndReading() override;
   core::Result<std::int64_t> DataVersion() override;
+  core::Status Read(const std::function<core::Status(Tx&)>& fn) override;
+  core::Status Write(const Actor& actor, const std::function<core::Status(Tx&)>& fn) override;
 
   core::Status Migrate() override;
   core::Result<bool> IsEmpty() override;

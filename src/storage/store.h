@@ -28,6 +28,8 @@
 
 namespace grassroots::storage {
 
+class Tx;
+
 // Who made a change and from where, for the audit log.
 struct Actor {
   std::string name = "cli";    // user name
@@ -285,6 +287,14 @@ class Store {
   // away remembered answers. (A hand edit of the file that bypasses the trail is not seen.)
   // Taken first inside BeginReading, it is the snapshot's version.
   virtual core::Result<std::int64_t> DataVersion() = 0;
+
+  // The transaction handle (tx.h) through which the subjects added since issue 11 are reached.
+  // Read runs `fn` under one snapshot (BeginReading's, when one is open). Write runs it in one
+  // write transaction, committed when `fn` returns Ok and rolled back otherwise (its error is
+  // returned, nothing written); the audit entries it appends are part of that transaction, and
+  // an exception `fn` lets out becomes kInternal. Not inside another transaction.
+  virtual core::Status Read(const std::function<core::Status(Tx&)>& fn) = 0;
+  virtual core::Status Write(const Actor& actor, const std::function<core::Status(Tx&)>& fn) = 0;
 
   // Creates the schema or applies the migrations it lacks. Idempotent.
   virtual core::Status Migrate() = 0;
