@@ -1,5 +1,7 @@
 #include "app/assessment_service.h"
 
+#include <optional>
+
 namespace grassroots::app {
 namespace {
 
@@ -19,10 +21,13 @@ class Runner {
     return core::Status::Ok();
   }
 
-  // Assesses and stores `year`, after the years its consecutive rule needs. Leaves orgs() the
-  // organizations that year ranked.
+  // Assesses and stores `year`, after the years its consecutive rule needs. Leaves TakeOrgs()
+  // the organizations that year ranked.
   core::Result<core::AssessmentResult> AssessAndStore(int year) {
-    core::OrgTable orgs = core::OrganizationsAssessedIn(all_, ended_, year);
+    // Without ended organizations every year ranks them all: no copy of a country's table.
+    std::optional<core::OrgTable> kept;
+    if (!ended_.empty()) kept = core::OrganizationsAssessedIn(all_, ended_, year);
+    const core::OrgTable& orgs = kept ? *kept : all_;
     core::AssessmentInput input;
     input.year = year;
     input.orgs = &orgs;
@@ -42,11 +47,12 @@ class Runner {
     core::Status saved =
         store_.SaveAssessment(policy_.policy, policy_.version, input, result.value(), actor_);
     if (!saved.ok()) return saved.error();
-    orgs_ = std::move(orgs);
+    kept_ = std::move(kept);
     return result;
   }
 
-  const core::OrgTable& orgs() const { return orgs_; }
+  // The organizations the last year assessed ranked; the runner is done with them.
+  core::OrgTable TakeOrgs() { return kept_ ? std::move(*kept_) : std::move(all_); }
   std::vector<int>& assessed_first() { return assessed_first_; }
 
  private:
@@ -78,7 +84,7 @@ class Runner {
   const NoticeFn& notice_;
   core::OrgTable all_;  // every organization, ended or not
   std::vector<std::pair<std::string, core::CivilDate>> ended_;
-  core::OrgTable orgs_;  // those the last year assessed ranked
+  std::optional<core::OrgTable> kept_;  // those the last year ranked, when not all_
   std::vector<int> assessed_first_;
 };
 
@@ -111,7 +117,7 @@ core::Result<AssessmentRun> RunAssessment(storage::Store& store, const config::L
   if (!info.ok()) return info.error();
   AssessmentRun run;
   if (info.value()) run.audit_hash = info.value()->audit_hash;
-  run.orgs = runner.orgs();
+  run.orgs = runner.TakeOrgs();
   run.result = std::move(result).value();
   run.policy_version = policy.version;
   run.assessed_first = runner.assessed_first();

@@ -2,16 +2,26 @@
 
 #include <fmt/format.h>
 
+#include <iterator>
+
 #include "export/assessment_json.h"
 
 namespace grassroots::cli {
 namespace {
 
+// Written to the stream a buffer at a time: a country's table is 5.2 million lines.
+constexpr std::size_t kFlushBytes = 64 * 1024;
+
+void Flush(std::ostream& out, fmt::memory_buffer& buffer) {
+  out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+  buffer.clear();
+}
+
 std::string ReasonsText(std::uint8_t reasons) {
   std::string text;
-  for (const auto& reason : exporting::ReasonsToJson(reasons)) {
+  for (std::string_view reason : exporting::ReasonNames(reasons)) {
     if (!text.empty()) text += ",";
-    text += reason.get<std::string>();
+    text += reason;
   }
   return text;
 }
@@ -24,6 +34,22 @@ std::string ActionsText(const core::OrgTable& orgs, const core::AssessmentResult
     text += fmt::format("{}({})", core::ToString(action.kind), orgs.code[action.org]);
   }
   return text;
+}
+
+void AppendOrganization(fmt::memory_buffer& buffer, const core::OrgTable& orgs,
+                        const core::AssessmentResult& result, std::uint32_t i) {
+  const auto out = std::back_inserter(buffer);
+  if (result.score_cents[i] == core::kNoScore) {
+    fmt::format_to(out, "{:<16} {:<12} {:>7} {:>5} {:>5} {:>8}  {:<24} {}\n", orgs.code[i],
+                   core::ToString(orgs.type[i]), "-", "-", "-", result.selected[i] ? "yes" : "",
+                   ReasonsText(result.reasons[i]), ActionsText(orgs, result, i));
+    return;
+  }
+  fmt::format_to(out, "{:<16} {:<12} {:>7.2f} {:>5} {:>5} {:>8}  {:<24} {}\n", orgs.code[i],
+                 core::ToString(orgs.type[i]), result.score_cents[i] / 100.0,
+                 core::ToString(static_cast<core::Grade>(result.grade[i])), result.rank[i],
+                 result.selected[i] ? "yes" : "", ReasonsText(result.reasons[i]),
+                 ActionsText(orgs, result, i));
 }
 
 }  // namespace
@@ -43,16 +69,12 @@ void PrintAssessmentTable(std::ostream& out, const core::OrgTable& orgs,
   }
   out << fmt::format("\n{:<16} {:<12} {:>7} {:>5} {:>5} {:>8}  {:<24} {}\n", "code", "type",
                      "score", "grade", "rank", "selected", "reasons", "actions");
+  fmt::memory_buffer buffer;
   for (std::uint32_t i : exporting::ByCode(orgs)) {
-    const bool scored = result.score_cents[i] != core::kNoScore;
-    out << fmt::format("{:<16} {:<12} {:>7} {:>5} {:>5} {:>8}  {:<24} {}\n", orgs.code[i],
-                       core::ToString(orgs.type[i]),
-                       scored ? fmt::format("{:.2f}", result.score_cents[i] / 100.0) : "-",
-                       scored ? core::ToString(static_cast<core::Grade>(result.grade[i])) : "-",
-                       scored ? std::to_string(result.rank[i]) : "-",
-                       result.selected[i] ? "yes" : "", ReasonsText(result.reasons[i]),
-                       ActionsText(orgs, result, i));
+    AppendOrganization(buffer, orgs, result, i);
+    if (buffer.size() >= kFlushBytes) Flush(out, buffer);
   }
+  Flush(out, buffer);
   out << fmt::format("\n{} selected of {} organizations\n", result.SelectedCount(), orgs.size());
 }
 

@@ -29,10 +29,9 @@ int RunAssess(const GlobalOptions& global, const AssessOptions& options) {
   }
   const bool json = options.format == "json" || (options.format.empty() && !StdoutIsTerminal());
   if (json) {
-    std::cout << exporting::AssessmentToJson(run.value().orgs, run.value().result,
-                                             run.value().policy_version)
-                     .dump(1)
-              << "\n";
+    exporting::WriteAssessmentJson(std::cout, run.value().orgs, run.value().result,
+                                   run.value().policy_version);
+    std::cout << "\n";
   } else {
     PrintAssessmentTable(std::cout, run.value().orgs, run.value().result,
                          run.value().policy_version);

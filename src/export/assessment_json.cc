@@ -15,6 +15,8 @@ Json QuotaToJson(const core::QuotaGroup& quota) {
               {"quota", quota.quota}};
 }
 
+}  // namespace
+
 Json QuotasToJson(const core::OrgTable& orgs, const core::AssessmentResult& result) {
   std::set<std::uint32_t> units;
   for (const auto& quota : result.quotas) units.insert(quota.unit);
@@ -29,6 +31,8 @@ Json QuotasToJson(const core::OrgTable& orgs, const core::AssessmentResult& resu
   }
   return quotas;
 }
+
+namespace {
 
 Json Nullable(bool present, auto value) { return present ? Json(value) : Json(nullptr); }
 
@@ -58,16 +62,23 @@ Json OrganizationToJson(const core::OrgTable& orgs, const core::AssessmentResult
 std::vector<std::uint32_t> ByCode(const core::OrgTable& orgs) {
   std::vector<std::uint32_t> order(orgs.size());
   std::iota(order.begin(), order.end(), 0u);
+  if (std::is_sorted(orgs.code.begin(), orgs.code.end())) return order;
   std::sort(order.begin(), order.end(),
             [&](std::uint32_t a, std::uint32_t b) { return orgs.code[a] < orgs.code[b]; });
   return order;
 }
 
+std::vector<std::string_view> ReasonNames(std::uint8_t reasons) {
+  std::vector<std::string_view> names;
+  if (reasons & core::kReasonBottomQuota) names.push_back("bottom_quota");
+  if (reasons & core::kReasonGradeD) names.push_back("grade_d");
+  if (reasons & core::kReasonManual) names.push_back("manual");
+  return names;
+}
+
 Json ReasonsToJson(std::uint8_t reasons) {
   Json list = Json::array();
-  if (reasons & core::kReasonBottomQuota) list.push_back("bottom_quota");
-  if (reasons & core::kReasonGradeD) list.push_back("grade_d");
-  if (reasons & core::kReasonManual) list.push_back("manual");
+  for (std::string_view name : ReasonNames(reasons)) list.push_back(name);
   return list;
 }
 

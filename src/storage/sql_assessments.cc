@@ -1,8 +1,10 @@
 // Scores, manual decisions and stored assessments: the rows an assessment reads and writes,
 // aligned with an OrgTable by code.
 #include <algorithm>
+#include <numeric>
 
 #include "storage/audit_chain.h"
+#include "storage/bulk_write.h"
 #include "storage/code_index.h"
 #include "storage/sql_store.h"
 
@@ -131,8 +133,8 @@ core::Status RecordAuditHead(Database& db, int year) {
   return stmt.value().BindInt(1, year).Run();
 }
 
-// The sparse inputs of one assessment (hand decisions, committee reasons) as one entry per
-// organization index, found by walking them in index order beside the rows.
+// The sparse inputs of one assessment (hand decisions, committee reasons), sorted by
+// organization index to be found beside the rows.
 template <typename Item>
 std::vector<const Item*> InIndexOrder(const std::vector<Item>& items) {
   std::vector<const Item*> sorted;
@@ -144,80 +146,94 @@ std::vector<const Item*> InIndexOrder(const std::vector<Item>& items) {
 }
 
 template <typename Item>
-const Item* TakeAt(const std::vector<const Item*>& sorted, std::size_t& next, std::size_t org) {
-  while (next < sorted.size() && sorted[next]->org < org) ++next;
-  return next < sorted.size() && sorted[next]->org == org ? sorted[next] : nullptr;
+const Item* Find(const std::vector<const Item*>& sorted, std::size_t org) {
+  const auto it = std::lower_bound(sorted.begin(), sorted.end(), org,
+                                   [](const Item* item, std::size_t o) { return item->org < o; });
+  return it != sorted.end() && (*it)->org == org ? *it : nullptr;
 }
 
-// Binds organization i's inputs from parameter 11 on: parent, the six dimensions, the committee
+// Binds organization i's inputs from parameter p on: parent, the six dimensions, the committee
 // grade and reason, the hand decision and its reason, the previous years' selection bits.
-void BindInputs(Statement& stmt, const core::AssessmentInput& input, std::size_t i,
+void BindInputs(Statement& stmt, int p, const core::AssessmentInput& input, std::size_t i,
                 const core::CommitteeReason* reason, const core::ManualDecision* manual) {
   const core::OrgTable& orgs = *input.orgs;
   const core::YearScores& scores = *input.scores;
   if (orgs.parent[i] == core::kNoParent) {
-    stmt.BindNull(11);
+    stmt.BindNull(p);
   } else {
-    stmt.BindText(11, orgs.code[static_cast<std::size_t>(orgs.parent[i])]);
+    stmt.BindText(p, orgs.code[static_cast<std::size_t>(orgs.parent[i])]);
   }
   for (int d = 0; d < core::kDimensionCount; ++d) {
     if (scores.has_score[i]) {
-      stmt.BindDouble(12 + d, scores.dimensions[i * core::kDimensionCount + d]);
+      stmt.BindDouble(p + 1 + d, scores.dimensions[i * core::kDimensionCount + d]);
     } else {
-      stmt.BindNull(12 + d);
+      stmt.BindNull(p + 1 + d);
     }
   }
   const std::int8_t grade = scores.committee_grade[i];
   if (scores.has_score[i] && grade >= 0) {
-    stmt.BindText(18, core::ToString(static_cast<core::Grade>(grade)));
+    stmt.BindText(p + 7, core::ToString(static_cast<core::Grade>(grade)));
   } else {
-    stmt.BindNull(18);
+    stmt.BindNull(p + 7);
   }
-  stmt.BindTextOrNull(19, reason != nullptr ? std::string_view(reason->text) : std::string_view());
-  manual != nullptr ? stmt.BindInt(20, manual->include ? 1 : 0) : stmt.BindNull(20);
-  stmt.BindTextOrNull(21,
+  stmt.BindTextOrNull(p + 8,
+                      reason != nullptr ? std::string_view(reason->text) : std::string_view());
+  manual != nullptr ? stmt.BindInt(p + 9, manual->include ? 1 : 0) : stmt.BindNull(p + 9);
+  stmt.BindTextOrNull(p + 10,
                       manual != nullptr ? std::string_view(manual->reason) : std::string_view());
   std::int64_t previous = 0;
   for (std::size_t k = 0; k < input.previous_selected.size() && k < 31; ++k) {
     const std::vector<std::uint8_t>& year = input.previous_selected[k];
     if (i < year.size() && year[i]) previous |= std::int64_t{1} << k;
   }
-  stmt.BindInt(22, previous);
+  stmt.BindInt(p + 11, previous);
 }
 
+// Binds organization i's result row from parameter p on: its 10 result columns, then its inputs.
+void BindResult(Statement& stmt, int p, const core::AssessmentInput& input,
+                const core::AssessmentResult& result, std::size_t i,
+                const core::CommitteeReason* reason, const core::ManualDecision* manual) {
+  const core::OrgTable& orgs = *input.orgs;
+  const bool scored = result.score_cents[i] != core::kNoScore;
+  stmt.BindInt(p, result.year).BindText(p + 1, orgs.code[i]);
+  scored ? stmt.BindInt(p + 2, result.score_cents[i]) : stmt.BindNull(p + 2);
+  if (result.grade[i] >= 0) {
+    stmt.BindText(p + 3, core::ToString(static_cast<core::Grade>(result.grade[i])));
+  } else {
+    stmt.BindNull(p + 3);
+  }
+  result.rank[i] > 0 ? stmt.BindInt(p + 4, result.rank[i]) : stmt.BindNull(p + 4);
+  stmt.BindInt(p + 5, result.selected[i]).BindInt(p + 6, result.reasons[i]);
+  stmt.BindInt(p + 7, result.consecutive[i]);
+  stmt.BindText(p + 8, orgs.unit_codes[orgs.unit[i]]).BindText(p + 9, core::ToString(orgs.type[i]));
+  BindInputs(stmt, p + 10, input, i, reason, manual);
+}
+
+// The rows are written kBatchRows to a statement (bulk_write.h), in code order: the order of
+// the primary key, so that its index and the table grow at their end.
 core::Status InsertResults(Database& db, const core::AssessmentInput& input,
                            const core::AssessmentResult& result) {
-  core::Result<Statement> insert = db.Prepare(
+  static constexpr UpsertSql kInsert{
       "INSERT INTO assessment_results (year, org_code, score_cents, grade, rank_in_type,"
       " selected, reasons, consecutive, unit_code, type, parent_code, team, leader, venue,"
       " routine, service, members, committee_grade, committee_reason, manual_include,"
-      " manual_reason, previous_selected)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  if (!insert.ok()) return insert.error();
-  Statement& stmt = insert.value();
+      " manual_reason, previous_selected) VALUES ",
+      22, ""};
   const core::OrgTable& orgs = *input.orgs;
+  std::vector<std::uint32_t> order(orgs.size());
+  std::iota(order.begin(), order.end(), 0u);
+  if (!std::is_sorted(orgs.code.begin(), orgs.code.end())) {
+    std::sort(order.begin(), order.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return orgs.code[a] < orgs.code[b]; });
+  }
   const auto reasons = InIndexOrder(input.scores->committee_reasons);
   const auto decisions = InIndexOrder(input.manual);
-  std::size_t next_reason = 0;
-  std::size_t next_decision = 0;
-  for (std::size_t i = 0; i < orgs.size(); ++i) {
-    const bool scored = result.score_cents[i] != core::kNoScore;
-    stmt.BindInt(1, result.year).BindText(2, orgs.code[i]);
-    scored ? stmt.BindInt(3, result.score_cents[i]) : stmt.BindNull(3);
-    if (result.grade[i] >= 0) {
-      stmt.BindText(4, core::ToString(static_cast<core::Grade>(result.grade[i])));
-    } else {
-      stmt.BindNull(4);
-    }
-    result.rank[i] > 0 ? stmt.BindInt(5, result.rank[i]) : stmt.BindNull(5);
-    stmt.BindInt(6, result.selected[i]).BindInt(7, result.reasons[i]);
-    stmt.BindInt(8, result.consecutive[i]);
-    stmt.BindText(9, orgs.unit_codes[orgs.unit[i]]).BindText(10, core::ToString(orgs.type[i]));
-    BindInputs(stmt, input, i, TakeAt(reasons, next_reason, i),
-               TakeAt(decisions, next_decision, i));
-    if (core::Status status = stmt.Run(); !status.ok()) return status;
-  }
-  return core::Status::Ok();
+  return WriteBatched(
+      db, kInsert, order,
+      [&](Statement& stmt, int p, std::uint32_t i) {
+        BindResult(stmt, p, input, result, i, Find(reasons, i), Find(decisions, i));
+      },
+      [&](std::uint32_t i) { return orgs.code[i]; });
 }
 
 core::Status InsertQuotas(Database& db, const core::OrgTable& orgs,
@@ -334,40 +350,48 @@ core::Status SqlStore::SaveAssessment(const core::Policy& policy, const std::str
                                       const core::AssessmentInput& input,
                                       const core::AssessmentResult& result, const Actor& actor) {
   return Guarded("saving an assessment", [&]() -> core::Status {
-    core::Status status = WriteAssessment(policy, policy_version, input, result, actor);
-    if (!status.ok()) {
-      return WithContext(status.error(), "saving the assessment of " + std::to_string(result.year) +
-                                             " (nothing was written)");
+    core::Result<bool> replaced = WriteAssessment(policy, policy_version, input, result, actor);
+    if (!replaced.ok()) {
+      return WithContext(
+          replaced.error(),
+          "saving the assessment of " + std::to_string(result.year) + " (nothing was written)");
     }
-    (void)RefreshStatistics(db_, "assessment_results");  // the result stands either way
-    return status;
+    // A run that replaces one of the same year leaves the table's shape (rows per year, unit
+    // and group) as it was, and SQLite's ANALYZE reads every year's rows (3 s a country year):
+    // statistics are refreshed when a year is added or there are none.
+    core::Result<bool> known = HasStatistics(db_, "assessment_results");
+    if (!replaced.value() || !known.ok() || !known.value()) {
+      (void)RefreshStatistics(db_, "assessment_results");  // the result stands either way
+    }
+    return core::Status::Ok();
   });
 }
 
-core::Status SqlStore::WriteAssessment(const core::Policy& policy,
-                                       const std::string& policy_version,
-                                       const core::AssessmentInput& input,
-                                       const core::AssessmentResult& result, const Actor& actor) {
-  if (core::Status status = CheckSizes(input, result); !status.ok()) return status;
+core::Result<bool> SqlStore::WriteAssessment(const core::Policy& policy,
+                                             const std::string& policy_version,
+                                             const core::AssessmentInput& input,
+                                             const core::AssessmentResult& result,
+                                             const Actor& actor) {
+  if (core::Status status = CheckSizes(input, result); !status.ok()) return status.error();
   const core::OrgTable& orgs = *input.orgs;
   if (policy_version.empty()) return core::Error::Invalid("the policy has no version");
   core::Result<Transaction> txn = Transaction::Begin(db_);
   if (!txn.ok()) return txn.error();
   if (core::Status status = InsertPolicy(db_, policy, policy_version); !status.ok()) {
-    return status;
+    return status.error();
   }
   core::Result<std::optional<AssessmentInfo>> previous = ReadAssessmentInfo(db_, result.year);
   if (!previous.ok()) return previous.error();
-  if (core::Status status = DeleteYear(db_, result.year); !status.ok()) return status;
+  if (core::Status status = DeleteYear(db_, result.year); !status.ok()) return status.error();
 
   AssessmentInfo info;
   info.year = result.year;
   info.policy_version = policy_version;
   info.run_at = core::FormatUtc(db_.clock().Now());
   info.selected_count = static_cast<std::int64_t>(result.SelectedCount());
-  if (core::Status status = InsertHeader(db_, info); !status.ok()) return status;
-  if (core::Status status = InsertResults(db_, input, result); !status.ok()) return status;
-  if (core::Status status = InsertQuotas(db_, orgs, result); !status.ok()) return status;
+  if (core::Status status = InsertHeader(db_, info); !status.ok()) return status.error();
+  if (core::Status status = InsertResults(db_, input, result); !status.ok()) return status.error();
+  if (core::Status status = InsertQuotas(db_, orgs, result); !status.ok()) return status.error();
 
   AuditEntry entry;
   entry.at = info.run_at;
@@ -378,9 +402,10 @@ core::Status SqlStore::WriteAssessment(const core::Policy& policy,
   if (previous.value()) entry.before_json = HeaderJson(*previous.value());
   entry.after_json = HeaderJson(info);
   entry.checkpoint = entry.entity;  // a list people act on: its head is worth keeping
-  if (core::Status status = AppendAudit(db_, std::move(entry)); !status.ok()) return status;
-  if (core::Status status = RecordAuditHead(db_, result.year); !status.ok()) return status;
-  return txn.value().Commit();
+  if (core::Status status = AppendAudit(db_, std::move(entry)); !status.ok()) return status.error();
+  if (core::Status status = RecordAuditHead(db_, result.year); !status.ok()) return status.error();
+  if (core::Status status = txn.value().Commit(); !status.ok()) return status.error();
+  return previous.value().has_value();
 }
 
 }  // namespace grassroots::storage

@@ -142,9 +142,10 @@ class SqlStore final : public Store {
 
  private:
   core::Result<core::OrgTable> ReadOrgTable();
-  core::Status WriteAssessment(const core::Policy& policy, const std::string& policy_version,
-                               const core::AssessmentInput& input,
-                               const core::AssessmentResult& result, const Actor& actor);
+  // Whether the run replaced a stored one of the same year.
+  core::Result<bool> WriteAssessment(const core::Policy& policy, const std::string& policy_version,
+                                     const core::AssessmentInput& input,
+                                     const core::AssessmentResult& result, const Actor& actor);
 
   Database db_;
   std::span<const Migration> migrations_;
