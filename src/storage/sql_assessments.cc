@@ -1,10 +1,9 @@
 // Scores, manual decisions and stored assessments: the rows an assessment reads and writes,
 // aligned with an OrgTable by code.
 #include <algorithm>
-#include <numeric>
 
+#include "storage/assessment_rows.h"
 #include "storage/audit_chain.h"
-#include "storage/bulk_write.h"
 #include "storage/code_index.h"
 #include "storage/sql_store.h"
 
@@ -99,8 +98,9 @@ core::Result<std::optional<AssessmentInfo>> ReadAssessmentInfo(Database& db, int
 
 namespace {
 
+// A year with no stored run: removes whatever rows it holds without one (none, with foreign
+// keys on; children first, as the cascade does only then).
 core::Status DeleteYear(Database& db, int year) {
-  // Children first, explicitly: the cascade would do it, but only with foreign keys on.
   for (std::string_view sql :
        {"DELETE FROM assessment_results WHERE year = ?",
         "DELETE FROM assessment_quotas WHERE year = ?", "DELETE FROM assessments WHERE year = ?"}) {
@@ -109,6 +109,24 @@ core::Status DeleteYear(Database& db, int year) {
     if (core::Status status = stmt.value().BindInt(1, year).Run(); !status.ok()) return status;
   }
   return core::Status::Ok();
+}
+
+// A run replacing a stored one keeps its header row (deleting it would cascade to the result
+// rows ReplaceResultRows keeps) and its quotas go.
+core::Status UpdateHeader(Database& db, const AssessmentInfo& info) {
+  core::Result<Statement> stmt = db.Prepare(
+      "UPDATE assessments SET policy_version = ?, run_at = ?, selected_count = ?,"
+      " inputs_stored = 1, audit_id = NULL, audit_hash = NULL WHERE year = ?");
+  if (!stmt.ok()) return stmt.error();
+  stmt.value()
+      .BindText(1, info.policy_version)
+      .BindText(2, info.run_at)
+      .BindInt(3, info.selected_count)
+      .BindInt(4, info.year);
+  if (core::Status status = stmt.value().Run(); !status.ok()) return status;
+  core::Result<Statement> quotas = db.Prepare("DELETE FROM assessment_quotas WHERE year = ?");
+  if (!quotas.ok()) return quotas.error();
+  return quotas.value().BindInt(1, info.year).Run();
 }
 
 core::Status InsertHeader(Database& db, const AssessmentInfo& info) {
@@ -131,109 +149,6 @@ core::Status RecordAuditHead(Database& db, int year) {
       " (SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1) WHERE year = ?");
   if (!stmt.ok()) return stmt.error();
   return stmt.value().BindInt(1, year).Run();
-}
-
-// The sparse inputs of one assessment (hand decisions, committee reasons), sorted by
-// organization index to be found beside the rows.
-template <typename Item>
-std::vector<const Item*> InIndexOrder(const std::vector<Item>& items) {
-  std::vector<const Item*> sorted;
-  sorted.reserve(items.size());
-  for (const Item& item : items) sorted.push_back(&item);
-  std::sort(sorted.begin(), sorted.end(),
-            [](const Item* a, const Item* b) { return a->org < b->org; });
-  return sorted;
-}
-
-template <typename Item>
-const Item* Find(const std::vector<const Item*>& sorted, std::size_t org) {
-  const auto it = std::lower_bound(sorted.begin(), sorted.end(), org,
-                                   [](const Item* item, std::size_t o) { return item->org < o; });
-  return it != sorted.end() && (*it)->org == org ? *it : nullptr;
-}
-
-// Binds organization i's inputs from parameter p on: parent, the six dimensions, the committee
-// grade and reason, the hand decision and its reason, the previous years' selection bits.
-void BindInputs(Statement& stmt, int p, const core::AssessmentInput& input, std::size_t i,
-                const core::CommitteeReason* reason, const core::ManualDecision* manual) {
-  const core::OrgTable& orgs = *input.orgs;
-  const core::YearScores& scores = *input.scores;
-  if (orgs.parent[i] == core::kNoParent) {
-    stmt.BindNull(p);
-  } else {
-    stmt.BindText(p, orgs.code[static_cast<std::size_t>(orgs.parent[i])]);
-  }
-  for (int d = 0; d < core::kDimensionCount; ++d) {
-    if (scores.has_score[i]) {
-      stmt.BindDouble(p + 1 + d, scores.dimensions[i * core::kDimensionCount + d]);
-    } else {
-      stmt.BindNull(p + 1 + d);
-    }
-  }
-  const std::int8_t grade = scores.committee_grade[i];
-  if (scores.has_score[i] && grade >= 0) {
-    stmt.BindText(p + 7, core::ToString(static_cast<core::Grade>(grade)));
-  } else {
-    stmt.BindNull(p + 7);
-  }
-  stmt.BindTextOrNull(p + 8,
-                      reason != nullptr ? std::string_view(reason->text) : std::string_view());
-  manual != nullptr ? stmt.BindInt(p + 9, manual->include ? 1 : 0) : stmt.BindNull(p + 9);
-  stmt.BindTextOrNull(p + 10,
-                      manual != nullptr ? std::string_view(manual->reason) : std::string_view());
-  std::int64_t previous = 0;
-  for (std::size_t k = 0; k < input.previous_selected.size() && k < 31; ++k) {
-    const std::vector<std::uint8_t>& year = input.previous_selected[k];
-    if (i < year.size() && year[i]) previous |= std::int64_t{1} << k;
-  }
-  stmt.BindInt(p + 11, previous);
-}
-
-// Binds organization i's result row from parameter p on: its 10 result columns, then its inputs.
-void BindResult(Statement& stmt, int p, const core::AssessmentInput& input,
-                const core::AssessmentResult& result, std::size_t i,
-                const core::CommitteeReason* reason, const core::ManualDecision* manual) {
-  const core::OrgTable& orgs = *input.orgs;
-  const bool scored = result.score_cents[i] != core::kNoScore;
-  stmt.BindInt(p, result.year).BindText(p + 1, orgs.code[i]);
-  scored ? stmt.BindInt(p + 2, result.score_cents[i]) : stmt.BindNull(p + 2);
-  if (result.grade[i] >= 0) {
-    stmt.BindText(p + 3, core::ToString(static_cast<core::Grade>(result.grade[i])));
-  } else {
-    stmt.BindNull(p + 3);
-  }
-  result.rank[i] > 0 ? stmt.BindInt(p + 4, result.rank[i]) : stmt.BindNull(p + 4);
-  stmt.BindInt(p + 5, result.selected[i]).BindInt(p + 6, result.reasons[i]);
-  stmt.BindInt(p + 7, result.consecutive[i]);
-  stmt.BindText(p + 8, orgs.unit_codes[orgs.unit[i]]).BindText(p + 9, core::ToString(orgs.type[i]));
-  BindInputs(stmt, p + 10, input, i, reason, manual);
-}
-
-// The rows are written kBatchRows to a statement (bulk_write.h), in code order: the order of
-// the primary key, so that its index and the table grow at their end.
-core::Status InsertResults(Database& db, const core::AssessmentInput& input,
-                           const core::AssessmentResult& result) {
-  static constexpr UpsertSql kInsert{
-      "INSERT INTO assessment_results (year, org_code, score_cents, grade, rank_in_type,"
-      " selected, reasons, consecutive, unit_code, type, parent_code, team, leader, venue,"
-      " routine, service, members, committee_grade, committee_reason, manual_include,"
-      " manual_reason, previous_selected) VALUES ",
-      22, ""};
-  const core::OrgTable& orgs = *input.orgs;
-  std::vector<std::uint32_t> order(orgs.size());
-  std::iota(order.begin(), order.end(), 0u);
-  if (!std::is_sorted(orgs.code.begin(), orgs.code.end())) {
-    std::sort(order.begin(), order.end(),
-              [&](std::uint32_t a, std::uint32_t b) { return orgs.code[a] < orgs.code[b]; });
-  }
-  const auto reasons = InIndexOrder(input.scores->committee_reasons);
-  const auto decisions = InIndexOrder(input.manual);
-  return WriteBatched(
-      db, kInsert, order,
-      [&](Statement& stmt, int p, std::uint32_t i) {
-        BindResult(stmt, p, input, result, i, Find(reasons, i), Find(decisions, i));
-      },
-      [&](std::uint32_t i) { return orgs.code[i]; });
 }
 
 core::Status InsertQuotas(Database& db, const core::OrgTable& orgs,
@@ -382,15 +297,24 @@ core::Result<bool> SqlStore::WriteAssessment(const core::Policy& policy,
   }
   core::Result<std::optional<AssessmentInfo>> previous = ReadAssessmentInfo(db_, result.year);
   if (!previous.ok()) return previous.error();
-  if (core::Status status = DeleteYear(db_, result.year); !status.ok()) return status.error();
 
   AssessmentInfo info;
   info.year = result.year;
   info.policy_version = policy_version;
   info.run_at = core::FormatUtc(db_.clock().Now());
   info.selected_count = static_cast<std::int64_t>(result.SelectedCount());
-  if (core::Status status = InsertHeader(db_, info); !status.ok()) return status.error();
-  if (core::Status status = InsertResults(db_, input, result); !status.ok()) return status.error();
+  if (previous.value()) {
+    if (core::Status status = UpdateHeader(db_, info); !status.ok()) return status.error();
+    if (core::Status status = ReplaceResultRows(db_, input, result); !status.ok()) {
+      return status.error();
+    }
+  } else {
+    if (core::Status status = DeleteYear(db_, result.year); !status.ok()) return status.error();
+    if (core::Status status = InsertHeader(db_, info); !status.ok()) return status.error();
+    if (core::Status status = InsertResultRows(db_, input, result); !status.ok()) {
+      return status.error();
+    }
+  }
   if (core::Status status = InsertQuotas(db_, orgs, result); !status.ok()) return status.error();
 
   AuditEntry entry;

@@ -1,0 +1,26 @@
+// Writing a year's result rows (assessment_results: each organization's result and the inputs
+// it was computed from), shared by both backends. Internal to src/storage.
+//
+// A first run inserts every row, 128 to a statement, in code order (the primary key's order).
+// A run that replaces a stored one compares the stored rows with the new ones and rewrites only
+// those that differ: a rerun after a few corrections changes the rows of a few ranking groups,
+// and deleting and inserting a country's 5.2 million unchanged rows would cost most of the run.
+#pragma once
+
+#include "core/assessment.h"
+#include "core/error.h"
+#include "storage/database.h"
+
+namespace grassroots::storage {
+
+// Inserts the rows of every organization of `input` (the year has none stored).
+core::Status InsertResultRows(Database& db, const core::AssessmentInput& input,
+                              const core::AssessmentResult& result);
+
+// Makes the stored rows of result.year exactly those InsertResultRows would write: rows that
+// differ are deleted and written again, rows of organizations no longer assessed are deleted,
+// new ones inserted; equal rows are left as they are.
+core::Status ReplaceResultRows(Database& db, const core::AssessmentInput& input,
+                               const core::AssessmentResult& result);
+
+}  // namespace grassroots::storage

@@ -1,0 +1,112 @@
+// A run that replaces a stored one rewrites only the rows that differ (assessment_rows.h): what
+// it leaves stored must be exactly what a first run of the same result stores.
+#include <gtest/gtest.h>
+
+#include "core/lifecycle.h"
+#include "storage/test_fixture.h"
+
+namespace grassroots::storage {
+namespace {
+
+using test::Score;
+
+constexpr const char* kColumns =
+    "org_code, score_cents, grade, rank_in_type, selected, reasons, consecutive, unit_code,"
+    " type, parent_code, team, leader, venue, routine, service, members, committee_grade,"
+    " committee_reason, manual_include, manual_reason, previous_selected";
+
+class ResultRowsTest : public test::StoreTest {
+ protected:
+  // 60 organizations scored for 2016, assessed and stored.
+  void SetUp() override {
+    StoreTest::SetUp();
+    Upsert(test::ManyOrgs(60));
+    std::vector<core::ScoreRecord> scores;
+    for (int i = 0; i < 60; ++i) {
+      char code[16];
+      std::snprintf(code, sizeof code, "B%08d", i);
+      scores.push_back(Score(code, 2016, 50 + (i * 7) % 45));
+    }
+    ASSERT_TRUE(store_->UpsertScores(scores, actor_).ok());
+    Save(2016, Table(), {}, {});
+  }
+
+  // Assesses `orgs` with the stored 2016 scores, the hand decisions and previous selection
+  // given, and stores it as `year`.
+  void Save(int year, const core::OrgTable& orgs, std::vector<core::ManualDecision> manual,
+            std::vector<std::vector<std::uint8_t>> previous) {
+    auto scores = store_->LoadScores(2016, orgs);
+    ASSERT_TRUE(scores.ok());
+    core::AssessmentInput input;
+    input.year = year;
+    input.orgs = &orgs;
+    input.scores = &scores.value();
+    input.manual = std::move(manual);
+    input.previous_selected = std::move(previous);
+    auto result = core::Assess(core::MoheDefaultPolicy(), input);
+    ASSERT_TRUE(result.ok()) << result.error().message;
+    core::Status saved =
+        store_->SaveAssessment(core::MoheDefaultPolicy(), "v1", input, result.value(), actor_);
+    ASSERT_TRUE(saved.ok()) << saved.error().message;
+  }
+
+  // Rows of `year` that `other` lacks, column for column (NULLs equal).
+  std::int64_t RowsNotIn(int year, int other) {
+    return QueryInt(std::string("SELECT COUNT(*) FROM (SELECT ") + kColumns +
+                    " FROM assessment_results WHERE year = " + std::to_string(year) +
+                    " EXCEPT SELECT " + kColumns +
+                    " FROM assessment_results WHERE year = " + std::to_string(other) + ") d");
+  }
+
+  void ExpectSameRows(int year, int other) {
+    EXPECT_EQ(
+        QueryInt("SELECT COUNT(*) FROM assessment_results WHERE year = " + std::to_string(year)),
+        QueryInt("SELECT COUNT(*) FROM assessment_results WHERE year = " + std::to_string(other)));
+    EXPECT_EQ(RowsNotIn(year, other), 0);
+    EXPECT_EQ(RowsNotIn(other, year), 0);
+  }
+};
+
+// A few scores changed, one organization gone, one new, a hand decision and a previous year's
+// selection: the replaced 2016 equals 2017 stored fresh from the same inputs.
+TEST_P(ResultRowsTest, AReplacedYearHoldsWhatAFirstRunOfTheSameResultHolds) {
+  Upsert({test::Org("B00000061", "B00000050")});
+  ASSERT_TRUE(
+      store_->UpsertScores({Score("B00000003", 2016, 99), Score("B00000061", 2016, 40)}, actor_)
+          .ok());
+  const core::OrgTable table =
+      core::OrganizationsAssessedIn(Table(), {{"B00000005", core::CivilDate{2016, 3, 1}}}, 2016);
+  ASSERT_EQ(table.size(), 60u);
+  std::vector<std::uint8_t> selected(table.size(), 0);
+  selected[7] = 1;
+  Save(2016, table, {{2, true, "reason"}}, {selected});
+  Save(2017, table, {{2, true, "reason"}}, {selected});
+  ExpectSameRows(2016, 2017);
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM assessment_results WHERE year = 2016 AND"
+                     " org_code = 'B00000005'"),
+            0);
+}
+
+// Every row changes (the replacement deletes the year and writes it whole), then nothing does.
+TEST_P(ResultRowsTest, AWhollyChangedAndAnUnchangedYearAreStoredExactly) {
+  std::vector<core::ScoreRecord> scores;
+  for (int i = 0; i < 60; ++i) {
+    char code[16];
+    std::snprintf(code, sizeof code, "B%08d", i);
+    scores.push_back(Score(code, 2016, 90 - (i * 11) % 40));
+  }
+  ASSERT_TRUE(store_->UpsertScores(scores, actor_).ok());
+  const core::OrgTable table = Table();
+  Save(2016, table, {}, {});
+  Save(2017, table, {}, {});
+  ExpectSameRows(2016, 2017);
+  Save(2016, table, {}, {});
+  ExpectSameRows(2016, 2017);
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM assessment_quotas WHERE year = 2016"),
+            QueryInt("SELECT COUNT(*) FROM assessment_quotas WHERE year = 2017"));
+}
+
+INSTANTIATE_STORE_TESTS(ResultRowsTest);
+
+}  // namespace
+}  // namespace grassroots::storage
