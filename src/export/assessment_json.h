@@ -12,6 +12,7 @@ namespace grassroots::exporting {
 
 // {"year", "policy_version", "quotas", "organizations", "selected"}: organizations and selected
 // sorted by code; quotas keyed by type with one assessing unit, by unit then type with several.
+// The whole answer as a tree: the reference WriteAssessmentJson is tested against.
 nlohmann::ordered_json AssessmentToJson(const core::OrgTable& orgs,
                                         const core::AssessmentResult& result,
                                         const std::string& policy_version);
