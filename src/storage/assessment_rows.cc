@@ -44,7 +44,11 @@ constexpr std::string_view kStoredSql =
     "SELECT org_code, score_cents, grade, rank_in_type, selected, reasons, consecutive,"
     " unit_code, type, parent_code, team, leader, venue, routine, service, members,"
     " committee_grade, committee_reason, manual_include, manual_reason, previous_selected"
-    " FROM assessment_results WHERE year = ? ORDER BY org_code";
+    " FROM assessment_results WHERE year = ? AND org_code > ? ORDER BY org_code LIMIT ?";
+// Stored rows are compared a page at a time (keyset by code; codes are never empty): a backend
+// that reads a whole result before the first row (PostgreSQL here) holds one page, not a
+// country's year.
+constexpr std::int64_t kComparePage = 8192;
 
 std::optional<std::string_view> NonEmpty(std::string_view text) {
   return text.empty() ? std::nullopt : std::optional(text);
@@ -227,26 +231,33 @@ core::Status CompareStored(Database& db, const core::AssessmentInput& input,
   core::Result<Statement> stored = db.Prepare(kStoredSql);
   if (!stored.ok()) return stored.error();
   Statement& s = stored.value();
-  s.BindInt(1, result.year);
   const RowMaker rows(input, result);
   std::size_t next = 0;
-  for (;;) {
-    core::Result<bool> step = s.Step();
-    if (!step.ok()) return step.error();
-    if (!step.value()) break;
-    const std::string_view code = s.Text(0);
-    while (next < order.size() && orgs.code[order[next]] < code) {
-      changes.write.push_back(order[next++]);
-    }
-    if (next < order.size() && orgs.code[order[next]] == code) {
-      if (!Same(s, rows.Row(order[next]))) {
-        changes.remove.push_back(orgs.code[order[next]]);
-        changes.write.push_back(order[next]);
+  std::string after;  // the last code of the page before
+  std::string last;
+  for (std::int64_t read = kComparePage; read == kComparePage;) {
+    s.BindInt(1, result.year).BindText(2, after).BindInt(3, kComparePage);
+    for (read = 0;; ++read) {
+      core::Result<bool> step = s.Step();
+      if (!step.ok()) return step.error();
+      if (!step.value()) break;
+      const std::string_view code = s.Text(0);
+      while (next < order.size() && orgs.code[order[next]] < code) {
+        changes.write.push_back(order[next++]);
       }
-      ++next;
-    } else {
-      changes.gone.emplace_back(code);
+      if (next < order.size() && orgs.code[order[next]] == code) {
+        if (!Same(s, rows.Row(order[next]))) {
+          changes.remove.push_back(orgs.code[order[next]]);
+          changes.write.push_back(order[next]);
+        }
+        ++next;
+      } else {
+        changes.gone.emplace_back(code);
+      }
+      if (read + 1 == kComparePage) last = code;
     }
+    s.Reset();
+    after = last;  // not while the statement runs: it may read the bound text in place
   }
   while (next < order.size()) changes.write.push_back(order[next++]);
   for (const std::string& code : changes.gone) changes.remove.push_back(code);

@@ -106,6 +106,28 @@ TEST_P(ResultRowsTest, AWhollyChangedAndAnUnchangedYearAreStoredExactly) {
             QueryInt("SELECT COUNT(*) FROM assessment_quotas WHERE year = 2017"));
 }
 
+// More rows than one page of the comparison (8,192), changed on both sides of the page's end.
+TEST_P(ResultRowsTest, RowsAreComparedAcrossPages) {
+  const std::vector<core::Organization> many = test::ManyOrgs(9000);
+  Upsert(many);
+  std::vector<core::ScoreRecord> scores;
+  for (std::size_t i = 0; i < many.size(); ++i) {
+    scores.push_back(Score(many[i].code, 2016, 50 + static_cast<double>(i % 45)));
+  }
+  ASSERT_TRUE(store_->UpsertScores(scores, actor_).ok());
+  const core::OrgTable table = Table();
+  Save(2016, table, {}, {});
+  // Dimensions moved by less than the composite's rounding: two rows differ, in their inputs
+  // alone, so the replacement rewrites those two and keeps the rest.
+  ASSERT_TRUE(store_
+                  ->UpsertScores(
+                      {Score("B00008190", 2016, 50.001), Score("B00008195", 2016, 55.001)}, actor_)
+                  .ok());
+  Save(2016, table, {}, {});
+  Save(2017, table, {}, {});
+  ExpectSameRows(2016, 2017);
+}
+
 INSTANTIATE_STORE_TESTS(ResultRowsTest);
 
 }  // namespace
