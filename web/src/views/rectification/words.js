@@ -23,3 +23,6 @@ export function fenOf(text) {
 // The address of an evidence file (images are shown inline as thumbnails).
 export const evidenceUrl = (id) => `/api/v1/evidence/${encodeURIComponent(id)}`
 export const isImage = (evidence) => /^image\//.test(evidence.content_type || '')
+
+// An assessing unit as the pages name it ('default' is the county's own: orgs.unitDefault).
+export const unitLabel = (t, unit) => (unit === 'default' ? t('orgs.unitDefault') : unit)
