@@ -113,6 +113,7 @@ export default {
     session_ended_account_disabled: 'Your account was disabled: please contact the administrator',
     session_ended_password_changed: 'Your password was changed elsewhere: sign in with the new one',
     session_expired: 'Your session expired: please sign in again',
+    support_edit_not_permitted: 'Only an administrator or the unit admin above it records its support',
     support_role_not_for_type: 'Only village organizations have a first secretary',
     text_after_quote: 'Text after the closing quote of field {position}',
     too_large: 'Too large',

@@ -187,6 +187,12 @@ export default {
       total: '{n} items',
       toPlan: 'Plan',
     },
+    leaders: {
+      title: 'Supporters',
+      organizations: 'Organizations',
+      visits: 'Visits',
+      onSite: 'On-site',
+    },
     outcomeForm: {
       outcome: 'Outcome',
       reason: 'Reason',

@@ -113,6 +113,7 @@ export default {
     session_ended_account_disabled: '您的账号已被停用，请联系管理员',
     session_ended_password_changed: '您的密码已在其他地方修改，请用新密码重新登录',
     session_expired: '登录已超时，请重新登录',
+    support_edit_not_permitted: '只有系统管理员和其上级单位管理员可以登记包扶情况',
     support_role_not_for_type: '只有农村党组织设第一书记',
     text_after_quote: '第 {position} 个字段的引号后有多余文字',
     too_large: '内容过大',

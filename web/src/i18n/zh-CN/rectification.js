@@ -190,6 +190,12 @@ export default {
       total: '共 {n} 项',
       toPlan: '整改方案',
     },
+    leaders: {
+      title: '包扶责任人统计',
+      organizations: '包扶组织',
+      visits: '走访',
+      onSite: '现场办公',
+    },
     outcomeForm: {
       outcome: '认定结果',
       reason: '理由',
