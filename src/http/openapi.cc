@@ -93,6 +93,8 @@ std::vector<Route> AllRoutes() {
   AddAdminRoutes(routes);
   AddAccountRoutes(routes);
   AddExportRoutes(routes);
+  AddSupportRoutes(routes);
+  AddLedgerRoutes(routes);
   AddOpenApiRoute(routes);
   return routes;
 }

@@ -76,6 +76,8 @@ void AddDashboardRoutes(std::vector<Route>& routes);  // before AddAssessmentRou
 void AddAdminRoutes(std::vector<Route>& routes);      // policy, audit, imports
 void AddAccountRoutes(std::vector<Route>& routes);    // users, roles, own password and profile
 void AddExportRoutes(std::vector<Route>& routes);     // lists as .xlsx and CSV
+void AddSupportRoutes(std::vector<Route>& routes);    // five-level support (issue 12)
+void AddLedgerRoutes(std::vector<Route>& routes);     // the rectification ledger (issue 12)
 void AddOpenApiRoute(std::vector<Route>& routes);     // must come last: documents the others
 
 // Every route, in registration order.
