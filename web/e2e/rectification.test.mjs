@@ -6,6 +6,8 @@
 //   as evidence and shown as a thumbnail, and its history listing every step;
 // - the ledger's filters live in the address and are applied by the server; "导出 Excel"
 //   downloads the filtered ledger, read back against the list;
+// - an organization's five-level support: a holder assigned, a fund and an on-site session
+//   logged, each form showing the server's refusals at their fields;
 // - on a 390 px phone, "my items" takes a photo for the camera input, uploads it and submits
 //   the item, and the page never scrolls sideways;
 // - the plan and the ledger print on A4 with the heading, date and page numbers.
@@ -357,6 +359,68 @@ test('my items on a 390 px phone: a photo from the camera input is uploaded and 
   assert.equal(stored.state, 'submitted')
   assert.equal(stored.evidence.length, 1)
   assert.equal(stored.evidence[0].content_type, 'image/png')
+  assert.deepEqual(watch.problems(), [])
+  await page.close()
+})
+
+test('five-level support: from the organization page, a holder assigned (refusals at their fields), a visit and a fund logged', async () => {
+  const selected = (await must(admin, 'GET', `/assessments/${YEAR}?selected=true&limit=1000`)).items
+  const village = selected.find((o) => o.type === 'village')
+  assert.ok(village, 'a village among the selected')
+  const page = await browser.newPage()
+  const watch = watchPage(page)
+  await login(page, server.url, 'admin', server.accounts.admin.password)
+  await page.goto(`${server.url}/#/orgs/${encodeURIComponent(village.code)}`)
+  await page.locator('[data-test=org-support]').click()
+  await page.waitForURL(/\/support\?year=/)
+  await page.locator('[data-test=support-roles]').waitFor()
+  const dialog = page.locator('[data-test=support-dialog]')
+  const field = (name) => dialog.locator(`[data-test=form-${name}]`).locator('xpath=ancestor-or-self::*[contains(@class, "el-form-item")][1]')
+
+  // The first secretary: the name missing is refused at its field, then the holder is shown.
+  await page.locator('[data-test=assign-first_secretary]').click()
+  await dialog.locator('input[data-test=form-start_date]').fill(`${YEAR}-03-01`)
+  await dialog.locator('[data-test=form-save]').click()
+  await field('person').locator('.el-form-item__error').waitFor()
+  assert.match(await field('person').innerText(), /姓名必须填写/)
+  await dialog.locator('input[data-test=form-person]').fill('王第一')
+  await dialog.locator('input[data-test=form-agency]').fill('县财政局')
+  await dialog.locator('[data-test=form-save]').click()
+  await dialog.waitFor({ state: 'hidden' })
+  await page.locator('[data-role=first_secretary] [data-test=holder]', { hasText: '王第一' }).waitFor()
+
+  // A fund: the policy's amount offered, a wrong amount refused at its field.
+  await page.locator('[data-test=add-fund]').click()
+  assert.equal(await dialog.locator('input[data-test=form-amount_fen]').inputValue(), '50000')
+  await dialog.locator('input[data-test=form-amount_fen]').fill('五万')
+  await dialog.locator('input[data-test=form-purpose]').fill('活动场所修缮')
+  await dialog.locator('input[data-test=form-granted_on]').fill(`${YEAR}-05-01`)
+  await dialog.locator('[data-test=form-save]').click()
+  await field('amount_fen').locator('.el-form-item__error').waitFor()
+  await dialog.locator('input[data-test=form-amount_fen]').fill('50000')
+  await dialog.locator('[data-test=form-save]').click()
+  await dialog.waitFor({ state: 'hidden' })
+
+  // An on-site session.
+  await page.locator('[data-test=add-visit]').click()
+  await dialog.locator('input[data-test=form-visit_date]').fill(`${YEAR}-04-03`)
+  await dialog.locator('[data-test=form-kind]').click()
+  await page.locator('.el-select-dropdown__item:visible', { hasText: '现场办公' }).click()
+  await dialog.locator('input[data-test=form-visitor]').fill('李县长')
+  await dialog.locator('textarea[data-test=form-solved]').fill('协调解决活动场所维修资金')
+  await dialog.locator('[data-test=form-save]').click()
+  await dialog.waitFor({ state: 'hidden' })
+  await page.locator('[data-test=support-visits] .el-table__row', { hasText: '协调解决活动场所维修资金' }).waitFor()
+
+  const sheet = await must(admin, 'GET', `/organizations/${encodeURIComponent(village.code)}/support?year=${YEAR}`)
+  const holder = sheet.assignments.find((a) => a.role === 'first_secretary' && !a.ended_on)
+  assert.equal(holder.person, '王第一')
+  assert.ok(sheet.funds.some((f) => f.amount_fen === 5000000 && f.purpose === '活动场所修缮'))
+  assert.ok(sheet.visits.some((v) => v.kind === 'on_site' && v.visitor === '李县长'))
+  assert.match(
+    await page.locator('[data-test=support-counts]').innerText(),
+    new RegExp(`现场办公 ${sheet.counts.on_site} 次`),
+  )
   assert.deepEqual(watch.problems(), [])
   await page.close()
 })
