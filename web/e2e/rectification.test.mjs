@@ -81,8 +81,10 @@ async function makeSecretary(name, code) {
   return own
 }
 
-// The year's plans, the one with the most items first.
+// The year's plans (made for the year's selection where the demo has none yet), the one with
+// the most items first.
 async function plans() {
+  await must(admin, 'POST', '/plans', { year: YEAR })
   const list = (await must(admin, 'GET', `/plans?year=${YEAR}&limit=1000`)).items
   assert.ok(list.length > 0, 'the demo has plans for its 2016 selection')
   return list.sort((a, b) => b.items_total - a.items_total)
@@ -248,6 +250,21 @@ test('a plan: the board by state with overdue marked; an item from open to close
 })
 
 test('the ledger: filters in the address, counted by the server; the .xlsx export is the filtered ledger', async () => {
+  // Items of its own: one in progress and overdue, one still open.
+  const [plan] = await plans()
+  const stamp = Date.now()
+  const late = await must(admin, 'POST', `/plans/${plan.id}/items`, {
+    measure: `e2e 台账：进行中且逾期（${stamp}）`,
+    responsible: '测试',
+    deadline: `${YEAR}-01-31`,
+  })
+  await must(admin, 'POST', `/items/${late.id}/steps`, { step: 'start', reason: '' })
+  const open = await must(admin, 'POST', `/plans/${plan.id}/items`, {
+    measure: `e2e 台账：待办（${stamp}）`,
+    responsible: '测试',
+    deadline: `${YEAR}-01-31`,
+  })
+
   const page = await browser.newPage()
   const watch = watchPage(page)
   await login(page, server.url, 'admin', server.accounts.admin.password)
@@ -276,6 +293,11 @@ test('the ledger: filters in the address, counted by the server; the .xlsx expor
   await page.waitForFunction((n) => document.querySelector('[data-test=ledger-table]')?.dataset.total === String(n), filtered.length)
   const days = await table.locator('.el-table__body tr').evaluateAll((rows) => rows.map((r) => r.querySelector('[data-test=overdue-days]')?.textContent.trim() || ''))
   assert.ok(days.every((d) => Number(d) > 0), `every row overdue: ${days}`)
+  assert.ok(filtered.some((row) => row.item_id === late.id), 'the late item is in the filtered ledger')
+  assert.equal(filtered.some((row) => row.item_id === open.id), false, 'the open one is not')
+  // The first page (50 rows) shows the rows the server listed first.
+  const shown = await table.locator('a[data-item]').evaluateAll((links) => links.map((a) => Number(a.dataset.item)))
+  assert.deepEqual(shown, filtered.slice(0, 50).map((row) => row.item_id))
 
   // A reload keeps the view.
   await page.reload()
