@@ -127,6 +127,20 @@ const std::vector<Probe> kScoped = {
      "/api/v1/exports/scores/2016.csv?parent={code}", ""},
     {"GET", "/api/v1/exports/assessments/{year}.{format}",
      "/api/v1/exports/assessments/2016.csv?parent={code}", ""},
+    {"GET", "/api/v1/ledger", "/api/v1/ledger?year=2016&org={code}", ""},
+    {"GET", "/api/v1/exports/ledger/{year}.{format}", "/api/v1/exports/ledger/2016.csv?org={code}",
+     ""},
+    {"GET", "/api/v1/organizations/{code}/support",
+     "/api/v1/organizations/{code}/support?year=2016", ""},
+    {"PUT", "/api/v1/organizations/{code}/support/{role}",
+     "/api/v1/organizations/{code}/support/org_guide",
+     R"({"year":2016,"person":"探测","start_date":"2017-01-01"})"},
+    {"POST", "/api/v1/organizations/{code}/visits", "/api/v1/organizations/{code}/visits",
+     R"({"year":2016,"visit_date":"2017-01-02","kind":"visit","visitor":"探测"})"},
+    {"POST", "/api/v1/organizations/{code}/work-teams", "/api/v1/organizations/{code}/work-teams",
+     R"({"year":2016,"leader":"探测","start_date":"2017-01-02"})"},
+    {"POST", "/api/v1/organizations/{code}/funds", "/api/v1/organizations/{code}/funds",
+     R"({"year":2016,"amount_fen":100,"purpose":"探测","granted_on":"2017-01-02"})"},
 };
 
 // Routes about no organization or member: the same for every code, listed so that the table
@@ -150,6 +164,7 @@ const std::set<std::string> kUnscoped = {
     "GET /api/v1/audit/head",
     "GET /api/v1/audit/{id}/changes",      // audit entries: admin and auditor, who read everything
     "GET /api/v1/exports/audit.{format}",  // the same
+    "GET /api/v1/support/leaders",         // counts over the caller's scope, no code taken
     "GET /api/v1/assessments/{year}/verify",  // admin and auditor only
     "GET /api/v1/users",
     "POST /api/v1/users",

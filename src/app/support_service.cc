@@ -110,11 +110,11 @@ core::Result<std::vector<storage::LeaderCount>> SupportLeaders(storage::Store& s
   return leaders;
 }
 
-core::Status RecordSupport(storage::Store& store, const std::vector<SupportRecord>& records,
+core::Status RecordSupport(storage::Store& store, const std::vector<core::OrgSupport>& records,
                            const core::CivilDate& today, const storage::Actor& actor) {
-  for (const SupportRecord& record : records) {
+  for (const core::OrgSupport& record : records) {
     for (const auto& input : record.assignments) {
-      if (core::Status s = core::CheckAssignment(input, record.org.type, today); !s.ok()) return s;
+      if (core::Status s = core::CheckAssignment(input, record.type, today); !s.ok()) return s;
     }
     for (const auto& input : record.visits) {
       if (core::Status s = core::CheckVisit(input, today); !s.ok()) return s;
@@ -128,8 +128,8 @@ core::Status RecordSupport(storage::Store& store, const std::vector<SupportRecor
   }
   return store.Write(actor, [&](Tx& tx) -> core::Status {
     SupportRecords support(tx);
-    for (const SupportRecord& record : records) {
-      const std::string& code = record.org.code;
+    for (const core::OrgSupport& record : records) {
+      const std::string& code = record.code;
       for (const auto& input : record.assignments) {
         if (core::Status s = StatusOf(support.Assign(code, input)); !s.ok()) return s;
       }

@@ -53,16 +53,8 @@ core::Result<std::int64_t> RecordFund(storage::Store& store, const core::Organiz
 core::Result<std::vector<storage::LeaderCount>> SupportLeaders(storage::Store& store, int year,
                                                                const storage::OrgFilter& scope);
 
-// One organization's support as the demo records it: holders, visits, teams and funds.
-struct SupportRecord {
-  core::Organization org;
-  std::vector<core::SupportAssignmentInput> assignments;
-  std::vector<core::VisitInput> visits;
-  std::vector<core::WorkTeamInput> work_teams;
-  std::vector<core::FundInput> funds;
-};
 // Records all of `records` in one transaction, each value checked as above: all or nothing.
-core::Status RecordSupport(storage::Store& store, const std::vector<SupportRecord>& records,
+core::Status RecordSupport(storage::Store& store, const std::vector<core::OrgSupport>& records,
                            const core::CivilDate& today, const storage::Actor& actor);
 
 }  // namespace grassroots::app

@@ -9,6 +9,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/access.h"
 #include "core/clock.h"
@@ -88,6 +89,16 @@ struct FundInput {
   std::int64_t amount_fen = 0;
   std::string purpose;
   std::string granted_on;
+};
+
+// One organization's support as a whole (the demo records it so): holders, visits, teams, funds.
+struct OrgSupport {
+  std::string code;
+  OrgType type = OrgType::kVillage;
+  std::vector<SupportAssignmentInput> assignments;
+  std::vector<VisitInput> visits;
+  std::vector<WorkTeamInput> work_teams;
+  std::vector<FundInput> funds;
 };
 
 // Each check answers the first problem as kInvalid naming the field ("year", "person",
