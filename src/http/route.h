@@ -76,6 +76,7 @@ void AddDashboardRoutes(std::vector<Route>& routes);  // before AddAssessmentRou
 void AddAdminRoutes(std::vector<Route>& routes);      // policy, audit, imports
 void AddAccountRoutes(std::vector<Route>& routes);    // users, roles, own password and profile
 void AddExportRoutes(std::vector<Route>& routes);     // lists as .xlsx and CSV
+void AddRectificationRoutes(std::vector<Route>& routes);  // plans, items, evidence, my items
 void AddOpenApiRoute(std::vector<Route>& routes);     // must come last: documents the others
 
 // Every route, in registration order.
