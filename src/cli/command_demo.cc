@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "core/access.h"
 #include "core/import_rows.h"
+#include "cli/demo_plans.h"
 #include "demo/csv_sink.h"
 #include "demo/demo_data.h"
 #include "http/server.h"
@@ -84,6 +85,8 @@ core::Status ClearDemoDatabase(const GlobalOptions& global) {
     std::error_code ignored;
     std::filesystem::remove(global.db_path + suffix, ignored);
   }
+  std::error_code ignored;
+  std::filesystem::remove_all(global.db_path + ".evidence", ignored);  // storage/evidence_store.h
   return core::Status::Ok();
 }
 
@@ -187,6 +190,11 @@ int BuildDatabase(const GlobalOptions& global, demo::Scale scale, const DemoOpti
             << (data.years.empty() ? 0 : data.years.back()) << " --format table\n";
   if (core::Status users = CreateDemoUsers(*store.value(), scopes); !users.ok()) {
     return ReportError(users.error());
+  }
+  if (scale == demo::Scale::kCounty && !data.years.empty()) {
+    if (core::Status plans = AddDemoPlans(*store.value(), data.years.back()); !plans.ok()) {
+      return ReportError(plans.error());
+    }
   }
   store.value().reset();
   return options.no_serve ? kExitOk : Serve(global, options);
