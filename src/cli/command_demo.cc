@@ -5,6 +5,7 @@
 #include "app/assessment_service.h"
 #include "auth/password.h"
 #include "cli/commands.h"
+#include "cli/demo_plans.h"
 #include "cli/demo_support.h"
 #include "core/access.h"
 #include "core/import_rows.h"
@@ -85,6 +86,8 @@ core::Status ClearDemoDatabase(const GlobalOptions& global) {
     std::error_code ignored;
     std::filesystem::remove(global.db_path + suffix, ignored);
   }
+  std::error_code ignored;
+  std::filesystem::remove_all(global.db_path + ".evidence", ignored);  // storage/evidence_store.h
   return core::Status::Ok();
 }
 
@@ -203,6 +206,11 @@ int BuildDatabase(const GlobalOptions& global, demo::Scale scale, const DemoOpti
                             data.years.empty() ? 0 : data.years.back(), accounts, options.seed);
       !support.ok()) {
     return ReportError(support.error());
+  }
+  if (scale == demo::Scale::kCounty && !data.years.empty()) {
+    if (core::Status plans = AddDemoPlans(*store.value(), data.years.back()); !plans.ok()) {
+      return ReportError(plans.error());
+    }
   }
   store.value().reset();
   return options.no_serve ? kExitOk : Serve(global, options);

@@ -95,6 +95,7 @@ std::vector<Route> AllRoutes() {
   AddExportRoutes(routes);
   AddSupportRoutes(routes);
   AddLedgerRoutes(routes);
+  AddRectificationRoutes(routes);
   AddOpenApiRoute(routes);
   return routes;
 }

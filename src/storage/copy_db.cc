@@ -13,7 +13,7 @@ namespace {
 
 // How a column's values are read and bound: text, integer, or a score (a double that must
 // arrive as the same double).
-enum class Kind { kText, kInt, kReal };
+enum class Kind { kText, kInt, kReal, kBlob };
 
 struct Column {
   std::string_view name;
@@ -29,6 +29,7 @@ struct Table {
 constexpr Kind T = Kind::kText;
 constexpr Kind I = Kind::kInt;
 constexpr Kind R = Kind::kReal;
+constexpr Kind B = Kind::kBlob;
 
 // Every table of the schema (migration 007), parents before children. organizations.merged_into
 // refers to organizations without being deferred: it is set once every organization is there.
@@ -227,6 +228,17 @@ const std::vector<Table>& Tables() {
         {"granted_on", T},
         {"created_at", T},
         {"created_by", T}}},
+      {"rectification_evidence",
+       "id",
+       {{"id", I},
+        {"item_id", I},
+        {"file_name", T},
+        {"content_type", T},
+        {"size", I},
+        {"sha256", T},
+        {"content", B},
+        {"uploaded_by", T},
+        {"uploaded_at", T}}},
       {"audit_log",
        "id",
        {{"id", I},
@@ -260,7 +272,8 @@ constexpr std::string_view kIdentityTables[] = {"users",
                                                 "support_assignments",
                                                 "support_visits",
                                                 "work_teams",
-                                                "special_funds"};
+                                                "special_funds",
+                                                "rectification_evidence"};
 std::span<const std::string_view> IdentityTables() { return kIdentityTables; }
 
 core::Result<std::int64_t> CopyTable(Database& from, Database& to, const Table& table) {
@@ -297,6 +310,9 @@ core::Result<std::int64_t> CopyTable(Database& from, Database& to, const Table& 
         out.BindInt(column + 1, in.Int(column));
       } else if (table.columns[c].kind == Kind::kReal) {
         out.BindDouble(column + 1, in.Double(column));
+      } else if (table.columns[c].kind == Kind::kBlob) {
+        texts[c] = in.Blob(column);
+        out.BindBlob(column + 1, texts[c]);
       } else {
         texts[c] = std::string(in.Text(column));
         out.BindText(column + 1, texts[c]);
