@@ -429,16 +429,17 @@ test('five-level support: from the organization page, a holder assigned (refusal
   await dialog.locator('[data-test=form-kind]').click()
   await page.locator('.el-select-dropdown__item:visible', { hasText: '现场办公' }).click()
   await dialog.locator('input[data-test=form-visitor]').fill('李县长')
-  await dialog.locator('textarea[data-test=form-solved]').fill('协调解决活动场所维修资金')
+  const solved = `协调解决活动场所维修资金（${Date.now()}）`
+  await dialog.locator('textarea[data-test=form-solved]').fill(solved)
   await dialog.locator('[data-test=form-save]').click()
   await dialog.waitFor({ state: 'hidden' })
-  await page.locator('[data-test=support-visits] .el-table__row', { hasText: '协调解决活动场所维修资金' }).waitFor()
+  await page.locator('[data-test=support-visits] .el-table__row', { hasText: solved }).waitFor()
 
   const sheet = await must(admin, 'GET', `/organizations/${encodeURIComponent(village.code)}/support?year=${YEAR}`)
   const holder = sheet.assignments.find((a) => a.role === 'first_secretary' && !a.ended_on)
   assert.equal(holder.person, '王第一')
   assert.ok(sheet.funds.some((f) => f.amount_fen === 5000000 && f.purpose === '活动场所修缮'))
-  assert.ok(sheet.visits.some((v) => v.kind === 'on_site' && v.visitor === '李县长'))
+  assert.ok(sheet.visits.some((v) => v.kind === 'on_site' && v.visitor === '李县长' && v.solved === solved))
   assert.match(
     await page.locator('[data-test=support-counts]').innerText(),
     new RegExp(`现场办公 ${sheet.counts.on_site} 次`),
