@@ -48,19 +48,22 @@ bool FiltersOrganizations(const OrgFilter& f) {
 }
 
 // The query of `filter`, walked as `drive` says. Evidence is counted from rectification_evidence
-// (its own migration) when the database has it.
-FilteredQuery LedgerQuery(const LedgerFilter& filter, Drive drive, bool has_evidence) {
+// (its own migration) when the database has it. A count leaves the problems out: joined, SQLite
+// would look each item's problem up only to count it.
+FilteredQuery LedgerQuery(const LedgerFilter& filter, Drive drive, bool has_evidence,
+                          bool counting = false) {
+  const std::string_view problems = counting ? std::string_view() : kProblemJoin;
   FilteredQuery query;
   query.where = "i.year = ?";
   query.params = {std::int64_t{filter.year}};
   switch (drive) {
     case Drive::kItems:
       query.from = "rectification_items i JOIN organizations o ON o.code = i.org_code";
-      query.from += kProblemJoin;
+      query.from += problems;
       break;
     case Drive::kOrganizations:
       query.from = "organizations o CROSS JOIN rectification_items i";
-      query.from += kProblemJoin;
+      query.from += problems;
       query.where = "i.org_code = o.code AND " + query.where;
       break;
     case Drive::kItemsAlone:  // counting, no organization filter
