@@ -57,7 +57,8 @@ int main(int argc, char** argv) {
   if (sqlite3_open(argv[1], &db) != SQLITE_OK) return 1;
   std::vector<std::string> codes;
   sqlite3_stmt* selected = Prepare(
-      db, "SELECT org_code FROM assessment_results WHERE year = ? AND selected = 1 ORDER BY org_code");
+      db,
+      "SELECT org_code FROM assessment_results WHERE year = ? AND selected = 1 ORDER BY org_code");
   sqlite3_bind_int(selected, 1, year);
   while (sqlite3_step(selected) == SQLITE_ROW) {
     codes.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(selected, 0)));
@@ -90,7 +91,7 @@ int main(int argc, char** argv) {
     }
     for (int k = 0; k < per; ++k) {
       const std::size_t mix = n * 7 + static_cast<std::size_t>(k) * 3;
-      char measure[64], deadline[16];
+      char measure[64], deadline[32];
       std::snprintf(measure, sizeof measure, "整改措施 %d：落实制度", k + 1);
       std::snprintf(deadline, sizeof deadline, "%04d-%02d-%02d", year + 1,
                     static_cast<int>(1 + mix % 12), static_cast<int>(1 + mix % 28));

@@ -29,25 +29,53 @@ LedgerRow ReadRow(const Statement& s) {
   return row;
 }
 
-// The query of `filter`. Evidence is counted from rectification_evidence (its own migration)
-// when the database has it.
-core::Result<FilteredQuery> LedgerQuery(Database& db, const LedgerFilter& filter) {
-  core::Result<bool> has_evidence = db.TableExists("rectification_evidence");
-  if (!has_evidence.ok()) return has_evidence.error();
+// Which table a query walks first. The items in ledger order (the index rectification_items_ledger)
+// give the first page of a filter that keeps many of them (the province, a type, a state) after
+// reading little more than the page; a filter on the organizations' side that keeps few (a unit,
+// the caller's subtree or organizations) is read from the organizations it names, then their
+// items, then sorted: SQLite would otherwise walk the items in order through every other unit
+// first. A count always starts from the organizations when it filters on them (an index of
+// organizations, then each one's items), else it counts the items alone. CROSS JOIN fixes the
+// order on SQLite; PostgreSQL plans either form itself.
+enum class Drive { kItems, kOrganizations, kItemsAlone };
+
+constexpr std::string_view kProblemJoin =
+    " LEFT JOIN rectification_problems p ON p.id = i.problem_id";
+
+bool FiltersOrganizations(const OrgFilter& f) {
+  return !f.unit.empty() || !f.type.empty() || !f.parent.empty() || f.direct || f.ended ||
+         !f.query.empty() || f.restrict_to_scope;
+}
+
+// The query of `filter`, walked as `drive` says. Evidence is counted from rectification_evidence
+// (its own migration) when the database has it. A count leaves the problems out: joined, SQLite
+// would look each item's problem up only to count it.
+FilteredQuery LedgerQuery(const LedgerFilter& filter, Drive drive, bool has_evidence,
+                          bool counting = false) {
+  const std::string_view problems = counting ? std::string_view() : kProblemJoin;
   FilteredQuery query;
-  query.from =
-      "rectification_items i JOIN organizations o ON o.code = i.org_code"
-      " LEFT JOIN rectification_problems p ON p.id = i.problem_id";
-  query.lone_from = "rectification_items i";
-  query.lone_count_only = true;
+  query.where = "i.year = ?";
+  query.params = {std::int64_t{filter.year}};
+  switch (drive) {
+    case Drive::kItems:
+      query.from = "rectification_items i JOIN organizations o ON o.code = i.org_code";
+      query.from += problems;
+      break;
+    case Drive::kOrganizations:
+      query.from = "organizations o CROSS JOIN rectification_items i";
+      query.from += problems;
+      query.where = "i.org_code = o.code AND " + query.where;
+      break;
+    case Drive::kItemsAlone:  // counting, no organization filter
+      query.from = "rectification_items i JOIN organizations o ON o.code = i.org_code";
+      query.lone_from = "rectification_items i";
+      break;
+  }
   query.columns =
       "i.id, i.plan_id, i.org_code, o.name, o.unit_code, o.type, p.dimension, i.measure,"
       " i.responsible, i.support_role, i.deadline, i.state, ";
-  query.columns += has_evidence.value()
-                       ? "(SELECT COUNT(*) FROM rectification_evidence e WHERE e.item_id = i.id)"
-                       : "0";
-  query.where = "i.year = ?";
-  query.params = {std::int64_t{filter.year}};
+  query.columns +=
+      has_evidence ? "(SELECT COUNT(*) FROM rectification_evidence e WHERE e.item_id = i.id)" : "0";
   if (!filter.state.empty()) {
     query.where += " AND i.state = ?";
     query.params.emplace_back(filter.state);
@@ -64,22 +92,46 @@ core::Result<FilteredQuery> LedgerQuery(Database& db, const LedgerFilter& filter
   return query;
 }
 
+// The page's walk: from the organizations when they are few.
+Drive PageDrive(const OrgFilter& f) {
+  const bool few = !f.unit.empty() || !f.parent.empty() || f.restrict_to_scope;
+  return few ? Drive::kOrganizations : Drive::kItems;
+}
+
+Drive CountDrive(const OrgFilter& f) {
+  return FiltersOrganizations(f) ? Drive::kOrganizations : Drive::kItemsAlone;
+}
+
+core::Result<bool> HasEvidence(Database& db) { return db.TableExists("rectification_evidence"); }
+
 }  // namespace
 
 core::Result<Page<LedgerRow>> LedgerRecords::List(const LedgerFilter& filter) {
-  core::Result<FilteredQuery> query = LedgerQuery(tx_->db(), filter);
-  if (!query.ok()) return query.error();
-  return ListPage<LedgerRow>(tx_->db(), query.value(), filter.org, ReadRow);
+  if (core::Status s = CheckPaging(filter.org.offset, filter.org.limit); !s.ok()) return s.error();
+  Database& db = tx_->db();
+  core::Result<bool> evidence = HasEvidence(db);
+  if (!evidence.ok()) return evidence.error();
+  const BuiltQuery count = BuildFiltered(
+      LedgerQuery(filter, CountDrive(filter.org), evidence.value()), filter.org, false);
+  core::Result<std::int64_t> total = QueryCount(db, count.sql, count.params);
+  if (!total.ok()) return total.error();
+  const BuiltQuery rows =
+      BuildFiltered(LedgerQuery(filter, PageDrive(filter.org), evidence.value()), filter.org, true);
+  core::Result<std::vector<LedgerRow>> items =
+      QueryAll<LedgerRow>(db, rows.sql, rows.params, ReadRow);
+  if (!items.ok()) return items.error();
+  return Page<LedgerRow>{std::move(items).value(), total.value()};
 }
 
 core::Status LedgerRecords::ForEach(LedgerFilter filter,
                                     const std::function<core::Status(const LedgerRow&)>& visit) {
-  core::Result<FilteredQuery> query = LedgerQuery(tx_->db(), filter);
-  if (!query.ok()) return query.error();
+  core::Result<bool> evidence = HasEvidence(tx_->db());
+  if (!evidence.ok()) return evidence.error();
   // One query stepped through: paging by OFFSET would read the skipped rows again per page.
   filter.org.offset = 0;
   filter.org.limit = std::numeric_limits<std::int64_t>::max();
-  const BuiltQuery rows = BuildFiltered(query.value(), filter.org, true);
+  const BuiltQuery rows =
+      BuildFiltered(LedgerQuery(filter, PageDrive(filter.org), evidence.value()), filter.org, true);
   core::Result<Statement> stmt = tx_->db().Prepare(rows.sql);
   if (!stmt.ok()) return stmt.error();
   BindAll(stmt.value(), rows.params, 1);
