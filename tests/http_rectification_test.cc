@@ -222,7 +222,12 @@ TEST_F(HttpRectification, OversizeMislabelledAndPathNamedFilesAreRefusedAndNothi
   const std::int64_t item = ItemIn("in_progress");
   const std::string too_large = kPng + std::string(20 * 1024 * 1024, 'x');
   EXPECT_EQ(worker_->Upload(item, "big.png", too_large).Reason(), "evidence_too_large");
-  const Answer huge = worker_->Upload(item, "huge.png", kPng + std::string(22 * 1024 * 1024, 'x'));
+  // A body past the upload limit is refused before it is read.
+  const RawReply huge = RawExchange(
+      "127.0.0.1", server_.port(),
+      "POST /api/v1/items/" + std::to_string(item) +
+          "/evidence HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=b\r\n"
+          "Content-Length: 30000000\r\n\r\n");
   EXPECT_EQ(huge.status, 413);
   const Answer program = worker_->Upload(item, "photo.jpg", "MZ\x90\x00 a program", "image/jpeg");
   EXPECT_EQ(program.status, 422);
