@@ -54,11 +54,10 @@ TEST_F(PlanCli, ImportWritesNothingWhenAnyRowIsBadAndNamesEachByFileAndLine) {
   EXPECT_EQ(Items(), before);
 
   // Rows good in themselves, one naming an organization with no plan: still nothing.
-  const std::string no_plan = scratch_.Write(
-      "no_plan.csv",
-      "org_code,year,measure,responsible,deadline\n"
-      "MH001-01,2016,新建活动室,李书记,2016-10-31\n"
-      "MH003,2016,开展培训,王书记,2016-11-30\n");
+  const std::string no_plan = scratch_.Write("no_plan.csv",
+                                             "org_code,year,measure,responsible,deadline\n"
+                                             "MH001-01,2016,新建活动室,李书记,2016-10-31\n"
+                                             "MH003,2016,开展培训,王书记,2016-11-30\n");
   const Outcome refused = scratch_.Run({"plan", "import", no_plan});
   EXPECT_EQ(refused.exit_code, 1);
   EXPECT_NE(refused.err.find(no_plan + ":3: no plan of MH003 for 2016"), std::string::npos)

@@ -72,12 +72,12 @@ void AddRosterRoutes(std::vector<Route>& routes);     // the member roster by st
 void AddScoreRoutes(std::vector<Route>& routes);
 void AddAssessmentRoutes(std::vector<Route>& routes);
 void AddWhatIfRoutes(std::vector<Route>& routes);
-void AddDashboardRoutes(std::vector<Route>& routes);  // before AddAssessmentRoutes
-void AddAdminRoutes(std::vector<Route>& routes);      // policy, audit, imports
-void AddAccountRoutes(std::vector<Route>& routes);    // users, roles, own password and profile
-void AddExportRoutes(std::vector<Route>& routes);     // lists as .xlsx and CSV
+void AddDashboardRoutes(std::vector<Route>& routes);      // before AddAssessmentRoutes
+void AddAdminRoutes(std::vector<Route>& routes);          // policy, audit, imports
+void AddAccountRoutes(std::vector<Route>& routes);        // users, roles, own password and profile
+void AddExportRoutes(std::vector<Route>& routes);         // lists as .xlsx and CSV
 void AddRectificationRoutes(std::vector<Route>& routes);  // plans, items, evidence, my items
-void AddOpenApiRoute(std::vector<Route>& routes);     // must come last: documents the others
+void AddOpenApiRoute(std::vector<Route>& routes);         // must come last: documents the others
 
 // Every route, in registration order.
 std::vector<Route> AllRoutes();

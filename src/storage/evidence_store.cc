@@ -138,9 +138,9 @@ core::Result<std::vector<EvidenceRecord>> EvidenceStore::OfItem(std::int64_t ite
 core::Result<std::string> EvidenceStore::Content(const EvidenceRecord& evidence) {
   std::string bytes;
   if (tx_.db().dialect() == Dialect::kPostgres) {
-    core::Result<std::optional<std::string>> row = QueryOne<std::string>(
-        tx_.db(), "SELECT content FROM rectification_evidence WHERE id = ?", {evidence.id},
-        [](const Statement& s) { return s.Blob(0); });
+    core::Result<std::optional<std::string>> row =
+        QueryOne<std::string>(tx_.db(), "SELECT content FROM rectification_evidence WHERE id = ?",
+                              {evidence.id}, [](const Statement& s) { return s.Blob(0); });
     if (!row.ok()) return row.error();
     if (row.value()) bytes = std::move(*row.value());
   } else {

@@ -85,8 +85,8 @@ TEST_P(RectificationRecordsTest, AStepMovesTheItemAndIsRecordedWithItsActor) {
                           [&](Tx& tx) -> core::Status {
                             RectificationRecords records(tx);
                             return records.MoveItem(*records.Item(id).value(),
-                                                    {"start", "open", "in_progress", "", "", ""},
-                                                    0, "");
+                                                    {"start", "open", "in_progress", "", "", ""}, 0,
+                                                    "");
                           })
                   .ok());
   EXPECT_EQ(ReadItem(id)->state, "in_progress");
@@ -165,9 +165,9 @@ TEST_F(EvidenceFilesTest, TheSameEvidenceTwiceIsOneFileNamedByItsHash) {
                               item.measure = "m";
                               item.responsible = "r";
                               item.deadline = "2016-09-30";
-                              auto added = EvidenceStore(tx).Add(records.AddItem(item).value(),
-                                                                 "../x.pdf", "application/pdf",
-                                                                 "%PDF-1.4 same");
+                              auto added =
+                                  EvidenceStore(tx).Add(records.AddItem(item).value(), "../x.pdf",
+                                                        "application/pdf", "%PDF-1.4 same");
                               sha = added.value().sha256;
                               return core::Status::Ok();
                             })
