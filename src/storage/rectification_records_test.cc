@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <string>
 
+#include "core/policy.h"
 #include "storage/evidence_store.h"
 #include "storage/test_fixture.h"
 
@@ -76,6 +77,54 @@ TEST_P(RectificationRecordsTest, APlanAndItsItemReadBackWithTheirAuditEntries) {
   EXPECT_EQ(store_->ListAudit(0, 1).value().total, entries + 2);  // the plan, the item
   EXPECT_EQ(store_->ListAudit(0, 1).value().items.at(0).entity, "item:" + std::to_string(id));
   EXPECT_TRUE(store_->VerifyAudit(std::nullopt).value().ok);
+}
+
+TEST_P(RectificationRecordsTest, TheSelectedWithoutAPlanComeWithTheirDimensions) {
+  Upsert({Org("A"), Org("B"), Org("C")});
+  ASSERT_TRUE(store_->UpsertScores({test::Score("A", 2016, 50)}, actor_).ok());
+  const core::OrgTable table = Table();  // A, B, C, D1, D1-01
+  core::AssessmentResult result = test::Result(2016, {1, 0, 1, 0, 0});
+  for (int extra = 0; extra < 2; ++extra) {  // D1 and D1-01: unscored
+    result.score_cents.push_back(core::kNoScore);
+    result.grade.push_back(-1);
+    result.rank.push_back(0);
+    result.reasons.push_back(0);
+    result.consecutive.push_back(0);
+  }
+  ASSERT_TRUE(store_
+                  ->SaveAssessment(core::MoheDefaultPolicy(), "v1", test::NoInputs(table).input,
+                                   result, actor_)
+                  .ok());
+  const auto selected = [&] {
+    std::vector<SelectedWithoutPlan> rows;
+    EXPECT_TRUE(store_
+                    ->Read([&](Tx& tx) -> core::Status {
+                      RectificationRecords records(tx);
+                      EXPECT_TRUE(records.Assessed(2016).value());
+                      EXPECT_FALSE(records.Assessed(2015).value());
+                      rows = records.SelectedWithoutPlans(2016).value();
+                      return core::Status::Ok();
+                    })
+                    .ok());
+    return rows;
+  };
+  std::vector<SelectedWithoutPlan> rows = selected();
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].org_code, "A");
+  ASSERT_TRUE(rows[0].dimensions);  // from the year's scores: the run kept no inputs
+  EXPECT_EQ((*rows[0].dimensions)[5], 51);
+  EXPECT_EQ(rows[1].org_code, "C");
+  EXPECT_FALSE(rows[1].dimensions);
+  ASSERT_TRUE(store_
+                  ->Write(actor_,
+                          [](Tx& tx) -> core::Status {
+                            auto id = RectificationRecords(tx).CreatePlan(2016, "A");
+                            return id.ok() ? core::Status::Ok() : core::Status(id.error());
+                          })
+                  .ok());
+  rows = selected();
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].org_code, "C");
 }
 
 TEST_P(RectificationRecordsTest, AStepMovesTheItemAndIsRecordedWithItsActor) {
