@@ -60,9 +60,8 @@ std::vector<core::Error> CheckNewItem(const NewItem& item) {
   }
   Append(errors, core::CheckName("responsible", item.responsible, true));
   Append(errors, core::CheckName("responsible_user", item.responsible_user, false));
-  if (!item.support_role.empty() &&
-      std::find(kSupportRoles.begin(), kSupportRoles.end(), item.support_role) ==
-          kSupportRoles.end()) {
+  if (!item.support_role.empty() && std::find(kSupportRoles.begin(), kSupportRoles.end(),
+                                              item.support_role) == kSupportRoles.end()) {
     errors.push_back(
         core::Error::Invalid("support_role must be empty or one of contact_leader, org_guide, "
                              "partner_agency, supervisor, first_secretary",
@@ -128,8 +127,8 @@ core::Result<ItemView> AddItem(storage::Store& store, const core::Principal& who
   return view;
 }
 
-core::Result<ItemDetail> GetItem(storage::Store& store, const core::Principal& who,
-                                 std::int64_t id, core::UnixSeconds now) {
+core::Result<ItemDetail> GetItem(storage::Store& store, const core::Principal& who, std::int64_t id,
+                                 core::UnixSeconds now) {
   ItemDetail detail;
   core::Status status = store.Read([&](storage::Tx& tx) -> core::Status {
     RectificationRecords records(tx);
@@ -159,8 +158,7 @@ core::Result<ItemView> TakeStep(storage::Store& store, const core::Principal& wh
     core::Result<SeenItem> seen = FindItem(records, who, item_id);
     if (!seen.ok()) return seen.error();
     const storage::ItemRecord& item = seen.value().item;
-    const core::ItemState from =
-        core::ParseItemState(item.state).value_or(core::ItemState::kOpen);
+    const core::ItemState from = core::ParseItemState(item.state).value_or(core::ItemState::kOpen);
     const core::ItemFacts facts{from, item.submitted_by, static_cast<int>(item.evidence_count)};
     core::Result<core::ItemState> to =
         core::NextItemState(facts, step, seen.value().relation, who.user_id, reason);
@@ -188,8 +186,8 @@ core::Result<ItemView> TakeStep(storage::Store& store, const core::Principal& wh
   return view;
 }
 
-core::Result<storage::EvidenceRecord> AddEvidence(storage::Store& store,
-                                                  const core::Principal& who, std::int64_t item_id,
+core::Result<storage::EvidenceRecord> AddEvidence(storage::Store& store, const core::Principal& who,
+                                                  std::int64_t item_id,
                                                   const std::string& file_name,
                                                   std::string_view bytes,
                                                   const storage::Actor& actor) {
@@ -226,8 +224,7 @@ core::Result<EvidenceFile> ReadEvidence(storage::Store& store, const core::Princ
     RectificationRecords records(tx);
     core::Result<SeenItem> item = FindItem(records, who, row.value()->item_id);
     if (!item.ok()) {
-      return item.error().code == core::ErrorCode::kNotFound ? EvidenceNotFound(id)
-                                                             : item.error();
+      return item.error().code == core::ErrorCode::kNotFound ? EvidenceNotFound(id) : item.error();
     }
     core::Result<std::string> bytes = evidence.Content(*row.value());
     if (!bytes.ok()) return bytes.error();
@@ -256,7 +253,8 @@ core::Result<storage::Page<ItemView>> MyItems(storage::Store& store, const core:
     if (!items.ok()) return items.error();
     std::vector<ItemView> views;
     for (const storage::ItemRecord& item : items.value()) {
-      core::Result<core::ItemRelation> relation = RelationTo(records, who, item.org_code, item.year);
+      core::Result<core::ItemRelation> relation =
+          RelationTo(records, who, item.org_code, item.year);
       if (!relation.ok()) return relation.error();
       // Naming an account makes an item its holder's to read, not to take steps on.
       const core::ItemRelation seen = relation.value() == core::ItemRelation::kNone

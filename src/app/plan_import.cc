@@ -61,9 +61,10 @@ std::optional<PlanRow> ReadRow(csv::RowReader& in) {
   row.dimension = in[kDimension];
   row.problem = in[kProblem];
   if (!row.dimension.empty() && !IsDimension(row.dimension)) {
-    in.Fail(kDimension, "dimension must be one of team, leader, venue, routine, service, members",
-            "unknown_value",
-            {{"value", row.dimension}, {"accepted", "team, leader, venue, routine, service, members"}});
+    in.Fail(
+        kDimension, "dimension must be one of team, leader, venue, routine, service, members",
+        "unknown_value",
+        {{"value", row.dimension}, {"accepted", "team, leader, venue, routine, service, members"}});
   }
   if (row.dimension.empty() && !row.problem.empty()) {
     in.Fail(kDimension, "a problem needs its dimension", "required");
@@ -95,16 +96,19 @@ core::Status WriteRows(storage::RectificationRecords& records, const core::Princ
   for (const PlanRow& row : rows) {
     auto key = std::make_pair(row.org_code, row.year);
     if (!plans.contains(key)) {
-      core::Result<std::optional<storage::PlanRecord>> plan = records.PlanOf(row.org_code, row.year);
+      core::Result<std::optional<storage::PlanRecord>> plan =
+          records.PlanOf(row.org_code, row.year);
       if (!plan.ok()) return plan.error();
       std::optional<storage::PlanRecord> seen = plan.value();
       if (seen) {
         core::Result<core::ItemRelation> relation =
             internal::RelationTo(records, who, seen->org_code, seen->year);
         if (!relation.ok()) return relation.error();
-        if (relation.value() == core::ItemRelation::kNone) seen.reset();
+        if (relation.value() == core::ItemRelation::kNone)
+          seen.reset();
         else if (!internal::MayEditPlan(relation.value())) {
-          outcome.errors.emplace_back(row.line, "not permitted to change the plan of " + row.org_code,
+          outcome.errors.emplace_back(row.line,
+                                      "not permitted to change the plan of " + row.org_code,
                                       "org_code", "plan_edit_not_permitted");
           continue;
         }

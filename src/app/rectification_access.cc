@@ -3,8 +3,8 @@
 namespace grassroots::app::internal {
 
 core::Result<core::ItemRelation> RelationTo(storage::RectificationRecords& records,
-                                            const core::Principal& who,
-                                            const std::string& org_code, int year) {
+                                            const core::Principal& who, const std::string& org_code,
+                                            int year) {
   core::Result<std::vector<std::string>> ancestry = records.Ancestry(org_code);
   if (!ancestry.ok()) return ancestry.error();
   core::Result<bool> supervisor = records.IsAssignedSupervisor(who.name, org_code, year);

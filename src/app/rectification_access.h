@@ -13,8 +13,8 @@
 namespace grassroots::app::internal {
 
 core::Result<core::ItemRelation> RelationTo(storage::RectificationRecords& records,
-                                            const core::Principal& who,
-                                            const std::string& org_code, int year);
+                                            const core::Principal& who, const std::string& org_code,
+                                            int year);
 
 // The item with its overdue days at `now` and the steps `who`, standing in `relation`, may take.
 ItemView ViewOf(const storage::ItemRecord& item, const core::Principal& who,

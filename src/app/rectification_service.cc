@@ -6,8 +6,8 @@
 
 #include "app/rectification_access.h"
 #include "core/field_rules.h"
-#include "core/text.h"
 #include "core/score.h"
+#include "core/text.h"
 
 namespace grassroots::app {
 namespace {
@@ -129,7 +129,8 @@ core::Result<storage::Page<PlanSummary>> ListPlans(storage::Store& store,
     if (!plans.ok()) return plans.error();
     std::vector<storage::PlanRecord> seen;
     for (storage::PlanRecord& plan : plans.value()) {
-      core::Result<core::ItemRelation> relation = RelationTo(records, who, plan.org_code, plan.year);
+      core::Result<core::ItemRelation> relation =
+          RelationTo(records, who, plan.org_code, plan.year);
       if (!relation.ok()) return relation.error();
       if (relation.value() != core::ItemRelation::kNone) seen.push_back(std::move(plan));
     }
@@ -138,7 +139,8 @@ core::Result<storage::Page<PlanSummary>> ListPlans(storage::Store& store,
     core::Result<std::vector<storage::ItemRecord>> items = records.ItemsOfPlans(ids);
     if (!items.ok()) return items.error();
     std::unordered_map<std::int64_t, std::vector<storage::ItemRecord>> by_plan;
-    for (storage::ItemRecord& item : items.value()) by_plan[item.plan_id].push_back(std::move(item));
+    for (storage::ItemRecord& item : items.value())
+      by_plan[item.plan_id].push_back(std::move(item));
     std::vector<PlanSummary> matching;
     for (storage::PlanRecord& plan : seen) {
       const std::int64_t plan_id = plan.id;
@@ -177,9 +179,10 @@ core::Result<storage::ProblemRecord> AddProblem(storage::Store& store, const cor
                                                 std::int64_t plan_id, const NewProblem& problem,
                                                 const storage::Actor& actor) {
   if (!ParseDimension(problem.dimension)) {
-    return core::Error::Invalid("dimension must be one of team, leader, venue, routine, service, "
-                                "members",
-                                "dimension")
+    return core::Error::Invalid(
+               "dimension must be one of team, leader, venue, routine, service, "
+               "members",
+               "dimension")
         .With("unknown_value", {{"value", problem.dimension},
                                 {"accepted", "team, leader, venue, routine, service, members"}});
   }

@@ -100,8 +100,8 @@ core::Result<PlanView> SetOutcome(storage::Store& store, const core::Principal& 
                                   const std::string& reason, const storage::Actor& actor,
                                   core::UnixSeconds now);
 
-core::Result<ItemDetail> GetItem(storage::Store& store, const core::Principal& who,
-                                 std::int64_t id, core::UnixSeconds now);
+core::Result<ItemDetail> GetItem(storage::Store& store, const core::Principal& who, std::int64_t id,
+                                 core::UnixSeconds now);
 // Takes `step` as core::NextItemState allows, recording it with its audit entry; nothing
 // changes when refused. Answers the item after.
 core::Result<ItemView> TakeStep(storage::Store& store, const core::Principal& who,
@@ -111,8 +111,8 @@ core::Result<ItemView> TakeStep(storage::Store& store, const core::Principal& wh
 
 // Attaches a file checked by core::CheckEvidenceFile to an item the caller works on or
 // supervises and that is not closed (kForbidden evidence_not_permitted).
-core::Result<storage::EvidenceRecord> AddEvidence(storage::Store& store,
-                                                  const core::Principal& who, std::int64_t item_id,
+core::Result<storage::EvidenceRecord> AddEvidence(storage::Store& store, const core::Principal& who,
+                                                  std::int64_t item_id,
                                                   const std::string& file_name,
                                                   std::string_view bytes,
                                                   const storage::Actor& actor);

@@ -72,10 +72,12 @@ Command AddPlanCommand(CLI::App& root, const GlobalOptions& global) {
   CLI::App* create = app->add_subcommand(
       "create", "Create a plan for each organization the year's assessment selected");
   create->add_option("--year", *year, "The assessed year")->required();
-  CLI::App* import = app->add_subcommand(
-      "import", "Add items to plans from a CSV or .xlsx file (all or nothing)");
-  import->add_option("FILE", *path, "org_code,year,dimension,problem,measure,responsible,"
-                                    "responsible_user,support_role,deadline")
+  CLI::App* import =
+      app->add_subcommand("import", "Add items to plans from a CSV or .xlsx file (all or nothing)");
+  import
+      ->add_option("FILE", *path,
+                   "org_code,year,dimension,problem,measure,responsible,"
+                   "responsible_user,support_role,deadline")
       ->required();
   return {app, [&global, create, year, path] {
             if (create->parsed()) return Create(global, *year);

@@ -24,9 +24,9 @@ constexpr char kPdf[] =
 
 struct DemoItem {
   const char* measure;
-  int deadline_days;                // from the county's today
-  core::ItemState state;            // where the demo leaves it
-  bool rejected_once = false;       // submitted, sent back with a reason, now in progress
+  int deadline_days;           // from the county's today
+  core::ItemState state;       // where the demo leaves it
+  bool rejected_once = false;  // submitted, sent back with a reason, now in progress
 };
 
 // Per plan (cycling), the items its first problem gets: every state, some past their deadline.
@@ -63,10 +63,10 @@ struct Demo {
     return moved.ok() ? core::Status::Ok() : core::Status(moved.error());
   }
   core::Status Attach(std::int64_t item, bool pdf) {
-    const std::string bytes = pdf ? std::string(kPdf, sizeof kPdf - 1)
-                                  : std::string(kPng, sizeof kPng - 1);
-    auto added = app::AddEvidence(store, county, item, pdf ? "整改报告.pdf" : "现场照片.png",
-                                  bytes, worker_actor);
+    const std::string bytes =
+        pdf ? std::string(kPdf, sizeof kPdf - 1) : std::string(kPng, sizeof kPng - 1);
+    auto added = app::AddEvidence(store, county, item, pdf ? "整改报告.pdf" : "现场照片.png", bytes,
+                                  worker_actor);
     return added.ok() ? core::Status::Ok() : core::Status(added.error());
   }
   core::Status Bring(std::int64_t item, const DemoItem& demo, int n) {
@@ -119,8 +119,8 @@ core::Status AddDemoPlans(storage::Store& store, int year) {
       added.responsible_user = p % 4 == 1 ? "first_secretary" : "";
       added.support_role = p % 4 == 1 ? "first_secretary" : "supervisor";
       added.deadline = Day(item.deadline_days);
-      auto made = app::AddItem(store, demo.county, plan.id, added, actor,
-                               core::DefaultClock().Now());
+      auto made =
+          app::AddItem(store, demo.county, plan.id, added, actor, core::DefaultClock().Now());
       if (!made.ok()) return made.error();
       if (core::Status s = demo.Bring(made.value().item.id, item, n++); !s.ok()) return s;
     }

@@ -67,8 +67,7 @@ bool IsInlineEvidenceType(std::string_view content_type) {
 
 Result<std::string> CheckEvidenceFile(std::string_view file_name, std::string_view bytes) {
   if (!NameIsSafe(file_name)) {
-    return Error::Invalid("the file name must be 1 to " +
-                              std::to_string(kMaxEvidenceNameLength) +
+    return Error::Invalid("the file name must be 1 to " + std::to_string(kMaxEvidenceNameLength) +
                               " characters without /, \\, : or control characters, and not "
                               "dots only",
                           "file_name")
@@ -78,8 +77,7 @@ Result<std::string> CheckEvidenceFile(std::string_view file_name, std::string_vi
     return Error::Invalid("the file is empty", "file").With("evidence_empty");
   }
   if (bytes.size() > kMaxEvidenceBytes) {
-    return Error::Invalid("the file is larger than " + std::to_string(kMaxEvidenceBytes) +
-                              " bytes",
+    return Error::Invalid("the file is larger than " + std::to_string(kMaxEvidenceBytes) + " bytes",
                           "file")
         .With("evidence_too_large", {{"max", std::to_string(kMaxEvidenceBytes)}});
   }

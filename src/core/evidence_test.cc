@@ -14,7 +14,8 @@ TEST(EvidenceFile, TheBytesDecideTheTypeNotTheName) {
   EXPECT_EQ(CheckEvidenceFile("photo.pdf", kPng).value(), "image/png");
   EXPECT_EQ(CheckEvidenceFile("scan.png", kPdf).value(), "application/pdf");
   EXPECT_EQ(SniffEvidenceType("\xFF\xD8\xFF\xE0 jfif"), "image/jpeg");
-  const std::string docx = std::string("PK\x03\x04", 4) + "....[Content_Types].xml...word/document.xml";
+  const std::string docx =
+      std::string("PK\x03\x04", 4) + "....[Content_Types].xml...word/document.xml";
   EXPECT_EQ(SniffEvidenceType(docx),
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 }
@@ -39,8 +40,8 @@ TEST(EvidenceFile, EmptyAndOversizeFilesAreRefused) {
 }
 
 TEST(EvidenceFile, NamesThatCouldBePathsAreRefused) {
-  for (const char* name : {"../../etc/passwd", "..", ".", "a/b.png", "a\\b.png", "C:x.png", "",
-                           "line\nbreak.png"}) {
+  for (const char* name :
+       {"../../etc/passwd", "..", ".", "a/b.png", "a\\b.png", "C:x.png", "", "line\nbreak.png"}) {
     auto checked = CheckEvidenceFile(name, kPng);
     ASSERT_FALSE(checked.ok()) << name;
     EXPECT_EQ(checked.error().reason, "evidence_name_invalid") << name;

@@ -105,14 +105,15 @@ void CreatePlans(Call& call) {
   }
   if (core::Status s = core::CheckYear("year", static_cast<long long>(year));
       !s.ok() || year != static_cast<double>(static_cast<long long>(year))) {
-    return WriteError(call.res, s.ok() ? core::Error::Invalid("year must be a whole year", "year")
-                                             .With("invalid_year")
-                                       : s.error());
+    return WriteError(
+        call.res,
+        s.ok() ? core::Error::Invalid("year must be a whole year", "year").With("invalid_year")
+               : s.error());
   }
-  auto created =
-      app::CreatePlans(call.store, call.principal, static_cast<int>(year), call.actor);
+  auto created = app::CreatePlans(call.store, call.principal, static_cast<int>(year), call.actor);
   if (!created.ok()) return WriteError(call.res, created.error());
-  WriteJson(call.res, {{"created", created.value().created}, {"existing", created.value().existing}});
+  WriteJson(call.res,
+            {{"created", created.value().created}, {"existing", created.value().existing}});
 }
 
 void ListPlans(Call& call) {
@@ -197,10 +198,10 @@ void AddItem(Call& call) {
   auto body = ParseBody(call.req, call.res);
   if (!body) return;
   app::NewItem item;
-  if (!OnlyFields(*body,
-                  {"problem_id", "measure", "responsible", "responsible_user", "support_role",
-                   "deadline"},
-                  call.res) ||
+  if (!OnlyFields(
+          *body,
+          {"problem_id", "measure", "responsible", "responsible_user", "support_role", "deadline"},
+          call.res) ||
       !GetString(*body, "measure", item.measure, true, call.res) ||
       !GetString(*body, "responsible", item.responsible, true, call.res) ||
       !GetString(*body, "responsible_user", item.responsible_user, false, call.res) ||
@@ -324,10 +325,10 @@ void DownloadEvidence(Call& call) {
   if (!file.ok()) return WriteError(call.res, file.error());
   const storage::EvidenceRecord& e = file.value().evidence;
   const bool inline_shown = core::IsInlineEvidenceType(e.content_type);
-  call.res.set_header("Content-Disposition",
-                      std::string(inline_shown ? "inline" : "attachment") +
-                          "; filename=\"evidence-" + std::to_string(e.id) +
-                          "\"; filename*=UTF-8''" + PercentEncoded(e.file_name));
+  call.res.set_header("Content-Disposition", std::string(inline_shown ? "inline" : "attachment") +
+                                                 "; filename=\"evidence-" + std::to_string(e.id) +
+                                                 "\"; filename*=UTF-8''" +
+                                                 PercentEncoded(e.file_name));
   call.res.set_content(std::move(file.value().bytes), e.content_type);
 }
 
@@ -342,8 +343,8 @@ void MyItems(Call& call) {
                       "unknown_value",
                       {{"value", *state}, {"accepted", "open, in_progress, submitted, closed"}});
   }
-  auto page = app::MyItems(call.store, call.principal, *state, *overdue == "true", offset, limit,
-                           Now());
+  auto page =
+      app::MyItems(call.store, call.principal, *state, *overdue == "true", offset, limit, Now());
   if (!page.ok()) return WriteError(call.res, page.error());
   nlohmann::json items = nlohmann::json::array();
   for (const app::ItemView& item : page.value().items) items.push_back(ItemJson(item));
@@ -375,8 +376,8 @@ void AddRectificationRoutes(std::vector<Route>& routes) {
                     "Mark a plan upgraded (once finished) or not: {outcome, reason}; admin or "
                     "the unit admin above it",
                     true, SetOutcome});
-  routes.push_back({Method::kGet, "/api/v1/items/{id}",
-                    "An item with its steps and evidence", true, GetItem});
+  routes.push_back(
+      {Method::kGet, "/api/v1/items/{id}", "An item with its steps and evidence", true, GetItem});
   routes.push_back({Method::kPost, "/api/v1/items/{id}/steps",
                     "Take a step on an item: {step: start|submit|reject|close, reason (a "
                     "rejection's)}; closing needs evidence and someone other than the submitter",

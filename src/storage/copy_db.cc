@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "storage/audit_chain.h"
+#include "storage/evidence_store.h"
 #include "storage/open_store.h"
 #include "storage/sql_store.h"
 
@@ -13,7 +14,7 @@ namespace {
 
 // How a column's values are read and bound: text, integer, or a score (a double that must
 // arrive as the same double).
-enum class Kind { kText, kInt, kReal, kBlob };
+enum class Kind { kText, kInt, kReal };
 
 struct Column {
   std::string_view name;
@@ -29,7 +30,6 @@ struct Table {
 constexpr Kind T = Kind::kText;
 constexpr Kind I = Kind::kInt;
 constexpr Kind R = Kind::kReal;
-constexpr Kind B = Kind::kBlob;
 
 // Every table of the schema (migration 007), parents before children. organizations.merged_into
 // refers to organizations without being deferred: it is set once every organization is there.
@@ -228,6 +228,8 @@ const std::vector<Table>& Tables() {
         {"granted_on", T},
         {"created_at", T},
         {"created_by", T}}},
+      // The files' bytes follow the rows (CopyEvidenceBytes): a file beside an SQLite database,
+      // the row's content on PostgreSQL.
       {"rectification_evidence",
        "id",
        {{"id", I},
@@ -236,7 +238,6 @@ const std::vector<Table>& Tables() {
         {"content_type", T},
         {"size", I},
         {"sha256", T},
-        {"content", B},
         {"uploaded_by", T},
         {"uploaded_at", T}}},
       {"audit_log",
@@ -310,9 +311,6 @@ core::Result<std::int64_t> CopyTable(Database& from, Database& to, const Table& 
         out.BindInt(column + 1, in.Int(column));
       } else if (table.columns[c].kind == Kind::kReal) {
         out.BindDouble(column + 1, in.Double(column));
-      } else if (table.columns[c].kind == Kind::kBlob) {
-        texts[c] = in.Blob(column);
-        out.BindBlob(column + 1, texts[c]);
       } else {
         texts[c] = std::string(in.Text(column));
         out.BindText(column + 1, texts[c]);
@@ -371,6 +369,7 @@ core::Result<CopySummary> Copy(Database& from, Database& to, const std::string& 
     summary.rows += rows.value();
   }
   if (core::Status status = CopyMergers(from, to); !status.ok()) return status.error();
+  if (core::Status status = CopyEvidenceBytes(from, to); !status.ok()) return status.error();
   for (std::string_view table : IdentityTables()) {
     if (core::Status status = to.impl().ContinueIdentity(table, "id"); !status.ok()) {
       return status.error();

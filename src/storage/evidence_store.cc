@@ -71,7 +71,56 @@ core::Status WriteWhole(const std::filesystem::path& path, std::string_view byte
   return core::Status::Ok();
 }
 
+// The bytes as `db`'s backend keeps them; empty when missing.
+core::Result<std::string> ReadBytes(Database& db, std::int64_t id, const std::string& sha) {
+  std::string bytes;
+  if (db.dialect() == Dialect::kPostgres) {
+    core::Result<std::optional<std::string>> row =
+        QueryOne<std::string>(db, "SELECT content FROM rectification_evidence WHERE id = ?", {id},
+                              [](const Statement& s) { return s.Blob(0); });
+    if (!row.ok()) return row.error();
+    if (row.value()) bytes = std::move(*row.value());
+  } else {
+    std::ifstream in(FileOf(db.path(), sha), std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  return bytes;
+}
+
 }  // namespace
+
+core::Status CopyEvidenceBytes(Database& from, Database& to) {
+  core::Result<std::vector<std::pair<std::int64_t, std::string>>> rows =
+      QueryAll<std::pair<std::int64_t, std::string>>(
+          from, "SELECT id, sha256 FROM rectification_evidence ORDER BY id", {},
+          [](const Statement& s) { return std::make_pair(s.Int(0), std::string(s.Text(1))); });
+  if (!rows.ok()) return rows.error();
+  for (const auto& [id, sha] : rows.value()) {
+    core::Result<std::string> bytes = ReadBytes(from, id, sha);
+    if (!bytes.ok()) return bytes.error();
+    if (Sha256Hex(bytes.value()) != sha) {
+      return core::Error::Internal("the file of evidence " + std::to_string(id) +
+                                   " is missing or altered in the source");
+    }
+    if (to.dialect() == Dialect::kPostgres) {
+      core::Result<Statement> update =
+          to.Prepare("UPDATE rectification_evidence SET content = ? WHERE id = ?");
+      if (!update.ok()) return update.error();
+      update.value().BindBlob(1, bytes.value()).BindInt(2, id);
+      if (core::Status s = update.value().Run(); !s.ok()) return s;
+    } else {
+      if (core::Status s = WriteWhole(FileOf(to.path(), sha), bytes.value()); !s.ok()) return s;
+      if (core::Status s = Execute(to,
+                                   "UPDATE rectification_evidence SET content = NULL"
+                                   " WHERE id = ?",
+                                   {id});
+          !s.ok()) {
+        return s;
+      }
+    }
+  }
+  return core::Status::Ok();
+}
 
 std::string EvidenceDirectory(const std::string& db_path) { return db_path + ".evidence"; }
 
@@ -138,9 +187,9 @@ core::Result<std::vector<EvidenceRecord>> EvidenceStore::OfItem(std::int64_t ite
 core::Result<std::string> EvidenceStore::Content(const EvidenceRecord& evidence) {
   std::string bytes;
   if (tx_.db().dialect() == Dialect::kPostgres) {
-    core::Result<std::optional<std::string>> row = QueryOne<std::string>(
-        tx_.db(), "SELECT content FROM rectification_evidence WHERE id = ?", {evidence.id},
-        [](const Statement& s) { return s.Blob(0); });
+    core::Result<std::optional<std::string>> row =
+        QueryOne<std::string>(tx_.db(), "SELECT content FROM rectification_evidence WHERE id = ?",
+                              {evidence.id}, [](const Statement& s) { return s.Blob(0); });
     if (!row.ok()) return row.error();
     if (row.value()) bytes = std::move(*row.value());
   } else {

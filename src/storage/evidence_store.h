@@ -47,4 +47,9 @@ class EvidenceStore {
 // Where an SQLite database at `db_path` keeps evidence files.
 std::string EvidenceDirectory(const std::string& db_path);
 
+// For copy-db: the bytes of every evidence row of `from` put where `to`'s backend keeps them
+// (a file by hash beside an SQLite database, the row's `content` on PostgreSQL), the rows
+// having been copied already. Inside `to`'s write transaction.
+core::Status CopyEvidenceBytes(Database& from, Database& to);
+
 }  // namespace grassroots::storage

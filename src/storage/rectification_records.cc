@@ -73,8 +73,8 @@ std::string OrNull(const std::string& text) { return text.empty() ? "null" : Jso
 core::Result<std::int64_t> InsertReturningId(Tx& tx, std::string_view sql,
                                              const std::vector<SqlParam>& params) {
   if (core::Status s = tx.RequireWritable(); !s.ok()) return s.error();
-  core::Result<std::optional<std::int64_t>> id = QueryOne<std::int64_t>(
-      tx.db(), sql, params, [](const Statement& s) { return s.Int(0); });
+  core::Result<std::optional<std::int64_t>> id =
+      QueryOne<std::int64_t>(tx.db(), sql, params, [](const Statement& s) { return s.Int(0); });
   if (!id.ok()) return id.error();
   if (!id.value()) return core::Error::Internal("an insert answered no id");
   return *id.value();
@@ -91,18 +91,17 @@ std::string PlanJson(const PlanRecord& plan) {
 }
 
 std::string ItemJson(const ItemRecord& item) {
-  return JsonObject(
-      {{"id", std::to_string(item.id)},
-       {"plan", std::to_string(item.plan_id)},
-       {"problem", item.problem_id ? std::to_string(*item.problem_id) : "null"},
-       {"org", JsonQuote(item.org_code)},
-       {"measure", JsonQuote(item.measure)},
-       {"responsible", JsonQuote(item.responsible)},
-       {"responsible_user", OrNull(item.responsible_user)},
-       {"support_role", JsonQuote(item.support_role)},
-       {"deadline", JsonQuote(item.deadline)},
-       {"state", JsonQuote(item.state)},
-       {"closed_on", OrNull(item.closed_on)}});
+  return JsonObject({{"id", std::to_string(item.id)},
+                     {"plan", std::to_string(item.plan_id)},
+                     {"problem", item.problem_id ? std::to_string(*item.problem_id) : "null"},
+                     {"org", JsonQuote(item.org_code)},
+                     {"measure", JsonQuote(item.measure)},
+                     {"responsible", JsonQuote(item.responsible)},
+                     {"responsible_user", OrNull(item.responsible_user)},
+                     {"support_role", JsonQuote(item.support_role)},
+                     {"deadline", JsonQuote(item.deadline)},
+                     {"state", JsonQuote(item.state)},
+                     {"closed_on", OrNull(item.closed_on)}});
 }
 
 core::Result<bool> RectificationRecords::Assessed(int year) {
@@ -195,11 +194,11 @@ core::Result<std::vector<ItemRecord>> RectificationRecords::ItemsOfPlans(
     const std::size_t n = std::min(kChunk, plan_ids.size() - at);
     std::vector<SqlParam> params(plan_ids.begin() + static_cast<std::ptrdiff_t>(at),
                                  plan_ids.begin() + static_cast<std::ptrdiff_t>(at + n));
-    core::Result<std::vector<ItemRecord>> chunk = QueryAll<ItemRecord>(
-        tx_.db(),
-        std::string(kItemColumns) + " WHERE i.plan_id IN (" + Marks(n) +
-            ") ORDER BY i.plan_id, i.id",
-        params, ReadItem);
+    core::Result<std::vector<ItemRecord>> chunk =
+        QueryAll<ItemRecord>(tx_.db(),
+                             std::string(kItemColumns) + " WHERE i.plan_id IN (" + Marks(n) +
+                                 ") ORDER BY i.plan_id, i.id",
+                             params, ReadItem);
     if (!chunk.ok()) return chunk.error();
     for (ItemRecord& item : chunk.value()) items.push_back(std::move(item));
   }
@@ -279,21 +278,21 @@ core::Result<bool> RectificationRecords::IsAssignedSupervisor(const std::string&
                                                               const std::string& org_code,
                                                               int year) {
   if (user_name.empty()) return false;
-  core::Result<std::int64_t> n = QueryCount(
-      tx_.db(),
-      "SELECT COUNT(*) FROM support_assignments WHERE org_code = ? AND year = ?"
-      " AND role = 'supervisor' AND user_name = ? AND ended_on IS NULL",
-      {org_code, std::int64_t{year}, user_name});
+  core::Result<std::int64_t> n =
+      QueryCount(tx_.db(),
+                 "SELECT COUNT(*) FROM support_assignments WHERE org_code = ? AND year = ?"
+                 " AND role = 'supervisor' AND user_name = ? AND ended_on IS NULL",
+                 {org_code, std::int64_t{year}, user_name});
   if (!n.ok()) return n.error();
   return n.value() > 0;
 }
 
 core::Result<std::int64_t> RectificationRecords::CreatePlan(int year, const std::string& org_code) {
-  core::Result<std::int64_t> id = InsertReturningId(
-      tx_,
-      "INSERT INTO rectification_plans (year, org_code, created_at, created_by)"
-      " VALUES (?, ?, ?, ?) RETURNING id",
-      {std::int64_t{year}, org_code, Now(tx_), tx_.actor().name});
+  core::Result<std::int64_t> id =
+      InsertReturningId(tx_,
+                        "INSERT INTO rectification_plans (year, org_code, created_at, created_by)"
+                        " VALUES (?, ?, ?, ?) RETURNING id",
+                        {std::int64_t{year}, org_code, Now(tx_), tx_.actor().name});
   if (!id.ok()) return id.error();
   PlanRecord plan;
   plan.id = id.value();
@@ -355,10 +354,11 @@ core::Status RectificationRecords::MoveItem(const ItemRecord& before, const Step
                                             const std::string& closed_on) {
   if (core::Status s = tx_.RequireWritable(); !s.ok()) return s;
   const std::string now = Now(tx_);
-  if (core::Status s = Execute(tx_.db(),
-                               "UPDATE rectification_items SET state = ?, submitted_by = ?,"
-                               " closed_on = ?, updated_at = ? WHERE id = ?",
-                               {step.to_state, submitted_by, NullIfEmpty(closed_on), now, before.id});
+  if (core::Status s =
+          Execute(tx_.db(),
+                  "UPDATE rectification_items SET state = ?, submitted_by = ?,"
+                  " closed_on = ?, updated_at = ? WHERE id = ?",
+                  {step.to_state, submitted_by, NullIfEmpty(closed_on), now, before.id});
       !s.ok()) {
     return s;
   }

@@ -47,8 +47,8 @@ struct ItemRecord {
   std::string deadline;          // YYYY-MM-DD
   std::string state = "open";    // core::ItemState name
   std::int64_t submitted_by = 0;
-  std::string submitted_by_name;  // the account's name (read only)
-  std::string closed_on;          // YYYY-MM-DD once closed
+  std::string submitted_by_name;    // the account's name (read only)
+  std::string closed_on;            // YYYY-MM-DD once closed
   std::int64_t evidence_count = 0;  // read only
 };
 
@@ -66,7 +66,7 @@ struct PlanQuery {
 
 // Which items a list of items reads (my items).
 struct ItemQuery {
-  std::string responsible_user;  // items naming this account...
+  std::string responsible_user;   // items naming this account...
   std::vector<std::string> orgs;  // ...or of these organizations
   std::string state;              // "" any
 };
@@ -100,8 +100,8 @@ class RectificationRecords {
   core::Result<std::vector<std::string>> Ancestry(const std::string& code);
   // Whether `user_name` is the current supervisor five-level support assigns to the
   // organization in `year` (support_assignments, role 'supervisor', not ended).
-  core::Result<bool> IsAssignedSupervisor(const std::string& user_name,
-                                          const std::string& org_code, int year);
+  core::Result<bool> IsAssignedSupervisor(const std::string& user_name, const std::string& org_code,
+                                          int year);
 
   // Writes (Write's transaction only), each audited.
   core::Result<std::int64_t> CreatePlan(int year, const std::string& org_code);
@@ -109,8 +109,8 @@ class RectificationRecords {
   core::Result<std::int64_t> AddItem(const ItemRecord& item);
   // Moves the item to `step.to_state`, records the step; `submitted_by` and `closed_on` as
   // the step leaves them.
-  core::Status MoveItem(const ItemRecord& before, const StepRecord& step,
-                        std::int64_t submitted_by, const std::string& closed_on);
+  core::Status MoveItem(const ItemRecord& before, const StepRecord& step, std::int64_t submitted_by,
+                        const std::string& closed_on);
   core::Status SetOutcome(const PlanRecord& before, const std::string& outcome,
                           const std::string& reason);
 
