@@ -79,6 +79,9 @@ HttpServer::HttpServer() {
     std::error_code missing;
     std::filesystem::copy_file(demo.Db() + suffix, scratch_.Db() + suffix, missing);
   }
+  std::error_code missing;  // the evidence files (storage/evidence_store.h)
+  std::filesystem::copy(demo.Db() + ".evidence", scratch_.Db() + ".evidence",
+                        std::filesystem::copy_options::recursive, missing);
   port_ = FreeLoopbackPort();
   Start("");
 }

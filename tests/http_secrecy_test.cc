@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <array>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -60,12 +61,17 @@ std::string ReplaceAll(std::string text, const std::string& from, const std::str
 }
 
 // The codes a probe is filled with: {code} an organization, {parent} its parent, {id} a member
-// of it, {new} a fresh key for what a probe may create.
+// of it, {new} a fresh key for what a probe may create; {plan}, {item}, {evidence}: a
+// rectification plan, item and evidence file (issue 12) of an organization.
 struct Fill {
   std::string code, parent, id, fresh;
+  std::string plan, item, evidence;
 };
 
 std::string Filled(std::string text, const Fill& fill) {
+  text = ReplaceAll(text, "{plan}", fill.plan);
+  text = ReplaceAll(text, "{item}", fill.item);
+  text = ReplaceAll(text, "{evidence}", fill.evidence);
   text = ReplaceAll(text, "{code}", fill.code);
   text = ReplaceAll(text, "{parent}", fill.parent);
   text = ReplaceAll(text, "{id}", fill.id);
@@ -127,6 +133,35 @@ const std::vector<Probe> kScoped = {
      "/api/v1/exports/scores/2016.csv?parent={code}", ""},
     {"GET", "/api/v1/exports/assessments/{year}.{format}",
      "/api/v1/exports/assessments/2016.csv?parent={code}", ""},
+    {"GET", "/api/v1/ledger", "/api/v1/ledger?year=2016&org={code}", ""},
+    {"GET", "/api/v1/exports/ledger/{year}.{format}", "/api/v1/exports/ledger/2016.csv?org={code}",
+     ""},
+    {"GET", "/api/v1/organizations/{code}/support",
+     "/api/v1/organizations/{code}/support?year=2016", ""},
+    {"PUT", "/api/v1/organizations/{code}/support/{role}",
+     "/api/v1/organizations/{code}/support/org_guide",
+     R"({"year":2016,"person":"探测","start_date":"2017-01-01"})"},
+    {"POST", "/api/v1/organizations/{code}/visits", "/api/v1/organizations/{code}/visits",
+     R"({"year":2016,"visit_date":"2017-01-02","kind":"visit","visitor":"探测"})"},
+    {"POST", "/api/v1/organizations/{code}/work-teams", "/api/v1/organizations/{code}/work-teams",
+     R"({"year":2016,"leader":"探测","start_date":"2017-01-02"})"},
+    {"POST", "/api/v1/organizations/{code}/funds", "/api/v1/organizations/{code}/funds",
+     R"({"year":2016,"amount_fen":100,"purpose":"探测","granted_on":"2017-01-02"})"},
+    {"GET", "/api/v1/plans", "/api/v1/plans?year=2016&q={code}", ""},
+    {"GET", "/api/v1/plans/{id}", "/api/v1/plans/{plan}", ""},
+    {"POST", "/api/v1/plans/{id}/problems", "/api/v1/plans/{plan}/problems",
+     R"({"dimension":"team","description":"探测"})"},
+    {"POST", "/api/v1/plans/{id}/items", "/api/v1/plans/{plan}/items",
+     R"({"measure":"探测","responsible":"王","deadline":"2016-12-31"})"},
+    {"PUT", "/api/v1/plans/{id}/outcome", "/api/v1/plans/{plan}/outcome",
+     R"({"outcome":"not_upgraded","reason":"探测"})"},
+    {"GET", "/api/v1/items/{id}", "/api/v1/items/{item}", ""},
+    {"POST", "/api/v1/items/{id}/steps", "/api/v1/items/{item}/steps", R"({"step":"start"})"},
+    {"POST", "/api/v1/items/{id}/evidence", "/api/v1/items/{item}/evidence",
+     "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"p.png\"\r\n"
+     "Content-Type: image/png\r\n\r\n\x89PNG\r\n\x1A\n probe\r\n--b--\r\n",
+     "multipart/form-data; boundary=b"},
+    {"GET", "/api/v1/evidence/{id}", "/api/v1/evidence/{evidence}", ""},
 };
 
 // Routes about no organization or member: the same for every code, listed so that the table
@@ -150,10 +185,13 @@ const std::set<std::string> kUnscoped = {
     "GET /api/v1/audit/head",
     "GET /api/v1/audit/{id}/changes",      // audit entries: admin and auditor, who read everything
     "GET /api/v1/exports/audit.{format}",  // the same
+    "GET /api/v1/support/leaders",         // counts over the caller's scope, no code taken
     "GET /api/v1/assessments/{year}/verify",  // admin and auditor only
     "GET /api/v1/users",
     "POST /api/v1/users",
     "PUT /api/v1/users/{name}",
+    "POST /api/v1/plans",    // admin only: plans for a whole year's selection
+    "GET /api/v1/my/items",  // the caller's own
     "GET /api/v1/openapi.json",
     "GET /healthz",
 };
@@ -190,7 +228,13 @@ std::string MemberOf(Account& admin, const std::string& code) {
 std::string Normalized(const Answer& answer, const Fill& fill) {
   std::string text = std::to_string(answer.status) + "\n";
   for (const auto& [key, value] : answer.headers) text += key + ": " + value + "\n";
-  text += "\n" + answer.body;
+  // Numeric ids only in the body: they could be part of any number of a header.
+  std::string body = answer.body;
+  for (const std::string* id : {&fill.plan, &fill.item, &fill.evidence}) {
+    if (!id->empty()) body = ReplaceAll(body, "\"" + *id + "\"", "\"<n>\"");
+    if (!id->empty()) body = ReplaceAll(body, " " + *id + "\"", " <n>\"");
+  }
+  text += "\n" + body;
   // The parent's code begins the organization's: the longer first.
   text = ReplaceAll(text, fill.id, "<id>");
   text = ReplaceAll(text, fill.code, "<code>");
@@ -205,8 +249,32 @@ TEST(HttpSecrecy, OutOfScopeAnswersEqualNeverUsedOnesOnEveryRouteForEveryRole) {
   const std::string out_id = MemberOf(admin, "MH002-02");
   ASSERT_FALSE(out_id.empty());
   const std::string none_id = "ZZ" + out_id.substr(2);
-  const Fill out{"MH002-02", "MH002", out_id, "ZX-NEW-1"};
-  const Fill none{"MH999-99", "MH999", none_id, "ZX-NEW-1"};
+  // A plan, item and evidence of MH032 (outside every scope) and of MH001-01, by id; the
+  // never-used ids have as many digits.
+  const auto rectification = [&](const std::string& code) {
+    const Answer plans = admin.Send("GET", "/api/v1/plans?year=2016&q=" + code);
+    const std::string plan =
+        std::to_string(nlohmann::json::parse(plans.body)["items"][0]["id"].get<int>());
+    const nlohmann::json items =
+        nlohmann::json::parse(admin.Send("GET", "/api/v1/plans/" + plan).body)["items"];
+    std::string item, evidence;
+    for (const auto& one : items) {
+      const nlohmann::json detail = nlohmann::json::parse(
+          admin.Send("GET", "/api/v1/items/" + std::to_string(one["id"].get<int>())).body);
+      if (!detail["evidence"].empty()) {
+        item = std::to_string(detail["id"].get<int>());
+        evidence = std::to_string(detail["evidence"][0]["id"].get<int>());
+      }
+    }
+    return std::array<std::string, 3>{plan, item, evidence};
+  };
+  const auto [out_plan, out_item, out_evidence] = rectification("MH032");
+  const auto [in_plan, in_item, in_evidence] = rectification("MH001-01");
+  ASSERT_EQ(out_plan.size(), 2u);
+  ASSERT_EQ(out_item.size(), 2u);
+  ASSERT_EQ(out_evidence.size(), 2u);
+  const Fill out{"MH002-02", "MH002", out_id, "ZX-NEW-1", out_plan, out_item, out_evidence};
+  const Fill none{"MH999-99", "MH999", none_id, "ZX-NEW-1", "99", "99", "99"};
   const std::map<std::string, std::string> in_scope = {
       {"unit_admin", "MH001-01"}, {"secretary", "MH001-01"}, {"first_secretary", "MH002-01"},
       {"leader", "MH001-01"},     {"admin", "MH001-01"},     {"auditor", "MH001-01"}};
@@ -214,7 +282,8 @@ TEST(HttpSecrecy, OutOfScopeAnswersEqualNeverUsedOnesOnEveryRouteForEveryRole) {
   for (const auto& [role, code] : in_scope) {
     SCOPED_TRACE(role);
     Account account(server.port(), role, server.Password(role));
-    const Fill in{code, code.substr(0, 5), MemberOf(admin, code), "ZX-NEW-" + role};
+    const Fill in{code,    code.substr(0, 5), MemberOf(admin, code), "ZX-NEW-" + role, in_plan,
+                  in_item, in_evidence};
     const bool sees_all = role == "admin" || role == "auditor";
     for (const Probe& probe : kScoped) {
       SCOPED_TRACE(std::string(probe.method) + " " + probe.path);

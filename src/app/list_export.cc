@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "app/ledger_service.h"
 #include "core/assessment.h"
 #include "core/file_columns.h"
 
@@ -125,13 +126,15 @@ std::string_view ToString(ExportList list) {
       return "assessment";
     case ExportList::kAudit:
       return "audit";
+    case ExportList::kLedger:
+      return "ledger";
   }
   return "";
 }
 
 std::optional<ExportList> ParseExportList(std::string_view text) {
   for (ExportList list : {ExportList::kOrganizations, ExportList::kScores, ExportList::kAssessment,
-                          ExportList::kAudit}) {
+                          ExportList::kAudit, ExportList::kLedger}) {
     if (text == ToString(list)) return list;
   }
   return std::nullopt;
@@ -147,6 +150,8 @@ std::string ExportTitle(ExportList list, int year) {
       return std::to_string(year) + "年评定结果";
     case ExportList::kAudit:
       return "审计日志";
+    case ExportList::kLedger:
+      return LedgerTitle(year);
   }
   return "";
 }

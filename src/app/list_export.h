@@ -15,9 +15,10 @@
 
 namespace grassroots::app {
 
-enum class ExportList { kOrganizations, kScores, kAssessment, kAudit };
+// kLedger: the rectification ledger, written by app/ledger_service.h.
+enum class ExportList { kOrganizations, kScores, kAssessment, kAudit, kLedger };
 
-// "organizations", "scores", "assessment", "audit" and back.
+// "organizations", "scores", "assessment", "audit", "ledger" and back.
 std::string_view ToString(ExportList list);
 std::optional<ExportList> ParseExportList(std::string_view text);
 

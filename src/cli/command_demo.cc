@@ -5,6 +5,8 @@
 #include "app/assessment_service.h"
 #include "auth/password.h"
 #include "cli/commands.h"
+#include "cli/demo_plans.h"
+#include "cli/demo_support.h"
 #include "core/access.h"
 #include "core/import_rows.h"
 #include "demo/csv_sink.h"
@@ -84,6 +86,8 @@ core::Status ClearDemoDatabase(const GlobalOptions& global) {
     std::error_code ignored;
     std::filesystem::remove(global.db_path + suffix, ignored);
   }
+  std::error_code ignored;
+  std::filesystem::remove_all(global.db_path + ".evidence", ignored);  // storage/evidence_store.h
   return core::Status::Ok();
 }
 
@@ -165,11 +169,18 @@ int BuildDatabase(const GlobalOptions& global, demo::Scale scale, const DemoOpti
   }
   const config::LoadedPolicy policy = config::BuiltInPolicy();
   std::size_t selected = 0;
+  std::vector<core::Organization> selected_orgs;  // of the last year, for five-level support
   for (int year : data.years) {
     auto run = app::RunAssessment(*store.value(), policy, year, {"demo", "cli"});
     if (!run.ok()) return ReportError(run.error());
     selected = run.value().result.SelectedCount();
     const auto& picked = run.value().result.selected;
+    selected_orgs.clear();
+    for (std::size_t i = 0; i < picked.size(); ++i) {
+      if (picked[i] == 0) continue;
+      selected_orgs.emplace_back().code = run.value().orgs.code[i];
+      selected_orgs.back().type = run.value().orgs.type[i];
+    }
     for (std::size_t i = 0; i < picked.size(); ++i) {
       if (picked[i] != 0) {
         scopes.selected = run.value().orgs.code[i];
@@ -187,6 +198,19 @@ int BuildDatabase(const GlobalOptions& global, demo::Scale scale, const DemoOpti
             << (data.years.empty() ? 0 : data.years.back()) << " --format table\n";
   if (core::Status users = CreateDemoUsers(*store.value(), scopes); !users.ok()) {
     return ReportError(users.error());
+  }
+  const demo::SupportAccounts accounts{"leader", scopes.selected, "first_secretary",
+                                       scopes.villages};
+  if (core::Status support =
+          RecordDemoSupport(*store.value(), policy, selected_orgs,
+                            data.years.empty() ? 0 : data.years.back(), accounts, options.seed);
+      !support.ok()) {
+    return ReportError(support.error());
+  }
+  if (scale == demo::Scale::kCounty && !data.years.empty()) {
+    if (core::Status plans = AddDemoPlans(*store.value(), data.years.back()); !plans.ok()) {
+      return ReportError(plans.error());
+    }
   }
   store.value().reset();
   return options.no_serve ? kExitOk : Serve(global, options);

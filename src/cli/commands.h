@@ -16,5 +16,7 @@ Command AddAuditCommand(CLI::App& root, const GlobalOptions& global);
 Command AddServeCommand(CLI::App& root, const GlobalOptions& global);
 Command AddBackupCommand(CLI::App& root, const GlobalOptions& global);
 Command AddCopyDbCommand(CLI::App& root);
+Command AddLedgerCommand(CLI::App& root, const GlobalOptions& global);
+Command AddPlanCommand(CLI::App& root, const GlobalOptions& global);
 
 }  // namespace grassroots::cli

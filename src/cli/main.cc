@@ -26,7 +26,8 @@ int main(int argc, char** argv) {
       AddVerifyCommand(root, global), AddDemoCommand(root, global),
       AddUserCommand(root, global),   AddAuditCommand(root, global),
       AddServeCommand(root, global),  AddBackupCommand(root, global),
-      AddCopyDbCommand(root)};
+      AddCopyDbCommand(root),         AddLedgerCommand(root, global),
+      AddPlanCommand(root, global)};
   try {
     root.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -41,6 +41,18 @@ inline constexpr FileColumn kScoreFileColumns[] = {{"code", "代码"},
                                                    {"grade", "等次", false},
                                                    {"reason", "理由", false}};
 
+// plan items (issue 12, `grassroots plan import`): an item of the plan of an organization and
+// year, against a problem of a dimension (created when the plan has none of that text).
+inline constexpr FileColumn kPlanItemFileColumns[] = {{"org_code", "组织代码"},
+                                                      {"year", "年度"},
+                                                      {"dimension", "维度", false},
+                                                      {"problem", "问题", false},
+                                                      {"measure", "整改措施"},
+                                                      {"responsible", "责任人"},
+                                                      {"responsible_user", "责任人账号", false},
+                                                      {"support_role", "包扶层级", false},
+                                                      {"deadline", "完成时限"}};
+
 // The Chinese header of `name` in `columns`; `name` itself when the table has no such column.
 template <std::size_t N>
 constexpr std::string_view LabelOf(const FileColumn (&columns)[N], std::string_view name) {

@@ -68,6 +68,9 @@ core::Status CsvTable::Row(std::span<const Cell> cells) {
       case Cell::Type::kDateTime:
         buffer_.append(FormatLocalDateTime(cell.date_time()));
         break;
+      case Cell::Type::kDate:
+        buffer_.append(core::FormatIsoDate(cell.date_time().date));
+        break;
     }
   }
   buffer_.append("\r\n");

@@ -20,6 +20,7 @@ enum class ColumnKind {
   kNumber,    // a decimal (scores): `decimals` places shown
   kInteger,   // a count, rank or year
   kDateTime,  // a local date and time
+  kDate,      // a calendar day (a deadline)
 };
 
 struct TableColumn {
@@ -35,16 +36,18 @@ struct LocalDateTime {
   int seconds = 0;  // since midnight
 };
 
-// One cell: empty, text, a number or a date and time. Text is a view: it must live until the
-// row is written.
+// One cell: empty, text, a number, a date and time, or a date. Text is a view: it must live until
+// the row is written.
 class Cell {
  public:
-  enum class Type { kEmpty, kText, kNumber, kDateTime };
+  enum class Type { kEmpty, kText, kNumber, kDateTime, kDate };
 
   Cell() = default;
   static Cell Text(std::string_view text) { return Cell(Type::kText, text, 0, {}); }
   static Cell Number(double number) { return Cell(Type::kNumber, {}, number, {}); }
   static Cell DateTime(LocalDateTime at) { return Cell(Type::kDateTime, {}, 0, at); }
+  // A day: a date cell in a workbook, YYYY-MM-DD in CSV.
+  static Cell Date(core::CivilDate date) { return Cell(Type::kDate, {}, 0, {date, 0}); }
 
   Type type() const { return type_; }
   std::string_view text() const { return text_; }

@@ -90,6 +90,27 @@ TEST_F(TableWriterTest, XlsxHoldsNumbersAsNumbersCodesAsTextAndDates) {
   EXPECT_EQ(rows[3].cells, (Cells{"MH003", "第一行\n第二行", "-0.5", "3"}));
 }
 
+// A day (a deadline) is a date cell in a workbook and YYYY-MM-DD in a CSV file.
+TEST_F(TableWriterTest, DatesAreDateCellsAndIsoDaysInCsv) {
+  const TableColumn columns[] = {{"完成时限", ColumnKind::kDate, 12}};
+  const Cell row[] = {Cell::Date({2017, 12, 31})};
+  XlsxTable xlsx(Path("days.xlsx"), "台账", dir_.string());
+  ASSERT_TRUE(xlsx.Begin(columns).ok());
+  ASSERT_TRUE(xlsx.Row(row).ok());
+  ASSERT_TRUE(xlsx.Finish().ok());
+  const auto rows = ReadBack(Bytes(Path("days.xlsx")));
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[1].cells, (Cells{"2017-12-31"}));  // read back from a date-formatted number
+  std::FILE* file = std::fopen(Path("days.csv").c_str(), "wb");
+  ASSERT_NE(file, nullptr);
+  CsvTable csv(file);
+  ASSERT_TRUE(csv.Begin(columns).ok());
+  ASSERT_TRUE(csv.Row(row).ok());
+  ASSERT_TRUE(csv.Finish().ok());
+  std::fclose(file);
+  EXPECT_EQ(Bytes(Path("days.csv")), "\xEF\xBB\xBF完成时限\r\n2017-12-31\r\n");
+}
+
 // What the sheet's XML says of panes, column widths and number cells.
 class SheetLook : public csv::XmlHandler {
  public:

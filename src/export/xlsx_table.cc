@@ -87,6 +87,8 @@ core::Status XlsxTable::Begin(std::span<const TableColumn> columns) {
   format_set_num_format(text_format_, "@");
   date_time_format_ = workbook_add_format(workbook_);
   format_set_num_format(date_time_format_, "yyyy-mm-dd hh:mm:ss");
+  date_format_ = workbook_add_format(workbook_);
+  format_set_num_format(date_format_, "yyyy-mm-dd");
   number_formats_.assign(columns_.size(), nullptr);
   for (std::size_t c = 0; c < columns_.size(); ++c) {
     if (columns_[c].kind != ColumnKind::kNumber && columns_[c].kind != ColumnKind::kInteger) {
@@ -125,6 +127,12 @@ core::Status XlsxTable::Row(std::span<const Cell> cells) {
         lxw_datetime value = {at.date.year,      at.date.month,        at.date.day,
                               at.seconds / 3600, at.seconds / 60 % 60, double(at.seconds % 60)};
         error = worksheet_write_datetime(sheet_, row, col, &value, date_time_format_);
+        break;
+      }
+      case Cell::Type::kDate: {
+        const core::CivilDate& day = cell.date_time().date;
+        lxw_datetime value = {day.year, day.month, day.day, 0, 0, 0};
+        error = worksheet_write_datetime(sheet_, row, col, &value, date_format_);
         break;
       }
     }

@@ -54,6 +54,7 @@ class XlsxTable : public TableWriter {
   lxw_format* header_format_ = nullptr;
   lxw_format* text_format_ = nullptr;
   lxw_format* date_time_format_ = nullptr;
+  lxw_format* date_format_ = nullptr;
   std::vector<lxw_format*> number_formats_;  // per column; null where the column has none
 };
 

@@ -14,12 +14,14 @@
 #include <filesystem>
 #include <memory>
 
+#include "app/ledger_service.h"
 #include "app/list_export.h"
 #include "export/csv_table.h"
 #include "export/xlsx_table.h"
 #include "http/access.h"
 #include "http/errors.h"
 #include "http/json_input.h"
+#include "http/ledger_filters.h"
 #include "http/list_filters.h"
 #include "http/route.h"
 
@@ -170,6 +172,20 @@ void Assessment(Call& call) {
   });
 }
 
+// The rectification ledger (ledger_routes.cc) with its filters and the caller's scope.
+void Ledger(Call& call) {
+  auto year = PathYear(call.req, call.res, 1);
+  if (!year) return;
+  auto format = PathFormat(call.req, call.res, 2);
+  if (!format) return;
+  app::LedgerQuery query;
+  query.year = *year;
+  if (!LedgerParams(call.req, call.principal, query, call.res)) return;
+  Answer(call, *format, app::ExportList::kLedger, *year, [&](exporting::TableWriter& out) {
+    return app::ExportLedger(call.store, query, core::DefaultClock().Now(), out);
+  });
+}
+
 void Audit(Call& call) {
   auto format = PathFormat(call.req, call.res, 1);
   if (!format || !Require(call, core::GlobalAction::kReadAudit)) return;
@@ -191,6 +207,10 @@ void AddExportRoutes(std::vector<Route>& routes) {
                     "A stored assessment as .xlsx or csv (type, unit, parent, q, grade, "
                     "selected; the caller's scope)",
                     true, Assessment});
+  routes.push_back({Method::kGet, "/api/v1/exports/ledger/{year}.{format}",
+                    "A year's rectification ledger as .xlsx or csv (state, unit, type, "
+                    "overdue=true, org, q; the caller's scope)",
+                    true, Ledger});
   routes.push_back({Method::kGet, "/api/v1/exports/audit.{format}",
                     "The audit log as .xlsx or csv, newest first (admin, auditor)", true, Audit});
 }

@@ -93,6 +93,9 @@ std::vector<Route> AllRoutes() {
   AddAdminRoutes(routes);
   AddAccountRoutes(routes);
   AddExportRoutes(routes);
+  AddSupportRoutes(routes);
+  AddLedgerRoutes(routes);
+  AddRectificationRoutes(routes);
   AddOpenApiRoute(routes);
   return routes;
 }

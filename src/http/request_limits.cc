@@ -1,5 +1,6 @@
 #include "http/request_limits.h"
 
+#include <algorithm>
 #include <cctype>
 #include <optional>
 #include <string>
@@ -35,14 +36,36 @@ bool Refuse(httplib::Response& res, int status, std::string_view code, std::stri
   return false;
 }
 
+bool IsMultipart(std::string type) {
+  type = type.substr(0, type.find(';'));
+  for (char& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return type == "multipart/form-data";
+}
+
 }  // namespace
 
+bool IsUpload(const httplib::Request& req) {
+  constexpr std::string_view kPrefix = "/api/v1/items/";
+  constexpr std::string_view kSuffix = "/evidence";
+  const std::string_view path = req.path;
+  if (req.method != "POST" || path.size() <= kPrefix.size() + kSuffix.size() ||
+      path.substr(0, kPrefix.size()) != kPrefix ||
+      path.substr(path.size() - kSuffix.size()) != kSuffix) {
+    return false;
+  }
+  const std::string_view id =
+      path.substr(kPrefix.size(), path.size() - kPrefix.size() - kSuffix.size());
+  return id.find('/') == std::string_view::npos;
+}
+
 bool BodyMayBeRead(const httplib::Request& req, httplib::Response& res, std::size_t max) {
+  const bool upload = IsUpload(req) && IsMultipart(req.get_header_value("Content-Type"));
+  if (upload) max = std::max(max, kUploadMax);
   if (req.has_header("Transfer-Encoding")) {
     return Refuse(res, 411, "length_required", "send the body with a Content-Length",
                   "length_required");
   }
-  if (IsForm(req.get_header_value("Content-Type"))) {
+  if (!upload && IsForm(req.get_header_value("Content-Type"))) {
     return Refuse(res, 415, "unsupported_media_type", "the API takes JSON bodies, not forms",
                   "json_required", {}, "Content-Type");
   }

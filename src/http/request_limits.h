@@ -12,6 +12,13 @@
 namespace grassroots::http {
 
 inline constexpr std::size_t kPayloadMax = 8 * 1024 * 1024;
+// An evidence upload: a file of core::kMaxEvidenceBytes and its form's framing.
+inline constexpr std::size_t kUploadMax = 21 * 1024 * 1024;
+
+// Whether the request is an evidence upload (POST /api/v1/items/{id}/evidence), the one route
+// that takes a multipart/form-data body: its other routes' CSRF header still guards it, which
+// a form another site makes a browser post cannot carry.
+bool IsUpload(const httplib::Request& req);
 
 // True when the body may be read: no Transfer-Encoding (a chunked body has no length to check
 // up front: 411), at most one Content-Length, written as decimal digits (400 otherwise), of at
@@ -20,6 +27,7 @@ inline constexpr std::size_t kPayloadMax = 8 * 1024 * 1024;
 // multipart one before any handler saw it). Otherwise writes the error, asks the client to
 // close the connection (the unread body must not be taken for the next request) and returns
 // false.
+// An upload (IsUpload) may be multipart/form-data of at most kUploadMax bytes.
 bool BodyMayBeRead(const httplib::Request& req, httplib::Response& res,
                    std::size_t max = kPayloadMax);
 

@@ -53,6 +53,24 @@ TEST(BodyMayBeRead, NegativeOrMalformedLengthsAre400) {
   }
 }
 
+TEST(BodyMayBeRead, OnlyTheEvidenceUploadTakesAMultipartFormUpToItsOwnLimit) {
+  const auto upload = [](const std::string& method, const std::string& path,
+                         const std::string& length) {
+    httplib::Request req;
+    req.method = method;
+    req.path = path;
+    req.headers = {{"Content-Type", "multipart/form-data; boundary=b"}, {"Content-Length", length}};
+    httplib::Response res;
+    return BodyMayBeRead(req, res) ? 200 : res.status;
+  };
+  EXPECT_EQ(upload("POST", "/api/v1/items/7/evidence", std::to_string(kUploadMax)), 200);
+  EXPECT_EQ(upload("POST", "/api/v1/items/7/evidence", std::to_string(kUploadMax + 1)), 413);
+  EXPECT_EQ(upload("POST", "/api/v1/items/7/steps", "10"), 415);
+  EXPECT_EQ(upload("POST", "/api/v1/items/7/x/evidence", "10"), 415);
+  EXPECT_EQ(upload("PUT", "/api/v1/items/7/evidence", "10"), 415);
+  EXPECT_EQ(upload("POST", "/api/v1/organizations", "10"), 415);
+}
+
 TEST(BodyMayBeRead, TwoLengthsAre400) {
   EXPECT_EQ(Check({{"Content-Length", "5"}, {"Content-Length", "5"}}).status, 400);
 }

@@ -191,7 +191,8 @@ core::Status Server::Configure() {
   server.set_keep_alive_timeout(5);
   server.set_read_timeout(10);
   server.set_write_timeout(10);
-  server.set_payload_max_length(kPayloadMax);
+  // The pre-routing hook holds every other body to kPayloadMax.
+  server.set_payload_max_length(kUploadMax);
   server.set_default_headers(SecurityHeaders());
   server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
     return BodyMayBeRead(req, res) ? httplib::Server::HandlerResponse::Unhandled

@@ -11,8 +11,10 @@
 #include "core/assessment.h"
 #include "core/policy.h"
 #include "storage/copy_db.h"
+#include "storage/evidence_store.h"
 #include "storage/open_store.h"
 #include "storage/postgres/pg_test_server.h"
+#include "storage/rectification_records.h"
 #include "storage/test_fixture.h"
 
 namespace grassroots::storage {
@@ -130,6 +132,23 @@ TEST_F(BackendParityTest, CopyDbMovesEverythingBothWaysAndTheChainStillVerifies)
   end.merged_into = "B";
   end.reason = "合并";
   ASSERT_TRUE(county.EndOrganization("C", end, actor_).ok());
+  const std::string photo("\x89PNG\r\n\x1A\n\0\xff evidence", 19);
+  ASSERT_TRUE(county
+                  .Write(actor_,
+                         [&](Tx& tx) -> core::Status {
+                           RectificationRecords records(tx);
+                           ItemRecord item;
+                           item.plan_id = records.CreatePlan(2016, "B").value();
+                           item.year = 2016;
+                           item.org_code = "B";
+                           item.measure = "m";
+                           item.responsible = "r";
+                           item.deadline = "2016-09-30";
+                           auto added = EvidenceStore(tx).Add(records.AddItem(item).value(),
+                                                              "p.png", "image/png", photo);
+                           return added.ok() ? core::Status::Ok() : core::Status(added.error());
+                         })
+                  .ok());
   core::Result<ChainHead> head = county.AuditHead();
   ASSERT_TRUE(head.ok());
 
@@ -162,6 +181,17 @@ TEST_F(BackendParityTest, CopyDbMovesEverythingBothWaysAndTheChainStillVerifies)
     core::Result<std::int64_t> id = store->CreateUser(bob, actor_);
     ASSERT_TRUE(id.ok()) << id.error().message;
     EXPECT_GT(id.value(), alice.value()->id);
+    std::string bytes;  // the evidence file arrived where this backend keeps it
+    ASSERT_TRUE(store
+                    ->Read([&](Tx& tx) -> core::Status {
+                      EvidenceStore evidence(tx);
+                      auto content = evidence.Content(*evidence.Get(1).value());
+                      if (!content.ok()) return content.error();
+                      bytes = content.value();
+                      return core::Status::Ok();
+                    })
+                    .ok());
+    EXPECT_TRUE(bytes == photo);
   }
   core::Result<CopySummary> again = CopyDatabase(dir_ + "/county.db", schema_.url(), clock_);
   ASSERT_FALSE(again.ok());

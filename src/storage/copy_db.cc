@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "storage/audit_chain.h"
+#include "storage/evidence_store.h"
 #include "storage/open_store.h"
 #include "storage/sql_store.h"
 
@@ -227,6 +228,18 @@ const std::vector<Table>& Tables() {
         {"granted_on", T},
         {"created_at", T},
         {"created_by", T}}},
+      // The files' bytes follow the rows (CopyEvidenceBytes): a file beside an SQLite database,
+      // the row's content on PostgreSQL.
+      {"rectification_evidence",
+       "id",
+       {{"id", I},
+        {"item_id", I},
+        {"file_name", T},
+        {"content_type", T},
+        {"size", I},
+        {"sha256", T},
+        {"uploaded_by", T},
+        {"uploaded_at", T}}},
       {"audit_log",
        "id",
        {{"id", I},
@@ -260,7 +273,8 @@ constexpr std::string_view kIdentityTables[] = {"users",
                                                 "support_assignments",
                                                 "support_visits",
                                                 "work_teams",
-                                                "special_funds"};
+                                                "special_funds",
+                                                "rectification_evidence"};
 std::span<const std::string_view> IdentityTables() { return kIdentityTables; }
 
 core::Result<std::int64_t> CopyTable(Database& from, Database& to, const Table& table) {
@@ -355,6 +369,7 @@ core::Result<CopySummary> Copy(Database& from, Database& to, const std::string& 
     summary.rows += rows.value();
   }
   if (core::Status status = CopyMergers(from, to); !status.ok()) return status.error();
+  if (core::Status status = CopyEvidenceBytes(from, to); !status.ok()) return status.error();
   for (std::string_view table : IdentityTables()) {
     if (core::Status status = to.impl().ContinueIdentity(table, "id"); !status.ok()) {
       return status.error();

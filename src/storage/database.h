@@ -28,12 +28,14 @@ class StatementImpl {
   virtual void BindInt(int index, std::int64_t value) = 0;
   virtual void BindDouble(int index, double value) = 0;
   virtual void BindNull(int index) = 0;
+  virtual void BindBlob(int index, std::string_view bytes) = 0;
   virtual core::Result<bool> Step() = 0;
   virtual void Reset() = 0;
   virtual bool IsNull(int column) const = 0;
   virtual std::int64_t Int(int column) const = 0;
   virtual double Double(int column) const = 0;
   virtual std::string_view Text(int column) const = 0;
+  virtual std::string Blob(int column) const = 0;
 };
 
 // A prepared statement. Text bound with BindText must outlive the next Step/Reset: a backend
@@ -64,6 +66,11 @@ class Statement {
     impl_->BindNull(index);
     return *this;
   }
+  // Binds bytes (a BLOB on SQLite, bytea on PostgreSQL); kept alive like BindText's text.
+  Statement& BindBlob(int index, std::string_view bytes) {
+    impl_->BindBlob(index, bytes);
+    return *this;
+  }
 
   // Advances to the next row: true when a row is ready, false when done.
   core::Result<bool> Step() { return impl_->Step(); }
@@ -77,6 +84,8 @@ class Statement {
   double Double(int column) const { return impl_->Double(column); }
   // Valid until the next Step/Reset.
   std::string_view Text(int column) const { return impl_->Text(column); }
+  // The bytes of a BLOB/bytea column (empty for NULL).
+  std::string Blob(int column) const { return impl_->Blob(column); }
 
  private:
   std::unique_ptr<StatementImpl> impl_;

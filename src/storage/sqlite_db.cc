@@ -125,6 +125,9 @@ class SqliteStatement final : public StatementImpl {
     Check(sqlite3_bind_double(stmt_, index, value), index);
   }
   void BindNull(int index) override { Check(sqlite3_bind_null(stmt_, index), index); }
+  void BindBlob(int index, std::string_view bytes) override {
+    Check(sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_STATIC), index);
+  }
 
   core::Result<bool> Step() override {
     if (bind_rc_ != SQLITE_OK) {
@@ -150,6 +153,11 @@ class SqliteStatement final : public StatementImpl {
     const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
     if (text == nullptr) return {};
     return {text, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
+  }
+  std::string Blob(int column) const override {
+    const auto* bytes = static_cast<const char*>(sqlite3_column_blob(stmt_, column));
+    if (bytes == nullptr) return {};
+    return {bytes, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
   }
 
  private:

@@ -21,6 +21,9 @@ const READY = {
   users: '.el-table__row',
   audit: '[data-test=audit-verify] .el-alert',
   password: '[data-test=password-submit]',
+  'my-items': '[data-test=my-items][data-loaded=yes]',
+  plans: '[data-test=plans-table][data-loaded=yes]',
+  ledger: '[data-test=ledger-table][data-loaded=yes]',
 }
 
 let server

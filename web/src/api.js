@@ -3,6 +3,7 @@
 //   api.post(path, body)          JSON body
 //   api.put(path, body), api.del(path, body)
 //   api.upload(path, fileOrText, {contentType})   raw body (a File/Blob or a string)
+//   api.form(path, formData)      multipart/form-data (the browser writes the boundary)
 // Every call resolves to the parsed JSON (or text) and throws ApiError otherwise. Every non-GET
 // sends the session's CSRF token. A 401 (session ended) sends the user to the login page, which
 // says why; a 403 password_change_required to the password page.
@@ -79,7 +80,9 @@ async function request(method, path, { query, body, contentType } = {}) {
   const headers = { Accept: 'application/json' }
   let payload
   if (body !== undefined) {
-    if (contentType) {
+    if (body instanceof FormData) {
+      payload = body // Content-Type with its boundary comes from the browser
+    } else if (contentType) {
       headers['Content-Type'] = contentType
       payload = body
     } else {
@@ -135,6 +138,7 @@ export const api = {
       body: fileOrText,
       contentType: contentType || (fileOrText && fileOrText.type) || 'text/csv; charset=utf-8',
     }),
+  form: (path, formData) => request('POST', path, { body: formData }),
 }
 
 export default api

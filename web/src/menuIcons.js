@@ -2,8 +2,11 @@
 // of @element-plus/icons-vue registered globally), and a menu entry names its icon as a string,
 // so the menu's icons are listed here: add the one a new menu entry needs.
 import {
+  Checked,
   DataAnalysis,
   EditPen,
+  Flag,
+  Notebook,
   Odometer,
   OfficeBuilding,
   Operation,
@@ -12,4 +15,4 @@ import {
   UserFilled,
 } from '@element-plus/icons-vue'
 
-export const MENU_ICONS = { DataAnalysis, EditPen, Odometer, OfficeBuilding, Operation, Tickets, User, UserFilled }
+export const MENU_ICONS = { Checked, DataAnalysis, EditPen, Flag, Notebook, Odometer, OfficeBuilding, Operation, Tickets, User, UserFilled }

@@ -13,6 +13,7 @@ extern const std::string_view pg_migration_007_schema;
 extern const std::string_view pg_migration_010_ranked_results;
 extern const std::string_view pg_migration_011_accounts;
 extern const std::string_view pg_migration_012_rectification;
+extern const std::string_view pg_migration_013_evidence;
 }  // namespace grassroots::embedded
 
 namespace grassroots::storage {
@@ -29,6 +30,13 @@ struct PgSql {
   int params = 0;
 };
 
+int HexDigit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return 0;
+}
+
 class PgStatement final : public StatementImpl {
  public:
   PgStatement(pg::Connection& conn, std::shared_ptr<const PgSql> sql)
@@ -38,6 +46,18 @@ class PgStatement final : public StatementImpl {
   void BindInt(int index, std::int64_t value) override { Set(index, value); }
   void BindDouble(int index, double value) override { Set(index, value); }
   void BindNull(int index) override { Set(index, std::monostate()); }
+  // Parameters go as text: bytea's text form is \x and two hex digits a byte.
+  void BindBlob(int index, std::string_view bytes) override {
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string text;
+    text.reserve(2 + 2 * bytes.size());
+    text += "\\x";
+    for (unsigned char c : bytes) {
+      text += kHex[c >> 4];
+      text += kHex[c & 15];
+    }
+    Set(index, std::move(text));
+  }
 
   core::Result<bool> Step() override {
     if (!bind_error_.empty()) return core::Error::Internal(bind_error_);
@@ -74,6 +94,17 @@ class PgStatement final : public StatementImpl {
   }
   std::string_view Text(int column) const override {
     return column < rows_.columns() ? rows_.Text(row_, column) : std::string_view();
+  }
+  // bytea arrives in its hex text form, \x...
+  std::string Blob(int column) const override {
+    const std::string_view text = Text(column);
+    std::string bytes;
+    if (text.size() < 2 || text.substr(0, 2) != "\\x") return bytes;
+    bytes.reserve((text.size() - 2) / 2);
+    for (std::size_t i = 2; i + 1 < text.size(); i += 2) {
+      bytes += static_cast<char>(HexDigit(text[i]) * 16 + HexDigit(text[i + 1]));
+    }
+    return bytes;
   }
 
  private:
@@ -172,11 +203,12 @@ class PgDatabase final : public DatabaseImpl {
 }  // namespace
 
 std::span<const Migration> PgMigrations() {
-  static const std::array<Migration, 4> kMigrations = {{
+  static const std::array<Migration, 5> kMigrations = {{
       {7, "007_schema", embedded::pg_migration_007_schema},
       {10, "010_ranked_results", embedded::pg_migration_010_ranked_results},
       {11, "011_accounts", embedded::pg_migration_011_accounts},
       {12, "012_rectification", embedded::pg_migration_012_rectification},
+      {13, "013_evidence", embedded::pg_migration_013_evidence},
   }};
   return kMigrations;
 }

@@ -1,6 +1,7 @@
 // Server errors in the user's words, and next to the form fields they name.
 //
 //   const { errors, apply, clear } = useFormErrors({ fieldMap: { old_password: 'oldPassword' } })
+//   (`labels`: {prop: name} for fields whose request key the shared `fields` table words otherwise)
 //   <el-form-item prop="oldPassword" :error="errors.oldPassword"> ... </el-form-item>
 //   try { await api.put(...) } catch (e) { apply(e) }
 //
@@ -23,12 +24,14 @@ export function fieldLabel(field) {
 // or a row of an import or a bulk write): from its reason and params (i18n/<locale>/errors.js),
 // else from its code. The server's English message is shown only in the English UI, after the
 // words of the code, when the tables do not know the reason.
-export function describeError(error) {
+// `label`: the field's name as the form shows it, when the same request key means something
+// else elsewhere (a work team's "leader" is not the dimension 书记业务).
+export function describeError(error, label = '') {
   const { t, te } = i18n.global
   if (!error) return ''
   const reason = error.reason || error.code || 'error'
   const params = { ...(error.params || {}) }
-  params.field = fieldLabel(error.field || params.field || '')
+  params.field = label || fieldLabel(error.field || params.field || '')
   if (te(`errors.${reason}`, 'zh-CN')) return t(`errors.${reason}`, params)
   const code = error.code || 'error'
   const title = te(`errors.${code}`, 'zh-CN') ? t(`errors.${code}`) : t('errors.error')
@@ -43,7 +46,7 @@ export function problemsOf(error) {
   return list && list.length ? list : [error]
 }
 
-export function useFormErrors({ fieldMap = {}, fields = null } = {}) {
+export function useFormErrors({ fieldMap = {}, fields = null, labels = {} } = {}) {
   const errors = reactive({})
 
   function clear(prop) {
@@ -57,7 +60,8 @@ export function useFormErrors({ fieldMap = {}, fields = null } = {}) {
     for (const problem of problemsOf(error)) {
       const field = problem && problem.field ? fieldMap[problem.field] || problem.field : null
       if (field && (!fields || fields.includes(field))) {
-        errors[field] = errors[field] ? `${errors[field]}；${describeError(problem)}` : describeError(problem)
+        const words = describeError(problem, labels[field])
+        errors[field] = errors[field] ? `${errors[field]}；${words}` : words
       } else {
         unplaced.push(describeError(problem))
       }

@@ -1,0 +1,88 @@
+// GET /ledger: the rectification ledger (台账, issue 12), a year's items in the caller's scope
+// (the county for admin and auditor, a direct organization's subtree for its unit_admin, the
+// organizations of a secretary, first secretary or leader), filtered and paged on the server.
+// Its file is GET /exports/ledger/{year}.{format} (export_routes.cc), with the same filters.
+#include "app/ledger_service.h"
+#include "core/field_rules.h"
+#include "http/errors.h"
+#include "http/json_input.h"
+#include "http/json_writer.h"
+#include "http/ledger_filters.h"
+#include "http/route.h"
+
+namespace grassroots::http {
+namespace {
+
+void WriteLine(JsonWriter& out, const app::LedgerLine& line) {
+  const storage::LedgerRow& row = line.row;
+  out.BeginObject()
+      .Key("item_id")
+      .Int(row.item_id)
+      .Key("plan_id")
+      .Int(row.plan_id)
+      .Field("org_code", row.org_code)
+      .Field("org_name", row.org_name)
+      .Field("unit", row.unit)
+      .Field("type", row.type)
+      .Key("dimension")
+      .StringOrNull(row.dimension)
+      .Field("measure", row.measure)
+      .Field("responsible", row.responsible)
+      .Key("support_role")
+      .StringOrNull(row.support_role)
+      .Field("deadline", row.deadline)
+      .Field("state", row.state)
+      .Key("overdue_days")
+      .Int(line.overdue_days)
+      .Key("evidence_count")
+      .Int(row.evidence_count)
+      .EndObject();
+}
+
+// ?year, required.
+std::optional<int> QueryYear(const httplib::Request& req, httplib::Response& res) {
+  const std::string text = req.has_param("year") ? req.get_param_value("year") : "";
+  int year = 0;
+  const bool digits = !text.empty() && text.size() <= 4 &&
+                      text.find_first_not_of("0123456789") == std::string::npos;
+  if (digits) year = std::stoi(text);
+  if (!digits || !core::IsValidYear(year)) {
+    WriteError(res, 422, "invalid", "year must be a year from 1900 to 2200", "year",
+               text.empty() ? "required" : "year_out_of_range",
+               {{"value", text}, {"min", "1900"}, {"max", "2200"}});
+    return std::nullopt;
+  }
+  return year;
+}
+
+void Ledger(Call& call) {
+  auto year = QueryYear(call.req, call.res);
+  if (!year) return;
+  app::LedgerQuery query;
+  query.year = *year;
+  if (!PageParams(call.req, query.org.offset, query.org.limit, call.res) ||
+      !LedgerParams(call.req, call.principal, query, call.res)) {
+    return;
+  }
+  auto page = app::ListLedger(call.store, query, core::DefaultClock().Now());
+  if (!page.ok()) return WriteError(call.res, page.error());
+  JsonWriter out;
+  out.BeginObject().Key("items").BeginArray();
+  for (const app::LedgerLine& line : page.value().items) WriteLine(out, line);
+  out.EndArray().Key("total").Int(page.value().total);
+  out.Key("offset").Int(query.org.offset).Key("limit").Int(query.org.limit).EndObject();
+  WriteJsonText(call.res, out.Take());
+}
+
+}  // namespace
+
+void AddLedgerRoutes(std::vector<Route>& routes) {
+  routes.push_back({Method::kGet, "/api/v1/ledger",
+                    "The rectification ledger (台账): a year's items in the caller's scope with "
+                    "their state, deadline, overdue days and evidence count (year required; "
+                    "state, unit, type, overdue=true, org, q; offset, limit), by organization "
+                    "and item",
+                    true, Ledger});
+}
+
+}  // namespace grassroots::http
