@@ -27,7 +27,7 @@ bool GetDate(const nlohmann::json& body, core::CivilDate& out, httplib::Response
 }
 
 void WriteOrganization(Call& call, const std::string& code) {
-  auto detail = call.store.GetOrganization(code);
+  auto detail = app::OrganizationOf(call.store, code);
   if (!detail.ok()) return WriteError(call.res, detail.error());
   if (!detail.value()) return WriteError(call.res, 404, "not_found", "no organization", "code");
   const core::Organization& org = detail.value()->org;
