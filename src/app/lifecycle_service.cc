@@ -54,9 +54,4 @@ core::Status RecordMemberLeft(storage::Store& store, const std::string& id,
   return store.RecordMemberLeft(id, leave, actor);
 }
 
-core::Result<std::optional<storage::OrgDetail>> OrganizationOf(storage::Store& store,
-                                                               const std::string& code) {
-  return store.GetOrganization(code);
-}
-
 }  // namespace grassroots::app

@@ -3,7 +3,6 @@
 // write. The caller has checked that `by` may end the organization or change the member roll.
 #pragma once
 
-#include <optional>
 #include <string>
 
 #include "core/access.h"
@@ -26,9 +25,5 @@ core::Status EndOrganization(storage::Store& store, const core::Principal& by,
 core::Status RecordMemberLeft(storage::Store& store, const std::string& id,
                               const core::MemberLeave& leave, const core::CivilDate& today,
                               const storage::Actor& actor);
-
-// The stored organization `code` with how it ended, if it did; nullopt when there is none.
-core::Result<std::optional<storage::OrgDetail>> OrganizationOf(storage::Store& store,
-                                                               const std::string& code);
 
 }  // namespace grassroots::app

@@ -2,6 +2,7 @@
 // members leaving (POST /members/{id}/leave). The rules are core/lifecycle.h's, applied by
 // app/lifecycle_service; the record stays in both cases.
 #include "app/lifecycle_service.h"
+#include "app/organization_records.h"
 #include "http/access.h"
 #include "http/errors.h"
 #include "http/json_input.h"
