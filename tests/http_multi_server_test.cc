@@ -1,6 +1,7 @@
 // Two `grassroots serve` on one PostgreSQL database, driven at once, as a province runs several
-// servers behind a proxy: their writes form one audit chain in commit order, and an account
-// disabled through one server is refused by the other within a second.
+// servers behind a proxy: their writes form one audit chain in commit order, an account
+// disabled through one server is refused by the other within a second, and failed logins
+// counted by one server slow the next attempt on the other.
 #include <gtest/gtest.h>
 #include <httplib.h>
 
@@ -113,6 +114,46 @@ TEST_F(TwoServers, AnAccountDisabledOnOneIsRefusedByTheOtherWithinASecond) {
   EXPECT_EQ(status, 401);
   EXPECT_LE(took, std::chrono::milliseconds(1100));
   EXPECT_FALSE(Session(b.port(), "wang", "Auditor-Password-7").ok());
+}
+
+// The throttle's counts are in the database (app/login_guard.h): a guesser cannot spread their
+// attempts over the servers behind a proxy to escape the waits.
+TEST_F(TwoServers, FailedLoginsOnOneServerDelayALoginOnTheOther) {
+  ServerProcess a({}, ServerProcess::Data::kEmpty, schema_.url());
+  ServerProcess b({}, ServerProcess::Data::kAsIs, schema_.url());
+  httplib::Client on_a("127.0.0.1", a.port());
+  httplib::Client on_b("127.0.0.1", b.port());
+  const nlohmann::json wrong = {{"name", ServerProcess::kAdmin}, {"password", "not-the-password"}};
+  // Five failures are free, then the waits double: 1, 2, then 4 s after the eighth. An attempt
+  // during a wait is refused (429) without counting, so the guesser waits on server A.
+  for (int failures = 0; failures < 8;) {
+    auto reply = on_a.Post("/api/v1/session", wrong.dump(), "application/json");
+    ASSERT_TRUE(reply);
+    if (reply->status == 429) {
+      std::this_thread::sleep_for(
+          std::chrono::seconds(std::stoi(reply->get_header_value("Retry-After"))));
+      continue;
+    }
+    ASSERT_EQ(reply->status, 401) << reply->body;
+    ++failures;
+  }
+  const nlohmann::json right = {{"name", ServerProcess::kAdmin},
+                                {"password", ServerProcess::kAdminPassword}};
+  auto reply = on_b.Post("/api/v1/session", right.dump(), "application/json");
+  ASSERT_TRUE(reply);
+  EXPECT_EQ(reply->status, 429) << reply->body;
+  const std::string retry = reply->get_header_value("Retry-After");
+  const int wait = retry.empty() ? 0 : std::stoi(retry);
+  EXPECT_GT(wait, 0);
+  EXPECT_LE(wait, 4);
+  const nlohmann::json body = nlohmann::json::parse(reply->body);
+  EXPECT_EQ(body["error"]["reason"], "too_many_failed_logins");
+  EXPECT_EQ(body["error"]["params"]["seconds"], std::to_string(wait));
+  // Another account from the same address is not held up by the pair's count.
+  const nlohmann::json other = {{"name", "nobody"}, {"password", "whatever"}};
+  auto unknown = on_b.Post("/api/v1/session", other.dump(), "application/json");
+  ASSERT_TRUE(unknown);
+  EXPECT_EQ(unknown->status, 401);
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/login_guard.h"
 #include "auth/password.h"
 #include "core/account_rules.h"
 #include "core/password_rules.h"
@@ -128,13 +129,20 @@ core::Result<storage::UserRecord> ChangeAccount(storage::Store& store, const std
   return *changed.value();
 }
 
-core::Status ChangeOwnPassword(storage::Store& store, std::int64_t user_id,
-                               const std::string& old_password, const std::string& new_password,
-                               const std::string& keep_session, const storage::Actor& actor) {
+core::Status ChangeOwnPassword(storage::Store& store, const auth::ThrottleLimits& limits,
+                               std::int64_t user_id, const std::string& old_password,
+                               const std::string& new_password, const std::string& keep_session,
+                               const storage::Actor& actor) {
   auto user = store.GetUser(user_id);
   if (!user.ok()) return user.error();
   if (!user.value()) return core::Error::NotFound("no such user", "name");
+  const std::string& name = user.value()->name;
   if (!auth::VerifyPassword(old_password, user.value()->password_hash)) {
+    if (core::Status counted = RecordLoginFailure(store, limits, name, actor.origin, actor);
+        !counted.ok()) {
+      return counted;
+    }
+    (void)store.RecordEvent("password_change_failed", "user:" + name, "", actor);
     return core::Error::Forbidden("the current password is wrong", "old_password")
         .With("wrong_current_password");
   }
@@ -150,7 +158,11 @@ core::Status ChangeOwnPassword(storage::Store& store, std::int64_t user_id,
   storage::UserChange change;
   change.password_hash = std::move(hash).value();
   change.must_change_password = false;
-  return store.UpdateUser(user_id, change, keep_session, actor);
+  if (core::Status updated = store.UpdateUser(user_id, change, keep_session, actor);
+      !updated.ok()) {
+    return updated;
+  }
+  return RecordLoginSuccess(store, name, actor.origin, actor);
 }
 
 core::Status ChangeOwnProfile(storage::Store& store, std::int64_t user_id,
@@ -162,6 +174,15 @@ core::Status ChangeOwnProfile(storage::Store& store, std::int64_t user_id,
   change.real_name = real_name;
   change.phone = phone;
   return store.UpdateUser(user_id, change, "", actor);
+}
+
+core::Result<std::vector<storage::UserRecord>> ListAccounts(storage::Store& store) {
+  return store.ListUsers();
+}
+
+core::Result<std::optional<storage::UserRecord>> AccountOf(storage::Store& store,
+                                                           std::int64_t user_id) {
+  return store.GetUser(user_id);
 }
 
 }  // namespace grassroots::app

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "auth/login_throttle.h"
 #include "core/access.h"
 #include "core/error.h"
 #include "storage/store.h"
@@ -64,16 +65,27 @@ core::Result<storage::UserRecord> ChangeAccount(storage::Store& store, const std
 
 // A user changes their own password, which also ends an obligation to change it. Ends the
 // user's other sessions and keeps the one whose token hash is `keep_session`. kForbidden (field
-// "old_password") when `old_password` is wrong; kInvalid (field "new_password") when the new one
-// breaks the password rule or equals the old one.
-core::Status ChangeOwnPassword(storage::Store& store, std::int64_t user_id,
-                               const std::string& old_password, const std::string& new_password,
-                               const std::string& keep_session, const storage::Actor& actor);
+// "old_password") when `old_password` is wrong: counted as a failed login of the account from
+// `actor.origin` (login_guard.h, under `limits`) and recorded as `password_change_failed`, so
+// the form cannot be used to guess a password an open session hides; the caller asks
+// LoginWait first. kInvalid (field "new_password") when the new one breaks the password rule or
+// equals the old one. A change clears the pair's count, as a successful login does.
+core::Status ChangeOwnPassword(storage::Store& store, const auth::ThrottleLimits& limits,
+                               std::int64_t user_id, const std::string& old_password,
+                               const std::string& new_password, const std::string& keep_session,
+                               const storage::Actor& actor);
 
 // A user changes their own real name or phone (nullopt: kept). kInvalid naming "real_name" or
 // "phone". Keeps the user's sessions.
 core::Status ChangeOwnProfile(storage::Store& store, std::int64_t user_id,
                               const std::optional<std::string>& real_name,
                               const std::optional<std::string>& phone, const storage::Actor& actor);
+
+// Every account, by name.
+core::Result<std::vector<storage::UserRecord>> ListAccounts(storage::Store& store);
+
+// The account `user_id`; nullopt when there is none.
+core::Result<std::optional<storage::UserRecord>> AccountOf(storage::Store& store,
+                                                           std::int64_t user_id);
 
 }  // namespace grassroots::app

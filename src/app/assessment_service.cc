@@ -102,6 +102,10 @@ core::Result<core::OrgTable> OrganizationsAssessedIn(storage::Store& store, int 
 core::Result<AssessmentRun> RunAssessment(storage::Store& store, const config::LoadedPolicy& policy,
                                           int year, const storage::Actor& actor,
                                           const NoticeFn& notice) {
+  // One run of a year at a time, whichever server or process starts it: a second waits here and
+  // then runs on what the first stored (the years it assessed first are stored by then).
+  auto lock = store.LockYear(year);
+  if (!lock.ok()) return lock.error();
   auto count = store.CountScores(year);
   if (!count.ok()) return count.error();
   if (count.value() == 0) {

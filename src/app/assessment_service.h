@@ -33,7 +33,8 @@ core::Result<core::OrgTable> OrganizationsAssessedIn(storage::Store& store, int 
 using NoticeFn = std::function<void(std::string_view message)>;
 
 // Assesses `year` and stores it (replacing a stored one). kInvalid (field "year") when the year
-// has no scores at all: nothing is written then.
+// has no scores at all: nothing is written then. Holds the year's run lock (Store::LockYear)
+// from the first read to the store, so runs of one year on any server or process take turns.
 core::Result<AssessmentRun> RunAssessment(storage::Store& store, const config::LoadedPolicy& policy,
                                           int year, const storage::Actor& actor,
                                           const NoticeFn& notice = {});

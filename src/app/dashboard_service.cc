@@ -72,4 +72,19 @@ core::Result<std::vector<core::YearCounts>> AssessmentTrend(storage::Store& stor
   return trend;
 }
 
+core::Result<std::map<std::string, std::string>> NamesOf(storage::Store& store,
+                                                         const std::vector<std::string>& codes) {
+  std::map<std::string, std::string> names;
+  if (codes.empty()) return names;
+  storage::OrgFilter only;
+  only.restrict_to_scope = true;
+  only.only = codes;
+  only.limit = static_cast<std::int64_t>(only.only.size());
+  only.ended.reset();  // a parent that ended since is still named
+  auto orgs = store.ListOrganizations(only);
+  if (!orgs.ok()) return orgs.error();
+  for (const core::Organization& org : orgs.value().items) names.emplace(org.code, org.name);
+  return names;
+}
+
 }  // namespace grassroots::app

@@ -2,7 +2,9 @@
 // the organizations a caller may see. Knows neither HTTP nor SQL.
 #pragma once
 
+#include <map>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "core/assessment_summary.h"
@@ -20,5 +22,10 @@ core::Result<std::optional<core::AssessmentSummary>> SummarizeAssessment(
 // Grade counts and the number selected for every assessed year, oldest first, over `scope`.
 core::Result<std::vector<core::YearCounts>> AssessmentTrend(storage::Store& store,
                                                             const storage::OrgFilter& scope);
+
+// The names of the organizations `codes` names (which the caller may see), by code, those that
+// ended since included: the parents a dashboard's proposed actions name.
+core::Result<std::map<std::string, std::string>> NamesOf(storage::Store& store,
+                                                         const std::vector<std::string>& codes);
 
 }  // namespace grassroots::app

@@ -60,4 +60,41 @@ core::Result<std::vector<core::ScoreRecord>> ResolveScoreEntries(
   return out;
 }
 
+core::Result<SavedScore> SaveScoreEntry(storage::Store& store, const core::Principal& who,
+                                        const ScoreEntry& entry, const storage::Actor& actor) {
+  auto resolved = ResolveScoreEntries(store, who, {entry});
+  if (!resolved.ok()) return resolved.error();
+  SavedScore saved{std::move(resolved.value().front())};
+  auto created = store.SaveScore(saved.score, actor);
+  if (!created.ok()) return created.error();
+  saved.created = created.value();
+  return saved;
+}
+
+core::Result<storage::WriteSummary> SaveScoreEntries(storage::Store& store,
+                                                     const core::Principal& who,
+                                                     const std::vector<ScoreEntry>& entries,
+                                                     const storage::Actor& actor) {
+  auto scores = ResolveScoreEntries(store, who, entries);
+  if (!scores.ok()) return scores.error();
+  return store.UpsertScores(scores.value(), actor);
+}
+
+core::Result<core::ScoreRecord> OverrideCommitteeGrade(storage::Store& store,
+                                                       const std::string& code, int year,
+                                                       const core::ScoreRecord& wanted,
+                                                       const storage::Actor& actor) {
+  auto scores = store.ScoresOf(code);
+  if (!scores.ok()) return scores.error();
+  for (core::ScoreRecord score : scores.value()) {
+    if (score.year != year) continue;
+    score.committee_grade = wanted.committee_grade;
+    score.reason = wanted.reason;
+    auto saved = store.SaveScore(score, actor);
+    if (!saved.ok()) return saved.error();
+    return score;
+  }
+  return core::Error::NotFound("no score of " + code + " in this year", "year");
+}
+
 }  // namespace grassroots::app

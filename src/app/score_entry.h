@@ -5,6 +5,7 @@
 // grade (core::CheckScoreChange). Knows neither HTTP nor SQL.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "core/access.h"
@@ -30,5 +31,32 @@ struct ScoreEntry {
 // between is overwritten with the grade read (the writer cannot choose that grade).
 core::Result<std::vector<core::ScoreRecord>> ResolveScoreEntries(
     storage::Store& store, const core::Principal& who, const std::vector<ScoreEntry>& entries);
+
+// The score one write left stored, and whether there was none of that organization and year.
+struct SavedScore {
+  core::ScoreRecord score;
+  bool created = false;
+};
+
+// Resolves `entry` (ResolveScoreEntries) and writes it, audited: PUT /scores/{code}/{year}.
+core::Result<SavedScore> SaveScoreEntry(storage::Store& store, const core::Principal& who,
+                                        const ScoreEntry& entry, const storage::Actor& actor);
+
+// Resolves every entry and writes them all or none, in one transaction with one audit entry and
+// a change record per row: POST /scores/bulk. The rows were validated together by the caller
+// (core::ValidateScores).
+core::Result<storage::WriteSummary> SaveScoreEntries(storage::Store& store,
+                                                     const core::Principal& who,
+                                                     const std::vector<ScoreEntry>& entries,
+                                                     const storage::Actor& actor);
+
+// The committee's grade and its reason (`wanted`'s; none clears them) set on the stored score of
+// `code` in `year`, its dimensions kept, audited. The caller has checked that only admin does
+// this (core::CheckFieldChange) and the grade and reason together (core::CheckScore's rule).
+// kNotFound (field "year") when the organization has no score that year.
+core::Result<core::ScoreRecord> OverrideCommitteeGrade(storage::Store& store,
+                                                       const std::string& code, int year,
+                                                       const core::ScoreRecord& wanted,
+                                                       const storage::Actor& actor);
 
 }  // namespace grassroots::app

@@ -97,4 +97,29 @@ WhatIfPage PageOfWhatIf(const WhatIfOutcome& outcome, const WhatIfQuery& query) 
   return page;
 }
 
+core::Result<std::map<std::string, storage::AssessmentRow>> StoredRowsOf(
+    storage::Store& store, int year, const std::vector<std::string>& codes) {
+  std::map<std::string, storage::AssessmentRow> rows;
+  if (codes.empty()) return rows;
+  storage::OrgFilter only;
+  only.restrict_to_scope = true;
+  only.only = codes;
+  only.limit = static_cast<std::int64_t>(codes.size());
+  auto stored = store.LoadAssessmentRows(year, only);
+  if (!stored.ok()) return stored.error();
+  for (auto& row : stored.value().items) rows.emplace(row.code, std::move(row));
+  if (rows.size() == codes.size()) return rows;
+  auto orgs = store.ListOrganizations(only);
+  if (!orgs.ok()) return orgs.error();
+  for (const core::Organization& org : orgs.value().items) {
+    storage::AssessmentRow row;
+    row.code = org.code;
+    row.name = org.name;
+    row.type = core::ToString(org.type);
+    row.unit = org.unit;
+    rows.emplace(org.code, std::move(row));
+  }
+  return rows;
+}
+
 }  // namespace grassroots::app

@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -57,5 +58,11 @@ struct WhatIfPage {
 };
 
 WhatIfPage PageOfWhatIf(const WhatIfOutcome& outcome, const WhatIfQuery& query);
+
+// The stored rows (name, stored score, grade, rank) of the organizations `codes` names, by
+// code; those the year's stored assessment lacks (a year never assessed) are named from the
+// organization list. What a page of a what-if shows beside the changed outcome.
+core::Result<std::map<std::string, storage::AssessmentRow>> StoredRowsOf(
+    storage::Store& store, int year, const std::vector<std::string>& codes);
 
 }  // namespace grassroots::app

@@ -1,5 +1,6 @@
 #include "http/access.h"
 
+#include "app/organization_records.h"
 #include "core/permissions.h"
 #include "http/errors.h"
 
@@ -22,7 +23,7 @@ void MayNotChange(Call& call) {
 }  // namespace
 
 bool RequireOrg(Call& call, const std::string& code, core::OrgAction action) {
-  auto ancestry = call.store.Ancestry(code);
+  auto ancestry = app::AncestryOf(call.store, code);
   if (!ancestry.ok()) {
     WriteError(call.res, ancestry.error());
     return false;
@@ -40,7 +41,7 @@ bool RequireOrg(Call& call, const std::string& code, core::OrgAction action) {
 }
 
 core::Result<bool> Sees(Call& call, const std::string& code) {
-  auto ancestry = call.store.Ancestry(code);
+  auto ancestry = app::AncestryOf(call.store, code);
   if (!ancestry.ok()) return ancestry.error();
   return !ancestry.value().empty() &&
          core::MayAccessOrganization(call.principal, ancestry.value(), core::OrgAction::kRead);
@@ -60,7 +61,7 @@ core::Result<std::unordered_set<std::string>> SeenOf(Call& call,
 
 std::optional<core::Member> RequireMember(Call& call, const std::string& id,
                                           core::OrgAction action) {
-  auto member = call.store.GetMember(id);
+  auto member = app::MemberOf(call.store, id);
   if (!member.ok()) {
     WriteError(call.res, member.error());
     return std::nullopt;
@@ -69,7 +70,7 @@ std::optional<core::Member> RequireMember(Call& call, const std::string& id,
     NoMember(call, id);
     return std::nullopt;
   }
-  auto ancestry = call.store.Ancestry(member.value()->org);
+  auto ancestry = app::AncestryOf(call.store, member.value()->org);
   if (!ancestry.ok()) {
     WriteError(call.res, ancestry.error());
     return std::nullopt;

@@ -5,6 +5,7 @@
 // app/account_service's; every change clears the server's remembered sessions (ForgetSessions) so
 // that none is served under the old values.
 #include "app/account_service.h"
+#include "app/login_guard.h"
 #include "core/account_rules.h"
 #include "http/access.h"
 #include "http/errors.h"
@@ -74,7 +75,7 @@ bool GetScope(const nlohmann::json& body, std::optional<std::vector<std::string>
 
 void Users(Call& call) {
   if (!Require(call, core::GlobalAction::kManageUsers)) return;
-  auto users = call.store.ListUsers();
+  auto users = app::ListAccounts(call.store);
   if (!users.ok()) return WriteError(call.res, users.error());
   nlohmann::json items = nlohmann::json::array();
   for (const auto& u : users.value()) items.push_back(UserJson(u));
@@ -153,22 +154,20 @@ void ChangeOwnPassword(Call& call) {
       !GetString(*body, "new_password", new_password, true, call.res)) {
     return;
   }
-  const std::string& name = call.principal.name;
-  if (int wait = call.services.throttle.RetryAfterSeconds(name, call.actor.origin); wait > 0) {
-    call.res.set_header("Retry-After", std::to_string(wait));
+  auto wait = app::LoginWait(call.store, call.services.login_limits, call.principal.name,
+                             call.actor.origin);
+  if (!wait.ok()) return WriteError(call.res, wait.error());
+  if (wait.value() > 0) {
+    const std::string seconds = std::to_string(wait.value());
+    call.res.set_header("Retry-After", seconds);
     return WriteError(call.res, 429, "too_many_requests",
-                      "too many wrong passwords; try again in " + std::to_string(wait) + " s",
-                      "old_password", "too_many_failed_logins",
-                      {{"seconds", std::to_string(wait)}});
+                      "too many wrong passwords; try again in " + seconds + " s", "old_password",
+                      "too_many_failed_logins", {{"seconds", seconds}});
   }
-  core::Status changed = app::ChangeOwnPassword(call.store, call.principal.user_id, old_password,
-                                                new_password, call.session.token_hash, call.actor);
-  if (!changed.ok() && changed.error().field == "old_password") {
-    call.services.throttle.RecordFailure(name, call.actor.origin);
-    (void)call.store.RecordEvent("password_change_failed", "user:" + name, "", call.actor);
-  }
+  core::Status changed =
+      app::ChangeOwnPassword(call.store, call.services.login_limits, call.principal.user_id,
+                             old_password, new_password, call.session.token_hash, call.actor);
   if (!changed.ok()) return WriteError(call.res, changed.error());
-  call.services.throttle.RecordSuccess(name, call.actor.origin);
   ForgetSessions(call.services);
   WriteJson(call.res, {{"status", "password changed; your other sessions are signed out"}});
 }
@@ -186,7 +185,7 @@ void ChangeOwnProfile(Call& call) {
   core::Status changed =
       app::ChangeOwnProfile(call.store, call.principal.user_id, real_name, phone, call.actor);
   if (!changed.ok()) return WriteError(call.res, changed.error());
-  auto user = call.store.GetUser(call.principal.user_id);
+  auto user = app::AccountOf(call.store, call.principal.user_id);
   if (!user.ok()) return WriteError(call.res, user.error());
   if (!user.value()) return WriteError(call.res, 404, "not_found", "no such user", "name");
   WriteJson(call.res, {{"real_name", user.value()->real_name}, {"phone", user.value()->phone}});

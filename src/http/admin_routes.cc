@@ -1,7 +1,9 @@
 // Policy, audit log and CSV imports.
 #include <charconv>
 
+#include "app/audit_trail.h"
 #include "app/import_file.h"
+#include "app/stored_assessments.h"
 #include "http/access.h"
 #include "http/errors.h"
 #include "http/import_file_json.h"
@@ -20,7 +22,7 @@ void Policy(Call& call) {
 }
 
 void PolicyVersions(Call& call) {
-  auto list = call.store.ListPolicies();
+  auto list = app::ListPolicies(call.store);
   if (!list.ok()) return WriteError(call.res, list.error());
   nlohmann::json items = nlohmann::json::array();
   for (const auto& p : list.value()) {
@@ -44,7 +46,7 @@ void Audit(Call& call) {
       !Require(call, core::GlobalAction::kReadAudit)) {
     return;
   }
-  auto page = call.store.ListAudit(offset, limit);
+  auto page = app::ListAudit(call.store, offset, limit);
   if (!page.ok()) return WriteError(call.res, page.error());
   nlohmann::json items = nlohmann::json::array();
   for (const auto& a : page.value().items) {
@@ -81,7 +83,7 @@ void AuditChanges(Call& call) {
       !Require(call, core::GlobalAction::kReadAudit)) {
     return;
   }
-  auto page = call.store.ListAuditChanges(entry, offset, limit);
+  auto page = app::ListAuditChanges(call.store, entry, offset, limit);
   if (!page.ok()) return WriteError(call.res, page.error());
   nlohmann::json items = nlohmann::json::array();
   for (const auto& a : page.value().items) {
@@ -97,7 +99,7 @@ void AuditChanges(Call& call) {
 
 void AuditHead(Call& call) {
   if (!Require(call, core::GlobalAction::kReadAudit)) return;
-  auto head = call.store.AuditHead();
+  auto head = app::AuditHead(call.store);
   if (!head.ok()) return WriteError(call.res, head.error());
   WriteJson(call.res, HeadJson(head.value()));
 }
@@ -113,7 +115,7 @@ void AuditVerify(Call& call) {
     }
   }
   if (!Require(call, core::GlobalAction::kReadAudit)) return;
-  auto verified = call.store.VerifyAudit(expect);
+  auto verified = app::VerifyAudit(call.store, expect);
   if (!verified.ok()) return WriteError(call.res, verified.error());
   const auto& v = verified.value();
   WriteJson(call.res,

@@ -6,7 +6,9 @@
 
 #include "app/assessment_service.h"
 #include "app/explain_service.h"
+#include "app/hand_decisions.h"
 #include "app/result_history.h"
+#include "app/stored_assessments.h"
 #include "app/verify_service.h"
 #include "core/disclosure.h"
 #include "core/score_rules.h"
@@ -61,36 +63,26 @@ void WriteRow(JsonWriter& out, const storage::AssessmentRow& row, bool with_manu
 }
 
 // The stored quota arithmetic of each ranking group the page's rows belong to, in the page's
-// order, with how many of the group the caller's scope holds are selected: what a page drawn
-// group by group with its cut line needs, without the year's whole summary.
+// order, with how many of the group the caller's scope holds are selected
+// (app::GroupsOfPage).
 core::Status WriteGroups(Call& call, int year, const storage::OrgFilter& scope,
                          const std::vector<storage::AssessmentRow>& rows, JsonWriter& out) {
+  auto groups = app::GroupsOfPage(call.store, year, scope, rows);
+  if (!groups.ok()) return groups.error();
   out.Key("groups").BeginArray();
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    if (i > 0 && rows[i].unit == rows[i - 1].unit && rows[i].type == rows[i - 1].type) continue;
-    auto group = call.store.LoadQuotaGroup(year, rows[i].unit, rows[i].type);
-    if (!group.ok()) return group.error();
-    if (!group.value()) continue;
-    storage::OrgFilter selected = scope;
-    selected.unit = rows[i].unit;
-    selected.type = rows[i].type;
-    selected.selected = true;
-    selected.offset = 0;
-    selected.limit = 1;
-    auto count = call.store.LoadAssessmentRows(year, selected);
-    if (!count.ok()) return count.error();
-    const storage::StoredQuota& g = *group.value();
+  for (const app::GroupOnPage& group : groups.value()) {
+    const storage::StoredQuota& g = group.quota;
     out.BeginObject().Field("unit", g.unit).Field("type", g.type).Key("count").Int(g.count);
     out.Key("ratio_ppm").Int(g.ratio_ppm).Key("quota").Int(g.quota).Key("cut_score");
     g.cut_cents ? out.Double(*g.cut_cents / 100.0) : out.Null();
-    out.Key("taken").Int(g.taken).Key("selected").Int(count.value().total).EndObject();
+    out.Key("taken").Int(g.taken).Key("selected").Int(group.selected).EndObject();
   }
   out.EndArray();
   return core::Status::Ok();
 }
 
 void List(Call& call) {
-  auto list = call.store.ListAssessments();
+  auto list = app::ListAssessments(call.store);
   if (!list.ok()) return WriteError(call.res, list.error());
   nlohmann::json items = nlohmann::json::array();
   for (const auto& info : list.value()) {
@@ -165,12 +157,12 @@ void Rows(Call& call) {
   storage::OrgFilter filter;
   if (!year || !PageParams(call.req, filter.offset, filter.limit, call.res)) return;
   if (!AssessmentListParams(call.req, filter, call.res)) return;
-  auto info = call.store.LoadAssessmentInfo(*year);
+  auto info = app::AssessmentOf(call.store, *year);
   if (!info.ok()) return WriteError(call.res, info.error());
   if (!info.value()) return WriteError(call.res, 404, "not_found", "year not assessed", "year");
   ApplyScope(call.principal, filter);
   if (!OrderParam(call.req, filter, call.res)) return;
-  auto page = call.store.LoadAssessmentRows(*year, filter);
+  auto page = app::AssessmentRows(call.store, *year, filter);
   if (!page.ok()) return WriteError(call.res, page.error());
   const bool with_manual = core::MayDo(call.principal, core::GlobalAction::kReadAllAssessments);
   JsonWriter out;
@@ -256,7 +248,7 @@ void PutManual(Call& call) {
     return;
   }
   decision.decided_by = call.principal.name;
-  if (auto s = call.store.SaveManualDecision(*year, decision, call.actor); !s.ok()) {
+  if (auto s = app::DecideByHand(call.store, *year, decision, call.actor); !s.ok()) {
     return WriteError(call.res, s.error());
   }
   WriteJson(call.res, {{"code", *code},
@@ -273,7 +265,7 @@ void DeleteManual(Call& call) {
       !RequireOrg(call, *code, core::OrgAction::kRead)) {
     return;
   }
-  if (auto s = call.store.DeleteManualDecision(*year, *code, call.actor); !s.ok()) {
+  if (auto s = app::WithdrawHandDecision(call.store, *year, *code, call.actor); !s.ok()) {
     return WriteError(call.res, s.error());
   }
   WriteJson(call.res, {{"code", *code}, {"year", *year}, {"deleted", true}});
@@ -282,7 +274,7 @@ void DeleteManual(Call& call) {
 void ListManual(Call& call) {
   auto year = PathYear(call.req, call.res, 1);
   if (!year || !Require(call, core::GlobalAction::kReadAllAssessments)) return;
-  auto list = call.store.ListManualDecisions(*year);
+  auto list = app::HandDecisionsOf(call.store, *year);
   if (!list.ok()) return WriteError(call.res, list.error());
   nlohmann::json items = nlohmann::json::array();
   for (const auto& d : list.value()) {

@@ -73,19 +73,10 @@ core::Result<std::map<std::string, std::string>> ActionNames(
       if (org != cases[i].row.code) codes.push_back(org);
     }
   }
-  std::map<std::string, std::string> names;
   auto seen = SeenOf(call, codes);
   if (!seen.ok()) return seen.error();
-  if (seen.value().empty()) return names;
-  storage::OrgFilter only;
-  only.restrict_to_scope = true;
-  only.only.assign(seen.value().begin(), seen.value().end());
-  only.limit = static_cast<std::int64_t>(only.only.size());
-  only.ended.reset();  // a parent that ended since is still named
-  auto orgs = call.store.ListOrganizations(only);
-  if (!orgs.ok()) return orgs.error();
-  for (const core::Organization& org : orgs.value().items) names.emplace(org.code, org.name);
-  return names;
+  return app::NamesOf(call.store,
+                      std::vector<std::string>(seen.value().begin(), seen.value().end()));
 }
 
 // A dashboard lists the selected organizations and the consecutive cases; a province has tens

@@ -15,7 +15,9 @@
 #include <memory>
 
 #include "app/ledger_service.h"
+#include "app/audit_trail.h"
 #include "app/list_export.h"
+#include "app/stored_assessments.h"
 #include "export/csv_table.h"
 #include "export/xlsx_table.h"
 #include "http/access.h"
@@ -85,7 +87,7 @@ void Answer(Call& call, Format format, app::ExportList list, int year, Write wri
   const std::string title = app::ExportTitle(list, year);
   // The audit head the list was read at travels with the file (issue 9: on every export), so
   // whoever holds the file can later show that the record it came from was not rewound.
-  auto head = call.store.AuditHead();
+  auto head = app::AuditHead(call.store);
   if (!head.ok()) {
     ::close(fd);
     ::unlink(path.c_str());
@@ -163,7 +165,7 @@ void Assessment(Call& call) {
   if (!format) return;
   storage::OrgFilter filter;
   if (!AssessmentListParams(call.req, filter, call.res)) return;
-  auto info = call.store.LoadAssessmentInfo(*year);
+  auto info = app::AssessmentOf(call.store, *year);
   if (!info.ok()) return WriteError(call.res, info.error());
   if (!info.value()) return WriteError(call.res, 404, "not_found", "year not assessed", "year");
   ApplyScope(call.principal, filter);

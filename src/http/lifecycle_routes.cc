@@ -2,6 +2,7 @@
 // members leaving (POST /members/{id}/leave). The rules are core/lifecycle.h's, applied by
 // app/lifecycle_service; the record stays in both cases.
 #include "app/lifecycle_service.h"
+#include "app/organization_records.h"
 #include "http/access.h"
 #include "http/errors.h"
 #include "http/json_input.h"
@@ -27,7 +28,7 @@ bool GetDate(const nlohmann::json& body, core::CivilDate& out, httplib::Response
 }
 
 void WriteOrganization(Call& call, const std::string& code) {
-  auto detail = call.store.GetOrganization(code);
+  auto detail = app::OrganizationOf(call.store, code);
   if (!detail.ok()) return WriteError(call.res, detail.error());
   if (!detail.value()) return WriteError(call.res, 404, "not_found", "no organization", "code");
   const core::Organization& org = detail.value()->org;

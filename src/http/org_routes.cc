@@ -2,6 +2,7 @@
 // (core::CheckOrganization, core::CheckMember, core::ValidateOrganizations) and the fields
 // only admin changes (core::CheckOrganizationChange). Organizations out of the caller's scope
 // do not exist for them (http/access.h), also as parents and as members' organizations.
+#include "app/organization_records.h"
 #include "core/field_access.h"
 #include "http/access.h"
 #include "http/errors.h"
@@ -117,39 +118,21 @@ bool MayPlace(Call& call, const core::Organization& org) {
   return !sees.value() || RequireOrg(call, org.parent, core::OrgAction::kWriteOrganization);
 }
 
-// The unit a new organization takes from its parent (kDefaultUnit for a direct one).
-std::string InheritedUnit(const core::StoredOrgs& stored, const core::Organization& org) {
-  if (org.parent.empty()) return std::string(core::kDefaultUnit);
-  const auto it = stored.find(org.parent);
-  return it == stored.end() ? std::string(core::kDefaultUnit) : it->second.unit;
-}
-
 // Validates like an import, checks the fields only admin changes against `before` (nullptr
 // when creating) and saves; answers 201 when created, 200 when updated. A parent the caller
 // may not see is taken out of the stored tree first, so that it is refused with the very words
 // of a parent that does not exist.
 void Save(Call& call, core::Organization org, const core::Organization* before) {
-  auto stored = call.store.StoredOrganizations();
-  if (!stored.ok()) return WriteError(call.res, stored.error());
+  bool parent_hidden = false;
   if (!org.parent.empty()) {
     auto sees = Sees(call, org.parent);
     if (!sees.ok()) return WriteError(call.res, sees.error());
-    if (!sees.value()) stored.value().erase(org.parent);
+    parent_hidden = !sees.value();
   }
-  std::vector<core::Row<core::Organization>> rows = {{1, std::move(org)}};
-  if (auto errors = core::ValidateOrganizations(rows, stored.value()); !errors.empty()) {
-    const core::LineError& e = errors.front();
-    return WriteError(call.res, 422, "invalid", e.message, e.field.empty() ? "parent" : e.field,
-                      e.reason, e.params);
-  }
-  if (auto may = core::CheckOrganizationChange(call.principal, before, rows[0].value,
-                                               InheritedUnit(stored.value(), rows[0].value));
-      !may.ok()) {
-    return WriteError(call.res, may.error());
-  }
-  auto created = call.store.SaveOrganization(rows[0].value, call.actor);
-  if (!created.ok()) return WriteError(call.res, created.error());
-  WriteJsonText(call.res, ItemText(rows[0].value, WriteOrg), created.value() ? 201 : 200);
+  auto saved = app::SaveOrganizationEntry(call.store, call.principal, std::move(org), before,
+                                          parent_hidden, call.actor);
+  if (!saved.ok()) return WriteError(call.res, saved.error());
+  WriteJsonText(call.res, ItemText(saved.value().org, WriteOrg), saved.value().created ? 201 : 200);
 }
 
 void List(Call& call) {
@@ -160,8 +143,8 @@ void List(Call& call) {
   // Rows go from the statement to the text as they are read: no Organization per row.
   JsonWriter out;
   out.BeginObject().Key("items").BeginArray();
-  auto total = call.store.VisitOrganizations(
-      filter, [&](const storage::OrgRowView& org) { WriteOrgRow(out, org); });
+  auto total = app::VisitOrganizations(
+      call.store, filter, [&](const storage::OrgRowView& org) { WriteOrgRow(out, org); });
   if (!total.ok()) return WriteError(call.res, total.error());
   out.EndArray().Key("total").Int(total.value());
   out.Key("offset").Int(filter.offset).Key("limit").Int(filter.limit).EndObject();
@@ -171,7 +154,7 @@ void List(Call& call) {
 // What the caller may do to the organization, as core::MayAccessOrganization decides, so
 // that a page offers only that: {"change", "change_members", "change_scores", "end"}.
 std::string MayText(Call& call, const std::string& code) {
-  auto ancestry = call.store.Ancestry(code);
+  auto ancestry = app::AncestryOf(call.store, code);
   const std::vector<std::string> chain =
       ancestry.ok() ? ancestry.value() : std::vector<std::string>{};
   const auto may = [&](core::OrgAction action) {
@@ -205,13 +188,13 @@ std::string CountsText(const std::array<std::int64_t, 5>& counts) {
 void Detail(Call& call) {
   auto code = PathCode(call.req, call.res);
   if (!code || !RequireOrg(call, *code, core::OrgAction::kRead)) return;
-  auto detail = call.store.GetOrganization(*code);
+  auto detail = app::OrganizationOf(call.store, *code);
   if (!detail.ok()) return WriteError(call.res, detail.error());
   if (!detail.value()) return WriteError(call.res, 404, "not_found", "no organization", "code");
   // The organization's fields, then its counts, in one object.
   std::string text = ItemText(detail.value()->org, WriteOrg);
   text.pop_back();
-  auto subtree = call.store.SubtreeMemberCounts(*code);
+  auto subtree = app::SubtreeMemberCounts(call.store, *code);
   if (!subtree.ok()) return WriteError(call.res, subtree.error());
   text += ",\"member_counts\":" + CountsText(detail.value()->member_counts) +
           ",\"subtree_member_counts\":" + CountsText(subtree.value()) +
@@ -226,7 +209,7 @@ void Create(Call& call) {
   if (!body) return;
   auto org = ParseOrg(*body, call.res);
   if (!org || !MayPlace(call, *org)) return;
-  auto ancestry = call.store.Ancestry(org->code);
+  auto ancestry = app::AncestryOf(call.store, org->code);
   if (!ancestry.ok()) return WriteError(call.res, ancestry.error());
   // The same answer whoever holds the code (core/access.h, "Secrecy").
   if (!ancestry.value().empty()) {
@@ -250,7 +233,7 @@ void Update(Call& call) {
                       "code_unchangeable");
   }
   if (!RequireOrg(call, *code, core::OrgAction::kWriteOrganization)) return;
-  auto before = call.store.GetOrganization(*code);
+  auto before = app::OrganizationOf(call.store, *code);
   if (!before.ok()) return WriteError(call.res, before.error());
   if (!before.value()) return WriteError(call.res, 404, "not_found", "no organization", "code");
   // Only a move needs a right to the new place, and moving is admin's (before any look at
@@ -272,7 +255,7 @@ void Members(Call& call) {
       !RequireOrg(call, *code, core::OrgAction::kRead)) {
     return;
   }
-  auto page = call.store.ListMembers(*code, offset, limit);
+  auto page = app::MembersOf(call.store, *code, offset, limit);
   if (!page.ok()) return WriteError(call.res, page.error());
   WriteJsonText(call.res, PageText(page.value(), offset, limit, WriteMember));
 }
@@ -286,22 +269,7 @@ void SaveMember(Call& call) {
     return WriteFieldErrors(call.res, errors);
   }
   if (!RequireOrg(call, member.org, core::OrgAction::kWriteMembers)) return;
-  auto existing = call.store.GetMember(member.id);
-  if (!existing.ok()) return WriteError(call.res, existing.error());
-  if (existing.value() && existing.value()->org != member.org) {
-    // A member of an organization the caller may not change: the id is taken, and nothing
-    // more is said of where (core/access.h, "Secrecy").
-    auto ancestry = call.store.Ancestry(existing.value()->org);
-    if (!ancestry.ok()) return WriteError(call.res, ancestry.error());
-    if (!core::MayAccessOrganization(call.principal, ancestry.value(),
-                                     core::OrgAction::kWriteMembers)) {
-      return WriteError(call.res, 409, "conflict",
-                        "the member id " + member.id + " is already in use; choose another", "id",
-                        "member_id_unavailable", {{"id", member.id}});
-    }
-  }
-  if (existing.value()) member.left = existing.value()->left;  // kept by the save
-  auto created = call.store.SaveMember(member, call.actor);
+  auto created = app::SaveMemberEntry(call.store, call.principal, member, call.actor);
   if (!created.ok()) return WriteError(call.res, created.error());
   WriteJsonText(call.res, ItemText(member, WriteMember), created.value() ? 201 : 200);
 }

@@ -2,6 +2,7 @@
 // (mobile 流动党员, lost_contact 失联党员, pocket 口袋党员, ...), filtered and paged on the
 // server (issue 10). Members who left are not on the roster; nor are the members of
 // organizations that ended.
+#include "app/organization_records.h"
 #include "http/access.h"
 #include "http/errors.h"
 #include "http/json_input.h"
@@ -43,7 +44,7 @@ void Roster(Call& call) {
   }
   filter.ended = false;
   ApplyScope(call.principal, filter);
-  auto page = call.store.ListRoster(filter, status);
+  auto page = app::Roster(call.store, filter, status);
   if (!page.ok()) return WriteError(call.res, page.error());
   JsonWriter out;
   out.BeginObject().Key("items").BeginArray();

@@ -18,10 +18,12 @@
 
 namespace grassroots::http {
 
-// What the handlers share across requests. Thread-safe (the throttle locks itself).
+// What the handlers share across requests. Thread-safe.
 struct Services {
   config::LoadedPolicy policy;
-  auth::LoginThrottle throttle;
+  // The login throttle's rule; its counts are in the database, shared by every server on it
+  // (app/login_guard.h).
+  auth::ThrottleLimits login_limits;
   SessionCache sessions;
   ReadMemo answers;             // the dashboard's summary and trend
   WhatIfMemo what_ifs;          // what-if outcomes, paged through

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "app/score_entry.h"
+#include "app/score_sheet.h"
 #include "core/disclosure.h"
 #include "core/field_access.h"
 #include "core/field_rules.h"
@@ -38,7 +39,7 @@ bool MayReadReason(const Call& call) {
 void OfOrganization(Call& call) {
   auto code = PathCode(call.req, call.res);
   if (!code || !RequireOrg(call, *code, core::OrgAction::kRead)) return;
-  auto scores = call.store.ScoresOf(*code);
+  auto scores = app::ScoresOf(call.store, *code);
   if (!scores.ok()) return WriteError(call.res, scores.error());
   nlohmann::json items = nlohmann::json::array();
   for (const auto& score : scores.value()) items.push_back(ScoreJson(score, MayReadReason(call)));
@@ -99,7 +100,7 @@ void List(Call& call) {
   const std::optional<storage::SheetRows> which = SheetRowsParam(call);
   if (!which) return;
   ApplyScope(call.principal, filter);
-  auto page = call.store.ListScoreSheet(year, *which, filter);
+  auto page = app::ScoreSheet(call.store, year, *which, filter);
   if (!page.ok()) return WriteError(call.res, page.error());
   JsonWriter out;
   out.BeginObject().Key("items").BeginArray();
@@ -122,12 +123,10 @@ void Put(Call& call) {
     return WriteFieldErrors(call.res, errors);
   }
   if (!RequireOrg(call, *code, core::OrgAction::kWriteScores)) return;
-  auto resolved = app::ResolveScoreEntries(call.store, call.principal, {entry});
-  if (!resolved.ok()) return WriteError(call.res, resolved.error());
-  const core::ScoreRecord& score = resolved.value().front();
-  auto created = call.store.SaveScore(score, call.actor);
-  if (!created.ok()) return WriteError(call.res, created.error());
-  WriteJson(call.res, ScoreJson(score, MayReadReason(call)), created.value() ? 201 : 200);
+  auto saved = app::SaveScoreEntry(call.store, call.principal, entry, call.actor);
+  if (!saved.ok()) return WriteError(call.res, saved.error());
+  WriteJson(call.res, ScoreJson(saved.value().score, MayReadReason(call)),
+            saved.value().created ? 201 : 200);
 }
 
 // The committee's grade (core::CheckFieldChange: admin only) with its reason, on a stored score.
@@ -147,17 +146,9 @@ void OverrideGrade(Call& call) {
     return WriteError(call.res, may.error());
   }
   if (!RequireOrg(call, *code, core::OrgAction::kRead)) return;
-  auto scores = call.store.ScoresOf(*code);
-  if (!scores.ok()) return WriteError(call.res, scores.error());
-  for (core::ScoreRecord score : scores.value()) {
-    if (score.year != *year) continue;
-    score.committee_grade = wanted.committee_grade;
-    score.reason = wanted.reason;
-    auto saved = call.store.SaveScore(score, call.actor);
-    if (!saved.ok()) return WriteError(call.res, saved.error());
-    return WriteJson(call.res, ScoreJson(score));
-  }
-  WriteError(call.res, 404, "not_found", "no score of " + *code + " in this year", "year");
+  auto score = app::OverrideCommitteeGrade(call.store, *code, *year, wanted, call.actor);
+  if (!score.ok()) return WriteError(call.res, score.error());
+  WriteJson(call.res, ScoreJson(score.value()));
 }
 
 // Every row of a bulk body, as entries; each problem of a row is added to `errors` under the
@@ -211,9 +202,7 @@ void Bulk(Call& call) {
   for (const std::string& code : codes) {
     if (!RequireOrg(call, code, core::OrgAction::kWriteScores)) return;
   }
-  auto scores = app::ResolveScoreEntries(call.store, call.principal, entries);
-  if (!scores.ok()) return WriteError(call.res, scores.error());
-  auto written = call.store.UpsertScores(scores.value(), call.actor);
+  auto written = app::SaveScoreEntries(call.store, call.principal, entries, call.actor);
   if (!written.ok()) return WriteError(call.res, written.error());
   WriteJson(call.res, {{"inserted", written.value().inserted},
                        {"updated", written.value().updated},

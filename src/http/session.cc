@@ -4,8 +4,9 @@
 #include <cctype>
 #include <chrono>
 
+#include "app/account_service.h"
+#include "app/sign_in.h"
 #include "auth/password.h"
-#include "core/bounded_text.h"
 #include "core/clock.h"
 #include "http/access.h"
 #include "http/errors.h"
@@ -42,34 +43,6 @@ std::string Cookie(const std::string& value, std::int64_t max_age, bool secure) 
          "; Max-Age=" + std::to_string(max_age) + (secure ? "; Secure" : "");
 }
 
-// Verifying against this when the account does not exist keeps the reply's timing from telling
-// which names exist.
-const std::string& DummyHash() {
-  static const std::string hash = [] {
-    auto hashed = auth::HashPassword("grassroots-no-such-account");
-    return hashed.ok() ? hashed.value() : std::string();
-  }();
-  return hash;
-}
-
-// A failed login is recorded under the anonymous actor: what was typed as a name is not an
-// identity (it may be a password typed in the wrong field, or a made-up name hundreds of bytes
-// long), so it goes into the entry's data, bounded, never into its actor or entity.
-constexpr std::size_t kTypedNameBytes = 64;
-
-std::string FailedLoginData(const std::string& typed_name) {
-  const std::string_view kept = core::Utf8Prefix(typed_name, kTypedNameBytes);
-  nlohmann::json data = {{"name", kept}};
-  if (kept.size() < typed_name.size()) data["truncated"] = true;
-  return data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
-void RefuseLogin(Call& call, const std::string& name) {
-  call.services.throttle.RecordFailure(name, call.actor.origin);
-  (void)call.store.RecordEvent("login_failed", "session", FailedLoginData(name), call.actor);
-  WriteError(call.res, 401, "unauthenticated", "wrong name or password", "", "wrong_credentials");
-}
-
 // Only a JSON body logs in: a form posted from another site (which a browser sends without
 // asking, and which carries no CSRF token) cannot. Checked before any password work.
 bool IsJsonBody(const httplib::Request& req) {
@@ -95,52 +68,43 @@ void Login(Call& call) {
       !GetString(*body, "password", password, true, call.res)) {
     return;
   }
-  if (int wait = call.services.throttle.RetryAfterSeconds(name, call.actor.origin); wait > 0) {
-    call.res.set_header("Retry-After", std::to_string(wait));
-    return WriteError(call.res, 429, "too_many_requests",
-                      "too many failed logins; try again in " + std::to_string(wait) + " s", "",
-                      "too_many_failed_logins", {{"seconds", std::to_string(wait)}});
+  auto in = app::SignInWith(call.store, call.services.login_limits, name, password, call.actor,
+                            NowSeconds() + kSessionSeconds);
+  if (!in.ok()) return WriteError(call.res, in.error());
+  switch (in.value().outcome) {
+    case app::SignIn::Outcome::kWait: {
+      const std::string wait = std::to_string(in.value().wait_seconds);
+      call.res.set_header("Retry-After", wait);
+      return WriteError(call.res, 429, "too_many_requests",
+                        "too many failed logins; try again in " + wait + " s", "",
+                        "too_many_failed_logins", {{"seconds", wait}});
+    }
+    case app::SignIn::Outcome::kWrongCredentials:
+      return WriteError(call.res, 401, "unauthenticated", "wrong name or password", "",
+                        "wrong_credentials");
+    case app::SignIn::Outcome::kDisabled:
+      return WriteError(call.res, 403, "forbidden",
+                        "this account is disabled; an administrator can enable it again", "name",
+                        "account_disabled");
+    case app::SignIn::Outcome::kSignedIn:
+      break;
   }
-  auto user = call.store.FindUser(name);
-  if (!user.ok()) return WriteError(call.res, user.error());
-  if (!user.value()) {
-    (void)auth::VerifyPassword(password, DummyHash());
-    return RefuseLogin(call, name);
-  }
-  if (!auth::VerifyPassword(password, user.value()->password_hash)) return RefuseLogin(call, name);
-  // Only the holder of the right password learns that the account is disabled: to anyone else
-  // it answers as every wrong password does. Not a guess, so not counted by the throttle.
-  if (user.value()->disabled()) {
-    (void)call.store.RecordEvent("login_refused_disabled", "user:" + name, "", call.actor);
-    return WriteError(call.res, 403, "forbidden",
-                      "this account is disabled; an administrator can enable it again", "name",
-                      "account_disabled");
-  }
-  call.services.throttle.RecordSuccess(name, call.actor.origin);
-  call.actor.name = name;
-  const std::string token = auth::RandomToken();
-  storage::SessionRecord session{auth::Sha256Hex(token), user.value()->id, auth::RandomToken(),
-                                 NowSeconds() + kSessionSeconds};
-  if (auto status = call.store.CreateSession(session); !status.ok()) {
-    return WriteError(call.res, status.error());
-  }
-  (void)call.store.RecordEvent("login", "user:" + name, "", call.actor);
-  call.res.set_header("Set-Cookie", Cookie(token, kSessionSeconds, call.services.secure_cookies));
-  WriteJson(call.res, SessionJson(*user.value(), session.csrf_token));
+  call.res.set_header("Set-Cookie",
+                      Cookie(in.value().token, kSessionSeconds, call.services.secure_cookies));
+  WriteJson(call.res, SessionJson(in.value().user, in.value().session.csrf_token));
 }
 
 void Logout(Call& call) {
-  if (auto status = call.store.DeleteSession(call.session.token_hash); !status.ok()) {
+  if (auto status = app::SignOut(call.store, call.session.token_hash, call.actor); !status.ok()) {
     return WriteError(call.res, status.error());
   }
   call.services.sessions.Forget(call.session.token_hash);
-  (void)call.store.RecordEvent("logout", "user:" + call.principal.name, "", call.actor);
   call.res.set_header("Set-Cookie", Cookie("", 0, call.services.secure_cookies));
   WriteJson(call.res, {{"status", "logged out"}});
 }
 
 void WhoAmI(Call& call) {
-  auto user = call.store.GetUser(call.principal.user_id);
+  auto user = app::AccountOf(call.store, call.principal.user_id);
   if (!user.ok()) return WriteError(call.res, user.error());
   if (!user.value()) return WriteError(call.res, 401, "unauthenticated", "log in first");
   WriteJson(call.res, SessionJson(*user.value(), call.session.csrf_token));
@@ -175,15 +139,11 @@ core::Result<std::optional<Authenticated>> Authenticate(const httplib::Request& 
   const std::int64_t now = NowSeconds();
   if (auto cached = cache.Find(token_hash, now)) return cached;
   const std::uint64_t generation = cache.Generation();
-  auto session = store.FindSession(token_hash, now);
-  if (!session.ok()) return session.error();
-  if (!session.value()) return std::optional<Authenticated>();
-  auto user = store.GetUser(session.value()->user_id);
-  if (!user.ok()) return user.error();
-  // Disabling deletes the sessions too; this also holds for one opened in between.
-  if (!user.value() || user.value()->disabled()) return std::optional<Authenticated>();
-  Authenticated found{*session.value(), PrincipalOf(*user.value()),
-                      user.value()->must_change_password};
+  auto live = app::LiveSessionOf(store, token_hash, now);
+  if (!live.ok()) return live.error();
+  if (!live.value()) return std::optional<Authenticated>();
+  const app::LiveSession& l = *live.value();
+  Authenticated found{l.session, PrincipalOf(l.user), l.user.must_change_password};
   cache.Put(found, generation);
   return std::optional<Authenticated>(std::move(found));
 }
@@ -192,15 +152,7 @@ core::Result<std::string> SignedOutReason(const httplib::Request& req, storage::
   const std::string token = SessionToken(req);
   if (token.empty() || token.size() > 128) return std::string("unauthenticated");
   const std::string token_hash = auth::Sha256Hex(token);
-  auto ended = store.SessionEndReason(token_hash, NowSeconds());
-  if (!ended.ok()) return ended.error();
-  if (ended.value() == "session_expired") return ended.value();
-  if (!ended.value().empty()) return "session_ended_" + ended.value();
-  // A live session of a disabled account (disabling ends them; one opened in between).
-  auto session = store.FindSession(token_hash, NowSeconds());
-  if (!session.ok()) return session.error();
-  if (session.value()) return std::string("session_ended_account_disabled");
-  return std::string("unauthenticated");
+  return app::WhySignedOut(store, token_hash, NowSeconds());
 }
 
 void ForgetSessions(Services& services) { services.sessions.Clear(); }

@@ -3,7 +3,6 @@
 // of who enters or leaves over the caller's scope (app/what_if_service.h).
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -111,34 +110,6 @@ bool WhatIfParams(Call& call, app::WhatIfQuery& query) {
   return true;
 }
 
-// The stored rows (name, stored score, grade, rank) of the organizations `codes` names; those
-// the year's stored assessment lacks (a year never assessed) are named from the organization
-// list. By code.
-core::Result<std::map<std::string, storage::AssessmentRow>> StoredRowsOf(
-    storage::Store& store, int year, const std::vector<std::string>& codes) {
-  std::map<std::string, storage::AssessmentRow> rows;
-  if (codes.empty()) return rows;
-  storage::OrgFilter only;
-  only.restrict_to_scope = true;
-  only.only = codes;
-  only.limit = static_cast<std::int64_t>(codes.size());
-  auto stored = store.LoadAssessmentRows(year, only);
-  if (!stored.ok()) return stored.error();
-  for (auto& row : stored.value().items) rows.emplace(row.code, std::move(row));
-  if (rows.size() == codes.size()) return rows;
-  auto orgs = store.ListOrganizations(only);
-  if (!orgs.ok()) return orgs.error();
-  for (const core::Organization& org : orgs.value().items) {
-    storage::AssessmentRow row;
-    row.code = org.code;
-    row.name = org.name;
-    row.type = core::ToString(org.type);
-    row.unit = org.unit;
-    rows.emplace(org.code, std::move(row));
-  }
-  return rows;
-}
-
 // One organization that enters or leaves: as stored (score, grade, rank, selected) and as the
 // what-if assesses it (`*_after`).
 void WriteChange(JsonWriter& out, const app::WhatIfOutcome& outcome, std::size_t i,
@@ -193,7 +164,7 @@ void WhatIf(Call& call) {
   const app::WhatIfPage page = app::PageOfWhatIf(o, query);
   std::vector<std::string> codes;
   for (std::size_t i : page.items) codes.push_back(o.orgs.code[i]);
-  auto stored = StoredRowsOf(call.store, *year, codes);
+  auto stored = app::StoredRowsOf(call.store, *year, codes);
   if (!stored.ok()) return WriteError(call.res, stored.error());
   JsonWriter out;
   out.BeginObject().Key("year").Int(*year).Key("whole_county").Bool(whole);

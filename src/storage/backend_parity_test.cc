@@ -12,10 +12,12 @@
 #include "core/policy.h"
 #include "storage/copy_db.h"
 #include "storage/evidence_store.h"
+#include "storage/login_counts.h"
 #include "storage/open_store.h"
 #include "storage/postgres/pg_test_server.h"
 #include "storage/rectification_records.h"
 #include "storage/test_fixture.h"
+#include "storage/tx.h"
 
 namespace grassroots::storage {
 namespace {
@@ -149,6 +151,14 @@ TEST_F(BackendParityTest, CopyDbMovesEverythingBothWaysAndTheChainStillVerifies)
                            return added.ok() ? core::Status::Ok() : core::Status(added.error());
                          })
                   .ok());
+  ASSERT_TRUE(county
+                  .Write(actor_,
+                         [](Tx& tx) {
+                           return LoginCounts(tx).Put("alice", "10.0.0.1",
+                                                      {LoginCount{3, 100}, LoginCount{31, 101},
+                                                       LoginCount{4, 102}, std::nullopt});
+                         })
+                  .ok());
   core::Result<ChainHead> head = county.AuditHead();
   ASSERT_TRUE(head.ok());
 
@@ -175,6 +185,19 @@ TEST_F(BackendParityTest, CopyDbMovesEverythingBothWaysAndTheChainStillVerifies)
     core::Result<std::optional<UserRecord>> alice = store->FindUser("alice");
     ASSERT_TRUE(alice.ok() && alice.value());
     EXPECT_EQ(alice.value()->password_hash, "$argon2id$x");
+    LoginCountsOf counts;
+    ASSERT_TRUE(store
+                    ->Read([&](Tx& tx) -> core::Status {
+                      core::Result<LoginCountsOf> of = LoginCounts(tx).Of("alice", "10.0.0.1");
+                      if (!of.ok()) return of.error();
+                      counts = of.value();
+                      return core::Status::Ok();
+                    })
+                    .ok());
+    ASSERT_TRUE(counts.pair && counts.address && counts.account);
+    EXPECT_EQ(counts.pair->failures, 3);
+    EXPECT_EQ(counts.address->failures, 31);
+    EXPECT_EQ(counts.account->last_at, 102);
     UserRecord bob;
     bob.name = "bob";
     bob.password_hash = "h";

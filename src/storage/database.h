@@ -122,6 +122,12 @@ class DatabaseImpl {
   virtual std::optional<std::int64_t> RememberedCount(const std::string& key) = 0;
   virtual void RememberCount(std::string key, std::int64_t count) = 0;
   virtual core::Status RefreshStatistics(std::string_view table) = 0;
+  // The run lock of one assessment year (Store::LockYear): taken for this connection, waiting
+  // for whoever holds it on any connection of any server or process, and held until UnlockYear
+  // or until the connection closes. Not a transaction: the run's reads and its write take their
+  // own inside it.
+  virtual core::Status LockYear(int year) = 0;
+  virtual void UnlockYear(int year) = 0;
   virtual core::Result<bool> HasStatistics(std::string_view table) = 0;
   // After rows were written with their own `column` ids (a copy), new rows continue after the
   // largest: SQLite's INTEGER PRIMARY KEY does so by itself, an identity column is told.

@@ -110,6 +110,13 @@ core::Status SqlStore::Write(const Actor& actor, const std::function<core::Statu
   return txn.value().Commit();
 }
 
+core::Result<YearLock> SqlStore::LockYear(int year) {
+  if (db_.InTransaction()) return core::Error::Internal("a year's run lock inside a transaction");
+  DatabaseImpl* db = &db_.impl();
+  if (core::Status locked = db->LockYear(year); !locked.ok()) return locked.error();
+  return YearLock([db, year] { db->UnlockYear(year); });
+}
+
 core::Status SqlStore::Migrate() {
   return Guarded("migrating", [&]() -> core::Status {
     core::Status status = ApplyMigrations(db_, migrations_);

@@ -33,6 +33,7 @@ class SqlStore final : public Store {
   core::Result<std::int64_t> DataVersion() override;
   core::Status Read(const std::function<core::Status(Tx&)>& fn) override;
   core::Status Write(const Actor& actor, const std::function<core::Status(Tx&)>& fn) override;
+  core::Result<YearLock> LockYear(int year) override;
 
   core::Status Migrate() override;
   core::Result<bool> IsEmpty() override;

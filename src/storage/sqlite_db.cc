@@ -1,7 +1,11 @@
 #include "storage/sqlite_db.h"
 
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
 #include <functional>
 #include <optional>
 #include <unordered_map>
@@ -188,6 +192,7 @@ class SqliteDatabase final : public DatabaseImpl {
   // close_v2 defers the close until every statement is finalized, so destruction order of a
   // connection and its Statements does not matter.
   ~SqliteDatabase() override {
+    for (const auto& [year, fd] : year_locks_) ::close(fd);
     cache_->Close();
     sqlite3_close_v2(db_);
   }
@@ -222,6 +227,8 @@ class SqliteDatabase final : public DatabaseImpl {
     return Exec("ANALYZE " + std::string(table), "computing statistics of " + std::string(table));
   }
   core::Result<bool> HasStatistics(std::string_view table) override;
+  core::Status LockYear(int year) override;
+  void UnlockYear(int year) override;
 
  private:
   using Mark = std::pair<std::int64_t, std::int64_t>;
@@ -244,6 +251,7 @@ class SqliteDatabase final : public DatabaseImpl {
   std::shared_ptr<StatementCache> cache_;
   std::unordered_map<std::string, std::int64_t> counts_;
   Mark counts_mark_{-1, -1};
+  std::unordered_map<int, int> year_locks_;  // year -> the descriptor holding its lock
 };
 
 core::Status SqliteDatabase::Open() {
@@ -386,6 +394,43 @@ core::Result<Database> OpenSqliteDatabase(const std::string& path, const core::C
   auto db = std::make_unique<SqliteDatabase>(path, clock);
   if (core::Status status = db->Open(); !status.ok()) return status.error();
   return Database(std::move(db));
+}
+
+// SQLite's one writer does not make a run exclusive: the run reads, computes and then writes in
+// separate transactions, and holding the write transaction from the first read instead would
+// stop every other writer of the file (a score entry, a login's count) for the whole run, past
+// the busy timeout at a province's size. So a year's run holds an open file description lock
+// (F_OFD_SETLKW) on byte `year` of a file beside the database: it excludes other connections of
+// this process as well as other processes, and the kernel drops it if the process dies. An
+// in-memory database has one connection and needs none.
+core::Status SqliteDatabase::LockYear(int year) {
+  if (year_locks_.contains(year)) return core::Error::Internal("the year's run lock is held twice");
+  if (head_file_.empty()) return core::Status::Ok();
+  const std::string file = path() + ".assess-lock";
+  const int fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    return core::Error::Unavailable("cannot open " + file + ": " + std::strerror(errno));
+  }
+  struct flock lock = {};
+  lock.l_type = F_WRLCK;
+  lock.l_whence = SEEK_SET;
+  lock.l_start = year;
+  lock.l_len = 1;
+  while (::fcntl(fd, F_OFD_SETLKW, &lock) != 0) {
+    if (errno == EINTR) continue;
+    const int error = errno;
+    ::close(fd);
+    return core::Error::Unavailable("cannot lock " + file + ": " + std::strerror(error));
+  }
+  year_locks_.emplace(year, fd);
+  return core::Status::Ok();
+}
+
+void SqliteDatabase::UnlockYear(int year) {
+  const auto it = year_locks_.find(year);
+  if (it == year_locks_.end()) return;
+  ::close(it->second);  // closing the description releases its lock
+  year_locks_.erase(it);
 }
 
 }  // namespace grassroots::storage

@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "core/access.h"
@@ -268,6 +269,23 @@ struct OrgRowView {
   std::string_view ended_on, end_kind, merged_into;
 };
 
+// Held while it lives: Store::LockYear's lock on one year's assessment run. Move-only.
+class YearLock {
+ public:
+  YearLock() = default;
+  explicit YearLock(std::function<void()> release) : release_(std::move(release)) {}
+  YearLock(YearLock&& other) noexcept : release_(std::exchange(other.release_, nullptr)) {}
+  YearLock& operator=(YearLock&&) = delete;
+  YearLock(const YearLock&) = delete;
+  YearLock& operator=(const YearLock&) = delete;
+  ~YearLock() {
+    if (release_) release_();
+  }
+
+ private:
+  std::function<void()> release_;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -295,6 +313,13 @@ class Store {
   // an exception `fn` lets out becomes kInternal. Not inside another transaction.
   virtual core::Status Read(const std::function<core::Status(Tx&)>& fn) = 0;
   virtual core::Status Write(const Actor& actor, const std::function<core::Status(Tx&)>& fn) = 0;
+
+  // One assessment run per year at a time, across connections, servers and processes: waits
+  // until no other run of `year` holds the lock and holds it while the handle lives (a run's
+  // load, compute and store, app::RunAssessment). Not a transaction; not taken inside one.
+  // PostgreSQL: a session advisory lock keyed by schema and year; SQLite: a lock on a file
+  // beside the database (sqlite_db.cc says why not its write transaction).
+  virtual core::Result<YearLock> LockYear(int year) = 0;
 
   // Creates the schema or applies the migrations it lacks. Idempotent.
   virtual core::Status Migrate() = 0;

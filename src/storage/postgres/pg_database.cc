@@ -14,6 +14,7 @@ extern const std::string_view pg_migration_010_ranked_results;
 extern const std::string_view pg_migration_011_accounts;
 extern const std::string_view pg_migration_012_rectification;
 extern const std::string_view pg_migration_013_evidence;
+extern const std::string_view pg_migration_015_login_counts;
 }  // namespace grassroots::embedded
 
 namespace grassroots::storage {
@@ -24,6 +25,12 @@ namespace {
 constexpr std::string_view kBeginWrite =
     "BEGIN ISOLATION LEVEL READ COMMITTED;"
     " SELECT pg_advisory_xact_lock(hashtext('grassroots.write.' || current_schema()))";
+
+// The year's run lock (LockYear), one per schema and year; the year is appended.
+constexpr std::string_view kYearLock =
+    "SELECT pg_advisory_lock(hashtext('grassroots.assess.' || current_schema()), ";
+constexpr std::string_view kYearUnlock =
+    "SELECT pg_advisory_unlock(hashtext('grassroots.assess.' || current_schema()), ";
 
 struct PgSql {
   std::string text;
@@ -157,6 +164,16 @@ class PgDatabase final : public DatabaseImpl {
   bool InTransaction() const override { return conn_.InTransaction(); }
 
   core::Status BeginWrite() override { return conn_.Exec(kBeginWrite, "starting a write"); }
+  // A session-level advisory lock keyed by (schema, year): the two-key space, apart from the
+  // write lock's one key. Session-level because a run reads and writes in several transactions.
+  core::Status LockYear(int year) override {
+    return conn_.Exec(std::string(kYearLock) + std::to_string(year) + ")",
+                      "waiting for the year's assessment run");
+  }
+  void UnlockYear(int year) override {
+    (void)conn_.Exec(std::string(kYearUnlock) + std::to_string(year) + ")",
+                     "ending the year's assessment run");
+  }
   core::Status BeginRead() override {
     return conn_.Exec("BEGIN ISOLATION LEVEL REPEATABLE READ", "starting a read transaction");
   }
@@ -203,12 +220,13 @@ class PgDatabase final : public DatabaseImpl {
 }  // namespace
 
 std::span<const Migration> PgMigrations() {
-  static const std::array<Migration, 5> kMigrations = {{
+  static const std::array<Migration, 6> kMigrations = {{
       {7, "007_schema", embedded::pg_migration_007_schema},
       {10, "010_ranked_results", embedded::pg_migration_010_ranked_results},
       {11, "011_accounts", embedded::pg_migration_011_accounts},
       {12, "012_rectification", embedded::pg_migration_012_rectification},
       {13, "013_evidence", embedded::pg_migration_013_evidence},
+      {15, "015_login_counts", embedded::pg_migration_015_login_counts},
   }};
   return kMigrations;
 }

@@ -1,0 +1,98 @@
+#include "app/organization_records.h"
+
+#include <utility>
+
+#include "core/field_access.h"
+#include "core/import_rows.h"
+
+namespace grassroots::app {
+namespace {
+
+// The unit a new organization takes from its parent (kDefaultUnit for a direct one).
+std::string InheritedUnit(const core::StoredOrgs& stored, const core::Organization& org) {
+  if (org.parent.empty()) return std::string(core::kDefaultUnit);
+  const auto it = stored.find(org.parent);
+  return it == stored.end() ? std::string(core::kDefaultUnit) : it->second.unit;
+}
+
+}  // namespace
+
+core::Result<std::vector<std::string>> AncestryOf(storage::Store& store, const std::string& code) {
+  return store.Ancestry(code);
+}
+
+core::Result<std::optional<storage::OrgDetail>> OrganizationOf(storage::Store& store,
+                                                               const std::string& code) {
+  return store.GetOrganization(code);
+}
+
+core::Result<std::int64_t> VisitOrganizations(
+    storage::Store& store, const storage::OrgFilter& filter,
+    const std::function<void(const storage::OrgRowView&)>& row) {
+  return store.VisitOrganizations(filter, row);
+}
+
+core::Result<std::array<std::int64_t, 5>> SubtreeMemberCounts(storage::Store& store,
+                                                              const std::string& code) {
+  return store.SubtreeMemberCounts(code);
+}
+
+core::Result<SavedOrganization> SaveOrganizationEntry(
+    storage::Store& store, const core::Principal& by, core::Organization org,
+    const core::Organization* before, bool parent_hidden, const storage::Actor& actor) {
+  auto stored = store.StoredOrganizations();
+  if (!stored.ok()) return stored.error();
+  if (parent_hidden) stored.value().erase(org.parent);
+  std::vector<core::Row<core::Organization>> rows = {{1, std::move(org)}};
+  if (auto errors = core::ValidateOrganizations(rows, stored.value()); !errors.empty()) {
+    const core::LineError& e = errors.front();
+    core::Error error = core::Error::Invalid(e.message, e.field.empty() ? "parent" : e.field);
+    error.reason = e.reason;
+    error.params = e.params;
+    return error;
+  }
+  if (core::Status may = core::CheckOrganizationChange(
+          by, before, rows[0].value, InheritedUnit(stored.value(), rows[0].value));
+      !may.ok()) {
+    return may.error();
+  }
+  auto created = store.SaveOrganization(rows[0].value, actor);
+  if (!created.ok()) return created.error();
+  return SavedOrganization{std::move(rows[0].value), created.value()};
+}
+
+core::Result<storage::Page<core::Member>> MembersOf(storage::Store& store, const std::string& code,
+                                                    std::int64_t offset, std::int64_t limit) {
+  return store.ListMembers(code, offset, limit);
+}
+
+core::Result<std::optional<core::Member>> MemberOf(storage::Store& store, const std::string& id) {
+  return store.GetMember(id);
+}
+
+core::Result<bool> SaveMemberEntry(storage::Store& store, const core::Principal& by,
+                                   core::Member member, const storage::Actor& actor) {
+  auto existing = store.GetMember(member.id);
+  if (!existing.ok()) return existing.error();
+  if (existing.value() && existing.value()->org != member.org) {
+    // A member of an organization `by` may not change: the id is taken, and nothing more is
+    // said of where (core/access.h, "Secrecy").
+    auto ancestry = store.Ancestry(existing.value()->org);
+    if (!ancestry.ok()) return ancestry.error();
+    if (!core::MayAccessOrganization(by, ancestry.value(), core::OrgAction::kWriteMembers)) {
+      return core::Error::Conflict(
+                 "the member id " + member.id + " is already in use; choose another", "id")
+          .With("member_id_unavailable", {{"id", member.id}});
+    }
+  }
+  if (existing.value()) member.left = existing.value()->left;  // kept by the save
+  return store.SaveMember(member, actor);
+}
+
+core::Result<storage::Page<storage::RosterRow>> Roster(storage::Store& store,
+                                                       const storage::OrgFilter& filter,
+                                                       std::optional<core::MemberStatus> status) {
+  return store.ListRoster(filter, status);
+}
+
+}  // namespace grassroots::app
