@@ -127,6 +127,10 @@ const std::vector<Probe> kScoped = {
      "/api/v1/exports/scores/2016.csv?parent={code}", ""},
     {"GET", "/api/v1/exports/assessments/{year}.{format}",
      "/api/v1/exports/assessments/2016.csv?parent={code}", ""},
+    {"POST", "/api/v1/adjustments/{year}/{code}", "/api/v1/adjustments/2016/{code}",
+     R"({"outcome":"not_done","reason":"另行安排"})"},
+    {"GET", "/api/v1/organizations/{code}/secretaries", "/api/v1/organizations/{code}/secretaries",
+     ""},
 };
 
 // Routes about no organization or member: the same for every code, listed so that the table
@@ -154,6 +158,10 @@ const std::set<std::string> kUnscoped = {
     "GET /api/v1/users",
     "POST /api/v1/users",
     "PUT /api/v1/users/{name}",
+    "GET /api/v1/interviews",          // interviews: admin and auditor, who read everything
+    "POST /api/v1/interviews",         // admin only
+    "GET /api/v1/eligibility",         // admin and auditor
+    "GET /api/v1/adjustments/{year}",  // no code asked: only the entries the caller may read
     "GET /api/v1/openapi.json",
     "GET /healthz",
 };

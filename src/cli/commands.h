@@ -16,5 +16,6 @@ Command AddAuditCommand(CLI::App& root, const GlobalOptions& global);
 Command AddServeCommand(CLI::App& root, const GlobalOptions& global);
 Command AddBackupCommand(CLI::App& root, const GlobalOptions& global);
 Command AddCopyDbCommand(CLI::App& root);
+Command AddEligibleCommand(CLI::App& root, const GlobalOptions& global);
 
 }  // namespace grassroots::cli

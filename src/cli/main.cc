@@ -26,7 +26,7 @@ int main(int argc, char** argv) {
       AddVerifyCommand(root, global), AddDemoCommand(root, global),
       AddUserCommand(root, global),   AddAuditCommand(root, global),
       AddServeCommand(root, global),  AddBackupCommand(root, global),
-      AddCopyDbCommand(root)};
+      AddCopyDbCommand(root),         AddEligibleCommand(root, global)};
   try {
     root.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -93,6 +93,7 @@ std::vector<Route> AllRoutes() {
   AddAdminRoutes(routes);
   AddAccountRoutes(routes);
   AddExportRoutes(routes);
+  AddAccountabilityRoutes(routes);
   AddOpenApiRoute(routes);
   return routes;
 }

@@ -72,11 +72,12 @@ void AddRosterRoutes(std::vector<Route>& routes);     // the member roster by st
 void AddScoreRoutes(std::vector<Route>& routes);
 void AddAssessmentRoutes(std::vector<Route>& routes);
 void AddWhatIfRoutes(std::vector<Route>& routes);
-void AddDashboardRoutes(std::vector<Route>& routes);  // before AddAssessmentRoutes
-void AddAdminRoutes(std::vector<Route>& routes);      // policy, audit, imports
-void AddAccountRoutes(std::vector<Route>& routes);    // users, roles, own password and profile
-void AddExportRoutes(std::vector<Route>& routes);     // lists as .xlsx and CSV
-void AddOpenApiRoute(std::vector<Route>& routes);     // must come last: documents the others
+void AddDashboardRoutes(std::vector<Route>& routes);       // before AddAssessmentRoutes
+void AddAdminRoutes(std::vector<Route>& routes);           // policy, audit, imports
+void AddAccountRoutes(std::vector<Route>& routes);         // users, roles, own password and profile
+void AddExportRoutes(std::vector<Route>& routes);          // lists as .xlsx and CSV
+void AddAccountabilityRoutes(std::vector<Route>& routes);  // interviews, adjustments
+void AddOpenApiRoute(std::vector<Route>& routes);          // must come last: documents the others
 
 // Every route, in registration order.
 std::vector<Route> AllRoutes();

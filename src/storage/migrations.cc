@@ -16,6 +16,7 @@ extern const std::string_view migration_007_audit_trail;
 extern const std::string_view migration_010_ranked_results;
 extern const std::string_view migration_011_accounts;
 extern const std::string_view migration_012_rectification;
+extern const std::string_view migration_017_accountability;
 }  // namespace grassroots::embedded
 
 namespace grassroots::storage {
@@ -57,7 +58,7 @@ core::Status Apply(Database& db, const Migration& migration) {
 }  // namespace
 
 std::span<const Migration> Migrations() {
-  static const std::array<Migration, 10> kMigrations = {{
+  static const std::array<Migration, 11> kMigrations = {{
       {1, "001_initial", embedded::migration_001_initial},
       {2, "002_server", embedded::migration_002_server},
       {3, "003_list_order", embedded::migration_003_list_order},
@@ -68,6 +69,7 @@ std::span<const Migration> Migrations() {
       {10, "010_ranked_results", embedded::migration_010_ranked_results},
       {11, "011_accounts", embedded::migration_011_accounts},
       {12, "012_rectification", embedded::migration_012_rectification},
+      {17, "017_accountability", embedded::migration_017_accountability},
   }};
   return kMigrations;
 }

@@ -2,14 +2,27 @@
 // of @element-plus/icons-vue registered globally), and a menu entry names its icon as a string,
 // so the menu's icons are listed here: add the one a new menu entry needs.
 import {
+  ChatDotRound,
   DataAnalysis,
   EditPen,
   Odometer,
   OfficeBuilding,
   Operation,
+  Switch,
   Tickets,
   User,
   UserFilled,
 } from '@element-plus/icons-vue'
 
-export const MENU_ICONS = { DataAnalysis, EditPen, Odometer, OfficeBuilding, Operation, Tickets, User, UserFilled }
+export const MENU_ICONS = {
+  ChatDotRound,
+  DataAnalysis,
+  EditPen,
+  Odometer,
+  OfficeBuilding,
+  Operation,
+  Switch,
+  Tickets,
+  User,
+  UserFilled,
+}

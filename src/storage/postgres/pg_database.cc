@@ -13,6 +13,7 @@ extern const std::string_view pg_migration_007_schema;
 extern const std::string_view pg_migration_010_ranked_results;
 extern const std::string_view pg_migration_011_accounts;
 extern const std::string_view pg_migration_012_rectification;
+extern const std::string_view pg_migration_017_accountability;
 }  // namespace grassroots::embedded
 
 namespace grassroots::storage {
@@ -172,11 +173,12 @@ class PgDatabase final : public DatabaseImpl {
 }  // namespace
 
 std::span<const Migration> PgMigrations() {
-  static const std::array<Migration, 4> kMigrations = {{
+  static const std::array<Migration, 5> kMigrations = {{
       {7, "007_schema", embedded::pg_migration_007_schema},
       {10, "010_ranked_results", embedded::pg_migration_010_ranked_results},
       {11, "011_accounts", embedded::pg_migration_011_accounts},
       {12, "012_rectification", embedded::pg_migration_012_rectification},
+      {17, "017_accountability", embedded::pg_migration_017_accountability},
   }};
   return kMigrations;
 }
