@@ -10,7 +10,8 @@ std::string PersonKey(std::string_view member_id, std::string_view name) {
 
 Result<InterviewRecord> CheckInterview(const InterviewInput& input, const CivilDate& today) {
   const Status checks[] = {
-      CheckDate("on", input.on, today),
+      input.on.empty() ? Status(Error::Invalid("on is empty", "on").With("empty"))
+                       : CheckDate("on", input.on, today),
       CheckName("person", input.person, true),
       input.member_id.empty() ? Status::Ok() : CheckCode("member_id", input.member_id),
       CheckName("post", input.post, false, kMaxPostLength),
