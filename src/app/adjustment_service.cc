@@ -127,6 +127,8 @@ core::Result<AdjustmentEntry> DecideAdjustment(storage::Store& store, const core
                                                const core::AdjustmentDecisionInput& input,
                                                const core::CivilDate& today,
                                                const storage::Actor& actor) {
+  auto decision = core::CheckAdjustmentDecision(input, today);
+  if (!decision.ok()) return decision.error();
   auto info = store.LoadAssessmentInfo(year);
   if (!info.ok()) return info.error();
   if (!info.value()) {
@@ -142,8 +144,6 @@ core::Result<AdjustmentEntry> DecideAdjustment(storage::Store& store, const core
                                  "code")
         .With("adjustment_not_proposed", {{"code", org}, {"year", std::to_string(year)}});
   }
-  auto decision = core::CheckAdjustmentDecision(input, today);
-  if (!decision.ok()) return decision.error();
   core::Status status = store.Write(actor, [&](storage::Tx& tx) -> core::Status {
     auto decided = storage::AdjustmentRecords(tx).Decide(year, org, decision.value());
     if (!decided.ok()) return decided.error();

@@ -48,7 +48,7 @@ core::Result<std::optional<AdjustmentQueue>> LoadAdjustmentQueue(storage::Store&
                                                                  const core::CivilDate& today);
 
 // Records `by`'s decision on the removal of `org`'s secretary proposed by `year`'s assessment
-// (the caller has checked kDecideAdjustment on `org`), after core::CheckAdjustmentDecision.
+// (the caller has checked kDecideAdjustment on `org`): first core::CheckAdjustmentDecision.
 // When done, the organization's secretary becomes the successor through the organization
 // edit path (storage::SaveOrganization) and the change joins its history, all in one
 // transaction with their audit entries. kNotFound "not_assessed" (field year) when the year was

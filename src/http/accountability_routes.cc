@@ -103,6 +103,8 @@ void RecordInterview(Call& call) {
   }
   auto stored = app::RecordInterview(call.store, in, Today(), call.actor);
   if (!stored.ok()) {
+    // A member or organization the body names that does not exist is a wrong field (422), not
+    // a missing resource of the path.
     core::Error error = stored.error();
     if (error.code == core::ErrorCode::kNotFound) error.code = core::ErrorCode::kInvalid;
     return WriteError(call.res, error);
