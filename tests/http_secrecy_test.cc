@@ -162,6 +162,10 @@ const std::vector<Probe> kScoped = {
      "Content-Type: image/png\r\n\r\n\x89PNG\r\n\x1A\n probe\r\n--b--\r\n",
      "multipart/form-data; boundary=b"},
     {"GET", "/api/v1/evidence/{id}", "/api/v1/evidence/{evidence}", ""},
+    {"POST", "/api/v1/adjustments/{year}/{code}", "/api/v1/adjustments/2016/{code}",
+     R"({"outcome":"not_done","reason":"另行安排"})"},
+    {"GET", "/api/v1/organizations/{code}/secretaries", "/api/v1/organizations/{code}/secretaries",
+     ""},
 };
 
 // Routes about no organization or member: the same for every code, listed so that the table
@@ -192,6 +196,10 @@ const std::set<std::string> kUnscoped = {
     "PUT /api/v1/users/{name}",
     "POST /api/v1/plans",    // admin only: plans for a whole year's selection
     "GET /api/v1/my/items",  // the caller's own
+    "GET /api/v1/interviews",          // interviews: admin and auditor, who read everything
+    "POST /api/v1/interviews",         // admin only
+    "GET /api/v1/eligibility",         // admin and auditor
+    "GET /api/v1/adjustments/{year}",  // no code asked: only the entries the caller may read
     "GET /api/v1/openapi.json",
     "GET /healthz",
 };

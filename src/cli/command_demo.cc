@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "cli/demo_plans.h"
 #include "cli/demo_support.h"
+#include "cli/demo_accountability.h"
 #include "core/access.h"
 #include "core/import_rows.h"
 #include "demo/csv_sink.h"
@@ -196,6 +197,9 @@ int BuildDatabase(const GlobalOptions& global, demo::Scale scale, const DemoOpti
             << (data.years.empty() ? 0 : data.years.back()) << "\n"
             << "  try: grassroots --db " << global.db_path << " assess --year "
             << (data.years.empty() ? 0 : data.years.back()) << " --format table\n";
+  if (core::Status held = FillAccountabilityDemo(*store.value()); !held.ok()) {
+    return ReportError(held.error());
+  }
   if (core::Status users = CreateDemoUsers(*store.value(), scopes); !users.ok()) {
     return ReportError(users.error());
   }

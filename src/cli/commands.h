@@ -18,5 +18,6 @@ Command AddBackupCommand(CLI::App& root, const GlobalOptions& global);
 Command AddCopyDbCommand(CLI::App& root);
 Command AddLedgerCommand(CLI::App& root, const GlobalOptions& global);
 Command AddPlanCommand(CLI::App& root, const GlobalOptions& global);
+Command AddEligibleCommand(CLI::App& root, const GlobalOptions& global);
 
 }  // namespace grassroots::cli

@@ -67,7 +67,11 @@ std::optional<Role> ParseRole(std::string_view text) {
 // - Ending an organization (dissolving it or merging it into another) is the organization
 //   department's for the direct organizations, whose number and shape are the county's
 //   structure; a unit_admin ends the organizations below its own direct one (a village branch
-//   merged into its neighbour), never the direct one itself.
+//   merged into its neighbour), never the direct one itself. Removing a secretary under the
+//   consecutive rule (kDecideAdjustment) follows the same line: the direct organizations'
+//   secretaries are the department's to change.
+// - Interviews (约谈) are the department's accountability records of people, not of one
+//   organization: admin records them, admin and auditor read them.
 bool MayAccessOrganization(const Principal& who, std::span<const std::string> ancestry,
                            OrgAction action) {
   switch (who.role) {
@@ -76,7 +80,10 @@ bool MayAccessOrganization(const Principal& who, std::span<const std::string> an
     case Role::kAuditor:
       return action == OrgAction::kRead;
     case Role::kUnitAdmin:
-      if (action == OrgAction::kEnd && ancestry.size() < 2) return false;
+      if ((action == OrgAction::kEnd || action == OrgAction::kDecideAdjustment) &&
+          ancestry.size() < 2) {
+        return false;
+      }
       return InScopeSubtree(who, ancestry);
     case Role::kSecretary:
     case Role::kFirstSecretary:
@@ -95,6 +102,7 @@ bool MayDo(const Principal& who, GlobalAction action) {
     case GlobalAction::kImport:
     case GlobalAction::kCreateDirectOrganization:
     case GlobalAction::kManageUsers:
+    case GlobalAction::kRecordInterview:
       return role == Role::kAdmin;
     case GlobalAction::kWhatIf:
       // A what-if stores nothing; the header grants it to the reading roles above one
@@ -103,6 +111,7 @@ bool MayDo(const Principal& who, GlobalAction action) {
              role == Role::kUnitAdmin;
     case GlobalAction::kReadAudit:
     case GlobalAction::kReadAllAssessments:
+    case GlobalAction::kReadInterviews:
       return role == Role::kAdmin || role == Role::kAuditor;
   }
   return false;

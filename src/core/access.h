@@ -39,6 +39,9 @@ enum class OrgAction : std::uint8_t {
   kWriteMembers,
   kWriteScores,
   kEnd,
+  // Records the decision on a proposed removal of its secretary (组织调整, core/adjustment.h):
+  // admin anywhere, a unit_admin below its direct organization, like kEnd.
+  kDecideAdjustment,
 };
 
 // Secrecy (issue 9). For a caller whose scope does not cover an organization, it and what
@@ -71,6 +74,8 @@ enum class GlobalAction : std::uint8_t {
   kManageUsers,               // admin
   kReadAudit,                 // admin, auditor
   kReadAllAssessments,        // the whole list, unfiltered: admin, auditor
+  kRecordInterview,           // 约谈 records (core/interview_rules.h): admin
+  kReadInterviews,            // interviews and eligibility: admin, auditor
 };
 bool MayDo(const Principal& who, GlobalAction action);
 

@@ -161,5 +161,28 @@ TEST(Access, RoleNamesRoundTripInEnglishAndChinese) {
   EXPECT_EQ(ParseRole("root"), std::nullopt);
 }
 
+TEST(Access, AdjustmentsAreDecidedByAdminAndByAUnitAdminBelowItsDirectOrganization) {
+  const auto may = [](const Principal& who, const std::string& code) {
+    return MayAccessOrganization(who, kAncestry.at(code), OrgAction::kDecideAdjustment);
+  };
+  EXPECT_TRUE(may(Make(Role::kAdmin, {}), "D1"));
+  EXPECT_FALSE(may(Make(Role::kUnitAdmin, {"D1"}), "D1"));
+  EXPECT_TRUE(may(Make(Role::kUnitAdmin, {"D1"}), "B1"));
+  EXPECT_FALSE(may(Make(Role::kUnitAdmin, {"D1"}), "B2"));
+  for (Role role : {Role::kSecretary, Role::kFirstSecretary, Role::kLeader, Role::kAuditor}) {
+    EXPECT_FALSE(may(Make(role, {"B1"}), "B1")) << ToString(role);
+  }
+}
+
+TEST(Access, InterviewsAreRecordedByAdminAndReadByAdminAndAuditor) {
+  for (Role role : {Role::kAdmin, Role::kUnitAdmin, Role::kSecretary, Role::kFirstSecretary,
+                    Role::kLeader, Role::kAuditor}) {
+    const Principal who = Make(role, {"D1"});
+    EXPECT_EQ(MayDo(who, GlobalAction::kRecordInterview), role == Role::kAdmin);
+    EXPECT_EQ(MayDo(who, GlobalAction::kReadInterviews),
+              role == Role::kAdmin || role == Role::kAuditor);
+  }
+}
+
 }  // namespace
 }  // namespace grassroots::core

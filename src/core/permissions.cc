@@ -13,7 +13,9 @@ constexpr GlobalAction kGlobalActions[] = {GlobalAction::kRunAssessment,
                                            GlobalAction::kCreateDirectOrganization,
                                            GlobalAction::kManageUsers,
                                            GlobalAction::kReadAudit,
-                                           GlobalAction::kReadAllAssessments};
+                                           GlobalAction::kReadAllAssessments,
+                                           GlobalAction::kRecordInterview,
+                                           GlobalAction::kReadInterviews};
 
 struct ScopedAction {
   std::string_view name;
@@ -66,6 +68,10 @@ std::string_view ToString(GlobalAction action) {
       return "read_audit";
     case GlobalAction::kReadAllAssessments:
       return "read_all_assessments";
+    case GlobalAction::kRecordInterview:
+      return "record_interviews";
+    case GlobalAction::kReadInterviews:
+      return "read_interviews";
   }
   return "";
 }

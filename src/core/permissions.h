@@ -17,8 +17,10 @@ struct Permission {
 };
 
 // Stable names: "run_assessment", "what_if", "import", "create_direct_organization",
-// "manage_users", "read_audit", "read_all_assessments" (GlobalAction); "write_organizations",
-// "write_members", "write_scores" (within the account's own scope); "change_org_type",
+// "manage_users", "read_audit", "read_all_assessments", "record_interviews", "read_interviews"
+// (GlobalAction); "write_organizations", "write_members", "write_scores"
+// (within the account's own scope; whether one may decide an adjustment is answered per entry
+// of the queue); "change_org_type",
 // "change_org_unit", "change_org_parent", "set_committee_grade" (core/field_access.h).
 std::string_view ToString(GlobalAction action);
 

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "app/adjustment_service.h"
 #include "app/dashboard_service.h"
 #include "http/access.h"
 #include "http/errors.h"
@@ -109,6 +110,11 @@ void WriteSummary(Call& call, int year) {
   for (std::size_t i = 0; i < s.cases.size() && i < kListLimit; ++i) {
     cases.push_back(CaseJson(s.cases[i], names.value()));
   }
+  // Removals proposed by the year and still undecided 30 days after its run (组织调整).
+  const core::CivilDate today = core::CountyDate(core::DefaultClock().Now());
+  auto adjustments = app::LoadAdjustmentQueue(call.store, call.principal, year, today);
+  if (!adjustments.ok()) return WriteError(call.res, adjustments.error());
+  const std::int64_t overdue = adjustments.value() ? adjustments.value()->overdue : 0;
   WriteJson(call.res, {{"year", s.year},
                        {"whole_county", SeesEverything(call.principal)},
                        {"totals", GradeCountsJson(s.total)},
@@ -117,7 +123,8 @@ void WriteSummary(Call& call, int year) {
                        {"selected", selected},
                        {"selected_total", s.selected.size()},
                        {"consecutive", cases},
-                       {"consecutive_total", s.cases.size()}});
+                       {"consecutive_total", s.cases.size()},
+                       {"adjustments_overdue", overdue}});
 }
 
 // The summary reads and aggregates every result of the year: remembered until the data changes.
@@ -125,7 +132,9 @@ void Summary(Call& call) {
   auto year = PathYear(call.req, call.res, 1);
   if (!year) return;
   call.services.answers.Answer(
-      call, "summary\x1f" + std::to_string(*year) + '\x1f' + ScopeKey(call.principal),
+      call,
+      "summary\x1f" + std::to_string(*year) + '\x1f' + ScopeKey(call.principal) + '\x1f' +
+          core::FormatIsoDate(core::CountyDate(core::DefaultClock().Now())),  // overdue moves
       [&] { WriteSummary(call, *year); });
 }
 

@@ -96,6 +96,7 @@ std::vector<Route> AllRoutes() {
   AddSupportRoutes(routes);
   AddLedgerRoutes(routes);
   AddRectificationRoutes(routes);
+  AddAccountabilityRoutes(routes);
   AddOpenApiRoute(routes);
   return routes;
 }

@@ -81,6 +81,7 @@ void AddExportRoutes(std::vector<Route>& routes);         // lists as .xlsx and 
 void AddSupportRoutes(std::vector<Route>& routes);        // five-level support (issue 12)
 void AddLedgerRoutes(std::vector<Route>& routes);         // the rectification ledger (issue 12)
 void AddRectificationRoutes(std::vector<Route>& routes);  // plans, items, evidence, my items
+void AddAccountabilityRoutes(std::vector<Route>& routes);  // interviews, adjustments
 void AddOpenApiRoute(std::vector<Route>& routes);         // must come last: documents the others
 
 // Every route, in registration order.

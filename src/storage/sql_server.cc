@@ -5,6 +5,7 @@
 
 #include "storage/audit_chain.h"
 #include "storage/audited_rows.h"
+#include "storage/organization_writes.h"
 #include "storage/server_sql.h"
 #include "storage/sql_store.h"
 
@@ -159,14 +160,34 @@ core::Result<std::vector<std::string>> SqlStore::Ancestry(const std::string& cod
       });
 }
 
+core::Result<std::optional<core::Organization>> FindOrganization(Tx& tx, const std::string& code) {
+  return FindOrg(tx.db(), code);
+}
+
+core::Result<bool> SaveOrganization(Tx& tx, const core::Organization& org) {
+  if (core::Status s = tx.RequireWritable(); !s.ok()) return s.error();
+  if (org.unit.empty()) return core::Error::Invalid("the unit is not resolved", "unit");
+  core::Result<std::optional<core::Organization>> before = FindOrg(tx.db(), org.code);
+  if (!before.ok()) return before.error();
+  if (core::Status s = WriteOrg(tx.db(), org); !s.ok()) return s.error();
+  const bool created = !before.value().has_value();
+  core::Status audited = tx.Audit(
+      created ? "organization.create" : "organization.update", OrgEntity(org.code),
+      created ? std::nullopt : std::optional<std::string>(OrgJson(*before.value())), OrgJson(org));
+  if (!audited.ok()) return audited.error();
+  return created;
+}
+
 core::Result<bool> SqlStore::SaveOrganization(const core::Organization& org, const Actor& actor) {
-  return Guarded("saving organization " + org.code, [&]() -> core::Result<bool> {
-    if (org.unit.empty()) return core::Error::Invalid("the unit is not resolved", "unit");
-    return AuditedWrite<core::Organization>(
-        db_, actor, {"organization.create", "organization.update", OrgEntity(org.code)},
-        [&] { return FindOrg(db_, org.code); }, [&] { return WriteOrg(db_, org); }, OrgJson,
-        OrgJson(org));
+  bool created = false;
+  core::Status status = Write(actor, [&](Tx& tx) -> core::Status {
+    core::Result<bool> saved = storage::SaveOrganization(tx, org);
+    if (!saved.ok()) return saved.error();
+    created = saved.value();
+    return core::Status::Ok();
   });
+  if (!status.ok()) return status.error();
+  return created;
 }
 
 // --- Members ---

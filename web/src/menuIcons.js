@@ -3,6 +3,7 @@
 // so the menu's icons are listed here: add the one a new menu entry needs.
 import {
   Checked,
+  ChatDotRound,
   DataAnalysis,
   EditPen,
   Flag,
@@ -10,9 +11,24 @@ import {
   Odometer,
   OfficeBuilding,
   Operation,
+  Switch,
   Tickets,
   User,
   UserFilled,
 } from '@element-plus/icons-vue'
 
-export const MENU_ICONS = { Checked, DataAnalysis, EditPen, Flag, Notebook, Odometer, OfficeBuilding, Operation, Tickets, User, UserFilled }
+export const MENU_ICONS = {
+  Checked,
+  ChatDotRound,
+  DataAnalysis,
+  EditPen,
+  Flag,
+  Notebook,
+  Odometer,
+  OfficeBuilding,
+  Operation,
+  Switch,
+  Tickets,
+  User,
+  UserFilled,
+}
