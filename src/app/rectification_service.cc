@@ -29,9 +29,9 @@ core::PlanProgress ProgressOf(const std::vector<storage::ItemRecord>& items,
   return core::ProgressOf(due, now);
 }
 
+// "班子配备薄弱": the county rewrites it when it edits the plan.
 std::string ProposalText(core::Dimension dimension) {
-  return std::string(core::kDimensionLabels[static_cast<std::size_t>(dimension)]) +
-         "薄弱 (weakest in the assessment)";
+  return std::string(core::kDimensionLabels[static_cast<std::size_t>(dimension)]) + "薄弱";
 }
 
 // The plan `id` with the caller's relation to it, or plan_not_found when none or out of scope.
