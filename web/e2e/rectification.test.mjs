@@ -8,8 +8,9 @@
 //   downloads the filtered ledger, read back against the list;
 // - an organization's five-level support: a holder assigned, a fund and an on-site session
 //   logged, each form showing the server's refusals at their fields;
-// - on a 390 px phone, "my items" takes a photo for the camera input, uploads it and submits
-//   the item, and the page never scrolls sideways;
+// - on a 390 px phone, "my items" refuses a text file named .png (by its content, in words),
+//   takes a photo for the camera input, uploads it and submits the item, and the page never
+//   scrolls sideways;
 // - the plan and the ledger print on A4 with the heading, date and page numbers.
 // The worker accounts are made by the test (an administrator creates them, they set their own
 // password), so the test does not depend on which organizations the demo's accounts follow.
@@ -357,6 +358,10 @@ test('my items on a 390 px phone: a photo from the camera input is uploaded and 
 
   await mine.locator('[data-test=step-start]').click()
   await page.waitForFunction((id) => document.querySelector(`[data-test=item-card][data-item="${id}"]`)?.dataset.state === 'in_progress', item.id)
+  // A text file named like a photo: refused by its content, said in words on the card.
+  await input.setInputFiles(writeFile(dir, 'not-a-photo.png', '这不是照片\n'))
+  await mine.locator('[data-test=evidence-error]').waitFor()
+  assert.match(await mine.locator('[data-test=evidence-error]').innerText(), /只接受照片/)
   await input.setInputFiles(writeFile(dir, 'IMG_0001.png', png(12, 9)))
   await page.waitForFunction(
     (id) => /佐证 1 份/.test(document.querySelector(`[data-test=item-card][data-item="${id}"] [data-test=item-evidence-count]`)?.textContent || ''),

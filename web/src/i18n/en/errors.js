@@ -154,6 +154,7 @@ export default {
     dimension: 'Dimension',
     end_date: 'End date',
     file: 'File',
+    file_name: 'File name',
     grade: 'Grade',
     granted_on: 'Granted on',
     id: 'ID',

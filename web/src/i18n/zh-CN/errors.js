@@ -154,6 +154,7 @@ export default {
     dimension: '问题维度',
     end_date: '结束日期',
     file: '文件',
+    file_name: '文件名',
     grade: '等次',
     granted_on: '拨付日期',
     id: '编号',
