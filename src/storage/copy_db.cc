@@ -316,9 +316,6 @@ constexpr std::string_view kIdentityTables[] = {"users",
                                                 "interviews",
                                                 "adjustment_decisions",
                                                 "secretary_changes"};
-                                                "interviews",
-                                                "adjustment_decisions",
-                                                "secretary_changes"};
 std::span<const std::string_view> IdentityTables() { return kIdentityTables; }
 
 core::Result<std::int64_t> CopyTable(Database& from, Database& to, const Table& table) {
