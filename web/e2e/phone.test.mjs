@@ -24,6 +24,8 @@ const READY = {
   'my-items': '[data-test=my-items][data-loaded=yes]',
   plans: '[data-test=plans-table][data-loaded=yes]',
   ledger: '[data-test=ledger-table][data-loaded=yes]',
+  adjustments: '[data-test=adjustment-table] .el-table__row, [data-test=adjustment-table] .el-table__empty-text',
+  interviews: '[data-test=interview-table] .el-table__row',
 }
 
 let server

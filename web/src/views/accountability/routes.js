@@ -18,6 +18,6 @@ export default [
     path: '/adjustments',
     name: 'adjustments',
     component: () => import('./AdjustmentsPage.vue'),
-    meta: { menu: { titleKey: 'accountability.nav.adjustments', icon: 'Switch', order: 45 } },
+    meta: { menu: { titleKey: 'accountability.nav.adjustments', icon: 'Switch', order: 47 } },
   },
 ]
