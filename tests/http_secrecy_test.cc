@@ -194,8 +194,8 @@ const std::set<std::string> kUnscoped = {
     "GET /api/v1/users",
     "POST /api/v1/users",
     "PUT /api/v1/users/{name}",
-    "POST /api/v1/plans",    // admin only: plans for a whole year's selection
-    "GET /api/v1/my/items",  // the caller's own
+    "POST /api/v1/plans",              // admin only: plans for a whole year's selection
+    "GET /api/v1/my/items",            // the caller's own
     "GET /api/v1/interviews",          // interviews: admin and auditor, who read everything
     "POST /api/v1/interviews",         // admin only
     "GET /api/v1/eligibility",         // admin and auditor

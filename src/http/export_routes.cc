@@ -14,8 +14,8 @@
 #include <filesystem>
 #include <memory>
 
-#include "app/ledger_service.h"
 #include "app/audit_trail.h"
+#include "app/ledger_service.h"
 #include "app/list_export.h"
 #include "app/stored_assessments.h"
 #include "export/csv_table.h"

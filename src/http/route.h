@@ -74,15 +74,15 @@ void AddRosterRoutes(std::vector<Route>& routes);     // the member roster by st
 void AddScoreRoutes(std::vector<Route>& routes);
 void AddAssessmentRoutes(std::vector<Route>& routes);
 void AddWhatIfRoutes(std::vector<Route>& routes);
-void AddDashboardRoutes(std::vector<Route>& routes);      // before AddAssessmentRoutes
-void AddAdminRoutes(std::vector<Route>& routes);          // policy, audit, imports
-void AddAccountRoutes(std::vector<Route>& routes);        // users, roles, own password and profile
-void AddExportRoutes(std::vector<Route>& routes);         // lists as .xlsx and CSV
-void AddSupportRoutes(std::vector<Route>& routes);        // five-level support (issue 12)
-void AddLedgerRoutes(std::vector<Route>& routes);         // the rectification ledger (issue 12)
-void AddRectificationRoutes(std::vector<Route>& routes);  // plans, items, evidence, my items
+void AddDashboardRoutes(std::vector<Route>& routes);       // before AddAssessmentRoutes
+void AddAdminRoutes(std::vector<Route>& routes);           // policy, audit, imports
+void AddAccountRoutes(std::vector<Route>& routes);         // users, roles, own password and profile
+void AddExportRoutes(std::vector<Route>& routes);          // lists as .xlsx and CSV
+void AddSupportRoutes(std::vector<Route>& routes);         // five-level support (issue 12)
+void AddLedgerRoutes(std::vector<Route>& routes);          // the rectification ledger (issue 12)
+void AddRectificationRoutes(std::vector<Route>& routes);   // plans, items, evidence, my items
 void AddAccountabilityRoutes(std::vector<Route>& routes);  // interviews, adjustments
-void AddOpenApiRoute(std::vector<Route>& routes);         // must come last: documents the others
+void AddOpenApiRoute(std::vector<Route>& routes);          // must come last: documents the others
 
 // Every route, in registration order.
 std::vector<Route> AllRoutes();
