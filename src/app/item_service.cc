@@ -7,6 +7,7 @@
 #include "app/rectification_service.h"
 #include "core/evidence.h"
 #include "core/field_rules.h"
+#include "core/support_rules.h"
 #include "core/text.h"
 
 namespace grassroots::app {
@@ -20,9 +21,6 @@ using internal::ViewOf;
 using storage::RectificationRecords;
 
 constexpr std::size_t kMaxMeasureLength = 2000;
-// The five levels of support an item may name (五级包扶; migration 012).
-constexpr std::array<std::string_view, 5> kSupportRoles = {
-    "contact_leader", "org_guide", "partner_agency", "supervisor", "first_secretary"};
 
 struct SeenItem {
   storage::ItemRecord item;
@@ -60,16 +58,14 @@ std::vector<core::Error> CheckNewItem(const NewItem& item) {
   }
   Append(errors, core::CheckName("responsible", item.responsible, true));
   Append(errors, core::CheckName("responsible_user", item.responsible_user, false));
-  if (!item.support_role.empty() && std::find(kSupportRoles.begin(), kSupportRoles.end(),
-                                              item.support_role) == kSupportRoles.end()) {
+  // The level of five-level support that backs the item: one of core's roles, or none.
+  if (!item.support_role.empty() && !core::ParseSupportRole(item.support_role)) {
     errors.push_back(
-        core::Error::Invalid("support_role must be empty or one of contact_leader, org_guide, "
-                             "partner_agency, supervisor, first_secretary",
-                             "support_role")
-            .With("unknown_value",
-                  {{"value", item.support_role},
-                   {"accepted",
-                    "contact_leader, org_guide, partner_agency, supervisor, first_secretary"}}));
+        core::Error::Invalid(
+            "support_role must be empty or one of " + std::string(core::kSupportRoleNames),
+            "support_role")
+            .With("unknown_value", {{"value", item.support_role},
+                                    {"accepted", std::string(core::kSupportRoleNames)}}));
   }
   if (!core::ParseIsoDate(item.deadline)) {
     errors.push_back(core::Error::Invalid("deadline must be a day written YYYY-MM-DD", "deadline")

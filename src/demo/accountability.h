@@ -26,7 +26,8 @@ struct AccountabilityDemo {
 
 // Interviews in 2016 with the secretaries of the first `removals` (by code), one of them
 // twice and one in 2015 (which blocks nothing in 2016); decisions on half of them (rounded
-// down): the first two done in February 2017 with a successor, the next not done with a reason.
+// down, three at most): the first two done in February 2017 with a successor, the next not done
+// with a reason.
 AccountabilityDemo AccountabilityFor2016(const std::vector<DemoRemoval>& removals);
 
 }  // namespace grassroots::demo
