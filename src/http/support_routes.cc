@@ -5,6 +5,7 @@
 // core/support_rules.h's, applied by app/support_service.
 #include <cmath>
 
+#include "app/organization_records.h"
 #include "app/support_service.h"
 #include "core/field_rules.h"
 #include "http/access.h"
@@ -93,7 +94,7 @@ std::optional<int> QueryYear(Call& call) {
 std::optional<core::Organization> SupportedOrg(Call& call, const std::string& code, bool edit) {
   if (!RequireOrg(call, code, core::OrgAction::kRead)) return std::nullopt;
   if (edit) {
-    auto ancestry = call.store.Ancestry(code);
+    auto ancestry = app::AncestryOf(call.store, code);
     if (!ancestry.ok()) {
       WriteError(call.res, ancestry.error());
       return std::nullopt;
@@ -105,7 +106,7 @@ std::optional<core::Organization> SupportedOrg(Call& call, const std::string& co
       return std::nullopt;
     }
   }
-  auto detail = call.store.GetOrganization(code);
+  auto detail = app::OrganizationOf(call.store, code);
   if (!detail.ok()) {
     WriteError(call.res, detail.error());
     return std::nullopt;
@@ -136,7 +137,7 @@ void WriteSheet(Call& call, const core::Organization& org, int year, int status 
   for (const auto& row : s.visits) body["visits"].push_back(VisitJson(row));
   for (const auto& row : s.work_teams) body["work_teams"].push_back(WorkTeamJson(row));
   for (const auto& row : s.funds) body["funds"].push_back(FundJson(row));
-  auto ancestry = call.store.Ancestry(org.code);
+  auto ancestry = app::AncestryOf(call.store, org.code);
   if (!ancestry.ok()) return WriteError(call.res, ancestry.error());
   body["can"] = {{"edit", core::MayEditSupport(call.principal, ancestry.value())}};
   WriteJson(call.res, body, status);
