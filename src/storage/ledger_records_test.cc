@@ -97,6 +97,20 @@ TEST_P(LedgerRecordsTest, FiltersByStateUnitTypeOrganizationAndOverdue) {
   EXPECT_EQ(List(filter).total, 0);
 }
 
+// A unit's items come in organization code order whatever the organizations' types (the walk
+// from a unit's organizations reads them by code, not by type then code).
+TEST_P(LedgerRecordsTest, AUnitsItemsComeInCodeOrderAcrossTypes) {
+  Upsert({Org("D1-0", "D1", "u1", core::OrgType::kCommunity)});
+  Add({"D1-0", 2016, "", "社区议事", "己", "", "2017-05-31", "open"});
+  LedgerFilter filter = Year(2016);
+  filter.org.unit = "u1";
+  EXPECT_EQ(Measures(List(filter)),
+            (std::vector<std::string>{"定制度", "社区议事", "建班子", "修场所"}));
+  filter.org.limit = 2;
+  filter.org.offset = 1;
+  EXPECT_EQ(Measures(List(filter)), (std::vector<std::string>{"社区议事", "建班子"}));
+}
+
 TEST_P(LedgerRecordsTest, ScopeLimitsToASubtreeOrExactOrganizations) {
   LedgerFilter filter = Year(2016);
   filter.org.restrict_to_scope = true;
