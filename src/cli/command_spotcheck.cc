@@ -105,7 +105,8 @@ int Verify(const GlobalOptions& global, const SpotOptions& options) {
   if (!store.ok()) return ReportError(store.error());
   auto verified = app::VerifySpotCheck(*store.value(), CliPrincipal(), options.month);
   if (!verified.ok()) return ReportError(verified.error());
-  if (Json(options)) {
+  // The answer is a sentence ("identical") unless JSON is asked for: scripts read the exit code.
+  if (options.format == "json") {
     std::cout << http::SpotVerificationToJson(verified.value()).dump(2) << "\n";
   } else {
     std::cout << options.month << ": " << Describe(verified.value()) << "\n";
@@ -116,7 +117,8 @@ int Verify(const GlobalOptions& global, const SpotOptions& options) {
 void AddCommon(CLI::App* app, SpotOptions& options) {
   app->add_option("--month", options.month, "The month, YYYY-MM")->required();
   app->add_option("--format", options.format,
-                  "json or table (default: table on a terminal, json otherwise)")
+                  "json or table (default: table on a terminal, json otherwise; verify: a "
+                  "sentence unless json)")
       ->check(CLI::IsMember({"json", "table"}));
 }
 
