@@ -36,7 +36,10 @@ void List(Call& call) {
   for (const storage::SpotCheckRecord& check : list.value()) {
     items.push_back(SpotCheckHeaderToJson(check));
   }
-  WriteJsonText(call.res, nlohmann::ordered_json{{"items", std::move(items)}}.dump());
+  // Whether the caller may draw a month (core::MayRunSpotCheck): the page shows the button by it.
+  WriteJsonText(call.res, nlohmann::ordered_json{{"items", std::move(items)},
+                                                 {"can_run", core::MayRunSpotCheck(call.principal)}}
+                              .dump());
 }
 
 void Run(Call& call) {
@@ -152,7 +155,8 @@ void OpenItem(Call& call) {
 void AddSpotCheckRoutes(std::vector<Route>& routes) {
   routes.push_back({Method::kGet, "/api/v1/spot-checks",
                     "The months drawn by the monthly spot check (每月一抽查), newest first, with "
-                    "their seed, its source and the audit head it was drawn at",
+                    "their seed, its source and the audit head it was drawn at, and can_run "
+                    "(whether the caller may draw a month)",
                     true, List});
   routes.push_back({Method::kPost, "/api/v1/spot-checks/{month}",
                     "Draw the month's spot check (admin; once a month, a second run is 409 "
