@@ -97,6 +97,24 @@ std::uint64_t DerivedSeed(const std::string& month, const std::string& head) {
   return core::SeedFromSha256Hex(storage::Sha256Hex(core::SeedMaterial(month, head))).value_or(0);
 }
 
+// The day a finding was checked on: `text` (YYYY-MM-DD), from the month's first day to the
+// county's today, or today when empty.
+core::Result<core::CivilDate> CheckedOn(const std::string& text, const core::DayRange& month,
+                                        core::UnixSeconds now) {
+  const core::CivilDate today = core::CountyDate(now);
+  if (text.empty()) return today;
+  const std::optional<core::CivilDate> day = core::ParseIsoDate(text);
+  if (!day || *day < month.first || today < *day) {
+    return core::Error::Invalid("checked_on must be a day YYYY-MM-DD from " +
+                                    core::FormatIsoDate(month.first) + " to today",
+                                "checked_on")
+        .With("checked_on_out_of_range", {{"value", text},
+                                          {"min", core::FormatIsoDate(month.first)},
+                                          {"max", core::FormatIsoDate(today)}});
+  }
+  return *day;
+}
+
 }  // namespace
 
 core::Result<std::vector<core::SpotCandidate>> CandidatesNow(storage::Tx& tx,
@@ -252,20 +270,8 @@ core::Result<storage::FindingRecord> RecordFinding(
   if (core::Status s = core::CheckFindingNote(outcome.value(), finding.note); !s.ok()) {
     return s.error();
   }
-  const core::CivilDate today = core::CountyDate(now);
-  core::CivilDate checked = today;
-  if (!finding.checked_on.empty()) {
-    std::optional<core::CivilDate> day = core::ParseIsoDate(finding.checked_on);
-    if (!day || *day < days.value().first || today < *day) {
-      return core::Error::Invalid("checked_on must be a day YYYY-MM-DD from " +
-                                      core::FormatIsoDate(days.value().first) + " to today",
-                                  "checked_on")
-          .With("checked_on_out_of_range", {{"value", finding.checked_on},
-                                            {"min", core::FormatIsoDate(days.value().first)},
-                                            {"max", core::FormatIsoDate(today)}});
-    }
-    checked = *day;
-  }
+  core::Result<core::CivilDate> checked = CheckedOn(finding.checked_on, days.value(), now);
+  if (!checked.ok()) return checked.error();
   storage::FindingRecord stored;
   core::Status status = store.Write(actor, [&](storage::Tx& tx) -> core::Status {
     SpotCheckRecords records(tx);
@@ -290,7 +296,7 @@ core::Result<storage::FindingRecord> RecordFinding(
     row.org_code = finding.org_code;
     row.outcome = std::string(core::ToString(outcome.value()));
     row.note = finding.note;
-    row.checked_on = core::FormatIsoDate(checked);
+    row.checked_on = core::FormatIsoDate(checked.value());
     core::Result<storage::FindingRecord> added = records.AddFinding(row);
     if (!added.ok()) return added.error();
     core::Result<std::optional<storage::FindingRecord>> read = records.Finding(added.value().id);
