@@ -418,4 +418,18 @@ core::Result<std::optional<storage::FindingRecord>> FailedSpotCheck(storage::Sto
   return out;
 }
 
+core::Result<std::map<std::string, storage::FindingRecord>> FailedSpotChecks(
+    storage::Store& store, const core::Principal& who, const core::DayRange& days) {
+  core::Result<std::vector<storage::FindingRecord>> findings = SpotCheckFindings(store, who, days);
+  if (!findings.ok()) return findings.error();
+  std::map<std::string, storage::FindingRecord> out;
+  // By day then id: a later problem of the same organization replaces an earlier one.
+  for (storage::FindingRecord& f : findings.value()) {
+    if (f.outcome == core::ToString(core::SpotOutcome::kProblemFound)) {
+      out.insert_or_assign(f.org_code, std::move(f));
+    }
+  }
+  return out;
+}
+
 }  // namespace grassroots::app

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -111,5 +112,10 @@ core::Result<std::optional<storage::FindingRecord>> FailedSpotCheck(storage::Sto
                                                                     const core::Principal& who,
                                                                     const std::string& org_code,
                                                                     const core::DayRange& days);
+
+// The same for every organization at once (a map of the county): by code, the newest finding
+// with a problem checked on a day of `days`, for the organizations the caller may read.
+core::Result<std::map<std::string, storage::FindingRecord>> FailedSpotChecks(
+    storage::Store& store, const core::Principal& who, const core::DayRange& days);
 
 }  // namespace grassroots::app

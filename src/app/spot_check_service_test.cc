@@ -283,6 +283,17 @@ TEST_P(SpotCheckServiceTest, FindingsOfADayRangeInScopeAndTheLastFailedCheck) {
   ASSERT_TRUE(failed.value());
   EXPECT_EQ(failed.value()->org_code, code);
   EXPECT_FALSE(FailedSpotCheck(*store_, kAdmin, code, q1).value());
+  auto map = FailedSpotChecks(*store_, kAdmin, q2);
+  ASSERT_TRUE(map.ok());
+  EXPECT_EQ(map.value().size(), view.drawn.size());
+  auto theirs_map = FailedSpotChecks(*store_, kUnitD2, q2);
+  ASSERT_TRUE(theirs_map.ok());
+  EXPECT_EQ(theirs_map.value().size(), theirs.value().size());
+  // A fine finding does not count.
+  ASSERT_TRUE(
+      RecordFinding(*store_, kAdmin, "2016-05", {code, "fine", "", "2016-05-20"}, actor_, now())
+          .ok());
+  EXPECT_EQ(FailedSpotChecks(*store_, kAdmin, q2).value().size(), view.drawn.size());
 }
 
 INSTANTIATE_STORE_TESTS(SpotCheckServiceTest);
