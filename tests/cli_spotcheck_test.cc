@@ -72,6 +72,7 @@ TEST_F(SpotCheckCli, ShowPrintsAStoredMonthAndABadMonthNamesTheOption) {
   const Outcome seed = scratch_.Run({"spotcheck", "--month", "2016-10", "--seed", "x"});
   EXPECT_EQ(seed.exit_code, 1);
   EXPECT_NE(seed.err.find("--seed"), std::string::npos) << seed.err;
+  EXPECT_EQ(scratch_.Run({"spotcheck"}).exit_code, 2);
   const Outcome missing = scratch_.Run({"spotcheck", "verify", "--month", "2016-11"});
   EXPECT_EQ(missing.exit_code, 1);
   EXPECT_NE(missing.err.find("no spot check was drawn for 2016-11"), std::string::npos);
