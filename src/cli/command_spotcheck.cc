@@ -148,9 +148,9 @@ Command AddSpotCheckCommand(CLI::App& root, const GlobalOptions& global) {
   return {app, [&global, app, verify_app, show_app, draw, verify, show] {
             if (verify_app->parsed()) return Verify(global, *verify);
             if (show_app->parsed()) return Show(global, *show);
-            if (draw->month.empty()) {
-              return ReportError(core::Error::Invalid(
-                  "--month is required: the month to draw, YYYY-MM", "--month"));
+            if (draw->month.empty()) {  // a usage error, as CLI11 reports one
+              std::cerr << "--month is required: the month to draw, YYYY-MM\n" << app->help();
+              return kExitUsage;
             }
             return Draw(global, *draw);
           }};
