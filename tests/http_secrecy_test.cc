@@ -166,6 +166,8 @@ const std::vector<Probe> kScoped = {
      R"({"outcome":"not_done","reason":"另行安排"})"},
     {"GET", "/api/v1/organizations/{code}/secretaries", "/api/v1/organizations/{code}/secretaries",
      ""},
+    {"POST", "/api/v1/spot-checks/{month}/findings", "/api/v1/spot-checks/2016-03/findings",
+     R"({"org_code":"{code}","outcome":"fine"})"},
 };
 
 // Routes about no organization or member: the same for every code, listed so that the table
@@ -194,12 +196,18 @@ const std::set<std::string> kUnscoped = {
     "GET /api/v1/users",
     "POST /api/v1/users",
     "PUT /api/v1/users/{name}",
-    "POST /api/v1/plans",              // admin only: plans for a whole year's selection
-    "GET /api/v1/my/items",            // the caller's own
-    "GET /api/v1/interviews",          // interviews: admin and auditor, who read everything
-    "POST /api/v1/interviews",         // admin only
-    "GET /api/v1/eligibility",         // admin and auditor
-    "GET /api/v1/adjustments/{year}",  // no code asked: only the entries the caller may read
+    "POST /api/v1/plans",                // admin only: plans for a whole year's selection
+    "GET /api/v1/my/items",              // the caller's own
+    "GET /api/v1/interviews",            // interviews: admin and auditor, who read everything
+    "POST /api/v1/interviews",           // admin only
+    "GET /api/v1/eligibility",           // admin and auditor
+    "GET /api/v1/adjustments/{year}",    // no code asked: only the entries the caller may read
+    "GET /api/v1/spot-checks",           // the months drawn: the county's headers
+    "POST /api/v1/spot-checks/{month}",  // admin only
+    "GET /api/v1/spot-checks/{month}",   // only the drawn the caller may read
+    "GET /api/v1/spot-checks/{month}/verify",      // names a changed candidate only in scope
+    "GET /api/v1/spot-checks/{month}/findings",    // only the findings the caller may read
+    "POST /api/v1/spot-check-findings/{id}/item",  // by id; out of scope = never used (own test)
     "GET /api/v1/openapi.json",
     "GET /healthz",
 };

@@ -74,12 +74,13 @@ std::vector<core::Error> CheckNewItem(const NewItem& item) {
   return errors;
 }
 
-core::Result<ItemView> AddItem(storage::Store& store, const core::Principal& who,
-                               std::int64_t plan_id, const NewItem& item,
-                               const storage::Actor& actor, core::UnixSeconds now) {
+namespace internal {
+
+core::Result<ItemView> AddItemIn(storage::Tx& tx, const core::Principal& who, std::int64_t plan_id,
+                                 const NewItem& item, core::UnixSeconds now) {
   if (std::vector<core::Error> errors = CheckNewItem(item); !errors.empty()) return errors[0];
   ItemView view;
-  core::Status status = store.Write(actor, [&](storage::Tx& tx) -> core::Status {
+  core::Status status = [&]() -> core::Status {
     RectificationRecords records(tx);
     core::Result<std::optional<storage::PlanRecord>> plan = records.Plan(plan_id);
     if (!plan.ok()) return plan.error();
@@ -117,6 +118,22 @@ core::Result<ItemView> AddItem(storage::Store& store, const core::Principal& who
     core::Result<std::optional<storage::ItemRecord>> stored = records.Item(id.value());
     if (!stored.ok()) return stored.error();
     view = ViewOf(*stored.value(), who, relation.value(), now);
+    return core::Status::Ok();
+  }();
+  if (!status.ok()) return status.error();
+  return view;
+}
+
+}  // namespace internal
+
+core::Result<ItemView> AddItem(storage::Store& store, const core::Principal& who,
+                               std::int64_t plan_id, const NewItem& item,
+                               const storage::Actor& actor, core::UnixSeconds now) {
+  ItemView view;
+  core::Status status = store.Write(actor, [&](storage::Tx& tx) -> core::Status {
+    core::Result<ItemView> added = internal::AddItemIn(tx, who, plan_id, item, now);
+    if (!added.ok()) return added.error();
+    view = std::move(added).value();
     return core::Status::Ok();
   });
   if (!status.ok()) return status.error();

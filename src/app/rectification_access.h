@@ -26,6 +26,11 @@ bool MayEditPlan(core::ItemRelation relation);
 bool MaySetOutcome(const core::Principal& who, core::ItemRelation relation);
 
 core::Error PlanNotFound(std::int64_t id);
+
+// AddItem's work inside a caller's write transaction (a spot check's finding opens an item and
+// records it in one transaction): the same checks, refusals and audit entries.
+core::Result<ItemView> AddItemIn(storage::Tx& tx, const core::Principal& who, std::int64_t plan_id,
+                                 const NewItem& item, core::UnixSeconds now);
 core::Error ItemNotFound(std::int64_t id);
 
 }  // namespace grassroots::app::internal

@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "cli/demo_accountability.h"
 #include "cli/demo_plans.h"
+#include "cli/demo_spot_checks.h"
 #include "cli/demo_support.h"
 #include "core/access.h"
 #include "core/import_rows.h"
@@ -214,6 +215,10 @@ int BuildDatabase(const GlobalOptions& global, demo::Scale scale, const DemoOpti
   if (scale == demo::Scale::kCounty && !data.years.empty()) {
     if (core::Status plans = AddDemoPlans(*store.value(), data.years.back()); !plans.ok()) {
       return ReportError(plans.error());
+    }
+    if (core::Status spot = FillSpotCheckDemo(*store.value(), policy.policy, data.years.back());
+        !spot.ok()) {
+      return ReportError(spot.error());
     }
   }
   store.value().reset();

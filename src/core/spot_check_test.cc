@@ -34,6 +34,23 @@ TEST(SpotCheck, AWorkedExampleByHand) {
   EXPECT_EQ(draw.numbers, std::vector<std::uint32_t>{48271});
 }
 
+// docs/spot-check.md's worked example: every step of it, numbers included.
+TEST(SpotCheck, TheDocumentsWorkedExample) {
+  std::vector<SpotCandidate> list;
+  for (int i = 1; i <= 12; ++i) {
+    const std::string code = (i < 10 ? "V0" : "V") + std::to_string(i);
+    list.push_back({code, OrgType::kVillage, code == "V09", code == "V07"});
+  }
+  for (const char* code : {"C1", "C2", "C3", "C4"}) {
+    list.push_back({code, OrgType::kCommunity, false, std::string(code) == "C2"});
+  }
+  list.push_back({"S1", OrgType::kSoe, false, true});
+  const SpotDraw draw = DrawSpotCheck(list, 100'000, 1, 20160501);
+  EXPECT_EQ(draw.codes, (std::vector<std::string>{"V04", "V03", "C3", "S1", "V09"}));
+  EXPECT_EQ(draw.numbers,
+            (std::vector<std::uint32_t>{357451680, 1666425282, 1719821743, 92530627, 1927393804}));
+}
+
 // A county-like list: every type, some under rectification, some drawn last month.
 std::vector<SpotCandidate> County(std::uint32_t variant) {
   std::vector<SpotCandidate> list;

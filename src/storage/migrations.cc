@@ -20,6 +20,7 @@ extern const std::string_view migration_013_evidence;
 extern const std::string_view migration_015_login_counts;
 extern const std::string_view migration_017_accountability;
 extern const std::string_view migration_020_ledger_unit_order;
+extern const std::string_view migration_016_spot_checks;
 }  // namespace grassroots::embedded
 
 namespace grassroots::storage {
@@ -61,7 +62,8 @@ core::Status Apply(Database& db, const Migration& migration) {
 }  // namespace
 
 std::span<const Migration> Migrations() {
-  static const std::array<Migration, 14> kMigrations = {{
+  // Sized by its entries, so that adding a migration touches only its own line.
+  static const Migration kMigrations[] = {
       {1, "001_initial", embedded::migration_001_initial},
       {2, "002_server", embedded::migration_002_server},
       {3, "003_list_order", embedded::migration_003_list_order},
@@ -74,9 +76,10 @@ std::span<const Migration> Migrations() {
       {12, "012_rectification", embedded::migration_012_rectification},
       {13, "013_evidence", embedded::migration_013_evidence},
       {15, "015_login_counts", embedded::migration_015_login_counts},
+      {16, "016_spot_checks", embedded::migration_016_spot_checks},
       {17, "017_accountability", embedded::migration_017_accountability},
       {20, "020_ledger_unit_order", embedded::migration_020_ledger_unit_order},
-  }};
+  };
   return kMigrations;
 }
 

@@ -17,6 +17,7 @@ extern const std::string_view pg_migration_013_evidence;
 extern const std::string_view pg_migration_015_login_counts;
 extern const std::string_view pg_migration_017_accountability;
 extern const std::string_view pg_migration_020_ledger_unit_order;
+extern const std::string_view pg_migration_016_spot_checks;
 }  // namespace grassroots::embedded
 
 namespace grassroots::storage {
@@ -222,16 +223,18 @@ class PgDatabase final : public DatabaseImpl {
 }  // namespace
 
 std::span<const Migration> PgMigrations() {
-  static const std::array<Migration, 8> kMigrations = {{
+  // Sized by its entries, so that adding a migration touches only its own line.
+  static const Migration kMigrations[] = {
       {7, "007_schema", embedded::pg_migration_007_schema},
       {10, "010_ranked_results", embedded::pg_migration_010_ranked_results},
       {11, "011_accounts", embedded::pg_migration_011_accounts},
       {12, "012_rectification", embedded::pg_migration_012_rectification},
       {13, "013_evidence", embedded::pg_migration_013_evidence},
       {15, "015_login_counts", embedded::pg_migration_015_login_counts},
+      {16, "016_spot_checks", embedded::pg_migration_016_spot_checks},
       {17, "017_accountability", embedded::pg_migration_017_accountability},
       {20, "020_ledger_unit_order", embedded::pg_migration_020_ledger_unit_order},
-  }};
+  };
   return kMigrations;
 }
 
