@@ -166,6 +166,8 @@ const std::vector<Probe> kScoped = {
      R"({"outcome":"not_done","reason":"另行安排"})"},
     {"GET", "/api/v1/organizations/{code}/secretaries", "/api/v1/organizations/{code}/secretaries",
      ""},
+    {"GET", "/api/v1/assessments/{year}/previous-plans",
+     "/api/v1/assessments/2016/previous-plans?parent={code}", ""},
 };
 
 // Routes about no organization or member: the same for every code, listed so that the table

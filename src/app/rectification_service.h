@@ -52,10 +52,12 @@ struct ItemDetail {
   std::vector<storage::EvidenceRecord> evidence;
 };
 
+// The plans a list shows: storage::PlanQuery's filters and page, its `org` carrying the caller's
+// scope as http::ApplyScope sets it (the ledger's way); ListPlans adds the plans the caller
+// supervises through five-level support. Scope and paging are the database's: a province's
+// 27,000 plans are never read to show fifty.
 struct PlanListFilter {
   storage::PlanQuery query;
-  std::optional<bool> finished;  // state=finished / active
-  std::int64_t offset = 0, limit = 50;
 };
 
 struct CreatedPlans {

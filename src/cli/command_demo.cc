@@ -6,6 +6,7 @@
 #include "auth/password.h"
 #include "cli/commands.h"
 #include "cli/demo_accountability.h"
+#include "cli/demo_outcomes.h"
 #include "cli/demo_plans.h"
 #include "cli/demo_support.h"
 #include "core/access.h"
@@ -214,6 +215,13 @@ int BuildDatabase(const GlobalOptions& global, demo::Scale scale, const DemoOpti
   if (scale == demo::Scale::kCounty && !data.years.empty()) {
     if (core::Status plans = AddDemoPlans(*store.value(), data.years.back()); !plans.ok()) {
       return ReportError(plans.error());
+    }
+    if (data.years.size() >= 2) {
+      const int before = data.years[data.years.size() - 2];
+      if (core::Status ended = AddDemoOutcomes(*store.value(), before, data.years.back());
+          !ended.ok()) {
+        return ReportError(ended.error());
+      }
     }
   }
   store.value().reset();

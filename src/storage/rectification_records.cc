@@ -139,29 +139,75 @@ core::Result<std::int64_t> RectificationRecords::CountPlans(int year) {
                     {std::int64_t{year}});
 }
 
-core::Result<std::vector<PlanRecord>> RectificationRecords::Plans(const PlanQuery& query) {
-  std::string sql = std::string(kPlanColumns) + " WHERE 1 = 1";
-  std::vector<SqlParam> params;
+core::Result<Page<PlanRecord>> RectificationRecords::Plans(const PlanQuery& query) {
+  FilteredQuery plans;
+  plans.from = "rectification_plans p JOIN organizations o ON o.code = p.org_code";
+  plans.columns =
+      "p.id, p.year, p.org_code, o.name, o.unit_code, o.type, p.created_at, p.created_by,"
+      " p.outcome, p.outcome_reason";
+  plans.order = "p.year, p.org_code";
+  std::vector<std::string> where;
   if (query.year) {
-    sql += " AND p.year = ?";
-    params.emplace_back(std::int64_t{*query.year});
+    where.emplace_back("p.year = ?");
+    plans.params.emplace_back(std::int64_t{*query.year});
   }
-  if (!query.unit.empty()) {
-    sql += " AND o.unit_code = ?";
-    params.emplace_back(query.unit);
+  if (query.finished) {
+    // core::PlanProgress::finished: some items, every one closed.
+    constexpr std::string_view kFinished =
+        "(EXISTS (SELECT 1 FROM rectification_items i WHERE i.plan_id = p.id) AND NOT EXISTS"
+        " (SELECT 1 FROM rectification_items i WHERE i.plan_id = p.id AND i.state <> 'closed'))";
+    where.push_back(*query.finished ? std::string(kFinished) : "NOT " + std::string(kFinished));
   }
-  if (!query.type.empty()) {
-    sql += " AND o.type = ?";
-    params.emplace_back(query.type);
+  for (std::size_t i = 0; i < where.size(); ++i) plans.where += (i ? " AND " : "") + where[i];
+  ScopeOr supervised;
+  if (!query.supervisor.empty()) {
+    supervised.condition =
+        "EXISTS (SELECT 1 FROM support_assignments a WHERE a.org_code = p.org_code"
+        " AND a.year = p.year AND a.role = 'supervisor' AND a.user_name = ? AND a.ended_on IS "
+        "NULL)";
+    supervised.params.emplace_back(query.supervisor);
   }
-  if (!query.q.empty()) {
-    sql += " AND (p.org_code LIKE ? OR o.name LIKE ?)";
-    const std::string like = "%" + query.q + "%";
-    params.emplace_back(like);
-    params.emplace_back(like);
+  // Inside the caller's transaction: the count and the page read one snapshot.
+  if (core::Status s = CheckPaging(query.org.offset, query.org.limit); !s.ok()) return s.error();
+  const BuiltQuery count = BuildFiltered(plans, query.org, false, supervised);
+  core::Result<std::int64_t> total = QueryCount(tx_.db(), count.sql, count.params);
+  if (!total.ok()) return total.error();
+  const BuiltQuery page = BuildFiltered(plans, query.org, true, supervised);
+  core::Result<std::vector<PlanRecord>> rows =
+      QueryAll<PlanRecord>(tx_.db(), page.sql, page.params, ReadPlan);
+  if (!rows.ok()) return rows.error();
+  return Page<PlanRecord>{std::move(rows).value(), total.value()};
+}
+
+core::Result<std::vector<PlanTally>> RectificationRecords::PlanTallies(
+    int year, const std::vector<std::string>& org_codes) {
+  std::vector<PlanTally> tallies;
+  for (std::size_t at = 0; at < org_codes.size(); at += kChunk) {
+    const std::size_t n = std::min(kChunk, org_codes.size() - at);
+    std::vector<SqlParam> params = {std::int64_t{year}};
+    params.insert(params.end(), org_codes.begin() + static_cast<std::ptrdiff_t>(at),
+                  org_codes.begin() + static_cast<std::ptrdiff_t>(at + n));
+    core::Result<std::vector<PlanTally>> chunk = QueryAll<PlanTally>(
+        tx_.db(),
+        "SELECT p.id, p.org_code, p.outcome, p.outcome_reason,"
+        " (SELECT COUNT(*) FROM rectification_items i WHERE i.plan_id = p.id),"
+        " (SELECT COUNT(*) FROM rectification_items i WHERE i.plan_id = p.id"
+        " AND i.state = 'closed') FROM rectification_plans p WHERE p.year = ? AND p.org_code IN (" +
+            Marks(n) + ")",
+        params, [](const Statement& s) {
+          return PlanTally{s.Int(0),
+                           std::string(s.Text(1)),
+                           s.IsNull(2) ? std::string() : std::string(s.Text(2)),
+                           std::string(s.Text(3)),
+                           s.Int(4),
+                           s.Int(5)};
+        });
+    if (!chunk.ok()) return chunk.error();
+    for (PlanTally& tally : chunk.value()) tallies.push_back(std::move(tally));
   }
-  sql += " ORDER BY p.year, p.org_code";
-  return QueryAll<PlanRecord>(tx_.db(), sql, params, ReadPlan);
+  std::sort(tallies.begin(), tallies.end(),
+            [](const PlanTally& a, const PlanTally& b) { return a.org_code < b.org_code; });
+  return tallies;
 }
 
 core::Result<std::optional<PlanRecord>> RectificationRecords::Plan(std::int64_t id) {

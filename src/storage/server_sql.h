@@ -68,13 +68,21 @@ struct FilteredQuery {
   std::string type_column = "o.type";
 };
 
+// When a filter restricts to a scope: a condition that admits a row the scope does not cover
+// too (a plan whose assigned supervisor is the caller), with its parameters; empty: none.
+struct ScopeOr {
+  std::string condition;
+  std::vector<SqlParam> params;
+};
+
 // The SQL and parameters of a filtered query: the page's rows ("ORDER BY ... LIMIT ? OFFSET
 // ?") when `page` is true, else the count of all its matches.
 struct BuiltQuery {
   std::string sql;
   std::vector<SqlParam> params;
 };
-BuiltQuery BuildFiltered(const FilteredQuery& query, const OrgFilter& filter, bool page);
+BuiltQuery BuildFiltered(const FilteredQuery& query, const OrgFilter& filter, bool page,
+                         const ScopeOr& or_in_scope = {});
 
 // Every row of `sql`, read by `read`.
 template <typename T, typename Read>
