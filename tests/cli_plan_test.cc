@@ -71,6 +71,23 @@ TEST_F(PlanCli, ImportWritesNothingWhenAnyRowIsBadAndNamesEachByFileAndLine) {
   EXPECT_NE(refused.err.find(no_plan + ":3: no plan of MH003 for 2016"), std::string::npos)
       << refused.err;
   EXPECT_EQ(Items(), before);
+
+  // A responsible account that does not exist: named with its line, still nothing.
+  const std::string plan_org = scratch_.Dump(
+      "SELECT org_code FROM rectification_plans WHERE year = 2016 ORDER BY org_code LIMIT 1");
+  const std::string org = plan_org.substr(0, plan_org.find('\n'));
+  const std::string unknown = scratch_.Write(
+      "unknown.csv", "org_code,year,measure,responsible,responsible_user,deadline\n" + org +
+                         ",2016,新建活动室,李书记,secretary,2016-10-31\n" + org +
+                         ",2016,开展培训,王书记,nobody_here,2016-11-30\n");
+  const Outcome stranger = scratch_.Run({"plan", "import", unknown});
+  EXPECT_EQ(stranger.exit_code, 1);
+  EXPECT_NE(stranger.err.find(unknown + ":3: responsible_user: there is no account named "
+                                        "nobody_here"),
+            std::string::npos)
+      << stranger.err;
+  EXPECT_EQ(stranger.err.find(unknown + ":2:"), std::string::npos) << stranger.err;
+  EXPECT_EQ(Items(), before);
 }
 
 TEST_F(PlanCli, ImportTakesChineseHeadersAndAddsTheProblemsThePlanLacks) {

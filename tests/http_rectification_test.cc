@@ -293,6 +293,27 @@ TEST_F(HttpRectification, OutOfScopeItemsPlansAndEvidenceAnswerAsNeverUsed) {
   EXPECT_EQ(Item(item)["evidence_count"], 1);
 }
 
+TEST_F(HttpRectification, AnItemNamingNoAccountIsRefusedNamingTheField) {
+  const std::string path = "/api/v1/plans/" + std::to_string(plan_);
+  const std::size_t before = admin_.Get(path).Json()["items"].size();
+  const Answer refused = admin_.Send("POST", path + "/items",
+                                     {{"measure", "整改活动室"},
+                                      {"responsible", "张书记"},
+                                      {"responsible_user", "nobody_here"},
+                                      {"deadline", "2016-12-31"}});
+  EXPECT_EQ(refused.status, 422) << refused.body;
+  EXPECT_EQ(refused.Reason(), "unknown_account");
+  EXPECT_EQ(refused.Json()["error"]["field"], "responsible_user");
+  EXPECT_EQ(refused.Json()["error"]["params"]["name"], "nobody_here");
+  EXPECT_EQ(admin_.Get(path).Json()["items"].size(), before);
+  const Answer known = admin_.Send("POST", path + "/items",
+                                   {{"measure", "整改活动室"},
+                                    {"responsible", "张书记"},
+                                    {"responsible_user", "secretary"},
+                                    {"deadline", "2016-12-31"}});
+  EXPECT_EQ(known.status, 201) << known.body;
+}
+
 TEST_F(HttpRectification, PlansAreCreatedFromAStoredAssessmentOnce) {
   // The demo planned both its years: 2014 gets 2015's scores and its own assessment, no plans.
   nlohmann::json scores = nlohmann::json::array();

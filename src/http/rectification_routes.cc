@@ -220,7 +220,7 @@ void AddItem(Call& call) {
     }
     item.problem_id = problem.get<std::int64_t>();
   }
-  if (std::vector<core::Error> errors = app::CheckNewItem(item); !errors.empty()) {
+  if (std::vector<core::Error> errors = core::CheckItemFields(item); !errors.empty()) {
     return WriteFieldErrors(call.res, errors);
   }
   auto added = app::AddItem(call.store, call.principal, *id, item, call.actor, Now());
