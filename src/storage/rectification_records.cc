@@ -158,6 +158,26 @@ core::Result<Page<PlanRecord>> RectificationRecords::Plans(const PlanQuery& quer
         " (SELECT 1 FROM rectification_items i WHERE i.plan_id = p.id AND i.state <> 'closed'))";
     where.push_back(*query.finished ? std::string(kFinished) : "NOT " + std::string(kFinished));
   }
+  if (query.org.restrict_to_scope) {
+    // What the scope admits, as a list of organizations the planner reads the few plans of by
+    // index (the exact test, BuildFiltered's, stays): else it walks every plan in list order.
+    std::vector<std::string> lists;
+    if (!query.org.within.empty()) lists.emplace_back("SELECT code FROM scope");
+    if (!query.org.only.empty()) {
+      lists.push_back("SELECT code FROM organizations WHERE code IN (" +
+                      Marks(query.org.only.size()) + ")");
+      plans.params.insert(plans.params.end(), query.org.only.begin(), query.org.only.end());
+    }
+    if (!query.supervisor.empty()) {
+      lists.emplace_back(
+          "SELECT a.org_code FROM support_assignments a WHERE a.role = 'supervisor'"
+          " AND a.user_name = ? AND a.ended_on IS NULL");
+      plans.params.emplace_back(query.supervisor);
+    }
+    std::string any = lists.empty() ? "SELECT NULL WHERE 1 = 0" : lists[0];
+    for (std::size_t i = 1; i < lists.size(); ++i) any += " UNION ALL " + lists[i];
+    where.push_back("p.org_code IN (" + any + ")");
+  }
   for (std::size_t i = 0; i < where.size(); ++i) plans.where += (i ? " AND " : "") + where[i];
   ScopeOr supervised;
   if (!query.supervisor.empty()) {
