@@ -9,11 +9,6 @@
 namespace grassroots::storage {
 namespace {
 
-constexpr std::string_view kPlanColumns =
-    "SELECT p.id, p.year, p.org_code, o.name, o.unit_code, o.type, p.created_at, p.created_by,"
-    " p.outcome, p.outcome_reason FROM rectification_plans p"
-    " JOIN organizations o ON o.code = p.org_code";
-
 constexpr std::string_view kItemColumns =
     "SELECT i.id, i.plan_id, i.problem_id, i.year, i.org_code, o.name, i.measure, i.responsible,"
     " i.responsible_user, i.support_role, i.deadline, i.state, i.submitted_by, u.name,"
@@ -23,21 +18,6 @@ constexpr std::string_view kItemColumns =
 
 // Ids or codes bound per query, well under either backend's limit of parameters.
 constexpr std::size_t kChunk = 500;
-
-PlanRecord ReadPlan(const Statement& s) {
-  PlanRecord plan;
-  plan.id = s.Int(0);
-  plan.year = static_cast<int>(s.Int(1));
-  plan.org_code = s.Text(2);
-  plan.org_name = s.Text(3);
-  plan.unit = s.Text(4);
-  plan.type = s.Text(5);
-  plan.created_at = s.Text(6);
-  plan.created_by = s.Text(7);
-  plan.outcome = s.Text(8);
-  plan.outcome_reason = s.Text(9);
-  return plan;
-}
 
 ItemRecord ReadItem(const Statement& s) {
   ItemRecord item;
@@ -137,109 +117,6 @@ core::Result<std::vector<SelectedWithoutPlan>> RectificationRecords::SelectedWit
 core::Result<std::int64_t> RectificationRecords::CountPlans(int year) {
   return QueryCount(tx_.db(), "SELECT COUNT(*) FROM rectification_plans WHERE year = ?",
                     {std::int64_t{year}});
-}
-
-core::Result<Page<PlanRecord>> RectificationRecords::Plans(const PlanQuery& query) {
-  FilteredQuery plans;
-  plans.from = "rectification_plans p JOIN organizations o ON o.code = p.org_code";
-  plans.columns =
-      "p.id, p.year, p.org_code, o.name, o.unit_code, o.type, p.created_at, p.created_by,"
-      " p.outcome, p.outcome_reason";
-  plans.order = "p.year, p.org_code";
-  std::vector<std::string> where;
-  if (query.year) {
-    where.emplace_back("p.year = ?");
-    plans.params.emplace_back(std::int64_t{*query.year});
-  }
-  if (query.finished) {
-    // core::PlanProgress::finished: some items, every one closed.
-    constexpr std::string_view kFinished =
-        "(EXISTS (SELECT 1 FROM rectification_items i WHERE i.plan_id = p.id) AND NOT EXISTS"
-        " (SELECT 1 FROM rectification_items i WHERE i.plan_id = p.id AND i.state <> 'closed'))";
-    where.push_back(*query.finished ? std::string(kFinished) : "NOT " + std::string(kFinished));
-  }
-  if (query.org.restrict_to_scope) {
-    // What the scope admits, as a list of organizations the planner reads the few plans of by
-    // index (the exact test, BuildFiltered's, stays): else it walks every plan in list order.
-    std::vector<std::string> lists;
-    if (!query.org.within.empty()) lists.emplace_back("SELECT code FROM scope");
-    if (!query.org.only.empty()) {
-      lists.push_back("SELECT code FROM organizations WHERE code IN (" +
-                      Marks(query.org.only.size()) + ")");
-      plans.params.insert(plans.params.end(), query.org.only.begin(), query.org.only.end());
-    }
-    if (!query.supervisor.empty()) {
-      lists.emplace_back(
-          "SELECT a.org_code FROM support_assignments a WHERE a.role = 'supervisor'"
-          " AND a.user_name = ? AND a.ended_on IS NULL");
-      plans.params.emplace_back(query.supervisor);
-    }
-    std::string any = lists.empty() ? "SELECT NULL WHERE 1 = 0" : lists[0];
-    for (std::size_t i = 1; i < lists.size(); ++i) any += " UNION ALL " + lists[i];
-    where.push_back("p.org_code IN (" + any + ")");
-  }
-  for (std::size_t i = 0; i < where.size(); ++i) plans.where += (i ? " AND " : "") + where[i];
-  ScopeOr supervised;
-  if (!query.supervisor.empty()) {
-    supervised.condition =
-        "EXISTS (SELECT 1 FROM support_assignments a WHERE a.org_code = p.org_code"
-        " AND a.year = p.year AND a.role = 'supervisor' AND a.user_name = ? AND a.ended_on IS "
-        "NULL)";
-    supervised.params.emplace_back(query.supervisor);
-  }
-  // Inside the caller's transaction: the count and the page read one snapshot.
-  if (core::Status s = CheckPaging(query.org.offset, query.org.limit); !s.ok()) return s.error();
-  const BuiltQuery count = BuildFiltered(plans, query.org, false, supervised);
-  core::Result<std::int64_t> total = QueryCount(tx_.db(), count.sql, count.params);
-  if (!total.ok()) return total.error();
-  const BuiltQuery page = BuildFiltered(plans, query.org, true, supervised);
-  core::Result<std::vector<PlanRecord>> rows =
-      QueryAll<PlanRecord>(tx_.db(), page.sql, page.params, ReadPlan);
-  if (!rows.ok()) return rows.error();
-  return Page<PlanRecord>{std::move(rows).value(), total.value()};
-}
-
-core::Result<std::vector<PlanTally>> RectificationRecords::PlanTallies(
-    int year, const std::vector<std::string>& org_codes) {
-  std::vector<PlanTally> tallies;
-  for (std::size_t at = 0; at < org_codes.size(); at += kChunk) {
-    const std::size_t n = std::min(kChunk, org_codes.size() - at);
-    std::vector<SqlParam> params = {std::int64_t{year}};
-    params.insert(params.end(), org_codes.begin() + static_cast<std::ptrdiff_t>(at),
-                  org_codes.begin() + static_cast<std::ptrdiff_t>(at + n));
-    core::Result<std::vector<PlanTally>> chunk = QueryAll<PlanTally>(
-        tx_.db(),
-        "SELECT p.id, p.org_code, p.outcome, p.outcome_reason,"
-        " (SELECT COUNT(*) FROM rectification_items i WHERE i.plan_id = p.id),"
-        " (SELECT COUNT(*) FROM rectification_items i WHERE i.plan_id = p.id"
-        " AND i.state = 'closed') FROM rectification_plans p WHERE p.year = ? AND p.org_code IN (" +
-            Marks(n) + ")",
-        params, [](const Statement& s) {
-          return PlanTally{s.Int(0),
-                           std::string(s.Text(1)),
-                           s.IsNull(2) ? std::string() : std::string(s.Text(2)),
-                           std::string(s.Text(3)),
-                           s.Int(4),
-                           s.Int(5)};
-        });
-    if (!chunk.ok()) return chunk.error();
-    for (PlanTally& tally : chunk.value()) tallies.push_back(std::move(tally));
-  }
-  std::sort(tallies.begin(), tallies.end(),
-            [](const PlanTally& a, const PlanTally& b) { return a.org_code < b.org_code; });
-  return tallies;
-}
-
-core::Result<std::optional<PlanRecord>> RectificationRecords::Plan(std::int64_t id) {
-  return QueryOne<PlanRecord>(tx_.db(), std::string(kPlanColumns) + " WHERE p.id = ?", {id},
-                              ReadPlan);
-}
-
-core::Result<std::optional<PlanRecord>> RectificationRecords::PlanOf(const std::string& org_code,
-                                                                     int year) {
-  return QueryOne<PlanRecord>(tx_.db(),
-                              std::string(kPlanColumns) + " WHERE p.org_code = ? AND p.year = ?",
-                              {org_code, std::int64_t{year}}, ReadPlan);
 }
 
 core::Result<std::vector<ProblemRecord>> RectificationRecords::Problems(std::int64_t plan_id) {

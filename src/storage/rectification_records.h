@@ -103,7 +103,7 @@ class RectificationRecords {
   core::Result<std::vector<SelectedWithoutPlan>> SelectedWithoutPlans(int year);
   core::Result<std::int64_t> CountPlans(int year);
 
-  // One page of the plans `query` selects and the count of all of them (plan_lists.cc).
+  // One page of the plans `query` selects and the count of all of them (plan_reads.cc).
   core::Result<Page<PlanRecord>> Plans(const PlanQuery& query);
   // The plans of `year` of these organizations (any number), by organization code.
   core::Result<std::vector<PlanTally>> PlanTallies(int year,

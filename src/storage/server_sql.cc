@@ -14,12 +14,6 @@ std::string ContainsPattern(std::string_view text) {
   return pattern;
 }
 
-std::string Placeholders(std::size_t n) {
-  std::string text;
-  for (std::size_t i = 0; i < n; ++i) text += i == 0 ? "?" : ", ?";
-  return text;
-}
-
 void AppendCodes(std::vector<SqlParam>& params, const std::vector<std::string>& codes) {
   for (const std::string& code : codes) params.emplace_back(code);
 }
@@ -44,6 +38,12 @@ std::string ScopeCondition(const OrgFilter& f, std::string& cte, std::vector<Sql
 }
 
 }  // namespace
+
+std::string Placeholders(std::size_t n) {
+  std::string text;
+  for (std::size_t i = 0; i < n; ++i) text += i == 0 ? "?" : ", ?";
+  return text;
+}
 
 int BindAll(Statement& stmt, const std::vector<SqlParam>& params, int first) {
   int index = first;

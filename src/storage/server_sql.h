@@ -37,6 +37,9 @@ inline SqlParam NullIfEmpty(const std::string& text) {
   return text.empty() ? SqlParam(std::monostate()) : SqlParam(text);
 }
 
+// "?, ?, ?": `n` placeholders.
+std::string Placeholders(std::size_t n);
+
 // Binds `params` from the 1-based index `first`; returns the next free index.
 int BindAll(Statement& stmt, const std::vector<SqlParam>& params, int first);
 
