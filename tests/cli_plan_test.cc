@@ -17,21 +17,29 @@ class PlanCli : public ::testing::Test {
 };
 
 TEST_F(PlanCli, CreateMakesAPlanPerSelectedOrganizationOnce) {
+  // The demo planned both its years; 2014 gets 2015's scores and its own assessment, no plans.
+  const std::string scores = scratch_.Write(
+      "scores.csv", "code,year,team,leader,venue,routine,service,members\n" +
+                        scratch_.Dump("SELECT org_code || ',2014,' || team || ',' || leader || ','"
+                                      " || venue || ',' || routine || ',' || service || ',' ||"
+                                      " members FROM scores WHERE year = 2015"));
+  ASSERT_EQ(scratch_.Run({"import", "scores", scores}).exit_code, 0);
+  ASSERT_EQ(scratch_.Run({"assess", "--year", "2014", "--format", "json"}).exit_code, 0);
   const long selected =
-      std::stol(scratch_.Dump("SELECT COUNT(*) FROM assessment_results WHERE year = 2015 AND "
+      std::stol(scratch_.Dump("SELECT COUNT(*) FROM assessment_results WHERE year = 2014 AND "
                               "selected = 1"));
   ASSERT_GT(selected, 0);
-  const Outcome first = scratch_.Run({"plan", "create", "--year", "2015"});
+  const Outcome first = scratch_.Run({"plan", "create", "--year", "2014"});
   ASSERT_EQ(first.exit_code, 0) << first.err;
-  EXPECT_EQ(first.out, "plans for 2015: " + std::to_string(selected) + " created, 0 existing\n");
-  const Outcome again = scratch_.Run({"plan", "create", "--year", "2015"});
-  EXPECT_EQ(again.out, "plans for 2015: 0 created, " + std::to_string(selected) + " existing\n");
+  EXPECT_EQ(first.out, "plans for 2014: " + std::to_string(selected) + " created, 0 existing\n");
+  const Outcome again = scratch_.Run({"plan", "create", "--year", "2014"});
+  EXPECT_EQ(again.out, "plans for 2014: 0 created, " + std::to_string(selected) + " existing\n");
   EXPECT_EQ(scratch_.Dump("SELECT COUNT(*) FROM rectification_problems p JOIN "
-                          "rectification_plans r ON r.id = p.plan_id WHERE r.year = 2015"),
+                          "rectification_plans r ON r.id = p.plan_id WHERE r.year = 2014"),
             std::to_string(3 * selected) + "\n");
-  const Outcome never = scratch_.Run({"plan", "create", "--year", "2014"});
+  const Outcome never = scratch_.Run({"plan", "create", "--year", "2013"});
   EXPECT_NE(never.exit_code, 0);
-  EXPECT_NE(never.err.find("no stored assessment of 2014"), std::string::npos) << never.err;
+  EXPECT_NE(never.err.find("no stored assessment of 2013"), std::string::npos) << never.err;
 }
 
 TEST_F(PlanCli, ImportWritesNothingWhenAnyRowIsBadAndNamesEachByFileAndLine) {
@@ -62,6 +70,23 @@ TEST_F(PlanCli, ImportWritesNothingWhenAnyRowIsBadAndNamesEachByFileAndLine) {
   EXPECT_EQ(refused.exit_code, 1);
   EXPECT_NE(refused.err.find(no_plan + ":3: no plan of MH003 for 2016"), std::string::npos)
       << refused.err;
+  EXPECT_EQ(Items(), before);
+
+  // A responsible account that does not exist: named with its line, still nothing.
+  const std::string plan_org = scratch_.Dump(
+      "SELECT org_code FROM rectification_plans WHERE year = 2016 ORDER BY org_code LIMIT 1");
+  const std::string org = plan_org.substr(0, plan_org.find('\n'));
+  const std::string unknown = scratch_.Write(
+      "unknown.csv", "org_code,year,measure,responsible,responsible_user,deadline\n" + org +
+                         ",2016,新建活动室,李书记,secretary,2016-10-31\n" + org +
+                         ",2016,开展培训,王书记,nobody_here,2016-11-30\n");
+  const Outcome stranger = scratch_.Run({"plan", "import", unknown});
+  EXPECT_EQ(stranger.exit_code, 1);
+  EXPECT_NE(stranger.err.find(unknown + ":3: responsible_user: there is no account named "
+                                        "nobody_here"),
+            std::string::npos)
+      << stranger.err;
+  EXPECT_EQ(stranger.err.find(unknown + ":2:"), std::string::npos) << stranger.err;
   EXPECT_EQ(Items(), before);
 }
 

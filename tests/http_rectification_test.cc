@@ -293,24 +293,61 @@ TEST_F(HttpRectification, OutOfScopeItemsPlansAndEvidenceAnswerAsNeverUsed) {
   EXPECT_EQ(Item(item)["evidence_count"], 1);
 }
 
+TEST_F(HttpRectification, AnItemNamingNoAccountIsRefusedNamingTheField) {
+  const std::string path = "/api/v1/plans/" + std::to_string(plan_);
+  const std::size_t before = admin_.Get(path).Json()["items"].size();
+  const Answer refused = admin_.Send("POST", path + "/items",
+                                     {{"measure", "整改活动室"},
+                                      {"responsible", "张书记"},
+                                      {"responsible_user", "nobody_here"},
+                                      {"deadline", "2016-12-31"}});
+  EXPECT_EQ(refused.status, 422) << refused.body;
+  EXPECT_EQ(refused.Reason(), "unknown_account");
+  EXPECT_EQ(refused.Json()["error"]["field"], "responsible_user");
+  EXPECT_EQ(refused.Json()["error"]["params"]["name"], "nobody_here");
+  EXPECT_EQ(admin_.Get(path).Json()["items"].size(), before);
+  const Answer known = admin_.Send("POST", path + "/items",
+                                   {{"measure", "整改活动室"},
+                                    {"responsible", "张书记"},
+                                    {"responsible_user", "secretary"},
+                                    {"deadline", "2016-12-31"}});
+  EXPECT_EQ(known.status, 201) << known.body;
+}
+
 TEST_F(HttpRectification, PlansAreCreatedFromAStoredAssessmentOnce) {
-  const Answer created = admin_.Send("POST", "/api/v1/plans", {{"year", 2015}});
+  // The demo planned both its years: 2014 gets 2015's scores and its own assessment, no plans.
+  nlohmann::json scores = nlohmann::json::array();
+  const nlohmann::json sheet = admin_.Get("/api/v1/scores?year=2015&limit=1000").Json();
+  for (const auto& s : sheet["items"]) {
+    if (!s["scored"].get<bool>()) continue;
+    nlohmann::json row = {{"code", s["code"]}, {"year", 2014}};
+    for (const char* d : {"team", "leader", "venue", "routine", "service", "members"}) {
+      row[d] = s[d];
+    }
+    scores.push_back(row);
+  }
+  ASSERT_FALSE(scores.empty());
+  const Answer bulk = admin_.Send("POST", "/api/v1/scores/bulk", scores);
+  ASSERT_EQ(bulk.status, 200) << bulk.body;
+  const Answer run = admin_.Send("POST", "/api/v1/assessments/2014/run", nlohmann::json::object());
+  ASSERT_EQ(run.status, 200) << run.body;
+  const Answer created = admin_.Send("POST", "/api/v1/plans", {{"year", 2014}});
   ASSERT_EQ(created.status, 200) << created.body;
   const int made = created.Json()["created"];
   EXPECT_GT(made, 0);
   EXPECT_EQ(created.Json()["existing"], 0);
-  const Answer again = admin_.Send("POST", "/api/v1/plans", {{"year", 2015}});
+  const Answer again = admin_.Send("POST", "/api/v1/plans", {{"year", 2014}});
   EXPECT_EQ(again.Json()["created"], 0);
   EXPECT_EQ(again.Json()["existing"], made);
-  const Answer list = admin_.Get("/api/v1/plans?year=2015&limit=1000");
+  const Answer list = admin_.Get("/api/v1/plans?year=2014&limit=1000");
   EXPECT_EQ(list.Json()["total"], made);
   const std::int64_t id = list.Json()["items"][0]["id"];
   const nlohmann::json plan = admin_.Get("/api/v1/plans/" + std::to_string(id)).Json();
   ASSERT_EQ(plan["problems"].size(), 3u);
   for (const auto& problem : plan["problems"]) EXPECT_TRUE(problem["proposed"].get<bool>());
   EXPECT_FALSE(plan["finished"].get<bool>());  // an empty plan is not finished
-  EXPECT_EQ(supervisor_->Send("POST", "/api/v1/plans", {{"year", 2015}}).status, 403);
-  EXPECT_EQ(admin_.Send("POST", "/api/v1/plans", {{"year", 2014}}).Reason(),
+  EXPECT_EQ(supervisor_->Send("POST", "/api/v1/plans", {{"year", 2014}}).status, 403);
+  EXPECT_EQ(admin_.Send("POST", "/api/v1/plans", {{"year", 2013}}).Reason(),
             "assessment_not_found");
 }
 

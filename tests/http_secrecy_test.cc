@@ -168,6 +168,8 @@ const std::vector<Probe> kScoped = {
      ""},
     {"POST", "/api/v1/spot-checks/{month}/findings", "/api/v1/spot-checks/2016-03/findings",
      R"({"org_code":"{code}","outcome":"fine"})"},
+    {"GET", "/api/v1/assessments/{year}/previous-plans",
+     "/api/v1/assessments/2016/previous-plans?parent={code}", ""},
 };
 
 // Routes about no organization or member: the same for every code, listed so that the table

@@ -79,6 +79,15 @@ TEST_F(HttpSupport, ANewHolderEndsTheOldOneOnItsStartAndTheChangeIsAudited) {
   EXPECT_EQ(audit["entity"], std::string("support:") + kVillage + ":2030");
 }
 
+TEST_F(HttpSupport, AHolderNamingNoAccountIsRefusedAndNothingIsKept) {
+  const Reply refused = admin_.Send(
+      "PUT", Path(kVillage, "/support/org_guide"),
+      R"({"year":2030,"person":"赵六","user_name":"nobody_here","start_date":"2025-01-05"})");
+  ExpectInvalid(refused, "user_name", "unknown_account");
+  EXPECT_EQ(refused.Json()["error"]["params"]["name"], "nobody_here");
+  EXPECT_TRUE(Sheet(admin_, kVillage, 2030)["assignments"].empty());
+}
+
 TEST_F(HttpSupport, AFirstSecretaryIsRefusedForAnOrganizationThatIsNotAVillage) {
   const std::string body = R"({"year":2030,"person":"王五","start_date":"2025-02-01"})";
   const Reply refused = admin_.Send("PUT", Path(kCommunity, "/support/first_secretary"), body);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "app/named_accounts.h"
 #include "app/rectification_access.h"
 #include "app/rectification_service.h"
 #include "core/evidence.h"
@@ -20,8 +21,6 @@ using internal::RelationTo;
 using internal::ViewOf;
 using storage::RectificationRecords;
 
-constexpr std::size_t kMaxMeasureLength = 2000;
-
 struct SeenItem {
   storage::ItemRecord item;
   core::ItemRelation relation = core::ItemRelation::kNone;
@@ -38,10 +37,6 @@ core::Result<SeenItem> FindItem(RectificationRecords& records, const core::Princ
   return SeenItem{*item.value(), relation.value()};
 }
 
-void Append(std::vector<core::Error>& errors, const core::Status& status) {
-  if (!status.ok()) errors.push_back(status.error());
-}
-
 core::Error EvidenceNotFound(std::int64_t id) {
   return core::Error::NotFound("no evidence with id " + std::to_string(id), "id")
       .With("evidence_not_found", {{"id", std::to_string(id)}});
@@ -49,36 +44,13 @@ core::Error EvidenceNotFound(std::int64_t id) {
 
 }  // namespace
 
-std::vector<core::Error> CheckNewItem(const NewItem& item) {
-  std::vector<core::Error> errors;
-  if (core::TrimSpace(item.measure).empty()) {
-    errors.push_back(core::Error::Invalid("say what is to be done", "measure").With("empty"));
-  } else {
-    Append(errors, core::CheckText("measure", item.measure, kMaxMeasureLength));
-  }
-  Append(errors, core::CheckName("responsible", item.responsible, true));
-  Append(errors, core::CheckName("responsible_user", item.responsible_user, false));
-  // The level of five-level support that backs the item: one of core's roles, or none.
-  if (!item.support_role.empty() && !core::ParseSupportRole(item.support_role)) {
-    errors.push_back(
-        core::Error::Invalid(
-            "support_role must be empty or one of " + std::string(core::kSupportRoleNames),
-            "support_role")
-            .With("unknown_value", {{"value", item.support_role},
-                                    {"accepted", std::string(core::kSupportRoleNames)}}));
-  }
-  if (!core::ParseIsoDate(item.deadline)) {
-    errors.push_back(core::Error::Invalid("deadline must be a day written YYYY-MM-DD", "deadline")
-                         .With("invalid_date", {{"value", item.deadline}}));
-  }
-  return errors;
-}
-
 namespace internal {
 
 core::Result<ItemView> AddItemIn(storage::Tx& tx, const core::Principal& who, std::int64_t plan_id,
                                  const NewItem& item, core::UnixSeconds now) {
-  if (std::vector<core::Error> errors = CheckNewItem(item); !errors.empty()) return errors[0];
+  if (std::vector<core::Error> errors = core::CheckItemFields(item); !errors.empty()) {
+    return errors[0];
+  }
   ItemView view;
   core::Status status = [&]() -> core::Status {
     RectificationRecords records(tx);
@@ -92,6 +64,10 @@ core::Result<ItemView> AddItemIn(storage::Tx& tx, const core::Principal& who, st
     if (!MayEditPlan(relation.value())) {
       return core::Error::Forbidden("not permitted to change this plan")
           .With("plan_edit_not_permitted");
+    }
+    if (core::Status s = internal::RequireAccount(tx, "responsible_user", item.responsible_user);
+        !s.ok()) {
+      return s;
     }
     if (item.problem_id) {
       core::Result<std::vector<storage::ProblemRecord>> problems = records.Problems(plan_id);

@@ -5,6 +5,7 @@
 #include <string>
 #include <utility>
 
+#include "app/named_accounts.h"
 #include "app/rectification_access.h"
 #include "app/rectification_service.h"
 #include "core/field_rules.h"
@@ -74,7 +75,7 @@ std::optional<PlanRow> ReadRow(csv::RowReader& in) {
   row.item.responsible_user = in[kResponsibleUser];
   row.item.support_role = in[kSupportRole];
   row.item.deadline = in[kDeadline];
-  for (const core::Error& error : CheckNewItem(row.item)) in.Report(error);
+  for (const core::Error& error : core::CheckItemFields(row.item)) in.Report(error);
   if (in.failed()) return std::nullopt;
   return row;
 }
@@ -89,8 +90,9 @@ std::string ProblemText(const PlanRow& row) {
 
 // Writes the rows' items, each to its plan, in `records`' transaction; the rows that cannot
 // be written go to `errors`.
-core::Status WriteRows(storage::RectificationRecords& records, const core::Principal& who,
+core::Status WriteRows(storage::Tx& tx, const core::Principal& who,
                        const std::vector<PlanRow>& rows, PlanImportOutcome& outcome) {
+  storage::RectificationRecords records(tx);
   std::map<std::pair<std::string, int>, std::optional<storage::PlanRecord>> plans;
   std::map<std::pair<std::int64_t, std::string>, std::int64_t> problems;  // (plan, dim+text)
   for (const PlanRow& row : rows) {
@@ -121,6 +123,14 @@ core::Status WriteRows(storage::RectificationRecords& records, const core::Princ
           problems[{seen->id, p.dimension + "\n" + p.description}] = p.id;
         }
       }
+    }
+    if (core::Status known =
+            internal::RequireAccount(tx, "responsible_user", row.item.responsible_user);
+        !known.ok()) {
+      const core::Error& e = known.error();
+      if (e.code != core::ErrorCode::kInvalid) return known;
+      outcome.errors.emplace_back(row.line, e.message, e.field, e.reason, e.params);
+      continue;
     }
     const std::optional<storage::PlanRecord>& plan = plans[key];
     if (!plan) {
@@ -183,8 +193,7 @@ core::Result<PlanImportOutcome> ImportPlanItems(storage::Store& store, const cor
   for (PlanRow& row : rows) row.line = text.value().SourceLine(row.line);
   if (!outcome.errors.empty()) return outcome;
   const core::Status status = store.Write(actor, [&](storage::Tx& tx) -> core::Status {
-    storage::RectificationRecords records(tx);
-    if (core::Status s = WriteRows(records, who, rows, outcome); !s.ok()) return s;
+    if (core::Status s = WriteRows(tx, who, rows, outcome); !s.ok()) return s;
     if (!outcome.errors.empty()) {
       return core::Error::Invalid("rows refused").With("rows_invalid");  // rolls back
     }

@@ -122,36 +122,24 @@ core::Result<storage::Page<PlanSummary>> ListPlans(storage::Store& store,
                                                    const core::Principal& who,
                                                    const PlanListFilter& filter,
                                                    core::UnixSeconds now) {
+  storage::PlanQuery query = filter.query;
+  if (query.org.restrict_to_scope) query.supervisor = who.name;
   storage::Page<PlanSummary> page;
   core::Status status = store.Read([&](storage::Tx& tx) -> core::Status {
     RectificationRecords records(tx);
-    core::Result<std::vector<storage::PlanRecord>> plans = records.Plans(filter.query);
+    core::Result<storage::Page<storage::PlanRecord>> plans = records.Plans(query);
     if (!plans.ok()) return plans.error();
-    std::vector<storage::PlanRecord> seen;
-    for (storage::PlanRecord& plan : plans.value()) {
-      core::Result<core::ItemRelation> relation =
-          RelationTo(records, who, plan.org_code, plan.year);
-      if (!relation.ok()) return relation.error();
-      if (relation.value() != core::ItemRelation::kNone) seen.push_back(std::move(plan));
-    }
     std::vector<std::int64_t> ids;
-    for (const storage::PlanRecord& plan : seen) ids.push_back(plan.id);
+    for (const storage::PlanRecord& plan : plans.value().items) ids.push_back(plan.id);
     core::Result<std::vector<storage::ItemRecord>> items = records.ItemsOfPlans(ids);
     if (!items.ok()) return items.error();
     std::unordered_map<std::int64_t, std::vector<storage::ItemRecord>> by_plan;
     for (storage::ItemRecord& item : items.value())
       by_plan[item.plan_id].push_back(std::move(item));
-    std::vector<PlanSummary> matching;
-    for (storage::PlanRecord& plan : seen) {
+    page.total = plans.value().total;
+    for (storage::PlanRecord& plan : plans.value().items) {
       const std::int64_t plan_id = plan.id;
-      PlanSummary summary{std::move(plan), ProgressOf(by_plan[plan_id], now)};
-      if (!filter.finished || *filter.finished == summary.progress.finished()) {
-        matching.push_back(std::move(summary));
-      }
-    }
-    page.total = static_cast<std::int64_t>(matching.size());
-    for (std::int64_t i = filter.offset; i < page.total && i < filter.offset + filter.limit; ++i) {
-      page.items.push_back(std::move(matching[static_cast<std::size_t>(i)]));
+      page.items.push_back({std::move(plan), ProgressOf(by_plan[plan_id], now)});
     }
     return core::Status::Ok();
   });

@@ -15,6 +15,7 @@
 #include "core/clock.h"
 #include "core/error.h"
 #include "core/rectification_item.h"
+#include "core/rectification_item_rules.h"
 #include "core/rectification_plan.h"
 #include "storage/evidence_store.h"
 #include "storage/rectification_records.h"
@@ -52,10 +53,12 @@ struct ItemDetail {
   std::vector<storage::EvidenceRecord> evidence;
 };
 
+// The plans a list shows: storage::PlanQuery's filters and page, its `org` carrying the caller's
+// scope as http::ApplyScope sets it (the ledger's way); ListPlans adds the plans the caller
+// supervises through five-level support. Scope and paging are the database's: a province's
+// 27,000 plans are never read to show fifty.
 struct PlanListFilter {
   storage::PlanQuery query;
-  std::optional<bool> finished;  // state=finished / active
-  std::int64_t offset = 0, limit = 50;
 };
 
 struct CreatedPlans {
@@ -82,13 +85,13 @@ core::Result<storage::ProblemRecord> AddProblem(storage::Store& store, const cor
                                                 std::int64_t plan_id, const NewProblem& problem,
                                                 const storage::Actor& actor);
 
-struct NewItem {
+// A new item's values (checked by core::CheckItemFields, which the API and the plan import
+// call first to report every problem at once) and the plan's problem it answers.
+struct NewItem : core::ItemFields {
   std::optional<std::int64_t> problem_id;
-  std::string measure, responsible, responsible_user, support_role, deadline;
 };
-// The checks of a new item's values, every problem at once (fields measure, responsible,
-// responsible_user, support_role, deadline): what the API and the plan import share.
-std::vector<core::Error> CheckNewItem(const NewItem& item);
+// Answers kInvalid unknown_account naming responsible_user when it names no account (checked
+// in the write's transaction, as the plan import checks each row).
 core::Result<ItemView> AddItem(storage::Store& store, const core::Principal& who,
                                std::int64_t plan_id, const NewItem& item,
                                const storage::Actor& actor, core::UnixSeconds now);

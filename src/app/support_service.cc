@@ -1,5 +1,6 @@
 #include "app/support_service.h"
 
+#include "app/named_accounts.h"
 #include "storage/tx.h"
 
 namespace grassroots::app {
@@ -8,7 +9,8 @@ namespace {
 using storage::SupportRecords;
 using storage::Tx;
 
-// Checks `input` by `check`, then writes it with `write` in one transaction.
+// Checks `input` by `check`, then writes it with `write` in one transaction (handed the
+// transaction and the support records over it).
 template <typename Check, typename Write>
 core::Result<std::int64_t> CheckedWrite(storage::Store& store, const storage::Actor& actor,
                                         Check check, Write write) {
@@ -16,7 +18,7 @@ core::Result<std::int64_t> CheckedWrite(storage::Store& store, const storage::Ac
   std::int64_t id = 0;
   core::Status status = store.Write(actor, [&](Tx& tx) -> core::Status {
     SupportRecords records(tx);
-    core::Result<std::int64_t> written = write(records);
+    core::Result<std::int64_t> written = write(tx, records);
     if (!written.ok()) return written.error();
     id = written.value();
     return core::Status::Ok();
@@ -69,7 +71,12 @@ core::Result<std::int64_t> AssignSupport(storage::Store& store, const core::Orga
                                          const storage::Actor& actor) {
   return CheckedWrite(
       store, actor, [&] { return core::CheckAssignment(input, org.type, today); },
-      [&](SupportRecords& records) { return records.Assign(org.code, input); });
+      [&](Tx& tx, SupportRecords& records) -> core::Result<std::int64_t> {
+        if (core::Status s = internal::RequireAccount(tx, "user_name", input.user_name); !s.ok()) {
+          return s.error();
+        }
+        return records.Assign(org.code, input);
+      });
 }
 
 core::Result<std::int64_t> RecordVisit(storage::Store& store, const core::Organization& org,
@@ -77,7 +84,7 @@ core::Result<std::int64_t> RecordVisit(storage::Store& store, const core::Organi
                                        const storage::Actor& actor) {
   return CheckedWrite(
       store, actor, [&] { return core::CheckVisit(input, today); },
-      [&](SupportRecords& records) { return records.AddVisit(org.code, input); });
+      [&](Tx&, SupportRecords& records) { return records.AddVisit(org.code, input); });
 }
 
 core::Result<std::int64_t> RecordWorkTeam(storage::Store& store, const core::Organization& org,
@@ -86,7 +93,7 @@ core::Result<std::int64_t> RecordWorkTeam(storage::Store& store, const core::Org
                                           const storage::Actor& actor) {
   return CheckedWrite(
       store, actor, [&] { return core::CheckWorkTeam(input, today); },
-      [&](SupportRecords& records) { return records.AddWorkTeam(org.code, input); });
+      [&](Tx&, SupportRecords& records) { return records.AddWorkTeam(org.code, input); });
 }
 
 core::Result<std::int64_t> RecordFund(storage::Store& store, const core::Organization& org,
@@ -94,7 +101,7 @@ core::Result<std::int64_t> RecordFund(storage::Store& store, const core::Organiz
                                       const storage::Actor& actor) {
   return CheckedWrite(
       store, actor, [&] { return core::CheckFund(input, today); },
-      [&](SupportRecords& records) { return records.AddFund(org.code, input); });
+      [&](Tx&, SupportRecords& records) { return records.AddFund(org.code, input); });
 }
 
 core::Result<std::vector<storage::LeaderCount>> SupportLeaders(storage::Store& store, int year,
@@ -131,6 +138,9 @@ core::Status RecordSupport(storage::Store& store, const std::vector<core::OrgSup
     for (const core::OrgSupport& record : records) {
       const std::string& code = record.code;
       for (const auto& input : record.assignments) {
+        if (core::Status s = internal::RequireAccount(tx, "user_name", input.user_name); !s.ok()) {
+          return s;
+        }
         if (core::Status s = StatusOf(support.Assign(code, input)); !s.ok()) return s;
       }
       for (const auto& input : record.visits) {

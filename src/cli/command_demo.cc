@@ -6,6 +6,7 @@
 #include "auth/password.h"
 #include "cli/commands.h"
 #include "cli/demo_accountability.h"
+#include "cli/demo_outcomes.h"
 #include "cli/demo_plans.h"
 #include "cli/demo_spot_checks.h"
 #include "cli/demo_support.h"
@@ -219,6 +220,13 @@ int BuildDatabase(const GlobalOptions& global, demo::Scale scale, const DemoOpti
     if (core::Status spot = FillSpotCheckDemo(*store.value(), policy.policy, data.years.back());
         !spot.ok()) {
       return ReportError(spot.error());
+    }
+    if (data.years.size() >= 2) {
+      const int before = data.years[data.years.size() - 2];
+      if (core::Status ended = AddDemoOutcomes(*store.value(), before, data.years.back());
+          !ended.ok()) {
+        return ReportError(ended.error());
+      }
     }
   }
   store.value().reset();

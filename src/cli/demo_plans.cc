@@ -100,7 +100,7 @@ core::Status AddDemoPlans(storage::Store& store, int year) {
   }
   app::PlanListFilter all;
   all.query.year = year;
-  all.limit = 1000;
+  all.query.org.limit = 1000;
   auto plans = app::ListPlans(store, demo.county, all, core::DefaultClock().Now());
   if (!plans.ok()) return plans.error();
   int n = 0;

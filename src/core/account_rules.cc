@@ -110,4 +110,11 @@ Status CheckPhone(std::string_view phone) {
       .With("invalid_phone");
 }
 
+Error UnknownAccount(std::string_view field, std::string_view name) {
+  return Error::Invalid(std::string(field) + ": there is no account named " + std::string(name) +
+                            " (name an existing account, or leave it empty)",
+                        std::string(field))
+      .With("unknown_account", {{"name", std::string(name)}});
+}
+
 }  // namespace grassroots::core

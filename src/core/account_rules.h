@@ -40,4 +40,9 @@ Status CheckRealName(std::string_view real_name);
 // at least 5 digits. kInvalid (field "phone", reason "invalid_phone").
 Status CheckPhone(std::string_view phone);
 
+// A value that must name an account (an item's responsible_user, a support holder's user_name)
+// names none: kInvalid naming `field`, reason "unknown_account" {name}. Whether the account
+// exists is the caller's lookup; this is how every entry words the refusal.
+Error UnknownAccount(std::string_view field, std::string_view name);
+
 }  // namespace grassroots::core

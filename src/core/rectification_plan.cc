@@ -27,4 +27,24 @@ PlanProgress ProgressOf(std::span<const ItemDue> items, UnixSeconds now) {
   return progress;
 }
 
+std::string_view ToString(PlanStanding standing) {
+  switch (standing) {
+    case PlanStanding::kUpgraded:
+      return "upgraded";
+    case PlanStanding::kNotUpgraded:
+      return "not_upgraded";
+    case PlanStanding::kFinished:
+      return "finished";
+    case PlanStanding::kUnfinished:
+      return "unfinished";
+  }
+  return "unfinished";
+}
+
+PlanStanding StandingOf(std::string_view outcome, const PlanProgress& progress) {
+  if (outcome == "upgraded") return PlanStanding::kUpgraded;
+  if (outcome == "not_upgraded") return PlanStanding::kNotUpgraded;
+  return progress.finished() ? PlanStanding::kFinished : PlanStanding::kUnfinished;
+}
+
 }  // namespace grassroots::core

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <span>
+#include <string_view>
 #include <vector>
 
 #include "core/clock.h"
@@ -36,5 +38,13 @@ struct ItemDue {
   CivilDate deadline;
 };
 PlanProgress ProgressOf(std::span<const ItemDue> items, UnixSeconds now);
+
+// Where a plan stands, as the next year's assessment shows it: the outcome the county recorded
+// at year end (转化升级 upgraded, or not_upgraded with its reason), else finished (every item
+// closed, no outcome yet) or unfinished. The names are the API's.
+enum class PlanStanding : std::uint8_t { kUpgraded, kNotUpgraded, kFinished, kUnfinished };
+std::string_view ToString(PlanStanding standing);
+// `outcome` as stored: "upgraded", "not_upgraded" or "" (none recorded).
+PlanStanding StandingOf(std::string_view outcome, const PlanProgress& progress);
 
 }  // namespace grassroots::core

@@ -35,5 +35,17 @@ TEST(RectificationPlan, FinishedWhenEveryItemIsClosedAndOverdueCountsTheOpenLate
   EXPECT_FALSE(ProgressOf({}, now).finished());
 }
 
+TEST(RectificationPlan, StandingIsTheRecordedOutcomeElseWhetherEveryItemIsClosed) {
+  const PlanProgress done{2, 2, 0}, open{2, 1, 1}, empty{};
+  EXPECT_EQ(StandingOf("upgraded", done), PlanStanding::kUpgraded);
+  EXPECT_EQ(StandingOf("not_upgraded", open), PlanStanding::kNotUpgraded);
+  EXPECT_EQ(StandingOf("not_upgraded", done), PlanStanding::kNotUpgraded);
+  EXPECT_EQ(StandingOf("", done), PlanStanding::kFinished);
+  EXPECT_EQ(StandingOf("", open), PlanStanding::kUnfinished);
+  EXPECT_EQ(StandingOf("", empty), PlanStanding::kUnfinished);
+  EXPECT_EQ(ToString(PlanStanding::kNotUpgraded), "not_upgraded");
+  EXPECT_EQ(ToString(PlanStanding::kFinished), "finished");
+}
+
 }  // namespace
 }  // namespace grassroots::core

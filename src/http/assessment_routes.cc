@@ -7,6 +7,7 @@
 #include "app/assessment_service.h"
 #include "app/explain_service.h"
 #include "app/hand_decisions.h"
+#include "app/previous_plans.h"
 #include "app/result_history.h"
 #include "app/stored_assessments.h"
 #include "app/verify_service.h"
@@ -182,6 +183,40 @@ void Rows(Call& call) {
   WriteJsonText(call.res, out.Take());
 }
 
+// The page of a stored year that Rows answers for the same parameters, each organization with
+// where its rectification plan of the year before stood (app/previous_plans.h): what the
+// assessment page shows beside each row, without changing the rows' own answer.
+void PreviousPlans(Call& call) {
+  auto year = PathYear(call.req, call.res, 1);
+  storage::OrgFilter filter;
+  if (!year || !PageParams(call.req, filter.offset, filter.limit, call.res)) return;
+  if (!AssessmentListParams(call.req, filter, call.res)) return;
+  auto info = app::AssessmentOf(call.store, *year);
+  if (!info.ok()) return WriteError(call.res, info.error());
+  if (!info.value()) return WriteError(call.res, 404, "not_found", "year not assessed", "year");
+  ApplyScope(call.principal, filter);
+  if (!OrderParam(call.req, filter, call.res)) return;
+  auto page = app::PreviousPlans(call.store, *year, filter);
+  if (!page.ok()) return WriteError(call.res, page.error());
+  JsonWriter out;
+  out.BeginObject().Key("year").Int(*year).Key("plan_year").Int(*year - 1);
+  out.Key("items").BeginArray();
+  for (const app::OrganizationPreviousPlan& row : page.value().items) {
+    out.BeginObject().Key("code").String(row.org_code).Key("plan");
+    if (row.plan) {
+      out.BeginObject().Key("id").Int(row.plan->plan_id);
+      out.Key("standing").String(core::ToString(row.plan->standing));
+      out.Field("reason", row.plan->reason).EndObject();
+    } else {
+      out.Null();
+    }
+    out.EndObject();
+  }
+  out.EndArray().Key("total").Int(page.value().total);
+  out.Key("offset").Int(filter.offset).Key("limit").Int(filter.limit).EndObject();
+  WriteJsonText(call.res, out.Take());
+}
+
 // An explanation as a secretary reads it (core/disclosure.h): the committee's reason, in the
 // record and in the scores' recorded changes, is null, and "committee_reason_hidden" says so.
 void WithoutCommitteeReason(nlohmann::json& body) {
@@ -317,6 +352,12 @@ void AddAssessmentRoutes(std::vector<Route>& routes) {
                     "Include or exclude by hand, with a reason (admin)", true, PutManual});
   routes.push_back({Method::kDelete, "/api/v1/assessments/{year}/manual/{code}",
                     "Withdraw a hand decision (admin)", true, DeleteManual});
+  routes.push_back({Method::kGet, "/api/v1/assessments/{year}/previous-plans",
+                    "The organizations GET /assessments/{year} answers for the same parameters, "
+                    "each with its rectification plan of the year before: id, standing "
+                    "(upgraded, not_upgraded, finished, unfinished) and the outcome's reason, "
+                    "or null",
+                    true, PreviousPlans});
 }
 
 }  // namespace grassroots::http

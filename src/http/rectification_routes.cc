@@ -7,6 +7,7 @@
 #include "app/rectification_service.h"
 #include "core/evidence.h"
 #include "core/field_rules.h"
+#include "http/access.h"
 #include "http/errors.h"
 #include "http/json_input.h"
 #include "http/route.h"
@@ -118,7 +119,8 @@ void CreatePlans(Call& call) {
 
 void ListPlans(Call& call) {
   app::PlanListFilter filter;
-  if (!PageParams(call.req, filter.offset, filter.limit, call.res)) return;
+  storage::OrgFilter& org = filter.query.org;
+  if (!PageParams(call.req, org.offset, org.limit, call.res)) return;
   auto year = QueryText(call.req, "year", call.res);
   auto unit = QueryText(call.req, "unit", call.res);
   auto type = QueryText(call.req, "type", call.res);
@@ -135,14 +137,15 @@ void ListPlans(Call& call) {
     filter.query.year = value;
   }
   if (*state == "finished" || *state == "active") {
-    filter.finished = *state == "finished";
+    filter.query.finished = *state == "finished";
   } else if (!state->empty()) {
     return WriteError(call.res, 422, "invalid", "state must be active or finished", "state",
                       "unknown_value", {{"value", *state}, {"accepted", "active, finished"}});
   }
-  filter.query.unit = *unit;
-  filter.query.type = *type;
-  filter.query.q = *q;
+  org.unit = *unit;
+  org.type = *type;
+  org.query = *q;
+  ApplyScope(call.principal, org);
   auto page = app::ListPlans(call.store, call.principal, filter, Now());
   if (!page.ok()) return WriteError(call.res, page.error());
   nlohmann::json items = nlohmann::json::array();
@@ -217,7 +220,7 @@ void AddItem(Call& call) {
     }
     item.problem_id = problem.get<std::int64_t>();
   }
-  if (std::vector<core::Error> errors = app::CheckNewItem(item); !errors.empty()) {
+  if (std::vector<core::Error> errors = core::CheckItemFields(item); !errors.empty()) {
     return WriteFieldErrors(call.res, errors);
   }
   auto added = app::AddItem(call.store, call.principal, *id, item, call.actor, Now());

@@ -7,6 +7,7 @@
 
 #include "app/spot_check_service.h"
 #include "core/periods.h"
+#include "core/rectification_item_rules.h"
 #include "http/errors.h"
 #include "http/json_input.h"
 #include "http/route.h"
@@ -131,7 +132,7 @@ void OpenItem(Call& call) {
       !GetString(*body, "deadline", item.deadline, true, call.res)) {
     return;
   }
-  if (std::vector<core::Error> errors = app::CheckNewItem(item); !errors.empty()) {
+  if (std::vector<core::Error> errors = core::CheckItemFields(item); !errors.empty()) {
     return WriteFieldErrors(call.res, errors);
   }
   auto opened = app::OpenItemFromFinding(call.store, call.principal, id, item, call.actor, Now());

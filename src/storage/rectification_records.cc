@@ -9,11 +9,6 @@
 namespace grassroots::storage {
 namespace {
 
-constexpr std::string_view kPlanColumns =
-    "SELECT p.id, p.year, p.org_code, o.name, o.unit_code, o.type, p.created_at, p.created_by,"
-    " p.outcome, p.outcome_reason FROM rectification_plans p"
-    " JOIN organizations o ON o.code = p.org_code";
-
 constexpr std::string_view kItemColumns =
     "SELECT i.id, i.plan_id, i.problem_id, i.year, i.org_code, o.name, i.measure, i.responsible,"
     " i.responsible_user, i.support_role, i.deadline, i.state, i.submitted_by, u.name,"
@@ -23,21 +18,6 @@ constexpr std::string_view kItemColumns =
 
 // Ids or codes bound per query, well under either backend's limit of parameters.
 constexpr std::size_t kChunk = 500;
-
-PlanRecord ReadPlan(const Statement& s) {
-  PlanRecord plan;
-  plan.id = s.Int(0);
-  plan.year = static_cast<int>(s.Int(1));
-  plan.org_code = s.Text(2);
-  plan.org_name = s.Text(3);
-  plan.unit = s.Text(4);
-  plan.type = s.Text(5);
-  plan.created_at = s.Text(6);
-  plan.created_by = s.Text(7);
-  plan.outcome = s.Text(8);
-  plan.outcome_reason = s.Text(9);
-  return plan;
-}
 
 ItemRecord ReadItem(const Statement& s) {
   ItemRecord item;
@@ -137,43 +117,6 @@ core::Result<std::vector<SelectedWithoutPlan>> RectificationRecords::SelectedWit
 core::Result<std::int64_t> RectificationRecords::CountPlans(int year) {
   return QueryCount(tx_.db(), "SELECT COUNT(*) FROM rectification_plans WHERE year = ?",
                     {std::int64_t{year}});
-}
-
-core::Result<std::vector<PlanRecord>> RectificationRecords::Plans(const PlanQuery& query) {
-  std::string sql = std::string(kPlanColumns) + " WHERE 1 = 1";
-  std::vector<SqlParam> params;
-  if (query.year) {
-    sql += " AND p.year = ?";
-    params.emplace_back(std::int64_t{*query.year});
-  }
-  if (!query.unit.empty()) {
-    sql += " AND o.unit_code = ?";
-    params.emplace_back(query.unit);
-  }
-  if (!query.type.empty()) {
-    sql += " AND o.type = ?";
-    params.emplace_back(query.type);
-  }
-  if (!query.q.empty()) {
-    sql += " AND (p.org_code LIKE ? OR o.name LIKE ?)";
-    const std::string like = "%" + query.q + "%";
-    params.emplace_back(like);
-    params.emplace_back(like);
-  }
-  sql += " ORDER BY p.year, p.org_code";
-  return QueryAll<PlanRecord>(tx_.db(), sql, params, ReadPlan);
-}
-
-core::Result<std::optional<PlanRecord>> RectificationRecords::Plan(std::int64_t id) {
-  return QueryOne<PlanRecord>(tx_.db(), std::string(kPlanColumns) + " WHERE p.id = ?", {id},
-                              ReadPlan);
-}
-
-core::Result<std::optional<PlanRecord>> RectificationRecords::PlanOf(const std::string& org_code,
-                                                                     int year) {
-  return QueryOne<PlanRecord>(tx_.db(),
-                              std::string(kPlanColumns) + " WHERE p.org_code = ? AND p.year = ?",
-                              {org_code, std::int64_t{year}}, ReadPlan);
 }
 
 core::Result<std::vector<ProblemRecord>> RectificationRecords::Problems(std::int64_t plan_id) {

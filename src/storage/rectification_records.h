@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "storage/store.h"
 #include "storage/tx.h"
 
 namespace grassroots::storage {
@@ -56,12 +57,27 @@ struct StepRecord {
   std::string step, from_state, to_state, reason, actor, at;
 };
 
-// Which plans a list reads; empty strings and nullopt do not filter.
+// Which plans a list reads, one page of them in the order year, organization code. `org` holds
+// the unit, type and q (part of the code or name) filters, the page (offset, limit 1..1000) and
+// the caller's scope (http::ApplyScope); a plan outside that scope is still read when its
+// organization's current supervisor of five-level support for the plan's year is `supervisor`
+// (IsAssignedSupervisor), so the list holds exactly the plans core::RelationToItem lets the
+// caller see.
 struct PlanQuery {
   std::optional<int> year;
-  std::string unit, type, q;  // q: part of the code or name
-  // Only these organizations (a scope); nullopt: every one.
-  std::optional<std::vector<std::string>> orgs;
+  OrgFilter org;
+  std::string supervisor;  // an account name, or '' for none
+  // Only plans that are (true) or are not (false) finished as core::PlanProgress::finished
+  // says: some items, every one closed.
+  std::optional<bool> finished;
+};
+
+// A plan of a year with its organization, outcome and how many of its items are closed: where
+// it stood, for the next year's assessment.
+struct PlanTally {
+  std::int64_t plan_id = 0;
+  std::string org_code, outcome, outcome_reason;
+  std::int64_t items = 0, closed = 0;
 };
 
 // Which items a list of items reads (my items).
@@ -87,7 +103,11 @@ class RectificationRecords {
   core::Result<std::vector<SelectedWithoutPlan>> SelectedWithoutPlans(int year);
   core::Result<std::int64_t> CountPlans(int year);
 
-  core::Result<std::vector<PlanRecord>> Plans(const PlanQuery& query);
+  // One page of the plans `query` selects and the count of all of them (plan_reads.cc).
+  core::Result<Page<PlanRecord>> Plans(const PlanQuery& query);
+  // The plans of `year` of these organizations (any number), by organization code.
+  core::Result<std::vector<PlanTally>> PlanTallies(int year,
+                                                   const std::vector<std::string>& org_codes);
   core::Result<std::optional<PlanRecord>> Plan(std::int64_t id);
   core::Result<std::optional<PlanRecord>> PlanOf(const std::string& org_code, int year);
   core::Result<std::vector<ProblemRecord>> Problems(std::int64_t plan_id);

@@ -14,12 +14,6 @@ std::string ContainsPattern(std::string_view text) {
   return pattern;
 }
 
-std::string Placeholders(std::size_t n) {
-  std::string text;
-  for (std::size_t i = 0; i < n; ++i) text += i == 0 ? "?" : ", ?";
-  return text;
-}
-
 void AppendCodes(std::vector<SqlParam>& params, const std::vector<std::string>& codes) {
   for (const std::string& code : codes) params.emplace_back(code);
 }
@@ -44,6 +38,12 @@ std::string ScopeCondition(const OrgFilter& f, std::string& cte, std::vector<Sql
 }
 
 }  // namespace
+
+std::string Placeholders(std::size_t n) {
+  std::string text;
+  for (std::size_t i = 0; i < n; ++i) text += i == 0 ? "?" : ", ?";
+  return text;
+}
 
 int BindAll(Statement& stmt, const std::vector<SqlParam>& params, int first) {
   int index = first;
@@ -91,7 +91,8 @@ AuditEntry NewEntry(const Actor& actor, std::string action, std::string entity) 
   return entry;
 }
 
-BuiltQuery BuildFiltered(const FilteredQuery& query, const OrgFilter& f, bool page) {
+BuiltQuery BuildFiltered(const FilteredQuery& query, const OrgFilter& f, bool page,
+                         const ScopeOr& or_in_scope) {
   std::vector<SqlParam> params = query.params;
   std::vector<std::string> conditions;
   if (!query.where.empty()) conditions.push_back(query.where);
@@ -115,7 +116,14 @@ BuiltQuery BuildFiltered(const FilteredQuery& query, const OrgFilter& f, bool pa
   }
   std::string cte;
   std::vector<SqlParam> cte_params;
-  if (f.restrict_to_scope) conditions.push_back(ScopeCondition(f, cte, cte_params, params));
+  if (f.restrict_to_scope) {
+    std::string scope = ScopeCondition(f, cte, cte_params, params);
+    if (!or_in_scope.condition.empty()) {
+      scope = "(" + scope + " OR " + or_in_scope.condition + ")";
+      params.insert(params.end(), or_in_scope.params.begin(), or_in_scope.params.end());
+    }
+    conditions.push_back(std::move(scope));
+  }
   const auto on_o = [](const std::string& column) { return column.rfind("o.", 0) == 0; };
   const bool needs_o = !f.parent.empty() || f.direct || f.ended || !f.query.empty() ||
                        f.restrict_to_scope || (!f.unit.empty() && on_o(query.unit_column)) ||

@@ -37,6 +37,9 @@ inline SqlParam NullIfEmpty(const std::string& text) {
   return text.empty() ? SqlParam(std::monostate()) : SqlParam(text);
 }
 
+// "?, ?, ?": `n` placeholders.
+std::string Placeholders(std::size_t n);
+
 // Binds `params` from the 1-based index `first`; returns the next free index.
 int BindAll(Statement& stmt, const std::vector<SqlParam>& params, int first);
 
@@ -68,13 +71,21 @@ struct FilteredQuery {
   std::string type_column = "o.type";
 };
 
+// When a filter restricts to a scope: a condition that admits a row the scope does not cover
+// too (a plan whose assigned supervisor is the caller), with its parameters; empty: none.
+struct ScopeOr {
+  std::string condition;
+  std::vector<SqlParam> params;
+};
+
 // The SQL and parameters of a filtered query: the page's rows ("ORDER BY ... LIMIT ? OFFSET
 // ?") when `page` is true, else the count of all its matches.
 struct BuiltQuery {
   std::string sql;
   std::vector<SqlParam> params;
 };
-BuiltQuery BuildFiltered(const FilteredQuery& query, const OrgFilter& filter, bool page);
+BuiltQuery BuildFiltered(const FilteredQuery& query, const OrgFilter& filter, bool page,
+                         const ScopeOr& or_in_scope = {});
 
 // Every row of `sql`, read by `read`.
 template <typename T, typename Read>

@@ -158,6 +158,22 @@ test('a hand decision without a reason is refused, the error shown next to the r
   assert.deepEqual(watch.problems(), [])
 })
 
+test('the year after a plan, each organization shows where its plan stood: upgraded, or not with the reason', async () => {
+  const previous = await apiGet(page, `/assessments/${YEAR}/previous-plans?order=rank&limit=500`)
+  const notUpgraded = previous.items.find((r) => r.plan && r.plan.standing === 'not_upgraded')
+  const upgraded = previous.items.find((r) => r.plan && r.plan.standing === 'upgraded')
+  const none = previous.items.find((r) => !r.plan)
+  assert.ok(notUpgraded && upgraded && none, 'the demo closes out its first year: upgraded and not')
+  await page.goto(`${server.url}/#/assessment?year=${YEAR}`)
+  const tagOf = (code) => page.locator(`tr[data-code="${code}"] [data-test=previous-plan]`)
+  await tagOf(notUpgraded.code).waitFor()
+  assert.equal(await tagOf(notUpgraded.code).getAttribute('data-standing'), 'not_upgraded')
+  assert.equal((await tagOf(notUpgraded.code).innerText()).trim(), `上年整顿：未升级（${notUpgraded.plan.reason}）`)
+  assert.equal((await tagOf(upgraded.code).innerText()).trim(), '上年整顿：已转化升级')
+  assert.equal(await tagOf(none.code).count(), 0, 'no plan the year before: no tag')
+  assert.deepEqual(watch.problems(), [])
+})
+
 test('an auditor reads the list and explanations but sees no run or decision buttons', async () => {
   await logout(page)
   await login(page, server.url, 'auditor', server.accounts.auditor.password)

@@ -94,6 +94,11 @@ test('organizations: tree, search, and a page with members, scores, radar and hi
   const basics = await page.locator('[data-test=org-basics]').innerText()
   // The demo records the 2016 adjustment of 洛古河's secretary: 刘国庆 was succeeded by 孙丽娟.
   assert.match(basics, /孙丽娟/)
+  // ... and the change shows in the page's history of secretaries.
+  const changes = rowsOf(page, 'org-secretaries')
+  await changes.first().waitFor()
+  assert.equal(await changes.count(), 1)
+  assert.match(await changes.first().innerText(), /刘国庆 → 孙丽娟[\s\S]*2016 年评定后的组织调整/)
   assert.match(basics, /党支部/)
   assert.match(basics, /北极镇党委（MH002）/)
   const members = await page.locator('[data-test=org-members]').innerText()

@@ -132,6 +132,13 @@ export default {
       none: 'None (by score)',
       hint: 'The committee may set the grade, with a written reason; clear it to grade by score again.',
     },
+    previous: {
+      upgraded: 'Last year\'s rectification: upgraded',
+      not_upgraded: 'Last year\'s rectification: not upgraded ({reason})',
+      finished: 'Last year\'s rectification: every item closed, outcome pending',
+      unfinished: 'Last year\'s rectification: unfinished',
+      title: 'Plan of {year}: {standing}',
+    },
     manual: {
       open: 'Include/exclude',
       title: 'Include or exclude by hand · {name} ({code})',

@@ -139,6 +139,7 @@ export default {
     too_many_requests: 'Too many attempts; try again later',
     unauthenticated: 'Please log in',
     unavailable: 'Service unavailable',
+    unknown_account: 'There is no account named "{name}" (name an existing account, or leave it empty)',
     unknown_field: 'Unknown field "{field}"',
     unknown_organization: 'Organization "{code}" does not exist',
     unknown_role: 'Unknown role',

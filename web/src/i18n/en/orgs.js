@@ -75,6 +75,16 @@ export default {
       },
       bannerReason: 'Reason: {reason}',
     },
+    secretaries: {
+      title: 'Changes of secretary',
+      none: 'No change of secretary recorded',
+      on: 'Date',
+      change: 'Change',
+      from: '{previous} → {successor}',
+      why: 'Recorded as',
+      adjustment: 'Adjustment after the {year} assessment',
+      recordedBy: 'Recorded by',
+    },
     roll: {
       title: 'Member roll',
       empty: 'No members',

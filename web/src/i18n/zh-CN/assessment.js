@@ -131,6 +131,13 @@ export default {
       none: '不评定（按分数）',
       hint: '委员会可改定等次，必须写明理由；清空则恢复按分数定等次。',
     },
+    previous: {
+      upgraded: '上年整顿：已转化升级',
+      not_upgraded: '上年整顿：未升级（{reason}）',
+      finished: '上年整顿：已全部销号，待评定',
+      unfinished: '上年整顿：未完成',
+      title: '{year} 年整顿方案：{standing}',
+    },
     manual: {
       open: '纳入/排除',
       title: '人工纳入或排除 · {name}（{code}）',

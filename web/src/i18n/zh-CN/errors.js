@@ -139,6 +139,7 @@ export default {
     too_many_requests: '尝试次数过多，请稍后再试',
     unauthenticated: '请先登录',
     unavailable: '服务暂不可用',
+    unknown_account: '没有名为“{name}”的账号（请填写已有账号，或留空）',
     unknown_field: '未知字段“{field}”',
     unknown_organization: '组织“{code}”不存在',
     unknown_role: '角色无效',

@@ -73,6 +73,16 @@ export default {
       },
       bannerReason: '原因：{reason}',
     },
+    secretaries: {
+      title: '书记更替',
+      none: '没有记录的书记更替',
+      on: '日期',
+      change: '更替',
+      from: '{previous} → {successor}',
+      why: '依据',
+      adjustment: '{year} 年评定后的组织调整',
+      recordedBy: '记录人',
+    },
     roll: {
       title: '党员名册',
       empty: '暂无党员',
