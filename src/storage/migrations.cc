@@ -17,6 +17,7 @@ extern const std::string_view migration_010_ranked_results;
 extern const std::string_view migration_011_accounts;
 extern const std::string_view migration_012_rectification;
 extern const std::string_view migration_013_evidence;
+extern const std::string_view migration_014_supervision;
 extern const std::string_view migration_015_login_counts;
 extern const std::string_view migration_017_accountability;
 }  // namespace grassroots::embedded
@@ -60,7 +61,7 @@ core::Status Apply(Database& db, const Migration& migration) {
 }  // namespace
 
 std::span<const Migration> Migrations() {
-  static const std::array<Migration, 13> kMigrations = {{
+  static const std::array<Migration, 14> kMigrations = {{
       {1, "001_initial", embedded::migration_001_initial},
       {2, "002_server", embedded::migration_002_server},
       {3, "003_list_order", embedded::migration_003_list_order},
@@ -72,6 +73,7 @@ std::span<const Migration> Migrations() {
       {11, "011_accounts", embedded::migration_011_accounts},
       {12, "012_rectification", embedded::migration_012_rectification},
       {13, "013_evidence", embedded::migration_013_evidence},
+      {14, "014_supervision", embedded::migration_014_supervision},
       {15, "015_login_counts", embedded::migration_015_login_counts},
       {17, "017_accountability", embedded::migration_017_accountability},
   }};

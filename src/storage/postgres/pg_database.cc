@@ -14,6 +14,7 @@ extern const std::string_view pg_migration_010_ranked_results;
 extern const std::string_view pg_migration_011_accounts;
 extern const std::string_view pg_migration_012_rectification;
 extern const std::string_view pg_migration_013_evidence;
+extern const std::string_view pg_migration_014_supervision;
 extern const std::string_view pg_migration_015_login_counts;
 extern const std::string_view pg_migration_017_accountability;
 }  // namespace grassroots::embedded
@@ -221,12 +222,13 @@ class PgDatabase final : public DatabaseImpl {
 }  // namespace
 
 std::span<const Migration> PgMigrations() {
-  static const std::array<Migration, 7> kMigrations = {{
+  static const std::array<Migration, 8> kMigrations = {{
       {7, "007_schema", embedded::pg_migration_007_schema},
       {10, "010_ranked_results", embedded::pg_migration_010_ranked_results},
       {11, "011_accounts", embedded::pg_migration_011_accounts},
       {12, "012_rectification", embedded::pg_migration_012_rectification},
       {13, "013_evidence", embedded::pg_migration_013_evidence},
+      {14, "014_supervision", embedded::pg_migration_014_supervision},
       {15, "015_login_counts", embedded::pg_migration_015_login_counts},
       {17, "017_accountability", embedded::pg_migration_017_accountability},
   }};
