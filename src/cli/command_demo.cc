@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "cli/demo_accountability.h"
 #include "cli/demo_plans.h"
+#include "cli/demo_reminders.h"
 #include "cli/demo_support.h"
 #include "core/access.h"
 #include "core/import_rows.h"
@@ -214,6 +215,9 @@ int BuildDatabase(const GlobalOptions& global, demo::Scale scale, const DemoOpti
   if (scale == demo::Scale::kCounty && !data.years.empty()) {
     if (core::Status plans = AddDemoPlans(*store.value(), data.years.back()); !plans.ok()) {
       return ReportError(plans.error());
+    }
+    if (core::Status reminders = RecordDemoReminders(*store.value()); !reminders.ok()) {
+      return ReportError(reminders.error());
     }
   }
   store.value().reset();

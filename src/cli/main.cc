@@ -27,7 +27,8 @@ int main(int argc, char** argv) {
       AddUserCommand(root, global),   AddAuditCommand(root, global),
       AddServeCommand(root, global),  AddBackupCommand(root, global),
       AddCopyDbCommand(root),         AddLedgerCommand(root, global),
-      AddPlanCommand(root, global),   AddEligibleCommand(root, global)};
+      AddPlanCommand(root, global),   AddEligibleCommand(root, global),
+      AddRemindCommand(root, global)};
   try {
     root.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
