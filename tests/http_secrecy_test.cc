@@ -200,6 +200,12 @@ const std::set<std::string> kUnscoped = {
     "POST /api/v1/interviews",         // admin only
     "GET /api/v1/eligibility",         // admin and auditor
     "GET /api/v1/adjustments/{year}",  // no code asked: only the entries the caller may read
+    "GET /api/v1/warnings",            // no code asked: the caller's scope, as the ledger
+    "POST /api/v1/reminders/{week}",   // admin only
+    "GET /api/v1/reminders/{week}",    // admin and auditor, who read everything
+    "GET /api/v1/inbox",               // the caller's own
+    "GET /api/v1/inbox/{id}",          // the caller's own; another's is 404 like an unused id
+    "POST /api/v1/inbox/{id}/read",    // the same
     "GET /api/v1/openapi.json",
     "GET /healthz",
 };
