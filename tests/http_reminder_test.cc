@@ -96,5 +96,52 @@ TEST(HttpReminders, AWeekIsRecordedOnceByAdminAndReadByAuditor) {
   EXPECT_EQ(Reason(bad), "week_not_found");
 }
 
+TEST(HttpEscalation, TheSystemProposesAndAdminConfirmsOneStepAtATime) {
+  Client admin;
+  ASSERT_EQ(admin.LoginAs("admin").status, 200);
+  const nlohmann::json overdue = admin.Get("/api/v1/ledger?year=2016&overdue=true&limit=1").Json();
+  ASSERT_GE(overdue["total"].get<int>(), 1) << overdue.dump();
+  const nlohmann::json row = overdue["items"][0];
+  EXPECT_TRUE(row["warning"] == "orange" || row["warning"] == "red") << row.dump();
+  const std::string path = "/api/v1/items/" + std::to_string(row["item_id"].get<int>()) +
+                           "/escalation";
+  const nlohmann::json before = admin.Get(path).Json();
+  EXPECT_EQ(before["proposed"], "reminder");
+  EXPECT_TRUE(before["can_confirm"].get<bool>());
+  EXPECT_TRUE(before["steps"].empty());
+  const Reply skipped = admin.Send("POST", path, R"({"step":"admonition"})");
+  EXPECT_EQ(skipped.status, 409);
+  EXPECT_EQ(Reason(skipped), "escalation_not_proposed");
+  const Reply confirmed = admin.Send("POST", path, R"({"step":"reminder"})");
+  ASSERT_EQ(confirmed.status, 201) << confirmed.body;
+  const nlohmann::json after = confirmed.Json();
+  ASSERT_EQ(after["steps"].size(), 1u);
+  EXPECT_EQ(after["steps"][0]["step"], "reminder");
+  EXPECT_EQ(after["steps"][0]["decided_by"], "admin");
+  EXPECT_NE(after["proposed"], "reminder");  // never the same step twice
+  const nlohmann::json audit = admin.Get("/api/v1/audit?limit=1").Json();
+  EXPECT_EQ(audit["items"][0]["action"], "item.escalate");
+  Client auditor;
+  ASSERT_EQ(auditor.LoginAs("auditor").status, 200);
+  EXPECT_FALSE(auditor.Get(path).Json()["can_confirm"].get<bool>());
+  EXPECT_EQ(auditor.Send("POST", path, R"({"step":"inquiry"})").status, 403);
+}
+
+TEST(HttpWarnings, EachOrganizationUnderRectificationHasAColour) {
+  Client admin;
+  ASSERT_EQ(admin.LoginAs("admin").status, 200);
+  const nlohmann::json answer = admin.Get("/api/v1/warnings?year=2016").Json();
+  ASSERT_GE(answer["organizations"].size(), 1u) << answer.dump();
+  int counted = 0;
+  for (const auto& [colour, n] : answer["counts"].items()) counted += n.get<int>();
+  EXPECT_EQ(counted, static_cast<int>(answer["organizations"].size()));
+  EXPECT_EQ(answer["thresholds"]["red_overdue_days"], 30);
+  for (const auto& org : answer["organizations"]) {
+    EXPECT_FALSE(org["direct"].get<std::string>().empty());
+    if (org["overdue"].get<int>() > 0) EXPECT_NE(org["warning"], "green");
+    if (org["open"].get<int>() == 0) EXPECT_EQ(org["warning"], "green");
+  }
+}
+
 }  // namespace
 }  // namespace grassroots::testing

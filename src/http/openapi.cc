@@ -98,6 +98,7 @@ std::vector<Route> AllRoutes() {
   AddRectificationRoutes(routes);
   AddAccountabilityRoutes(routes);
   AddReminderRoutes(routes);
+  AddEscalationRoutes(routes);
   AddOpenApiRoute(routes);
   return routes;
 }

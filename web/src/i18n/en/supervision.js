@@ -2,7 +2,15 @@
 export default {
   supervision: {
     nav: { inbox: 'Inbox' },
-    warning: { title: 'Early warning of organizations under rectification', red: 'Red', orange: 'Orange', yellow: 'Yellow', green: 'Green' },
+    warning: { title: 'Early warning of organizations under rectification', column: 'Warning', red: 'Red', orange: 'Orange', yellow: 'Yellow', green: 'Green' },
+    escalation: {
+      title: 'Escalation',
+      reminder: 'Reminder',
+      inquiry: 'Written inquiry',
+      admonition: 'Admonition',
+      proposed: 'Proposed: {step}',
+      confirm: 'Confirm {step}',
+    },
     inbox: {
       title: 'Inbox',
       subtitle: 'Weekly reminders: items due this week and overdue',

@@ -2,7 +2,15 @@
 export default {
   supervision: {
     nav: { inbox: '收件箱' },
-    warning: { title: '整顿对象预警', red: '红色', orange: '橙色', yellow: '黄色', green: '绿色' },
+    warning: { title: '整顿对象预警', column: '预警', red: '红色', orange: '橙色', yellow: '黄色', green: '绿色' },
+    escalation: {
+      title: '逐级问责',
+      reminder: '提醒',
+      inquiry: '函询',
+      admonition: '诫勉',
+      proposed: '系统建议：{step}',
+      confirm: '确认{step}',
+    },
     inbox: {
       title: '收件箱',
       subtitle: '每周一提示：本周到期和已逾期的整改事项',
