@@ -103,8 +103,8 @@ TEST(HttpEscalation, TheSystemProposesAndAdminConfirmsOneStepAtATime) {
   ASSERT_GE(overdue["total"].get<int>(), 1) << overdue.dump();
   const nlohmann::json row = overdue["items"][0];
   EXPECT_TRUE(row["warning"] == "orange" || row["warning"] == "red") << row.dump();
-  const std::string path = "/api/v1/items/" + std::to_string(row["item_id"].get<int>()) +
-                           "/escalation";
+  const std::string path =
+      "/api/v1/items/" + std::to_string(row["item_id"].get<int>()) + "/escalation";
   const nlohmann::json before = admin.Get(path).Json();
   EXPECT_EQ(before["proposed"], "reminder");
   EXPECT_TRUE(before["can_confirm"].get<bool>());

@@ -45,9 +45,8 @@ core::Result<EscalationView> EscalationOf(storage::Store& store, const core::Pri
                                           core::UnixSeconds now) {
   EscalationView view;
   core::ItemRelation relation = core::ItemRelation::kNone;
-  core::Status status = store.Read([&](storage::Tx& tx) {
-    return Read(tx, who, item_id, thresholds, now, view, relation);
-  });
+  core::Status status = store.Read(
+      [&](storage::Tx& tx) { return Read(tx, who, item_id, thresholds, now, view, relation); });
   if (!status.ok()) return status.error();
   return view;
 }
@@ -55,8 +54,7 @@ core::Result<EscalationView> EscalationOf(storage::Store& store, const core::Pri
 core::Result<EscalationView> ConfirmEscalation(storage::Store& store, const core::Principal& who,
                                                std::int64_t item_id, const std::string& step,
                                                const core::SupervisionThresholds& thresholds,
-                                               core::UnixSeconds now,
-                                               const storage::Actor& actor) {
+                                               core::UnixSeconds now, const storage::Actor& actor) {
   const auto wanted = core::ParseEscalationStep(step);
   EscalationView view;
   core::Status status = store.Write(actor, [&](storage::Tx& tx) -> core::Status {
@@ -66,8 +64,8 @@ core::Result<EscalationView> ConfirmEscalation(storage::Store& store, const core
     }
     if (!wanted) {
       return core::Error::Invalid("step must be reminder, inquiry or admonition", "step")
-          .With("unknown_value", {{"value", step.substr(0, 32)},
-                                  {"accepted", "reminder, inquiry, admonition"}});
+          .With("unknown_value",
+                {{"value", step.substr(0, 32)}, {"accepted", "reminder, inquiry, admonition"}});
     }
     if (core::Status s = core::CheckEscalation(*wanted, view.proposed, who, relation); !s.ok()) {
       return s;

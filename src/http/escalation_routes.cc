@@ -36,17 +36,17 @@ nlohmann::json ViewJson(const app::EscalationView& v) {
   return {{"item_id", v.item_id},
           {"overdue_days", v.overdue_days},
           {"steps", steps},
-          {"proposed", v.proposed ? nlohmann::json(core::ToString(*v.proposed))
-                                  : nlohmann::json(nullptr)},
+          {"proposed",
+           v.proposed ? nlohmann::json(core::ToString(*v.proposed)) : nlohmann::json(nullptr)},
           {"can_confirm", v.can_confirm}};
 }
 
 void Show(Call& call) {
   auto id = PathItem(call);
   if (!id) return;
-  auto view = app::EscalationOf(call.store, call.principal, *id,
-                                call.services.policy.policy.supervision,
-                                core::DefaultClock().Now());
+  auto view =
+      app::EscalationOf(call.store, call.principal, *id, call.services.policy.policy.supervision,
+                        core::DefaultClock().Now());
   if (!view.ok()) return WriteError(call.res, view.error());
   WriteJson(call.res, ViewJson(view.value()));
 }
