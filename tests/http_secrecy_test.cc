@@ -162,6 +162,9 @@ const std::vector<Probe> kScoped = {
      "Content-Type: image/png\r\n\r\n\x89PNG\r\n\x1A\n probe\r\n--b--\r\n",
      "multipart/form-data; boundary=b"},
     {"GET", "/api/v1/evidence/{id}", "/api/v1/evidence/{evidence}", ""},
+    {"GET", "/api/v1/items/{id}/escalation", "/api/v1/items/{item}/escalation", ""},
+    {"POST", "/api/v1/items/{id}/escalation", "/api/v1/items/{item}/escalation",
+     R"({"step":"reminder"})"},
     {"POST", "/api/v1/adjustments/{year}/{code}", "/api/v1/adjustments/2016/{code}",
      R"({"outcome":"not_done","reason":"另行安排"})"},
     {"GET", "/api/v1/organizations/{code}/secretaries", "/api/v1/organizations/{code}/secretaries",
@@ -210,6 +213,12 @@ const std::set<std::string> kUnscoped = {
     "GET /api/v1/spot-checks/{month}/verify",      // names a changed candidate only in scope
     "GET /api/v1/spot-checks/{month}/findings",    // only the findings the caller may read
     "POST /api/v1/spot-check-findings/{id}/item",  // by id; out of scope = never used (own test)
+    "GET /api/v1/warnings",           // no code asked: the caller's scope, as the ledger
+    "POST /api/v1/reminders/{week}",  // admin only
+    "GET /api/v1/reminders/{week}",   // admin and auditor, who read everything
+    "GET /api/v1/inbox",              // the caller's own
+    "GET /api/v1/inbox/{id}",         // the caller's own; another's is 404 like an unused id
+    "POST /api/v1/inbox/{id}/read",   // the same
     "GET /api/v1/openapi.json",
     "GET /healthz",
 };

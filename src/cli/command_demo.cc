@@ -8,6 +8,7 @@
 #include "cli/demo_accountability.h"
 #include "cli/demo_outcomes.h"
 #include "cli/demo_plans.h"
+#include "cli/demo_reminders.h"
 #include "cli/demo_spot_checks.h"
 #include "cli/demo_support.h"
 #include "core/access.h"
@@ -227,6 +228,9 @@ int BuildDatabase(const GlobalOptions& global, demo::Scale scale, const DemoOpti
           !ended.ok()) {
         return ReportError(ended.error());
       }
+    }
+    if (core::Status reminders = RecordDemoReminders(*store.value()); !reminders.ok()) {
+      return ReportError(reminders.error());
     }
   }
   store.value().reset();

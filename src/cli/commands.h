@@ -20,5 +20,6 @@ Command AddLedgerCommand(CLI::App& root, const GlobalOptions& global);
 Command AddPlanCommand(CLI::App& root, const GlobalOptions& global);
 Command AddEligibleCommand(CLI::App& root, const GlobalOptions& global);
 Command AddSpotCheckCommand(CLI::App& root, const GlobalOptions& global);
+Command AddRemindCommand(CLI::App& root, const GlobalOptions& global);
 
 }  // namespace grassroots::cli

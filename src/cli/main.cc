@@ -20,15 +20,22 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   root.add_option("--policy", global.policy_path,
                   "Policy TOML file (default: the built-in Mohe 2016 rules)");
-  const std::vector<Command> commands = {
-      AddInitCommand(root, global),     AddImportCommand(root, global),
-      AddAssessCommand(root, global),   AddExplainCommand(root, global),
-      AddVerifyCommand(root, global),   AddDemoCommand(root, global),
-      AddUserCommand(root, global),     AddAuditCommand(root, global),
-      AddServeCommand(root, global),    AddBackupCommand(root, global),
-      AddCopyDbCommand(root),           AddLedgerCommand(root, global),
-      AddPlanCommand(root, global),     AddEligibleCommand(root, global),
-      AddSpotCheckCommand(root, global)};
+  const std::vector<Command> commands = {AddInitCommand(root, global),
+                                         AddImportCommand(root, global),
+                                         AddAssessCommand(root, global),
+                                         AddExplainCommand(root, global),
+                                         AddVerifyCommand(root, global),
+                                         AddDemoCommand(root, global),
+                                         AddUserCommand(root, global),
+                                         AddAuditCommand(root, global),
+                                         AddServeCommand(root, global),
+                                         AddBackupCommand(root, global),
+                                         AddCopyDbCommand(root),
+                                         AddLedgerCommand(root, global),
+                                         AddPlanCommand(root, global),
+                                         AddEligibleCommand(root, global),
+                                         AddSpotCheckCommand(root, global),
+                                         AddRemindCommand(root, global)};
   try {
     root.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -49,6 +49,13 @@ class KeyReader {
     if (auto value = node->value_exact<bool>()) return *value;
     return Wrong(key, "true or false");
   }
+  // An optional integer key: `otherwise` when the document does not have it.
+  core::Result<std::int64_t> OptionalInteger(const std::string& key, std::int64_t otherwise) {
+    const toml::node* node = Find(key);
+    if (node == nullptr) return otherwise;
+    if (auto value = node->value_exact<std::int64_t>()) return *value;
+    return Wrong(key, "an integer");
+  }
   core::Result<std::string> String(const std::string& key) {
     const toml::node* node = Find(key);
     if (node == nullptr) return Missing(key);
@@ -142,6 +149,15 @@ core::Result<core::Policy> ReadPolicy(KeyReader& keys) {
   policy.village_fund_fen = std::llround(yuan * 100);
   GRASSROOTS_ASSIGN(policy.committee_reason_to_secretaries,
                     keys.OptionalBoolean("disclosure.committee_reason_to_secretaries", false));
+  core::SupervisionThresholds& supervision = policy.supervision;
+  for (auto [key, days] :
+       {std::pair{"supervision.red_overdue_days", &supervision.red_overdue_days},
+        {"supervision.due_soon_days", &supervision.due_soon_days},
+        {"supervision.inquiry_overdue_days", &supervision.inquiry_overdue_days},
+        {"supervision.admonition_overdue_days", &supervision.admonition_overdue_days}}) {
+    GRASSROOTS_ASSIGN(integer, keys.OptionalInteger(key, *days));
+    *days = static_cast<int>(std::clamp<std::int64_t>(integer, -1, 100000));
+  }
   return policy;
 }
 

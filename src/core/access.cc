@@ -103,6 +103,7 @@ bool MayDo(const Principal& who, GlobalAction action) {
     case GlobalAction::kCreateDirectOrganization:
     case GlobalAction::kManageUsers:
     case GlobalAction::kRecordInterview:
+    case GlobalAction::kRunReminders:
       return role == Role::kAdmin;
     case GlobalAction::kWhatIf:
       // A what-if stores nothing; the header grants it to the reading roles above one
@@ -112,6 +113,7 @@ bool MayDo(const Principal& who, GlobalAction action) {
     case GlobalAction::kReadAudit:
     case GlobalAction::kReadAllAssessments:
     case GlobalAction::kReadInterviews:
+    case GlobalAction::kReadReminders:
       return role == Role::kAdmin || role == Role::kAuditor;
   }
   return false;

@@ -76,6 +76,8 @@ enum class GlobalAction : std::uint8_t {
   kReadAllAssessments,        // the whole list, unfiltered: admin, auditor
   kRecordInterview,           // 约谈 records (core/interview_rules.h): admin
   kReadInterviews,            // interviews and eligibility: admin, auditor
+  kRunReminders,              // record a week's reminder (每周一提示): admin
+  kReadReminders,             // every digest of a week, whom it told: admin, auditor
 };
 bool MayDo(const Principal& who, GlobalAction action);
 

@@ -100,7 +100,7 @@ std::map<std::string, bool> AsMap(const std::vector<Permission>& permissions) {
 
 TEST(Permissions, EachRoleIsToldWhatTheRulesAllowIt) {
   const std::map<std::string, bool> admin = AsMap(PermissionsOf(kAdmin));
-  EXPECT_EQ(admin.size(), 16u);
+  EXPECT_EQ(admin.size(), 18u);
   for (const auto& [name, allowed] : admin) EXPECT_TRUE(allowed) << name;
 
   const std::map<std::string, bool> unit_admin = AsMap(PermissionsOf(kUnitAdmin));
@@ -122,6 +122,9 @@ TEST(Permissions, EachRoleIsToldWhatTheRulesAllowIt) {
   EXPECT_TRUE(auditor.at("read_all_assessments"));
   EXPECT_TRUE(auditor.at("read_interviews"));
   EXPECT_FALSE(auditor.at("record_interviews"));
+  EXPECT_TRUE(auditor.at("read_reminders"));
+  EXPECT_FALSE(auditor.at("run_reminders"));
+  EXPECT_FALSE(unit_admin.at("read_reminders"));
   EXPECT_FALSE(auditor.at("write_members"));
   EXPECT_FALSE(auditor.at("run_assessment"));
 }

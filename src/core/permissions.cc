@@ -15,7 +15,9 @@ constexpr GlobalAction kGlobalActions[] = {GlobalAction::kRunAssessment,
                                            GlobalAction::kReadAudit,
                                            GlobalAction::kReadAllAssessments,
                                            GlobalAction::kRecordInterview,
-                                           GlobalAction::kReadInterviews};
+                                           GlobalAction::kReadInterviews,
+                                           GlobalAction::kRunReminders,
+                                           GlobalAction::kReadReminders};
 
 struct ScopedAction {
   std::string_view name;
@@ -72,6 +74,10 @@ std::string_view ToString(GlobalAction action) {
       return "record_interviews";
     case GlobalAction::kReadInterviews:
       return "read_interviews";
+    case GlobalAction::kRunReminders:
+      return "run_reminders";
+    case GlobalAction::kReadReminders:
+      return "read_reminders";
   }
   return "";
 }

@@ -29,6 +29,33 @@ std::string_view ToString(TieRule rule) {
   return rule == TieRule::kTakeAll ? "take_all" : "take_none";
 }
 
+namespace {
+
+Status DaysInRange(int days, int min, const char* key) {
+  if (days >= min && days <= 3660) return Status::Ok();
+  return Error::Invalid("must be a whole number of days from " + std::to_string(min) + " to 3660",
+                        key)
+      .With("number_out_of_range", {{"min", std::to_string(min)}, {"max", "3660"}});
+}
+
+Status ValidateSupervision(const SupervisionThresholds& s) {
+  for (Status status :
+       {DaysInRange(s.red_overdue_days, 1, "supervision.red_overdue_days"),
+        DaysInRange(s.due_soon_days, 0, "supervision.due_soon_days"),
+        DaysInRange(s.inquiry_overdue_days, 1, "supervision.inquiry_overdue_days"),
+        DaysInRange(s.admonition_overdue_days, 1, "supervision.admonition_overdue_days")}) {
+    if (!status.ok()) return status;
+  }
+  if (s.admonition_overdue_days < s.inquiry_overdue_days) {
+    return Error::Invalid("must not be below supervision.inquiry_overdue_days",
+                          "supervision.admonition_overdue_days")
+        .With("admonition_before_inquiry");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
 Status ValidatePolicy(const Policy& policy) {
   // One line, so that the canonical text reads back unambiguously.
   for (char c : policy.name) {
@@ -84,7 +111,7 @@ Status ValidatePolicy(const Policy& policy) {
   if (policy.village_fund_fen < 0) {
     return Error::Invalid("must not be negative", "support.village_fund_yuan").With("negative");
   }
-  return Status::Ok();
+  return ValidateSupervision(policy.supervision);
 }
 
 namespace {

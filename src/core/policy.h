@@ -27,6 +27,14 @@ constexpr std::int64_t CeilShare(std::int64_t ratio_ppm, std::int64_t count) {
   return (ratio_ppm * count + kPpm - 1) / kPpm;
 }
 
+// [supervision]: the early-warning colour and the escalation ladder of overdue items.
+struct SupervisionThresholds {
+  int red_overdue_days = 30;         // red: an item overdue more than this many days
+  int due_soon_days = 7;             // yellow: an item due within this many days
+  int inquiry_overdue_days = 15;     // 函询 proposed once an item is this many days overdue
+  int admonition_overdue_days = 30;  // 诫勉 proposed once this many days overdue
+};
+
 struct Policy {
   std::string name;
   std::array<double, kDimensionCount> weights{};  // relative; each >= 0, sum > 0
@@ -45,6 +53,10 @@ struct Policy {
   // an access setting, not an assessment rule, so CanonicalPolicyText and the version leave it
   // out ([disclosure] committee_reason_to_secretaries, optional, default false).
   bool committee_reason_to_secretaries = false;
+  // Dynamic supervision's thresholds in days ([supervision], each optional with the default
+  // below; core/early_warning.h, core/escalation.h). Like the disclosure setting they decide
+  // no assessment, so CanonicalPolicyText and the version leave them out.
+  SupervisionThresholds supervision;
 
   double Ratio(OrgType type) const {
     return static_cast<double>(ratio_ppm[static_cast<int>(type)]) / kPpm;

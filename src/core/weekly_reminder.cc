@@ -29,4 +29,13 @@ WeeklyReminder ReminderFor(const IsoWeek& week, std::span<const OpenItem> items)
   return reminder;
 }
 
+IsoWeek CountyWeek(UnixSeconds now) { return IsoWeekOf(CountyDate(now)); }
+
+std::string PersonRecipient(std::string_view account, std::string_view written_name) {
+  if (!account.empty()) return "user:" + std::string(account);
+  return "person:" + std::string(written_name);
+}
+
+std::string UnitRecipient(std::string_view unit_code) { return "unit:" + std::string(unit_code); }
+
 }  // namespace grassroots::core

@@ -41,4 +41,14 @@ struct WeeklyReminder {
 // reminder, so a second run of a week finds nothing new to record.
 WeeklyReminder ReminderFor(const IsoWeek& week, std::span<const OpenItem> items);
 
+// The ISO week the county is in at `now` (its day in UTC+8): Sunday 23:30 in the county is
+// still that week, Monday 00:10 the next, whatever the UTC date.
+IsoWeek CountyWeek(UnixSeconds now);
+
+// How a digest names its recipient: a responsible person's account ("user:NAME") when the item
+// names one, else the person as written ("person:NAME"); a direct organization ("unit:CODE").
+// The prefixes keep an account and a written name that happen to be equal apart.
+std::string PersonRecipient(std::string_view account, std::string_view written_name);
+std::string UnitRecipient(std::string_view unit_code);
+
 }  // namespace grassroots::core

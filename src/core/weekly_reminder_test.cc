@@ -37,5 +37,61 @@ TEST(WeeklyReminder, NobodyWithNothingToTellIsListed) {
   EXPECT_TRUE(reminder.by_unit.empty());
 }
 
+// County time is UTC+8: 2016-05-22 23:30 there is 15:30 UTC, 2016-05-23 00:10 is 16:10 UTC of
+// the 22nd — the same UTC date, different county weeks.
+TEST(WeeklyReminder, TheCountysWeekTurnsAtItsMondayMidnightNotUtcs) {
+  const UnixSeconds sunday_late = *ParseIsoInstant("2016-05-22T23:30:00+08:00");
+  const UnixSeconds monday_early = *ParseIsoInstant("2016-05-23T00:10:00+08:00");
+  EXPECT_EQ(FormatIsoWeek(CountyWeek(sunday_late)), "2016-W20");
+  EXPECT_EQ(FormatIsoWeek(CountyWeek(monday_early)), "2016-W21");
+  EXPECT_EQ(FormatUtc(monday_early).substr(0, 10), "2016-05-22");  // still Sunday in UTC
+}
+
+TEST(WeeklyReminder, TheWeekAcrossTheYearsEndIs2015W53Then2016W01) {
+  EXPECT_EQ(FormatIsoWeek(CountyWeek(*ParseIsoInstant("2016-01-03T23:59:00+08:00"))), "2015-W53");
+  EXPECT_EQ(FormatIsoWeek(CountyWeek(*ParseIsoInstant("2016-01-04T00:00:00+08:00"))), "2016-W01");
+  // An item due on 2016-01-03 is due in 2015-W53 and overdue in 2016-W01.
+  const std::vector<OpenItem> items = {{7, "王书记", "MH001", {2016, 1, 3}, ItemState::kOpen}};
+  const WeeklyReminder w53 = ReminderFor({2015, 53}, items);
+  EXPECT_EQ(w53.by_unit.at("MH001").due, (std::vector<std::int64_t>{7}));
+  const WeeklyReminder w01 = ReminderFor({2016, 1}, items);
+  EXPECT_EQ(w01.by_unit.at("MH001").overdue, (std::vector<std::int64_t>{7}));
+  EXPECT_TRUE(w01.by_unit.at("MH001").due.empty());
+}
+
+TEST(WeeklyReminder, AUnitsDigestHoldsOnlyItsOwnItems) {
+  const std::vector<OpenItem> items = {{1, "甲", "MH001", {2016, 5, 18}, ItemState::kOpen},
+                                       {2, "乙", "MH002", {2016, 5, 18}, ItemState::kOpen},
+                                       {3, "甲", "MH002", {2016, 5, 1}, ItemState::kOpen}};
+  const WeeklyReminder reminder = ReminderFor({2016, 20}, items);
+  EXPECT_EQ(reminder.by_unit.at("MH001").due, (std::vector<std::int64_t>{1}));
+  EXPECT_TRUE(reminder.by_unit.at("MH001").overdue.empty());
+  EXPECT_EQ(reminder.by_unit.at("MH002").due, (std::vector<std::int64_t>{2}));
+  EXPECT_EQ(reminder.by_unit.at("MH002").overdue, (std::vector<std::int64_t>{3}));
+  // A person's digest crosses units: it follows the person.
+  EXPECT_EQ(reminder.by_responsible.at("甲").due, (std::vector<std::int64_t>{1}));
+  EXPECT_EQ(reminder.by_responsible.at("甲").overdue, (std::vector<std::int64_t>{3}));
+}
+
+TEST(WeeklyReminder, TheSameItemsAndWeekGiveTheSameReminder) {
+  std::vector<OpenItem> items = {{2, "乙", "MH002", {2016, 5, 18}, ItemState::kOpen},
+                                 {1, "甲", "MH001", {2016, 5, 18}, ItemState::kInProgress}};
+  const WeeklyReminder first = ReminderFor({2016, 20}, items);
+  std::swap(items[0], items[1]);  // the order they are read in does not matter
+  const WeeklyReminder second = ReminderFor({2016, 20}, items);
+  ASSERT_EQ(first.by_unit.size(), second.by_unit.size());
+  for (const auto& [unit, digest] : first.by_unit) {
+    EXPECT_EQ(digest.due, second.by_unit.at(unit).due);
+    EXPECT_EQ(digest.overdue, second.by_unit.at(unit).overdue);
+  }
+}
+
+TEST(WeeklyReminder, RecipientsOfAnAccountAndOfAWrittenNameNeverCollide) {
+  EXPECT_EQ(PersonRecipient("wang", "王书记"), "user:wang");
+  EXPECT_EQ(PersonRecipient("", "王书记"), "person:王书记");
+  EXPECT_NE(PersonRecipient("wang", "x"), PersonRecipient("", "wang"));
+  EXPECT_EQ(UnitRecipient("MH001"), "unit:MH001");
+}
+
 }  // namespace
 }  // namespace grassroots::core

@@ -98,6 +98,8 @@ std::vector<Route> AllRoutes() {
   AddRectificationRoutes(routes);
   AddAccountabilityRoutes(routes);
   AddSpotCheckRoutes(routes);
+  AddReminderRoutes(routes);
+  AddEscalationRoutes(routes);
   AddOpenApiRoute(routes);
   return routes;
 }

@@ -83,6 +83,8 @@ void AddLedgerRoutes(std::vector<Route>& routes);          // the rectification 
 void AddRectificationRoutes(std::vector<Route>& routes);   // plans, items, evidence, my items
 void AddAccountabilityRoutes(std::vector<Route>& routes);  // interviews, adjustments
 void AddSpotCheckRoutes(std::vector<Route>& routes);       // the monthly spot check (issue 13)
+void AddReminderRoutes(std::vector<Route>& routes);        // weekly reminder, inbox (issue 13)
+void AddEscalationRoutes(std::vector<Route>& routes);      // items' escalation ladder (issue 13)
 void AddOpenApiRoute(std::vector<Route>& routes);          // must come last: documents the others
 
 // Every route, in registration order.

@@ -17,6 +17,7 @@ extern const std::string_view migration_010_ranked_results;
 extern const std::string_view migration_011_accounts;
 extern const std::string_view migration_012_rectification;
 extern const std::string_view migration_013_evidence;
+extern const std::string_view migration_014_supervision;
 extern const std::string_view migration_015_login_counts;
 extern const std::string_view migration_017_accountability;
 extern const std::string_view migration_020_ledger_unit_order;
@@ -75,6 +76,7 @@ std::span<const Migration> Migrations() {
       {11, "011_accounts", embedded::migration_011_accounts},
       {12, "012_rectification", embedded::migration_012_rectification},
       {13, "013_evidence", embedded::migration_013_evidence},
+      {14, "014_supervision", embedded::migration_014_supervision},
       {15, "015_login_counts", embedded::migration_015_login_counts},
       {16, "016_spot_checks", embedded::migration_016_spot_checks},
       {17, "017_accountability", embedded::migration_017_accountability},

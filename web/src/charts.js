@@ -3,7 +3,7 @@
 // when a chart is first drawn (import() it, never import it statically from a page: that would
 // put ECharts into the page's first load).
 import * as echarts from 'echarts/core'
-import { BarChart, LineChart, PieChart, RadarChart, ScatterChart } from 'echarts/charts'
+import { BarChart, LineChart, PieChart, RadarChart, ScatterChart, TreemapChart } from 'echarts/charts'
 import {
   DatasetComponent,
   GridComponent,
@@ -21,6 +21,7 @@ echarts.use([
   PieChart,
   RadarChart,
   ScatterChart,
+  TreemapChart,
   DatasetComponent,
   GridComponent,
   LegendComponent,

@@ -14,6 +14,7 @@ extern const std::string_view pg_migration_010_ranked_results;
 extern const std::string_view pg_migration_011_accounts;
 extern const std::string_view pg_migration_012_rectification;
 extern const std::string_view pg_migration_013_evidence;
+extern const std::string_view pg_migration_014_supervision;
 extern const std::string_view pg_migration_015_login_counts;
 extern const std::string_view pg_migration_017_accountability;
 extern const std::string_view pg_migration_020_ledger_unit_order;
@@ -230,6 +231,7 @@ std::span<const Migration> PgMigrations() {
       {11, "011_accounts", embedded::pg_migration_011_accounts},
       {12, "012_rectification", embedded::pg_migration_012_rectification},
       {13, "013_evidence", embedded::pg_migration_013_evidence},
+      {14, "014_supervision", embedded::pg_migration_014_supervision},
       {15, "015_login_counts", embedded::pg_migration_015_login_counts},
       {16, "016_spot_checks", embedded::pg_migration_016_spot_checks},
       {17, "017_accountability", embedded::pg_migration_017_accountability},

@@ -1,7 +1,8 @@
-// Supervision: the monthly spot check. Server errors are in errors.js.
+// Supervision (issue 13): the monthly spot check, the inbox of weekly reminders, early warning
+// and escalation. Server errors are in errors.js.
 export default {
   supervision: {
-    nav: { spotChecks: 'Spot checks' },
+    nav: { spotChecks: 'Spot checks', inbox: 'Inbox' },
     title: 'Monthly spot check',
     subtitle: 'A random sample stratified by type; seed and list are kept, so anyone can draw it again',
     month: 'Month',
@@ -59,5 +60,30 @@ export default {
     },
     cancel: 'Cancel',
     save: 'Save',
+    warning: { title: 'Early warning of organizations under rectification', column: 'Warning', red: 'Red', orange: 'Orange', yellow: 'Yellow', green: 'Green' },
+    escalation: {
+      title: 'Escalation',
+      reminder: 'Reminder',
+      inquiry: 'Written inquiry',
+      admonition: 'Admonition',
+      proposed: 'Proposed: {step}',
+      confirm: 'Confirm {step}',
+    },
+    inbox: {
+      title: 'Inbox',
+      subtitle: 'Weekly reminders: items due this week and overdue',
+      unread: '{n} unread',
+      week: 'Week {week}',
+      toUnit: 'Direct organization {name}',
+      toPerson: 'Responsible {name}',
+      dueCount: '{n} due this week',
+      overdueCount: '{n} overdue',
+      due: 'Due this week',
+      overdue: 'Overdue',
+      none: 'None',
+      deadline: 'Due {date}',
+      recordedAt: 'Recorded {at}',
+      empty: 'No reminders yet',
+    },
   },
 }

@@ -1,0 +1,137 @@
+// The weekly reminder's use cases (reminder_service.h) on both backends: a week recorded once,
+// each digest's scope and recipients, the inbox of its own account only.
+#include "app/reminder_service.h"
+
+#include <gtest/gtest.h>
+
+#include "storage/rectification_rows.h"
+#include "storage/test_fixture.h"
+
+namespace grassroots::app {
+namespace {
+
+using storage::test::Org;
+
+core::Principal Who(std::string name) {
+  core::Principal p;
+  p.name = std::move(name);
+  p.role = core::Role::kUnitAdmin;
+  return p;
+}
+
+class ReminderServiceTest : public storage::test::StoreTest {
+ protected:
+  void SetUp() override {
+    storage::test::StoreTest::SetUp();
+    Upsert({Org("D1"), Org("D1-1", "D1"), Org("D2"), Org("D2-1", "D2")});
+    for (auto [name, scope] : {std::pair{"admin1", "D1"}, {"admin2", "D2"}, {"wang", "D1-1"}}) {
+      storage::UserRecord user;
+      user.name = name;
+      user.role = std::string(name) == "wang" ? core::Role::kSecretary : core::Role::kUnitAdmin;
+      user.scope = {scope};
+      user.password_hash = "x";
+      ASSERT_TRUE(store_->CreateUser(user, actor_).ok());
+    }
+    Add({"D1-1", 2016, "", "建班子", "王书记", "", "2016-05-18", "open"}, "wang");
+    Add({"D1-1", 2016, "", "修场所", "王书记", "", "2016-05-01", "in_progress"}, "wang");
+    Add({"D2-1", 2016, "", "定制度", "李主任", "", "2016-05-20", "submitted"}, "");
+    Add({"D2-1", 2016, "", "已销号", "李主任", "", "2016-05-20", "closed"}, "");
+  }
+  void Add(const storage::test::ItemRow& item, const std::string& account) {
+    ASSERT_TRUE(store_
+                    ->Write(actor_,
+                            [&](storage::Tx& tx) -> core::Status {
+                              const std::int64_t id = storage::test::InsertItem(tx.db(), item);
+                              if (id < 0 || account.empty()) return core::Status::Ok();
+                              auto stmt = tx.db().Prepare(
+                                  "UPDATE rectification_items SET responsible_user = ?"
+                                  " WHERE id = ?");
+                              if (!stmt.ok()) return stmt.error();
+                              stmt.value().BindText(1, account).BindInt(2, id);
+                              return stmt.value().Run();
+                            })
+                    .ok());
+  }
+  static const storage::DigestRecord* Find(const std::vector<storage::DigestRecord>& digests,
+                                           const std::string& recipient) {
+    for (const auto& d : digests) {
+      if (d.recipient == recipient) return &d;
+    }
+    return nullptr;
+  }
+};
+
+TEST_P(ReminderServiceTest, AWeekIsRecordedOnceASecondRunRecordsNothingNew) {
+  auto first = RunWeeklyReminder(*store_, {2016, 20}, actor_);
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  // 王书记 (by account), 李主任 (by name), D1 and D2.
+  EXPECT_EQ(first.value().recorded, 4);
+  EXPECT_EQ(first.value().already, 0);
+  const std::int64_t audit = QueryInt("SELECT COUNT(*) FROM audit_log");
+  auto second = RunWeeklyReminder(*store_, {2016, 20}, actor_);
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(second.value().recorded, 0);
+  EXPECT_EQ(second.value().already, 4);
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM reminder_digests"), 4);
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM audit_log"), audit);  // nothing written
+}
+
+TEST_P(ReminderServiceTest, EachDigestHoldsItsRecipientsItemsAndGoesToItsAccounts) {
+  ASSERT_TRUE(RunWeeklyReminder(*store_, {2016, 20}, actor_).ok());
+  auto week = DigestsOfWeek(*store_, {2016, 20});
+  ASSERT_TRUE(week.ok());
+  const auto* d1 = Find(week.value(), "unit:D1");
+  ASSERT_NE(d1, nullptr);
+  EXPECT_EQ(d1->due_count, 1);
+  EXPECT_EQ(d1->overdue_count, 1);
+  for (const auto& item : d1->items) EXPECT_EQ(item.org_code, "D1-1");  // only D1's items
+  EXPECT_EQ(d1->delivered_to, (std::vector<std::string>{"admin1"}));
+  const auto* d2 = Find(week.value(), "unit:D2");
+  ASSERT_NE(d2, nullptr);
+  EXPECT_EQ(d2->items.size(), 1u);  // the closed item tells nothing
+  EXPECT_EQ(d2->delivered_to, (std::vector<std::string>{"admin2"}));
+  const auto* wang = Find(week.value(), "user:wang");
+  ASSERT_NE(wang, nullptr);
+  EXPECT_EQ(wang->name, "王书记");
+  EXPECT_EQ(wang->delivered_to, (std::vector<std::string>{"wang"}));
+  const auto* li = Find(week.value(), "person:李主任");
+  ASSERT_NE(li, nullptr);
+  EXPECT_TRUE(li->delivered_to.empty());  // no account: recorded, written as a file only
+}
+
+TEST_P(ReminderServiceTest, TheInboxIsTheCallersOwnAndAnothersEntryDoesNotExist) {
+  ASSERT_TRUE(RunWeeklyReminder(*store_, {2016, 20}, actor_).ok());
+  ASSERT_TRUE(RunWeeklyReminder(*store_, {2016, 21}, actor_).ok());
+  auto inbox = InboxOf(*store_, Who("admin1"), 0, 50);
+  ASSERT_TRUE(inbox.ok());
+  ASSERT_EQ(inbox.value().page.total, 2);
+  EXPECT_EQ(inbox.value().unread, 2);
+  EXPECT_EQ(inbox.value().page.items[0].digest.week, "2016-W21");  // newest first
+  const std::int64_t id = inbox.value().page.items[0].id;
+  auto foreign = InboxEntryOf(*store_, Who("admin2"), id);
+  ASSERT_FALSE(foreign.ok());
+  EXPECT_EQ(foreign.error().reason, "inbox_entry_not_found");
+  auto never = InboxEntryOf(*store_, Who("admin2"), 999999);
+  ASSERT_FALSE(never.ok());
+  EXPECT_EQ(never.error().message, "inbox entry 999999 does not exist");
+  EXPECT_EQ(foreign.error().message, "inbox entry " + std::to_string(id) + " does not exist");
+  EXPECT_FALSE(MarkInboxRead(*store_, Who("admin2"), id, actor_).ok());
+  auto read = MarkInboxRead(*store_, Who("admin1"), id, actor_);
+  ASSERT_TRUE(read.ok());
+  EXPECT_FALSE(read.value().read_at.empty());
+  EXPECT_TRUE(MarkInboxRead(*store_, Who("admin1"), id, actor_).ok());  // again: no change
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM audit_log WHERE action = 'inbox.read'"), 1);
+  EXPECT_EQ(InboxOf(*store_, Who("admin1"), 0, 50).value().unread, 1);
+}
+
+TEST(ReminderWeek, CurrentIsTheCountysWeek) {
+  const core::UnixSeconds monday = *core::ParseIsoInstant("2016-05-23T00:10:00+08:00");
+  EXPECT_EQ(core::FormatIsoWeek(ParseWeek("week", "current", monday).value()), "2016-W21");
+  EXPECT_EQ(core::FormatIsoWeek(ParseWeek("week", "2015-W53", monday).value()), "2015-W53");
+  EXPECT_FALSE(ParseWeek("week", "2016-W54", monday).ok());
+}
+
+INSTANTIATE_STORE_TESTS(ReminderServiceTest);
+
+}  // namespace
+}  // namespace grassroots::app

@@ -1,0 +1,152 @@
+// The weekly reminder and the inbox over HTTP on the demo county, whose database recorded the
+// reminders of last week and this week (the demo's deadlines are days from today): the
+// first_secretary account is responsible for some items and the unit_admin's direct
+// organization has items due and overdue.
+#include <gtest/gtest.h>
+
+#include "http_harness.h"
+
+namespace grassroots::testing {
+namespace {
+
+std::string Reason(const Reply& reply) {
+  const nlohmann::json body = reply.Json();
+  return body.is_object() && body.contains("error") ? body["error"].value("reason", "") : "";
+}
+
+// `body` with `id` written as ID: two refusals that differ only in the id they name.
+std::string Named(std::string body, const std::string& id) {
+  for (std::size_t at = body.find(id); at != std::string::npos; at = body.find(id, at)) {
+    body.replace(at, id.size(), "ID");
+  }
+  return body;
+}
+
+TEST(HttpReminders, TheInboxHoldsTheCallersDigestsAndMarksThemRead) {
+  Client first;
+  ASSERT_EQ(first.LoginAs("first_secretary").status, 200);
+  const nlohmann::json inbox = first.Get("/api/v1/inbox").Json();
+  ASSERT_GE(inbox["total"].get<int>(), 1) << inbox.dump();
+  const int unread = inbox["unread"].get<int>();
+  ASSERT_GE(unread, 1);
+  const nlohmann::json top = inbox["items"][0];
+  EXPECT_EQ(top["digest"]["recipient"], "user:first_secretary");
+  EXPECT_TRUE(top["read_at"].is_null());
+  EXPECT_FALSE(top["digest"].contains("items"));  // the list carries no items
+  const std::string id = std::to_string(top["id"].get<int>());
+  const nlohmann::json one = first.Get("/api/v1/inbox/" + id).Json();
+  EXPECT_EQ(one["digest"]["items"].size(), one["digest"]["due_count"].get<std::size_t>() +
+                                               one["digest"]["overdue_count"].get<std::size_t>());
+  const Reply read = first.Send("POST", "/api/v1/inbox/" + id + "/read", "");
+  ASSERT_EQ(read.status, 200) << read.body;
+  EXPECT_TRUE(read.Json()["read_at"].is_string());
+  EXPECT_EQ(first.Get("/api/v1/inbox").Json()["unread"].get<int>(), unread - 1);
+  Client admin;
+  ASSERT_EQ(admin.LoginAs("admin").status, 200);
+  // The newest entries: the admin's login, and before it the read mark.
+  const nlohmann::json audit = admin.Get("/api/v1/audit?limit=2").Json();
+  ASSERT_EQ(audit["items"].size(), 2u);
+  EXPECT_EQ(audit["items"][1]["action"], "inbox.read");
+  EXPECT_EQ(audit["items"][1]["entity"], "inbox:" + id);
+}
+
+TEST(HttpReminders, AnotherAccountsEntryIsAnsweredAsAnIdNeverUsed) {
+  Client first;
+  ASSERT_EQ(first.LoginAs("first_secretary").status, 200);
+  const std::string id =
+      std::to_string(first.Get("/api/v1/inbox").Json()["items"][0]["id"].get<int>());
+  Client unit;
+  ASSERT_EQ(unit.LoginAs("unit_admin").status, 200);
+  const Reply foreign = unit.Get("/api/v1/inbox/" + id);
+  const Reply never = unit.Get("/api/v1/inbox/99999999");
+  EXPECT_EQ(foreign.status, 404);
+  EXPECT_EQ(Reason(foreign), "inbox_entry_not_found");
+  EXPECT_EQ(Named(foreign.body, id), Named(never.body, "99999999"));
+  const Reply mark = unit.Send("POST", "/api/v1/inbox/" + id + "/read", "");
+  EXPECT_EQ(mark.status, 404);
+  EXPECT_EQ(Named(mark.body, id), Named(never.body, "99999999"));
+  // The unit admin's own inbox holds only its direct organization's digests.
+  for (const auto& entry : unit.Get("/api/v1/inbox").Json()["items"]) {
+    EXPECT_EQ(entry["digest"]["kind"], "unit");
+  }
+}
+
+TEST(HttpReminders, AWeekIsRecordedOnceByAdminAndReadByAuditor) {
+  Client admin;
+  ASSERT_EQ(admin.LoginAs("admin").status, 200);
+  const Reply again = admin.Send("POST", "/api/v1/reminders/current", "");
+  ASSERT_EQ(again.status, 200) << again.body;  // the demo recorded this week
+  EXPECT_EQ(again.Json()["recorded"], 0);
+  EXPECT_GE(again.Json()["already"].get<int>(), 1);
+  Client auditor;
+  ASSERT_EQ(auditor.LoginAs("auditor").status, 200);
+  const nlohmann::json week = auditor.Get("/api/v1/reminders/current").Json();
+  ASSERT_GE(week["digests"].size(), 1u) << week.dump();
+  bool told_first_secretary = false;
+  for (const auto& d : week["digests"]) {
+    for (const auto& to : d["delivered_to"]) told_first_secretary |= to == "first_secretary";
+    for (const auto& item : d["items"]) EXPECT_TRUE(item["deadline"].is_string());
+  }
+  EXPECT_TRUE(told_first_secretary);  // "was X told?" answered from what was stored
+  EXPECT_EQ(auditor.Send("POST", "/api/v1/reminders/current", "").status, 403);
+  Client unit;
+  ASSERT_EQ(unit.LoginAs("unit_admin").status, 200);
+  EXPECT_EQ(unit.Get("/api/v1/reminders/current").status, 403);
+  const Reply bad = admin.Get("/api/v1/reminders/2016-W54");
+  EXPECT_EQ(bad.status, 404);
+  EXPECT_EQ(Reason(bad), "week_not_found");
+}
+
+TEST(HttpEscalation, TheSystemProposesAndAdminConfirmsOneStepAtATime) {
+  Client admin;
+  ASSERT_EQ(admin.LoginAs("admin").status, 200);
+  const nlohmann::json overdue = admin.Get("/api/v1/ledger?year=2016&overdue=true&limit=1").Json();
+  ASSERT_GE(overdue["total"].get<int>(), 1) << overdue.dump();
+  const nlohmann::json row = overdue["items"][0];
+  EXPECT_TRUE(row["warning"] == "orange" || row["warning"] == "red") << row.dump();
+  const std::string path =
+      "/api/v1/items/" + std::to_string(row["item_id"].get<int>()) + "/escalation";
+  const nlohmann::json before = admin.Get(path).Json();
+  EXPECT_EQ(before["proposed"], "reminder");
+  EXPECT_TRUE(before["can_confirm"].get<bool>());
+  EXPECT_TRUE(before["steps"].empty());
+  const Reply skipped = admin.Send("POST", path, R"({"step":"admonition"})");
+  EXPECT_EQ(skipped.status, 409);
+  EXPECT_EQ(Reason(skipped), "escalation_not_proposed");
+  const Reply confirmed = admin.Send("POST", path, R"({"step":"reminder"})");
+  ASSERT_EQ(confirmed.status, 201) << confirmed.body;
+  const nlohmann::json after = confirmed.Json();
+  ASSERT_EQ(after["steps"].size(), 1u);
+  EXPECT_EQ(after["steps"][0]["step"], "reminder");
+  EXPECT_EQ(after["steps"][0]["decided_by"], "admin");
+  EXPECT_NE(after["proposed"], "reminder");  // never the same step twice
+  const nlohmann::json audit = admin.Get("/api/v1/audit?limit=1").Json();
+  EXPECT_EQ(audit["items"][0]["action"], "item.escalate");
+  Client auditor;
+  ASSERT_EQ(auditor.LoginAs("auditor").status, 200);
+  EXPECT_FALSE(auditor.Get(path).Json()["can_confirm"].get<bool>());
+  EXPECT_EQ(auditor.Send("POST", path, R"({"step":"inquiry"})").status, 403);
+}
+
+TEST(HttpWarnings, EachOrganizationUnderRectificationHasAColour) {
+  Client admin;
+  ASSERT_EQ(admin.LoginAs("admin").status, 200);
+  const nlohmann::json answer = admin.Get("/api/v1/warnings?year=2016").Json();
+  ASSERT_GE(answer["organizations"].size(), 1u) << answer.dump();
+  int counted = 0;
+  for (const auto& [colour, n] : answer["counts"].items()) counted += n.get<int>();
+  EXPECT_EQ(counted, static_cast<int>(answer["organizations"].size()));
+  EXPECT_EQ(answer["thresholds"]["red_overdue_days"], 30);
+  for (const auto& org : answer["organizations"]) {
+    EXPECT_FALSE(org["direct"].get<std::string>().empty());
+    if (org["overdue"].get<int>() > 0) {
+      EXPECT_NE(org["warning"], "green");
+    }
+    if (org["open"].get<int>() == 0) {
+      EXPECT_EQ(org["warning"], "green");
+    }
+  }
+}
+
+}  // namespace
+}  // namespace grassroots::testing

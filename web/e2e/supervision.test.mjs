@@ -1,0 +1,72 @@
+// Supervision in the browser (issue 13), on the demo county, whose database recorded the weekly
+// reminders of last week and this week:
+// - on a 390 px phone the first secretary (responsible for some of the demo's items) opens the
+//   inbox from the menu, sees unread digests, opens one — the items due and overdue as the
+//   digest recorded them — and it is marked read (by the server, the count falls); the page
+//   never scrolls sideways;
+// - the dashboard shows the early-warning treemap with the server's counts, and the ledger a
+//   warning for each row.
+import { after, before, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { launchBrowser, login, startServer, watchPage } from './harness.mjs'
+
+const PHONE = { width: 390, height: 844 }
+let server
+let browser
+
+before(async () => {
+  server = await startServer()
+  browser = await launchBrowser()
+})
+
+after(async () => {
+  if (browser) await browser.close()
+  if (server) await server.stop()
+})
+
+test('the inbox on a phone: unread digests, one opened and marked read', async () => {
+  const page = await browser.newPage()
+  await page.setViewportSize(PHONE)
+  const watch = watchPage(page)
+  await login(page, server.url, 'first_secretary', server.accounts.first_secretary.password)
+  await page.locator('[data-test=nav-toggle]').click()
+  await page.locator('[data-test=nav-drawer] [data-menu=inbox]').click()
+  await page.waitForURL(/#\/inbox/)
+  await page.locator('[data-test=inbox][data-loaded=yes]').waitFor()
+  const unread = Number(await page.locator('[data-test=inbox-unread]').getAttribute('data-unread'))
+  assert.ok(unread >= 1, `unread ${unread}`)
+  const first = page.locator('[data-test=inbox-entry][data-read=no]').first()
+  await first.click()
+  const digest = page.locator('[data-test=inbox-digest]')
+  await digest.locator('[data-test=digest-item]').first().waitFor()
+  assert.match(await digest.innerText(), /已逾期|本周到期/)
+  await page.locator('[data-test=inbox-unread][data-unread="' + (unread - 1) + '"]').waitFor()
+  const sideways = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+  assert.ok(sideways <= 0, `the page scrolls ${sideways} px sideways`)
+  // The server recorded it: after a reload the count stays one lower.
+  await page.reload()
+  await page.locator('[data-test=inbox][data-loaded=yes]').waitFor()
+  assert.equal(Number(await page.locator('[data-test=inbox-unread]').getAttribute('data-unread')), unread - 1)
+  assert.deepEqual(watch.problems(), [])
+  await page.close()
+})
+
+test('the dashboard colours the organizations under rectification and the ledger each row', async () => {
+  const page = await browser.newPage()
+  const watch = watchPage(page)
+  await login(page, server.url, 'admin', server.accounts.admin.password)
+  await page.goto(`${server.url}/#/dashboard`)
+  const map = page.locator('[data-test=warning-map]')
+  await map.waitFor()
+  await map.locator('canvas').waitFor()
+  const counts = {}
+  for (const c of ['red', 'orange', 'yellow', 'green']) {
+    counts[c] = Number((await map.locator(`[data-test=warning-${c}]`).innerText()).replace(/\D/g, ''))
+  }
+  assert.ok(counts.red + counts.orange + counts.yellow + counts.green >= 1, JSON.stringify(counts))
+  await page.goto(`${server.url}/#/ledger`)
+  await page.locator('[data-test=warning]').first().waitFor()
+  assert.match(await page.locator('[data-test=warning]').first().innerText(), /红色|橙色|黄色|绿色/)
+  assert.deepEqual(watch.problems(), [])
+  await page.close()
+})
