@@ -2,14 +2,15 @@
 
 #include <map>
 
+#include "app/spot_check_service.h"
 #include "storage/ledger_records.h"
 #include "storage/rectification_records.h"
 #include "storage/tx.h"
 
 namespace grassroots::app {
 
-core::Result<std::vector<OrgWarning>> WarningsOf(storage::Store& store, int year,
-                                                 const storage::OrgFilter& scope,
+core::Result<std::vector<OrgWarning>> WarningsOf(storage::Store& store, const core::Principal& who,
+                                                 int year, const storage::OrgFilter& scope,
                                                  const core::SupervisionThresholds& thresholds,
                                                  core::UnixSeconds now) {
   std::map<std::string, std::vector<core::WarningItem>> items;
@@ -45,12 +46,18 @@ core::Result<std::vector<OrgWarning>> WarningsOf(storage::Store& store, int year
     return core::Status::Ok();
   });
   if (!status.ok()) return status.error();
+  const core::CivilDate today = core::CountyDate(now);
+  const core::DayRange days{core::CivilDate{year, 1, 1}, today};
+  std::map<std::string, storage::FindingRecord> failed;
+  if (days.first <= days.last) {
+    auto found = FailedSpotChecks(store, who, days);
+    if (!found.ok()) return found.error();
+    failed = std::move(found).value();
+  }
   std::vector<OrgWarning> out;
   out.reserve(orgs.size());
   for (auto& [code, org] : orgs) {
-    // The spot check's failed finding (h13-spot, monthly spot check) is to be wired here: pass
-    // whether the organization's latest spot check found a problem instead of `false`.
-    const bool failed_spot_check = false;
+    const bool failed_spot_check = failed.contains(code);
     org.warning = core::WarningOf(items[code], failed_spot_check, thresholds, now);
     out.push_back(std::move(org));
   }

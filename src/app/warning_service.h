@@ -25,10 +25,12 @@ struct OrgWarning {
 };
 
 // Every organization with items in `year`'s plans that `scope` lets the caller read, by code.
-// A failed spot check is not an input yet: every organization is given `false` (see the
-// comment at the call to core::WarningOf).
-core::Result<std::vector<OrgWarning>> WarningsOf(storage::Store& store, int year,
-                                                 const storage::OrgFilter& scope,
+// A failed spot check is a problem found by a monthly spot check on a day from the year's first
+// to the county's today (app::FailedSpotChecks, read as `who`): it makes the organization red,
+// and a later "fine" finding does not undo it — the problem opens an item, and closing that
+// item is what records the repair.
+core::Result<std::vector<OrgWarning>> WarningsOf(storage::Store& store, const core::Principal& who,
+                                                 int year, const storage::OrgFilter& scope,
                                                  const core::SupervisionThresholds& thresholds,
                                                  core::UnixSeconds now);
 

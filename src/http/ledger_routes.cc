@@ -98,7 +98,8 @@ void Warnings(Call& call) {
   storage::OrgFilter scope;
   ApplyScope(call.principal, scope);
   const core::SupervisionThresholds& t = call.services.policy.policy.supervision;
-  auto warnings = app::WarningsOf(call.store, *year, scope, t, core::DefaultClock().Now());
+  auto warnings =
+      app::WarningsOf(call.store, call.principal, *year, scope, t, core::DefaultClock().Now());
   if (!warnings.ok()) return WriteError(call.res, warnings.error());
   nlohmann::json orgs = nlohmann::json::array();
   nlohmann::json counts = {{"green", 0}, {"yellow", 0}, {"orange", 0}, {"red", 0}};
