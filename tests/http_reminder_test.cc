@@ -4,6 +4,8 @@
 // organization has items due and overdue.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "http_harness.h"
 
 namespace grassroots::testing {
@@ -137,15 +139,32 @@ TEST(HttpWarnings, EachOrganizationUnderRectificationHasAColour) {
   for (const auto& [colour, n] : answer["counts"].items()) counted += n.get<int>();
   EXPECT_EQ(counted, static_cast<int>(answer["organizations"].size()));
   EXPECT_EQ(answer["thresholds"]["red_overdue_days"], 30);
+  // The demo's spot checks of 2016 (March to June): the organizations a problem was found in.
+  std::set<std::string> problems;
+  for (const char* month : {"2016-03", "2016-04", "2016-05", "2016-06"}) {
+    const nlohmann::json findings =
+        admin.Get(std::string("/api/v1/spot-checks/") + month + "/findings").Json();
+    for (const auto& f : findings["items"]) {
+      if (f["outcome"] == "problem_found") problems.insert(f["org_code"].get<std::string>());
+    }
+  }
+  int red_by_spot_check = 0;
   for (const auto& org : answer["organizations"]) {
     EXPECT_FALSE(org["direct"].get<std::string>().empty());
+    const bool failed = problems.contains(org["org_code"].get<std::string>());
+    EXPECT_EQ(org["failed_spot_check"].get<bool>(), failed) << org.dump();
+    if (failed) {
+      EXPECT_EQ(org["warning"], "red") << org.dump();
+      ++red_by_spot_check;
+    } else if (org["open"].get<int>() == 0) {
+      EXPECT_EQ(org["warning"], "green");
+    }
     if (org["overdue"].get<int>() > 0) {
       EXPECT_NE(org["warning"], "green");
     }
-    if (org["open"].get<int>() == 0) {
-      EXPECT_EQ(org["warning"], "green");
-    }
   }
+  EXPECT_GE(red_by_spot_check, 1)
+      << "the demo finds a problem in an organization under rectification";
 }
 
 }  // namespace

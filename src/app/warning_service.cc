@@ -57,8 +57,8 @@ core::Result<std::vector<OrgWarning>> WarningsOf(storage::Store& store, const co
   std::vector<OrgWarning> out;
   out.reserve(orgs.size());
   for (auto& [code, org] : orgs) {
-    const bool failed_spot_check = failed.contains(code);
-    org.warning = core::WarningOf(items[code], failed_spot_check, thresholds, now);
+    org.failed_spot_check = failed.contains(code);
+    org.warning = core::WarningOf(items[code], org.failed_spot_check, thresholds, now);
     out.push_back(std::move(org));
   }
   return out;

@@ -19,9 +19,10 @@ struct OrgWarning {
   std::string org_code, org_name;
   std::string direct;  // the direct organization it belongs to (itself when it is one)
   core::Warning warning = core::Warning::kGreen;
-  int open = 0;      // items not closed
-  int overdue = 0;   // of which overdue
-  int due_soon = 0;  // of which due within due_soon_days
+  int open = 0;                    // items not closed
+  int overdue = 0;                 // of which overdue
+  int due_soon = 0;                // of which due within due_soon_days
+  bool failed_spot_check = false;  // a spot check found a problem this year (see WarningsOf)
 };
 
 // Every organization with items in `year`'s plans that `scope` lets the caller read, by code.

@@ -112,7 +112,8 @@ void Warnings(Call& call) {
                     {"warning", colour},
                     {"open", w.open},
                     {"overdue", w.overdue},
-                    {"due_soon", w.due_soon}});
+                    {"due_soon", w.due_soon},
+                    {"failed_spot_check", w.failed_spot_check}});
   }
   WriteJson(call.res,
             {{"year", *year},
