@@ -20,6 +20,7 @@ extern const std::string_view migration_013_evidence;
 extern const std::string_view migration_015_login_counts;
 extern const std::string_view migration_017_accountability;
 extern const std::string_view migration_020_ledger_unit_order;
+extern const std::string_view migration_021_first_secretary_reports;
 }  // namespace grassroots::embedded
 
 namespace grassroots::storage {
@@ -76,6 +77,7 @@ std::span<const Migration> Migrations() {
       {15, "015_login_counts", embedded::migration_015_login_counts},
       {17, "017_accountability", embedded::migration_017_accountability},
       {20, "020_ledger_unit_order", embedded::migration_020_ledger_unit_order},
+      {21, "021_first_secretary_reports", embedded::migration_021_first_secretary_reports},
   }};
   return kMigrations;
 }
