@@ -97,12 +97,14 @@ std::vector<OwedReport> OwedReports(std::span<const Posting> postings, int year,
     const YearMonth month{year, m};
     if (CivilDate{year, m, 1} > today) break;
     for (ReportKind kind : {ReportKind::kWorkPlan, ReportKind::kDutyLedger}) {
+      std::optional<std::size_t> holder;
       for (std::size_t i = 0; i < postings.size(); ++i) {
-        if (PostingOwes(postings[i], kind, month)) {
-          owed.push_back({i, month, kind});
-          break;
+        if (PostingOwes(postings[i], kind, month) &&
+            (!holder || postings[*holder].start < postings[i].start)) {
+          holder = i;
         }
       }
+      if (holder) owed.push_back({*holder, month, kind});
     }
   }
   return owed;

@@ -71,7 +71,8 @@ bool PostingOwes(const Posting& posting, ReportKind kind, YearMonth month);
 
 // The reports owed in `year` by the holders of one village's postings (in any order), for the
 // months that have begun by the county's `today`: each month's plan and ledger, owed by the
-// posting that holds on its due day (none when the village had no holder then). By month, then
+// posting that holds on its due day (none when the village had no holder then; of postings
+// overlapping, as when recorded for two selection years, the one started last). By month, then
 // kind (plan first).
 struct OwedReport {
   std::size_t posting = 0;  // index into `postings`

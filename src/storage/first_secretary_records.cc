@@ -50,6 +50,16 @@ ReportRow ReadReport(const Statement& s) {
   return row;
 }
 
+// A first_secretary posting held on some day of a year (its last day, its first day): the
+// assignment's `year` is the selection's, while the posting runs by its dates.
+constexpr std::string_view kPostedInYear =
+    "a.role = 'first_secretary' AND a.start_date <= ? AND (a.ended_on IS NULL OR a.ended_on > ?)";
+
+std::vector<SqlParam> YearBounds(int year) {
+  const std::string y = std::to_string(year);
+  return {y + "-12-31", y + "-01-01"};
+}
+
 // Every row of a filtered query, page after page.
 template <typename T, typename Read>
 core::Result<std::vector<T>> AllOf(Database& db, const FilteredQuery& query, OrgFilter filter,
@@ -73,8 +83,8 @@ core::Result<std::vector<PostingRow>> FirstSecretaryRecords::Postings(int year, 
   FilteredQuery query;
   query.from = "support_assignments a JOIN organizations o ON o.code = a.org_code";
   query.columns = std::string(kPostingColumns);
-  query.where = "a.year = ? AND a.role = 'first_secretary'";
-  query.params = {std::int64_t{year}};
+  query.where = std::string(kPostedInYear);
+  query.params = YearBounds(year);
   query.order = "o.code, a.start_date, a.id";
   return AllOf<PostingRow>(tx_->db(), query, std::move(filter), ReadPosting);
 }
@@ -85,9 +95,9 @@ core::Result<std::vector<PostingRow>> FirstSecretaryRecords::PostingsOf(
       tx_->db(),
       "SELECT " + std::string(kPostingColumns) +
           " FROM support_assignments a JOIN organizations o ON o.code = a.org_code"
-          " WHERE a.year = ? AND a.role = 'first_secretary' AND a.user_name = ?"
+          " WHERE " + std::string(kPostedInYear) + " AND a.user_name = ?"
           " ORDER BY o.code, a.start_date, a.id",
-      {std::int64_t{year}, user_name}, ReadPosting);
+      {YearBounds(year)[0], YearBounds(year)[1], user_name}, ReadPosting);
 }
 
 core::Result<std::vector<ReportRow>> FirstSecretaryRecords::Reports(int year, OrgFilter filter) {

@@ -37,8 +37,9 @@ class FirstSecretaryRecords {
  public:
   explicit FirstSecretaryRecords(Tx& tx) : tx_(&tx) {}
 
-  // The first_secretary holders in `year` (the ended ones too) of the organizations the
-  // filter admits (scope, unit, type; paging ignored), by code, start date and id.
+  // The first_secretary holders posted on some day of calendar `year` by their start date and
+  // end (whatever the assignment's selection year), the ended ones too, of the organizations
+  // the filter admits (scope, unit, type; paging ignored), by code, start date and id.
   core::Result<std::vector<PostingRow>> Postings(int year, OrgFilter filter);
   // Those whose account is `user_name`, wherever they are.
   core::Result<std::vector<PostingRow>> PostingsOf(const std::string& user_name, int year);
