@@ -251,6 +251,20 @@ core::Result<ReportRow> SubmitReport(storage::Store& store, const std::string& c
   return report;
 }
 
+core::Status RecordReports(storage::Store& store, const std::vector<ReportRow>& reports,
+                           const storage::Actor& actor) {
+  for (const ReportRow& r : reports) {
+    if (core::Status s = core::CheckReportText(r.text); !s.ok()) return s;
+  }
+  return store.Write(actor, [&](Tx& tx) -> core::Status {
+    FirstSecretaryRecords records(tx);
+    for (const ReportRow& r : reports) {
+      if (auto id = records.Add(r); !id.ok()) return id.error();
+    }
+    return core::Status::Ok();
+  });
+}
+
 core::Result<std::optional<ReportRow>> ReportOf(storage::Store& store, std::int64_t id) {
   std::optional<ReportRow> report;
   core::Status status = store.Read([&](Tx& tx) -> core::Status {
