@@ -147,7 +147,9 @@ core::Result<std::vector<OnTimeRate>> OnTimeRates(storage::Store& store,
   for (const OwedReportView& v : owed.value()) by_person[{v.person, v.user_name}].push_back(&v);
   std::vector<OnTimeRate> rates;
   for (const auto& [key, views] : by_person) {
-    OnTimeRate rate{key.first, key.second};
+    OnTimeRate rate;
+    rate.person = key.first;
+    rate.user_name = key.second;
     std::vector<core::ReportStatus> statuses;
     std::vector<std::string> villages;
     for (const OwedReportView* v : views) {

@@ -62,7 +62,7 @@ core::Status Apply(Database& db, const Migration& migration) {
 }  // namespace
 
 std::span<const Migration> Migrations() {
-  static const std::array<Migration, 14> kMigrations = {{
+  static const std::array<Migration, 15> kMigrations = {{
       {1, "001_initial", embedded::migration_001_initial},
       {2, "002_server", embedded::migration_002_server},
       {3, "003_list_order", embedded::migration_003_list_order},

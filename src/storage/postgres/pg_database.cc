@@ -223,7 +223,7 @@ class PgDatabase final : public DatabaseImpl {
 }  // namespace
 
 std::span<const Migration> PgMigrations() {
-  static const std::array<Migration, 8> kMigrations = {{
+  static const std::array<Migration, 9> kMigrations = {{
       {7, "007_schema", embedded::pg_migration_007_schema},
       {10, "010_ranked_results", embedded::pg_migration_010_ranked_results},
       {11, "011_accounts", embedded::pg_migration_011_accounts},
