@@ -54,7 +54,8 @@ class HttpFirstSecretary : public ::testing::Test {
   nlohmann::json Entry(const std::string& month, const std::string& kind) {
     const Reply list = admin_.Get(Reports(kVillage) + "?year=2018");
     EXPECT_EQ(list.status, 200) << list.body;
-    for (const auto& item : list.Json()["items"]) {
+    const nlohmann::json body = list.Json();
+    for (const auto& item : body["items"]) {
       if (item["month"] == month && item["kind"] == kind) return item;
     }
     return nullptr;
