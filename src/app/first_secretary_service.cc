@@ -254,14 +254,28 @@ core::Result<ReportRow> SubmitReport(storage::Store& store, const std::string& c
 }
 
 core::Status RecordReports(storage::Store& store, const std::vector<ReportRow>& reports,
-                           const storage::Actor& actor) {
+                           std::string_view photo, const storage::Actor& actor) {
   for (const ReportRow& r : reports) {
     if (core::Status s = core::CheckReportText(r.text); !s.ok()) return s;
   }
+  std::string type;
+  if (!photo.empty()) {
+    core::Result<std::string> checked = core::CheckEvidenceFile("photo.png", photo);
+    if (!checked.ok()) return checked.error();
+    type = checked.value();
+  }
   return store.Write(actor, [&](Tx& tx) -> core::Status {
     FirstSecretaryRecords records(tx);
+    storage::EvidenceStore photos(tx, storage::kReportPhotos);
+    std::string last_village;
     for (const ReportRow& r : reports) {
-      if (auto id = records.Add(r); !id.ok()) return id.error();
+      auto id = records.Add(r);
+      if (!id.ok()) return id.error();
+      if (!photo.empty() && r.org_code != last_village) {
+        auto added = photos.Add(id.value(), "photo.png", type, photo);
+        if (!added.ok()) return added.error();
+      }
+      last_village = r.org_code;
     }
     return core::Status::Ok();
   });

@@ -85,9 +85,10 @@ core::Result<storage::ReportRow> SubmitReport(storage::Store& store, const std::
                                               core::UnixSeconds now, const storage::Actor& actor);
 
 // For the demo: files `reports` (each owed, as OwedReportsIn answers them, with its holder and
-// submitted_at set), text checked, in one transaction: all or nothing.
+// submitted_at set), text checked, in one transaction: all or nothing. `photo`, when not empty
+// (an image, core::CheckEvidenceFile), is attached to each village's first report.
 core::Status RecordReports(storage::Store& store, const std::vector<storage::ReportRow>& reports,
-                           const storage::Actor& actor);
+                           std::string_view photo, const storage::Actor& actor);
 
 // A report by id, or nullopt.
 core::Result<std::optional<storage::ReportRow>> ReportOf(storage::Store& store, std::int64_t id);
