@@ -134,5 +134,16 @@ TEST(FirstSecretaryReports, TheReportsOwedFollowTheHoldersUpToThisMonth) {
   EXPECT_TRUE(OwedReports({}, 2016, {2016, 12, 31}).empty());
 }
 
+TEST(FirstSecretaryReports, OfOverlappingPostingsTheOneStartedLastOwes) {
+  // Recorded for two selection years, neither ended by the other.
+  const std::vector<Posting> postings = {{{2017, 2, 1}, std::nullopt},
+                                         {{2018, 2, 10}, std::nullopt}};
+  const std::vector<OwedReport> owed = OwedReports(postings, 2018, {2018, 2, 28});
+  ASSERT_EQ(owed.size(), 4u);
+  EXPECT_EQ(owed[1].posting, 0u);  // January's ledger
+  EXPECT_EQ(owed[2].posting, 0u);  // February's plan, due before the 10th
+  EXPECT_EQ(owed[3].posting, 1u);  // February's ledger
+}
+
 }  // namespace
 }  // namespace grassroots::core

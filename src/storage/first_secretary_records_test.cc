@@ -84,6 +84,31 @@ TEST_P(FirstSecretaryRecordsTest, PostingsAreTheSupportHoldersWithTheirEnds) {
   });
 }
 
+TEST_P(FirstSecretaryRecordsTest, APostingRunsByItsDatesWhateverItsSelectionYear) {
+  // Support recorded for the 2016 selection, the posting starting in the work year 2017.
+  core::SupportAssignmentInput input;
+  input.year = 2016;
+  input.role = core::SupportRole::kFirstSecretary;
+  input.person = "赵六";
+  input.user_name = "fs3";
+  input.start_date = "2017-02-01";
+  ASSERT_TRUE(
+      store_
+          ->Write(actor_, [&](Tx& tx) { return StatusOf(SupportRecords(tx).Assign("V2", input)); })
+          .ok());
+  Read([](FirstSecretaryRecords& r, Tx&) {
+    auto in_2017 = r.PostingsOf("fs3", 2017);
+    ASSERT_TRUE(in_2017.ok());
+    ASSERT_EQ(in_2017.value().size(), 1u);
+    EXPECT_EQ(in_2017.value()[0].assignment.year, 2016);
+    EXPECT_EQ(r.PostingsOf("fs3", 2019).value().size(), 1u);  // never ended
+    EXPECT_TRUE(r.PostingsOf("fs3", 2016).value().empty());
+    // 王五 (V2 from 2016-03-01) was replaced on 2017-02-01: posted in 2017 too, not in 2018.
+    EXPECT_EQ(r.PostingsOf("fs1", 2017).value().size(), 1u);
+    EXPECT_TRUE(r.PostingsOf("fs1", 2018).value().empty());
+  });
+}
+
 TEST_P(FirstSecretaryRecordsTest, AReportIsFiledOnceWithItsAuditEntryAndPhotos) {
   const std::int64_t audits = store_->ListAudit(0, 1).value().total;
   std::int64_t id = 0;
