@@ -62,16 +62,20 @@ std::string ReplaceAll(std::string text, const std::string& from, const std::str
 
 // The codes a probe is filled with: {code} an organization, {parent} its parent, {id} a member
 // of it, {new} a fresh key for what a probe may create; {plan}, {item}, {evidence}: a
-// rectification plan, item and evidence file (issue 12) of an organization.
+// rectification plan, item and evidence file (issue 12) of an organization; {fs_report},
+// {fs_photo}: a first secretary's report and its photo (issue 14).
 struct Fill {
   std::string code, parent, id, fresh;
   std::string plan, item, evidence;
+  std::string fs_report, fs_photo;
 };
 
 std::string Filled(std::string text, const Fill& fill) {
   text = ReplaceAll(text, "{plan}", fill.plan);
   text = ReplaceAll(text, "{item}", fill.item);
   text = ReplaceAll(text, "{evidence}", fill.evidence);
+  text = ReplaceAll(text, "{fs_report}", fill.fs_report);
+  text = ReplaceAll(text, "{fs_photo}", fill.fs_photo);
   text = ReplaceAll(text, "{code}", fill.code);
   text = ReplaceAll(text, "{parent}", fill.parent);
   text = ReplaceAll(text, "{id}", fill.id);
@@ -173,6 +177,19 @@ const std::vector<Probe> kScoped = {
      R"({"org_code":"{code}","outcome":"fine"})"},
     {"GET", "/api/v1/assessments/{year}/previous-plans",
      "/api/v1/assessments/2016/previous-plans?parent={code}", ""},
+    {"GET", "/api/v1/organizations/{code}/first-secretary-reports",
+     "/api/v1/organizations/{code}/first-secretary-reports?year=2017", ""},
+    {"POST", "/api/v1/organizations/{code}/first-secretary-reports",
+     "/api/v1/organizations/{code}/first-secretary-reports",
+     R"({"month":"2017-03","kind":"work_plan","text":"探测"})"},
+    {"GET", "/api/v1/first-secretary-reports/{id}", "/api/v1/first-secretary-reports/{fs_report}",
+     ""},
+    {"POST", "/api/v1/first-secretary-reports/{id}/photos",
+     "/api/v1/first-secretary-reports/{fs_report}/photos",
+     "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"p.png\"\r\n"
+     "Content-Type: image/png\r\n\r\n\x89PNG\r\n\x1A\n probe\r\n--b--\r\n",
+     "multipart/form-data; boundary=b"},
+    {"GET", "/api/v1/first-secretary-photos/{id}", "/api/v1/first-secretary-photos/{fs_photo}", ""},
 };
 
 // Routes about no organization or member: the same for every code, listed so that the table
@@ -219,6 +236,9 @@ const std::set<std::string> kUnscoped = {
     "GET /api/v1/inbox",              // the caller's own
     "GET /api/v1/inbox/{id}",         // the caller's own; another's is 404 like an unused id
     "POST /api/v1/inbox/{id}/read",   // the same
+    "GET /api/v1/first-secretary-reports/mine",     // the caller's own postings
+    "GET /api/v1/first-secretary-reports/overdue",  // over the caller's scope, no code taken
+    "GET /api/v1/first-secretary-reports/rates",    // the same
     "GET /api/v1/openapi.json",
     "GET /healthz",
 };
@@ -257,7 +277,8 @@ std::string Normalized(const Answer& answer, const Fill& fill) {
   for (const auto& [key, value] : answer.headers) text += key + ": " + value + "\n";
   // Numeric ids only in the body: they could be part of any number of a header.
   std::string body = answer.body;
-  for (const std::string* id : {&fill.plan, &fill.item, &fill.evidence}) {
+  for (const std::string* id :
+       {&fill.plan, &fill.item, &fill.evidence, &fill.fs_report, &fill.fs_photo}) {
     if (!id->empty()) body = ReplaceAll(body, "\"" + *id + "\"", "\"<n>\"");
     if (!id->empty()) body = ReplaceAll(body, " " + *id + "\"", " <n>\"");
   }
@@ -300,8 +321,28 @@ TEST(HttpSecrecy, OutOfScopeAnswersEqualNeverUsedOnesOnEveryRouteForEveryRole) {
   ASSERT_EQ(out_plan.size(), 2u);
   ASSERT_EQ(out_item.size(), 2u);
   ASSERT_EQ(out_evidence.size(), 2u);
-  const Fill out{"MH002-02", "MH002", out_id, "ZX-NEW-1", out_plan, out_item, out_evidence};
-  const Fill none{"MH999-99", "MH999", none_id, "ZX-NEW-1", "99", "99", "99"};
+  // A first secretary's report with a photo of MH002-02 (outside every scope) and of MH001-01.
+  const auto report = [&](const std::string& code) {
+    const nlohmann::json owed = nlohmann::json::parse(
+        admin.Send("GET", "/api/v1/organizations/" + code + "/first-secretary-reports?year=2017")
+            .body)["items"];
+    for (const auto& one : owed) {
+      if (one["report"].is_null() || one["report"]["photos"] == 0) continue;
+      const std::string id = std::to_string(one["report"]["id"].get<int>());
+      const nlohmann::json detail =
+          nlohmann::json::parse(admin.Send("GET", "/api/v1/first-secretary-reports/" + id).body);
+      return std::array<std::string, 2>{id,
+                                        std::to_string(detail["photo_list"][0]["id"].get<int>())};
+    }
+    return std::array<std::string, 2>{};
+  };
+  const auto [out_report, out_photo] = report("MH002-02");
+  const auto [in_report, in_photo] = report("MH001-01");
+  ASSERT_EQ(out_report.size(), 2u);
+  ASSERT_EQ(out_photo.size(), 1u);
+  const Fill out{"MH002-02", "MH002",      out_id,     "ZX-NEW-1", out_plan,
+                 out_item,   out_evidence, out_report, out_photo};
+  const Fill none{"MH999-99", "MH999", none_id, "ZX-NEW-1", "99", "99", "99", "99", "9"};
   const std::map<std::string, std::string> in_scope = {
       {"unit_admin", "MH001-01"}, {"secretary", "MH001-01"}, {"first_secretary", "MH002-01"},
       {"leader", "MH001-01"},     {"admin", "MH001-01"},     {"auditor", "MH001-01"}};
@@ -309,8 +350,9 @@ TEST(HttpSecrecy, OutOfScopeAnswersEqualNeverUsedOnesOnEveryRouteForEveryRole) {
   for (const auto& [role, code] : in_scope) {
     SCOPED_TRACE(role);
     Account account(server.port(), role, server.Password(role));
-    const Fill in{code,    code.substr(0, 5), MemberOf(admin, code), "ZX-NEW-" + role, in_plan,
-                  in_item, in_evidence};
+    const Fill in{code,    code.substr(0, 5), MemberOf(admin, code), "ZX-NEW-" + role,
+                  in_plan, in_item,           in_evidence,           in_report,
+                  in_photo};
     const bool sees_all = role == "admin" || role == "auditor";
     for (const Probe& probe : kScoped) {
       SCOPED_TRACE(std::string(probe.method) + " " + probe.path);

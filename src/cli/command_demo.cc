@@ -6,6 +6,7 @@
 #include "auth/password.h"
 #include "cli/commands.h"
 #include "cli/demo_accountability.h"
+#include "cli/demo_first_secretary.h"
 #include "cli/demo_outcomes.h"
 #include "cli/demo_plans.h"
 #include "cli/demo_reminders.h"
@@ -213,6 +214,11 @@ int BuildDatabase(const GlobalOptions& global, demo::Scale scale, const DemoOpti
                             data.years.empty() ? 0 : data.years.back(), accounts, options.seed);
       !support.ok()) {
     return ReportError(support.error());
+  }
+  if (core::Status reports = RecordDemoFirstSecretaryReports(
+          *store.value(), data.years.empty() ? 0 : data.years.back(), options.seed);
+      !reports.ok()) {
+    return ReportError(reports.error());
   }
   if (scale == demo::Scale::kCounty && !data.years.empty()) {
     if (core::Status plans = AddDemoPlans(*store.value(), data.years.back()); !plans.ok()) {

@@ -100,6 +100,7 @@ std::vector<Route> AllRoutes() {
   AddSpotCheckRoutes(routes);
   AddReminderRoutes(routes);
   AddEscalationRoutes(routes);
+  AddFirstSecretaryRoutes(routes);
   AddOpenApiRoute(routes);
   return routes;
 }

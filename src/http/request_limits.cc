@@ -4,6 +4,7 @@
 #include <cctype>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "http/errors.h"
 
@@ -45,17 +46,21 @@ bool IsMultipart(std::string type) {
 }  // namespace
 
 bool IsUpload(const httplib::Request& req) {
-  constexpr std::string_view kPrefix = "/api/v1/items/";
-  constexpr std::string_view kSuffix = "/evidence";
+  // (prefix, suffix) around one path segment: an item's evidence, a report's photos.
+  constexpr std::pair<std::string_view, std::string_view> kUploads[] = {
+      {"/api/v1/items/", "/evidence"}, {"/api/v1/first-secretary-reports/", "/photos"}};
   const std::string_view path = req.path;
-  if (req.method != "POST" || path.size() <= kPrefix.size() + kSuffix.size() ||
-      path.substr(0, kPrefix.size()) != kPrefix ||
-      path.substr(path.size() - kSuffix.size()) != kSuffix) {
-    return false;
+  if (req.method != "POST") return false;
+  for (const auto& [prefix, suffix] : kUploads) {
+    if (path.size() <= prefix.size() + suffix.size() || !path.starts_with(prefix) ||
+        !path.ends_with(suffix)) {
+      continue;
+    }
+    const std::string_view id =
+        path.substr(prefix.size(), path.size() - prefix.size() - suffix.size());
+    if (id.find('/') == std::string_view::npos) return true;
   }
-  const std::string_view id =
-      path.substr(kPrefix.size(), path.size() - kPrefix.size() - kSuffix.size());
-  return id.find('/') == std::string_view::npos;
+  return false;
 }
 
 bool BodyMayBeRead(const httplib::Request& req, httplib::Response& res, std::size_t max) {

@@ -15,9 +15,10 @@ inline constexpr std::size_t kPayloadMax = 8 * 1024 * 1024;
 // An evidence upload: a file of core::kMaxEvidenceBytes and its form's framing.
 inline constexpr std::size_t kUploadMax = 21 * 1024 * 1024;
 
-// Whether the request is an evidence upload (POST /api/v1/items/{id}/evidence), the one route
-// that takes a multipart/form-data body: its other routes' CSRF header still guards it, which
-// a form another site makes a browser post cannot carry.
+// Whether the request is an upload (POST /api/v1/items/{id}/evidence, POST
+// /api/v1/first-secretary-reports/{id}/photos), the routes that take a multipart/form-data body:
+// its other routes' CSRF header still guards it, which a form another site makes a browser post
+// cannot carry.
 bool IsUpload(const httplib::Request& req);
 
 // True when the body may be read: no Transfer-Encoding (a chunked body has no length to check

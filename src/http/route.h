@@ -85,6 +85,7 @@ void AddAccountabilityRoutes(std::vector<Route>& routes);  // interviews, adjust
 void AddSpotCheckRoutes(std::vector<Route>& routes);       // the monthly spot check (issue 13)
 void AddReminderRoutes(std::vector<Route>& routes);        // weekly reminder, inbox (issue 13)
 void AddEscalationRoutes(std::vector<Route>& routes);      // items' escalation ladder (issue 13)
+void AddFirstSecretaryRoutes(std::vector<Route>& routes);  // first secretaries' reports (issue 14)
 void AddOpenApiRoute(std::vector<Route>& routes);          // must come last: documents the others
 
 // Every route, in registration order.

@@ -16,10 +16,6 @@
 namespace grassroots::storage {
 namespace {
 
-constexpr std::string_view kColumns =
-    "SELECT id, item_id, file_name, content_type, size, sha256, uploaded_by, uploaded_at"
-    " FROM rectification_evidence";
-
 EvidenceRecord ReadEvidence(const Statement& s) {
   EvidenceRecord e;
   e.id = s.Int(0);
@@ -72,12 +68,13 @@ core::Status WriteWhole(const std::filesystem::path& path, std::string_view byte
 }
 
 // The bytes as `db`'s backend keeps them; empty when missing.
-core::Result<std::string> ReadBytes(Database& db, std::int64_t id, const std::string& sha) {
+core::Result<std::string> ReadBytes(Database& db, const EvidenceTable& table, std::int64_t id,
+                                    const std::string& sha) {
   std::string bytes;
   if (db.dialect() == Dialect::kPostgres) {
-    core::Result<std::optional<std::string>> row =
-        QueryOne<std::string>(db, "SELECT content FROM rectification_evidence WHERE id = ?", {id},
-                              [](const Statement& s) { return s.Blob(0); });
+    core::Result<std::optional<std::string>> row = QueryOne<std::string>(
+        db, "SELECT content FROM " + std::string(table.table) + " WHERE id = ?", {id},
+        [](const Statement& s) { return s.Blob(0); });
     if (!row.ok()) return row.error();
     if (row.value()) bytes = std::move(*row.value());
   } else {
@@ -87,16 +84,15 @@ core::Result<std::string> ReadBytes(Database& db, std::int64_t id, const std::st
   return bytes;
 }
 
-}  // namespace
-
-core::Status CopyEvidenceBytes(Database& from, Database& to) {
+core::Status CopyBytesOf(Database& from, Database& to, const EvidenceTable& table) {
+  const std::string name(table.table);
   core::Result<std::vector<std::pair<std::int64_t, std::string>>> rows =
       QueryAll<std::pair<std::int64_t, std::string>>(
-          from, "SELECT id, sha256 FROM rectification_evidence ORDER BY id", {},
+          from, "SELECT id, sha256 FROM " + name + " ORDER BY id", {},
           [](const Statement& s) { return std::make_pair(s.Int(0), std::string(s.Text(1))); });
   if (!rows.ok()) return rows.error();
   for (const auto& [id, sha] : rows.value()) {
-    core::Result<std::string> bytes = ReadBytes(from, id, sha);
+    core::Result<std::string> bytes = ReadBytes(from, table, id, sha);
     if (!bytes.ok()) return bytes.error();
     if (Sha256Hex(bytes.value()) != sha) {
       return core::Error::Internal("the file of evidence " + std::to_string(id) +
@@ -104,16 +100,13 @@ core::Status CopyEvidenceBytes(Database& from, Database& to) {
     }
     if (to.dialect() == Dialect::kPostgres) {
       core::Result<Statement> update =
-          to.Prepare("UPDATE rectification_evidence SET content = ? WHERE id = ?");
+          to.Prepare("UPDATE " + name + " SET content = ? WHERE id = ?");
       if (!update.ok()) return update.error();
       update.value().BindBlob(1, bytes.value()).BindInt(2, id);
       if (core::Status s = update.value().Run(); !s.ok()) return s;
     } else {
       if (core::Status s = WriteWhole(FileOf(to.path(), sha), bytes.value()); !s.ok()) return s;
-      if (core::Status s = Execute(to,
-                                   "UPDATE rectification_evidence SET content = NULL"
-                                   " WHERE id = ?",
-                                   {id});
+      if (core::Status s = Execute(to, "UPDATE " + name + " SET content = NULL WHERE id = ?", {id});
           !s.ok()) {
         return s;
       }
@@ -122,7 +115,22 @@ core::Status CopyEvidenceBytes(Database& from, Database& to) {
   return core::Status::Ok();
 }
 
+}  // namespace
+
+core::Status CopyEvidenceBytes(Database& from, Database& to) {
+  for (const EvidenceTable& table : kEvidenceTables) {
+    if (core::Status s = CopyBytesOf(from, to, table); !s.ok()) return s;
+  }
+  return core::Status::Ok();
+}
+
 std::string EvidenceDirectory(const std::string& db_path) { return db_path + ".evidence"; }
+
+std::string EvidenceStore::Select() const {
+  return "SELECT id, " + std::string(table_.owner_column) +
+         ", file_name, content_type, size, sha256, uploaded_by, uploaded_at FROM " +
+         std::string(table_.table);
+}
 
 core::Result<EvidenceRecord> EvidenceStore::Add(std::int64_t item_id, const std::string& file_name,
                                                 const std::string& content_type,
@@ -143,8 +151,9 @@ core::Result<EvidenceRecord> EvidenceStore::Add(std::int64_t item_id, const std:
     }
   }
   core::Result<Statement> insert = tx_.db().Prepare(
-      "INSERT INTO rectification_evidence (item_id, file_name, content_type, size, sha256,"
-      " content, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+      "INSERT INTO " + std::string(table_.table) + " (" + std::string(table_.owner_column) +
+      ", file_name, content_type, size, sha256, content, uploaded_by, uploaded_at)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
   if (!insert.ok()) return insert.error();
   Statement& stmt = insert.value();
   stmt.BindInt(1, item_id).BindText(2, e.file_name).BindText(3, e.content_type);
@@ -161,13 +170,14 @@ core::Result<EvidenceRecord> EvidenceStore::Add(std::int64_t item_id, const std:
   e.id = stmt.Int(0);
   stmt.Reset();
   const std::string after = JsonObject({{"id", std::to_string(e.id)},
-                                        {"item", std::to_string(item_id)},
+                                        {std::string(table_.owner_key), std::to_string(item_id)},
                                         {"file_name", JsonQuote(e.file_name)},
                                         {"content_type", JsonQuote(e.content_type)},
                                         {"size", std::to_string(e.size)},
                                         {"sha256", JsonQuote(e.sha256)}});
+  const std::string entity(table_.entity);
   if (core::Status s =
-          tx_.Audit("evidence.create", "evidence:" + std::to_string(e.id), std::nullopt, after);
+          tx_.Audit(entity + ".create", entity + ":" + std::to_string(e.id), std::nullopt, after);
       !s.ok()) {
     return s.error();
   }
@@ -175,21 +185,21 @@ core::Result<EvidenceRecord> EvidenceStore::Add(std::int64_t item_id, const std:
 }
 
 core::Result<std::optional<EvidenceRecord>> EvidenceStore::Get(std::int64_t id) {
-  return QueryOne<EvidenceRecord>(tx_.db(), std::string(kColumns) + " WHERE id = ?", {id},
-                                  ReadEvidence);
+  return QueryOne<EvidenceRecord>(tx_.db(), Select() + " WHERE id = ?", {id}, ReadEvidence);
 }
 
 core::Result<std::vector<EvidenceRecord>> EvidenceStore::OfItem(std::int64_t item_id) {
   return QueryAll<EvidenceRecord>(
-      tx_.db(), std::string(kColumns) + " WHERE item_id = ? ORDER BY id", {item_id}, ReadEvidence);
+      tx_.db(), Select() + " WHERE " + std::string(table_.owner_column) + " = ? ORDER BY id",
+      {item_id}, ReadEvidence);
 }
 
 core::Result<std::string> EvidenceStore::Content(const EvidenceRecord& evidence) {
   std::string bytes;
   if (tx_.db().dialect() == Dialect::kPostgres) {
-    core::Result<std::optional<std::string>> row =
-        QueryOne<std::string>(tx_.db(), "SELECT content FROM rectification_evidence WHERE id = ?",
-                              {evidence.id}, [](const Statement& s) { return s.Blob(0); });
+    core::Result<std::optional<std::string>> row = QueryOne<std::string>(
+        tx_.db(), "SELECT content FROM " + std::string(table_.table) + " WHERE id = ?",
+        {evidence.id}, [](const Statement& s) { return s.Blob(0); });
     if (!row.ok()) return row.error();
     if (row.value()) bytes = std::move(*row.value());
   } else {

@@ -18,9 +18,22 @@
 
 namespace grassroots::storage {
 
+// Where one kind of evidence is kept: its table, the column naming what it belongs to, and the
+// audit entity's name ("evidence:ID") with the owner's key in the entry ("item").
+struct EvidenceTable {
+  std::string_view table, owner_column, entity, owner_key;
+};
+// A rectification item's evidence (migration 013).
+inline constexpr EvidenceTable kItemEvidence{"rectification_evidence", "item_id", "evidence",
+                                             "item"};
+// A first secretary's report's photos (migration 021).
+inline constexpr EvidenceTable kReportPhotos{"first_secretary_report_photos", "report_id",
+                                             "report_photo", "report"};
+inline constexpr EvidenceTable kEvidenceTables[] = {kItemEvidence, kReportPhotos};
+
 struct EvidenceRecord {
   std::int64_t id = 0;
-  std::int64_t item_id = 0;
+  std::int64_t item_id = 0;  // the owner: an item, or a report (kReportPhotos)
   std::string file_name, content_type;
   std::int64_t size = 0;
   std::string sha256;  // lower-case hex
@@ -29,7 +42,8 @@ struct EvidenceRecord {
 
 class EvidenceStore {
  public:
-  explicit EvidenceStore(Tx& tx) : tx_(tx) {}
+  explicit EvidenceStore(Tx& tx, const EvidenceTable& table = kItemEvidence)
+      : tx_(tx), table_(table) {}
 
   // Stores checked bytes (core::CheckEvidenceFile) for `item_id` with an audit entry
   // "evidence:ID" naming the file, type, size and hash; answers the row.
@@ -41,15 +55,17 @@ class EvidenceStore {
   core::Result<std::string> Content(const EvidenceRecord& evidence);
 
  private:
+  std::string Select() const;
   Tx& tx_;
+  EvidenceTable table_;
 };
 
 // Where an SQLite database at `db_path` keeps evidence files.
 std::string EvidenceDirectory(const std::string& db_path);
 
-// For copy-db: the bytes of every evidence row of `from` put where `to`'s backend keeps them
-// (a file by hash beside an SQLite database, the row's `content` on PostgreSQL), the rows
-// having been copied already. Inside `to`'s write transaction.
+// For copy-db: the bytes of every evidence row (of every kEvidenceTables table) of `from` put where
+// `to`'s backend keeps them (a file by hash beside an SQLite database, the row's `content` on
+// PostgreSQL), the rows having been copied already. Inside `to`'s write transaction.
 core::Status CopyEvidenceBytes(Database& from, Database& to);
 
 }  // namespace grassroots::storage

@@ -22,6 +22,7 @@ extern const std::string_view migration_015_login_counts;
 extern const std::string_view migration_017_accountability;
 extern const std::string_view migration_020_ledger_unit_order;
 extern const std::string_view migration_016_spot_checks;
+extern const std::string_view migration_021_first_secretary_reports;
 }  // namespace grassroots::embedded
 
 namespace grassroots::storage {
@@ -81,6 +82,7 @@ std::span<const Migration> Migrations() {
       {16, "016_spot_checks", embedded::migration_016_spot_checks},
       {17, "017_accountability", embedded::migration_017_accountability},
       {20, "020_ledger_unit_order", embedded::migration_020_ledger_unit_order},
+      {21, "021_first_secretary_reports", embedded::migration_021_first_secretary_reports},
   };
   return kMigrations;
 }

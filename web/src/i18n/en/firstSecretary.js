@@ -1,0 +1,32 @@
+export default {
+  firstSecretary: {
+    nav: { mine: 'My reports', overdue: 'First secretary reports' },
+    kinds: { work_plan: 'Work plan', duty_ledger: 'Duty ledger' },
+    status: { pending: 'Pending', on_time: 'On time', late: 'Late', missing: 'Missing' },
+    due: 'due {date}',
+    photos: '{n} photo(s)',
+    file: 'Submit',
+    filed: 'Submitted',
+    placeholder: { work_plan: "This month's work plan", duty_ledger: "This month's duties done" },
+    mine: {
+      title: 'My reports',
+      this_month: 'This month ({month})',
+      missing: 'Missing',
+      late: 'Late',
+      empty: 'No report is owed',
+    },
+    overdue: {
+      title: 'First secretary reports',
+      month: 'Month',
+      lateAndMissing: 'Late and missing in {month}',
+      rates: 'On-time rate in {year}',
+      village: 'Village',
+      person: 'First secretary',
+      kind: 'Report',
+      due: 'Due',
+      status: 'Status',
+      villages: 'Villages',
+      rate: 'On time',
+    },
+  },
+}

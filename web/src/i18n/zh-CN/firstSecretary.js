@@ -1,0 +1,32 @@
+export default {
+  firstSecretary: {
+    nav: { mine: '我的报告', overdue: '第一书记报告' },
+    kinds: { work_plan: '月初工作计划', duty_ledger: '月末履职台账' },
+    status: { pending: '待报', on_time: '按时', late: '迟报', missing: '未报' },
+    due: '截止 {date}',
+    photos: '照片 {n} 张',
+    file: '提交',
+    filed: '已提交',
+    placeholder: { work_plan: '本月工作计划', duty_ledger: '本月履职情况' },
+    mine: {
+      title: '我的报告',
+      this_month: '本月（{month}）',
+      missing: '未报',
+      late: '迟报',
+      empty: '暂无需要报送的报告',
+    },
+    overdue: {
+      title: '第一书记报告',
+      month: '月份',
+      lateAndMissing: '{month} 迟报和未报',
+      rates: '{year} 年按时报送率',
+      village: '村',
+      person: '第一书记',
+      kind: '报告',
+      due: '截止日期',
+      status: '状态',
+      villages: '村数',
+      rate: '按时率',
+    },
+  },
+}
