@@ -278,6 +278,17 @@ const std::vector<Table>& Tables() {
         {"decision_id", I},
         {"created_at", T},
         {"created_by", T}}},
+      {"bulletins",
+       "id",
+       {{"id", I},
+        {"year", I},
+        {"quarter", T},
+        {"unit_code", T},
+        {"number", I},
+        {"figures", T},
+        {"audit_head", T},
+        {"issued_by", T},
+        {"issued_at", T}}},
       {"audit_log",
        "id",
        {{"id", I},
@@ -315,7 +326,8 @@ constexpr std::string_view kIdentityTables[] = {"users",
                                                 "rectification_evidence",
                                                 "interviews",
                                                 "adjustment_decisions",
-                                                "secretary_changes"};
+                                                "secretary_changes",
+                                                "bulletins"};
 std::span<const std::string_view> IdentityTables() { return kIdentityTables; }
 
 core::Result<std::int64_t> CopyTable(Database& from, Database& to, const Table& table) {

@@ -19,6 +19,7 @@ extern const std::string_view migration_012_rectification;
 extern const std::string_view migration_013_evidence;
 extern const std::string_view migration_015_login_counts;
 extern const std::string_view migration_017_accountability;
+extern const std::string_view migration_018_bulletins;
 }  // namespace grassroots::embedded
 
 namespace grassroots::storage {
@@ -60,7 +61,7 @@ core::Status Apply(Database& db, const Migration& migration) {
 }  // namespace
 
 std::span<const Migration> Migrations() {
-  static const std::array<Migration, 13> kMigrations = {{
+  static const std::array<Migration, 14> kMigrations = {{
       {1, "001_initial", embedded::migration_001_initial},
       {2, "002_server", embedded::migration_002_server},
       {3, "003_list_order", embedded::migration_003_list_order},
@@ -74,6 +75,7 @@ std::span<const Migration> Migrations() {
       {13, "013_evidence", embedded::migration_013_evidence},
       {15, "015_login_counts", embedded::migration_015_login_counts},
       {17, "017_accountability", embedded::migration_017_accountability},
+      {18, "018_bulletins", embedded::migration_018_bulletins},
   }};
   return kMigrations;
 }

@@ -16,6 +16,7 @@ extern const std::string_view pg_migration_012_rectification;
 extern const std::string_view pg_migration_013_evidence;
 extern const std::string_view pg_migration_015_login_counts;
 extern const std::string_view pg_migration_017_accountability;
+extern const std::string_view pg_migration_018_bulletins;
 }  // namespace grassroots::embedded
 
 namespace grassroots::storage {
@@ -221,7 +222,7 @@ class PgDatabase final : public DatabaseImpl {
 }  // namespace
 
 std::span<const Migration> PgMigrations() {
-  static const std::array<Migration, 7> kMigrations = {{
+  static const std::array<Migration, 8> kMigrations = {{
       {7, "007_schema", embedded::pg_migration_007_schema},
       {10, "010_ranked_results", embedded::pg_migration_010_ranked_results},
       {11, "011_accounts", embedded::pg_migration_011_accounts},
@@ -229,6 +230,7 @@ std::span<const Migration> PgMigrations() {
       {13, "013_evidence", embedded::pg_migration_013_evidence},
       {15, "015_login_counts", embedded::pg_migration_015_login_counts},
       {17, "017_accountability", embedded::pg_migration_017_accountability},
+      {18, "018_bulletins", embedded::pg_migration_018_bulletins},
   }};
   return kMigrations;
 }
