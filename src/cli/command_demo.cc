@@ -6,6 +6,7 @@
 #include "auth/password.h"
 #include "cli/commands.h"
 #include "cli/demo_accountability.h"
+#include "cli/demo_bulletins.h"
 #include "cli/demo_plans.h"
 #include "cli/demo_support.h"
 #include "core/access.h"
@@ -214,6 +215,11 @@ int BuildDatabase(const GlobalOptions& global, demo::Scale scale, const DemoOpti
   if (scale == demo::Scale::kCounty && !data.years.empty()) {
     if (core::Status plans = AddDemoPlans(*store.value(), data.years.back()); !plans.ok()) {
       return ReportError(plans.error());
+    }
+    if (core::Status bulletins =
+            AddDemoBulletins(*store.value(), data.years.back(), policy.policy.bulletin_office);
+        !bulletins.ok()) {
+      return ReportError(bulletins.error());
     }
   }
   store.value().reset();

@@ -19,5 +19,6 @@ Command AddCopyDbCommand(CLI::App& root);
 Command AddLedgerCommand(CLI::App& root, const GlobalOptions& global);
 Command AddPlanCommand(CLI::App& root, const GlobalOptions& global);
 Command AddEligibleCommand(CLI::App& root, const GlobalOptions& global);
+Command AddBulletinCommand(CLI::App& root, const GlobalOptions& global);
 
 }  // namespace grassroots::cli

@@ -21,13 +21,14 @@ int main(int argc, char** argv) {
   root.add_option("--policy", global.policy_path,
                   "Policy TOML file (default: the built-in Mohe 2016 rules)");
   const std::vector<Command> commands = {
-      AddInitCommand(root, global),   AddImportCommand(root, global),
-      AddAssessCommand(root, global), AddExplainCommand(root, global),
-      AddVerifyCommand(root, global), AddDemoCommand(root, global),
-      AddUserCommand(root, global),   AddAuditCommand(root, global),
-      AddServeCommand(root, global),  AddBackupCommand(root, global),
-      AddCopyDbCommand(root),         AddLedgerCommand(root, global),
-      AddPlanCommand(root, global),   AddEligibleCommand(root, global)};
+      AddInitCommand(root, global),    AddImportCommand(root, global),
+      AddAssessCommand(root, global),  AddExplainCommand(root, global),
+      AddVerifyCommand(root, global),  AddDemoCommand(root, global),
+      AddUserCommand(root, global),    AddAuditCommand(root, global),
+      AddServeCommand(root, global),   AddBackupCommand(root, global),
+      AddCopyDbCommand(root),          AddLedgerCommand(root, global),
+      AddPlanCommand(root, global),    AddEligibleCommand(root, global),
+      AddBulletinCommand(root, global)};
   try {
     root.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -45,6 +45,10 @@ struct Policy {
   // an access setting, not an assessment rule, so CanonicalPolicyText and the version leave it
   // out ([disclosure] committee_reason_to_secretaries, optional, default false).
   bool committee_reason_to_secretaries = false;
+  // The office that issues the quarterly bulletin (core/bulletin.h), printed at its head: a
+  // presentation setting, left out of CanonicalPolicyText like the one above ([bulletin] office,
+  // optional).
+  std::string bulletin_office = "中共县委组织部";
 
   double Ratio(OrgType type) const {
     return static_cast<double>(ratio_ppm[static_cast<int>(type)]) / kPpm;

@@ -97,6 +97,7 @@ std::vector<Route> AllRoutes() {
   AddLedgerRoutes(routes);
   AddRectificationRoutes(routes);
   AddAccountabilityRoutes(routes);
+  AddBulletinRoutes(routes);
   AddOpenApiRoute(routes);
   return routes;
 }

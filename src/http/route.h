@@ -82,6 +82,7 @@ void AddSupportRoutes(std::vector<Route>& routes);         // five-level support
 void AddLedgerRoutes(std::vector<Route>& routes);          // the rectification ledger (issue 12)
 void AddRectificationRoutes(std::vector<Route>& routes);   // plans, items, evidence, my items
 void AddAccountabilityRoutes(std::vector<Route>& routes);  // interviews, adjustments
+void AddBulletinRoutes(std::vector<Route>& routes);        // quarterly bulletins (issue 13)
 void AddOpenApiRoute(std::vector<Route>& routes);          // must come last: documents the others
 
 // Every route, in registration order.
