@@ -119,7 +119,8 @@ class HttpBulletin : public ::testing::Test {
   // The issued quarters of 2030 and 2031 (the demo issues its own year's).
   static std::vector<std::string> Issued(Client& client) {
     std::vector<std::string> out;
-    for (const nlohmann::json& b : client.Get("/api/v1/bulletins").Json()["items"]) {
+    const nlohmann::json listed = client.Get("/api/v1/bulletins").Json();
+    for (const nlohmann::json& b : listed["items"]) {
       const std::string quarter = b["quarter"];
       if (quarter.starts_with("203")) out.push_back(quarter);
     }

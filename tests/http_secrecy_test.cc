@@ -166,6 +166,9 @@ const std::vector<Probe> kScoped = {
      R"({"outcome":"not_done","reason":"另行安排"})"},
     {"GET", "/api/v1/organizations/{code}/secretaries", "/api/v1/organizations/{code}/secretaries",
      ""},
+    {"GET", "/api/v1/bulletins/{quarter}", "/api/v1/bulletins/2016-Q2?unit={code}", ""},
+    {"POST", "/api/v1/bulletins/{quarter}/issue", "/api/v1/bulletins/2016-Q2/issue?unit={code}",
+     ""},
 };
 
 // Routes about no organization or member: the same for every code, listed so that the table
@@ -200,6 +203,7 @@ const std::set<std::string> kUnscoped = {
     "POST /api/v1/interviews",         // admin only
     "GET /api/v1/eligibility",         // admin and auditor
     "GET /api/v1/adjustments/{year}",  // no code asked: only the entries the caller may read
+    "GET /api/v1/bulletins",           // issued bulletins: no code asked, the caller's units only
     "GET /api/v1/openapi.json",
     "GET /healthz",
 };

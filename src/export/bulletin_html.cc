@@ -63,7 +63,8 @@ table { width: 100%; border-collapse: collapse; font-size: 10pt; line-height: 1.
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 th, td { border: 1px solid #000; padding: 1mm 1.5mm; text-align: center; }
-td.text { text-align: left; }
+td { white-space: nowrap; }
+td.text { text-align: left; white-space: normal; }
 figure { margin: 2mm 0 4mm; break-inside: avoid; page-break-inside: avoid; }
 figcaption { text-align: center; font-size: 10pt; }
 .notes { font-size: 10pt; border-top: 1px solid #000; margin-top: 8mm; padding-top: 2mm; }

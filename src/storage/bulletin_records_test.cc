@@ -121,6 +121,24 @@ TEST_P(BulletinRecordsTest, AnIssuedBulletinIsNumberedWithinItsYearAndKeptAsStor
   EXPECT_TRUE(listed[0].figures.empty());
 }
 
+TEST_P(BulletinRecordsTest, AnIssuedBulletinCannotBeChangedOrRemoved) {
+  ASSERT_TRUE(Issue("2016-Q1", "").ok());
+  for (const char* sql : {"UPDATE bulletins SET figures = '{}'", "DELETE FROM bulletins"}) {
+    const core::Status changed =
+        store_->Write(actor_, [&](Tx& tx) { return Execute(tx.db(), sql, {}); });
+    EXPECT_FALSE(changed.ok()) << sql;
+  }
+  core::Result<std::optional<IssuedBulletin>> kept = core::Error::Internal("not read");
+  ASSERT_TRUE(store_
+                  ->Read([&](Tx& tx) -> core::Status {
+                    kept = BulletinRecords(tx).Find("2016-Q1", "");
+                    return core::Status::Ok();
+                  })
+                  .ok());
+  ASSERT_TRUE(kept.ok() && kept.value());
+  EXPECT_EQ(kept.value()->figures, R"({"k":1})");
+}
+
 INSTANTIATE_STORE_TESTS(BulletinRecordsTest);
 
 }  // namespace

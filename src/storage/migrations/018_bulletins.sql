@@ -21,3 +21,9 @@ CREATE TABLE bulletins (
   UNIQUE (quarter, unit_code)
 );
 CREATE INDEX bulletins_year ON bulletins (year, number);
+
+-- An issued bulletin is what the department published: never changed, never removed.
+CREATE TRIGGER bulletins_no_update BEFORE UPDATE ON bulletins
+BEGIN SELECT RAISE(ABORT, 'an issued bulletin is never changed'); END;
+CREATE TRIGGER bulletins_no_delete BEFORE DELETE ON bulletins
+BEGIN SELECT RAISE(ABORT, 'an issued bulletin is never changed'); END;

@@ -19,3 +19,12 @@ CREATE TABLE bulletins (
   UNIQUE (quarter, unit_code)
 );
 CREATE INDEX bulletins_year ON bulletins (year, number);
+
+-- An issued bulletin is what the department published: never changed, never removed (row
+-- triggers, and a statement trigger for TRUNCATE, as 007_schema's).
+CREATE TRIGGER bulletins_no_update BEFORE UPDATE ON bulletins
+  FOR EACH ROW EXECUTE FUNCTION grassroots_refuse('an issued bulletin is never changed');
+CREATE TRIGGER bulletins_no_delete BEFORE DELETE ON bulletins
+  FOR EACH ROW EXECUTE FUNCTION grassroots_refuse('an issued bulletin is never changed');
+CREATE TRIGGER bulletins_no_truncate BEFORE TRUNCATE ON bulletins
+  FOR EACH STATEMENT EXECUTE FUNCTION grassroots_refuse('an issued bulletin is never changed');
