@@ -159,6 +159,10 @@ Error UnitNotFound(std::string_view unit) {
       .With("unit_not_found", {{"unit", std::string(unit)}});
 }
 
+bool MayReadBulletins(const Principal& who) {
+  return who.role == Role::kAdmin || who.role == Role::kAuditor || who.role == Role::kUnitAdmin;
+}
+
 bool MayIssueBulletin(const Principal& who) { return who.role == Role::kAdmin; }
 
 std::string QuarterLabel(const Quarter& quarter) {

@@ -133,6 +133,9 @@ Result<std::string> BulletinUnitFor(const Principal& who, std::string_view unit)
 // A unit that is not a direct organization, or one outside the caller's scope: one answer.
 Error UnitNotFound(std::string_view unit);
 
+// Whether `who` reads any bulletin: admin, auditor, unit admin (BulletinUnitFor decides which).
+bool MayReadBulletins(const Principal& who);
+
 // Issuing stores the figures for good: the organization department's (admin) act.
 bool MayIssueBulletin(const Principal& who);
 

@@ -6,6 +6,6 @@ export default [
     path: '/bulletins',
     name: 'bulletins',
     component: () => import('./BulletinPage.vue'),
-    meta: { menu: { titleKey: 'bulletin.nav', icon: 'Document', order: 47 } },
+    meta: { menu: { titleKey: 'bulletin.nav', icon: 'Document', order: 47 }, permission: 'read_bulletins' },
   },
 ]
