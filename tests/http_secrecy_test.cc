@@ -190,6 +190,9 @@ const std::vector<Probe> kScoped = {
      "Content-Type: image/png\r\n\r\n\x89PNG\r\n\x1A\n probe\r\n--b--\r\n",
      "multipart/form-data; boundary=b"},
     {"GET", "/api/v1/first-secretary-photos/{id}", "/api/v1/first-secretary-photos/{fs_photo}", ""},
+    {"GET", "/api/v1/bulletins/{quarter}", "/api/v1/bulletins/2016-Q2?unit={code}", ""},
+    {"POST", "/api/v1/bulletins/{quarter}/issue", "/api/v1/bulletins/2016-Q2/issue?unit={code}",
+     ""},
 };
 
 // Routes about no organization or member: the same for every code, listed so that the table
@@ -239,6 +242,7 @@ const std::set<std::string> kUnscoped = {
     "GET /api/v1/first-secretary-reports/mine",     // the caller's own postings
     "GET /api/v1/first-secretary-reports/overdue",  // over the caller's scope, no code taken
     "GET /api/v1/first-secretary-reports/rates",    // the same
+    "GET /api/v1/bulletins",  // issued bulletins: no code asked, the caller's units only
     "GET /api/v1/openapi.json",
     "GET /healthz",
 };

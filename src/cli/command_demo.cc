@@ -6,6 +6,7 @@
 #include "auth/password.h"
 #include "cli/commands.h"
 #include "cli/demo_accountability.h"
+#include "cli/demo_bulletins.h"
 #include "cli/demo_first_secretary.h"
 #include "cli/demo_outcomes.h"
 #include "cli/demo_plans.h"
@@ -237,6 +238,11 @@ int BuildDatabase(const GlobalOptions& global, demo::Scale scale, const DemoOpti
     }
     if (core::Status reminders = RecordDemoReminders(*store.value()); !reminders.ok()) {
       return ReportError(reminders.error());
+    }
+    if (core::Status bulletins =
+            AddDemoBulletins(*store.value(), data.years.back(), policy.policy.bulletin_office);
+        !bulletins.ok()) {
+      return ReportError(bulletins.error());
     }
   }
   store.value().reset();

@@ -21,5 +21,6 @@ Command AddPlanCommand(CLI::App& root, const GlobalOptions& global);
 Command AddEligibleCommand(CLI::App& root, const GlobalOptions& global);
 Command AddSpotCheckCommand(CLI::App& root, const GlobalOptions& global);
 Command AddRemindCommand(CLI::App& root, const GlobalOptions& global);
+Command AddBulletinCommand(CLI::App& root, const GlobalOptions& global);
 
 }  // namespace grassroots::cli

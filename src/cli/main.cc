@@ -35,7 +35,8 @@ int main(int argc, char** argv) {
                                          AddPlanCommand(root, global),
                                          AddEligibleCommand(root, global),
                                          AddSpotCheckCommand(root, global),
-                                         AddRemindCommand(root, global)};
+                                         AddRemindCommand(root, global),
+                                         AddBulletinCommand(root, global)};
   try {
     root.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -62,6 +62,12 @@ class KeyReader {
     if (auto value = node->value_exact<std::string>()) return *value;
     return Wrong(key, "a string");
   }
+  core::Result<std::string> OptionalString(const std::string& key, std::string otherwise) {
+    const toml::node* node = Find(key);
+    if (node == nullptr) return otherwise;
+    if (auto value = node->value_exact<std::string>()) return *value;
+    return Wrong(key, "a string");
+  }
 
   // The first key in the document that was never asked for, or empty.
   std::string FirstUnknownKey() const {
@@ -157,6 +163,11 @@ core::Result<core::Policy> ReadPolicy(KeyReader& keys) {
         {"supervision.admonition_overdue_days", &supervision.admonition_overdue_days}}) {
     GRASSROOTS_ASSIGN(integer, keys.OptionalInteger(key, *days));
     *days = static_cast<int>(std::clamp<std::int64_t>(integer, -1, 100000));
+  }
+  GRASSROOTS_ASSIGN(policy.bulletin_office,
+                    keys.OptionalString("bulletin.office", core::Policy().bulletin_office));
+  if (policy.bulletin_office.empty() || policy.bulletin_office.size() > 200) {
+    return Error::Invalid("bulletin.office must be 1 to 200 bytes of text", "bulletin.office");
   }
   return policy;
 }

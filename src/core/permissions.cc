@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "core/bulletin.h"
 #include "core/field_access.h"
 
 namespace grassroots::core {
@@ -91,6 +92,8 @@ std::vector<Permission> PermissionsOf(const Principal& who) {
   for (GuardedField field : kAllGuardedFields) {
     out.push_back({PermissionName(field), MayChangeField(who, field)});
   }
+  out.push_back({"read_bulletins", MayReadBulletins(who)});
+  out.push_back({"issue_bulletins", MayIssueBulletin(who)});
   return out;
 }
 

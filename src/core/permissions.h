@@ -21,7 +21,8 @@ struct Permission {
 // (GlobalAction); "write_organizations", "write_members", "write_scores"
 // (within the account's own scope; whether one may decide an adjustment is answered per entry
 // of the queue); "change_org_type",
-// "change_org_unit", "change_org_parent", "set_committee_grade" (core/field_access.h).
+// "change_org_unit", "change_org_parent", "set_committee_grade" (core/field_access.h);
+// "read_bulletins", "issue_bulletins" (core/bulletin.h).
 std::string_view ToString(GlobalAction action);
 
 // Every permission above, in that order.

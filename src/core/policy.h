@@ -57,6 +57,10 @@ struct Policy {
   // below; core/early_warning.h, core/escalation.h). Like the disclosure setting they decide
   // no assessment, so CanonicalPolicyText and the version leave them out.
   SupervisionThresholds supervision;
+  // The office that issues the quarterly bulletin (core/bulletin.h), printed at its head: a
+  // presentation setting, left out of CanonicalPolicyText like the one above ([bulletin] office,
+  // optional).
+  std::string bulletin_office = "中共县委组织部";
 
   double Ratio(OrgType type) const {
     return static_cast<double>(ratio_ppm[static_cast<int>(type)]) / kPpm;

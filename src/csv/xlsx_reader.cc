@@ -27,14 +27,16 @@ std::string PartPath(std::string_view target) {
   return "xl/" + std::string(target);
 }
 
-// xl/workbook.xml: the first sheet's name and relationship id, and the date system.
+// xl/workbook.xml: the name and relationship id of the sheet at `index` (0: the first), and the
+// date system.
 class WorkbookHandler : public XmlHandler {
  public:
+  explicit WorkbookHandler(int index) : skip_(index) {}
   std::string sheet_name, sheet_id;
   bool date1904 = false;
 
   void Start(std::string_view name, const char** attributes) override {
-    if (name == "sheet" && sheet_id.empty()) {
+    if (name == "sheet" && sheet_id.empty() && skip_-- == 0) {
       sheet_name = AttributeOf(attributes, "name");
       sheet_id = AttributeOf(attributes, "id");
     } else if (name == "workbookPr") {
@@ -44,6 +46,9 @@ class WorkbookHandler : public XmlHandler {
   }
   void End(std::string_view) override {}
   void Text(std::string_view) override {}
+
+ private:
+  int skip_;
 };
 
 // xl/_rels/workbook.xml.rels: the target of one relationship, and of the shared strings and
@@ -223,11 +228,17 @@ bool LooksLikeXlsx(std::string_view bytes) { return bytes.starts_with(kZipMagic)
 core::Result<std::string> ReadFirstSheet(std::string_view bytes,
                                          const std::function<void(const SheetRow&)>& row,
                                          std::uint64_t max_unpacked) {
+  return ReadSheet(bytes, 0, row, max_unpacked);
+}
+
+core::Result<std::string> ReadSheet(std::string_view bytes, int index,
+                                    const std::function<void(const SheetRow&)>& row,
+                                    std::uint64_t max_unpacked) {
   auto opened = ZipArchive::Open(bytes, max_unpacked);
   if (!opened.ok()) return opened.error();
   ZipArchive& archive = *opened.value();
   if (!archive.Has("xl/workbook.xml")) return NotAWorkbook("it has no xl/workbook.xml");
-  WorkbookHandler workbook;
+  WorkbookHandler workbook(index);
   if (auto status = archive.Parse("xl/workbook.xml", workbook); !status.ok()) {
     return status.error();
   }

@@ -34,4 +34,10 @@ core::Result<std::string> ReadFirstSheet(std::string_view bytes,
                                          const std::function<void(const SheetRow&)>& row,
                                          std::uint64_t max_unpacked = kMaxWorkbookUnpacked);
 
+// The same for the workbook's sheet at `index` (0: the first); kInvalid "it has no sheet" past
+// the last.
+core::Result<std::string> ReadSheet(std::string_view bytes, int index,
+                                    const std::function<void(const SheetRow&)>& row,
+                                    std::uint64_t max_unpacked = kMaxWorkbookUnpacked);
+
 }  // namespace grassroots::csv

@@ -89,6 +89,11 @@ core::Status XlsxTable::Begin(std::span<const TableColumn> columns) {
   format_set_num_format(date_time_format_, "yyyy-mm-dd hh:mm:ss");
   date_format_ = workbook_add_format(workbook_);
   format_set_num_format(date_format_, "yyyy-mm-dd");
+  SetColumnFormats();
+  return AddSheet();
+}
+
+void XlsxTable::SetColumnFormats() {
   number_formats_.assign(columns_.size(), nullptr);
   for (std::size_t c = 0; c < columns_.size(); ++c) {
     if (columns_[c].kind != ColumnKind::kNumber && columns_[c].kind != ColumnKind::kInteger) {
@@ -97,6 +102,14 @@ core::Status XlsxTable::Begin(std::span<const TableColumn> columns) {
     number_formats_[c] = workbook_add_format(workbook_);
     format_set_num_format(number_formats_[c], NumberFormat(columns_[c]).c_str());
   }
+}
+
+core::Status XlsxTable::NextSheet(std::string sheet_name, std::span<const TableColumn> columns) {
+  if (workbook_ == nullptr) return core::Error::Internal("the .xlsx file was never begun");
+  sheet_name_ = std::move(sheet_name);
+  sheets_ = 0;
+  columns_.assign(columns.begin(), columns.end());
+  SetColumnFormats();
   return AddSheet();
 }
 

@@ -37,11 +37,15 @@ class XlsxTable : public TableWriter {
   void SetPrintFooter(std::string text) { footer_ = std::move(text); }
 
   core::Status Begin(std::span<const TableColumn> columns) override;
+  // After Begin: the rows that follow go to a new sheet named `sheet_name` under `columns`' header
+  // (a workbook of several tables, one a sheet: the quarterly bulletin).
+  core::Status NextSheet(std::string sheet_name, std::span<const TableColumn> columns);
   core::Status Row(std::span<const Cell> cells) override;
   core::Status Finish() override;
 
  private:
   core::Status AddSheet();
+  void SetColumnFormats();
   core::Status Check(int error, const char* what);
 
   std::string path_, sheet_name_, temp_dir_, footer_;

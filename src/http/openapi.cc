@@ -101,6 +101,7 @@ std::vector<Route> AllRoutes() {
   AddReminderRoutes(routes);
   AddEscalationRoutes(routes);
   AddFirstSecretaryRoutes(routes);
+  AddBulletinRoutes(routes);
   AddOpenApiRoute(routes);
   return routes;
 }

@@ -86,6 +86,7 @@ void AddSpotCheckRoutes(std::vector<Route>& routes);       // the monthly spot c
 void AddReminderRoutes(std::vector<Route>& routes);        // weekly reminder, inbox (issue 13)
 void AddEscalationRoutes(std::vector<Route>& routes);      // items' escalation ladder (issue 13)
 void AddFirstSecretaryRoutes(std::vector<Route>& routes);  // first secretaries' reports (issue 14)
+void AddBulletinRoutes(std::vector<Route>& routes);        // quarterly bulletins (issue 13)
 void AddOpenApiRoute(std::vector<Route>& routes);          // must come last: documents the others
 
 // Every route, in registration order.

@@ -366,6 +366,17 @@ const std::vector<Table>& Tables() {
         {"sha256", T},
         {"uploaded_by", T},
         {"uploaded_at", T}}},
+      {"bulletins",
+       "id",
+       {{"id", I},
+        {"year", I},
+        {"quarter", T},
+        {"unit_code", T},
+        {"number", I},
+        {"figures", T},
+        {"audit_head", T},
+        {"issued_by", T},
+        {"issued_at", T}}},
       {"audit_log",
        "id",
        {{"id", I},
@@ -409,7 +420,8 @@ constexpr std::string_view kIdentityTables[] = {"users",
                                                 "reminder_deliveries",
                                                 "item_escalations",
                                                 "first_secretary_reports",
-                                                "first_secretary_report_photos"};
+                                                "first_secretary_report_photos",
+                                                "bulletins"};
 std::span<const std::string_view> IdentityTables() { return kIdentityTables; }
 
 core::Result<std::int64_t> CopyTable(Database& from, Database& to, const Table& table) {

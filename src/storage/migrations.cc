@@ -23,6 +23,7 @@ extern const std::string_view migration_017_accountability;
 extern const std::string_view migration_020_ledger_unit_order;
 extern const std::string_view migration_016_spot_checks;
 extern const std::string_view migration_021_first_secretary_reports;
+extern const std::string_view migration_018_bulletins;
 }  // namespace grassroots::embedded
 
 namespace grassroots::storage {
@@ -81,6 +82,7 @@ std::span<const Migration> Migrations() {
       {15, "015_login_counts", embedded::migration_015_login_counts},
       {16, "016_spot_checks", embedded::migration_016_spot_checks},
       {17, "017_accountability", embedded::migration_017_accountability},
+      {18, "018_bulletins", embedded::migration_018_bulletins},
       {20, "020_ledger_unit_order", embedded::migration_020_ledger_unit_order},
       {21, "021_first_secretary_reports", embedded::migration_021_first_secretary_reports},
   };

@@ -27,6 +27,7 @@ const READY = {
   adjustments: '[data-test=adjustment-table] .el-table__row, [data-test=adjustment-table] .el-table__empty-text',
   interviews: '[data-test=interview-table] .el-table__row',
   'spot-checks': '[data-test=spot-checks][data-loaded=yes]',
+  bulletins: '[data-test=bulletin]',
 }
 
 let server

@@ -20,6 +20,7 @@ extern const std::string_view pg_migration_017_accountability;
 extern const std::string_view pg_migration_020_ledger_unit_order;
 extern const std::string_view pg_migration_016_spot_checks;
 extern const std::string_view pg_migration_021_first_secretary_reports;
+extern const std::string_view pg_migration_018_bulletins;
 }  // namespace grassroots::embedded
 
 namespace grassroots::storage {
@@ -236,6 +237,7 @@ std::span<const Migration> PgMigrations() {
       {15, "015_login_counts", embedded::pg_migration_015_login_counts},
       {16, "016_spot_checks", embedded::pg_migration_016_spot_checks},
       {17, "017_accountability", embedded::pg_migration_017_accountability},
+      {18, "018_bulletins", embedded::pg_migration_018_bulletins},
       {20, "020_ledger_unit_order", embedded::pg_migration_020_ledger_unit_order},
       {21, "021_first_secretary_reports", embedded::pg_migration_021_first_secretary_reports},
   };

@@ -1,0 +1,53 @@
+// The quarterly bulletin (issue 13). Server errors are in errors.js.
+export default {
+  bulletin: {
+    nav: 'Quarterly bulletin',
+    title: 'Quarterly bulletin',
+    subtitle: 'Progress per unit, ranking, overdue items and spot-check findings; an issued bulletin shows the figures stored when it was issued',
+    quarter: 'Quarter',
+    unit: 'Unit',
+    county: 'The county',
+    issue: 'Issue',
+    issueConfirm: 'Issuing stores the figures of {quarter} for good; later changes will not alter them. Issue?',
+    number: '{year} No. {n}',
+    status: {
+      issued: 'Issued',
+      draft: 'Draft (not issued)',
+      preview: 'Preview (quarter running, not issued)',
+    },
+    section: {
+      summary: '1. Overview',
+      units: '2. Progress and ranking of the units',
+      overdue: '3. Overdue items',
+      findings: '4. Spot-check findings of the quarter',
+    },
+    summary:
+      'As of {asOf}: {items} items, {closed_in_quarter} closed this quarter, {closed} closed in all, {open} open; {due} due, {overdue} overdue; progress {progress}.',
+    col: {
+      rank: 'Rank',
+      items: 'Items',
+      closedInQuarter: 'Closed this quarter',
+      closed: 'Closed',
+      open: 'Open',
+      due: 'Due',
+      overdue: 'Overdue',
+      progress: 'Progress',
+      org: 'Organization',
+      measure: 'Measure',
+      responsible: 'Responsible',
+      deadline: 'Deadline',
+      days: 'Days overdue',
+      on: 'Checked on',
+      result: 'Result',
+      text: 'Finding',
+    },
+    notDue: 'Not yet due',
+    problem: 'Problem found',
+    fine: 'Fine',
+    noOverdue: 'No overdue items',
+    noFindings: 'No spot-check findings recorded this quarter',
+    notes:
+      'Due: deadline on or before the as-of day. Progress = due items closed ÷ due items. Units of equal progress share a rank; units with nothing due are not ranked.',
+    issuedBy: 'Issued by {who}; audit head {head}',
+  },
+}

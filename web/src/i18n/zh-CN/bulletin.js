@@ -1,0 +1,53 @@
+// 季度通报 (每季一通报, issue 13). Server errors are in errors.js.
+export default {
+  bulletin: {
+    nav: '季度通报',
+    title: '季度通报',
+    subtitle: '各单位整改进展、排名、逾期事项和抽查发现；已签发的通报按签发时保存的数据显示',
+    quarter: '季度',
+    unit: '单位',
+    county: '全县',
+    issue: '签发',
+    issueConfirm: '签发后 {quarter} 的通报数据将固定保存，不再随后续数据变化。确定签发？',
+    number: '{year}年第{n}期',
+    status: {
+      issued: '已签发',
+      draft: '草稿（未签发）',
+      preview: '预览稿（季度未结束，未签发）',
+    },
+    section: {
+      summary: '一、总体情况',
+      units: '二、各单位整改进展及排名',
+      overdue: '三、逾期未销号事项',
+      findings: '四、本季度抽查发现',
+    },
+    summary:
+      '截至{asOf}，整改事项共{items}项，本季度销号{closed_in_quarter}项，累计销号{closed}项，尚未销号{open}项；到期事项{due}项，逾期未销号{overdue}项，整改进度{progress}。',
+    col: {
+      rank: '排名',
+      items: '事项总数',
+      closedInQuarter: '本季度销号',
+      closed: '累计销号',
+      open: '未销号',
+      due: '到期事项',
+      overdue: '逾期事项',
+      progress: '整改进度',
+      org: '党组织',
+      measure: '整改措施',
+      responsible: '责任人',
+      deadline: '完成时限',
+      days: '逾期天数',
+      on: '抽查日期',
+      result: '结果',
+      text: '发现情况',
+    },
+    notDue: '未到期',
+    problem: '发现问题',
+    fine: '未发现问题',
+    noOverdue: '无逾期未销号事项',
+    noFindings: '本季度无抽查发现记录',
+    notes:
+      '说明：到期事项指完成时限在统计截止日（含）以前的事项；整改进度＝到期事项中已销号数÷到期事项数；进度相同的单位并列同一名次，无到期事项的单位不参加排名。',
+    issuedBy: '签发：{who}；审计链头：{head}',
+  },
+}
