@@ -26,6 +26,7 @@ const READY = {
   ledger: '[data-test=ledger-table][data-loaded=yes]',
   adjustments: '[data-test=adjustment-table] .el-table__row, [data-test=adjustment-table] .el-table__empty-text',
   interviews: '[data-test=interview-table] .el-table__row',
+  inbox: '[data-test=inbox][data-loaded=yes]',
 }
 
 let server
