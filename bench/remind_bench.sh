@@ -43,6 +43,7 @@ run() {  # label args...
   /usr/bin/time -f "%e s wall  %U+%S s CPU  %M KiB peak" -o "$dir/time" "$bin" --db "$db" "$@" >"$dir/out" 2>"$dir/err"
   printf '%-22s %s  |  %s\n' "$label" "$(cat "$dir/time")" "$(tr '\n' ' ' <"$dir/out")"
 }
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) (wall time waits for the CPU when others run)"
 run "remind (first run)" remind --week 2017-W20 --out "$dir/digests"
 echo "  $(sqlite3 "$db" 'SELECT COUNT(*) FROM reminder_digests') digests, $(sqlite3 "$db" \
   'SELECT COUNT(*) FROM reminder_digest_items') digest items, $(sqlite3 "$db" \

@@ -133,6 +133,10 @@ TEST(HttpOpenApi, EveryDocumentedRouteAnswersForAdmin) {
     path = std::regex_replace(path, std::regex(R"(\{name\})"), "admin");
     path = std::regex_replace(path, std::regex(R"(\{id\})"), "1");
     path = std::regex_replace(path, std::regex(R"(\{format\})"), "csv");
+    path = std::regex_replace(path, std::regex(R"(\{week\})"), "current");
+    // Admin's inbox is empty in the demo (digests go to responsible accounts and unit admins):
+    // its entries are answered in http_reminder_test.cc.
+    if (path.rfind("/api/v1/inbox/", 0) == 0) continue;
     for (auto op = it.value().begin(); op != it.value().end(); ++op) {
       if (path == "/api/v1/session" && op.key() != "get") continue;  // would log out / in
       Reply reply;

@@ -100,6 +100,27 @@ TEST(PolicyFile, TheCommitteeReasonIsHiddenFromSecretariesUnlessTheFileSaysSo) {
   EXPECT_EQ(wrong.error().field, "disclosure.committee_reason_to_secretaries");
 }
 
+TEST(PolicyFile, SupervisionThresholdsAreOptionalWithDefaultsAndChecked) {
+  const auto plain = ParsePolicy(kValid, "p");
+  ASSERT_TRUE(plain.ok()) << plain.error().message;
+  EXPECT_EQ(plain.value().policy.supervision.red_overdue_days, 30);
+  EXPECT_EQ(plain.value().policy.supervision.due_soon_days, 7);
+  EXPECT_EQ(plain.value().policy.supervision.inquiry_overdue_days, 15);
+  EXPECT_EQ(plain.value().policy.supervision.admonition_overdue_days, 30);
+  const auto set = ParsePolicy(kValid + "\n[supervision]\nred_overdue_days = 10\n", "p");
+  ASSERT_TRUE(set.ok()) << set.error().message;
+  EXPECT_EQ(set.value().policy.supervision.red_overdue_days, 10);
+  EXPECT_EQ(set.value().version, plain.value().version);  // no assessment rule
+  const auto zero = ParsePolicy(kValid + "\n[supervision]\nred_overdue_days = 0\n", "p");
+  ASSERT_FALSE(zero.ok());
+  EXPECT_EQ(zero.error().field, "supervision.red_overdue_days");
+  const auto order = ParsePolicy(
+      kValid + "\n[supervision]\ninquiry_overdue_days = 20\nadmonition_overdue_days = 10\n", "p");
+  ASSERT_FALSE(order.ok());
+  EXPECT_EQ(order.error().reason, "admonition_before_inquiry");
+  EXPECT_EQ(BuiltInPolicy().policy.supervision.due_soon_days, 7);
+}
+
 TEST(PolicyFile, OutOfRangeValueIsNamed) {
   const auto result = ParsePolicy(Replace(kValid, "village = 0.15", "village = 1.5"), "p");
   ASSERT_FALSE(result.ok());

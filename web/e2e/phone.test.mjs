@@ -28,6 +28,7 @@ const READY = {
   interviews: '[data-test=interview-table] .el-table__row',
   'spot-checks': '[data-test=spot-checks][data-loaded=yes]',
   bulletins: '[data-test=bulletin]',
+  inbox: '[data-test=inbox][data-loaded=yes]',
 }
 
 let server
