@@ -100,7 +100,7 @@ std::map<std::string, bool> AsMap(const std::vector<Permission>& permissions) {
 
 TEST(Permissions, EachRoleIsToldWhatTheRulesAllowIt) {
   const std::map<std::string, bool> admin = AsMap(PermissionsOf(kAdmin));
-  EXPECT_EQ(admin.size(), 18u);
+  EXPECT_EQ(admin.size(), 20u);
   for (const auto& [name, allowed] : admin) EXPECT_TRUE(allowed) << name;
 
   const std::map<std::string, bool> unit_admin = AsMap(PermissionsOf(kUnitAdmin));
