@@ -33,6 +33,20 @@ nlohmann::json ItemsJson(const std::vector<storage::DigestItemRecord>& items) {
   return out;
 }
 
+nlohmann::json ReportsJson(const std::vector<storage::DigestReportRecord>& reports) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const storage::DigestReportRecord& r : reports) {
+    out.push_back({{"org_code", r.org_code},
+                   {"org_name", r.org_name},
+                   {"month", r.month},
+                   {"kind", r.kind},
+                   {"due", r.due},
+                   {"user_name", TextOrNull(r.user_name)},
+                   {"person", r.person}});
+  }
+  return out;
+}
+
 nlohmann::json DigestJson(const storage::DigestRecord& d, bool with_items) {
   nlohmann::json out = {{"id", d.id},
                         {"week", d.week},
@@ -41,9 +55,13 @@ nlohmann::json DigestJson(const storage::DigestRecord& d, bool with_items) {
                         {"name", d.name},
                         {"due_count", d.due_count},
                         {"overdue_count", d.overdue_count},
+                        {"missing_report_count", d.report_count},
                         {"created_at", d.created_at},
                         {"created_by", d.created_by}};
-  if (with_items) out["items"] = ItemsJson(d.items);
+  if (with_items) {
+    out["items"] = ItemsJson(d.items);
+    out["missing_reports"] = ReportsJson(d.reports);
+  }
   return out;
 }
 
