@@ -104,8 +104,8 @@ TEST(HttpReminders, AFirstSecretarysMissedWorkPlanIsInTheirInboxTheWeekAfter) {
   ASSERT_EQ(first.LoginAs("first_secretary").status, 200);
   // The last village of the demo first_secretary's scope (the issue 14 tests post in the first).
   const nlohmann::json me = first.Get("/api/v1/session").Json();
-  ASSERT_GE(me["scope"].size(), 1u) << me.dump();
-  const std::string village = me["scope"].back().get<std::string>();
+  ASSERT_GE(me["user"]["scope"].size(), 1u) << me.dump();
+  const std::string village = me["user"]["scope"].back().get<std::string>();
   Client admin;
   ASSERT_EQ(admin.LoginAs("admin").status, 200);
   // Posted from 1 March 2030, far from the demo's years: March's plan (due 5 March) never filed.
