@@ -115,7 +115,7 @@ TEST(HttpReminders, AFirstSecretarysMissedWorkPlanIsInTheirInboxTheWeekAfter) {
   ASSERT_EQ(posted.status, 200) << posted.body;
   // 2030-W11 begins on Monday 11 March.
   const Reply run = admin.Send("POST", "/api/v1/reminders/2030-W11", "");
-  ASSERT_EQ(run.status, 200) << run.body;
+  ASSERT_EQ(run.status, 201) << run.body;
   const nlohmann::json inbox = first.Get("/api/v1/inbox?limit=100").Json();
   std::string id;
   for (const auto& entry : inbox["items"]) {
