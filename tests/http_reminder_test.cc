@@ -99,6 +99,45 @@ TEST(HttpReminders, AWeekIsRecordedOnceByAdminAndReadByAuditor) {
   EXPECT_EQ(Reason(bad), "week_not_found");
 }
 
+TEST(HttpReminders, AFirstSecretarysMissedWorkPlanIsInTheirInboxTheWeekAfter) {
+  Client first;
+  ASSERT_EQ(first.LoginAs("first_secretary").status, 200);
+  // The last village of the demo first_secretary's scope (the issue 14 tests post in the first).
+  const nlohmann::json me = first.Get("/api/v1/session").Json();
+  ASSERT_GE(me["user"]["scope"].size(), 1u) << me.dump();
+  const std::string village = me["user"]["scope"].back().get<std::string>();
+  Client admin;
+  ASSERT_EQ(admin.LoginAs("admin").status, 200);
+  // Posted from 1 March 2025, far from the demo's years: March's plan (due 5 March) never filed.
+  const Reply posted = admin.Send(
+      "PUT", "/api/v1/organizations/" + village + "/support/first_secretary",
+      R"({"year":2016,"person":"三月书记","user_name":"first_secretary","start_date":"2025-03-01"})");
+  ASSERT_EQ(posted.status, 200) << posted.body;
+  // 2025-W11 begins on Monday 10 March.
+  const Reply run = admin.Send("POST", "/api/v1/reminders/2025-W11", "");
+  ASSERT_EQ(run.status, 201) << run.body;
+  const nlohmann::json inbox = first.Get("/api/v1/inbox?limit=100").Json();
+  std::string id;
+  for (const auto& entry : inbox["items"]) {
+    if (entry["digest"]["week"] == "2025-W11") id = std::to_string(entry["id"].get<int>());
+  }
+  ASSERT_FALSE(id.empty()) << inbox.dump();
+  const nlohmann::json one = first.Get("/api/v1/inbox/" + id).Json();
+  EXPECT_EQ(one["digest"]["recipient"], "user:first_secretary");
+  EXPECT_EQ(one["digest"]["missing_report_count"].get<std::size_t>(),
+            one["digest"]["missing_reports"].size());
+  bool told = false;
+  for (const auto& r : one["digest"]["missing_reports"]) {
+    told |= r["org_code"] == village && r["month"] == "2025-03" && r["kind"] == "work_plan" &&
+            r["due"] == "2025-03-05" && r["person"] == "三月书记";
+  }
+  EXPECT_TRUE(told) << one.dump();
+  // A second run of the week records nothing new.
+  const Reply again = admin.Send("POST", "/api/v1/reminders/2025-W11", "");
+  ASSERT_EQ(again.status, 200) << again.body;
+  EXPECT_EQ(again.Json()["recorded"], 0);
+}
+
 TEST(HttpEscalation, TheSystemProposesAndAdminConfirmsOneStepAtATime) {
   Client admin;
   ASSERT_EQ(admin.LoginAs("admin").status, 200);

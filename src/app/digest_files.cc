@@ -26,6 +26,21 @@ void AppendList(std::string& out, const storage::DigestRecord& d, std::string_vi
   }
 }
 
+std::string_view KindLabel(const std::string& kind) {
+  if (kind == "work_plan") return "月初工作计划";
+  if (kind == "duty_ledger") return "月末履职台账";
+  return kind;
+}
+
+void AppendReports(std::string& out, const storage::DigestRecord& d) {
+  out += "未报送的第一书记报告（" + std::to_string(d.reports.size()) + "份）\n";
+  for (const storage::DigestReportRecord& r : d.reports) {
+    out += "  - " + r.org_name + "（" + r.org_code + "）：" + r.month + " " +
+           std::string(KindLabel(r.kind)) + "；第一书记 " + r.person + "；应报送日期 " + r.due +
+           "\n";
+  }
+}
+
 }  // namespace
 
 std::string DigestText(const storage::DigestRecord& d) {
@@ -35,6 +50,8 @@ std::string DigestText(const storage::DigestRecord& d) {
   AppendList(out, d, "due", "本周到期事项");
   out += "\n";
   AppendList(out, d, "overdue", "已逾期事项");
+  out += "\n";
+  AppendReports(out, d);
   return out;
 }
 

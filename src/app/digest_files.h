@@ -19,7 +19,8 @@ class DigestSender {
 
 // The digest as a person reads it: a heading naming the week and recipient, then the items due
 // within the week and those overdue, one line each (organization, measure, responsible person,
-// deadline, state), in Chinese.
+// deadline, state), then the first secretaries' reports missing (village, month and kind, first
+// secretary, due date), in Chinese.
 std::string DigestText(const storage::DigestRecord& digest);
 
 // A file name that cannot be a path: "WEEK-KIND-SAFE-ID.txt", where SAFE keeps only the ASCII

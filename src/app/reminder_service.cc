@@ -3,6 +3,7 @@
 #include <map>
 #include <utility>
 
+#include "app/first_secretary_service.h"
 #include "core/weekly_reminder.h"
 #include "storage/tx.h"
 
@@ -19,21 +20,49 @@ storage::DigestItemRecord ItemOf(const storage::ReminderSource& s, std::string_v
           s.measure, s.responsible,     s.deadline, s.state};
 }
 
-// A digest of `reminder`'s ids, its items as `sources` has them.
-storage::DigestRecord DigestOf(
-    const core::Digest& digest,
-    const std::map<std::int64_t, const storage::ReminderSource*>& by_id) {
+storage::DigestReportRecord ReportOf(const OwedReportView& v) {
+  return {v.org_code,
+          v.org_name,
+          core::FormatYearMonth(v.month),
+          std::string(core::ToString(v.kind)),
+          core::FormatIsoDate(v.due),
+          v.user_name,
+          v.person};
+}
+
+// The missing reports for core::AddMissingReports: ids are indexes into `missing`.
+std::vector<core::MissingReport> MissingOf(const std::vector<OwedReportView>& missing,
+                                           const std::map<std::string, std::string>& units) {
+  std::vector<core::MissingReport> out;
+  for (std::size_t i = 0; i < missing.size(); ++i) {
+    const OwedReportView& v = missing[i];
+    const auto unit = units.find(v.org_code);
+    out.push_back({static_cast<std::int64_t>(i), core::PersonRecipient(v.user_name, v.person),
+                   unit == units.end() ? v.org_code : unit->second});
+  }
+  return out;
+}
+
+// A digest of `reminder`'s ids, its items as `sources` has them, its reports as `missing`.
+storage::DigestRecord DigestOf(const core::Digest& digest,
+                               const std::map<std::int64_t, const storage::ReminderSource*>& by_id,
+                               const std::vector<OwedReportView>& missing) {
   storage::DigestRecord d;
   d.due_count = static_cast<std::int64_t>(digest.due.size());
   d.overdue_count = static_cast<std::int64_t>(digest.overdue.size());
   for (std::int64_t id : digest.due) d.items.push_back(ItemOf(*by_id.at(id), "due"));
   for (std::int64_t id : digest.overdue) d.items.push_back(ItemOf(*by_id.at(id), "overdue"));
+  for (std::int64_t id : digest.reports) {
+    d.reports.push_back(ReportOf(missing.at(static_cast<std::size_t>(id))));
+  }
+  d.report_count = static_cast<std::int64_t>(d.reports.size());
   return d;
 }
 
 // The digests of the reminder not yet in `recorded`, with whom each goes to.
 std::vector<storage::DigestRecord> NewDigests(
     const core::WeeklyReminder& reminder, const std::vector<storage::ReminderSource>& sources,
+    const std::vector<OwedReportView>& missing,
     const std::map<std::string, std::vector<std::string>>& unit_admins,
     const std::set<std::string>& recorded, std::int64_t& already) {
   std::map<std::int64_t, const storage::ReminderSource*> by_id;
@@ -43,13 +72,16 @@ std::vector<storage::DigestRecord> NewDigests(
     people[core::PersonRecipient(s.responsible_user, s.responsible)] = {s.responsible_user,
                                                                         s.responsible};
   }
+  for (const OwedReportView& v : missing) {
+    people[core::PersonRecipient(v.user_name, v.person)] = {v.user_name, v.person};
+  }
   std::vector<storage::DigestRecord> out;
   for (const auto& [key, digest] : reminder.by_responsible) {
     if (recorded.count(key)) {
       ++already;
       continue;
     }
-    storage::DigestRecord d = DigestOf(digest, by_id);
+    storage::DigestRecord d = DigestOf(digest, by_id, missing);
     const auto& [account, name] = people.at(key);
     d.recipient = key;
     d.kind = "person";
@@ -63,7 +95,7 @@ std::vector<storage::DigestRecord> NewDigests(
       ++already;
       continue;
     }
-    storage::DigestRecord d = DigestOf(digest, by_id);
+    storage::DigestRecord d = DigestOf(digest, by_id, missing);
     d.recipient = key;
     d.kind = "unit";
     d.name = unit;
@@ -87,7 +119,12 @@ core::Result<ReminderRun> RunWeeklyReminder(storage::Store& store, const core::I
                                             const storage::Actor& actor) {
   ReminderRun run;
   run.week = core::FormatIsoWeek(week);
-  const std::string last_day = core::FormatIsoDate(core::DaysOf(week).last);
+  const core::DayRange days = core::DaysOf(week);
+  const std::string last_day = core::FormatIsoDate(days.last);
+  auto missing =
+      MissingFirstSecretaryReports(store, storage::OrgFilter{}, core::MissingReportWindow(week),
+                                   core::CountyDayStart(days.first));
+  if (!missing.ok()) return missing.error();
   core::Status status = store.Write(actor, [&](storage::Tx& tx) -> core::Status {
     storage::ReminderRecords records(tx);
     auto recorded = records.Recorded(run.week);
@@ -103,11 +140,14 @@ core::Result<ReminderRun> RunWeeklyReminder(storage::Store& store, const core::I
       items.push_back({s.id, core::PersonRecipient(s.responsible_user, s.responsible), s.unit,
                        *deadline, *state});
     }
-    const core::WeeklyReminder reminder = core::ReminderFor(week, items);
+    core::WeeklyReminder reminder = core::ReminderFor(week, items);
+    auto units = records.DirectOrganizations();
+    if (!units.ok()) return units.error();
+    core::AddMissingReports(reminder, MissingOf(missing.value(), units.value()));
     auto admins = records.UnitAdmins();
     if (!admins.ok()) return admins.error();
-    run.digests =
-        NewDigests(reminder, sources.value(), admins.value(), recorded.value(), run.already);
+    run.digests = NewDigests(reminder, sources.value(), missing.value(), admins.value(),
+                             recorded.value(), run.already);
     run.recorded = static_cast<std::int64_t>(run.digests.size());
     if (run.digests.empty()) return core::Status::Ok();  // nothing new: nothing written
     return records.Record(run.week, run.digests);

@@ -3,7 +3,14 @@
 // each account's inbox of the digests delivered to it. A person's digest goes to the account
 // the items name as responsible (none when they name no account: the digest is still recorded
 // and written as a file); a direct organization's to every unit_admin whose scope names it.
-// First secretaries' missing reports are not part of a digest yet (they are not recorded).
+// First secretaries' reports (issue 14) missing when the week begins are part of the digests
+// too: each goes to the first secretary who owes it (their account, as a responsible person's
+// digest; the same digest when they are also responsible for items) and to the village's direct
+// organization. "Missing" is app::MissingFirstSecretaryReports over the whole county at the
+// Monday's beginning (UTC+8), for reports due in core::MissingReportWindow (from the first day
+// of the month three months before the Monday's to the Sunday before). They are read just
+// before the write transaction; the digest stores each as told (village, month, kind, due day,
+// who owed it), so "was X told?" is answered from the stored rows.
 #pragma once
 
 #include <cstdint>

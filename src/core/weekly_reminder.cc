@@ -29,6 +29,24 @@ WeeklyReminder ReminderFor(const IsoWeek& week, std::span<const OpenItem> items)
   return reminder;
 }
 
+DayRange MissingReportWindow(const IsoWeek& week) {
+  const CivilDate monday = DaysOf(week).first;
+  int year = monday.year;
+  int month = monday.month - kMissingReportMonths;
+  while (month < 1) {
+    month += 12;
+    --year;
+  }
+  return {CivilDate{year, month, 1}, CivilFromDays(DaysFromCivil(monday) - 1)};
+}
+
+void AddMissingReports(WeeklyReminder& reminder, std::span<const MissingReport> reports) {
+  for (const MissingReport& r : reports) {
+    reminder.by_responsible[r.person].reports.push_back(r.id);
+    reminder.by_unit[r.unit].reports.push_back(r.id);
+  }
+}
+
 IsoWeek CountyWeek(UnixSeconds now) { return IsoWeekOf(CountyDate(now)); }
 
 std::string PersonRecipient(std::string_view account, std::string_view written_name) {

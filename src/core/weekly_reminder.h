@@ -23,11 +23,22 @@ struct OpenItem {
   ItemState state = ItemState::kOpen;
 };
 
-// One recipient's part: item ids, each list by deadline then id.
+// A first secretary's report (issue 14) still missing when the week begins: `id` is the
+// caller's handle for it; `person` the recipient key of the first secretary who owes it
+// (PersonRecipient), `unit` the village's direct organization.
+struct MissingReport {
+  std::int64_t id = 0;
+  std::string person;
+  std::string unit;
+};
+
+// One recipient's part: item ids, each list by deadline then id; missing reports' ids in the
+// order given to AddMissingReports.
 struct Digest {
   std::vector<std::int64_t> due;      // deadline within the week (Monday..Sunday)
   std::vector<std::int64_t> overdue;  // deadline before the week's Monday, not closed
-  bool empty() const { return due.empty() && overdue.empty(); }
+  std::vector<std::int64_t> reports;  // first-secretary reports missing at the week's Monday
+  bool empty() const { return due.empty() && overdue.empty() && reports.empty(); }
 };
 
 struct WeeklyReminder {
@@ -40,6 +51,18 @@ struct WeeklyReminder {
 // unit's. Recipients with nothing to tell are absent. The same items and week give the same
 // reminder, so a second run of a week finds nothing new to record.
 WeeklyReminder ReminderFor(const IsoWeek& week, std::span<const OpenItem> items);
+
+// How far back the reminder looks for first secretaries' missing reports, in months.
+inline constexpr int kMissingReportMonths = 3;
+
+// The due days whose missing reports `week`'s reminder tells of: from the first day of the
+// month kMissingReportMonths before the Monday's month to the day before the Monday (for
+// 2016-W14, Monday 2016-04-04: 2016-01-01..2016-04-03). A report due on the Monday or later is
+// not missing yet; one older than the window has been told of for twelve weeks and more.
+DayRange MissingReportWindow(const IsoWeek& week);
+
+// Adds each missing report to its first secretary's digest and its unit's, in `reports`' order.
+void AddMissingReports(WeeklyReminder& reminder, std::span<const MissingReport> reports);
 
 // The ISO week the county is in at `now` (its day in UTC+8): Sunday 23:30 in the county is
 // still that week, Monday 00:10 the next, whatever the UTC date.

@@ -93,5 +93,33 @@ TEST(WeeklyReminder, RecipientsOfAnAccountAndOfAWrittenNameNeverCollide) {
   EXPECT_EQ(UnitRecipient("MH001"), "unit:MH001");
 }
 
+TEST(WeeklyReminder, MissingReportsWindowEndsTheDayBeforeMondayAndReachesThreeMonthsBack) {
+  // 2016-W14 begins on Monday 4 April: March's work plan (due 5 March) is in, 4 April is not.
+  const DayRange window = MissingReportWindow(IsoWeek{2016, 14});
+  EXPECT_EQ(window.first, (CivilDate{2016, 1, 1}));
+  EXPECT_EQ(window.last, (CivilDate{2016, 4, 3}));
+  // Across the year's end: 2016-W02 begins on Monday 11 January.
+  const DayRange january = MissingReportWindow(IsoWeek{2016, 2});
+  EXPECT_EQ(january.first, (CivilDate{2015, 10, 1}));
+  EXPECT_EQ(january.last, (CivilDate{2016, 1, 10}));
+}
+
+TEST(WeeklyReminder, AMissingReportGoesToItsFirstSecretaryAndItsUnitOnly) {
+  const std::vector<OpenItem> items = {
+      {1, "user:fs_wang", "MH001", {2016, 4, 5}, ItemState::kOpen},
+  };
+  WeeklyReminder reminder = ReminderFor(IsoWeek{2016, 14}, items);
+  const std::vector<MissingReport> reports = {{0, "user:fs_wang", "MH001"},
+                                              {1, "user:fs_li", "MH002"}};
+  AddMissingReports(reminder, reports);
+  const Digest& wang = reminder.by_responsible.at("user:fs_wang");
+  EXPECT_EQ(wang.due, (std::vector<std::int64_t>{1}));  // one digest: items and reports together
+  EXPECT_EQ(wang.reports, (std::vector<std::int64_t>{0}));
+  EXPECT_EQ(reminder.by_responsible.at("user:fs_li").reports, (std::vector<std::int64_t>{1}));
+  EXPECT_EQ(reminder.by_unit.at("MH001").reports, (std::vector<std::int64_t>{0}));
+  EXPECT_EQ(reminder.by_unit.at("MH002").reports, (std::vector<std::int64_t>{1}));
+  EXPECT_FALSE(reminder.by_unit.at("MH002").empty());
+}
+
 }  // namespace
 }  // namespace grassroots::core

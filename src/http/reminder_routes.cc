@@ -1,8 +1,9 @@
 // The weekly reminder (每周一提示, issue 13): admin records a week's digests (the CLI's `remind`),
 // admin and auditor read what a week told whom, and every account reads its own inbox and
-// marks entries read. An inbox entry of another account does not exist for the caller (404,
-// as an id never used). The rules are core's (weekly_reminder.h), the use cases app's
-// (reminder_service.h).
+// marks entries read. A digest carries the items and the first secretaries' reports missing at
+// the week's Monday (missing_reports; missing_report_count in lists). An inbox entry of another
+// account does not exist for the caller (404, as an id never used). The rules are core's
+// (weekly_reminder.h), the use cases app's (reminder_service.h).
 #include <charconv>
 
 #include "app/reminder_service.h"
@@ -33,6 +34,20 @@ nlohmann::json ItemsJson(const std::vector<storage::DigestItemRecord>& items) {
   return out;
 }
 
+nlohmann::json ReportsJson(const std::vector<storage::DigestReportRecord>& reports) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const storage::DigestReportRecord& r : reports) {
+    out.push_back({{"org_code", r.org_code},
+                   {"org_name", r.org_name},
+                   {"month", r.month},
+                   {"kind", r.kind},
+                   {"due", r.due},
+                   {"user_name", TextOrNull(r.user_name)},
+                   {"person", r.person}});
+  }
+  return out;
+}
+
 nlohmann::json DigestJson(const storage::DigestRecord& d, bool with_items) {
   nlohmann::json out = {{"id", d.id},
                         {"week", d.week},
@@ -41,9 +56,13 @@ nlohmann::json DigestJson(const storage::DigestRecord& d, bool with_items) {
                         {"name", d.name},
                         {"due_count", d.due_count},
                         {"overdue_count", d.overdue_count},
+                        {"missing_report_count", d.report_count},
                         {"created_at", d.created_at},
                         {"created_by", d.created_by}};
-  if (with_items) out["items"] = ItemsJson(d.items);
+  if (with_items) {
+    out["items"] = ItemsJson(d.items);
+    out["missing_reports"] = ReportsJson(d.reports);
+  }
   return out;
 }
 
@@ -154,14 +173,17 @@ void AddReminderRoutes(std::vector<Route>& routes) {
                     true, RunWeek});
   routes.push_back({Method::kGet, "/api/v1/reminders/{week}",
                     "The digests recorded for a week: recipient, the items as they were then, "
-                    "the accounts they were delivered to (admin, auditor)",
+                    "the first-secretary reports missing then, the accounts they were delivered to "
+                    "(admin, auditor)",
                     true, ReadWeek});
   routes.push_back({Method::kGet, "/api/v1/inbox",
                     "The caller's inbox of weekly digests, newest week first, with the unread "
                     "count: ?offset, ?limit",
                     true, Inbox});
   routes.push_back({Method::kGet, "/api/v1/inbox/{id}",
-                    "One digest of the caller's inbox with its items", true, InboxEntry});
+                    "One digest of the caller's inbox with its items and missing "
+                    "first-secretary reports",
+                    true, InboxEntry});
   routes.push_back({Method::kPost, "/api/v1/inbox/{id}/read",
                     "Mark a digest of the caller's inbox read (audited)", true, MarkRead});
 }

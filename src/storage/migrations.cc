@@ -24,6 +24,7 @@ extern const std::string_view migration_020_ledger_unit_order;
 extern const std::string_view migration_016_spot_checks;
 extern const std::string_view migration_021_first_secretary_reports;
 extern const std::string_view migration_018_bulletins;
+extern const std::string_view migration_023_reminder_reports;
 }  // namespace grassroots::embedded
 
 namespace grassroots::storage {
@@ -85,6 +86,7 @@ std::span<const Migration> Migrations() {
       {18, "018_bulletins", embedded::migration_018_bulletins},
       {20, "020_ledger_unit_order", embedded::migration_020_ledger_unit_order},
       {21, "021_first_secretary_reports", embedded::migration_021_first_secretary_reports},
+      {23, "023_reminder_reports", embedded::migration_023_reminder_reports},
   };
   return kMigrations;
 }

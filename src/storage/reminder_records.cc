@@ -29,7 +29,16 @@ constexpr std::string_view kOpenItemsSql =
 
 constexpr std::string_view kDigestColumns =
     "d.id, d.week, d.recipient, d.kind, d.name, d.due_count, d.overdue_count, d.created_at,"
-    " d.created_by";
+    " d.created_by, (SELECT COUNT(*) FROM reminder_digest_reports p WHERE p.digest_id = d.id)";
+
+constexpr std::string_view kReportColumns =
+    "p.digest_id, p.org_code, p.org_name, p.month, p.kind, p.due, p.user_name, p.person";
+constexpr std::string_view kReportOrder = "p.digest_id, p.due, p.org_code, p.month, p.kind";
+
+std::pair<std::int64_t, DigestReportRecord> ReadReport(const Statement& s) {
+  return {s.Int(0), DigestReportRecord{Text(s, 1), Text(s, 2), Text(s, 3), Text(s, 4), Text(s, 5),
+                                       Text(s, 6), Text(s, 7)}};
+}
 
 DigestRecord ReadDigest(const Statement& s, int first) {
   DigestRecord d;
@@ -42,6 +51,7 @@ DigestRecord ReadDigest(const Statement& s, int first) {
   d.overdue_count = s.Int(first + 6);
   d.created_at = Text(s, first + 7);
   d.created_by = Text(s, first + 8);
+  d.report_count = s.Int(first + 9);
   return d;
 }
 
@@ -60,6 +70,18 @@ std::string IdList(const std::vector<DigestItemRecord>& items, std::string_view 
   return out + "]";
 }
 
+std::string ReportsJson(const std::vector<DigestReportRecord>& reports) {
+  std::string out = "[";
+  for (const DigestReportRecord& r : reports) {
+    if (out.size() > 1) out += ",";
+    out += JsonObject({{"org_code", JsonQuote(r.org_code)},
+                       {"month", JsonQuote(r.month)},
+                       {"kind", JsonQuote(r.kind)},
+                       {"due", JsonQuote(r.due)}});
+  }
+  return out + "]";
+}
+
 std::string DigestJson(const DigestRecord& d) {
   std::string to = "[";
   for (const std::string& name : d.delivered_to) {
@@ -72,6 +94,7 @@ std::string DigestJson(const DigestRecord& d) {
                      {"recipient", JsonQuote(d.recipient)},
                      {"due", IdList(d.items, "due")},
                      {"overdue", IdList(d.items, "overdue")},
+                     {"missing_reports", ReportsJson(d.reports)},
                      {"delivered_to", to}});
 }
 
@@ -120,6 +143,28 @@ core::Result<std::map<std::string, std::vector<std::string>>> ReminderRecords::U
   return admins;
 }
 
+core::Result<std::map<std::string, std::string>> ReminderRecords::DirectOrganizations() {
+  auto rows = QueryAll<std::pair<std::string, std::string>>(
+      tx_.db(), "SELECT code, COALESCE(parent_code, '') FROM organizations", {},
+      [](const Statement& s) {
+        return std::pair{Text(s, 0), Text(s, 1)};
+      });
+  if (!rows.ok()) return rows.error();
+  const std::map<std::string, std::string> parent(rows.value().begin(), rows.value().end());
+  std::map<std::string, std::string> top;
+  for (const auto& [code, up] : parent) {
+    std::string at = code;
+    // Bounded by the number of organizations, so a cycle written by hand cannot hang it.
+    for (std::size_t steps = 0; steps < parent.size(); ++steps) {
+      const auto next = parent.find(at);
+      if (next == parent.end() || next->second.empty()) break;
+      at = next->second;
+    }
+    top[code] = at;
+  }
+  return top;
+}
+
 core::Result<std::set<std::string>> ReminderRecords::Recorded(const std::string& week) {
   auto rows =
       QueryAll<std::string>(tx_.db(), "SELECT recipient FROM reminder_digests WHERE week = ?",
@@ -145,6 +190,10 @@ core::Status ReminderRecords::Record(const std::string& week, std::vector<Digest
       "INSERT INTO reminder_digest_items (digest_id, item_id, list, org_code, org_name, measure,"
       " responsible, deadline, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   if (!insert_item.ok()) return insert_item.error();
+  auto insert_report = db.Prepare(
+      "INSERT INTO reminder_digest_reports (digest_id, org_code, org_name, month, kind, due,"
+      " user_name, person) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  if (!insert_report.ok()) return insert_report.error();
   auto insert_delivery =
       db.Prepare("INSERT INTO reminder_deliveries (id, digest_id, user_name) VALUES (?, ?, ?)");
   if (!insert_delivery.ok()) return insert_delivery.error();
@@ -171,6 +220,14 @@ core::Status ReminderRecords::Record(const std::string& week, std::vector<Digest
         return s;
       }
     }
+    for (const DigestReportRecord& r : d.reports) {
+      if (core::Status s = RunWith(insert_report.value(), {d.id, r.org_code, r.org_name, r.month,
+                                                           r.kind, r.due, r.user_name, r.person});
+          !s.ok()) {
+        return s;
+      }
+    }
+    d.report_count = static_cast<std::int64_t>(d.reports.size());
     std::sort(d.delivered_to.begin(), d.delivered_to.end());
     d.delivered_to.erase(std::unique(d.delivered_to.begin(), d.delivered_to.end()),
                          d.delivered_to.end());
@@ -214,6 +271,15 @@ core::Result<std::vector<DigestRecord>> ReminderRecords::OfWeek(const std::strin
       });
   if (!items.ok()) return items.error();
   for (auto& [id, item] : items.value()) by_id[id]->items.push_back(std::move(item));
+  auto reports = QueryAll<std::pair<std::int64_t, DigestReportRecord>>(
+      db,
+      "SELECT " + std::string(kReportColumns) +
+          " FROM reminder_digest_reports p JOIN reminder_digests d ON d.id = p.digest_id"
+          " WHERE d.week = ? ORDER BY " +
+          std::string(kReportOrder),
+      {week}, ReadReport);
+  if (!reports.ok()) return reports.error();
+  for (auto& [id, report] : reports.value()) by_id[id]->reports.push_back(std::move(report));
   auto deliveries = QueryAll<std::pair<std::int64_t, std::string>>(
       db,
       "SELECT r.digest_id, r.user_name FROM reminder_deliveries r JOIN reminder_digests d"
@@ -270,6 +336,16 @@ core::Result<std::optional<InboxEntry>> ReminderRecords::Entry(std::int64_t id) 
       {entry.value()->digest.id}, ReadDigestItem);
   if (!items.ok()) return items.error();
   entry.value()->digest.items = std::move(items).value();
+  auto reports = QueryAll<std::pair<std::int64_t, DigestReportRecord>>(
+      db,
+      "SELECT " + std::string(kReportColumns) +
+          " FROM reminder_digest_reports p WHERE p.digest_id = ? ORDER BY " +
+          std::string(kReportOrder),
+      {entry.value()->digest.id}, ReadReport);
+  if (!reports.ok()) return reports.error();
+  for (auto& [id, report] : reports.value()) {
+    entry.value()->digest.reports.push_back(std::move(report));
+  }
   return entry;
 }
 

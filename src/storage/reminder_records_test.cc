@@ -124,6 +124,54 @@ TEST_P(ReminderRecordsTest, ReadingAnEntryIsMarkedOnceAndAudited) {
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM audit_log WHERE action = 'inbox.read'"), 1);
 }
 
+TEST_P(ReminderRecordsTest, MissingReportsAreStoredAsToldAndReadWithTheirDigest) {
+  std::vector<DigestRecord> digests(1);
+  digests[0].recipient = "user:fs1";
+  digests[0].kind = "person";
+  digests[0].name = "张三";
+  digests[0].reports = {
+      {"D1-1-1", "Org D1-1-1", "2016-03", "work_plan", "2016-03-05", "fs1", "张三"},
+      {"D1-1-1", "Org D1-1-1", "2016-02", "duty_ledger", "2016-02-29", "fs1", "张三"}};
+  digests[0].delivered_to = {"fs1"};
+  ASSERT_TRUE(
+      InWrite([&](Tx& tx) { return ReminderRecords(tx).Record("2016-W14", digests); }).ok());
+  EXPECT_EQ(digests[0].report_count, 2);
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM reminder_digest_reports"), 2);
+  InRead([&](Tx& tx) -> core::Status {
+    ReminderRecords records(tx);
+    auto week = records.OfWeek("2016-W14").value();
+    EXPECT_EQ(week.size(), 1u);
+    EXPECT_EQ(week[0].report_count, 2);
+    EXPECT_EQ(week[0].reports.size(), 2u);
+    EXPECT_EQ(week[0].reports[0].month, "2016-02");  // by due date
+    EXPECT_EQ(week[0].reports[1].kind, "work_plan");
+    EXPECT_EQ(week[0].reports[1].due, "2016-03-05");
+    auto inbox = records.Inbox("fs1", 0, 50).value();
+    EXPECT_EQ(inbox.total, 1);
+    EXPECT_EQ(inbox.items[0].digest.report_count, 2);
+    EXPECT_TRUE(inbox.items[0].digest.reports.empty());  // the list carries counts only
+    auto entry = records.Entry(inbox.items[0].id).value();
+    EXPECT_TRUE(entry);
+    EXPECT_EQ(entry->digest.reports.size(), 2u);
+    EXPECT_EQ(entry->digest.reports[1].org_code, "D1-1-1");
+    EXPECT_EQ(entry->digest.reports[1].person, "张三");
+    return core::Status::Ok();
+  });
+  EXPECT_EQ(QueryInt("SELECT change_count FROM audit_log WHERE action = 'reminder.run'"), 1);
+}
+
+TEST_P(ReminderRecordsTest, EachOrganizationsDirectOrganizationIsTheTopOfItsAncestry) {
+  InRead([&](Tx& tx) -> core::Status {
+    auto top = ReminderRecords(tx).DirectOrganizations();
+    EXPECT_TRUE(top.ok());
+    EXPECT_EQ(top.value().at("D1-1-1"), "D1");
+    EXPECT_EQ(top.value().at("D1-1"), "D1");
+    EXPECT_EQ(top.value().at("D1"), "D1");
+    EXPECT_EQ(top.value().at("D2"), "D2");
+    return core::Status::Ok();
+  });
+}
+
 TEST_P(ReminderRecordsTest, AnEscalationStepIsRecordedOncePerItem) {
   EscalationRecord step{0, overdue_, "reminder", 19, "", ""};
   ASSERT_TRUE(InWrite([&](Tx& tx) { return EscalationRecords(tx).Add(step); }).ok());

@@ -21,6 +21,7 @@ extern const std::string_view pg_migration_020_ledger_unit_order;
 extern const std::string_view pg_migration_016_spot_checks;
 extern const std::string_view pg_migration_021_first_secretary_reports;
 extern const std::string_view pg_migration_018_bulletins;
+extern const std::string_view pg_migration_023_reminder_reports;
 }  // namespace grassroots::embedded
 
 namespace grassroots::storage {
@@ -240,6 +241,7 @@ std::span<const Migration> PgMigrations() {
       {18, "018_bulletins", embedded::pg_migration_018_bulletins},
       {20, "020_ledger_unit_order", embedded::pg_migration_020_ledger_unit_order},
       {21, "021_first_secretary_reports", embedded::pg_migration_021_first_secretary_reports},
+      {23, "023_reminder_reports", embedded::pg_migration_023_reminder_reports},
   };
   return kMigrations;
 }

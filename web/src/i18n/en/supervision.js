@@ -84,6 +84,11 @@ export default {
       deadline: 'Due {date}',
       recordedAt: 'Recorded {at}',
       empty: 'No reminders yet',
+      reports: 'Missing first-secretary reports',
+      reportCount: '{n} reports missing',
+      reportLine: '{month} {kind}',
+      reportDue: 'Due {date}',
+      firstSecretary: 'First secretary {name}',
     },
   },
 }

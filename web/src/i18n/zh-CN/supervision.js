@@ -83,6 +83,11 @@ export default {
       deadline: '完成时限 {date}',
       recordedAt: '生成于 {at}',
       empty: '暂无提示',
+      reports: '未报送的第一书记报告',
+      reportCount: '未报送报告 {n} 份',
+      reportLine: '{month} {kind}',
+      reportDue: '应报送日期 {date}',
+      firstSecretary: '第一书记 {name}',
     },
   },
 }
