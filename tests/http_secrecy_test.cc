@@ -230,6 +230,10 @@ const std::set<std::string> kUnscoped = {
     "GET /api/v1/spot-checks/{month}/verify",      // names a changed candidate only in scope
     "GET /api/v1/spot-checks/{month}/findings",    // only the findings the caller may read
     "POST /api/v1/spot-check-findings/{id}/item",  // by id; out of scope = never used (own test)
+    // A finding's evidence, by id; out of scope = never used (http_spot_check_test).
+    "POST /api/v1/spot-check-findings/{id}/evidence",
+    "GET /api/v1/spot-check-findings/{id}/evidence",
+    "GET /api/v1/spot-check-finding-evidence/{id}",
     "GET /api/v1/warnings",           // no code asked: the caller's scope, as the ledger
     "POST /api/v1/reminders/{week}",  // admin only
     "GET /api/v1/reminders/{week}",   // admin and auditor, who read everything

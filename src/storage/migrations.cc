@@ -23,6 +23,7 @@ extern const std::string_view migration_017_accountability;
 extern const std::string_view migration_020_ledger_unit_order;
 extern const std::string_view migration_016_spot_checks;
 extern const std::string_view migration_021_first_secretary_reports;
+extern const std::string_view migration_022_spot_check_finding_evidence;
 }  // namespace grassroots::embedded
 
 namespace grassroots::storage {
@@ -83,6 +84,8 @@ std::span<const Migration> Migrations() {
       {17, "017_accountability", embedded::migration_017_accountability},
       {20, "020_ledger_unit_order", embedded::migration_020_ledger_unit_order},
       {21, "021_first_secretary_reports", embedded::migration_021_first_secretary_reports},
+      {22, "022_spot_check_finding_evidence",
+       embedded::migration_022_spot_check_finding_evidence},
   };
   return kMigrations;
 }

@@ -20,6 +20,7 @@ extern const std::string_view pg_migration_017_accountability;
 extern const std::string_view pg_migration_020_ledger_unit_order;
 extern const std::string_view pg_migration_016_spot_checks;
 extern const std::string_view pg_migration_021_first_secretary_reports;
+extern const std::string_view pg_migration_022_spot_check_finding_evidence;
 }  // namespace grassroots::embedded
 
 namespace grassroots::storage {
@@ -238,6 +239,8 @@ std::span<const Migration> PgMigrations() {
       {17, "017_accountability", embedded::pg_migration_017_accountability},
       {20, "020_ledger_unit_order", embedded::pg_migration_020_ledger_unit_order},
       {21, "021_first_secretary_reports", embedded::pg_migration_021_first_secretary_reports},
+      {22, "022_spot_check_finding_evidence",
+       embedded::pg_migration_022_spot_check_finding_evidence},
   };
   return kMigrations;
 }
