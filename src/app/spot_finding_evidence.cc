@@ -47,12 +47,9 @@ core::Result<Sight> SeenFinding(Tx& tx, const core::Principal& who, std::int64_t
 
 }  // namespace
 
-core::Result<storage::EvidenceRecord> AddFindingEvidence(storage::Store& store,
-                                                         const core::Principal& who,
-                                                         std::int64_t finding_id,
-                                                         const std::string& file_name,
-                                                         std::string_view bytes,
-                                                         const storage::Actor& actor) {
+core::Result<storage::EvidenceRecord> AddFindingEvidence(
+    storage::Store& store, const core::Principal& who, std::int64_t finding_id,
+    const std::string& file_name, std::string_view bytes, const storage::Actor& actor) {
   storage::EvidenceRecord stored;
   core::Status status = store.Write(actor, [&](Tx& tx) -> core::Status {
     core::Result<Sight> sight = SeenFinding(tx, who, finding_id);

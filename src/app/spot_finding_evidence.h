@@ -24,12 +24,9 @@ namespace grassroots::app {
 // finding or it is out of scope; kForbidden spot_finding_not_permitted unless the caller may
 // record findings on its organization; CheckEvidenceFile's kInvalid errors. Nothing is stored
 // when any check fails.
-core::Result<storage::EvidenceRecord> AddFindingEvidence(storage::Store& store,
-                                                         const core::Principal& who,
-                                                         std::int64_t finding_id,
-                                                         const std::string& file_name,
-                                                         std::string_view bytes,
-                                                         const storage::Actor& actor);
+core::Result<storage::EvidenceRecord> AddFindingEvidence(
+    storage::Store& store, const core::Principal& who, std::int64_t finding_id,
+    const std::string& file_name, std::string_view bytes, const storage::Actor& actor);
 
 // A finding's files, oldest first; kNotFound spot_finding_not_found as above.
 core::Result<std::vector<storage::EvidenceRecord>> FindingEvidence(storage::Store& store,

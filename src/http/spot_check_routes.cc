@@ -199,8 +199,8 @@ void UploadEvidence(Call& call) {
                       "required");
   }
   const httplib::MultipartFormData file = call.req.get_file_value("file");
-  auto added = app::AddFindingEvidence(call.store, call.principal, *id, file.filename,
-                                       file.content, call.actor);
+  auto added = app::AddFindingEvidence(call.store, call.principal, *id, file.filename, file.content,
+                                       call.actor);
   if (!added.ok()) return WriteError(call.res, added.error());
   WriteJsonText(call.res, EvidenceJson(added.value()).dump(), 201);
 }

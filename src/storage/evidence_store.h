@@ -32,8 +32,7 @@ inline constexpr EvidenceTable kReportPhotos{"first_secretary_report_photos", "r
 // A spot-check finding's evidence (migration 022).
 inline constexpr EvidenceTable kFindingEvidence{"spot_check_finding_evidence", "finding_id",
                                                 "finding_evidence", "finding"};
-inline constexpr EvidenceTable kEvidenceTables[] = {kItemEvidence, kReportPhotos,
-                                                    kFindingEvidence};
+inline constexpr EvidenceTable kEvidenceTables[] = {kItemEvidence, kReportPhotos, kFindingEvidence};
 
 struct EvidenceRecord {
   std::int64_t id = 0;

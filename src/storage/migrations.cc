@@ -84,8 +84,7 @@ std::span<const Migration> Migrations() {
       {17, "017_accountability", embedded::migration_017_accountability},
       {20, "020_ledger_unit_order", embedded::migration_020_ledger_unit_order},
       {21, "021_first_secretary_reports", embedded::migration_021_first_secretary_reports},
-      {22, "022_spot_check_finding_evidence",
-       embedded::migration_022_spot_check_finding_evidence},
+      {22, "022_spot_check_finding_evidence", embedded::migration_022_spot_check_finding_evidence},
   };
   return kMigrations;
 }
