@@ -234,10 +234,10 @@ TEST_P(SpotCheckServiceTest, AProblemOpensOneItemOnTheYearsPlanInTheSameTransact
       RecordFinding(*store_, kAdmin, "2016-05",
                     {under, "problem_found", "三会一课记录缺失", "2016-05-10"}, actor_, now());
   ASSERT_TRUE(problem.ok());
-  NewItem item{std::nullopt, "补齐三会一课记录", "张三", "", "", "2016-08-31"};
+  NewItem item{{"补齐三会一课记录", "张三", "", "", "2016-08-31"}, std::nullopt};
   auto bad =
       OpenItemFromFinding(*store_, kAdmin, problem.value().id,
-                          NewItem{std::nullopt, "", "张三", "", "", "2016-08-31"}, actor_, now());
+                          NewItem{{"", "张三", "", "", "2016-08-31"}, std::nullopt}, actor_, now());
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.error().field, "measure");  // AddItem's rules
   auto opened = OpenItemFromFinding(*store_, kAdmin, problem.value().id, item, actor_, now());

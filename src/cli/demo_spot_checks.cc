@@ -62,9 +62,9 @@ core::Status FillSpotCheckDemo(storage::Store& store, const core::Policy& policy
         if (!photo.ok()) return photo.error();
       }
       if (!problem || item_opened || !d.under_rectification) continue;
-      const app::NewItem item{std::nullopt, "整改抽查发现的问题：" + finding.note,
-                              "支部书记",   "",
-                              "",           core::FormatIsoDate({year, month + 3, 30})};
+      const app::NewItem item{{"整改抽查发现的问题：" + finding.note, "支部书记", "", "",
+                               core::FormatIsoDate({year, month + 3, 30})},
+                              std::nullopt};
       auto opened =
           app::OpenItemFromFinding(store, department, recorded.value().id, item, actor, now);
       if (opened.ok()) {

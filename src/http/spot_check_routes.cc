@@ -150,9 +150,9 @@ void AddFinding(Call& call) {
   }
   auto added = app::RecordFinding(call.store, call.principal, *month, finding, call.actor, Now());
   if (!added.ok()) return WriteError(call.res, added.error());
-  nlohmann::ordered_json body = FindingToJson(added.value());
-  body["evidence"] = nlohmann::ordered_json::array();
-  WriteJsonText(call.res, body.dump(), 201);
+  nlohmann::ordered_json answer = FindingToJson(added.value());
+  answer["evidence"] = nlohmann::ordered_json::array();
+  WriteJsonText(call.res, answer.dump(), 201);
 }
 
 void OpenItem(Call& call) {
