@@ -211,7 +211,9 @@ TEST(HttpSpotCheck, AFindingsEvidenceIsKeptAndHiddenOutOfScope) {
   EXPECT_EQ(listed["items"][0]["file_name"], "现场.png");
   // The month's findings carry their files.
   for (const auto& f : admin.Get("/api/v1/spot-checks/2016-03/findings").Json()["items"]) {
-    if (f["id"] == finding) EXPECT_EQ(f["evidence"].size(), 1u);
+    if (f["id"] == finding) {
+      EXPECT_EQ(f["evidence"].size(), 1u);
+    }
   }
   const Reply download = admin.Get("/api/v1/spot-check-finding-evidence/" + file);
   ASSERT_EQ(download.status, 200);
