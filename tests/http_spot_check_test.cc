@@ -186,7 +186,8 @@ TEST(HttpSpotCheck, AFindingsEvidenceIsKeptAndHiddenOutOfScope) {
   Client admin = As("admin");
   Client unit = As("unit_admin");  // MH001's
   std::int64_t finding = 0;
-  for (const auto& f : admin.Get("/api/v1/spot-checks/2016-03").Json()["findings"]) {
+  const nlohmann::json month = admin.Get("/api/v1/spot-checks/2016-03").Json();
+  for (const auto& f : month["findings"]) {
     if (f["org_code"].get<std::string>().substr(0, 5) != "MH001") finding = f["id"];
   }
   ASSERT_GT(finding, 0);
@@ -210,7 +211,8 @@ TEST(HttpSpotCheck, AFindingsEvidenceIsKeptAndHiddenOutOfScope) {
   ASSERT_EQ(listed["items"].size(), 1u);
   EXPECT_EQ(listed["items"][0]["file_name"], "现场.png");
   // The month's findings carry their files.
-  for (const auto& f : admin.Get("/api/v1/spot-checks/2016-03/findings").Json()["items"]) {
+  const nlohmann::json findings = admin.Get("/api/v1/spot-checks/2016-03/findings").Json();
+  for (const auto& f : findings["items"]) {
     if (f["id"] == finding) {
       EXPECT_EQ(f["evidence"].size(), 1u);
     }
