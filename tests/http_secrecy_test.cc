@@ -63,11 +63,13 @@ std::string ReplaceAll(std::string text, const std::string& from, const std::str
 // The codes a probe is filled with: {code} an organization, {parent} its parent, {id} a member
 // of it, {new} a fresh key for what a probe may create; {plan}, {item}, {evidence}: a
 // rectification plan, item and evidence file (issue 12) of an organization; {fs_report},
-// {fs_photo}: a first secretary's report and its photo (issue 14).
+// {fs_photo}: a first secretary's report and its photo (issue 14); {finding}, {fevidence}: a
+// spot-check finding and its evidence file (issue 13).
 struct Fill {
   std::string code, parent, id, fresh;
   std::string plan, item, evidence;
   std::string fs_report, fs_photo;
+  std::string finding, fevidence;
 };
 
 std::string Filled(std::string text, const Fill& fill) {
@@ -76,6 +78,8 @@ std::string Filled(std::string text, const Fill& fill) {
   text = ReplaceAll(text, "{evidence}", fill.evidence);
   text = ReplaceAll(text, "{fs_report}", fill.fs_report);
   text = ReplaceAll(text, "{fs_photo}", fill.fs_photo);
+  text = ReplaceAll(text, "{finding}", fill.finding);
+  text = ReplaceAll(text, "{fevidence}", fill.fevidence);
   text = ReplaceAll(text, "{code}", fill.code);
   text = ReplaceAll(text, "{parent}", fill.parent);
   text = ReplaceAll(text, "{id}", fill.id);
@@ -193,6 +197,15 @@ const std::vector<Probe> kScoped = {
     {"GET", "/api/v1/bulletins/{quarter}", "/api/v1/bulletins/2016-Q2?unit={code}", ""},
     {"POST", "/api/v1/bulletins/{quarter}/issue", "/api/v1/bulletins/2016-Q2/issue?unit={code}",
      ""},
+    {"POST", "/api/v1/spot-check-findings/{id}/evidence",
+     "/api/v1/spot-check-findings/{finding}/evidence",
+     "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"p.png\"\r\n"
+     "Content-Type: image/png\r\n\r\n\x89PNG\r\n\x1A\n probe\r\n--b--\r\n",
+     "multipart/form-data; boundary=b"},
+    {"GET", "/api/v1/spot-check-findings/{id}/evidence",
+     "/api/v1/spot-check-findings/{finding}/evidence", ""},
+    {"GET", "/api/v1/spot-check-finding-evidence/{id}",
+     "/api/v1/spot-check-finding-evidence/{fevidence}", ""},
 };
 
 // Routes about no organization or member: the same for every code, listed so that the table
@@ -281,8 +294,8 @@ std::string Normalized(const Answer& answer, const Fill& fill) {
   for (const auto& [key, value] : answer.headers) text += key + ": " + value + "\n";
   // Numeric ids only in the body: they could be part of any number of a header.
   std::string body = answer.body;
-  for (const std::string* id :
-       {&fill.plan, &fill.item, &fill.evidence, &fill.fs_report, &fill.fs_photo}) {
+  for (const std::string* id : {&fill.plan, &fill.item, &fill.evidence, &fill.fs_report,
+                                &fill.fs_photo, &fill.finding, &fill.fevidence}) {
     if (!id->empty()) body = ReplaceAll(body, "\"" + *id + "\"", "\"<n>\"");
     if (!id->empty()) body = ReplaceAll(body, " " + *id + "\"", " <n>\"");
   }
@@ -344,9 +357,36 @@ TEST(HttpSecrecy, OutOfScopeAnswersEqualNeverUsedOnesOnEveryRouteForEveryRole) {
   const auto [in_report, in_photo] = report("MH001-01");
   ASSERT_EQ(out_report.size(), 2u);
   ASSERT_EQ(out_photo.size(), 1u);
-  const Fill out{"MH002-02", "MH002",      out_id,     "ZX-NEW-1", out_plan,
-                 out_item,   out_evidence, out_report, out_photo};
-  const Fill none{"MH999-99", "MH999", none_id, "ZX-NEW-1", "99", "99", "99", "99", "9"};
+  // A demo finding with a photo outside every scoped account (neither MH001 nor MH002-01), and
+  // one in MH001 when the draws hold one (else the same: then only the count below differs).
+  std::array<std::string, 2> out_finding, in_finding;
+  for (const char* month : {"2016-03", "2016-04", "2016-05"}) {
+    const nlohmann::json view =
+        nlohmann::json::parse(admin.Send("GET", std::string("/api/v1/spot-checks/") + month).body);
+    for (const auto& f : view["findings"]) {
+      if (f["evidence"].empty()) continue;
+      const std::string org = f["org_code"];
+      const std::array<std::string, 2> ids{std::to_string(f["id"].get<int>()),
+                                           std::to_string(f["evidence"][0]["id"].get<int>())};
+      if (org.starts_with("MH001")) {
+        in_finding = ids;
+      } else if (!org.starts_with("MH002-01")) {
+        out_finding = ids;
+      }
+    }
+  }
+  ASSERT_FALSE(out_finding[0].empty());
+  if (in_finding[0].empty()) in_finding = out_finding;
+  // Never-used ids as long as the out-of-scope ones.
+  const std::string none_finding(out_finding[0].size(), '9');
+  const std::string none_fevidence(out_finding[1].size(), '9');
+  ASSERT_EQ(admin.Send("GET", "/api/v1/spot-check-findings/" + none_finding + "/evidence").status,
+            404);
+  ASSERT_EQ(admin.Send("GET", "/api/v1/spot-check-finding-evidence/" + none_fevidence).status, 404);
+  const Fill out{"MH002-02",   "MH002",    out_id,    "ZX-NEW-1",     out_plan,      out_item,
+                 out_evidence, out_report, out_photo, out_finding[0], out_finding[1]};
+  const Fill none{"MH999-99", "MH999", none_id, "ZX-NEW-1",   "99",          "99",
+                  "99",       "99",    "9",     none_finding, none_fevidence};
   const std::map<std::string, std::string> in_scope = {
       {"unit_admin", "MH001-01"}, {"secretary", "MH001-01"}, {"first_secretary", "MH002-01"},
       {"leader", "MH001-01"},     {"admin", "MH001-01"},     {"auditor", "MH001-01"}};
@@ -354,9 +394,9 @@ TEST(HttpSecrecy, OutOfScopeAnswersEqualNeverUsedOnesOnEveryRouteForEveryRole) {
   for (const auto& [role, code] : in_scope) {
     SCOPED_TRACE(role);
     Account account(server.port(), role, server.Password(role));
-    const Fill in{code,    code.substr(0, 5), MemberOf(admin, code), "ZX-NEW-" + role,
-                  in_plan, in_item,           in_evidence,           in_report,
-                  in_photo};
+    const Fill in{code,     code.substr(0, 5), MemberOf(admin, code), "ZX-NEW-" + role,
+                  in_plan,  in_item,           in_evidence,           in_report,
+                  in_photo, in_finding[0],     in_finding[1]};
     const bool sees_all = role == "admin" || role == "auditor";
     for (const Probe& probe : kScoped) {
       SCOPED_TRACE(std::string(probe.method) + " " + probe.path);

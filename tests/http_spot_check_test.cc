@@ -180,12 +180,71 @@ TEST(HttpSpotCheck, FindingsAreRecordedAndAProblemOpensOneItem) {
   EXPECT_EQ(findings["items"][0]["item_id"], opened.Json()["id"]);
 }
 
+// A file of a demo finding outside the unit admin's MH001: the admin uploads, lists and downloads
+// it byte for byte; the unit admin is answered as for ids never used.
+TEST(HttpSpotCheck, AFindingsEvidenceIsKeptAndHiddenOutOfScope) {
+  Client admin = As("admin");
+  Client unit = As("unit_admin");  // MH001's
+  std::int64_t finding = 0;
+  const nlohmann::json month = admin.Get("/api/v1/spot-checks/2016-03").Json();
+  for (const auto& f : month["findings"]) {
+    if (f["org_code"].get<std::string>().substr(0, 5) != "MH001") finding = f["id"];
+  }
+  ASSERT_GT(finding, 0);
+  const std::string id = std::to_string(finding);
+  const std::string png("\x89PNG\r\n\x1A\n\0\xff evidence", 19);
+  const auto upload = [&](Client& client, const std::string& to, const std::string& bytes) {
+    return client.Send("POST", "/api/v1/spot-check-findings/" + to + "/evidence",
+                       "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"现场.png\""
+                       "\r\nContent-Type: application/octet-stream\r\n\r\n" +
+                           bytes + "\r\n--b--\r\n",
+                       true, "multipart/form-data; boundary=b");
+  };
+  const Reply added = upload(admin, id, png);
+  ASSERT_EQ(added.status, 201) << added.body;
+  EXPECT_EQ(added.Json()["content_type"], "image/png");
+  const std::string file = std::to_string(added.Json()["id"].get<std::int64_t>());
+  const Reply text = upload(admin, id, "plain words, no picture");
+  EXPECT_EQ(text.status, 422);
+  EXPECT_EQ(text.Json()["error"]["reason"], "evidence_type_unsupported");
+  const nlohmann::json listed = admin.Get("/api/v1/spot-check-findings/" + id + "/evidence").Json();
+  ASSERT_EQ(listed["items"].size(), 1u);
+  EXPECT_EQ(listed["items"][0]["file_name"], "现场.png");
+  // The month's findings carry their files.
+  const nlohmann::json findings = admin.Get("/api/v1/spot-checks/2016-03/findings").Json();
+  for (const auto& f : findings["items"]) {
+    if (f["id"] == finding) {
+      EXPECT_EQ(f["evidence"].size(), 1u);
+    }
+  }
+  const Reply download = admin.Get("/api/v1/spot-check-finding-evidence/" + file);
+  ASSERT_EQ(download.status, 200);
+  EXPECT_EQ(download.body, png);
+  // Out of the unit admin's scope: as ids never used, but for the id echoed.
+  const auto same_as_unused = [&](const Reply& hidden, const Reply& unused) {
+    EXPECT_EQ(hidden.status, 404);
+    EXPECT_EQ(unused.status, 404);
+    nlohmann::json a = hidden.Json(), b = unused.Json();
+    b["error"]["message"] = a["error"]["message"];
+    b["error"]["params"] = a["error"]["params"];
+    EXPECT_EQ(a, b);
+  };
+  same_as_unused(unit.Get("/api/v1/spot-check-finding-evidence/" + file),
+                 unit.Get("/api/v1/spot-check-finding-evidence/999999"));
+  same_as_unused(unit.Get("/api/v1/spot-check-findings/" + id + "/evidence"),
+                 unit.Get("/api/v1/spot-check-findings/999999/evidence"));
+  same_as_unused(upload(unit, id, png), upload(unit, "999999", png));
+  EXPECT_EQ(admin.Get("/api/v1/spot-check-findings/" + id + "/evidence").Json()["items"].size(),
+            1u);
+}
+
 TEST(HttpSpotCheck, TheRoutesAreInOpenApi) {
   Client admin = As("admin");
   const nlohmann::json paths = admin.Get("/api/v1/openapi.json").Json()["paths"];
   for (const char* path :
        {"/api/v1/spot-checks", "/api/v1/spot-checks/{month}", "/api/v1/spot-checks/{month}/verify",
-        "/api/v1/spot-checks/{month}/findings", "/api/v1/spot-check-findings/{id}/item"}) {
+        "/api/v1/spot-checks/{month}/findings", "/api/v1/spot-check-findings/{id}/item",
+        "/api/v1/spot-check-findings/{id}/evidence", "/api/v1/spot-check-finding-evidence/{id}"}) {
     EXPECT_TRUE(paths.contains(path)) << path;
   }
 }

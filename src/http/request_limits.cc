@@ -46,9 +46,12 @@ bool IsMultipart(std::string type) {
 }  // namespace
 
 bool IsUpload(const httplib::Request& req) {
-  // (prefix, suffix) around one path segment: an item's evidence, a report's photos.
+  // (prefix, suffix) around one path segment: an item's evidence, a report's photos, a
+  // spot-check finding's evidence.
   constexpr std::pair<std::string_view, std::string_view> kUploads[] = {
-      {"/api/v1/items/", "/evidence"}, {"/api/v1/first-secretary-reports/", "/photos"}};
+      {"/api/v1/items/", "/evidence"},
+      {"/api/v1/first-secretary-reports/", "/photos"},
+      {"/api/v1/spot-check-findings/", "/evidence"}};
   const std::string_view path = req.path;
   if (req.method != "POST") return false;
   for (const auto& [prefix, suffix] : kUploads) {

@@ -16,7 +16,8 @@ inline constexpr std::size_t kPayloadMax = 8 * 1024 * 1024;
 inline constexpr std::size_t kUploadMax = 21 * 1024 * 1024;
 
 // Whether the request is an upload (POST /api/v1/items/{id}/evidence, POST
-// /api/v1/first-secretary-reports/{id}/photos), the routes that take a multipart/form-data body:
+// /api/v1/first-secretary-reports/{id}/photos, POST /api/v1/spot-check-findings/{id}/evidence),
+// the routes that take a multipart/form-data body:
 // its other routes' CSRF header still guards it, which a form another site makes a browser post
 // cannot carry.
 bool IsUpload(const httplib::Request& req);

@@ -6,6 +6,8 @@
 #include <charconv>
 
 #include "app/spot_check_service.h"
+#include "app/spot_finding_evidence.h"
+#include "core/evidence.h"
 #include "core/periods.h"
 #include "core/rectification_item_rules.h"
 #include "http/errors.h"
@@ -28,6 +30,43 @@ std::optional<std::string> PathMonth(Call& call) {
     return std::nullopt;
   }
   return text;
+}
+
+// The path's id, a positive number; otherwise 404 `reason` {id} as for an id never used.
+std::optional<std::int64_t> PathId(Call& call, const char* reason, const std::string& what) {
+  const std::string text = call.req.matches.size() > 1 ? call.req.matches[1].str() : "";
+  std::int64_t id = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc() || end != text.data() + text.size() || id <= 0) {
+    const std::string shown = text.size() > 20 ? text.substr(0, 20) : text;
+    WriteError(call.res, 404, "not_found", "no " + what + " with id " + shown, "id", reason,
+               {{"id", shown}});
+    return std::nullopt;
+  }
+  return id;
+}
+
+nlohmann::ordered_json EvidenceJson(const storage::EvidenceRecord& e) {
+  return {{"id", e.id},     {"file_name", e.file_name},     {"content_type", e.content_type},
+          {"size", e.size}, {"uploaded_by", e.uploaded_by}, {"uploaded_at", e.uploaded_at}};
+}
+
+// Each finding of `findings` (FindingToJson's) with "evidence": its files.
+bool WithEvidence(Call& call, const std::vector<storage::FindingRecord>& findings,
+                  nlohmann::ordered_json& items) {
+  auto files = app::EvidenceOfFindings(call.store, findings);
+  if (!files.ok()) {
+    WriteError(call.res, files.error());
+    return false;
+  }
+  for (nlohmann::ordered_json& item : items) {
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const auto& e : files.value()[item["id"].get<std::int64_t>()]) {
+      list.push_back(EvidenceJson(e));
+    }
+    item["evidence"] = std::move(list);
+  }
+  return true;
 }
 
 void List(Call& call) {
@@ -72,7 +111,9 @@ void Get(Call& call) {
   if (!month) return;
   auto view = app::GetSpotCheck(call.store, call.principal, *month);
   if (!view.ok()) return WriteError(call.res, view.error());
-  WriteJsonText(call.res, SpotCheckToJson(view.value()).dump());
+  nlohmann::ordered_json body = SpotCheckToJson(view.value());
+  if (!WithEvidence(call, view.value().findings, body["findings"])) return;
+  WriteJsonText(call.res, body.dump());
 }
 
 void Verify(Call& call) {
@@ -90,6 +131,7 @@ void Findings(Call& call) {
   if (!findings.ok()) return WriteError(call.res, findings.error());
   nlohmann::ordered_json items = nlohmann::ordered_json::array();
   for (const storage::FindingRecord& f : findings.value()) items.push_back(FindingToJson(f));
+  if (!WithEvidence(call, findings.value(), items)) return;
   WriteJsonText(call.res, nlohmann::ordered_json{{"items", std::move(items)}}.dump());
 }
 
@@ -108,18 +150,15 @@ void AddFinding(Call& call) {
   }
   auto added = app::RecordFinding(call.store, call.principal, *month, finding, call.actor, Now());
   if (!added.ok()) return WriteError(call.res, added.error());
-  WriteJsonText(call.res, FindingToJson(added.value()).dump(), 201);
+  nlohmann::ordered_json answer = FindingToJson(added.value());
+  answer["evidence"] = nlohmann::ordered_json::array();
+  WriteJsonText(call.res, answer.dump(), 201);
 }
 
 void OpenItem(Call& call) {
-  const std::string text = call.req.matches.size() > 1 ? call.req.matches[1].str() : "";
-  std::int64_t id = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc() || end != text.data() + text.size() || id <= 0) {
-    const std::string shown = text.size() > 20 ? text.substr(0, 20) : text;
-    return WriteError(call.res, 404, "not_found", "no spot check finding with id " + shown, "id",
-                      "spot_finding_not_found", {{"id", shown}});
-  }
+  auto found = PathId(call, "spot_finding_not_found", "spot check finding");
+  if (!found) return;
+  const std::int64_t id = *found;
   auto body = ParseBody(call.req, call.res);
   if (!body) return;
   app::NewItem item;
@@ -149,6 +188,45 @@ void OpenItem(Call& call) {
              {"state", i.state},
              {"finding_id", id}},
             201);
+}
+
+void UploadEvidence(Call& call) {
+  auto id = PathId(call, "spot_finding_not_found", "spot check finding");
+  if (!id) return;
+  if (!call.req.is_multipart_form_data() || call.req.files.count("file") != 1) {
+    return WriteError(call.res, 422, "invalid",
+                      "send one file as the field \"file\" of a multipart/form-data body", "file",
+                      "required");
+  }
+  const httplib::MultipartFormData file = call.req.get_file_value("file");
+  auto added = app::AddFindingEvidence(call.store, call.principal, *id, file.filename, file.content,
+                                       call.actor);
+  if (!added.ok()) return WriteError(call.res, added.error());
+  WriteJsonText(call.res, EvidenceJson(added.value()).dump(), 201);
+}
+
+void ListEvidence(Call& call) {
+  auto id = PathId(call, "spot_finding_not_found", "spot check finding");
+  if (!id) return;
+  auto files = app::FindingEvidence(call.store, call.principal, *id);
+  if (!files.ok()) return WriteError(call.res, files.error());
+  nlohmann::ordered_json items = nlohmann::ordered_json::array();
+  for (const storage::EvidenceRecord& e : files.value()) items.push_back(EvidenceJson(e));
+  WriteJsonText(call.res, nlohmann::ordered_json{{"items", std::move(items)}}.dump());
+}
+
+void DownloadEvidence(Call& call) {
+  auto id = PathId(call, "finding_evidence_not_found", "finding evidence");
+  if (!id) return;
+  auto file = app::FindingEvidenceFileOf(call.store, call.principal, *id);
+  if (!file.ok()) return WriteError(call.res, file.error());
+  const storage::EvidenceRecord& e = file.value().evidence;
+  const bool inline_shown = core::IsInlineEvidenceType(e.content_type);
+  // The name the client gave is offered only in the JSON list, never in a header.
+  call.res.set_header("Content-Disposition", std::string(inline_shown ? "inline" : "attachment") +
+                                                 "; filename=\"finding-evidence-" +
+                                                 std::to_string(e.id) + "\"");
+  call.res.set_content(std::move(file.value().bytes), e.content_type);
 }
 
 }  // namespace
@@ -183,6 +261,16 @@ void AddSpotCheckRoutes(std::vector<Route>& routes) {
                     "finding with a problem: {measure, responsible, responsible_user, "
                     "support_role, deadline}",
                     true, OpenItem});
+  routes.push_back({Method::kPost, "/api/v1/spot-check-findings/{id}/evidence",
+                    "Add an evidence file to a finding (admin, or the organization's unit admin): "
+                    "multipart/form-data with one field \"file\" (a photo, PDF or Office "
+                    "document, at most 20 MiB; its bytes decide its type)",
+                    true, UploadEvidence});
+  routes.push_back({Method::kGet, "/api/v1/spot-check-findings/{id}/evidence",
+                    "A finding's evidence files, oldest first", true, ListEvidence});
+  routes.push_back({Method::kGet, "/api/v1/spot-check-finding-evidence/{id}",
+                    "Download a finding's evidence file (images inline, others as attachments)",
+                    true, DownloadEvidence});
 }
 
 }  // namespace grassroots::http

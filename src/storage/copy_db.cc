@@ -387,6 +387,16 @@ const std::vector<Table>& Tables() {
         {"due", T},
         {"user_name", T},
         {"person", T}}},
+      {"spot_check_finding_evidence",
+       "id",
+       {{"id", I},
+        {"finding_id", I},
+        {"file_name", T},
+        {"content_type", T},
+        {"size", I},
+        {"sha256", T},
+        {"uploaded_by", T},
+        {"uploaded_at", T}}},
       {"audit_log",
        "id",
        {{"id", I},
@@ -431,7 +441,8 @@ constexpr std::string_view kIdentityTables[] = {"users",
                                                 "item_escalations",
                                                 "first_secretary_reports",
                                                 "first_secretary_report_photos",
-                                                "bulletins"};
+                                                "bulletins",
+                                                "spot_check_finding_evidence"};
 std::span<const std::string_view> IdentityTables() { return kIdentityTables; }
 
 core::Result<std::int64_t> CopyTable(Database& from, Database& to, const Table& table) {

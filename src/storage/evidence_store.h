@@ -29,7 +29,10 @@ inline constexpr EvidenceTable kItemEvidence{"rectification_evidence", "item_id"
 // A first secretary's report's photos (migration 021).
 inline constexpr EvidenceTable kReportPhotos{"first_secretary_report_photos", "report_id",
                                              "report_photo", "report"};
-inline constexpr EvidenceTable kEvidenceTables[] = {kItemEvidence, kReportPhotos};
+// A spot-check finding's evidence (migration 022).
+inline constexpr EvidenceTable kFindingEvidence{"spot_check_finding_evidence", "finding_id",
+                                                "finding_evidence", "finding"};
+inline constexpr EvidenceTable kEvidenceTables[] = {kItemEvidence, kReportPhotos, kFindingEvidence};
 
 struct EvidenceRecord {
   std::int64_t id = 0;

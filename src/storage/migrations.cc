@@ -25,6 +25,7 @@ extern const std::string_view migration_016_spot_checks;
 extern const std::string_view migration_021_first_secretary_reports;
 extern const std::string_view migration_018_bulletins;
 extern const std::string_view migration_023_reminder_reports;
+extern const std::string_view migration_022_spot_check_finding_evidence;
 }  // namespace grassroots::embedded
 
 namespace grassroots::storage {
@@ -86,6 +87,7 @@ std::span<const Migration> Migrations() {
       {18, "018_bulletins", embedded::migration_018_bulletins},
       {20, "020_ledger_unit_order", embedded::migration_020_ledger_unit_order},
       {21, "021_first_secretary_reports", embedded::migration_021_first_secretary_reports},
+      {22, "022_spot_check_finding_evidence", embedded::migration_022_spot_check_finding_evidence},
       {23, "023_reminder_reports", embedded::migration_023_reminder_reports},
   };
   return kMigrations;

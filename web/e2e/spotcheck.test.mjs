@@ -120,10 +120,16 @@ test('on a phone a finding with a problem opens an item that takes evidence', as
   const deadline = page.locator('input[data-test=item-deadline]')
   await deadline.fill('2016-12-31')
   await page.locator('[data-test=item-save]').click()
-  await card.locator('input[data-test=evidence-file]').waitFor({ state: 'attached' })
-  await card.locator('input[data-test=evidence-file]').setInputFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: png() })
+  const itemInput = card.locator('.spot-checks__item input[data-test=evidence-file]')
+  await itemInput.waitFor({ state: 'attached' })
+  await itemInput.setInputFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: png() })
   await page.locator('.el-message--success', { hasText: '现场照片.png' }).waitFor()
+  // The finding's own evidence, shown on its card as a thumbnail.
+  await card.locator('[data-test=finding-upload] input[data-test=evidence-file]').setInputFiles({ name: '抽查现场.png', mimeType: 'image/png', buffer: png() })
+  await card.locator('[data-test=finding-evidence-file]').waitFor()
   const findings = await apiInPage(page, 'GET', '/spot-checks/2016-10/findings')
+  assert.equal(findings.body.items[0].evidence.length, 1)
+  assert.equal(findings.body.items[0].evidence[0].file_name, '抽查现场.png')
   const item = findings.body.items[0].item_id
   const detail = await apiInPage(page, 'GET', `/items/${item}`)
   assert.equal(detail.body.evidence.length, 1)

@@ -22,6 +22,7 @@ extern const std::string_view pg_migration_016_spot_checks;
 extern const std::string_view pg_migration_021_first_secretary_reports;
 extern const std::string_view pg_migration_018_bulletins;
 extern const std::string_view pg_migration_023_reminder_reports;
+extern const std::string_view pg_migration_022_spot_check_finding_evidence;
 }  // namespace grassroots::embedded
 
 namespace grassroots::storage {
@@ -241,6 +242,8 @@ std::span<const Migration> PgMigrations() {
       {18, "018_bulletins", embedded::pg_migration_018_bulletins},
       {20, "020_ledger_unit_order", embedded::pg_migration_020_ledger_unit_order},
       {21, "021_first_secretary_reports", embedded::pg_migration_021_first_secretary_reports},
+      {22, "022_spot_check_finding_evidence",
+       embedded::pg_migration_022_spot_check_finding_evidence},
       {23, "023_reminder_reports", embedded::pg_migration_023_reminder_reports},
   };
   return kMigrations;

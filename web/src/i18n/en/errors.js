@@ -41,6 +41,7 @@ export default {
     evidence_too_large: 'The file is too large (at most {max} bytes)',
     evidence_type_unsupported: 'Only photos (JPEG, PNG, GIF, WebP, HEIC), PDFs and Office documents are accepted; the contents decide, not the name',
     field_count: 'Expected {expected} fields, got {got}',
+    finding_evidence_not_found: 'No spot check evidence file {id}, or not in your scope',
     finding_item_exists: 'This finding opened item {item} already',
     finding_not_a_problem: 'Only a finding with a problem opens a rectification item',
     forbidden: 'Not allowed',

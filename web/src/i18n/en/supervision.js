@@ -47,6 +47,8 @@ export default {
       note: 'Note',
       checkedOn: 'Day checked',
       today: 'Empty: today',
+      evidence: 'Evidence',
+      evidenceHint: 'A photo, PDF or Office document, at most 20 MB',
     },
     item: {
       button: 'Open a rectification item',

@@ -41,6 +41,7 @@ export default {
     evidence_too_large: '文件过大（上限 {max} 字节）',
     evidence_type_unsupported: '只接受照片（JPEG、PNG、GIF、WebP、HEIC）、PDF 和 Office 文档，按文件内容判断而非文件名',
     field_count: '字段数应为 {expected}，实际为 {got}',
+    finding_evidence_not_found: '没有编号为 {id} 的抽查佐证材料，或您无权查看',
     finding_item_exists: '该抽查发现已生成整改事项 {item}',
     finding_not_a_problem: '只有“发现问题”的抽查结果才能生成整改事项',
     forbidden: '无权执行此操作',

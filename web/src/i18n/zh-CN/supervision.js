@@ -46,6 +46,8 @@ export default {
       note: '情况说明',
       checkedOn: '抽查日期',
       today: '留空为今天',
+      evidence: '佐证材料',
+      evidenceHint: '照片、PDF 或 Office 文档，不超过 20 MB',
     },
     item: {
       button: '生成整改事项',
