@@ -22,6 +22,7 @@
 #include "export/xlsx_table.h"
 #include "http/access.h"
 #include "http/errors.h"
+#include "http/file_transfer.h"
 #include "http/json_input.h"
 #include "http/ledger_filters.h"
 #include "http/list_filters.h"
@@ -55,24 +56,6 @@ struct OpenFile {
   OpenFile& operator=(const OpenFile&) = delete;
   int fd;
 };
-
-// "%E7%BB%84%E7%BB%87.xlsx": RFC 5987's percent-encoding of a UTF-8 file name.
-std::string PercentEncoded(std::string_view text) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    const bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                       c == '.' || c == '-' || c == '_';
-    if (plain) {
-      out.push_back(static_cast<char>(c));
-    } else {
-      out.push_back('%');
-      out.push_back(kHex[c >> 4]);
-      out.push_back(kHex[c & 15]);
-    }
-  }
-  return out;
-}
 
 // Writes a list into a temporary file with `write` and answers the file. The file is unlinked
 // before the answer starts, and closed when the answer is done or abandoned.

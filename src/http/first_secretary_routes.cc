@@ -9,6 +9,7 @@
 #include "core/field_rules.h"
 #include "http/access.h"
 #include "http/errors.h"
+#include "http/file_transfer.h"
 #include "http/json_input.h"
 #include "http/route.h"
 
@@ -189,14 +190,11 @@ void GetReport(Call& call) {
 void UploadPhoto(Call& call) {
   auto report = SeenReport(call);
   if (!report) return;
-  if (!call.req.is_multipart_form_data() || call.req.files.count("file") != 1) {
-    return WriteError(call.res, 422, "invalid",
-                      "send one photo as the field \"file\" of a multipart/form-data body", "file",
-                      "required");
-  }
-  const httplib::MultipartFormData file = call.req.get_file_value("file");
-  auto added = app::AddReportPhoto(call.store, call.principal, *report, file.filename, file.content,
-                                   call.actor);
+  const std::optional<httplib::MultipartFormData> file =
+      UploadedFile(call.req, call.res, "one photo");
+  if (!file) return;
+  auto added = app::AddReportPhoto(call.store, call.principal, *report, file->filename,
+                                   file->content, call.actor);
   if (!added.ok()) return WriteError(call.res, added.error());
   WriteJson(call.res, PhotoJson(added.value()), 201);
 }
@@ -221,9 +219,8 @@ void DownloadPhoto(Call& call) {
     return WriteError(call.res, 404, "not_found", "no photo with id " + shown, "id",
                       "fs_photo_not_found", {{"id", shown}});
   }
-  call.res.set_header("Content-Disposition",
-                      "inline; filename=\"photo-" + std::to_string(photo->photo.id) + "\"");
-  call.res.set_content(std::move(photo->bytes), photo->photo.content_type);
+  SendFile(call.res, std::move(photo->bytes), photo->photo.content_type, true,
+           "photo-" + std::to_string(photo->photo.id));
 }
 
 void Mine(Call& call) {

@@ -9,6 +9,7 @@
 #include "core/field_rules.h"
 #include "http/access.h"
 #include "http/errors.h"
+#include "http/file_transfer.h"
 #include "http/json_input.h"
 #include "http/route.h"
 
@@ -293,32 +294,12 @@ void TakeStep(Call& call) {
 void UploadEvidence(Call& call) {
   auto id = PathId(call, "item_not_found", "item");
   if (!id) return;
-  if (!call.req.is_multipart_form_data() || call.req.files.count("file") != 1) {
-    return WriteError(call.res, 422, "invalid",
-                      "send one file as the field \"file\" of a multipart/form-data body", "file",
-                      "required");
-  }
-  const httplib::MultipartFormData file = call.req.get_file_value("file");
+  const std::optional<httplib::MultipartFormData> file = UploadedFile(call.req, call.res);
+  if (!file) return;
   auto added =
-      app::AddEvidence(call.store, call.principal, *id, file.filename, file.content, call.actor);
+      app::AddEvidence(call.store, call.principal, *id, file->filename, file->content, call.actor);
   if (!added.ok()) return WriteError(call.res, added.error());
   WriteJson(call.res, EvidenceJson(added.value()), 201);
-}
-
-// RFC 5987's encoding of a UTF-8 file name.
-std::string PercentEncoded(std::string_view text) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) != 0 || c == '.' || c == '-' || c == '_') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
 }
 
 void DownloadEvidence(Call& call) {
@@ -327,12 +308,9 @@ void DownloadEvidence(Call& call) {
   auto file = app::ReadEvidence(call.store, call.principal, *id);
   if (!file.ok()) return WriteError(call.res, file.error());
   const storage::EvidenceRecord& e = file.value().evidence;
-  const bool inline_shown = core::IsInlineEvidenceType(e.content_type);
-  call.res.set_header("Content-Disposition", std::string(inline_shown ? "inline" : "attachment") +
-                                                 "; filename=\"evidence-" + std::to_string(e.id) +
-                                                 "\"; filename*=UTF-8''" +
-                                                 PercentEncoded(e.file_name));
-  call.res.set_content(std::move(file.value().bytes), e.content_type);
+  SendFile(call.res, std::move(file.value().bytes), e.content_type,
+           core::IsInlineEvidenceType(e.content_type), "evidence-" + std::to_string(e.id),
+           e.file_name);
 }
 
 void MyItems(Call& call) {

@@ -11,6 +11,7 @@
 #include "core/periods.h"
 #include "core/rectification_item_rules.h"
 #include "http/errors.h"
+#include "http/file_transfer.h"
 #include "http/json_input.h"
 #include "http/route.h"
 #include "http/spot_check_json.h"
@@ -193,14 +194,10 @@ void OpenItem(Call& call) {
 void UploadEvidence(Call& call) {
   auto id = PathId(call, "spot_finding_not_found", "spot check finding");
   if (!id) return;
-  if (!call.req.is_multipart_form_data() || call.req.files.count("file") != 1) {
-    return WriteError(call.res, 422, "invalid",
-                      "send one file as the field \"file\" of a multipart/form-data body", "file",
-                      "required");
-  }
-  const httplib::MultipartFormData file = call.req.get_file_value("file");
-  auto added = app::AddFindingEvidence(call.store, call.principal, *id, file.filename, file.content,
-                                       call.actor);
+  const std::optional<httplib::MultipartFormData> file = UploadedFile(call.req, call.res);
+  if (!file) return;
+  auto added = app::AddFindingEvidence(call.store, call.principal, *id, file->filename,
+                                       file->content, call.actor);
   if (!added.ok()) return WriteError(call.res, added.error());
   WriteJsonText(call.res, EvidenceJson(added.value()).dump(), 201);
 }
@@ -221,12 +218,9 @@ void DownloadEvidence(Call& call) {
   auto file = app::FindingEvidenceFileOf(call.store, call.principal, *id);
   if (!file.ok()) return WriteError(call.res, file.error());
   const storage::EvidenceRecord& e = file.value().evidence;
-  const bool inline_shown = core::IsInlineEvidenceType(e.content_type);
   // The name the client gave is offered only in the JSON list, never in a header.
-  call.res.set_header("Content-Disposition", std::string(inline_shown ? "inline" : "attachment") +
-                                                 "; filename=\"finding-evidence-" +
-                                                 std::to_string(e.id) + "\"");
-  call.res.set_content(std::move(file.value().bytes), e.content_type);
+  SendFile(call.res, std::move(file.value().bytes), e.content_type,
+           core::IsInlineEvidenceType(e.content_type), "finding-evidence-" + std::to_string(e.id));
 }
 
 }  // namespace
