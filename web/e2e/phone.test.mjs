@@ -29,6 +29,8 @@ const READY = {
   'spot-checks': '[data-test=spot-checks][data-loaded=yes]',
   bulletins: '[data-test=bulletin]',
   inbox: '[data-test=inbox][data-loaded=yes]',
+  'my-reports': '[data-test=my-reports][data-loaded=yes]',
+  'first-secretary-reports': '[data-test=rates] .el-table__row, [data-test=rates] .el-table__empty-text',
 }
 
 let server
