@@ -95,7 +95,9 @@ core::Result<std::vector<PostingRow>> FirstSecretaryRecords::PostingsOf(
       tx_->db(),
       "SELECT " + std::string(kPostingColumns) +
           " FROM support_assignments a JOIN organizations o ON o.code = a.org_code"
-          " WHERE " + std::string(kPostedInYear) + " AND a.user_name = ?"
+          " WHERE " +
+          std::string(kPostedInYear) +
+          " AND a.user_name = ?"
           " ORDER BY o.code, a.start_date, a.id",
       {YearBounds(year)[0], YearBounds(year)[1], user_name}, ReadPosting);
 }
