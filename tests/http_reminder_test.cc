@@ -68,7 +68,8 @@ TEST(HttpReminders, AnotherAccountsEntryIsAnsweredAsAnIdNeverUsed) {
   EXPECT_EQ(mark.status, 404);
   EXPECT_EQ(Named(mark.body, id), Named(never.body, "99999999"));
   // The unit admin's own inbox holds only its direct organization's digests.
-  for (const auto& entry : unit.Get("/api/v1/inbox").Json()["items"]) {
+  const nlohmann::json inbox = unit.Get("/api/v1/inbox").Json();  // kept: the loop reads into it
+  for (const auto& entry : inbox["items"]) {
     EXPECT_EQ(entry["digest"]["kind"], "unit");
   }
 }
