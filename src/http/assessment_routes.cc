@@ -1,6 +1,7 @@
 // /assessments: run, view, explain one organization and verify a year from the stored record,
 // an organization's history of stored results, and hand decisions. The what-if is in
 // what_if_routes.cc.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -151,31 +152,57 @@ bool OrderParam(const httplib::Request& req, storage::OrgFilter& filter, httplib
   return true;
 }
 
+// The page of a stored year that a request asks for: its year, its filter within the caller's
+// scope (organization, grade, selection, order, paging) and the run's record; nullopt when the
+// answer (a malformed parameter, a year not assessed) is written already. Rows and
+// PreviousPlans read the same request, so they answer the same rows.
+struct RowsRequest {
+  int year = 0;
+  storage::OrgFilter filter;
+  std::string policy_version;
+};
+std::optional<RowsRequest> ReadRowsRequest(Call& call) {
+  auto year = PathYear(call.req, call.res, 1);
+  RowsRequest request;
+  storage::OrgFilter& filter = request.filter;
+  if (!year || !PageParams(call.req, filter.offset, filter.limit, call.res)) return std::nullopt;
+  if (!AssessmentListParams(call.req, filter, call.res)) return std::nullopt;
+  auto info = app::AssessmentOf(call.store, *year);
+  if (!info.ok()) {
+    WriteError(call.res, info.error());
+    return std::nullopt;
+  }
+  if (!info.value()) {
+    WriteError(call.res, 404, "not_found", "year not assessed", "year");
+    return std::nullopt;
+  }
+  ApplyScope(call.principal, filter);
+  if (!OrderParam(call.req, filter, call.res)) return std::nullopt;
+  request.year = *year;
+  request.policy_version = info.value()->policy_version;
+  return request;
+}
+
 // Rows of a stored year, filtered by organization, grade and selection in the store, by code
 // or as ranked (with their groups' quota arithmetic).
 void Rows(Call& call) {
-  auto year = PathYear(call.req, call.res, 1);
-  storage::OrgFilter filter;
-  if (!year || !PageParams(call.req, filter.offset, filter.limit, call.res)) return;
-  if (!AssessmentListParams(call.req, filter, call.res)) return;
-  auto info = app::AssessmentOf(call.store, *year);
-  if (!info.ok()) return WriteError(call.res, info.error());
-  if (!info.value()) return WriteError(call.res, 404, "not_found", "year not assessed", "year");
-  ApplyScope(call.principal, filter);
-  if (!OrderParam(call.req, filter, call.res)) return;
-  auto page = app::AssessmentRows(call.store, *year, filter);
+  std::optional<RowsRequest> request = ReadRowsRequest(call);
+  if (!request) return;
+  const int year = request->year;
+  storage::OrgFilter& filter = request->filter;
+  auto page = app::AssessmentRows(call.store, year, filter);
   if (!page.ok()) return WriteError(call.res, page.error());
   const bool with_manual = core::MayDo(call.principal, core::GlobalAction::kReadAllAssessments);
   JsonWriter out;
-  out.BeginObject().Key("year").Int(*year);
-  out.Key("policy_version").String(info.value()->policy_version).Key("items").BeginArray();
+  out.BeginObject().Key("year").Int(year);
+  out.Key("policy_version").String(request->policy_version).Key("items").BeginArray();
   for (const auto& row : page.value().items) WriteRow(out, row, with_manual);
   out.EndArray().Key("total").Int(page.value().total);
   out.Key("offset").Int(filter.offset).Key("limit").Int(filter.limit);
   if (filter.ranked) {
     storage::OrgFilter scope;
     ApplyScope(call.principal, scope);
-    if (auto s = WriteGroups(call, *year, scope, page.value().items, out); !s.ok()) {
+    if (auto s = WriteGroups(call, year, scope, page.value().items, out); !s.ok()) {
       return WriteError(call.res, s.error());
     }
   }
@@ -187,19 +214,14 @@ void Rows(Call& call) {
 // where its rectification plan of the year before stood (app/previous_plans.h): what the
 // assessment page shows beside each row, without changing the rows' own answer.
 void PreviousPlans(Call& call) {
-  auto year = PathYear(call.req, call.res, 1);
-  storage::OrgFilter filter;
-  if (!year || !PageParams(call.req, filter.offset, filter.limit, call.res)) return;
-  if (!AssessmentListParams(call.req, filter, call.res)) return;
-  auto info = app::AssessmentOf(call.store, *year);
-  if (!info.ok()) return WriteError(call.res, info.error());
-  if (!info.value()) return WriteError(call.res, 404, "not_found", "year not assessed", "year");
-  ApplyScope(call.principal, filter);
-  if (!OrderParam(call.req, filter, call.res)) return;
-  auto page = app::PreviousPlans(call.store, *year, filter);
+  std::optional<RowsRequest> request = ReadRowsRequest(call);
+  if (!request) return;
+  const int year = request->year;
+  storage::OrgFilter& filter = request->filter;
+  auto page = app::PreviousPlans(call.store, year, filter);
   if (!page.ok()) return WriteError(call.res, page.error());
   JsonWriter out;
-  out.BeginObject().Key("year").Int(*year).Key("plan_year").Int(*year - 1);
+  out.BeginObject().Key("year").Int(year).Key("plan_year").Int(year - 1);
   out.Key("items").BeginArray();
   for (const app::OrganizationPreviousPlan& row : page.value().items) {
     out.BeginObject().Key("code").String(row.org_code).Key("plan");
