@@ -2,16 +2,25 @@
 # Load on 127.0.0.1 with wrk: the reads of the API on the demo data (organization list, one
 # organization, the 2016 assessment summary and list), beside a bare cpp-httplib endpoint in
 # the same run.
-#   bench/http_bench.sh [BUILD_DIR] [CONNECTIONS] [SECONDS] [county|province]
-# Defaults: build/release, 64 connections, 10 s per endpoint, county. `province` loads the
+#   bench/http_bench.sh [BUILD_DIR] [CONNECTIONS] [SECONDS] [county|province] [sqlite|postgres|both]
+# Defaults: build/release, 64 connections, 10 s per endpoint, county, sqlite. `province` loads the
 # 300,000-organization demo CSVs (about 15 s) and loads the filtered lists a province user opens.
-# Needs wrk (apt-get install wrk).
+# `postgres` copies that database (`grassroots copy-db`) into a throwaway PostgreSQL server of its
+# own (scripts/pg-test-server) and serves it from there; `both` runs the same endpoints on SQLite
+# and then on PostgreSQL, with the bare endpoint before, between and after.
+# Needs wrk (apt-get install wrk); postgres needs postgresql-15 (scripts/install-deps --test).
 set -euo pipefail
 
 build=${1:-build/release}
 connections=${2:-64}
 seconds=${3:-10}
 scale=${4:-county}
+backends=${5:-sqlite}
+case $backends in
+  sqlite | postgres) ;;
+  both) backends="sqlite postgres" ;;
+  *) echo "backend: sqlite, postgres or both, not '$backends'" >&2; exit 2 ;;
+esac
 bin=$build/src/cli/grassroots
 hello=$build/bench/hello_server
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 2; }
@@ -19,7 +28,12 @@ command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"
 
 dir=$(mktemp -d "${TMPDIR:-/tmp}/grassroots_http_bench.XXXXXX")
 pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$dir"; }
+pg_server=$(cd "$(dirname "$0")/.." && pwd)/scripts/pg-test-server
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  [[ ! -d $dir/pg ]] || "$pg_server" stop "$dir/pg"
+  rm -rf "$dir"
+}
 trap cleanup EXIT
 
 # shellcheck source=bench/bench_server.sh
@@ -29,16 +43,21 @@ bench_database "$db" "$scale"
 
 api_port=18181
 hello_port=18182
-"$bin" --db "$db" serve --port $api_port --bind 127.0.0.1 >"$dir/serve.log" 2>&1 &
-pids+=($!)
 "$hello" $hello_port &
 pids+=($!)
-for _ in $(seq 50); do
-  curl -sf "http://127.0.0.1:$api_port/healthz" >/dev/null && curl -sf "http://127.0.0.1:$hello_port/hello" >/dev/null && break
-  sleep 0.1
-done
+for _ in $(seq 50); do curl -sf "http://127.0.0.1:$hello_port/hello" >/dev/null && break; sleep 0.1; done
 
-cookie=$(bench_login $api_port)
+# serve URL: starts the API on $api_port over the database at URL (a file or postgresql://).
+serve() {
+  "$bin" --db "$1" serve --port $api_port --bind 127.0.0.1 >>"$dir/serve.log" 2>&1 &
+  server_pid=$!
+  pids+=("$server_pid")
+}
+stop_serving() {
+  kill "$server_pid"
+  wait "$server_pid" 2>/dev/null || true
+}
+
 org=$(sqlite3 "$db" "SELECT code FROM organizations ORDER BY code LIMIT 1 OFFSET 100")
 
 run() {  # name url [cookie]
@@ -53,25 +72,44 @@ run() {  # name url [cookie]
 
 echo "wrk: 2 threads, $connections connections, ${seconds} s each, 127.0.0.1 ($(nproc) cores), $scale data"
 api=http://127.0.0.1:$api_port/api/v1
+endpoints() {  # the reads, on the server now listening
+  local cookie
+  cookie=$(bench_login $api_port)
+  if [[ $scale == province ]]; then
+    unit=$(sqlite3 "$db" "SELECT unit_code FROM organizations GROUP BY unit_code LIMIT 1 OFFSET 49")
+    run "GET /organizations unit+type" "$api/organizations?unit=$unit&type=village&limit=50" "$cookie"
+    run "GET /organizations parent" "$api/organizations?parent=$org&limit=50" "$cookie"
+    run "GET /assessments unit" "$api/assessments/2016?unit=$unit&limit=50" "$cookie"
+    run "GET /assessments unit+selected" "$api/assessments/2016?unit=$unit&selected=true&limit=50" "$cookie"
+    run "GET /organizations (all)" "$api/organizations?limit=50" "$cookie"
+    # The first summary after a change aggregates 300,000 results (about 0.5 s); timed alone,
+    # then under load, where it is the kept answer (http/read_memo.h).
+    curl -s -o /dev/null -H "Cookie: $cookie" \
+      -w 'GET /assessments/2016/summary  first request: %{time_total} s, %{size_download} bytes\n' \
+      "$api/assessments/2016/summary"
+    run "GET /assessments/2016/summary" "$api/assessments/2016/summary" "$cookie"
+  else
+    run "GET /organizations (20 rows)" "$api/organizations?limit=20" "$cookie"  # the web UI's page
+    run "GET /organizations (50 rows)" "$api/organizations?limit=50" "$cookie"
+    run "GET /organizations/{code}" "$api/organizations/$org" "$cookie"
+    run "GET /assessments/2016/summary" "$api/assessments/2016/summary" "$cookie"
+    run "GET /assessments/2016" "$api/assessments/2016?limit=50" "$cookie"
+  fi
+}
+
 run "bare cpp-httplib /hello" "http://127.0.0.1:$hello_port/hello"
-if [[ $scale == province ]]; then
-  unit=$(sqlite3 "$db" "SELECT unit_code FROM organizations GROUP BY unit_code LIMIT 1 OFFSET 49")
-  run "GET /organizations unit+type" "$api/organizations?unit=$unit&type=village&limit=50" "$cookie"
-  run "GET /organizations parent" "$api/organizations?parent=$org&limit=50" "$cookie"
-  run "GET /assessments unit" "$api/assessments/2016?unit=$unit&limit=50" "$cookie"
-  run "GET /assessments unit+selected" "$api/assessments/2016?unit=$unit&selected=true&limit=50" "$cookie"
-  run "GET /organizations (all)" "$api/organizations?limit=50" "$cookie"
-  # The first summary after a change aggregates 300,000 results (about 0.5 s); timed alone,
-  # then under load, where it is the kept answer (http/read_memo.h).
-  curl -s -o /dev/null -H "Cookie: $cookie" \
-    -w 'GET /assessments/2016/summary  first request: %{time_total} s, %{size_download} bytes\n' \
-    "$api/assessments/2016/summary"
-  run "GET /assessments/2016/summary" "$api/assessments/2016/summary" "$cookie"
-else
-  run "GET /organizations (20 rows)" "$api/organizations?limit=20" "$cookie"  # the web UI's page
-  run "GET /organizations (50 rows)" "$api/organizations?limit=50" "$cookie"
-  run "GET /organizations/{code}" "$api/organizations/$org" "$cookie"
-  run "GET /assessments/2016/summary" "$api/assessments/2016/summary" "$cookie"
-  run "GET /assessments/2016" "$api/assessments/2016?limit=50" "$cookie"
-fi
-run "bare cpp-httplib /hello" "http://127.0.0.1:$hello_port/hello"
+for backend in $backends; do
+  if [[ $backend == postgres ]]; then
+    chmod o+x "$dir"  # the server runs as `postgres` when we are root (pg-test-server)
+    url=$("$pg_server" start "$dir/pg")
+    "$bin" copy-db "$db" "$url" >/dev/null
+    echo "-- PostgreSQL ($(basename "$(ls -d /usr/lib/postgresql/*/ | sort -V | tail -n 1)"), copied from the SQLite file by copy-db)"
+    serve "$url"
+  else
+    echo "-- SQLite"
+    serve "$db"
+  fi
+  endpoints
+  stop_serving
+  run "bare cpp-httplib /hello" "http://127.0.0.1:$hello_port/hello"
+done

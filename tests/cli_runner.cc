@@ -28,9 +28,12 @@ std::string ShellQuote(const std::string& text) {
 std::map<std::string, std::string> BuildDemo(const Scratch& scratch) {
   const Outcome demo = scratch.Run({"demo", "--no-serve"});
   if (demo.exit_code != 0) throw std::runtime_error("demo failed: " + demo.err);
-  // After the line "demo accounts ...": NAME ROLE PASSWORD a line.
+  return DemoPasswords(demo.out);
+}
+
+std::map<std::string, std::string> DemoPasswords(const std::string& demo_output) {
   std::map<std::string, std::string> passwords;
-  std::istringstream lines(demo.out);
+  std::istringstream lines(demo_output);
   std::string line;
   bool accounts = false;
   while (std::getline(lines, line)) {

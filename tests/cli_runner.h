@@ -43,6 +43,8 @@ class Scratch {
 // Builds the demo database in `scratch` (`demo --no-serve`) and answers the passwords it printed
 // for its accounts, by account name; throws when the demo fails.
 std::map<std::string, std::string> BuildDemo(const Scratch& scratch);
+// The accounts the demo command printed (after "demo accounts": NAME ROLE PASSWORD a line).
+std::map<std::string, std::string> DemoPasswords(const std::string& demo_output);
 
 std::string ReadFile(const std::string& path);
 std::string ShellQuote(const std::string& text);

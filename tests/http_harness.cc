@@ -11,8 +11,11 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
@@ -31,19 +34,34 @@ Reply ToReply(const httplib::Result& result) {
   return reply;
 }
 
-// The demo database every test's copy starts from, built once per process, and its accounts.
+// The demo database every test's copy starts from and its accounts: the one the CTest fixture
+// `http_demo` built for the whole run (GRASSROOTS_TEST_DEMO: a folder with demo.db and the
+// demo command's output, demo.out), else one built for this process. Building it takes a second
+// or more, so building it once per run instead of once per test is most of the suite's time.
 class DemoTemplate {
  public:
   static const DemoTemplate& Get() {
     static const DemoTemplate demo;
     return demo;
   }
-  const Scratch& scratch() const { return scratch_; }
+  const std::string& db() const { return db_; }
   const std::map<std::string, std::string>& passwords() const { return passwords_; }
 
  private:
-  DemoTemplate() { passwords_ = BuildDemo(scratch_); }
-  Scratch scratch_;
+  DemoTemplate() {
+    const char* shared = std::getenv("GRASSROOTS_TEST_DEMO");
+    if (shared != nullptr && std::filesystem::exists(std::string(shared) + "/demo.out")) {
+      db_ = std::string(shared) + "/demo.db";
+      std::ifstream out(std::string(shared) + "/demo.out");
+      passwords_ = DemoPasswords(std::string(std::istreambuf_iterator<char>(out), {}));
+      return;
+    }
+    own_.emplace();
+    passwords_ = BuildDemo(*own_);
+    db_ = own_->Db();
+  }
+  std::optional<Scratch> own_;
+  std::string db_;
   std::map<std::string, std::string> passwords_;
 };
 
@@ -73,16 +91,15 @@ void HttpServer::EndOfTest() {
 }
 
 HttpServer::HttpServer() {
-  const Scratch& demo = DemoTemplate::Get().scratch();
+  const std::string& demo = DemoTemplate::Get().db();
   // The demo command closed its database: no write-ahead log is left to copy with it.
   for (const std::string suffix : {"", "-wal", ".audit-heads"}) {
     std::error_code missing;
-    std::filesystem::copy_file(demo.Db() + suffix, scratch_.Db() + suffix, missing);
+    std::filesystem::copy_file(demo + suffix, scratch_.Db() + suffix, missing);
   }
   std::error_code missing;  // the evidence files (storage/evidence_store.h)
-  std::filesystem::copy(demo.Db() + ".evidence", scratch_.Db() + ".evidence",
+  std::filesystem::copy(demo + ".evidence", scratch_.Db() + ".evidence",
                         std::filesystem::copy_options::recursive, missing);
-  port_ = FreeLoopbackPort();
   Start("");
 }
 
@@ -92,25 +109,10 @@ void HttpServer::Restart(const std::string& now) {
 }
 
 void HttpServer::Start(const std::string& now) {
-  pid_ = fork();
-  if (pid_ == 0) {
-    prctl(PR_SET_PDEATHSIG, SIGTERM);
-    const std::string port = std::to_string(port_);
-    const std::string db = scratch_.Db();
-    if (freopen("/dev/null", "w", stdout) == nullptr) _exit(126);
-    if (!now.empty()) setenv("GRASSROOTS_NOW", now.c_str(), 1);
-    execl(GRASSROOTS_BIN, GRASSROOTS_BIN, "--db", db.c_str(), "serve", "--port", port.c_str(),
-          "--bind", "127.0.0.1", static_cast<char*>(nullptr));
-    _exit(127);
-  }
-  httplib::Client probe("127.0.0.1", port_);
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-  while (std::chrono::steady_clock::now() < deadline) {
-    if (auto res = probe.Get("/healthz"); res && res->status == 200) return;
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
-  Stop();
-  throw std::runtime_error("the server did not start");
+  // Any free port the first time; the same one again on a restart, as clients hold it.
+  serving_ = StartServing({"--db", scratch_.Db(), "serve", "--port", std::to_string(serving_.port),
+                           "--bind", "127.0.0.1"},
+                          scratch_.Path("serve.out"), now);
 }
 
 HttpServer::~HttpServer() { Stop(); }
@@ -119,13 +121,7 @@ const std::string& HttpServer::Password(const std::string& name) const {
   return DemoTemplate::Get().passwords().at(name);
 }
 
-void HttpServer::Stop() {
-  if (pid_ > 0) {
-    kill(pid_, SIGTERM);
-    waitpid(pid_, nullptr, 0);
-    pid_ = -1;
-  }
-}
+void HttpServer::Stop() { StopServing(serving_); }
 
 Client::Client()
     : client_(std::make_unique<httplib::Client>("127.0.0.1", HttpServer::Get().port())) {

@@ -1,7 +1,8 @@
 // A real `grassroots serve` on 127.0.0.1 over a demo database of its own for each test, and a
 // small client that logs in as one of the demo accounts. The demo database is built once per
-// process; each test that talks HTTP gets a fresh copy of it and its own server (started on
-// first use, stopped when the test ends), so no test sees what another did, in any order.
+// test run (or per process, outside CTest); each test that talks HTTP gets a fresh copy of it and
+// its own server (started on first use, stopped when the test ends), so no test sees what another
+// did, in any order.
 #pragma once
 
 #include <httplib.h>
@@ -12,6 +13,7 @@
 #include <string>
 
 #include "cli_runner.h"
+#include "server_process.h"
 
 namespace grassroots::testing {
 
@@ -37,7 +39,7 @@ class HttpServer {
   HttpServer& operator=(const HttpServer&) = delete;
   ~HttpServer();
 
-  int port() const { return port_; }
+  int port() const { return serving_.port; }
   // The folder holding this server's database (Db()).
   const Scratch& scratch() const { return scratch_; }
   // The demo account's password, by name (= role name).
@@ -51,8 +53,7 @@ class HttpServer {
   void Start(const std::string& now);
   void Stop();
   Scratch scratch_;
-  int port_ = 0;
-  int pid_ = -1;
+  Serving serving_;
 };
 
 // A logged-in (or anonymous) client holding the session cookie and CSRF token.

@@ -3,11 +3,7 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <netinet/in.h>
-#include <signal.h>
-#include <sys/prctl.h>
 #include <sys/socket.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <cstdlib>
@@ -30,27 +26,14 @@ class TlsServer {
         ShellQuote(scratch_.Path("key.pem")) + " -out " + ShellQuote(scratch_.Path("cert.pem")) +
         " >/dev/null 2>&1";
     if (std::system(command.c_str()) != 0) throw std::runtime_error("openssl req failed");
-    port_ = FreeLoopbackPort();
-    pid_ = fork();
-    if (pid_ == 0) {
-      prctl(PR_SET_PDEATHSIG, SIGTERM);
-      const std::string port = std::to_string(port_), db = scratch_.Db();
-      const std::string cert = scratch_.Path("cert.pem"), key = scratch_.Path("key.pem");
-      if (freopen("/dev/null", "w", stdout) == nullptr) _exit(126);
-      execl(GRASSROOTS_BIN, GRASSROOTS_BIN, "--db", db.c_str(), "serve", "--port", port.c_str(),
-            "--bind", "127.0.0.1", "--tls-cert", cert.c_str(), "--tls-key", key.c_str(),
-            static_cast<char*>(nullptr));
-      _exit(127);
-    }
+    serving_ = StartServing(
+        {"--db", scratch_.Db(), "serve", "--port", "0", "--bind", "127.0.0.1", "--tls-cert",
+         scratch_.Path("cert.pem"), "--tls-key", scratch_.Path("key.pem")},
+        scratch_.Path("serve.out"));
   }
-  ~TlsServer() {
-    if (pid_ > 0) {
-      kill(pid_, SIGTERM);
-      waitpid(pid_, nullptr, 0);
-    }
-  }
+  ~TlsServer() { StopServing(serving_); }
   std::unique_ptr<httplib::SSLClient> Client() const {
-    auto client = std::make_unique<httplib::SSLClient>("127.0.0.1", port_);
+    auto client = std::make_unique<httplib::SSLClient>("127.0.0.1", serving_.port);
     client->enable_server_certificate_verification(false);  // self-signed
     client->set_read_timeout(30);
     return client;
@@ -64,14 +47,13 @@ class TlsServer {
     }
     return false;
   }
-  int port() const { return port_; }
+  int port() const { return serving_.port; }
   const std::string& admin_password() const { return admin_password_; }
 
  private:
   Scratch scratch_;
   std::string admin_password_;
-  int port_ = 0;
-  pid_t pid_ = -1;
+  Serving serving_;
 };
 
 TEST(HttpTls, LoginOverHttpsGetsASecureCookieAndPlainHttpIsRefused) {

@@ -10,23 +10,69 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
 
 namespace grassroots::testing {
 
-int FreeLoopbackPort() {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-  socklen_t len = sizeof addr;
-  getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  const int port = ntohs(addr.sin_port);
-  close(fd);
-  return port;
+namespace {
+
+// The port of the line "serving http(s)://ADDRESS:PORT" in `text`, or 0 while it is not there.
+int ServingPort(const std::string& text) {
+  const std::size_t line = text.find("serving http");
+  if (line == std::string::npos) return 0;
+  const std::size_t end = text.find('\n', line);
+  if (end == std::string::npos) return 0;  // the line is still being written
+  const std::size_t colon = text.rfind(':', end);
+  return colon == std::string::npos || colon < line ? 0 : std::atoi(text.c_str() + colon + 1);
+}
+
+std::string ReadWhole(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+}  // namespace
+
+Serving StartServing(const std::vector<std::string>& args, const std::string& out_path,
+                     const std::string& now) {
+  std::vector<std::string> argv = {GRASSROOTS_BIN};
+  argv.insert(argv.end(), args.begin(), args.end());
+  std::ofstream(out_path, std::ios::trunc).close();
+  Serving serving;
+  serving.pid = fork();
+  if (serving.pid == 0) {
+    prctl(PR_SET_PDEATHSIG, SIGTERM);
+    std::vector<char*> raw;
+    for (std::string& arg : argv) raw.push_back(arg.data());
+    raw.push_back(nullptr);
+    if (freopen(out_path.c_str(), "w", stdout) == nullptr) _exit(126);
+    if (!now.empty()) setenv("GRASSROOTS_NOW", now.c_str(), 1);
+    execv(GRASSROOTS_BIN, raw.data());
+    _exit(127);
+  }
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (std::chrono::steady_clock::now() < deadline) {
+    if ((serving.port = ServingPort(ReadWhole(out_path))) > 0) return serving;
+    int status = 0;
+    if (waitpid(serving.pid, &status, WNOHANG) == serving.pid) {
+      throw std::runtime_error("the server exited before listening: " + ReadWhole(out_path));
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  StopServing(serving);
+  throw std::runtime_error("the server did not start within 30 s");
+}
+
+void StopServing(Serving& serving) {
+  if (serving.pid <= 0) return;
+  kill(serving.pid, SIGTERM);
+  waitpid(serving.pid, nullptr, 0);
+  serving.pid = -1;
 }
 
 ServerProcess::ServerProcess(const std::vector<std::string>& args, Data data, std::string db)
@@ -42,34 +88,12 @@ ServerProcess::ServerProcess(const std::vector<std::string>& args, Data data, st
                             " --role admin --password-stdin >/dev/null";
     if (std::system(add.c_str()) != 0) throw std::runtime_error("user add failed");
   }
-  port_ = FreeLoopbackPort();
-  std::vector<std::string> argv = {GRASSROOTS_BIN,        "--db",   db_,        "serve", "--port",
-                                   std::to_string(port_), "--bind", "127.0.0.1"};
+  std::vector<std::string> argv = {"--db", db_, "serve", "--port", "0", "--bind", "127.0.0.1"};
   argv.insert(argv.end(), args.begin(), args.end());
-  pid_ = fork();
-  if (pid_ == 0) {
-    prctl(PR_SET_PDEATHSIG, SIGTERM);
-    std::vector<char*> raw;
-    for (std::string& arg : argv) raw.push_back(arg.data());
-    raw.push_back(nullptr);
-    if (freopen("/dev/null", "w", stdout) == nullptr) _exit(126);
-    execv(GRASSROOTS_BIN, raw.data());
-    _exit(127);
-  }
-  httplib::Client probe("127.0.0.1", port_);
-  for (int i = 0; i < 400; ++i) {
-    if (auto res = probe.Get("/healthz"); res && res->status == 200) return;
-    std::this_thread::sleep_for(std::chrono::milliseconds(25));
-  }
-  throw std::runtime_error("the server did not start");
+  serving_ = StartServing(argv, scratch_.Path("serve.out"));
 }
 
-ServerProcess::~ServerProcess() {
-  if (pid_ > 0) {
-    kill(pid_, SIGTERM);
-    waitpid(pid_, nullptr, 0);
-  }
-}
+ServerProcess::~ServerProcess() { StopServing(serving_); }
 
 int ConnectFrom(const std::string& source, int port) {
   const int fd = socket(AF_INET, SOCK_STREAM, 0);

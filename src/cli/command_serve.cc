@@ -25,8 +25,8 @@ struct ServeOptions {
 Command AddServeCommand(CLI::App& root, const GlobalOptions& global) {
   CLI::App* app = root.add_subcommand("serve", "Serve the HTTP API (and the web pages)");
   auto options = std::make_shared<ServeOptions>();
-  app->add_option("--port", options->port, "Port")
-      ->check(CLI::Range(1, 65535))
+  app->add_option("--port", options->port, "Port (0: any free one, printed when listening)")
+      ->check(CLI::Range(0, 65535))
       ->capture_default_str();
   app->add_option("--bind", options->bind, "Address to listen on")->capture_default_str();
   auto* cert = app->add_option("--tls-cert", options->tls_cert, "TLS certificate (PEM)")

@@ -54,6 +54,9 @@ class Server {
  private:
   core::Status Configure();
   bool UsesTls() const;
+  // The port the listening socket holds (the kernel's choice for --port 0); options' port
+  // before binding.
+  int BoundPort() const;
 
   ServerOptions options_;
   std::unique_ptr<Services> services_;
