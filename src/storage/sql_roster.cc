@@ -41,8 +41,11 @@ core::Result<std::array<std::int64_t, 5>> SqlStore::SubtreeMemberCounts(const st
                        "WITH RECURSIVE sub(code) AS (SELECT code FROM organizations WHERE code = ?"
                        " UNION ALL SELECT o.code FROM organizations o JOIN sub ON o.parent_code ="
                        " sub.code WHERE o.ended_on IS NULL)"
-                       " SELECT m.status, COUNT(*) FROM members m JOIN sub ON m.org_code ="
-                       " sub.code WHERE m.left_on IS NULL GROUP BY m.status",
+                       // CROSS JOIN keeps SQLite's order: the subtree first, then each
+                       // organization's members by index. Left free, it scanned every member of
+                       // the database per request (0.6 ms in a county, far more in a province).
+                       " SELECT m.status, COUNT(*) FROM sub CROSS JOIN members m"
+                       " WHERE m.org_code = sub.code AND m.left_on IS NULL GROUP BY m.status",
                        {code}, [](const Statement& s) {
                          return Count{std::string(s.Text(0)), s.Int(1)};
                        });
