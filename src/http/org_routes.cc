@@ -194,7 +194,10 @@ void Detail(Call& call) {
   // The organization's fields, then its counts, in one object.
   std::string text = ItemText(detail.value()->org, WriteOrg);
   text.pop_back();
-  auto subtree = app::SubtreeMemberCounts(call.store, *code);
+  // With no organization below it, its subtree is itself: no walk (most are branches).
+  auto subtree = detail.value()->children == 0
+                     ? core::Result<std::array<std::int64_t, 5>>(detail.value()->member_counts)
+                     : app::SubtreeMemberCounts(call.store, *code);
   if (!subtree.ok()) return WriteError(call.res, subtree.error());
   text += ",\"member_counts\":" + CountsText(detail.value()->member_counts) +
           ",\"subtree_member_counts\":" + CountsText(subtree.value()) +
