@@ -56,18 +56,38 @@ serve() {
 stop_serving() {
   kill "$server_pid"
   wait "$server_pid" 2>/dev/null || true
+  server_pid=
 }
 
 org=$(sqlite3 "$db" "SELECT code FROM organizations ORDER BY code LIMIT 1 OFFSET 100")
 
+# CPU ticks (1/100 s) used so far by the process PID and, when the PostgreSQL server runs, by
+# its postmaster and backends: they say what a request costs whatever else the machine does.
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+pg_ticks() {
+  local master total=0 p
+  [[ -f $dir/pg/data/postmaster.pid ]] || { echo 0; return; }
+  master=$(head -n 1 "$dir/pg/data/postmaster.pid")
+  for p in $master $(pgrep -P "$master"); do total=$((total + $(ticks "$p"))); done
+  echo "$total"
+}
+
 run() {  # name url [cookie]
   local name=$1 url=$2
-  local out
+  local out server_before pg_before
+  server_before=$(ticks "${server_pid:-0}")
+  pg_before=$(pg_ticks)
   out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency ${3:+-H "Cookie: $3"} "$url")
-  local rps p99
+  local rps p99 requests cpu=""
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
-  printf '%-28s %12s req/s   p99 %s\n' "$name" "$rps" "$p99"
+  requests=$(awk '/requests in/ {print $1}' <<<"$out")
+  if [[ -n ${server_pid:-} && $url == *"$api_port"* && ${requests:-0} -gt 0 ]]; then
+    cpu=$(printf '   CPU/request: server %d us' $((($(ticks "$server_pid") - server_before) * 10000 / requests)))
+    [[ ! -f $dir/pg/data/postmaster.pid ]] ||
+      cpu+=$(printf ', postgres %d us' $((($(pg_ticks) - pg_before) * 10000 / requests)))
+  fi
+  printf '%-28s %12s req/s   p99 %-9s%s\n' "$name" "$rps" "$p99" "$cpu"
 }
 
 echo "wrk: 2 threads, $connections connections, ${seconds} s each, 127.0.0.1 ($(nproc) cores), $scale data"
