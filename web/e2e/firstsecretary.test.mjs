@@ -4,12 +4,14 @@
 //   for the camera input (images only) and counted on the card, and the page never scrolls
 //   sideways;
 // - the department's page lists a month's late and missing reports (the demo's 2017, when its
-//   postings run) and the on-time rate per first secretary, both as the server counts them.
+//   postings run) and the on-time rate per first secretary, both as the server counts them, and
+//   prints them on A4 with the month and without the menu or the month picker.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { deflateSync } from 'node:zlib'
 import { launchBrowser, login, scratchDir, startServer } from './harness.mjs'
 import { writeFile } from './helpers2.mjs'
+import { pdfPages } from './pdfText.mjs'
 
 const PHONE = { width: 390, height: 844 }
 let server
@@ -111,5 +113,13 @@ test('the department sees a month\'s late and missing reports and the on-time ra
   const text = await page.locator('[data-test=rates]').innerText()
   assert.ok(text.includes(first.person))
   if (first.on_time_percent !== null) assert.ok(text.includes(`${first.on_time_percent}%`))
+
+  const sheets = pdfPages(await page.pdf({ preferCSSPageSize: true, printBackground: true }))
+  sheets.forEach((sheet, i) => assert.deepEqual([sheet.width, sheet.height], [595, 842], `sheet ${i + 1} is A4`))
+  const printed = sheets.map((sheet) => sheet.text).join('\n')
+  assert.ok(printed.includes('2017-03'), 'the month is on paper')
+  assert.ok(printed.includes(first.person), 'the rates are on paper')
+  assert.equal(printed.includes('审计日志'), false, 'no menu on paper')
+  assert.equal(/打印(?!日期)/.test(printed), false, 'no print button on paper (the running head says 打印日期)')
   await page.close()
 })
