@@ -1,9 +1,9 @@
 // Supervision in the browser (issue 13), on the demo county, whose database recorded the weekly
 // reminders of last week and this week:
 // - on a 390 px phone the first secretary (responsible for some of the demo's items) opens the
-//   inbox from the menu, sees unread digests, opens one — the items due and overdue as the
-//   digest recorded them — and it is marked read (by the server, the count falls); the page
-//   never scrolls sideways;
+//   inbox from the menu, sees unread digests (counted on the header's bell too), opens one —
+//   the items due and overdue as the digest recorded them — and it is marked read (by the
+//   server, the count falls, on the bell too); the page never scrolls sideways;
 // - the dashboard shows the early-warning treemap with the server's counts, and the ledger a
 //   warning for each row.
 import { after, before, test } from 'node:test'
@@ -35,18 +35,25 @@ test('the inbox on a phone: unread digests, one opened and marked read', async (
   await page.locator('[data-test=inbox][data-loaded=yes]').waitFor()
   const unread = Number(await page.locator('[data-test=inbox-unread]').getAttribute('data-unread'))
   assert.ok(unread >= 1, `unread ${unread}`)
+  // The header's bell counts the same, on every page.
+  await page.locator(`[data-test=inbox-bell][data-unread="${unread}"]`).waitFor()
   const first = page.locator('[data-test=inbox-entry][data-read=no]').first()
   await first.click()
   const digest = page.locator('[data-test=inbox-digest]')
   await digest.locator('[data-test=digest-item]').first().waitFor()
   assert.match(await digest.innerText(), /已逾期|本周到期/)
   await page.locator('[data-test=inbox-unread][data-unread="' + (unread - 1) + '"]').waitFor()
+  await page.locator(`[data-test=inbox-bell][data-unread="${unread - 1}"]`).waitFor()
   const sideways = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
   assert.ok(sideways <= 0, `the page scrolls ${sideways} px sideways`)
   // The server recorded it: after a reload the count stays one lower.
   await page.reload()
   await page.locator('[data-test=inbox][data-loaded=yes]').waitFor()
   assert.equal(Number(await page.locator('[data-test=inbox-unread]').getAttribute('data-unread')), unread - 1)
+  // Elsewhere the bell still says so, and takes the user to the inbox.
+  await page.goto(`${server.url}/#/my-items`)
+  await page.locator(`[data-test=inbox-bell][data-unread="${unread - 1}"]`).click()
+  await page.waitForURL(/#\/inbox/)
   assert.deepEqual(watch.problems(), [])
   await page.close()
 })

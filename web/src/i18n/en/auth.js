@@ -31,6 +31,7 @@ export default {
     scopeMore: ' and {n} more',
     toggleMenu: 'Collapse or expand the menu',
     openMenu: 'Open the menu',
+    inbox: 'Inbox ({n} unread)',
     userMenu: 'User menu',
   },
 }

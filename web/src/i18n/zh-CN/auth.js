@@ -31,6 +31,7 @@ export default {
     scopeMore: ' 等 {n} 个',
     toggleMenu: '收起/展开菜单',
     openMenu: '打开菜单',
+    inbox: '收件箱（{n} 条未读）',
     userMenu: '用户菜单',
   },
 }
