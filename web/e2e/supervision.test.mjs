@@ -5,7 +5,10 @@
 //   the items due and overdue as the digest recorded them — and it is marked read (by the
 //   server, the count falls, on the bell too); the page never scrolls sideways;
 // - the dashboard shows the early-warning treemap with the server's counts, and the ledger a
-//   warning for each row.
+//   warning for each row;
+// - an overdue item waiting for sign-off: its drawer proposes the next escalation step, the
+//   administrator confirms it there, then signs the item off there, and the panel, asked again,
+//   proposes nothing more.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { launchBrowser, login, startServer, watchPage } from './harness.mjs'
@@ -74,6 +77,40 @@ test('the dashboard colours the organizations under rectification and the ledger
   await page.goto(`${server.url}/#/ledger`)
   await page.locator('[data-test=warning]').first().waitFor()
   assert.match(await page.locator('[data-test=warning]').first().innerText(), /红色|橙色|黄色|绿色/)
+  assert.deepEqual(watch.problems(), [])
+  await page.close()
+})
+
+test('an overdue item\'s escalation is confirmed in its drawer and stops once it is signed off there', async () => {
+  const page = await browser.newPage()
+  const watch = watchPage(page)
+  await login(page, server.url, 'admin', server.accounts.admin.password)
+  const item = await page.evaluate(async () => {
+    const years = (await fetch('/api/v1/assessments').then((r) => r.json())).items.map((a) => a.year)
+    for (const year of years) {
+      const ledger = await fetch(`/api/v1/ledger?year=${year}&state=submitted&overdue=true&limit=100`).then((r) => r.json())
+      if (ledger.items.length) return ledger.items[0]
+    }
+    return null
+  })
+  assert.ok(item, 'the demo has an overdue item waiting for sign-off')
+  await page.goto(`${server.url}/#/plans/${item.plan_id}`)
+  await page.locator('[data-test=plan-board]').waitFor()
+  await page.locator(`[data-test=item-card][data-item="${item.item_id}"]`).click()
+  const drawer = page.locator('.item-drawer')
+  await drawer.locator('[data-test=escalation-confirm]').waitFor()
+  const before = await drawer.locator('[data-test=escalation-step]').count()
+  await drawer.locator('[data-test=escalation-confirm]').click()
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('.item-drawer [data-test=escalation-step]').length === n,
+    before + 1,
+  )
+  // The demo's item is far enough overdue for the next step to be proposed at once.
+  await drawer.locator('[data-test=escalation-confirm]').waitFor()
+  await drawer.locator('[data-test=step-close]').click()
+  await page.waitForFunction(() => document.querySelector('[data-test=item-drawer-state]')?.textContent.trim() === '已销号')
+  await page.waitForFunction(() => document.querySelector('.item-drawer [data-test=escalation-confirm]') === null)
+  assert.equal(await drawer.locator('[data-test=escalation-step]').count(), before + 1, 'the confirmed steps stay')
   assert.deepEqual(watch.problems(), [])
   await page.close()
 })
