@@ -15,6 +15,7 @@
 #include "core/access.h"
 #include "core/clock.h"
 #include "core/error.h"
+#include "core/file_columns.h"
 #include "core/organization.h"
 #include "core/periods.h"
 #include "core/policy.h"
@@ -74,6 +75,16 @@ struct MeetingInput {
 std::vector<Error> MeetingErrors(const MeetingInput& input, const CivilDate& today);
 // The first of MeetingErrors, or the record to store.
 Result<MeetingRecord> CheckMeeting(const MeetingInput& input, const CivilDate& today);
+
+// A quarter's meetings as a file (`grassroots meetings import`, POST /meetings/import): one
+// meeting a row, English keys or the Chinese headers; `expected` may be left out (then the
+// branch's members on the roll). docs/contract.md documents it.
+inline constexpr FileColumn kMeetingFileColumns[] = {{"org_code", "组织代码"},
+                                                     {"kind", "会议类型"},
+                                                     {"date", "召开日期"},
+                                                     {"attended", "实到人数"},
+                                                     {"expected", "应到人数", false},
+                                                     {"topic", "主题"}};
 
 // Meetings are a branch's: 党支部 and 党总支 log them, a 党委 does not (its branches do).
 bool HoldsPartyLife(OrgKind kind);
