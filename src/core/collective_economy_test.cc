@@ -7,7 +7,29 @@
 namespace grassroots::core {
 namespace {
 
-Organization Village() { return {.code = "V1", .type = OrgType::kVillage}; }
+Organization OrgOf(std::string code, OrgType type) {
+  Organization org;
+  org.code = std::move(code);
+  org.type = type;
+  return org;
+}
+Organization Village() { return OrgOf("V1", OrgType::kVillage); }
+
+EconomyRecord Record(std::string code, int year, std::int64_t fen, EconomyModel model) {
+  EconomyRecord r;
+  r.org_code = std::move(code);
+  r.year = year;
+  r.income_fen = fen;
+  r.model = model;
+  return r;
+}
+
+Principal Who(Role role, std::vector<std::string> scope) {
+  Principal who;
+  who.role = role;
+  who.scope = std::move(scope);
+  return who;
+}
 
 TEST(CollectiveEconomyTest, AVillageRecordsItsIncomeExactlyInFen) {
   auto checked = CheckEconomy(Village(), {2016, 12'345'678, "资源依托型"}, 2016);
@@ -17,7 +39,7 @@ TEST(CollectiveEconomyTest, AVillageRecordsItsIncomeExactlyInFen) {
 }
 
 TEST(CollectiveEconomyTest, OnlyVillagesRecordIt) {
-  Organization community{.code = "C1", .type = OrgType::kCommunity};
+  const Organization community = OrgOf("C1", OrgType::kCommunity);
   auto refused = CheckEconomy(community, {2016, 1, "service_driven"}, 2016);
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().reason, "collective_economy_villages_only");
@@ -46,10 +68,10 @@ TEST(CollectiveEconomyTest, ModelsReadBackByNameAndLabel) {
 
 TEST(CollectiveEconomyTest, TotalsAreSummedPerYearAndModel) {
   std::vector<EconomyRecord> records = {
-      {"V1", 2016, 100, EconomyModel::kServiceDriven},
-      {"V2", 2016, 250, EconomyModel::kServiceDriven},
-      {"V3", 2016, 7, EconomyModel::kAssetRevitalization},
-      {"V1", 2015, 90, EconomyModel::kServiceDriven},
+      Record("V1", 2016, 100, EconomyModel::kServiceDriven),
+      Record("V2", 2016, 250, EconomyModel::kServiceDriven),
+      Record("V3", 2016, 7, EconomyModel::kAssetRevitalization),
+      Record("V1", 2015, 90, EconomyModel::kServiceDriven),
   };
   std::vector<ModelTotal> totals = TotalsByModel(records);
   ASSERT_EQ(totals.size(), 3u);
@@ -63,8 +85,8 @@ TEST(CollectiveEconomyTest, TotalsAreSummedPerYearAndModel) {
 
 TEST(CollectiveEconomyTest, TheUnitAdminRecordsNotTheSecretary) {
   const std::vector<std::string> ancestry = {"V1", "T1"};
-  EXPECT_TRUE(MayRecordEconomy({.role = Role::kUnitAdmin, .scope = {"T1"}}, ancestry));
-  EXPECT_FALSE(MayRecordEconomy({.role = Role::kSecretary, .scope = {"V1"}}, ancestry));
+  EXPECT_TRUE(MayRecordEconomy(Who(Role::kUnitAdmin, {"T1"}), ancestry));
+  EXPECT_FALSE(MayRecordEconomy(Who(Role::kSecretary, {"V1"}), ancestry));
 }
 
 }  // namespace

@@ -20,6 +20,21 @@ MeetingInput Good() {
   return in;
 }
 
+Organization OrgOf(std::string code, OrgKind kind) {
+  Organization org;
+  org.code = std::move(code);
+  org.kind = kind;
+  return org;
+}
+
+Principal Who(Role role, std::vector<std::string> scope = {}) {
+  Principal who;
+  who.name = "u";
+  who.role = role;
+  who.scope = std::move(scope);
+  return who;
+}
+
 MeetingRecord Held(MeetingKind kind, CivilDate on) {
   MeetingRecord m;
   m.kind = kind;
@@ -78,21 +93,21 @@ TEST(PartyLifeTest, AttendanceIsBoundedAndExpectedIsOptional) {
 }
 
 TEST(PartyLifeTest, CommitteesDoNotLogMeetings) {
-  Organization committee{.code = "T1", .kind = OrgKind::kCommittee};
-  Organization branch{.code = "V1", .kind = OrgKind::kBranch};
-  Organization general{.code = "G1", .kind = OrgKind::kGeneralBranch};
+  const Organization committee = OrgOf("T1", OrgKind::kCommittee);
+  const Organization branch = OrgOf("V1", OrgKind::kBranch);
+  const Organization general = OrgOf("G1", OrgKind::kGeneralBranch);
   EXPECT_EQ(CheckHoldsPartyLife(committee).error().reason, "party_life_branches_only");
   EXPECT_TRUE(CheckHoldsPartyLife(branch).ok());
   EXPECT_TRUE(CheckHoldsPartyLife(general).ok());
 }
 
 TEST(PartyLifeTest, ABranchSecretaryLogsOnlyTheirOwnBranch) {
-  Principal secretary{.name = "s", .role = Role::kSecretary, .scope = {"V1"}};
+  const Principal secretary = Who(Role::kSecretary, {"V1"});
   const std::vector<std::string> own = {"V1", "T1"};
   const std::vector<std::string> other = {"V2", "T1"};
   EXPECT_TRUE(MayLogMeetings(secretary, own));
   EXPECT_FALSE(MayLogMeetings(secretary, other));
-  Principal auditor{.name = "a", .role = Role::kAuditor};
+  const Principal auditor = Who(Role::kAuditor);
   EXPECT_FALSE(MayLogMeetings(auditor, own));
 }
 

@@ -134,7 +134,15 @@ TEST_P(PartyLifeRecordsTest, MembersOnTheRollAreCounted) {
 }
 
 TEST_P(PartyLifeRecordsTest, AVillagesEconomyIsRecordedOncePerYearAndReplacedAudited) {
-  core::EconomyRecord r{"V1", 2016, 1'234'567, core::EconomyModel::kServiceDriven};
+  const auto rec = [](std::string code, int year, std::int64_t fen, core::EconomyModel model) {
+    core::EconomyRecord r;
+    r.org_code = std::move(code);
+    r.year = year;
+    r.income_fen = fen;
+    r.model = model;
+    return r;
+  };
+  core::EconomyRecord r = rec("V1", 2016, 1'234'567, core::EconomyModel::kServiceDriven);
   const auto put = [&](const core::EconomyRecord& record) {
     return store_->Write(actor_,
                          [&](Tx& tx) { return StatusOf(EconomyRecords(tx).Put(record)); });
@@ -143,8 +151,8 @@ TEST_P(PartyLifeRecordsTest, AVillagesEconomyIsRecordedOncePerYearAndReplacedAud
   r.income_fen = 2'000'000;
   r.model = core::EconomyModel::kResourceBased;
   ASSERT_TRUE(put(r).ok());
-  ASSERT_TRUE(put({"V3", 2016, 5, core::EconomyModel::kProjectSymbiosis}).ok());
-  ASSERT_TRUE(put({"V1", 2015, 7, core::EconomyModel::kServiceDriven}).ok());
+  ASSERT_TRUE(put(rec("V3", 2016, 5, core::EconomyModel::kProjectSymbiosis)).ok());
+  ASSERT_TRUE(put(rec("V1", 2015, 7, core::EconomyModel::kServiceDriven)).ok());
   auto audit = store_->ListAudit(0, 3).value();
   EXPECT_EQ(audit.items[2].action, "economy.record");
   EXPECT_FALSE(audit.items[2].before_json.empty());  // the replacement names the value before
