@@ -117,6 +117,25 @@ TEST_F(HttpPartyLife, TheQuarterSummaryFlagsShortfallsOverTheCallersScope) {
   EXPECT_EQ(admin_.Get("/api/v1/meetings/summary?quarter=2016-Q5").status, 422);
 }
 
+TEST_F(HttpPartyLife, TheYearsSummariesExportWithTheirStanding) {
+  const Reply csv = admin_.Get("/api/v1/exports/meetings/2016.csv");
+  ASSERT_EQ(csv.status, 200) << csv.body;
+  EXPECT_NE(csv.body.find("季度,组织代码,组织名称,支部党员大会,支委会,党小组会,党课,是否达标,缺少"),
+            std::string::npos)
+      << csv.body.substr(0, 200);
+  EXPECT_NE(csv.body.find("2016-Q4,"), std::string::npos);
+  EXPECT_NE(csv.body.find("未达标"), std::string::npos);
+  const Reply xlsx = admin_.Get("/api/v1/exports/meetings/2016.xlsx");
+  ASSERT_EQ(xlsx.status, 200);
+  EXPECT_EQ(xlsx.body.substr(0, 2), "PK");
+  Client unit;
+  ASSERT_EQ(unit.LoginAs("unit_admin").status, 200);
+  const Reply own = unit.Get("/api/v1/exports/meetings/2016.csv");
+  ASSERT_EQ(own.status, 200);
+  EXPECT_LT(own.body.size(), csv.body.size());
+  EXPECT_EQ(own.body.find(kOther), std::string::npos);
+}
+
 TEST_F(HttpPartyLife, RoutineEvidenceAnswersTheFourQuarters) {
   const Reply reply = admin_.Get(std::string("/api/v1/organizations/") + kBranch +
                                  "/routine-evidence?year=2016");

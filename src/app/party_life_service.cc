@@ -110,4 +110,44 @@ core::Result<std::array<core::QuarterTally, 4>> RoutineEvidence(
   return core::TallyYear(held, year, required, today);
 }
 
+core::Status ExportMeetingSummary(storage::Store& store, int year, const storage::OrgFilter& scope,
+                                  const core::PartyLifeRequirements& required,
+                                  const core::CivilDate& today, exporting::TableWriter& out) {
+  using exporting::Cell;
+  using exporting::ColumnKind;
+  const exporting::TableColumn columns[] = {
+      {"季度", ColumnKind::kCode, 10},         {"组织代码", ColumnKind::kCode, 14},
+      {"组织名称", ColumnKind::kText, 30},     {"支部党员大会", ColumnKind::kInteger, 12},
+      {"支委会", ColumnKind::kInteger, 8},     {"党小组会", ColumnKind::kInteger, 10},
+      {"党课", ColumnKind::kInteger, 6},       {"是否达标", ColumnKind::kText, 10},
+      {"缺少", ColumnKind::kText, 36}};
+  if (core::Status s = out.Begin(columns); !s.ok()) return s;
+  for (int q = 1; q <= 4; ++q) {
+    auto rows = QuarterSummary(store, {year, q}, scope, required, today);
+    if (!rows.ok()) return rows.error();
+    const std::string quarter = core::FormatQuarter({year, q});
+    for (const BranchQuarter& row : rows.value()) {
+      std::string missing;
+      for (const core::KindTally& k : row.tally.kinds) {
+        if (k.missing == 0) continue;
+        if (!missing.empty()) missing += "、";
+        missing += std::string(core::ChineseLabel(k.kind)) + " " + std::to_string(k.missing) + "次";
+      }
+      const std::string_view standing =
+          row.tally.short_of_required ? "未达标" : (row.tally.ended ? "达标" : "进行中");
+      const Cell cells[] = {Cell::Text(quarter),
+                            Cell::Text(row.code),
+                            Cell::Text(row.name),
+                            Cell::Number(row.tally.kinds[0].held),
+                            Cell::Number(row.tally.kinds[1].held),
+                            Cell::Number(row.tally.kinds[2].held),
+                            Cell::Number(row.tally.kinds[3].held),
+                            Cell::Text(standing),
+                            Cell::Text(missing)};
+      if (core::Status s = out.Row(cells); !s.ok()) return s;
+    }
+  }
+  return out.Finish();
+}
+
 }  // namespace grassroots::app

@@ -18,6 +18,7 @@
 #include "core/organization.h"
 #include "core/party_life.h"
 #include "core/policy.h"
+#include "export/table_writer.h"
 #include "storage/party_life_records.h"
 #include "storage/store.h"
 
@@ -55,6 +56,13 @@ core::Result<std::vector<BranchQuarter>> QuarterSummary(storage::Store& store,
 core::Result<std::array<core::QuarterTally, 4>> RoutineEvidence(
     storage::Store& store, const std::string& code, int year,
     const core::PartyLifeRequirements& required, const core::CivilDate& today);
+
+// The quarter summaries of `year` as a table (the 三会一课 page's export): per quarter and
+// branch, the meetings held of each kind, and what is missing — 未达标 once the quarter ended,
+// 进行中 before. The filter's paging is ignored.
+core::Status ExportMeetingSummary(storage::Store& store, int year, const storage::OrgFilter& scope,
+                                  const core::PartyLifeRequirements& required,
+                                  const core::CivilDate& today, exporting::TableWriter& out);
 
 struct MeetingImportOutcome {
   std::vector<core::LineError> errors;  // non-empty: nothing was written
