@@ -142,10 +142,15 @@ TEST_F(HttpPartyLife, RoutineEvidenceAnswersTheFourQuarters) {
   ASSERT_EQ(reply.status, 200) << reply.body;
   const nlohmann::json evidence = reply.Json();
   EXPECT_EQ(evidence["dimension"], "routine");
+  EXPECT_EQ(evidence["applies"], true);
   ASSERT_EQ(evidence["quarters"].size(), 4u);
   EXPECT_EQ(evidence["quarters"][1]["quarter"], "2016-Q2");
   ASSERT_EQ(evidence["quarters"][0]["kinds"].size(), 4u);
   EXPECT_GT(evidence["quarters"][0]["kinds"][1]["held"].get<int>(), 0);
+  const Reply town = admin_.Get(std::string("/api/v1/organizations/") + kTown +
+                                "/routine-evidence?year=2016");
+  ASSERT_EQ(town.status, 200) << town.body;
+  EXPECT_EQ(town.Json()["applies"], false);
 }
 
 TEST_F(HttpPartyLife, AQuartersFileImportsAllOrNothing) {

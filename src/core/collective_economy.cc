@@ -71,6 +71,10 @@ bool MayRecordEconomy(const Principal& who, std::span<const std::string> ancestr
   return MayAccessOrganization(who, ancestry, OrgAction::kWriteOrganization);
 }
 
+bool MayRecordEconomyWhereRead(const Principal& who) {
+  return who.role == Role::kAdmin || who.role == Role::kUnitAdmin;
+}
+
 std::vector<ModelTotal> TotalsByModel(std::span<const EconomyRecord> records) {
   std::map<std::pair<int, int>, ModelTotal> totals;
   for (const EconomyRecord& r : records) {

@@ -69,6 +69,11 @@ Result<EconomyRecord> CheckEconomy(const Organization& org, const EconomyInput& 
 // above it, admin) — core::OrgAction::kWriteOrganization.
 bool MayRecordEconomy(const Principal& who, std::span<const std::string> ancestry);
 
+// Whether `who` may record the economy of every village they may read (the totals' `can_record`):
+// admin everywhere and a unit admin in its subtree; the others read only. The same answer as
+// MayRecordEconomy for every organization MayAccessOrganization lets `who` read.
+bool MayRecordEconomyWhereRead(const Principal& who);
+
 // One year's total of one model over the records given: villages and income.
 struct ModelTotal {
   int year = 0;

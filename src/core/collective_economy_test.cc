@@ -89,5 +89,21 @@ TEST(CollectiveEconomyTest, TheUnitAdminRecordsNotTheSecretary) {
   EXPECT_FALSE(MayRecordEconomy(Who(Role::kSecretary, {"V1"}), ancestry));
 }
 
+TEST(CollectiveEconomyTest, WhoMayRecordWhereTheyReadAgreesWithTheRuleForEachVillage) {
+  const std::vector<std::vector<std::string>> ancestries = {{"V1", "T1"}, {"T1"}, {"V3", "T2"}};
+  for (Role role : {Role::kAdmin, Role::kUnitAdmin, Role::kSecretary, Role::kFirstSecretary,
+                    Role::kLeader, Role::kAuditor}) {
+    for (const std::vector<std::string>& scope :
+         std::vector<std::vector<std::string>>{{"V1"}, {"T1"}, {}}) {
+      const Principal who = Who(role, scope);
+      for (const std::vector<std::string>& ancestry : ancestries) {
+        if (!MayAccessOrganization(who, ancestry, OrgAction::kRead)) continue;
+        EXPECT_EQ(MayRecordEconomy(who, ancestry), MayRecordEconomyWhereRead(who))
+            << ToString(role) << " " << ancestry.front();
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace grassroots::core

@@ -110,6 +110,10 @@ bool MayLogMeetings(const Principal& who, std::span<const std::string> ancestry)
   return MayAccessOrganization(who, ancestry, OrgAction::kWriteMembers);
 }
 
+bool MayLogMeetingsWhereRead(const Principal& who) {
+  return who.role != Role::kLeader && who.role != Role::kAuditor;
+}
+
 Quarter QuarterOf(const CivilDate& day) { return {day.year, (day.month - 1) / 3 + 1}; }
 
 QuarterTally TallyQuarter(std::span<const MeetingRecord> meetings, const Quarter& quarter,

@@ -96,6 +96,12 @@ Status CheckHoldsPartyLife(const Organization& org);
 // for MayAccessOrganization.
 bool MayLogMeetings(const Principal& who, std::span<const std::string> ancestry);
 
+// Whether `who` may log meetings for every branch they may read (lists, the summary's `can_log`):
+// the roles that keep members keep them wherever they read (admin everywhere, a unit admin its
+// subtree, a secretary or first secretary their own organizations), leader and auditor nowhere.
+// The same answer as MayLogMeetings for every organization MayAccessOrganization lets `who` read.
+bool MayLogMeetingsWhereRead(const Principal& who);
+
 struct KindTally {
   MeetingKind kind = MeetingKind::kBranchMeeting;
   int held = 0;

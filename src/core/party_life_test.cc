@@ -111,6 +111,23 @@ TEST(PartyLifeTest, ABranchSecretaryLogsOnlyTheirOwnBranch) {
   EXPECT_FALSE(MayLogMeetings(auditor, own));
 }
 
+TEST(PartyLifeTest, WhoMayLogWhereTheyReadAgreesWithTheRuleForEachOrganization) {
+  const std::vector<std::vector<std::string>> ancestries = {
+      {"V1", "T1"}, {"V2", "T1"}, {"T1"}, {"V3", "T2"}};
+  for (Role role : {Role::kAdmin, Role::kUnitAdmin, Role::kSecretary, Role::kFirstSecretary,
+                    Role::kLeader, Role::kAuditor}) {
+    for (const std::vector<std::string>& scope :
+         std::vector<std::vector<std::string>>{{"V1"}, {"T1"}, {}}) {
+      const Principal who = Who(role, scope);
+      for (const std::vector<std::string>& ancestry : ancestries) {
+        if (!MayAccessOrganization(who, ancestry, OrgAction::kRead)) continue;
+        EXPECT_EQ(MayLogMeetings(who, ancestry), MayLogMeetingsWhereRead(who))
+            << ToString(role) << " " << ancestry.front();
+      }
+    }
+  }
+}
+
 TEST(PartyLifeTest, AnEndedQuarterShortOfAnyKindIsFlagged) {
   const PartyLifeRequirements required;  // 1, 3, 3, 1
   std::vector<MeetingRecord> held = {

@@ -222,6 +222,7 @@ void Summary(Call& call) {
   const std::size_t total = items.size();
   WriteJson(call.res, {{"quarter", core::FormatQuarter(*quarter)},
                        {"ended", core::DaysOf(*quarter).last < today},
+                       {"can_log", core::MayLogMeetingsWhereRead(call.principal)},
                        {"required", RequiredJson(required)},
                        {"items", std::move(items)},
                        {"total", total},
@@ -233,7 +234,8 @@ void Evidence(Call& call) {
   if (!code) return;
   auto year = QueryYear(call, true);
   if (!year) return;
-  if (!RequireOrg(call, *code, core::OrgAction::kRead)) return;
+  auto org = OrgFor(call, *code, nullptr, "");
+  if (!org) return;
   const core::PartyLifeRequirements& required = call.services.policy.policy.party_life;
   auto quarters = app::RoutineEvidence(call.store, *code, *year, required, Today());
   if (!quarters.ok()) return WriteError(call.res, quarters.error());
@@ -242,6 +244,8 @@ void Evidence(Call& call) {
   WriteJson(call.res, {{"code", *code},
                        {"year", *year},
                        {"dimension", "routine"},
+                       // A committee holds no meetings of its own: its branches' evidence counts.
+                       {"applies", core::HoldsPartyLife(org->kind)},
                        {"required", RequiredJson(required)},
                        {"quarters", std::move(list)}});
 }
@@ -320,7 +324,9 @@ void EconomyTotals(Call& call) {
   }
   json models = json::array();
   for (core::EconomyModel m : core::kAllEconomyModels) models.push_back(core::ToString(m));
-  WriteJson(call.res, {{"items", std::move(items)}, {"models", std::move(models)}});
+  WriteJson(call.res, {{"items", std::move(items)},
+                       {"models", std::move(models)},
+                       {"can_record", core::MayRecordEconomyWhereRead(call.principal)}});
 }
 
 }  // namespace
