@@ -25,14 +25,13 @@ TEST_F(MeetingsCli, TheDemoHoldsMeetingsAndVillageEconomies) {
 
 TEST_F(MeetingsCli, ABadLineNamesFileAndLineAndNothingIsWritten) {
   const long before = Meetings();
-  const std::string path = scratch_.Write(
-      "q3.csv",
-      "org_code,kind,date,attended,expected,topic\n"
-      "MH001-01,党课,2015-08-06,10,12,党史学习\n"
-      "MH001-01,picnic,2015-08-07,10,12,党史学习\n"
-      "MH001-01,支委会,2015-08-32,5,,研究工作\n"
-      "MH001,支委会,2015-08-03,5,,研究工作\n"
-      "MH001-01,党课,2015-08-06,10,12,党史学习\n");
+  const std::string path = scratch_.Write("q3.csv",
+                                          "org_code,kind,date,attended,expected,topic\n"
+                                          "MH001-01,党课,2015-08-06,10,12,党史学习\n"
+                                          "MH001-01,picnic,2015-08-07,10,12,党史学习\n"
+                                          "MH001-01,支委会,2015-08-32,5,,研究工作\n"
+                                          "MH001,支委会,2015-08-03,5,,研究工作\n"
+                                          "MH001-01,党课,2015-08-06,10,12,党史学习\n");
   const Outcome outcome = scratch_.Run({"meetings", "import", path});
   EXPECT_EQ(outcome.exit_code, 1);
   EXPECT_NE(outcome.err.find(path + ":3: kind must be one of"), std::string::npos) << outcome.err;
@@ -48,10 +47,10 @@ TEST_F(MeetingsCli, ABadLineNamesFileAndLineAndNothingIsWritten) {
 
 TEST_F(MeetingsCli, ADryRunWritesNothingAndAGoodFileIsWrittenOnce) {
   const long before = Meetings();
-  const std::string path = scratch_.Write(
-      "q2.csv", "\xef\xbb\xbf组织代码,会议类型,召开日期,实到人数,主题\n"
-                "MH001-01,党课,2015-05-06,10,党史学习\n"
-                "MH001-01,党小组会,2015-05-16,8,学习党章\n");
+  const std::string path = scratch_.Write("q2.csv",
+                                          "\xef\xbb\xbf组织代码,会议类型,召开日期,实到人数,主题\n"
+                                          "MH001-01,党课,2015-05-06,10,党史学习\n"
+                                          "MH001-01,党小组会,2015-05-16,8,学习党章\n");
   const Outcome dry = scratch_.Run({"meetings", "import", "--dry-run", path});
   ASSERT_EQ(dry.exit_code, 0) << dry.err;
   EXPECT_NE(dry.out.find("2 meetings would be imported"), std::string::npos) << dry.out;
@@ -68,10 +67,10 @@ TEST_F(MeetingsCli, ADryRunWritesNothingAndAGoodFileIsWrittenOnce) {
 
 TEST_F(MeetingsCli, AGb18030FileAsExcelSavesItIsRead) {
   const long before = Meetings();
-  const std::string path = scratch_.Write(
-      "gbk.csv",
-      "org_code,kind,date,attended,topic\n"
-      "MH001-01,\xb5\xb3\xbf\xce,2015-08-06,10,\xb5\xb3\xca\xb7\xd1\xa7\xcf\xb0\n");
+  const std::string path =
+      scratch_.Write("gbk.csv",
+                     "org_code,kind,date,attended,topic\n"
+                     "MH001-01,\xb5\xb3\xbf\xce,2015-08-06,10,\xb5\xb3\xca\xb7\xd1\xa7\xcf\xb0\n");
   const Outcome outcome = scratch_.Run({"meetings", "import", path});
   ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
   EXPECT_EQ(Meetings(), before + 1);

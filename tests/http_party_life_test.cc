@@ -30,9 +30,9 @@ class HttpPartyLife : public ::testing::Test {
 TEST_F(HttpPartyLife, ABranchSecretaryLogsAMeetingAndTheDefaultExpectedIsTheRoll) {
   Client secretary;
   ASSERT_EQ(secretary.LoginAs("secretary").status, 200);
-  const Reply logged =
-      secretary.Send("POST", MeetingsOf(kBranch),
-                     R"({"kind":"支委会","date":"2017-03-02","attended":4,"topic":"研究发展党员"})");
+  const Reply logged = secretary.Send(
+      "POST", MeetingsOf(kBranch),
+      R"({"kind":"支委会","date":"2017-03-02","attended":4,"topic":"研究发展党员"})");
   ASSERT_EQ(logged.status, 201) << logged.body;
   EXPECT_EQ(logged.Json()["kind"], "committee_meeting");
   EXPECT_GE(logged.Json()["expected"].get<int>(), 4);
@@ -40,11 +40,13 @@ TEST_F(HttpPartyLife, ABranchSecretaryLogsAMeetingAndTheDefaultExpectedIsTheRoll
   const nlohmann::json audit = admin_.Get("/api/v1/audit?limit=1").Json()["items"][0];
   EXPECT_EQ(audit["action"], "meeting.create");
   // The same meeting again is a conflict, not a second count.
-  EXPECT_EQ(secretary
-                .Send("POST", MeetingsOf(kBranch),
-                      R"({"kind":"committee_meeting","date":"2017-03-02","attended":4,"topic":"研究发展党员"})")
-                .status,
-            409);
+  EXPECT_EQ(
+      secretary
+          .Send(
+              "POST", MeetingsOf(kBranch),
+              R"({"kind":"committee_meeting","date":"2017-03-02","attended":4,"topic":"研究发展党员"})")
+          .status,
+      409);
   const Reply listed = secretary.Get("/api/v1/meetings?quarter=2017-Q1");
   ASSERT_EQ(listed.status, 200) << listed.body;
   EXPECT_EQ(listed.Json()["total"], 1);
@@ -82,10 +84,10 @@ TEST_F(HttpPartyLife, OutOfScopeIsNeverUsedAndReadersMayNotLog) {
   const Reply never = secretary.Send("POST", MeetingsOf("NO-SUCH"), body);
   EXPECT_EQ(other.status, 404);
   EXPECT_EQ(other.Json()["error"]["reason"], never.Json()["error"]["reason"]);
-  EXPECT_EQ(secretary.Get(std::string("/api/v1/organizations/") + kOther +
-                          "/routine-evidence?year=2016")
-                .status,
-            404);
+  EXPECT_EQ(
+      secretary.Get(std::string("/api/v1/organizations/") + kOther + "/routine-evidence?year=2016")
+          .status,
+      404);
   Client auditor;
   ASSERT_EQ(auditor.LoginAs("auditor").status, 200);
   const Reply forbidden = auditor.Send("POST", MeetingsOf(kBranch), body);
@@ -137,8 +139,8 @@ TEST_F(HttpPartyLife, TheYearsSummariesExportWithTheirStanding) {
 }
 
 TEST_F(HttpPartyLife, RoutineEvidenceAnswersTheFourQuarters) {
-  const Reply reply = admin_.Get(std::string("/api/v1/organizations/") + kBranch +
-                                 "/routine-evidence?year=2016");
+  const Reply reply =
+      admin_.Get(std::string("/api/v1/organizations/") + kBranch + "/routine-evidence?year=2016");
   ASSERT_EQ(reply.status, 200) << reply.body;
   const nlohmann::json evidence = reply.Json();
   EXPECT_EQ(evidence["dimension"], "routine");
@@ -147,18 +149,17 @@ TEST_F(HttpPartyLife, RoutineEvidenceAnswersTheFourQuarters) {
   EXPECT_EQ(evidence["quarters"][1]["quarter"], "2016-Q2");
   ASSERT_EQ(evidence["quarters"][0]["kinds"].size(), 4u);
   EXPECT_GT(evidence["quarters"][0]["kinds"][1]["held"].get<int>(), 0);
-  const Reply town = admin_.Get(std::string("/api/v1/organizations/") + kTown +
-                                "/routine-evidence?year=2016");
+  const Reply town =
+      admin_.Get(std::string("/api/v1/organizations/") + kTown + "/routine-evidence?year=2016");
   ASSERT_EQ(town.status, 200) << town.body;
   EXPECT_EQ(town.Json()["applies"], false);
 }
 
 TEST_F(HttpPartyLife, AQuartersFileImportsAllOrNothing) {
-  const std::string bad =
-      "组织代码,会议类型,召开日期,实到人数,应到人数,主题\n" + std::string(kBranch) +
-      ",党课,2015-05-06,10,12,党史学习\n" + kBranch + ",党课,2015-05-07,x,12,党史学习\n";
-  const Reply refused =
-      admin_.Send("POST", "/api/v1/meetings/import", bad, true, "text/csv");
+  const std::string bad = "组织代码,会议类型,召开日期,实到人数,应到人数,主题\n" +
+                          std::string(kBranch) + ",党课,2015-05-06,10,12,党史学习\n" + kBranch +
+                          ",党课,2015-05-07,x,12,党史学习\n";
+  const Reply refused = admin_.Send("POST", "/api/v1/meetings/import", bad, true, "text/csv");
   EXPECT_EQ(refused.status, 422) << refused.body;
   EXPECT_EQ(admin_.Get("/api/v1/meetings?quarter=2015-Q2").Json()["total"], 0);
   const std::string good = "org_code,kind,date,attended,topic\n" + std::string(kBranch) +
@@ -174,14 +175,12 @@ TEST_F(HttpPartyLife, AQuartersFileImportsAllOrNothing) {
 
 TEST_F(HttpPartyLife, AVillagesEconomyIsRecordedAndTotalledByModel) {
   const std::string path = std::string("/api/v1/organizations/") + kBranch + "/economy/2015";
-  const Reply put =
-      admin_.Send("PUT", path, R"({"income_fen":12345678,"model":"资产盘活型"})");
+  const Reply put = admin_.Send("PUT", path, R"({"income_fen":12345678,"model":"资产盘活型"})");
   ASSERT_EQ(put.status, 200) << put.body;
   EXPECT_EQ(put.Json()["income_fen"], 12345678);
   EXPECT_EQ(put.Json()["model"], "asset_revitalization");
   EXPECT_EQ(admin_.Get("/api/v1/audit?limit=1").Json()["items"][0]["action"], "economy.record");
-  EXPECT_EQ(admin_.Send("PUT", path, R"({"income_fen":-1,"model":"resource_based"})").status,
-            422);
+  EXPECT_EQ(admin_.Send("PUT", path, R"({"income_fen":-1,"model":"resource_based"})").status, 422);
   EXPECT_EQ(admin_.Send("PUT", path, R"({"income_fen":1,"model":"tourism"})").status, 422);
   const Reply town = admin_.Send("PUT", std::string("/api/v1/organizations/MH006-07/economy/2015"),
                                  R"({"income_fen":1,"model":"resource_based"})");

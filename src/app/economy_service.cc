@@ -4,8 +4,8 @@ namespace grassroots::app {
 
 core::Result<core::EconomyRecord> RecordEconomy(storage::Store& store,
                                                 const core::Organization& org,
-                                                const core::EconomyInput& input,
-                                                int current_year, const storage::Actor& actor) {
+                                                const core::EconomyInput& input, int current_year,
+                                                const storage::Actor& actor) {
   core::Result<core::EconomyRecord> checked = core::CheckEconomy(org, input, current_year);
   if (!checked.ok()) return checked.error();
   core::EconomyRecord stored;

@@ -19,8 +19,8 @@ namespace grassroots::app {
 // Answers the record as stored; a second record of the year replaces the first.
 core::Result<core::EconomyRecord> RecordEconomy(storage::Store& store,
                                                 const core::Organization& org,
-                                                const core::EconomyInput& input,
-                                                int current_year, const storage::Actor& actor);
+                                                const core::EconomyInput& input, int current_year,
+                                                const storage::Actor& actor);
 
 // The records of `year` (0: all years) over the villages the filter admits, by year and code.
 core::Result<std::vector<storage::EconomyRow>> ListEconomy(storage::Store& store, int year,

@@ -1,4 +1,5 @@
 // ImportMeetings (party_life_service.h): a quarter's meetings from a file, all or nothing.
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
@@ -23,7 +24,8 @@ struct MeetingRow {
 // A whole number of a column, or nullopt after Fail (not_a_number).
 std::optional<std::int64_t> Count(csv::RowReader& in, Col column) {
   const std::string text(in[column]);
-  if (text.empty() || text.size() > 9 || text.find_first_not_of("0123456789") != std::string::npos) {
+  if (text.empty() || text.size() > 9 ||
+      text.find_first_not_of("0123456789") != std::string::npos) {
     in.Fail(column, std::string(in.name(column)) + " must be a whole number", "not_a_number",
             {{"value", text.substr(0, 16)}});
     return std::nullopt;
@@ -78,16 +80,15 @@ core::Result<OrgCheck> CheckOrganization(storage::Store& store, const core::Prin
     out.refusal = core::LineError(0, "no organization " + code, "org_code",
                                   "organization_not_found", {{"code", code}});
   } else if (core::Status s = core::CheckHoldsPartyLife(detail.value()->org); !s.ok()) {
-    out.refusal = core::LineError(0, s.error().message, "org_code", s.error().reason,
-                                  s.error().params);
+    out.refusal =
+        core::LineError(0, s.error().message, "org_code", s.error().reason, s.error().params);
   }
   return out;
 }
 
 }  // namespace
 
-core::Result<MeetingImportOutcome> ImportMeetings(storage::Store& store,
-                                                  const core::Principal& who,
+core::Result<MeetingImportOutcome> ImportMeetings(storage::Store& store, const core::Principal& who,
                                                   std::string_view bytes,
                                                   const core::CivilDate& today, bool dry_run,
                                                   const storage::Actor& actor) {
@@ -124,17 +125,17 @@ core::Result<MeetingImportOutcome> ImportMeetings(storage::Store& store,
     }
     if (!seen.insert({m.org_code, static_cast<int>(m.kind), core::FormatIsoDate(m.on), m.topic})
              .second) {
-      outcome.errors.emplace_back(row.line, "this meeting is in the file twice", "topic",
-                                  "meeting_already_logged",
-                                  core::Params{{"code", m.org_code},
-                                               {"date", core::FormatIsoDate(m.on)}});
+      outcome.errors.emplace_back(
+          row.line, "this meeting is in the file twice", "topic", "meeting_already_logged",
+          core::Params{{"code", m.org_code}, {"date", core::FormatIsoDate(m.on)}});
       continue;
     }
     good.push_back(std::move(row));
   }
   // Rows before the organizations' errors came later; the errors go out in line order.
-  std::stable_sort(outcome.errors.begin(), outcome.errors.end(),
-                   [](const core::LineError& a, const core::LineError& b) { return a.line < b.line; });
+  std::stable_sort(
+      outcome.errors.begin(), outcome.errors.end(),
+      [](const core::LineError& a, const core::LineError& b) { return a.line < b.line; });
   const auto finish = [&] {
     for (core::LineError& error : outcome.errors) error.line = text.value().SourceLine(error.line);
   };
@@ -154,10 +155,9 @@ core::Result<MeetingImportOutcome> ImportMeetings(storage::Store& store,
       core::Result<bool> exists = records.Exists(m);
       if (!exists.ok()) return exists.error();
       if (exists.value()) {
-        outcome.errors.emplace_back(row.line, "this meeting is logged already", "topic",
-                                    "meeting_already_logged",
-                                    core::Params{{"code", m.org_code},
-                                                 {"date", core::FormatIsoDate(m.on)}});
+        outcome.errors.emplace_back(
+            row.line, "this meeting is logged already", "topic", "meeting_already_logged",
+            core::Params{{"code", m.org_code}, {"date", core::FormatIsoDate(m.on)}});
         continue;
       }
       if (dry_run) continue;

@@ -1,12 +1,12 @@
 #include "app/party_life_service.h"
 
+#include <algorithm>
 #include <map>
 
 namespace grassroots::app {
 
 core::Result<core::MeetingRecord> LogMeeting(storage::Store& store, const core::Organization& org,
-                                             core::MeetingInput input,
-                                             const core::CivilDate& today,
+                                             core::MeetingInput input, const core::CivilDate& today,
                                              const storage::Actor& actor) {
   input.org_code = org.code;
   if (core::Status s = core::CheckHoldsPartyLife(org); !s.ok()) return s.error();
@@ -85,7 +85,8 @@ core::Result<std::vector<BranchQuarter>> QuarterSummary(storage::Store& store,
   });
   if (!status.ok()) return status.error();
   std::map<std::string, std::vector<core::MeetingRecord>> by_branch;
-  for (const storage::MeetingRow& row : held) by_branch[row.meeting.org_code].push_back(row.meeting);
+  for (const storage::MeetingRow& row : held)
+    by_branch[row.meeting.org_code].push_back(row.meeting);
   std::vector<BranchQuarter> out;
   out.reserve(branches.size());
   for (const storage::BranchRow& branch : branches) {
@@ -116,10 +117,10 @@ core::Status ExportMeetingSummary(storage::Store& store, int year, const storage
   using exporting::Cell;
   using exporting::ColumnKind;
   const exporting::TableColumn columns[] = {
-      {"季度", ColumnKind::kCode, 10},         {"组织代码", ColumnKind::kCode, 14},
-      {"组织名称", ColumnKind::kText, 30},     {"支部党员大会", ColumnKind::kInteger, 12},
-      {"支委会", ColumnKind::kInteger, 8},     {"党小组会", ColumnKind::kInteger, 10},
-      {"党课", ColumnKind::kInteger, 6},       {"是否达标", ColumnKind::kText, 10},
+      {"季度", ColumnKind::kCode, 10},     {"组织代码", ColumnKind::kCode, 14},
+      {"组织名称", ColumnKind::kText, 30}, {"支部党员大会", ColumnKind::kInteger, 12},
+      {"支委会", ColumnKind::kInteger, 8}, {"党小组会", ColumnKind::kInteger, 10},
+      {"党课", ColumnKind::kInteger, 6},   {"是否达标", ColumnKind::kText, 10},
       {"缺少", ColumnKind::kText, 36}};
   if (core::Status s = out.Begin(columns); !s.ok()) return s;
   for (int q = 1; q <= 4; ++q) {

@@ -28,8 +28,7 @@ namespace grassroots::app {
 // county's `today`, `expected` defaulting to the members on its roll; the same meeting
 // (organization, kind, day, topic) twice is kConflict meeting_already_logged. Audited.
 core::Result<core::MeetingRecord> LogMeeting(storage::Store& store, const core::Organization& org,
-                                             core::MeetingInput input,
-                                             const core::CivilDate& today,
+                                             core::MeetingInput input, const core::CivilDate& today,
                                              const storage::Actor& actor);
 
 core::Result<std::vector<storage::MeetingRow>> ListMeetings(storage::Store& store,
@@ -77,8 +76,7 @@ struct MeetingImportOutcome {
 // meeting_already_logged), each error at the file's line naming its field; nothing is written
 // unless every row is good, then all in one transaction. `dry_run` checks and writes nothing.
 // kInvalid only when the file cannot be read at all.
-core::Result<MeetingImportOutcome> ImportMeetings(storage::Store& store,
-                                                  const core::Principal& who,
+core::Result<MeetingImportOutcome> ImportMeetings(storage::Store& store, const core::Principal& who,
                                                   std::string_view bytes,
                                                   const core::CivilDate& today, bool dry_run,
                                                   const storage::Actor& actor);

@@ -31,9 +31,9 @@ int Import(const GlobalOptions& global, const MeetingsOptions& options) {
   core::Principal who;
   who.name = CliActor().name;
   who.role = core::Role::kAdmin;
-  auto imported =
-      app::ImportMeetings(*store.value(), who, content.str(),
-                          core::CountyDate(core::DefaultClock().Now()), options.dry_run, CliActor());
+  auto imported = app::ImportMeetings(*store.value(), who, content.str(),
+                                      core::CountyDate(core::DefaultClock().Now()), options.dry_run,
+                                      CliActor());
   if (!imported.ok()) {
     std::cerr << path << ": " << imported.error().message << "\n";
     return kExitBadInput;

@@ -13,12 +13,10 @@ namespace grassroots::cli {
 namespace {
 
 constexpr std::array<const char*, 6> kTopics = {
-    "学习党章党规", "学习习近平总书记系列重要讲话", "研究发展党员工作", "民主评议党员",
-    "研究村集体经济发展", "讨论整改台账事项"};
+    "学习党章党规", "学习习近平总书记系列重要讲话", "研究发展党员工作",
+    "民主评议党员", "研究村集体经济发展",           "讨论整改台账事项"};
 
-std::string Day(int year, int month, int day) {
-  return core::FormatIsoDate({year, month, day});
-}
+std::string Day(int year, int month, int day) { return core::FormatIsoDate({year, month, day}); }
 
 // A CSV field needs no quoting: the topics hold no comma, quote or line break.
 void AddMeeting(std::string& csv, const std::string& code, std::string_view kind,

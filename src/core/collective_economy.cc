@@ -24,9 +24,7 @@ constexpr ModelName kModels[] = {
 }  // namespace
 
 std::string_view ToString(EconomyModel model) { return kModels[static_cast<int>(model)].name; }
-std::string_view ChineseLabel(EconomyModel model) {
-  return kModels[static_cast<int>(model)].label;
-}
+std::string_view ChineseLabel(EconomyModel model) { return kModels[static_cast<int>(model)].label; }
 
 std::optional<EconomyModel> ParseEconomyModel(std::string_view text) {
   const std::string_view wanted = TrimSpace(text);

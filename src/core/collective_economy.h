@@ -29,8 +29,7 @@ enum class EconomyModel : std::uint8_t {
 };
 inline constexpr std::array<EconomyModel, 5> kAllEconomyModels = {
     EconomyModel::kAssetRevitalization, EconomyModel::kResourceBased,
-    EconomyModel::kResourceDerived, EconomyModel::kServiceDriven,
-    EconomyModel::kProjectSymbiosis};
+    EconomyModel::kResourceDerived, EconomyModel::kServiceDriven, EconomyModel::kProjectSymbiosis};
 inline constexpr std::string_view kEconomyModelNames =
     "asset_revitalization, resource_based, resource_derived, service_driven, project_symbiosis";
 

@@ -52,8 +52,7 @@ TEST(CollectiveEconomyTest, YearIncomeAndModelAreChecked) {
   EXPECT_EQ(CheckEconomy(Village(), {1899, 0, "service_driven"}, 2016).error().field, "year");
   EXPECT_EQ(CheckEconomy(Village(), {2016, -1, "service_driven"}, 2016).error().field,
             "income_fen");
-  EXPECT_EQ(CheckEconomy(Village(), {2016, 0, "tourism"}, 2016).error().reason,
-            "unknown_value");
+  EXPECT_EQ(CheckEconomy(Village(), {2016, 0, "tourism"}, 2016).error().reason, "unknown_value");
   EXPECT_EQ(CheckEconomy(Village(), {2016, 0, ""}, 2016).error().reason, "empty");
   EXPECT_TRUE(CheckEconomy(Village(), {2016, kMaxIncomeFen, "project_symbiosis"}, 2016).ok());
   EXPECT_FALSE(CheckEconomy(Village(), {2016, kMaxIncomeFen + 1, "project_symbiosis"}, 2016).ok());

@@ -127,9 +127,8 @@ QuarterTally TallyQuarter(std::span<const MeetingRecord> meetings, const Quarter
     tally.kind = kAllMeetingKinds[k];
     tally.required = RequiredPerQuarter(required, tally.kind);
     tally.held = static_cast<int>(std::count_if(
-        meetings.begin(), meetings.end(), [&](const MeetingRecord& m) {
-          return m.kind == tally.kind && days.Contains(m.on);
-        }));
+        meetings.begin(), meetings.end(),
+        [&](const MeetingRecord& m) { return m.kind == tally.kind && days.Contains(m.on); }));
     tally.missing = std::max(0, tally.required - tally.held);
     if (out.ended && tally.missing > 0) out.short_of_required = true;
   }

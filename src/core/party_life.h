@@ -50,12 +50,12 @@ struct MeetingRecord {
   std::int64_t id = 0;  // 0 until stored
   std::string org_code;
   MeetingKind kind = MeetingKind::kBranchMeeting;
-  CivilDate on;                // the day it was held (the county's calendar)
-  std::int64_t attended = 0;   // members present
-  std::int64_t expected = 0;   // members expected; 0 when not given
-  std::string topic;           // 主题
-  std::string recorded_by;     // account name, set when stored
-  std::string recorded_at;     // ISO 8601 UTC, set when stored
+  CivilDate on;               // the day it was held (the county's calendar)
+  std::int64_t attended = 0;  // members present
+  std::int64_t expected = 0;  // members expected; 0 when not given
+  std::string topic;          // 主题
+  std::string recorded_by;    // account name, set when stored
+  std::string recorded_at;    // ISO 8601 UTC, set when stored
 };
 
 // A meeting as sent: the kind and the day as text; `expected` absent when not given.

@@ -16,8 +16,8 @@
 
 #include "app/audit_trail.h"
 #include "app/ledger_service.h"
-#include "app/party_life_service.h"
 #include "app/list_export.h"
+#include "app/party_life_service.h"
 #include "app/stored_assessments.h"
 #include "export/csv_table.h"
 #include "export/xlsx_table.h"

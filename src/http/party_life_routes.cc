@@ -6,6 +6,7 @@
 // (core::MayRecordEconomy); lists and the totals by model are over the caller's scope. The rules
 // are core/party_life.h's and core/collective_economy.h's, applied by app/party_life_service and
 // app/economy_service.
+#include <algorithm>
 #include <cmath>
 
 #include "app/economy_service.h"
@@ -188,9 +189,9 @@ void ListMeetings(Call& call) {
     items.push_back(MeetingJson(row.meeting, row.org_name));
   }
   const std::size_t total = items.size();
-  WriteJson(call.res, {{"quarter", core::FormatQuarter(*quarter)},
-                       {"items", std::move(items)},
-                       {"total", total}});
+  WriteJson(
+      call.res,
+      {{"quarter", core::FormatQuarter(*quarter)}, {"items", std::move(items)}, {"total", total}});
 }
 
 json RequiredJson(const core::PartyLifeRequirements& r) {
@@ -264,12 +265,9 @@ void Import(Call& call) {
 }
 
 json EconomyJson(const core::EconomyRecord& r, const std::string& org_name = {}) {
-  json out = {{"org_code", r.org_code},
-              {"year", r.year},
-              {"income_fen", r.income_fen},
-              {"model", core::ToString(r.model)},
-              {"recorded_by", r.recorded_by},
-              {"recorded_at", r.recorded_at}};
+  json out = {{"org_code", r.org_code},       {"year", r.year},
+              {"income_fen", r.income_fen},   {"model", core::ToString(r.model)},
+              {"recorded_by", r.recorded_by}, {"recorded_at", r.recorded_at}};
   if (!org_name.empty()) out["org_name"] = org_name;
   return out;
 }

@@ -48,8 +48,7 @@ core::EconomyRecord ReadEconomy(const Statement& s) {
   r.org_code = Text(s, 0);
   r.year = static_cast<int>(s.Int(1));
   r.income_fen = s.Int(2);
-  r.model =
-      core::ParseEconomyModel(Text(s, 3)).value_or(core::EconomyModel::kAssetRevitalization);
+  r.model = core::ParseEconomyModel(Text(s, 3)).value_or(core::EconomyModel::kAssetRevitalization);
   r.recorded_by = Text(s, 4);
   r.recorded_at = Text(s, 5);
   return r;
@@ -110,8 +109,8 @@ core::Result<bool> PartyMeetingRecords::Exists(const core::MeetingRecord& meetin
       tx_->db(),
       "SELECT id FROM party_meetings WHERE org_code = ? AND kind = ? AND held_on = ? AND"
       " topic = ?",
-      {meeting.org_code, std::string(core::ToString(meeting.kind)),
-       core::FormatIsoDate(meeting.on), meeting.topic},
+      {meeting.org_code, std::string(core::ToString(meeting.kind)), core::FormatIsoDate(meeting.on),
+       meeting.topic},
       [](const Statement& s) { return s.Int(0); });
   if (!found.ok()) return found.error();
   return found.value().has_value();

@@ -34,8 +34,8 @@ class PartyLifeRecordsTest : public test::StoreTest {
   void SetUp() override {
     test::StoreTest::SetUp();
     // T1 a town committee with branches V1 and V2; T2 another with V3.
-    Upsert({Org("T1"), Org("V1", "T1"), Org("V2", "T1"), Org("T2", "", "u2"),
-            Org("V3", "T2", "u2")});
+    Upsert(
+        {Org("T1"), Org("V1", "T1"), Org("V2", "T1"), Org("T2", "", "u2"), Org("V3", "T2", "u2")});
   }
   core::Result<core::MeetingRecord> Add(const core::MeetingRecord& m) {
     core::MeetingRecord stored;
@@ -144,8 +144,7 @@ TEST_P(PartyLifeRecordsTest, AVillagesEconomyIsRecordedOncePerYearAndReplacedAud
   };
   core::EconomyRecord r = rec("V1", 2016, 1'234'567, core::EconomyModel::kServiceDriven);
   const auto put = [&](const core::EconomyRecord& record) {
-    return store_->Write(actor_,
-                         [&](Tx& tx) { return StatusOf(EconomyRecords(tx).Put(record)); });
+    return store_->Write(actor_, [&](Tx& tx) { return StatusOf(EconomyRecords(tx).Put(record)); });
   };
   ASSERT_TRUE(put(r).ok());
   r.income_fen = 2'000'000;

@@ -30,6 +30,8 @@ after(async () => {
   if (server) await server.stop()
 })
 
+// An input by its data-test, whether the attribute lands on the input or on its wrapper.
+const field = (page, name) => page.locator(`input[data-test=${name}], [data-test=${name}] input`).first()
 const sideways = (page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
 
 // The county's day (UTC+8) and its quarter.
@@ -51,8 +53,8 @@ test('a branch secretary logs a Party lecture on a 390 px phone and it counts', 
   const date = page.locator('[data-test=log-form] .el-date-editor input')
   await date.fill(day)
   await date.press('Enter')
-  await page.locator('[data-test=log-attended] input').fill('12')
-  await page.locator('[data-test=log-topic] input').fill('学习党章第一章')
+  await field(page, 'log-attended').fill('12')
+  await field(page, 'log-topic').fill('学习党章第一章')
   await page.locator('[data-test=log-submit]').click()
   await page.locator('[data-test=meetings] .el-table__row', { hasText: '学习党章第一章' }).waitFor()
   const summary = await apiInPage(page, 'GET', `/meetings/summary?quarter=${quarter}`)
@@ -62,8 +64,8 @@ test('a branch secretary logs a Party lecture on a 390 px phone and it counts', 
   assert.equal(await sideways(page), 0, 'the party life page scrolls sideways after logging')
   // The same meeting again is refused in the user's words, next to nothing lost.
   await page.locator('[data-test=kind-party_lecture]').click()
-  await page.locator('[data-test=log-attended] input').fill('12')
-  await page.locator('[data-test=log-topic] input').fill('学习党章第一章')
+  await field(page, 'log-attended').fill('12')
+  await field(page, 'log-topic').fill('学习党章第一章')
   await date.fill(day)
   await date.press('Enter')
   await page.locator('[data-test=log-submit]').click()
@@ -104,7 +106,7 @@ test('the organization page shows a branch\'s routine evidence by quarter', asyn
   await login(page, server.url, 'admin', server.accounts.admin.password)
   await page.goto(`${server.url}/#/orgs/MH001-01`)
   await page.locator('[data-test=routine-evidence][data-loaded=yes]').waitFor()
-  const year = Number(await page.locator('[data-test=radar-year] input').inputValue())
+  const year = Number(await page.locator('[data-test=routine-evidence]').getAttribute('data-year'))
   const evidence = await apiInPage(page, 'GET', `/organizations/MH001-01/routine-evidence?year=${year}`)
   assert.equal(await page.locator('[data-test=routine-evidence] tbody tr').count(), 4)
   for (const q of evidence.body.quarters) {
