@@ -34,8 +34,10 @@ TEST_F(MeetingsCli, ABadLineNamesFileAndLineAndNothingIsWritten) {
                                           "MH001-01,党课,2015-08-06,10,12,党史学习\n");
   const Outcome outcome = scratch_.Run({"meetings", "import", path});
   EXPECT_EQ(outcome.exit_code, 1);
-  EXPECT_NE(outcome.err.find(path + ":3: kind must be one of"), std::string::npos) << outcome.err;
-  EXPECT_NE(outcome.err.find(path + ":4: "), std::string::npos) << outcome.err;
+  EXPECT_NE(outcome.err.find(path + ":3: unknown kind \"picnic\""), std::string::npos)
+      << outcome.err;
+  EXPECT_NE(outcome.err.find(path + ":4: date: \"2015-08-32\" is not a date"), std::string::npos)
+      << outcome.err;
   EXPECT_NE(outcome.err.find(path + ":5: MH001 is a Party committee"), std::string::npos)
       << outcome.err;
   EXPECT_NE(outcome.err.find(path + ":6: this meeting is in the file twice"), std::string::npos)

@@ -42,8 +42,7 @@ std::optional<MeetingRow> ReadRow(csv::RowReader& in, const core::CivilDate& tod
   std::optional<std::int64_t> attended = Count(in, kAttended);
   input.attended = attended.value_or(0);
   if (in.has(kExpected) && !in[kExpected].empty()) input.expected = Count(in, kExpected);
-  for (core::Error error : core::MeetingErrors(input, today)) {
-    if (error.field == "on") error.field = "date";  // the file's name of the column
+  for (const core::Error& error : core::MeetingErrors(input, today)) {
     if (error.field == "attended" && !attended) continue;
     in.Report(error);
   }

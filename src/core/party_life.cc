@@ -64,8 +64,8 @@ std::vector<Error> MeetingErrors(const MeetingInput& input, const CivilDate& tod
   } else if (!ParseMeetingKind(input.kind)) {
     errors.push_back(VocabularyError("kind", input.kind, kMeetingKindNames));
   }
-  Collect(errors, input.on.empty() ? Status(Error::Invalid("on is empty", "on").With("empty"))
-                                   : CheckDate("on", input.on, today));
+  Collect(errors, input.on.empty() ? Status(Error::Invalid("date is empty", "date").With("empty"))
+                                   : CheckDate("date", input.on, today));
   Collect(errors, CheckCount("attended", input.attended));
   if (input.expected) {
     Collect(errors, CheckCount("expected", *input.expected));

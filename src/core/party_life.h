@@ -68,7 +68,7 @@ struct MeetingInput {
   std::string topic;
 };
 
-// Every rule `input` breaks, in field order (org_code, kind, on, attended, expected, topic), as
+// Every rule `input` breaks, in field order (org_code, kind, date, attended, expected, topic), as
 // Invalid errors naming the field: invalid_code, unknown_value {value, accepted}, empty,
 // not_a_date, date_out_of_range (a meeting is logged after it was held: not after `today`),
 // number_out_of_range {min, max}, attendance_over_expected {attended, expected}, too_long.

@@ -73,7 +73,7 @@ TEST(PartyLifeTest, EveryBrokenRuleNamesItsField) {
   ASSERT_EQ(errors.size(), 4u);
   EXPECT_EQ(errors[0].field, "kind");
   EXPECT_EQ(errors[0].reason, "unknown_value");
-  EXPECT_EQ(errors[1].field, "on");
+  EXPECT_EQ(errors[1].field, "date");
   EXPECT_EQ(errors[2].field, "attended");
   EXPECT_EQ(errors[2].reason, "attendance_over_expected");
   EXPECT_EQ(errors[3].field, "topic");

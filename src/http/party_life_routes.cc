@@ -169,11 +169,7 @@ void LogMeeting(Call& call) {
   auto org = OrgFor(call, *code, core::MayLogMeetings, "meeting_log_not_permitted");
   if (!org) return;
   auto stored = app::LogMeeting(call.store, *org, in, Today(), call.actor);
-  if (!stored.ok()) {
-    core::Error error = stored.error();
-    if (error.field == "on") error.field = "date";
-    return WriteError(call.res, error);
-  }
+  if (!stored.ok()) return WriteError(call.res, stored.error());
   WriteJson(call.res, MeetingJson(stored.value()), 201);
 }
 
