@@ -195,7 +195,9 @@ TEST_F(HttpPartyLife, AVillagesEconomyIsRecordedAndTotalledByModel) {
     if (t["year"] == 2015) sum2015 += t["income_fen"].get<std::int64_t>();
   }
   std::int64_t listed = 0;
-  for (const auto& r : admin_.Get("/api/v1/economy?year=2015").Json()["items"]) {
+  // Kept alive while looping: a range-for over a temporary's member would read freed memory.
+  const nlohmann::json list = admin_.Get("/api/v1/economy?year=2015").Json();
+  for (const auto& r : list["items"]) {
     listed += r["income_fen"].get<std::int64_t>();
   }
   EXPECT_EQ(sum2015, listed);
