@@ -206,6 +206,20 @@ const std::vector<Probe> kScoped = {
      "/api/v1/spot-check-findings/{finding}/evidence", ""},
     {"GET", "/api/v1/spot-check-finding-evidence/{id}",
      "/api/v1/spot-check-finding-evidence/{fevidence}", ""},
+    {"POST", "/api/v1/organizations/{code}/meetings", "/api/v1/organizations/{code}/meetings",
+     R"({"kind":"party_lecture","date":"2016-03-02","attended":5,"topic":"探测"})"},
+    {"GET", "/api/v1/meetings", "/api/v1/meetings?quarter=2016-Q1&org={code}", ""},
+    {"GET", "/api/v1/meetings/summary", "/api/v1/meetings/summary?quarter=2016-Q1&org={code}", ""},
+    {"POST", "/api/v1/meetings/import", "/api/v1/meetings/import?dry_run=true",
+     "org_code,kind,date,attended,topic\n{code},党课,2016-03-03,5,探测\n", "text/csv"},
+    {"GET", "/api/v1/organizations/{code}/routine-evidence",
+     "/api/v1/organizations/{code}/routine-evidence?year=2016", ""},
+    {"PUT", "/api/v1/organizations/{code}/economy/{year}",
+     "/api/v1/organizations/{code}/economy/2016", R"({"income_fen":100,"model":"service_driven"})"},
+    {"GET", "/api/v1/economy", "/api/v1/economy?year=2016&org={code}", ""},
+    {"GET", "/api/v1/economy/totals", "/api/v1/economy/totals?org={code}", ""},
+    {"GET", "/api/v1/exports/meetings/{year}.{format}",
+     "/api/v1/exports/meetings/2016.csv?parent={code}", ""},
 };
 
 // Routes about no organization or member: the same for every code, listed so that the table

@@ -128,13 +128,15 @@ std::string_view ToString(ExportList list) {
       return "audit";
     case ExportList::kLedger:
       return "ledger";
+    case ExportList::kPartyLife:
+      return "meetings";
   }
   return "";
 }
 
 std::optional<ExportList> ParseExportList(std::string_view text) {
   for (ExportList list : {ExportList::kOrganizations, ExportList::kScores, ExportList::kAssessment,
-                          ExportList::kAudit, ExportList::kLedger}) {
+                          ExportList::kAudit, ExportList::kLedger, ExportList::kPartyLife}) {
     if (text == ToString(list)) return list;
   }
   return std::nullopt;
@@ -152,6 +154,8 @@ std::string ExportTitle(ExportList list, int year) {
       return "审计日志";
     case ExportList::kLedger:
       return LedgerTitle(year);
+    case ExportList::kPartyLife:
+      return std::to_string(year) + "年三会一课";
   }
   return "";
 }

@@ -16,7 +16,7 @@
 namespace grassroots::app {
 
 // kLedger: the rectification ledger, written by app/ledger_service.h.
-enum class ExportList { kOrganizations, kScores, kAssessment, kAudit, kLedger };
+enum class ExportList { kOrganizations, kScores, kAssessment, kAudit, kLedger, kPartyLife };
 
 // "organizations", "scores", "assessment", "audit", "ledger" and back.
 std::string_view ToString(ExportList list);

@@ -9,6 +9,7 @@
 #include "cli/demo_bulletins.h"
 #include "cli/demo_first_secretary.h"
 #include "cli/demo_outcomes.h"
+#include "cli/demo_party_life.h"
 #include "cli/demo_plans.h"
 #include "cli/demo_reminders.h"
 #include "cli/demo_spot_checks.h"
@@ -243,6 +244,14 @@ int BuildDatabase(const GlobalOptions& global, demo::Scale scale, const DemoOpti
             AddDemoBulletins(*store.value(), data.years.back(), policy.policy.bulletin_office);
         !bulletins.ok()) {
       return ReportError(bulletins.error());
+    }
+    if (core::Status life = RecordDemoPartyLife(*store.value(), data.years.back(), options.seed);
+        !life.ok()) {
+      return ReportError(life.error());
+    }
+    if (core::Status economy = RecordDemoEconomy(*store.value(), data.years.back(), options.seed);
+        !economy.ok()) {
+      return ReportError(economy.error());
     }
   }
   store.value().reset();

@@ -22,5 +22,6 @@ Command AddEligibleCommand(CLI::App& root, const GlobalOptions& global);
 Command AddSpotCheckCommand(CLI::App& root, const GlobalOptions& global);
 Command AddRemindCommand(CLI::App& root, const GlobalOptions& global);
 Command AddBulletinCommand(CLI::App& root, const GlobalOptions& global);
+Command AddMeetingsCommand(CLI::App& root, const GlobalOptions& global);
 
 }  // namespace grassroots::cli

@@ -36,7 +36,8 @@ int main(int argc, char** argv) {
                                          AddEligibleCommand(root, global),
                                          AddSpotCheckCommand(root, global),
                                          AddRemindCommand(root, global),
-                                         AddBulletinCommand(root, global)};
+                                         AddBulletinCommand(root, global),
+                                         AddMeetingsCommand(root, global)};
   try {
     root.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

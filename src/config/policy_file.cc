@@ -164,6 +164,15 @@ core::Result<core::Policy> ReadPolicy(KeyReader& keys) {
     GRASSROOTS_ASSIGN(integer, keys.OptionalInteger(key, *days));
     *days = static_cast<int>(std::clamp<std::int64_t>(integer, -1, 100000));
   }
+  core::PartyLifeRequirements& party_life = policy.party_life;
+  for (auto [key, count] :
+       {std::pair{"party_life.branch_meeting_per_quarter", &party_life.branch_meeting},
+        {"party_life.committee_meeting_per_quarter", &party_life.committee_meeting},
+        {"party_life.group_meeting_per_quarter", &party_life.group_meeting},
+        {"party_life.party_lecture_per_quarter", &party_life.party_lecture}}) {
+    GRASSROOTS_ASSIGN(integer, keys.OptionalInteger(key, *count));
+    *count = static_cast<int>(std::clamp<std::int64_t>(integer, -1, 100000));
+  }
   GRASSROOTS_ASSIGN(policy.bulletin_office,
                     keys.OptionalString("bulletin.office", core::Policy().bulletin_office));
   if (policy.bulletin_office.empty() || policy.bulletin_office.size() > 200) {

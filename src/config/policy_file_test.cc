@@ -121,6 +121,25 @@ TEST(PolicyFile, SupervisionThresholdsAreOptionalWithDefaultsAndChecked) {
   EXPECT_EQ(BuiltInPolicy().policy.supervision.due_soon_days, 7);
 }
 
+TEST(PolicyFile, PartyLifeCountsAreOptionalWithDefaultsAndChecked) {
+  const auto plain = ParsePolicy(kValid, "p");
+  ASSERT_TRUE(plain.ok()) << plain.error().message;
+  EXPECT_EQ(plain.value().policy.party_life.branch_meeting, 1);
+  EXPECT_EQ(plain.value().policy.party_life.committee_meeting, 3);
+  EXPECT_EQ(plain.value().policy.party_life.group_meeting, 3);
+  EXPECT_EQ(plain.value().policy.party_life.party_lecture, 1);
+  const auto set = ParsePolicy(kValid + "\n[party_life]\ncommittee_meeting_per_quarter = 2\n", "p");
+  ASSERT_TRUE(set.ok()) << set.error().message;
+  EXPECT_EQ(set.value().policy.party_life.committee_meeting, 2);
+  EXPECT_EQ(set.value().version, plain.value().version);  // no assessment rule
+  const auto negative =
+      ParsePolicy(kValid + "\n[party_life]\nparty_lecture_per_quarter = -1\n", "p");
+  ASSERT_FALSE(negative.ok());
+  EXPECT_EQ(negative.error().field, "party_life.party_lecture_per_quarter");
+  EXPECT_FALSE(ParsePolicy(kValid + "\n[party_life]\nlectures = 1\n", "p").ok());  // a typo
+  EXPECT_EQ(BuiltInPolicy().policy.party_life.group_meeting, 3);  // the shipped file's
+}
+
 TEST(PolicyFile, OutOfRangeValueIsNamed) {
   const auto result = ParsePolicy(Replace(kValid, "village = 0.15", "village = 1.5"), "p");
   ASSERT_FALSE(result.ok());

@@ -54,6 +54,19 @@ Status ValidateSupervision(const SupervisionThresholds& s) {
   return Status::Ok();
 }
 
+Status ValidatePartyLife(const PartyLifeRequirements& p) {
+  for (auto [count, key] : {std::pair{p.branch_meeting, "party_life.branch_meeting_per_quarter"},
+                            {p.committee_meeting, "party_life.committee_meeting_per_quarter"},
+                            {p.group_meeting, "party_life.group_meeting_per_quarter"},
+                            {p.party_lecture, "party_life.party_lecture_per_quarter"}}) {
+    if (count < 0 || count > 92) {
+      return Error::Invalid("must be a whole number of meetings from 0 to 92", key)
+          .With("number_out_of_range", {{"min", "0"}, {"max", "92"}});
+    }
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Status ValidatePolicy(const Policy& policy) {
@@ -111,6 +124,7 @@ Status ValidatePolicy(const Policy& policy) {
   if (policy.village_fund_fen < 0) {
     return Error::Invalid("must not be negative", "support.village_fund_yuan").With("negative");
   }
+  if (Status s = ValidatePartyLife(policy.party_life); !s.ok()) return s;
   return ValidateSupervision(policy.supervision);
 }
 

@@ -35,6 +35,18 @@ struct SupervisionThresholds {
   int admonition_overdue_days = 30;  // 诫勉 proposed once this many days overdue
 };
 
+// [party_life]: how many meetings of each kind of 三会一课 a branch holds in a quarter at least
+// (core/party_life.h). Neither the Mohe article nor SPEC.md gives the numbers; the defaults are
+// the customary rule later written into 中国共产党支部工作条例（试行）(2018) art. 19: the members'
+// meeting (支部党员大会) once a quarter, the committee (支委会) and the group (党小组会) once a
+// month (three a quarter), a Party lecture (党课) once a quarter.
+struct PartyLifeRequirements {
+  int branch_meeting = 1;
+  int committee_meeting = 3;
+  int group_meeting = 3;
+  int party_lecture = 1;
+};
+
 struct Policy {
   std::string name;
   std::array<double, kDimensionCount> weights{};  // relative; each >= 0, sum > 0
@@ -61,6 +73,9 @@ struct Policy {
   // presentation setting, left out of CanonicalPolicyText like the one above ([bulletin] office,
   // optional).
   std::string bulletin_office = "中共县委组织部";
+  // Party life's required meetings per quarter ([party_life], each optional with the default
+  // above): they decide no assessment, so CanonicalPolicyText and the version leave them out.
+  PartyLifeRequirements party_life;
 
   double Ratio(OrgType type) const {
     return static_cast<double>(ratio_ppm[static_cast<int>(type)]) / kPpm;

@@ -17,6 +17,7 @@
 #include "app/audit_trail.h"
 #include "app/ledger_service.h"
 #include "app/list_export.h"
+#include "app/party_life_service.h"
 #include "app/stored_assessments.h"
 #include "export/csv_table.h"
 #include "export/xlsx_table.h"
@@ -178,6 +179,22 @@ void Audit(Call& call) {
          [&](exporting::TableWriter& out) { return app::ExportAudit(call.store, out); });
 }
 
+// The 三会一课 quarter summaries of a year (party_life_routes.cc) over the caller's scope.
+void Meetings(Call& call) {
+  auto year = PathYear(call.req, call.res, 1);
+  if (!year) return;
+  auto format = PathFormat(call.req, call.res, 2);
+  if (!format) return;
+  storage::OrgFilter filter;
+  if (!OrgFilterParams(call.req, filter, call.res)) return;
+  ApplyScope(call.principal, filter);
+  Answer(call, *format, app::ExportList::kPartyLife, *year, [&](exporting::TableWriter& out) {
+    return app::ExportMeetingSummary(call.store, *year, filter,
+                                     call.services.policy.policy.party_life,
+                                     core::CountyDate(core::DefaultClock().Now()), out);
+  });
+}
+
 }  // namespace
 
 void AddExportRoutes(std::vector<Route>& routes) {
@@ -198,6 +215,10 @@ void AddExportRoutes(std::vector<Route>& routes) {
                     true, Ledger});
   routes.push_back({Method::kGet, "/api/v1/exports/audit.{format}",
                     "The audit log as .xlsx or csv, newest first (admin, auditor)", true, Audit});
+  routes.push_back({Method::kGet, "/api/v1/exports/meetings/{year}.{format}",
+                    "A year's 三会一课 quarter summaries per branch as .xlsx or csv (unit, type, "
+                    "parent; the caller's scope)",
+                    true, Meetings});
 }
 
 }  // namespace grassroots::http

@@ -87,6 +87,7 @@ void AddReminderRoutes(std::vector<Route>& routes);        // weekly reminder, i
 void AddEscalationRoutes(std::vector<Route>& routes);      // items' escalation ladder (issue 13)
 void AddFirstSecretaryRoutes(std::vector<Route>& routes);  // first secretaries' reports (issue 14)
 void AddBulletinRoutes(std::vector<Route>& routes);        // quarterly bulletins (issue 13)
+void AddPartyLifeRoutes(std::vector<Route>& routes);       // Party life, village economy (issue 14)
 void AddOpenApiRoute(std::vector<Route>& routes);          // must come last: documents the others
 
 // Every route, in registration order.

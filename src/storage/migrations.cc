@@ -25,6 +25,8 @@ extern const std::string_view migration_016_spot_checks;
 extern const std::string_view migration_021_first_secretary_reports;
 extern const std::string_view migration_018_bulletins;
 extern const std::string_view migration_023_reminder_reports;
+extern const std::string_view migration_026_party_meetings;
+extern const std::string_view migration_030_collective_economy;
 extern const std::string_view migration_022_spot_check_finding_evidence;
 }  // namespace grassroots::embedded
 
@@ -89,6 +91,8 @@ std::span<const Migration> Migrations() {
       {21, "021_first_secretary_reports", embedded::migration_021_first_secretary_reports},
       {22, "022_spot_check_finding_evidence", embedded::migration_022_spot_check_finding_evidence},
       {23, "023_reminder_reports", embedded::migration_023_reminder_reports},
+      {26, "026_party_meetings", embedded::migration_026_party_meetings},
+      {30, "030_collective_economy", embedded::migration_030_collective_economy},
   };
   return kMigrations;
 }

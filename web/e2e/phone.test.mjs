@@ -31,6 +31,8 @@ const READY = {
   inbox: '[data-test=inbox][data-loaded=yes]',
   'my-reports': '[data-test=my-reports][data-loaded=yes]',
   'first-secretary-reports': '[data-test=rates] .el-table__row, [data-test=rates] .el-table__empty-text',
+  'party-life': '[data-test=summary-table] .el-table__row, [data-test=summary-table] .el-table__empty-text',
+  'collective-economy': '[data-test=economy-list][data-loaded=yes]',
 }
 
 let server

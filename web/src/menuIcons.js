@@ -2,7 +2,9 @@
 // of @element-plus/icons-vue registered globally), and a menu entry names its icon as a string,
 // so the menu's icons are listed here: add the one a new menu entry needs.
 import {
+  Calendar,
   Checked,
+  Coin,
   ChatDotRound,
   DataAnalysis,
   Document,
@@ -20,7 +22,9 @@ import {
 } from '@element-plus/icons-vue'
 
 export const MENU_ICONS = {
+  Calendar,
   Checked,
+  Coin,
   ChatDotRound,
   DataAnalysis,
   Document,

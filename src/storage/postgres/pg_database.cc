@@ -22,6 +22,8 @@ extern const std::string_view pg_migration_016_spot_checks;
 extern const std::string_view pg_migration_021_first_secretary_reports;
 extern const std::string_view pg_migration_018_bulletins;
 extern const std::string_view pg_migration_023_reminder_reports;
+extern const std::string_view pg_migration_026_party_meetings;
+extern const std::string_view pg_migration_030_collective_economy;
 extern const std::string_view pg_migration_022_spot_check_finding_evidence;
 }  // namespace grassroots::embedded
 
@@ -245,6 +247,8 @@ std::span<const Migration> PgMigrations() {
       {22, "022_spot_check_finding_evidence",
        embedded::pg_migration_022_spot_check_finding_evidence},
       {23, "023_reminder_reports", embedded::pg_migration_023_reminder_reports},
+      {26, "026_party_meetings", embedded::pg_migration_026_party_meetings},
+      {30, "030_collective_economy", embedded::pg_migration_030_collective_economy},
   };
   return kMigrations;
 }
