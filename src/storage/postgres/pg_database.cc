@@ -23,6 +23,7 @@ extern const std::string_view pg_migration_021_first_secretary_reports;
 extern const std::string_view pg_migration_018_bulletins;
 extern const std::string_view pg_migration_023_reminder_reports;
 extern const std::string_view pg_migration_022_spot_check_finding_evidence;
+extern const std::string_view pg_migration_027_checklists;
 }  // namespace grassroots::embedded
 
 namespace grassroots::storage {
@@ -245,6 +246,7 @@ std::span<const Migration> PgMigrations() {
       {22, "022_spot_check_finding_evidence",
        embedded::pg_migration_022_spot_check_finding_evidence},
       {23, "023_reminder_reports", embedded::pg_migration_023_reminder_reports},
+      {27, "027_checklists", embedded::pg_migration_027_checklists},
   };
   return kMigrations;
 }
