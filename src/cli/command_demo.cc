@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "cli/demo_accountability.h"
 #include "cli/demo_bulletins.h"
+#include "cli/demo_checklists.h"
 #include "cli/demo_first_secretary.h"
 #include "cli/demo_outcomes.h"
 #include "cli/demo_plans.h"
@@ -154,6 +155,9 @@ int Serve(const GlobalOptions& global, const DemoOptions& options) {
   http::ServerOptions server_options;
   server_options.db_path = global.db_path;
   server_options.policy = policy.value();
+  auto checklists = LoadChecklists(global);
+  if (!checklists.ok()) return ReportError(checklists.error());
+  server_options.checklists = checklists.value();
   server_options.port = options.port;
   server_options.static_dir = options.web_dir;
   http::Server server(std::move(server_options));
@@ -243,6 +247,13 @@ int BuildDatabase(const GlobalOptions& global, demo::Scale scale, const DemoOpti
             AddDemoBulletins(*store.value(), data.years.back(), policy.policy.bulletin_office);
         !bulletins.ok()) {
       return ReportError(bulletins.error());
+    }
+    auto checklists = LoadChecklists(global);
+    if (!checklists.ok()) return ReportError(checklists.error());
+    if (core::Status filled = FillChecklistDemo(*store.value(), checklists.value().set,
+                                                data.years.back(), options.seed);
+        !filled.ok()) {
+      return ReportError(filled.error());
     }
   }
   store.value().reset();

@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "core/clock.h"
 #include "storage/audit_chain.h"
 #include "storage/audited_rows.h"
 #include "storage/server_sql.h"
@@ -84,9 +85,9 @@ core::Result<std::optional<AnswerRow>> ChecklistRecords::Answer(std::int64_t id)
 
 core::Status ChecklistRecords::SaveAnswers(const std::string& code, int year,
                                            const std::string& checklist,
-                                           const std::vector<core::ItemAnswer>& answers,
-                                           const std::string& at) {
+                                           const std::vector<core::ItemAnswer>& answers) {
   if (core::Status s = tx_->RequireWritable(); !s.ok()) return s;
+  const std::string at = core::FormatUtc(tx_->db().clock().Now());
   auto stored = QueryAll<AnswerRow>(tx_->db(),
                                     "SELECT " + std::string(kAnswerColumns) +
                                         " FROM checklist_answers a WHERE a.org_code = ? AND"
@@ -126,6 +127,13 @@ core::Result<std::optional<core::ScoreRecord>> ChecklistRecords::Score(const std
       {code, std::int64_t{year}}, ReadScore);
 }
 
+core::Result<std::optional<core::Organization>> ChecklistRecords::Organization(
+    const std::string& code) {
+  return QueryOne<core::Organization>(
+      tx_->db(), "SELECT " + std::string(kOrgColumns) + " FROM organizations o WHERE o.code = ?",
+      {code}, [](const Statement& s) { return ReadOrg(s, 0); });
+}
+
 core::Status ChecklistRecords::ReplaceScore(const core::ScoreRecord& before,
                                             const core::ScoreRecord& after) {
   if (core::Status s = tx_->RequireWritable(); !s.ok()) return s;
@@ -144,8 +152,10 @@ core::Status ChecklistRecords::ReplaceScore(const core::ScoreRecord& before,
                     ScoreJson(after));
 }
 
-core::Result<std::int64_t> ChecklistRecords::AddApplication(const ApplicationRow& a) {
+core::Result<ApplicationRow> ChecklistRecords::AddApplication(ApplicationRow a) {
   if (core::Status s = tx_->RequireWritable(); !s.ok()) return s.error();
+  a.applied_by = tx_->actor().name;
+  a.applied_at = core::FormatUtc(tx_->db().clock().Now());
   core::Result<std::optional<std::int64_t>> id = QueryOne<std::int64_t>(
       tx_->db(),
       "INSERT INTO checklist_applications (org_code, year, dimension, checklist, checklist_name,"
@@ -175,7 +185,8 @@ core::Result<std::int64_t> ChecklistRecords::AddApplication(const ApplicationRow
       !s.ok()) {
     return s.error();
   }
-  return new_id;
+  a.id = new_id;
+  return a;
 }
 
 core::Result<std::vector<ApplicationRow>> ChecklistRecords::Applications(const std::string& code,

@@ -52,20 +52,23 @@ class ChecklistRecords {
   core::Result<std::optional<AnswerRow>> Answer(std::int64_t id);
 
   // Stores `answers` of `checklist` (checked by core::CheckAnswers) for `code` in `year`, each
-  // replacing that item's answer, at `at` (UTC) by the transaction's actor; one audit entry
+  // replacing that item's answer, now (the connection's clock) by the transaction's actor; one
+  // audit entry
   // "checklist.answer" on "checklist:CODE:YEAR:CHECKLIST" with the items before and after.
   core::Status SaveAnswers(const std::string& code, int year, const std::string& checklist,
-                           const std::vector<core::ItemAnswer>& answers, const std::string& at);
+                           const std::vector<core::ItemAnswer>& answers);
 
   // The stored score of `code` in `year`, if any.
   core::Result<std::optional<core::ScoreRecord>> Score(const std::string& code, int year);
+  // The organization `code` (ended ones too), if any: the checklists it fills follow its type.
+  core::Result<std::optional<core::Organization>> Organization(const std::string& code);
   // Writes `after` over the stored score `before` (same organization and year), audited as any
   // single score write is ("score.save" on "score:CODE:YEAR", before and after).
   core::Status ReplaceScore(const core::ScoreRecord& before, const core::ScoreRecord& after);
 
-  // Records an application (its id ignored), audited "checklist.apply" on
-  // "checklist_application:ID"; answers the id.
-  core::Result<std::int64_t> AddApplication(const ApplicationRow& application);
+  // Records an application (its id, applied_by and applied_at set here: the actor, now), audited
+  // "checklist.apply" on "checklist_application:ID"; answers the row stored.
+  core::Result<ApplicationRow> AddApplication(ApplicationRow application);
   // The applications of `code` in `year`, newest first.
   core::Result<std::vector<ApplicationRow>> Applications(const std::string& code, int year);
 
