@@ -71,7 +71,7 @@ core::Status FillChecklistDemo(storage::Store& store, const core::ChecklistSet& 
         }
       }
     }
-    if (index % kApplyEvery == 1) {
+    if (index % kApplyEvery == kApplyEvery - 1) {
       auto applied = app::ApplyToScores(store, set, who, row.code, year, actor);
       if (!applied.ok() && applied.error().code != core::ErrorCode::kConflict) {
         return applied.error();
