@@ -81,9 +81,9 @@ TEST_F(HttpChecklist, AUnitAdminFillsAndTheScoreItWouldGiveIsShown) {
   EXPECT_EQ(ids, (std::vector<std::string>{"venue_10", "internal_work_20", "village_standard"}));
   const nlohmann::json& venue = view["checklists"][0];
   EXPECT_EQ(venue["answers"]["sign"]["state"], "met");
-  EXPECT_EQ(venue["answers"]["books"]["state"], "not_met");
-  EXPECT_EQ(venue["answers"]["books"]["note"], "缺");
-  EXPECT_EQ(venue["answers"]["books"]["updated_by"], "unit_admin");
+  EXPECT_EQ(venue["answers"]["furniture"]["state"], "not_met");
+  EXPECT_EQ(venue["answers"]["furniture"]["note"], "缺");
+  EXPECT_EQ(venue["answers"]["furniture"]["updated_by"], "unit_admin");
   EXPECT_EQ(venue["score"]["met"], 7);
   EXPECT_EQ(venue["score"]["applicable"], 9);
   EXPECT_DOUBLE_EQ(venue["score"]["score"].get<double>(), 77.78);
@@ -115,7 +115,7 @@ TEST_F(HttpChecklist, ApplyingWritesTheFedDimensionsAndTheSourcesShowWhereTheyCa
   EXPECT_DOUBLE_EQ(year["team"].get<double>(), 70);  // the others as entered
 
   // The answers change afterwards: the sources still show what was applied then.
-  ASSERT_EQ(unit_.Send("PUT", kPath + "/venue_10", Answers({{"books", "met"}})).status, 200);
+  ASSERT_EQ(unit_.Send("PUT", kPath + "/venue_10", Answers({{"furniture", "met"}})).status, 200);
   nlohmann::json sources = unit_.Get("/api/v1/scores/MH001-01/2017/sources").Json();
   ASSERT_EQ(sources["dimensions"].size(), 6u);
   const nlohmann::json venue = sources["dimensions"][2];
@@ -128,11 +128,11 @@ TEST_F(HttpChecklist, ApplyingWritesTheFedDimensionsAndTheSourcesShowWhereTheyCa
   EXPECT_FALSE(venue["application"]["applied_at"].get<std::string>().empty());
   EXPECT_NE(venue["application"]["mapping"].get<std::string>().find("applicable"),
             std::string::npos);
-  bool books_not_met = false;
+  bool furniture_not_met = false;
   for (const auto& item : venue["application"]["items"]) {
-    if (item["item"] == "books") books_not_met = item["state"] == "not_met";
+    if (item["item"] == "furniture") furniture_not_met = item["state"] == "not_met";
   }
-  EXPECT_TRUE(books_not_met);
+  EXPECT_TRUE(furniture_not_met);
   EXPECT_TRUE(sources["dimensions"][0]["application"].is_null());  // team: entered by hand
 
   // A later hand edit of the dimension: the source says the score no longer holds its value.
@@ -169,10 +169,12 @@ TEST_F(HttpChecklist, OutOfScopeIsAnsweredAsACodeNeverUsed) {
   for (const std::string& tail : {std::string(), std::string("/venue_10")}) {
     const std::string method = tail.empty() ? "GET" : "PUT";
     const std::string body = tail.empty() ? "" : Answers({{"room", "met"}});
-    const Reply out =
-        unit_.Send(method, "/api/v1/organizations/MH002-02/checklists/2017" + tail, body);
-    const Reply none =
-        unit_.Send(method, "/api/v1/organizations/MH999-99/checklists/2017" + tail, body);
+    const auto send = [&](const std::string& code) {
+      const std::string path = "/api/v1/organizations/" + code + "/checklists/2017" + tail;
+      return tail.empty() ? unit_.Get(path) : unit_.Send(method, path, body);
+    };
+    const Reply out = send("MH002-02");
+    const Reply none = send("MH999-99");
     EXPECT_EQ(out.status, 404);
     EXPECT_EQ(out.status, none.status);
     nlohmann::json a = out.Json(), b = none.Json();
