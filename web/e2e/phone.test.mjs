@@ -31,6 +31,7 @@ const READY = {
   inbox: '[data-test=inbox][data-loaded=yes]',
   'my-reports': '[data-test=my-reports][data-loaded=yes]',
   'first-secretary-reports': '[data-test=rates] .el-table__row, [data-test=rates] .el-table__empty-text',
+  checklists: '[data-test=checklists][data-loaded=yes]',
 }
 
 let server
