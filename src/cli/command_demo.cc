@@ -166,6 +166,9 @@ int Serve(const GlobalOptions& global, const DemoOptions& options) {
 }
 
 int BuildDatabase(const GlobalOptions& global, demo::Scale scale, const DemoOptions& options) {
+  // A broken checklists file is told before anything is built.
+  auto checklists = LoadChecklists(global);
+  if (!checklists.ok()) return ReportError(checklists.error());
   if (core::Status cleared = ClearDemoDatabase(global); !cleared.ok()) {
     return ReportError(cleared.error());
   }
@@ -248,8 +251,6 @@ int BuildDatabase(const GlobalOptions& global, demo::Scale scale, const DemoOpti
         !bulletins.ok()) {
       return ReportError(bulletins.error());
     }
-    auto checklists = LoadChecklists(global);
-    if (!checklists.ok()) return ReportError(checklists.error());
     if (core::Status filled = FillChecklistDemo(*store.value(), checklists.value().set,
                                                 data.years.back(), options.seed);
         !filled.ok()) {
