@@ -64,5 +64,18 @@ TEST(Usage, BrokenPolicyFileIsBadInputNamingTheKey) {
   EXPECT_NE(outcome.err.find("weights.leader"), std::string::npos) << outcome.err;
 }
 
+TEST(Usage, BrokenChecklistsFileIsBadInputNamingTheLineAndKey) {
+  Scratch scratch;
+  const std::string path =
+      scratch.Write("c.toml",
+                    "name = \"x\"\n[[checklist]]\nid = \"v\"\nname = \"V\"\nfeeds = \"venu\"\n"
+                    "items = [{ key = \"a\", text = \"A\" }]\n");
+  const auto outcome = scratch.Run({"--checklists", path, "demo", "--no-serve"});
+  EXPECT_EQ(outcome.exit_code, 1);
+  EXPECT_NE(outcome.err.find(":5: key \"checklist[1].feeds\": unknown dimension \"venu\""),
+            std::string::npos)
+      << outcome.err;
+}
+
 }  // namespace
 }  // namespace grassroots::testing

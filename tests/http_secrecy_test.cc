@@ -220,6 +220,23 @@ const std::vector<Probe> kScoped = {
     {"GET", "/api/v1/economy/totals", "/api/v1/economy/totals?org={code}", ""},
     {"GET", "/api/v1/exports/meetings/{year}.{format}",
      "/api/v1/exports/meetings/2016.csv?parent={code}", ""},
+    {"GET", "/api/v1/organizations/{code}/checklists/{year}",
+     "/api/v1/organizations/{code}/checklists/2016", ""},
+    {"PUT", "/api/v1/organizations/{code}/checklists/{year}/{checklist}",
+     "/api/v1/organizations/{code}/checklists/2016/venue_10",
+     R"({"items":[{"item":"room","state":"met","note":"探测"}]})"},
+    {"POST", "/api/v1/organizations/{code}/checklists/{year}/apply",
+     "/api/v1/organizations/{code}/checklists/2016/apply", ""},
+    {"GET", "/api/v1/organizations/{code}/checklists/{year}/{checklist}/{item}/evidence",
+     "/api/v1/organizations/{code}/checklists/2016/venue_10/room/evidence", ""},
+    {"POST", "/api/v1/organizations/{code}/checklists/{year}/{checklist}/{item}/evidence",
+     "/api/v1/organizations/{code}/checklists/2016/venue_10/room/evidence",
+     "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"p.png\"\r\n"
+     "Content-Type: image/png\r\n\r\n\x89PNG\r\n\x1A\n probe\r\n--b--\r\n",
+     "multipart/form-data; boundary=b"},
+    {"GET", "/api/v1/organizations/{code}/checklist-evidence/{id}",
+     "/api/v1/organizations/{code}/checklist-evidence/1", ""},
+    {"GET", "/api/v1/scores/{code}/{year}/sources", "/api/v1/scores/{code}/2016/sources", ""},
 };
 
 // Routes about no organization or member: the same for every code, listed so that the table
@@ -270,6 +287,7 @@ const std::set<std::string> kUnscoped = {
     "GET /api/v1/first-secretary-reports/overdue",  // over the caller's scope, no code taken
     "GET /api/v1/first-secretary-reports/rates",    // the same
     "GET /api/v1/bulletins",  // issued bulletins: no code asked, the caller's units only
+    "GET /api/v1/checklists",  // the definitions of the file beside the policy, the same for all
     "GET /api/v1/openapi.json",
     "GET /healthz",
 };

@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "cli/demo_accountability.h"
 #include "cli/demo_bulletins.h"
+#include "cli/demo_checklists.h"
 #include "cli/demo_first_secretary.h"
 #include "cli/demo_outcomes.h"
 #include "cli/demo_party_life.h"
@@ -155,6 +156,9 @@ int Serve(const GlobalOptions& global, const DemoOptions& options) {
   http::ServerOptions server_options;
   server_options.db_path = global.db_path;
   server_options.policy = policy.value();
+  auto checklists = LoadChecklists(global);
+  if (!checklists.ok()) return ReportError(checklists.error());
+  server_options.checklists = checklists.value();
   server_options.port = options.port;
   server_options.static_dir = options.web_dir;
   http::Server server(std::move(server_options));
@@ -163,6 +167,9 @@ int Serve(const GlobalOptions& global, const DemoOptions& options) {
 }
 
 int BuildDatabase(const GlobalOptions& global, demo::Scale scale, const DemoOptions& options) {
+  // A broken checklists file is told before anything is built.
+  auto checklists = LoadChecklists(global);
+  if (!checklists.ok()) return ReportError(checklists.error());
   if (core::Status cleared = ClearDemoDatabase(global); !cleared.ok()) {
     return ReportError(cleared.error());
   }
@@ -252,6 +259,11 @@ int BuildDatabase(const GlobalOptions& global, demo::Scale scale, const DemoOpti
     if (core::Status economy = RecordDemoEconomy(*store.value(), data.years.back(), options.seed);
         !economy.ok()) {
       return ReportError(economy.error());
+    }
+    if (core::Status filled = FillChecklistDemo(*store.value(), checklists.value().set,
+                                                data.years.back(), options.seed);
+        !filled.ok()) {
+      return ReportError(filled.error());
     }
   }
   store.value().reset();

@@ -50,6 +50,9 @@ Command AddServeCommand(CLI::App& root, const GlobalOptions& global) {
             http::ServerOptions server_options;
             server_options.db_path = global.db_path;
             server_options.policy = policy.value();
+            auto checklists = LoadChecklists(global);
+            if (!checklists.ok()) return ReportError(checklists.error());
+            server_options.checklists = checklists.value();
             server_options.bind = options->bind;
             server_options.port = options->port;
             server_options.tls_cert = options->tls_cert;

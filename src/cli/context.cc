@@ -22,6 +22,11 @@ core::Result<config::LoadedPolicy> LoadPolicy(const GlobalOptions& global) {
   return config::LoadPolicyFile(global.policy_path);
 }
 
+core::Result<config::LoadedChecklists> LoadChecklists(const GlobalOptions& global) {
+  if (global.checklists_path.empty()) return config::BuiltInChecklists();
+  return config::LoadChecklistsFile(global.checklists_path);
+}
+
 bool FixClockFromEnvironment() {
   const char* text = std::getenv("GRASSROOTS_NOW");
   if (text == nullptr || *text == '\0') return true;

@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "config/checklist_file.h"
 #include "config/policy_file.h"
 #include "core/error.h"
 #include "storage/open_store.h"
@@ -25,6 +26,7 @@ inline constexpr char kDefaultWebDir[] = "web/dist";
 struct GlobalOptions {
   std::string db_path = "grassroots.db";
   std::string policy_path;  // empty: the built-in Mohe 2016 policy
+  std::string checklists_path;  // empty: the built-in Mohe 2016 checklists
 };
 
 // A subcommand and what runs when it was given.
@@ -38,6 +40,9 @@ core::Result<std::unique_ptr<storage::Store>> OpenStore(const GlobalOptions& glo
 
 // The policy named by --policy, or the built-in one.
 core::Result<config::LoadedPolicy> LoadPolicy(const GlobalOptions& global);
+
+// The checklists named by --checklists, or the built-in ones.
+core::Result<config::LoadedChecklists> LoadChecklists(const GlobalOptions& global);
 
 // Prints "grassroots: <field>: <message>" to stderr and returns the exit code for it.
 int ReportError(const core::Error& error);

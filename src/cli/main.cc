@@ -20,6 +20,8 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   root.add_option("--policy", global.policy_path,
                   "Policy TOML file (default: the built-in Mohe 2016 rules)");
+  root.add_option("--checklists", global.checklists_path,
+                  "Checklists TOML file (default: the built-in Mohe 2016 checklists)");
   const std::vector<Command> commands = {AddInitCommand(root, global),
                                          AddImportCommand(root, global),
                                          AddAssessCommand(root, global),

@@ -103,6 +103,7 @@ std::vector<Route> AllRoutes() {
   AddFirstSecretaryRoutes(routes);
   AddBulletinRoutes(routes);
   AddPartyLifeRoutes(routes);
+  AddChecklistRoutes(routes);
   AddOpenApiRoute(routes);
   return routes;
 }

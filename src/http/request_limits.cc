@@ -63,6 +63,17 @@ bool IsUpload(const httplib::Request& req) {
         path.substr(prefix.size(), path.size() - prefix.size() - suffix.size());
     if (id.find('/') == std::string_view::npos) return true;
   }
+  // A checklist answer's evidence: /api/v1/organizations/CODE/checklists/YEAR/LIST/ITEM/evidence.
+  constexpr std::string_view kOrgs = "/api/v1/organizations/", kEvidence = "/evidence";
+  if (path.size() > kOrgs.size() + kEvidence.size() && path.starts_with(kOrgs) &&
+      path.ends_with(kEvidence)) {
+    const std::string_view middle =
+        path.substr(kOrgs.size(), path.size() - kOrgs.size() - kEvidence.size());
+    const std::size_t slashes =
+        static_cast<std::size_t>(std::count(middle.begin(), middle.end(), '/'));
+    const std::size_t second = middle.find('/');
+    return slashes == 4 && middle.substr(second + 1).starts_with("checklists/");
+  }
   return false;
 }
 

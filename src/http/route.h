@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "auth/login_throttle.h"
+#include "config/checklist_file.h"
 #include "config/policy_file.h"
 #include "core/access.h"
 #include "http/read_memo.h"
@@ -21,6 +22,8 @@ namespace grassroots::http {
 // What the handlers share across requests. Thread-safe.
 struct Services {
   config::LoadedPolicy policy;
+  // The checklists beside the policy (config/checklist_file.h).
+  config::LoadedChecklists checklists = config::BuiltInChecklists();
   // The login throttle's rule; its counts are in the database, shared by every server on it
   // (app/login_guard.h).
   auth::ThrottleLimits login_limits;
@@ -88,6 +91,7 @@ void AddEscalationRoutes(std::vector<Route>& routes);      // items' escalation 
 void AddFirstSecretaryRoutes(std::vector<Route>& routes);  // first secretaries' reports (issue 14)
 void AddBulletinRoutes(std::vector<Route>& routes);        // quarterly bulletins (issue 13)
 void AddPartyLifeRoutes(std::vector<Route>& routes);       // Party life, village economy (issue 14)
+void AddChecklistRoutes(std::vector<Route>& routes);       // checklists, their scores (issue 14)
 void AddOpenApiRoute(std::vector<Route>& routes);          // must come last: documents the others
 
 // Every route, in registration order.

@@ -145,6 +145,7 @@ std::string ClientAddress(const httplib::Request& req, const Services& services)
 Server::Server(ServerOptions options)
     : options_(std::move(options)), services_(std::make_unique<Services>()) {
   services_->policy = options_.policy;
+  services_->checklists = options_.checklists;
   services_->secure_cookies = UsesTls() || options_.secure_cookies;
   services_->trusted_proxies = options_.trusted_proxies;
   stores_ =

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "config/checklist_file.h"
 #include "config/policy_file.h"
 #include "core/error.h"
 
@@ -20,6 +21,7 @@ namespace grassroots::http {
 struct ServerOptions {
   std::string db_path;
   config::LoadedPolicy policy;
+  config::LoadedChecklists checklists = config::BuiltInChecklists();  // --checklists
   std::string bind = "127.0.0.1";
   int port = 8080;
   std::string tls_cert;  // both set: HTTPS with Secure cookies

@@ -32,7 +32,11 @@ inline constexpr EvidenceTable kReportPhotos{"first_secretary_report_photos", "r
 // A spot-check finding's evidence (migration 022).
 inline constexpr EvidenceTable kFindingEvidence{"spot_check_finding_evidence", "finding_id",
                                                 "finding_evidence", "finding"};
-inline constexpr EvidenceTable kEvidenceTables[] = {kItemEvidence, kReportPhotos, kFindingEvidence};
+// A checklist answer's evidence (migration 027).
+inline constexpr EvidenceTable kChecklistEvidence{"checklist_evidence", "answer_id",
+                                                  "checklist_evidence", "answer"};
+inline constexpr EvidenceTable kEvidenceTables[] = {kItemEvidence, kReportPhotos, kFindingEvidence,
+                                                    kChecklistEvidence};
 
 struct EvidenceRecord {
   std::int64_t id = 0;

@@ -28,6 +28,7 @@ extern const std::string_view migration_023_reminder_reports;
 extern const std::string_view migration_026_party_meetings;
 extern const std::string_view migration_030_collective_economy;
 extern const std::string_view migration_022_spot_check_finding_evidence;
+extern const std::string_view migration_027_checklists;
 }  // namespace grassroots::embedded
 
 namespace grassroots::storage {
@@ -93,6 +94,7 @@ std::span<const Migration> Migrations() {
       {23, "023_reminder_reports", embedded::migration_023_reminder_reports},
       {26, "026_party_meetings", embedded::migration_026_party_meetings},
       {30, "030_collective_economy", embedded::migration_030_collective_economy},
+      {27, "027_checklists", embedded::migration_027_checklists},
   };
   return kMigrations;
 }

@@ -33,6 +33,7 @@ const READY = {
   'first-secretary-reports': '[data-test=rates] .el-table__row, [data-test=rates] .el-table__empty-text',
   'party-life': '[data-test=summary-table] .el-table__row, [data-test=summary-table] .el-table__empty-text',
   'collective-economy': '[data-test=economy-list][data-loaded=yes]',
+  checklists: '[data-test=checklists][data-loaded=yes]',
 }
 
 let server

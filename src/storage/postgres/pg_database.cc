@@ -25,6 +25,7 @@ extern const std::string_view pg_migration_023_reminder_reports;
 extern const std::string_view pg_migration_026_party_meetings;
 extern const std::string_view pg_migration_030_collective_economy;
 extern const std::string_view pg_migration_022_spot_check_finding_evidence;
+extern const std::string_view pg_migration_027_checklists;
 }  // namespace grassroots::embedded
 
 namespace grassroots::storage {
@@ -249,6 +250,7 @@ std::span<const Migration> PgMigrations() {
       {23, "023_reminder_reports", embedded::pg_migration_023_reminder_reports},
       {26, "026_party_meetings", embedded::pg_migration_026_party_meetings},
       {30, "030_collective_economy", embedded::pg_migration_030_collective_economy},
+      {27, "027_checklists", embedded::pg_migration_027_checklists},
   };
   return kMigrations;
 }

@@ -23,6 +23,17 @@ export default {
     tooMany: '{n} organizations: narrow the list by type or search first.',
     rowsInvalid: '{n} rows failed validation: correct the cells marked red.',
     unsavedLeave: 'There are unsaved changes. Leave anyway?',
+    sources: {
+      button: 'Source',
+      title: 'Where {name}’s {year} score came from',
+      openChecklists: 'Open this organization’s checklists of the year',
+      fromChecklist: 'From “{checklist}”: {met} of {applicable} applicable items met, {score}',
+      appliedBy: 'Applied by {who} at {at}',
+      changedSince: 'Edited by hand after it was applied: the current value no longer comes from the checklist',
+      items: 'Items as answered then',
+      mapping: 'Mapping',
+      entered: 'Entered by hand',
+    },
     upload: {
       button: 'Upload a score file',
       title: 'Upload a score file (CSV or Excel)',

@@ -26,6 +26,17 @@ export default {
     tooMany: '共 {n} 个组织，请先按类型或关键字缩小范围。',
     rowsInvalid: '有 {n} 行未通过校验，请修改标红的单元格。',
     unsavedLeave: '有未保存的修改，确定离开？',
+    sources: {
+      button: '来源',
+      title: '{name} {year} 年评分来源',
+      openChecklists: '查看该组织本年度的标准清单',
+      fromChecklist: '来自“{checklist}”：适用 {applicable} 项中达标 {met} 项，计 {score} 分',
+      appliedBy: '{who} 于 {at} 计入',
+      changedSince: '计入后该维度已被手工修改，当前分值不再来自清单',
+      items: '各项结果（计入时）',
+      mapping: '折算规则',
+      entered: '手工录入',
+    },
     upload: {
       button: '上传评分文件',
       title: '上传评分文件（CSV 或 Excel）',
