@@ -498,7 +498,7 @@ constexpr std::string_view kIdentityTables[] = {"users",
                                                 "first_secretary_report_photos",
                                                 "bulletins",
                                                 "spot_check_finding_evidence",
-                                                "party_meetings"};
+                                                "party_meetings",
                                                 "checklist_answers",
                                                 "checklist_evidence",
                                                 "checklist_applications"};
