@@ -58,8 +58,12 @@ package: build web
 	cd build/release && cpack -G DEB
 	@ls build/release/grassroots_*.deb
 
+# make bench: the engine benchmark; make bench SCALE=province (or county, country): then every
+# script in bench/ at that scale (bench/run_all.sh; figures in docs/performance.md).
+SCALE ?=
 bench: build
 	build/release/bench/assess_bench
+	@if [ -n "$(SCALE)" ]; then bench/run_all.sh $(SCALE) build/release; fi
 
 format:
 	git ls-files '*.h' '*.cc' | xargs clang-format -i

@@ -5,8 +5,10 @@
 # again (nothing changes: every row is compared and none written) and `audit verify` (the
 # chain and every change record), each under /usr/bin/time -v for wall time and peak memory.
 # Target (the issue): the import under 30 s.
-#   bench/import_bench.sh [BINARY] [DIR] [SCALE]
-# Defaults: build/release/src/cli/grassroots, a new temporary folder (removed afterwards), country.
+#   bench/import_bench.sh [BINARY] [DIR] [SCALE] [sqlite|postgres]
+# Defaults: build/release/src/cli/grassroots, a new temporary folder (removed afterwards), country,
+# sqlite. With postgres, a throwaway server (scripts/pg-test-server) in DIR/pg holds the database
+# and is stopped at the end; its own CPU is not in the figures (it is another process).
 # Each step prints wall time, CPU time (user + system: steadier than wall on a shared machine)
 # and peak memory.
 set -euo pipefail
@@ -14,6 +16,7 @@ set -euo pipefail
 bin=${1:-build/release/src/cli/grassroots}
 dir=${2:-}
 scale=${3:-country}
+backend=${4:-sqlite}
 if [[ ! -x $bin ]]; then
   echo "no grassroots binary at $bin: cmake --preset release && cmake --build build/release" >&2
   exit 2
@@ -25,6 +28,12 @@ fi
 mkdir -p "$dir"
 db=$dir/bench.db
 rm -f "$db" "$db-wal" "$db-shm" "$db.audit-heads"
+if [[ $backend == postgres ]]; then
+  here=$(cd "$(dirname "$0")/.." && pwd)
+  rm -rf "$dir/pg"
+  db=$("$here/scripts/pg-test-server" start "$dir/pg")
+  trap '"$here/scripts/pg-test-server" stop "$dir/pg"; [[ -z ${2:-} ]] && rm -rf "$dir"' EXIT
+fi
 
 # Runs a step under /usr/bin/time -v and prints: step, wall seconds, peak RSS in MiB.
 timed() {
@@ -44,7 +53,7 @@ timed() {
   printf '%-14s %8.2f s %8.2f s %8s MiB\n' "$name" "$wall" "$cpu" "$rss"
 }
 
-echo "scale $scale, files and database in $dir"
+echo "scale $scale on $backend, files and database in $dir (load: $(cut -d' ' -f1-3 /proc/loadavg))"
 printf '%-14s %10s %10s %12s\n' step wall cpu peak_rss
 # CSV files left by an earlier run of the same scale are used again.
 if [[ -f $dir/orgs.csv && -f $dir/scores.csv && -f $dir/.scale-$scale ]]; then
@@ -59,4 +68,5 @@ timed import_scores "$bin" --db "$db" import scores "$dir/scores.csv"
 timed reimport_orgs "$bin" --db "$db" import orgs "$dir/orgs.csv"
 timed audit_verify "$bin" --db "$db" audit verify
 echo "orgs.csv: $(du -mL "$dir/orgs.csv" | cut -f1) MiB, $(($(wc -l <"$dir/orgs.csv") - 1)) rows;" \
-  "scores.csv: $(du -mL "$dir/scores.csv" | cut -f1) MiB; database: $(du -m "$db" | cut -f1) MiB"
+  "scores.csv: $(du -mL "$dir/scores.csv" | cut -f1) MiB; load: $(cut -d' ' -f1-3 /proc/loadavg)"
+[[ $backend == postgres ]] || echo "database: $(du -m "$db" | cut -f1) MiB"

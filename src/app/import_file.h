@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "app/import_service.h"
+#include "app/import_stream.h"
 #include "core/file_columns.h"
 #include "csv/file_preview.h"
 #include "csv/file_text.h"
@@ -28,10 +29,12 @@ struct FileImport {
 // The columns of an import format.
 std::span<const core::FileColumn> ColumnsOf(ImportKind kind);
 
-// Reads and imports `bytes`, all rows or none. kInvalid (field "file") when a workbook cannot
-// be read; other Errors as ImportCsv's (the store failed).
+// Reads and imports `bytes`, all rows or none, streamed (import_stream.h); `consumed` is told
+// how far into `bytes` the import has read when it reads them in place (UTF-8 CSV). kInvalid (field
+// "file") when a workbook cannot be read; other Errors as ImportCsv's (the store failed).
 core::Result<FileImport> ImportFile(storage::Store& store, ImportKind kind, std::string_view bytes,
-                                    const storage::Actor& actor, const ProgressFn& progress = {});
+                                    const storage::Actor& actor, const ProgressFn& progress = {},
+                                    const ConsumedFn& consumed = {});
 
 // Checks `bytes` as ImportFile would and writes nothing; `preview_rows` of the file's rows come
 // back in the preview (lines as in the errors).

@@ -31,6 +31,8 @@ class CsvScanner {
 
   // Fills `record` with the next record; false once the text is exhausted.
   bool Next(ScannedRecord& record);
+  // How many bytes of the text have been read.
+  std::size_t offset() const { return pos_; }
 
  private:
   // Where a field's characters are: a range of the text or of scratch_. Kept as offsets

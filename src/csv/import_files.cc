@@ -126,18 +126,31 @@ core::ScoreRecord ReadScoreRecord(RowReader& row) {
   return score;
 }
 
+// Reads every row with `read` and hands it to `fn`.
+template <typename T, typename Read>
+void StreamRows(std::string_view content, std::span<const Column> columns,
+                std::vector<core::LineError>& errors, Read read, const RowFn<T>& fn) {
+  RowReader row(content, columns, errors);
+  StreamedRow<T> streamed;
+  while (row.Next()) {
+    streamed.value = read(row);
+    streamed.line = row.line();
+    streamed.failed = row.failed();
+    streamed.offset = row.offset();
+    fn(streamed);
+  }
+  // Already in line order as read; kept as a guarantee rather than an accident.
+  std::ranges::stable_sort(errors, {}, &core::LineError::line);
+}
+
 // Reads every row with `read`, keeping the rows that raised no error.
 template <typename T, typename Read>
 Parsed<T> ParseRows(std::string_view content, std::span<const Column> columns, Read read) {
   Parsed<T> parsed;
-  RowReader row(content, columns, parsed.errors);
   parsed.rows.reserve(EstimateRecords(content));
-  while (row.Next()) {
-    T value = read(row);
-    if (!row.failed()) parsed.rows.push_back({row.line(), std::move(value)});
-  }
-  // Already in line order as read; kept as a guarantee rather than an accident.
-  std::ranges::stable_sort(parsed.errors, {}, &core::LineError::line);
+  StreamRows<T>(content, columns, parsed.errors, read, [&](StreamedRow<T>& row) {
+    if (!row.failed) parsed.rows.push_back({row.line, std::move(row.value)});
+  });
   return parsed;
 }
 
@@ -154,6 +167,23 @@ Parsed<core::Member> ParseMembersCsv(std::string_view content, const core::Civil
 
 Parsed<core::ScoreRecord> ParseScoresCsv(std::string_view content) {
   return ParseRows<core::ScoreRecord>(content, scores::kColumns, ReadScoreRecord);
+}
+
+void StreamOrganizationsCsv(std::string_view content, std::vector<core::LineError>& errors,
+                            const RowFn<core::Organization>& fn) {
+  StreamRows<core::Organization>(content, orgs::kColumns, errors, ReadOrganization, fn);
+}
+
+void StreamMembersCsv(std::string_view content, const core::CivilDate& today,
+                      std::vector<core::LineError>& errors, const RowFn<core::Member>& fn) {
+  StreamRows<core::Member>(
+      content, members::kColumns, errors,
+      [&today](RowReader& row) { return ReadMember(row, today); }, fn);
+}
+
+void StreamScoresCsv(std::string_view content, std::vector<core::LineError>& errors,
+                     const RowFn<core::ScoreRecord>& fn) {
+  StreamRows<core::ScoreRecord>(content, scores::kColumns, errors, ReadScoreRecord, fn);
 }
 
 }  // namespace grassroots::csv

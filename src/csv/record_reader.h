@@ -31,6 +31,8 @@ class RecordReader {
   // Advances to the next well-formed data record; false at the end of the text.
   bool Next();
   int line() const { return record_.line; }
+  // How many bytes of the text have been read: nothing before it is looked at again.
+  std::size_t offset() const { return scanner_.offset(); }
   // Valid until the next call of Next().
   const std::vector<std::string_view>& fields() const { return record_.fields; }
 

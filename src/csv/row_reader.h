@@ -35,6 +35,8 @@ class RowReader {
   // Advances to the next row; false at the end.
   bool Next();
   int line() const { return records_.line(); }
+  // How many bytes of the text have been read: nothing before it is looked at again.
+  std::size_t offset() const { return records_.offset(); }
   // True when columns[column] is in the header.
   bool has(std::size_t column) const {
     return column < positions_.size() && positions_[column] >= 0;

@@ -126,25 +126,27 @@ core::Status ReadStored(Statement& lookup, const std::vector<typename Kind::Row>
 
 // Whether nothing is stored in a row's partition (an empty table, a year without scores): its
 // rows are then new without a lookup. Asked once per partition; nothing is written before every
-// row is compared, so the answer holds.
+// row is compared, so the answer holds. A streamed import keeps one check over all its chunks
+// (WriteChanged with `partition`): a partition found empty stays so for the rows of later
+// chunks, since the rows written before have other keys (the file's keys are unique).
 template <typename Kind>
 class PartitionCheck {
  public:
   explicit PartitionCheck(Statement stmt) : stmt_(std::move(stmt)) {}
   core::Result<bool> IsEmpty(const typename Kind::Row& row) {
-    if (last_ != nullptr && Kind::SamePartition(*last_, row)) return empty_;
+    if (last_ && Kind::SamePartition(*last_, row)) return empty_;
     Kind::BindPartition(stmt_, row);
     core::Result<bool> any = stmt_.Step();
     if (!any.ok()) return any.error();
     empty_ = any.value() && stmt_.Int(0) == 0;
     stmt_.Reset();
-    last_ = &row;
+    last_ = row;
     return empty_;
   }
 
  private:
   Statement stmt_;
-  const typename Kind::Row* last_ = nullptr;
+  std::optional<typename Kind::Row> last_;  // a copy: a streamed import's chunks go
   bool empty_ = false;
 };
 
@@ -154,13 +156,11 @@ class PartitionCheck {
 template <typename Kind>
 core::Status Compare(Database& db, const std::vector<typename Kind::Row>& rows,
                      const std::vector<std::uint32_t>& order, ChangeRecorder& recorder,
-                     std::vector<std::uint32_t>& changed, WriteSummary& summary) {
+                     std::vector<std::uint32_t>& changed, WriteSummary& summary,
+                     PartitionCheck<Kind>& partition) {
   using Row = typename Kind::Row;
   core::Result<Statement> lookup = db.Prepare(LookupSql<Kind>());
   if (!lookup.ok()) return lookup.error();
-  core::Result<Statement> exists = db.Prepare(Kind::PartitionSql());
-  if (!exists.ok()) return exists.error();
-  PartitionCheck<Kind> partition(std::move(exists).value());
   std::vector<Row> stored;
   for (std::size_t next = 0, end = 0; next < order.size(); next = end) {
     const Row& first = rows[order[next]];
@@ -197,13 +197,28 @@ core::Status Compare(Database& db, const std::vector<typename Kind::Row>& rows,
   return core::Status::Ok();
 }
 
+template <typename Kind>
+core::Result<PartitionCheck<Kind>> NewPartitionCheck(Database& db) {
+  core::Result<Statement> exists = db.Prepare(Kind::PartitionSql());
+  if (!exists.ok()) return exists.error();
+  return PartitionCheck<Kind>(std::move(exists).value());
+}
+
 // Compares the batch with what is stored, records every changed row and writes those rows.
+// `partition`: the check kept over the chunks of one streamed import; null for a whole batch.
 template <typename Kind>
 core::Status WriteChanged(Database& db, const std::vector<typename Kind::Row>& rows,
-                          ChangeRecorder& recorder, WriteSummary& summary) {
+                          ChangeRecorder& recorder, WriteSummary& summary,
+                          PartitionCheck<Kind>* partition = nullptr) {
+  std::optional<PartitionCheck<Kind>> own;
+  if (partition == nullptr) {
+    core::Result<PartitionCheck<Kind>> check = NewPartitionCheck<Kind>(db);
+    if (!check.ok()) return check.error();
+    partition = &own.emplace(std::move(check).value());
+  }
   std::vector<std::uint32_t> changed;
-  if (core::Status status =
-          Compare<Kind>(db, rows, KeyOrder(rows, Kind::Less), recorder, changed, summary);
+  if (core::Status status = Compare<Kind>(db, rows, KeyOrder(rows, Kind::Less), recorder, changed,
+                                          summary, *partition);
       !status.ok()) {
     return status;
   }

@@ -1,0 +1,212 @@
+#include "app/import_stream.h"
+
+#include <algorithm>
+#include <iterator>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/import_checks.h"
+#include "csv/import_files.h"
+#include "storage/import_writer.h"
+
+namespace grassroots::app {
+namespace {
+
+// Rows written per chunk: large enough that a chunk's lookups and statements cost little
+// beside its rows, small enough to stay a few MiB.
+constexpr std::size_t kChunkRows = 8192;
+
+void Report(const StreamOptions& options, std::string_view stage) {
+  if (options.progress) options.progress(stage);
+}
+
+void Consumed(const StreamOptions& options, std::size_t offset) {
+  if (options.consumed) options.consumed(offset);
+}
+
+// The parse errors followed by the cross-row ones, stably by line (a row's own errors first).
+void Merge(std::vector<core::LineError>& errors, std::vector<core::LineError> more) {
+  if (more.empty()) return;
+  errors.insert(errors.end(), std::make_move_iterator(more.begin()),
+                std::make_move_iterator(more.end()));
+  std::ranges::stable_sort(errors, {}, &core::LineError::line);
+}
+
+// How each kind is read, checked and written. Each has a State made in Prepare(tx) from the
+// store, Stream(state, content, errors, fn), Add(check, row) for a row of the first pass, and
+// Fill(row, index) to complete a row of the second (the organizations' resolved units).
+struct OrgKind {
+  using Row = core::Organization;
+  using Check = core::OrgBatchCheck;
+  static constexpr storage::ImportTable kTable = storage::ImportTable::kOrganizations;
+  static constexpr std::string_view kName = "organizations";
+  struct State {
+    Check check;
+  };
+  static core::Status Prepare(storage::Tx& tx, State& state) {
+    return storage::ReadStoredOrganizations(tx, state.check);
+  }
+  static void Stream(const State&, std::string_view content, std::vector<core::LineError>& errors,
+                     const csv::RowFn<Row>& fn) {
+    csv::StreamOrganizationsCsv(content, errors, fn);
+  }
+  static void Add(State& state, const csv::StreamedRow<Row>& row) {
+    // A row that failed still makes its code known, so that its children are not told their
+    // parent does not exist.
+    if (row.failed) {
+      state.check.AddFailedRow(row.value.code, row.value.parent);
+    } else {
+      state.check.AddRow(row.line, row.value.code, row.value.parent, row.value.unit);
+    }
+  }
+  static std::vector<core::LineError> Finish(State& state) { return state.check.Finish(); }
+  static void Fill(const State& state, Row& row, std::size_t index) {
+    if (row.unit.empty()) row.unit = state.check.UnitOf(index);
+  }
+};
+
+struct MemberKind {
+  using Row = core::Member;
+  static constexpr storage::ImportTable kTable = storage::ImportTable::kMembers;
+  static constexpr std::string_view kName = "members";
+  struct State {
+    core::CodeSet orgs;
+    core::MemberBatchCheck check{orgs};
+    // Both passes read the joined dates against the same day.
+    core::CivilDate today = core::CountyDate(core::DefaultClock().Now());
+  };
+  static core::Status Prepare(storage::Tx& tx, State& state) {
+    return storage::ReadOrganizationCodes(tx, state.orgs);
+  }
+  static void Stream(const State& state, std::string_view content,
+                     std::vector<core::LineError>& errors, const csv::RowFn<Row>& fn) {
+    csv::StreamMembersCsv(content, state.today, errors, fn);
+  }
+  static void Add(State& state, const csv::StreamedRow<Row>& row) {
+    if (!row.failed) state.check.AddRow(row.line, row.value.id, row.value.org);
+  }
+  static std::vector<core::LineError> Finish(State& state) { return state.check.Finish(); }
+  static void Fill(const State&, Row&, std::size_t) {}
+};
+
+struct ScoreKind {
+  using Row = core::ScoreRecord;
+  static constexpr storage::ImportTable kTable = storage::ImportTable::kScores;
+  static constexpr std::string_view kName = "scores";
+  struct State {
+    core::CodeSet orgs;
+    core::ScoreBatchCheck check{orgs};
+  };
+  static core::Status Prepare(storage::Tx& tx, State& state) {
+    return storage::ReadOrganizationCodes(tx, state.orgs);
+  }
+  static void Stream(const State&, std::string_view content, std::vector<core::LineError>& errors,
+                     const csv::RowFn<Row>& fn) {
+    csv::StreamScoresCsv(content, errors, fn);
+  }
+  static void Add(State& state, const csv::StreamedRow<Row>& row) {
+    if (!row.failed) state.check.AddRow(row.line, row.value.code, row.value.year);
+  }
+  static std::vector<core::LineError> Finish(State& state) { return state.check.Finish(); }
+  static void Fill(const State&, Row&, std::size_t) {}
+};
+
+std::string Counted(std::string_view what, std::size_t rows) {
+  return std::string(what) + " " + std::to_string(rows) + " rows";
+}
+
+// The first pass: parses every row and checks them all. `outcome` gets the rows that parsed
+// and every error.
+template <typename Kind>
+core::Status CheckAll(storage::Tx& tx, std::string_view content, typename Kind::State& state,
+                      ImportOutcome& outcome, const StreamOptions& options) {
+  if (core::Status read = Kind::Prepare(tx, state); !read.ok()) return read;
+  std::size_t rows = 0;
+  Kind::Stream(state, content, outcome.errors, [&](csv::StreamedRow<typename Kind::Row>& row) {
+    Kind::Add(state, row);
+    if (!row.failed) ++outcome.rows;
+    if (++rows % kChunkRows == 0) Consumed(options, row.offset);
+  });
+  Report(options, Counted("parsed", outcome.rows));
+  Merge(outcome.errors, Kind::Finish(state));
+  return core::Status::Ok();
+}
+
+// The second pass: parses the rows again (all of them parse: the first pass found no error)
+// and writes them a chunk at a time.
+template <typename Kind>
+core::Status WriteAll(storage::Tx& tx, std::string_view content, const typename Kind::State& state,
+                      ImportOutcome& outcome, const StreamOptions& options) {
+  storage::ImportWriter writer(tx, Kind::kTable);
+  std::vector<typename Kind::Row> chunk;
+  chunk.reserve(kChunkRows);
+  std::vector<core::LineError> errors;
+  core::Status status = core::Status::Ok();
+  std::size_t index = 0;
+  Kind::Stream(state, content, errors, [&](csv::StreamedRow<typename Kind::Row>& row) {
+    if (!status.ok()) return;
+    if (row.failed) {
+      status = core::Error::Internal("line " + std::to_string(row.line) +
+                                     " failed on the second reading of the file");
+      return;
+    }
+    Kind::Fill(state, row.value, index++);
+    chunk.push_back(std::move(row.value));
+    if (chunk.size() < kChunkRows) return;
+    status = writer.Write(chunk);
+    chunk.clear();
+    Consumed(options, row.offset);
+    if (index % (kChunkRows * 64) == 0) Report(options, Counted("written", index));
+  });
+  if (status.ok() && !chunk.empty()) status = writer.Write(chunk);
+  if (!status.ok()) return status;
+  auto written = writer.Finish(outcome.rows);
+  if (!written.ok()) return written.error();
+  outcome.written = written.value();
+  return core::Status::Ok();
+}
+
+template <typename Kind>
+core::Result<ImportOutcome> Run(storage::Store& store, std::string_view content,
+                                const storage::Actor* actor, const StreamOptions& options) {
+  ImportOutcome outcome;
+  // Write may run `fn` again (a serialization failure on PostgreSQL): each run starts afresh.
+  auto fn = [&](storage::Tx& tx) -> core::Status {
+    outcome = ImportOutcome{};
+    typename Kind::State state;
+    if (core::Status checked = CheckAll<Kind>(tx, content, state, outcome, options);
+        !checked.ok() || !outcome.errors.empty() || actor == nullptr) {
+      return checked;
+    }
+    Report(options, "validated; writing");
+    return WriteAll<Kind>(tx, content, state, outcome, options);
+  };
+  core::Status status = actor == nullptr ? store.Read(fn) : store.Write(*actor, fn);
+  if (!status.ok()) {
+    core::Error error = status.error();
+    error.message =
+        "importing " + std::string(Kind::kName) + " (nothing was written): " + error.message;
+    return error;
+  }
+  return outcome;
+}
+
+}  // namespace
+
+core::Result<ImportOutcome> StreamImport(storage::Store& store, ImportKind kind,
+                                         std::string_view content, const storage::Actor* actor,
+                                         const StreamOptions& options) {
+  switch (kind) {
+    case ImportKind::kOrganizations:
+      return Run<OrgKind>(store, content, actor, options);
+    case ImportKind::kMembers:
+      return Run<MemberKind>(store, content, actor, options);
+    case ImportKind::kScores:
+      return Run<ScoreKind>(store, content, actor, options);
+  }
+  return core::Error::Internal("unknown import kind");
+}
+
+}  // namespace grassroots::app

@@ -1,0 +1,122 @@
+// The cross-row checks of an import (duplicates, unknown organizations, parents, cycles, units)
+// fed one row at a time and kept compact, so that a country's file (5.2 million organizations,
+// 10.4 million scores) is checked in a few hundred MiB without holding its rows (issue 11).
+// core::ValidateOrganizations / ValidateMembers / ValidateScores (import_rows.h) are these
+// checks over rows held in memory: one rule, two ways to feed it. Pure.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "core/import_rows.h"
+
+namespace grassroots::core {
+
+// A set of strings packed into one buffer, numbered in the order they were added; about
+// 13 bytes a code besides its characters.
+class CodeSet {
+ public:
+  // The number of `code`, added when new; second is true when it was added.
+  std::pair<std::uint32_t, bool> Insert(std::string_view code);
+  std::optional<std::uint32_t> Find(std::string_view code) const;
+  std::string_view operator[](std::uint32_t i) const {
+    return std::string_view(bytes_).substr(ends_[i] - Length(i), Length(i));
+  }
+  std::size_t size() const { return ends_.size(); }
+
+ private:
+  std::uint32_t Length(std::uint32_t i) const { return ends_[i] - (i == 0 ? 0 : ends_[i - 1]); }
+  std::size_t Slot(std::string_view code) const;
+  void Grow();
+
+  std::string bytes_;
+  std::vector<std::uint64_t> ends_;
+  std::vector<std::uint32_t> slots_;  // open addressing: number + 1, or 0 when free
+};
+
+// Checks a batch of organizations against each other and the store as ValidateOrganizations
+// does: feed the stored organizations (AddStored), then the file's rows in order (AddRow for a
+// row that parsed, AddFailedRow for one that did not: its code and parent then count as known,
+// so that its children are not told their parent does not exist), then Finish.
+class OrgBatchCheck {
+ public:
+  void AddStored(std::string_view code, std::string_view parent, std::string_view unit, bool ended);
+  void AddRow(int line, std::string_view code, std::string_view parent, std::string_view unit);
+  void AddFailedRow(std::string_view code, std::string_view parent);
+
+  // The errors, sorted by line. When there are none, UnitOf gives each row's unit resolved.
+  std::vector<LineError> Finish();
+  // The unit of the `row`-th row added with AddRow (from 0), after a Finish without errors.
+  std::string_view UnitOf(std::size_t row) const { return units_[row_unit_[row]]; }
+  std::size_t rows() const { return row_node_.size(); }
+
+ private:
+  static constexpr std::uint32_t kNone = UINT32_MAX;
+  std::uint32_t Node(std::string_view code);
+  std::uint32_t Unit(std::string_view unit);
+  std::uint32_t NextBatchAncestor(std::uint32_t row) const;
+  void LinkParents(std::vector<LineError>& errors) const;
+  void CheckCycles(std::vector<LineError>& errors) const;
+  void ResolveUnits();
+
+  CodeSet codes_;
+  // Per code: its first row in the batch, and what is stored of it.
+  std::vector<std::uint32_t> batch_row_;
+  std::vector<std::uint32_t> stored_parent_;
+  std::vector<std::uint32_t> stored_unit_;
+  std::vector<std::uint8_t> stored_;  // 0 not stored, 1 stored, 2 stored and ended
+  std::size_t stored_count_ = 0;
+  // Per row of the batch.
+  std::vector<std::uint32_t> row_node_;
+  std::vector<std::uint32_t> row_parent_;  // a code's number, or kNone for a direct organization
+  std::vector<std::uint32_t> row_unit_;    // kNone until resolved when the file leaves it empty
+  std::vector<int> row_line_;
+  std::vector<LineError> errors_;  // duplicates, found as rows come
+  // The few unit codes.
+  std::vector<std::string> units_;
+  std::unordered_map<std::string, std::uint32_t> unit_numbers_;
+};
+
+// Checks member rows as ValidateMembers does: duplicate ids, unknown organizations.
+class MemberBatchCheck {
+ public:
+  // `org_codes` must outlive the check.
+  explicit MemberBatchCheck(const CodeSet& org_codes) : orgs_(org_codes) {}
+  void AddRow(int line, std::string_view id, std::string_view org);
+  std::vector<LineError> Finish();
+
+ private:
+  const CodeSet& orgs_;
+  CodeSet ids_;
+  std::vector<int> first_line_;
+  std::vector<LineError> duplicates_;
+  std::vector<LineError> unknown_;
+};
+
+// Checks score rows as ValidateScores does: duplicate (code, year), unknown organizations.
+class ScoreBatchCheck {
+ public:
+  // `org_codes` must outlive the check.
+  explicit ScoreBatchCheck(const CodeSet& org_codes) : orgs_(org_codes) {}
+  void AddRow(int line, std::string_view code, int year);
+  std::vector<LineError> Finish();
+
+ private:
+  struct Key {
+    std::uint64_t key;  // the code's number << 32 | the year
+    int line;
+  };
+  std::string_view CodeOf(std::uint64_t key) const;
+
+  const CodeSet& orgs_;
+  CodeSet unknown_codes_;  // numbered after the organizations'
+  std::vector<Key> keys_;
+  std::vector<LineError> unknown_;
+};
+
+}  // namespace grassroots::core

@@ -1,0 +1,85 @@
+#include "core/import_checks.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace grassroots::core {
+namespace {
+
+TEST(CodeSet, NumbersCodesInOrderAndFindsThemAfterGrowing) {
+  CodeSet codes;
+  for (int i = 0; i < 10'000; ++i) {
+    const auto [number, added] = codes.Insert("C" + std::to_string(i));
+    EXPECT_TRUE(added);
+    EXPECT_EQ(number, static_cast<std::uint32_t>(i));
+  }
+  EXPECT_EQ(codes.size(), 10'000u);
+  EXPECT_EQ(codes.Insert("C42"), std::make_pair(42u, false));
+  EXPECT_EQ(codes.Find("C9999"), 9999u);
+  EXPECT_EQ(codes[1234], "C1234");
+  EXPECT_FALSE(codes.Find("C10000"));
+  EXPECT_FALSE(codes.Find(""));
+}
+
+TEST(OrgBatchCheck, ResolvesUnitsThroughStoredParentsAndRowsLaterInTheFile) {
+  OrgBatchCheck check;
+  check.AddStored("S", "", "u1", false);
+  check.AddRow(2, "B", "A", "");  // its parent comes on the next line
+  check.AddRow(3, "A", "S", "");
+  check.AddRow(4, "C", "", "");
+  ASSERT_TRUE(check.Finish().empty());
+  EXPECT_EQ(check.UnitOf(0), "u1");
+  EXPECT_EQ(check.UnitOf(1), "u1");
+  EXPECT_EQ(check.UnitOf(2), kDefaultUnit);
+}
+
+TEST(OrgBatchCheck, AFailedRowKeepsItsChildrenFromBeingToldTheirParentIsMissing) {
+  OrgBatchCheck check;
+  check.AddFailedRow("A", "");
+  check.AddRow(3, "B", "A", "");
+  check.AddRow(4, "C", "X", "");
+  const std::vector<LineError> errors = check.Finish();
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].line, 4);
+  EXPECT_EQ(errors[0].reason, "parent_missing");
+}
+
+TEST(OrgBatchCheck, EndedStoredParentAndCycleThroughTheStore) {
+  OrgBatchCheck ended;
+  ended.AddStored("E", "", "u1", true);
+  ended.AddRow(2, "A", "E", "");
+  ASSERT_EQ(ended.Finish().at(0).reason, "parent_ended");
+
+  OrgBatchCheck cycle;
+  cycle.AddStored("S", "A", "u1", false);  // S sits below A, which the file moves below S
+  cycle.AddRow(2, "A", "S", "");
+  const std::vector<LineError> errors = cycle.Finish();
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].reason, "cycle");
+  EXPECT_EQ(errors[0].message, "organization \"A\" would be its own ancestor (cycle: A → A)");
+}
+
+TEST(ScoreBatchCheck, DuplicatesNameTheFirstLineAndUnknownCodesRepeat) {
+  CodeSet orgs;
+  orgs.Insert("A");
+  ScoreBatchCheck check(orgs);
+  check.AddRow(2, "A", 2016);
+  check.AddRow(3, "A", 2015);
+  check.AddRow(4, "Z", 2016);
+  check.AddRow(5, "A", 2016);
+  check.AddRow(6, "Z", 2016);
+  const std::vector<LineError> errors = check.Finish();
+  ASSERT_EQ(errors.size(), 4u);
+  EXPECT_EQ(errors[0].line, 4);
+  EXPECT_EQ(errors[0].reason, "unknown_organization");
+  EXPECT_EQ(errors[1].line, 5);
+  EXPECT_EQ(errors[1].message, "duplicate score of \"A\" for 2016 (first at line 2)");
+  EXPECT_EQ(errors[2].line, 6);
+  EXPECT_EQ(errors[2].reason, "duplicate");  // a row's duplicate comes before its unknown code
+  EXPECT_EQ(errors[3].line, 6);
+  EXPECT_EQ(errors[3].reason, "unknown_organization");
+}
+
+}  // namespace
+}  // namespace grassroots::core

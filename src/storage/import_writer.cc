@@ -1,0 +1,159 @@
+#include "storage/import_writer.h"
+
+#include <optional>
+#include <string>
+
+#include "storage/audit_chain.h"
+#include "storage/import_kinds.h"
+
+namespace grassroots::storage {
+namespace {
+
+using import_kinds::MemberRows;
+using import_kinds::OrgRows;
+using import_kinds::ScoreRows;
+
+// Rows per page of the reads below: a PostgreSQL statement's result is read whole.
+constexpr int kPageRows = 65536;
+
+// Reads `sql` (its first column the code, "... WHERE code > ? ORDER BY code LIMIT ?") page by
+// page, calling `row` for each row.
+template <typename Row>
+core::Status ReadPaged(Database& db, std::string_view sql, Row row) {
+  core::Result<Statement> stmt = db.Prepare(sql);
+  if (!stmt.ok()) return stmt.error();
+  Statement& s = stmt.value();
+  std::string after;
+  for (;;) {
+    s.BindText(1, after).BindInt(2, kPageRows);
+    int read = 0;
+    std::string last;
+    for (;;) {
+      core::Result<bool> next = s.Step();
+      if (!next.ok()) return next.error();
+      if (!next.value()) break;
+      ++read;
+      row(s);
+      last = s.Text(0);
+    }
+    s.Reset();
+    if (read < kPageRows) return core::Status::Ok();
+    after = std::move(last);
+  }
+}
+
+std::string_view TableName(ImportTable table) {
+  switch (table) {
+    case ImportTable::kOrganizations:
+      return "organizations";
+    case ImportTable::kMembers:
+      return "members";
+    case ImportTable::kScores:
+      return "scores";
+  }
+  return "";
+}
+
+std::string_view ActionOf(ImportTable table) {
+  switch (table) {
+    case ImportTable::kOrganizations:
+      return "import.orgs";
+    case ImportTable::kMembers:
+      return "import.members";
+    case ImportTable::kScores:
+      return "import.scores";
+  }
+  return "";
+}
+
+}  // namespace
+
+core::Status ReadStoredOrganizations(Tx& tx, core::OrgBatchCheck& check) {
+  return ReadPaged(
+      tx.db(),
+      "SELECT code, parent_code, unit_code, ended_on IS NOT NULL FROM organizations"
+      " WHERE code > ? ORDER BY code LIMIT ?",
+      [&](const Statement& s) { check.AddStored(s.Text(0), s.Text(1), s.Text(2), s.Int(3) != 0); });
+}
+
+core::Status ReadOrganizationCodes(Tx& tx, core::CodeSet& codes) {
+  return ReadPaged(tx.db(), "SELECT code FROM organizations WHERE code > ? ORDER BY code LIMIT ?",
+                   [&](const Statement& s) { codes.Insert(s.Text(0)); });
+}
+
+struct ImportWriter::State {
+  State(Database& db, std::int64_t entry_id) : recorder(db, entry_id) {}
+  ChangeRecorder recorder;
+  WriteSummary summary;
+  std::optional<PartitionCheck<OrgRows>> orgs;
+  std::optional<PartitionCheck<MemberRows>> members;
+  std::optional<PartitionCheck<ScoreRows>> scores;
+};
+
+ImportWriter::ImportWriter(Tx& tx, ImportTable table) : tx_(tx), table_(table) {}
+ImportWriter::~ImportWriter() = default;
+
+// The entry's id is taken before the first change record, which names it.
+core::Status ImportWriter::Start() {
+  if (state_) return core::Status::Ok();
+  if (core::Status writable = tx_.RequireWritable(); !writable.ok()) return writable;
+  core::Result<std::int64_t> entry_id = NextAuditId(tx_.db());
+  if (!entry_id.ok()) return entry_id.error();
+  state_ = std::make_unique<State>(tx_.db(), entry_id.value());
+  if (table_ == ImportTable::kOrganizations) {
+    auto check = NewPartitionCheck<OrgRows>(tx_.db());
+    if (!check.ok()) return check.error();
+    state_->orgs.emplace(std::move(check).value());
+  } else if (table_ == ImportTable::kMembers) {
+    auto check = NewPartitionCheck<MemberRows>(tx_.db());
+    if (!check.ok()) return check.error();
+    state_->members.emplace(std::move(check).value());
+  } else {
+    auto check = NewPartitionCheck<ScoreRows>(tx_.db());
+    if (!check.ok()) return check.error();
+    state_->scores.emplace(std::move(check).value());
+  }
+  return core::Status::Ok();
+}
+
+core::Status ImportWriter::Write(const std::vector<core::Organization>& rows) {
+  if (table_ != ImportTable::kOrganizations) return core::Error::Internal("not an orgs import");
+  if (core::Status started = Start(); !started.ok()) return started;
+  if (core::Status units = import_kinds::InsertUnits(tx_.db(), rows); !units.ok()) return units;
+  return WriteChanged<OrgRows>(tx_.db(), rows, state_->recorder, state_->summary, &*state_->orgs);
+}
+
+core::Status ImportWriter::Write(const std::vector<core::Member>& rows) {
+  if (table_ != ImportTable::kMembers) return core::Error::Internal("not a members import");
+  if (core::Status started = Start(); !started.ok()) return started;
+  return WriteChanged<MemberRows>(tx_.db(), rows, state_->recorder, state_->summary,
+                                  &*state_->members);
+}
+
+core::Status ImportWriter::Write(const std::vector<core::ScoreRecord>& rows) {
+  if (table_ != ImportTable::kScores) return core::Error::Internal("not a scores import");
+  if (core::Status started = Start(); !started.ok()) return started;
+  return WriteChanged<ScoreRows>(tx_.db(), rows, state_->recorder, state_->summary,
+                                 &*state_->scores);
+}
+
+core::Result<WriteSummary> ImportWriter::Finish(std::size_t rows) {
+  if (core::Status started = Start(); !started.ok()) return started.error();
+  AuditEntry entry;
+  if (core::Status status = state_->recorder.Finish(entry); !status.ok()) return status.error();
+  entry.actor = tx_.actor().name;
+  entry.origin = tx_.actor().origin;
+  entry.action = std::string(ActionOf(table_));
+  entry.entity = std::string(TableName(table_));
+  entry.after_json = import_kinds::SummaryJson(rows, state_->summary);
+  if (core::Status status = AppendAudit(tx_.db(), std::move(entry)); !status.ok()) {
+    return status.error();
+  }
+  if (table_ == ImportTable::kOrganizations) {
+    // Statistics only steer plans: a failure to refresh them does not undo the import.
+    (void)RefreshStatistics(tx_.db(), "organizations");
+  }
+  return state_->summary;
+}
+
+}  // namespace grassroots::storage

@@ -1,0 +1,57 @@
+// The storage side of a streamed import (app/import_stream.h, issue 11): the compact reads its
+// validation needs, and the write of validated rows chunk by chunk inside the use case's one
+// write transaction (Store::Write). Each chunk is compared with the stored rows and only new and
+// changed rows are written and recorded (bulk_write.h, audit_changes.h); Finish appends the one
+// audit entry that covers the change records — the same entry, action and records as
+// Store::UpsertOrganizations/UpsertMembers/UpsertScores write for the same rows.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <vector>
+
+#include "core/error.h"
+#include "core/import_checks.h"
+#include "core/organization.h"
+#include "core/score.h"
+#include "storage/store.h"
+#include "storage/tx.h"
+
+namespace grassroots::storage {
+
+// Feeds every stored organization (code, parent, unit, ended) to `check`, read in pages of
+// code order, so that neither backend holds the table's rows at once.
+core::Status ReadStoredOrganizations(Tx& tx, core::OrgBatchCheck& check);
+// Adds every stored organization's code to `codes`, in pages.
+core::Status ReadOrganizationCodes(Tx& tx, core::CodeSet& codes);
+
+enum class ImportTable { kOrganizations, kMembers, kScores };
+
+class ImportWriter {
+ public:
+  // `tx` must be a write transaction and outlive the writer.
+  ImportWriter(Tx& tx, ImportTable table);
+  ~ImportWriter();
+  ImportWriter(const ImportWriter&) = delete;
+  ImportWriter& operator=(const ImportWriter&) = delete;
+
+  // Writes one chunk of rows of the writer's table, validated (units resolved, keys unique in
+  // the whole import). kInternal for rows of another table.
+  core::Status Write(const std::vector<core::Organization>& rows);
+  core::Status Write(const std::vector<core::Member>& rows);
+  core::Status Write(const std::vector<core::ScoreRecord>& rows);
+
+  // Appends the import's audit entry ("import.orgs" ..., after_json the summary of `rows` rows)
+  // and, for organizations, refreshes the table's statistics. Call once, after the last chunk.
+  core::Result<WriteSummary> Finish(std::size_t rows);
+
+ private:
+  struct State;
+  core::Status Start();
+
+  Tx& tx_;
+  ImportTable table_;
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace grassroots::storage
