@@ -206,6 +206,18 @@ const std::vector<Probe> kScoped = {
      "/api/v1/spot-check-findings/{finding}/evidence", ""},
     {"GET", "/api/v1/spot-check-finding-evidence/{id}",
      "/api/v1/spot-check-finding-evidence/{fevidence}", ""},
+    {"GET", "/api/v1/standardized-branches", "/api/v1/standardized-branches?parent={code}", ""},
+    {"POST", "/api/v1/standardized-branches", "/api/v1/standardized-branches",
+     R"({"year":2016,"name":"探测","on":"2016-12-01","codes":["{code}"]})"},
+    {"GET", "/api/v1/exports/standardized-branches/{year}.{format}",
+     "/api/v1/exports/standardized-branches/2016.csv?parent={code}", ""},
+    {"GET", "/api/v1/pairing/tags", "/api/v1/pairing/tags?year=2017&parent={code}", ""},
+    {"PUT", "/api/v1/pairing/tags/{year}/{code}", "/api/v1/pairing/tags/2017/{code}",
+     R"({"tags":["poor"]})"},
+    {"GET", "/api/v1/pairing/proposals/{year}/{code}", "/api/v1/pairing/proposals/2017/{code}", ""},
+    {"GET", "/api/v1/pairing/pairings", "/api/v1/pairing/pairings?year=2017&parent={code}", ""},
+    {"POST", "/api/v1/pairing/pairings", "/api/v1/pairing/pairings",
+     R"({"year":2017,"org":"{code}","agency":1})"},
 };
 
 // Routes about no organization or member: the same for every code, listed so that the table
@@ -256,6 +268,9 @@ const std::set<std::string> kUnscoped = {
     "GET /api/v1/first-secretary-reports/overdue",  // over the caller's scope, no code taken
     "GET /api/v1/first-secretary-reports/rates",    // the same
     "GET /api/v1/bulletins",  // issued bulletins: no code asked, the caller's units only
+    "POST /api/v1/standardized-branches/{id}/revoke",  // admin only, by id
+    "GET /api/v1/pairing/agencies",                    // the county's agencies: admin, auditor
+    "POST /api/v1/pairing/agencies",                   // admin only
     "GET /api/v1/openapi.json",
     "GET /healthz",
 };

@@ -128,13 +128,15 @@ std::string_view ToString(ExportList list) {
       return "audit";
     case ExportList::kLedger:
       return "ledger";
+    case ExportList::kStandardBranches:
+      return "standardized-branches";
   }
   return "";
 }
 
 std::optional<ExportList> ParseExportList(std::string_view text) {
   for (ExportList list : {ExportList::kOrganizations, ExportList::kScores, ExportList::kAssessment,
-                          ExportList::kAudit, ExportList::kLedger}) {
+                          ExportList::kAudit, ExportList::kLedger, ExportList::kStandardBranches}) {
     if (text == ToString(list)) return list;
   }
   return std::nullopt;
@@ -152,6 +154,8 @@ std::string ExportTitle(ExportList list, int year) {
       return "审计日志";
     case ExportList::kLedger:
       return LedgerTitle(year);
+    case ExportList::kStandardBranches:
+      return year > 0 ? std::to_string(year) + "年标准化党支部" : "标准化党支部";
   }
   return "";
 }

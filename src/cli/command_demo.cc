@@ -12,6 +12,7 @@
 #include "cli/demo_plans.h"
 #include "cli/demo_reminders.h"
 #include "cli/demo_spot_checks.h"
+#include "cli/demo_standards.h"
 #include "cli/demo_support.h"
 #include "core/access.h"
 #include "core/import_rows.h"
@@ -243,6 +244,11 @@ int BuildDatabase(const GlobalOptions& global, demo::Scale scale, const DemoOpti
             AddDemoBulletins(*store.value(), data.years.back(), policy.policy.bulletin_office);
         !bulletins.ok()) {
       return ReportError(bulletins.error());
+    }
+    if (core::Status standards =
+            FillStandardsDemo(*store.value(), data.years.back(), policy.policy.pairing);
+        !standards.ok()) {
+      return ReportError(standards.error());
     }
   }
   store.value().reset();

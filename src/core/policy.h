@@ -10,6 +10,7 @@
 
 #include "core/error.h"
 #include "core/organization.h"
+#include "core/pairing_terms.h"
 #include "core/score.h"
 
 namespace grassroots::core {
@@ -61,6 +62,10 @@ struct Policy {
   // presentation setting, left out of CanonicalPolicyText like the one above ([bulletin] office,
   // optional).
   std::string bulletin_office = "中共县委组织部";
+  // 百局联百村: the category of agency paired with each village problem ([pairing], each key
+  // optional with the article's default; core/pairing.h). It decides no assessment, so
+  // CanonicalPolicyText and the version leave it out.
+  PairingMatch pairing;
 
   double Ratio(OrgType type) const {
     return static_cast<double>(ratio_ppm[static_cast<int>(type)]) / kPpm;

@@ -102,6 +102,8 @@ std::vector<Route> AllRoutes() {
   AddEscalationRoutes(routes);
   AddFirstSecretaryRoutes(routes);
   AddBulletinRoutes(routes);
+  AddStandardsRoutes(routes);
+  AddPairingRoutes(routes);
   AddOpenApiRoute(routes);
   return routes;
 }

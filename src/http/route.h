@@ -87,6 +87,8 @@ void AddReminderRoutes(std::vector<Route>& routes);        // weekly reminder, i
 void AddEscalationRoutes(std::vector<Route>& routes);      // items' escalation ladder (issue 13)
 void AddFirstSecretaryRoutes(std::vector<Route>& routes);  // first secretaries' reports (issue 14)
 void AddBulletinRoutes(std::vector<Route>& routes);        // quarterly bulletins (issue 13)
+void AddStandardsRoutes(std::vector<Route>& routes);  // standardized branches (issue 14)
+void AddPairingRoutes(std::vector<Route>& routes);    // 百局联百村 pairing (issue 14)
 void AddOpenApiRoute(std::vector<Route>& routes);          // must come last: documents the others
 
 // Every route, in registration order.

@@ -23,6 +23,8 @@ extern const std::string_view pg_migration_021_first_secretary_reports;
 extern const std::string_view pg_migration_018_bulletins;
 extern const std::string_view pg_migration_023_reminder_reports;
 extern const std::string_view pg_migration_022_spot_check_finding_evidence;
+extern const std::string_view pg_migration_028_standardized_branches;
+extern const std::string_view pg_migration_029_pairing;
 }  // namespace grassroots::embedded
 
 namespace grassroots::storage {
@@ -245,6 +247,8 @@ std::span<const Migration> PgMigrations() {
       {22, "022_spot_check_finding_evidence",
        embedded::pg_migration_022_spot_check_finding_evidence},
       {23, "023_reminder_reports", embedded::pg_migration_023_reminder_reports},
+      {28, "028_standardized_branches", embedded::pg_migration_028_standardized_branches},
+      {29, "029_pairing", embedded::pg_migration_029_pairing},
   };
   return kMigrations;
 }
