@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "core/field_rules.h"
 #include "storage/tx.h"
 
 namespace grassroots::app {

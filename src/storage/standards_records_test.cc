@@ -93,7 +93,7 @@ TEST_P(StandardsRecordsTest, TheListFiltersByYearStateAndScopeAndARevocationIsAu
                 StandardRecords records(tx);
                 auto row = records.Get(page.items[0].id);
                 if (!row.ok()) return row.error();
-                return records.Revoke(**row.value(), {{2017, 1, 5}, "复查未达标准"});
+                return records.Revoke(*row.value(), {{2017, 1, 5}, "复查未达标准"});
               }).ok());
   EXPECT_EQ(LastAction(), "standards.revoke");
   DesignationFilter revoked = all;
