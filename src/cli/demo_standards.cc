@@ -1,5 +1,6 @@
 #include "cli/demo_standards.h"
 
+#include <algorithm>
 #include <array>
 #include <string>
 #include <vector>
@@ -100,10 +101,18 @@ constexpr std::array<DemoAgency, 9> kAgencies = {{
 
 core::Status Pairing(storage::Store& store, const core::Principal& admin,
                      const storage::Actor& actor, int year, const core::PairingMatch& match) {
-  // The villages `year` selected are rectified, and helped, the year after.
+  // The villages `year` selected are rectified, and helped, the year after; those the year
+  // before selected are helped on.
   auto weak = RowsOf(store, year, true, "village", 8);
-  const int helped = year + 1;
   if (!weak.ok()) return weak.error();
+  auto before = RowsOf(store, year - 1, true, "village", 8);
+  if (!before.ok()) return before.error();
+  for (const std::string& code : before.value()) {
+    if (std::find(weak.value().begin(), weak.value().end(), code) == weak.value().end()) {
+      weak.value().push_back(code);
+    }
+  }
+  const int helped = year + 1;
   for (const DemoAgency& a : kAgencies) {
     auto added = app::RegisterAgency(store, admin, {a.name, a.category, a.capacity}, actor);
     if (!added.ok()) return added.error();
