@@ -42,18 +42,16 @@ core::Status Designate(storage::Store& store, const core::Principal& admin,
 
 core::Status Standards(storage::Store& store, const core::Principal& admin,
                        const storage::Actor& actor, int year, const core::CivilDate& today) {
-  auto villages = RowsOf(store, year, false, "village", 10);
+  auto villages = RowsOf(store, year, false, "village", 4);
   if (!villages.ok()) return villages.error();
   auto communities = RowsOf(store, year, false, "community", 4);
   if (!communities.ok()) return communities.error();
+  auto institutions = RowsOf(store, year, false, "institution", 4);
+  if (!institutions.ok()) return institutions.error();
   const std::string y = std::to_string(year);
-  std::vector<std::string> first = villages.value();
-  std::vector<std::string> second;
-  while (first.size() > 6) {
-    second.push_back(first.back());
-    first.pop_back();
-  }
-  for (const std::string& code : communities.value()) second.push_back(code);
+  const std::vector<std::string> first = villages.value();
+  std::vector<std::string> second = communities.value();
+  second.insert(second.end(), institutions.value().begin(), institutions.value().end());
   if (core::Status s = Designate(store, admin, actor, year, y + "年第一批标准化党支部",
                                  y + "-07-01", first, today);
       !s.ok()) {

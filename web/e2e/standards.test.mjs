@@ -30,14 +30,15 @@ async function fill(scope, testId, text) {
     .fill(text)
 }
 
-// Codes of the 2016 assessment's villages, selected or not, read with the page's session.
-async function codes(page, selected, offset, limit) {
+// Codes of the 2016 assessment's organizations of a type, selected or not, read with the page's
+// session.
+async function codes(page, type, selected, offset, limit) {
   return page.evaluate(
-    async ([selected, offset, limit]) => {
-      const answer = await fetch(`/api/v1/assessments/2016?type=village&selected=${selected}&offset=${offset}&limit=${limit}`)
+    async ([type, selected, offset, limit]) => {
+      const answer = await fetch(`/api/v1/assessments/2016?type=${type}&selected=${selected}&offset=${offset}&limit=${limit}`)
       return (await answer.json()).items.map((row) => row.code)
     },
-    [selected, offset, limit],
+    [type, selected, offset, limit],
   )
 }
 
@@ -49,14 +50,14 @@ test('standardized branches: a batch naming a village under rectification is ref
   await rowsOf(page, 'branch-table').first().waitFor() // the demo's two batches
   await page.locator('[data-test=branch-revoke-reason]', { hasText: '复查未达标准' }).first().waitFor()
 
-  const [selected] = await codes(page, true, 0, 1)
-  const good = await codes(page, false, 30, 2)
+  const [selected] = await codes(page, 'village', true, 0, 1)
+  const good = await codes(page, 'agency', false, 30, 2)
   await page.locator('[data-test=branch-designate]').click()
   const dialog = page.locator('.el-dialog', { has: page.locator('[data-test=batch-codes]') })
   await fill(dialog, 'batch-year', '2016')
   await fill(dialog, 'batch-name', '2016年第三批')
   await fill(dialog, 'batch-on', '2016-12-28')
-  await page.keyboard.press('Enter')
+  await dialog.locator('[data-test=batch-on] input').press('Enter')
   await fill(dialog, 'batch-codes', [good[0], selected].join('\n'))
   await dialog.locator('[data-test=batch-submit]').click()
   await dialog
@@ -72,7 +73,7 @@ test('standardized branches: a batch naming a village under rectification is ref
   await row.locator('[data-test=branch-revoke]').click()
   const revoke = page.locator('.el-dialog', { has: page.locator('[data-test=revoke-reason]') })
   await fill(revoke, 'revoke-on', '2017-01-10')
-  await page.keyboard.press('Enter')
+  await revoke.locator('[data-test=revoke-on] input').press('Enter')
   await revoke.locator('[data-test=revoke-submit]').click()
   await revoke.locator('[data-test=revoke-error]', { hasText: '为空' }).waitFor()
   await fill(revoke, 'revoke-reason', '活动场所挪作他用')
