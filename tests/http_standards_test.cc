@@ -219,7 +219,9 @@ TEST(HttpPairing, ProposalsMatchTheTagsCategoryWithRoomAndPairingsRespectCapacit
 
   const nlohmann::json agencies = admin.Get("/api/v1/pairing/agencies?year=2018").Json();
   for (const auto& a : agencies["items"]) {
-    if (a["id"] == id) EXPECT_EQ(a["spare"], 0);
+    if (a["id"] == id) {
+      EXPECT_EQ(a["spare"], 0);
+    }
   }
   const nlohmann::json pairs = admin.Get("/api/v1/pairing/pairings?year=2018").Json();
   EXPECT_EQ(pairs["total"], 1);
