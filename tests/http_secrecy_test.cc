@@ -237,6 +237,18 @@ const std::vector<Probe> kScoped = {
     {"GET", "/api/v1/organizations/{code}/checklist-evidence/{id}",
      "/api/v1/organizations/{code}/checklist-evidence/1", ""},
     {"GET", "/api/v1/scores/{code}/{year}/sources", "/api/v1/scores/{code}/2016/sources", ""},
+    {"GET", "/api/v1/standardized-branches", "/api/v1/standardized-branches?parent={code}", ""},
+    {"POST", "/api/v1/standardized-branches", "/api/v1/standardized-branches",
+     R"({"year":2016,"name":"探测","on":"2016-12-01","codes":["{code}"]})"},
+    {"GET", "/api/v1/exports/standardized-branches/{year}.{format}",
+     "/api/v1/exports/standardized-branches/2016.csv?parent={code}", ""},
+    {"GET", "/api/v1/pairing/tags", "/api/v1/pairing/tags?year=2017&parent={code}", ""},
+    {"PUT", "/api/v1/pairing/tags/{year}/{code}", "/api/v1/pairing/tags/2017/{code}",
+     R"({"tags":["poor"]})"},
+    {"GET", "/api/v1/pairing/proposals/{year}/{code}", "/api/v1/pairing/proposals/2017/{code}", ""},
+    {"GET", "/api/v1/pairing/pairings", "/api/v1/pairing/pairings?year=2017&parent={code}", ""},
+    {"POST", "/api/v1/pairing/pairings", "/api/v1/pairing/pairings",
+     R"({"year":2017,"org":"{code}","agency":1})"},
 };
 
 // Routes about no organization or member: the same for every code, listed so that the table
@@ -288,6 +300,9 @@ const std::set<std::string> kUnscoped = {
     "GET /api/v1/first-secretary-reports/rates",    // the same
     "GET /api/v1/bulletins",  // issued bulletins: no code asked, the caller's units only
     "GET /api/v1/checklists",  // the definitions of the file beside the policy, the same for all
+    "POST /api/v1/standardized-branches/{id}/revoke",  // admin only, by id
+    "GET /api/v1/pairing/agencies",                    // the county's agencies: admin, auditor
+    "POST /api/v1/pairing/agencies",                   // admin only
     "GET /api/v1/openapi.json",
     "GET /healthz",
 };

@@ -130,13 +130,16 @@ std::string_view ToString(ExportList list) {
       return "ledger";
     case ExportList::kPartyLife:
       return "meetings";
+    case ExportList::kStandardBranches:
+      return "standardized-branches";
   }
   return "";
 }
 
 std::optional<ExportList> ParseExportList(std::string_view text) {
   for (ExportList list : {ExportList::kOrganizations, ExportList::kScores, ExportList::kAssessment,
-                          ExportList::kAudit, ExportList::kLedger, ExportList::kPartyLife}) {
+                          ExportList::kAudit, ExportList::kLedger, ExportList::kPartyLife,
+                          ExportList::kStandardBranches}) {
     if (text == ToString(list)) return list;
   }
   return std::nullopt;
@@ -156,6 +159,8 @@ std::string ExportTitle(ExportList list, int year) {
       return LedgerTitle(year);
     case ExportList::kPartyLife:
       return std::to_string(year) + "年三会一课";
+    case ExportList::kStandardBranches:
+      return year > 0 ? std::to_string(year) + "年标准化党支部" : "标准化党支部";
   }
   return "";
 }

@@ -16,7 +16,15 @@
 namespace grassroots::app {
 
 // kLedger: the rectification ledger, written by app/ledger_service.h.
-enum class ExportList { kOrganizations, kScores, kAssessment, kAudit, kLedger, kPartyLife };
+enum class ExportList {
+  kOrganizations,
+  kScores,
+  kAssessment,
+  kAudit,
+  kLedger,
+  kPartyLife,         // 三会一课 (app/party_life_service.h)
+  kStandardBranches,  // 标准化党支部 (app/standards_service.h)
+};
 
 // "organizations", "scores", "assessment", "audit", "ledger" and back.
 std::string_view ToString(ExportList list);

@@ -14,6 +14,7 @@
 #include "cli/demo_plans.h"
 #include "cli/demo_reminders.h"
 #include "cli/demo_spot_checks.h"
+#include "cli/demo_standards.h"
 #include "cli/demo_support.h"
 #include "core/access.h"
 #include "core/import_rows.h"
@@ -264,6 +265,11 @@ int BuildDatabase(const GlobalOptions& global, demo::Scale scale, const DemoOpti
                                                 data.years.back(), options.seed);
         !filled.ok()) {
       return ReportError(filled.error());
+    }
+    if (core::Status standards =
+            FillStandardsDemo(*store.value(), data.years.back(), policy.policy.pairing);
+        !standards.ok()) {
+      return ReportError(standards.error());
     }
   }
   store.value().reset();

@@ -178,6 +178,19 @@ core::Result<core::Policy> ReadPolicy(KeyReader& keys) {
   if (policy.bulletin_office.empty() || policy.bulletin_office.size() > 200) {
     return Error::Invalid("bulletin.office must be 1 to 200 bytes of text", "bulletin.office");
   }
+  for (core::VillageTag tag : core::kAllVillageTags) {
+    const std::string key = "pairing." + std::string(core::ToString(tag));
+    std::string name;
+    GRASSROOTS_ASSIGN(
+        name, keys.OptionalString(key, std::string(core::ToString(policy.pairing.For(tag)))));
+    const std::optional<core::AgencyCategory> category = core::ParseAgencyCategory(name);
+    if (!category) {
+      return Error::Invalid(
+          key + " must be \"party_gov\", \"economic\", \"political_legal\" or \"agriculture\"",
+          key);
+    }
+    policy.pairing.category[static_cast<int>(tag)] = *category;
+  }
   return policy;
 }
 

@@ -10,6 +10,7 @@
 
 #include "core/error.h"
 #include "core/organization.h"
+#include "core/pairing_terms.h"
 #include "core/score.h"
 
 namespace grassroots::core {
@@ -76,6 +77,10 @@ struct Policy {
   // Party life's required meetings per quarter ([party_life], each optional with the default
   // above): they decide no assessment, so CanonicalPolicyText and the version leave them out.
   PartyLifeRequirements party_life;
+  // 百局联百村: the category of agency paired with each village problem ([pairing], each key
+  // optional with the article's default; core/pairing.h). It decides no assessment, so
+  // CanonicalPolicyText and the version leave it out.
+  PairingMatch pairing;
 
   double Ratio(OrgType type) const {
     return static_cast<double>(ratio_ppm[static_cast<int>(type)]) / kPpm;

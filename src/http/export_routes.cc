@@ -18,6 +18,7 @@
 #include "app/ledger_service.h"
 #include "app/list_export.h"
 #include "app/party_life_service.h"
+#include "app/standards_service.h"
 #include "app/stored_assessments.h"
 #include "export/csv_table.h"
 #include "export/xlsx_table.h"
@@ -28,6 +29,7 @@
 #include "http/ledger_filters.h"
 #include "http/list_filters.h"
 #include "http/route.h"
+#include "http/standards_filters.h"
 
 namespace grassroots::http {
 namespace {
@@ -172,6 +174,21 @@ void Ledger(Call& call) {
   });
 }
 
+// The standardized branches (standards_routes.cc) of a year with the list's filters and scope.
+void StandardBranches(Call& call) {
+  auto year = PathYear(call.req, call.res, 1);
+  if (!year) return;
+  auto format = PathFormat(call.req, call.res, 2);
+  if (!format) return;
+  storage::DesignationFilter filter;
+  if (!DesignationParams(call, filter)) return;
+  filter.year = *year;
+  Answer(call, *format, app::ExportList::kStandardBranches, *year,
+         [&](exporting::TableWriter& out) {
+           return app::ExportDesignations(call.store, filter, out);
+         });
+}
+
 void Audit(Call& call) {
   auto format = PathFormat(call.req, call.res, 1);
   if (!format || !Require(call, core::GlobalAction::kReadAudit)) return;
@@ -213,6 +230,10 @@ void AddExportRoutes(std::vector<Route>& routes) {
                     "A year's rectification ledger as .xlsx or csv (state, unit, type, "
                     "overdue=true, org, q; the caller's scope)",
                     true, Ledger});
+  routes.push_back({Method::kGet, "/api/v1/exports/standardized-branches/{year}.{format}",
+                    "A year's standardized Party branches as .xlsx or csv (state, unit, type, "
+                    "parent, q; the caller's scope)",
+                    true, StandardBranches});
   routes.push_back({Method::kGet, "/api/v1/exports/audit.{format}",
                     "The audit log as .xlsx or csv, newest first (admin, auditor)", true, Audit});
   routes.push_back({Method::kGet, "/api/v1/exports/meetings/{year}.{format}",

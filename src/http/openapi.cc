@@ -104,6 +104,8 @@ std::vector<Route> AllRoutes() {
   AddBulletinRoutes(routes);
   AddPartyLifeRoutes(routes);
   AddChecklistRoutes(routes);
+  AddStandardsRoutes(routes);
+  AddPairingRoutes(routes);
   AddOpenApiRoute(routes);
   return routes;
 }

@@ -29,6 +29,8 @@ extern const std::string_view migration_026_party_meetings;
 extern const std::string_view migration_030_collective_economy;
 extern const std::string_view migration_022_spot_check_finding_evidence;
 extern const std::string_view migration_027_checklists;
+extern const std::string_view migration_028_standardized_branches;
+extern const std::string_view migration_029_pairing;
 }  // namespace grassroots::embedded
 
 namespace grassroots::storage {
@@ -95,6 +97,8 @@ std::span<const Migration> Migrations() {
       {26, "026_party_meetings", embedded::migration_026_party_meetings},
       {30, "030_collective_economy", embedded::migration_030_collective_economy},
       {27, "027_checklists", embedded::migration_027_checklists},
+      {28, "028_standardized_branches", embedded::migration_028_standardized_branches},
+      {29, "029_pairing", embedded::migration_029_pairing},
   };
   return kMigrations;
 }

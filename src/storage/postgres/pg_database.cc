@@ -26,6 +26,8 @@ extern const std::string_view pg_migration_026_party_meetings;
 extern const std::string_view pg_migration_030_collective_economy;
 extern const std::string_view pg_migration_022_spot_check_finding_evidence;
 extern const std::string_view pg_migration_027_checklists;
+extern const std::string_view pg_migration_028_standardized_branches;
+extern const std::string_view pg_migration_029_pairing;
 }  // namespace grassroots::embedded
 
 namespace grassroots::storage {
@@ -251,6 +253,8 @@ std::span<const Migration> PgMigrations() {
       {26, "026_party_meetings", embedded::pg_migration_026_party_meetings},
       {30, "030_collective_economy", embedded::pg_migration_030_collective_economy},
       {27, "027_checklists", embedded::pg_migration_027_checklists},
+      {28, "028_standardized_branches", embedded::pg_migration_028_standardized_branches},
+      {29, "029_pairing", embedded::pg_migration_029_pairing},
   };
   return kMigrations;
 }
