@@ -9,6 +9,7 @@
 #include "cli/demo_bulletins.h"
 #include "cli/demo_first_secretary.h"
 #include "cli/demo_outcomes.h"
+#include "cli/demo_people.h"
 #include "cli/demo_plans.h"
 #include "cli/demo_reminders.h"
 #include "cli/demo_spot_checks.h"
@@ -243,6 +244,13 @@ int BuildDatabase(const GlobalOptions& global, demo::Scale scale, const DemoOpti
             AddDemoBulletins(*store.value(), data.years.back(), policy.policy.bulletin_office);
         !bulletins.ok()) {
       return ReportError(bulletins.error());
+    }
+    std::vector<core::Organization> orgs;
+    for (const auto& row : data.orgs) orgs.push_back(row.value);
+    if (core::Status people =
+            AddDemoPeople(*store.value(), data.years.back(), orgs, data.members, scopes.branch);
+        !people.ok()) {
+      return ReportError(people.error());
     }
   }
   store.value().reset();

@@ -102,6 +102,7 @@ std::vector<Route> AllRoutes() {
   AddEscalationRoutes(routes);
   AddFirstSecretaryRoutes(routes);
   AddBulletinRoutes(routes);
+  AddPeopleRoutes(routes);
   AddOpenApiRoute(routes);
   return routes;
 }

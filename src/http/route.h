@@ -87,7 +87,8 @@ void AddReminderRoutes(std::vector<Route>& routes);        // weekly reminder, i
 void AddEscalationRoutes(std::vector<Route>& routes);      // items' escalation ladder (issue 13)
 void AddFirstSecretaryRoutes(std::vector<Route>& routes);  // first secretaries' reports (issue 14)
 void AddBulletinRoutes(std::vector<Route>& routes);        // quarterly bulletins (issue 13)
-void AddOpenApiRoute(std::vector<Route>& routes);          // must come last: documents the others
+void AddPeopleRoutes(std::vector<Route>& routes);  // training classes, member status (issue 14)
+void AddOpenApiRoute(std::vector<Route>& routes);  // must come last: documents the others
 
 // Every route, in registration order.
 std::vector<Route> AllRoutes();

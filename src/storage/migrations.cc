@@ -26,6 +26,8 @@ extern const std::string_view migration_021_first_secretary_reports;
 extern const std::string_view migration_018_bulletins;
 extern const std::string_view migration_023_reminder_reports;
 extern const std::string_view migration_022_spot_check_finding_evidence;
+extern const std::string_view migration_024_training_classes;
+extern const std::string_view migration_025_member_status_changes;
 }  // namespace grassroots::embedded
 
 namespace grassroots::storage {
@@ -89,6 +91,8 @@ std::span<const Migration> Migrations() {
       {21, "021_first_secretary_reports", embedded::migration_021_first_secretary_reports},
       {22, "022_spot_check_finding_evidence", embedded::migration_022_spot_check_finding_evidence},
       {23, "023_reminder_reports", embedded::migration_023_reminder_reports},
+      {24, "024_training_classes", embedded::migration_024_training_classes},
+      {25, "025_member_status_changes", embedded::migration_025_member_status_changes},
   };
   return kMigrations;
 }

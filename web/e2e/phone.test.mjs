@@ -31,6 +31,7 @@ const READY = {
   inbox: '[data-test=inbox][data-loaded=yes]',
   'my-reports': '[data-test=my-reports][data-loaded=yes]',
   'first-secretary-reports': '[data-test=rates] .el-table__row, [data-test=rates] .el-table__empty-text',
+  training: '[data-test=training-table] .el-table__row',
 }
 
 let server

@@ -23,6 +23,8 @@ extern const std::string_view pg_migration_021_first_secretary_reports;
 extern const std::string_view pg_migration_018_bulletins;
 extern const std::string_view pg_migration_023_reminder_reports;
 extern const std::string_view pg_migration_022_spot_check_finding_evidence;
+extern const std::string_view pg_migration_024_training_classes;
+extern const std::string_view pg_migration_025_member_status_changes;
 }  // namespace grassroots::embedded
 
 namespace grassroots::storage {
@@ -245,6 +247,8 @@ std::span<const Migration> PgMigrations() {
       {22, "022_spot_check_finding_evidence",
        embedded::pg_migration_022_spot_check_finding_evidence},
       {23, "023_reminder_reports", embedded::pg_migration_023_reminder_reports},
+      {24, "024_training_classes", embedded::pg_migration_024_training_classes},
+      {25, "025_member_status_changes", embedded::pg_migration_025_member_status_changes},
   };
   return kMigrations;
 }
