@@ -1,5 +1,7 @@
 #include "cli/demo_people.h"
 
+#include <iterator>
+
 #include "app/member_status_service.h"
 #include "app/training_service.h"
 

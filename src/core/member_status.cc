@@ -86,7 +86,7 @@ std::vector<CivilDate> TrendDays(int year, const CivilDate& today) {
     if (end <= today) {
       days.push_back(end);
     } else {
-      if (today.year == year) days.push_back(today);
+      if (today.year == year && (days.empty() || days.back() != today)) days.push_back(today);
       break;
     }
   }

@@ -10,8 +10,8 @@ namespace {
 constexpr std::string_view kClassColumns =
     "c.id, c.name, c.starts_on, c.ends_on, c.organizer, c.place, c.note, c.created_by,"
     " c.created_at,"
-    " (SELECT COUNT(*) FROM training_attendees a WHERE a.class_id = c.id),"
-    " (SELECT COUNT(*) FROM training_attendees a WHERE a.class_id = c.id AND a.attended = 1)";
+    " (SELECT COUNT(*) FROM training_attendees t WHERE t.class_id = c.id),"
+    " (SELECT COUNT(*) FROM training_attendees t WHERE t.class_id = c.id AND t.attended = 1)";
 
 core::CivilDate DateOf(const Statement& s, int column) {
   return core::ParseIsoDate(s.Text(column)).value_or(core::CivilDate{});
