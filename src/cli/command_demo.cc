@@ -245,10 +245,8 @@ int BuildDatabase(const GlobalOptions& global, demo::Scale scale, const DemoOpti
         !bulletins.ok()) {
       return ReportError(bulletins.error());
     }
-    std::vector<core::Organization> orgs;
-    for (const auto& row : data.orgs) orgs.push_back(row.value);
     if (core::Status people =
-            AddDemoPeople(*store.value(), data.years.back(), orgs, data.members, scopes.branch);
+            AddDemoPeople(*store.value(), data.years.back(), data.members, scopes.branch);
         !people.ok()) {
       return ReportError(people.error());
     }

@@ -3,6 +3,7 @@
 #include <iterator>
 
 #include "app/member_status_service.h"
+#include "app/organization_records.h"
 #include "app/training_service.h"
 
 namespace grassroots::cli {
@@ -112,16 +113,37 @@ core::Status AddStatusChanges(storage::Store& store, int year,
   return core::Status::Ok();
 }
 
+// The county's organizations as stored, in code order.
+core::Result<std::vector<core::Organization>> StoredOrganizations(storage::Store& store) {
+  std::vector<core::Organization> orgs;
+  storage::OrgFilter filter;
+  filter.limit = 1000;
+  for (;;) {
+    const std::size_t before = orgs.size();
+    auto total = app::VisitOrganizations(store, filter, [&](const storage::OrgRowView& row) {
+      core::Organization& org = orgs.emplace_back();
+      org.code = std::string(row.code);
+      org.secretary = std::string(row.secretary);
+    });
+    if (!total.ok()) return total.error();
+    filter.offset += static_cast<std::int64_t>(orgs.size() - before);
+    if (orgs.size() == before || filter.offset >= total.value()) break;
+  }
+  return orgs;
+}
+
 }  // namespace
 
 core::Status AddDemoPeople(storage::Store& store, int year,
-                           const std::vector<core::Organization>& orgs,
                            const std::vector<core::Member>& members, const std::string& branch) {
+  auto orgs = StoredOrganizations(store);
+  if (!orgs.ok()) return orgs.error();
   const storage::Actor actor{"demo", "cli"};
   core::Principal department;
   department.name = "demo";
   department.role = core::Role::kAdmin;
-  if (core::Status s = AddClasses(store, year, orgs, branch, department, actor); !s.ok()) return s;
+  if (core::Status s = AddClasses(store, year, orgs.value(), branch, department, actor); !s.ok())
+    return s;
   return AddStatusChanges(store, year, members, branch, actor);
 }
 

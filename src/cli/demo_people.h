@@ -14,10 +14,10 @@
 
 namespace grassroots::cli {
 
-// `year` is the last assessed year; `orgs` and `members` the generated county; `branch` the
-// demo secretary's organization, whose members get changes too. Deterministic.
+// `year` is the last assessed year; `members` the generated county's (its organizations are
+// read from the store); `branch` the demo secretary's organization, whose members get changes
+// too. Deterministic.
 core::Status AddDemoPeople(storage::Store& store, int year,
-                           const std::vector<core::Organization>& orgs,
                            const std::vector<core::Member>& members, const std::string& branch);
 
 }  // namespace grassroots::cli
