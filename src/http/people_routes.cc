@@ -223,6 +223,9 @@ void History(Call& call) {
   if (!org) return;
   auto person = QueryText(call.req, "person", call.res);
   if (!person) return;
+  if (org->empty()) {
+    return WriteError(call.res, 422, "invalid", "org is empty", "org", "empty");
+  }
   if (!IsValidCode(*org)) {
     return WriteError(call.res, 404, "not_found", "no organization with code " + *org, "org",
                       "organization_not_found", {{"code", *org}});
@@ -273,8 +276,8 @@ void ChangeStatus(Call& call) {
   if (!body) return;
   core::StatusChangeInput in;
   if (!OnlyFields(*body, {"status", "on", "note"}, call.res) ||
-      !GetString(*body, "status", in.status, false, call.res) ||
-      !GetString(*body, "on", in.on, false, call.res) ||
+      !GetString(*body, "status", in.status, true, call.res) ||
+      !GetString(*body, "on", in.on, true, call.res) ||
       !GetString(*body, "note", in.note, false, call.res)) {
     return;
   }
