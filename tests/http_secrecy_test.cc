@@ -249,6 +249,17 @@ const std::vector<Probe> kScoped = {
     {"GET", "/api/v1/pairing/pairings", "/api/v1/pairing/pairings?year=2017&parent={code}", ""},
     {"POST", "/api/v1/pairing/pairings", "/api/v1/pairing/pairings",
      R"({"year":2017,"org":"{code}","agency":1})"},
+    {"POST", "/api/v1/members/{id}/status", "/api/v1/members/{id}/status",
+     R"({"status":"pocket","on":"2016-05-01","note":"探测"})"},
+    {"GET", "/api/v1/members/{id}/status-history", "/api/v1/members/{id}/status-history", ""},
+    {"GET", "/api/v1/organizations/{code}/member-trend",
+     "/api/v1/organizations/{code}/member-trend?year=2016", ""},
+    {"GET", "/api/v1/training-history", "/api/v1/training-history?org={code}&person=%E6%8E%A2", ""},
+    {"POST", "/api/v1/training-classes/{id}/attendees", "/api/v1/training-classes/1/attendees",
+     R"({"attendees":[{"person":"探测","org":"{code}"}]})"},
+    {"POST", "/api/v1/training-classes/{id}/attendees/remove",
+     "/api/v1/training-classes/1/attendees/remove",
+     R"({"attendees":[{"person":"探测","org":"{code}"}]})"},
 };
 
 // Routes about no organization or member: the same for every code, listed so that the table
@@ -303,6 +314,11 @@ const std::set<std::string> kUnscoped = {
     "POST /api/v1/standardized-branches/{id}/revoke",  // admin only, by id
     "GET /api/v1/pairing/agencies",                    // the county's agencies: admin, auditor
     "POST /api/v1/pairing/agencies",                   // admin only
+    "GET /api/v1/bulletins",          // issued bulletins: no code asked, the caller's units only
+    "GET /api/v1/training-classes",   // the county's classes; counts over the scope
+    "POST /api/v1/training-classes",  // admin and unit_admin; names no organization
+    "GET /api/v1/training-classes/{id}",          // only the attendees the caller may read
+    "GET /api/v1/exports/training-classes.xlsx",  // the same, as a workbook
     "GET /api/v1/openapi.json",
     "GET /healthz",
 };

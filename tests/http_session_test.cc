@@ -140,6 +140,8 @@ TEST(HttpOpenApi, EveryDocumentedRouteAnswersForAdmin) {
     // Admin's inbox is empty in the demo (digests go to responsible accounts and unit admins):
     // its entries are answered in http_reminder_test.cc.
     if (path.rfind("/api/v1/inbox/", 0) == 0) continue;
+    // Demo member ids are not numbers: a member's history is answered in http_people_test.cc.
+    if (path == "/api/v1/members/1/status-history") continue;
     for (auto op = it.value().begin(); op != it.value().end(); ++op) {
       if (path == "/api/v1/session" && op.key() != "get") continue;  // would log out / in
       Reply reply;

@@ -2,8 +2,10 @@
 
 #include <utility>
 
+#include "app/member_status_service.h"
 #include "core/field_access.h"
 #include "core/import_rows.h"
+#include "storage/organization_writes.h"
 
 namespace grassroots::app {
 namespace {
@@ -85,8 +87,27 @@ core::Result<bool> SaveMemberEntry(storage::Store& store, const core::Principal&
           .With("member_id_unavailable", {{"id", member.id}});
     }
   }
-  if (existing.value()) member.left = existing.value()->left;  // kept by the save
-  return store.SaveMember(member, actor);
+  if (!existing.value() || existing.value()->status == member.status) {
+    if (existing.value()) member.left = existing.value()->left;  // kept by the save
+    return store.SaveMember(member, actor);
+  }
+  // A change of status is a dated change (core::CheckStatusChange), taking effect today, and
+  // written with the rest of the member in one transaction.
+  const core::CivilDate today = core::CountyDate(core::DefaultClock().Now());
+  const core::StatusChangeInput change{std::string(core::ToString(member.status)),
+                                       core::FormatIsoDate(today), ""};
+  core::Member rest = member;
+  rest.status = existing.value()->status;
+  rest.left = existing.value()->left;
+  core::Status status = store.Write(actor, [&](storage::Tx& tx) -> core::Status {
+    auto saved = storage::SaveMember(tx, rest);
+    if (!saved.ok()) return saved.error();
+    auto changed = ChangeMemberStatusIn(tx, member.id, change, today);
+    if (!changed.ok()) return changed.error();
+    return core::Status::Ok();
+  });
+  if (!status.ok()) return status.error();
+  return false;
 }
 
 core::Result<storage::Page<storage::RosterRow>> Roster(storage::Store& store,

@@ -63,7 +63,10 @@ core::Result<std::optional<core::Member>> MemberOf(storage::Store& store, const 
 // Creates or updates `member` on behalf of `by` (who may change the members of `member.org`);
 // true when created. A member who left stays left. kConflict (reason member_id_unavailable,
 // field "id") when the id is held in an organization `by` may not change the members of: the
-// same words whoever holds it.
+// same words whoever holds it. A changed status of an existing member is a change of status
+// taking effect today (the county's day of core::DefaultClock), under core::CheckStatusChange
+// (app/member_status_service.h), recorded in its history with the member's other fields in one
+// transaction; refused as that rule refuses it.
 core::Result<bool> SaveMemberEntry(storage::Store& store, const core::Principal& by,
                                    core::Member member, const storage::Actor& actor);
 

@@ -11,6 +11,7 @@
 #include "cli/demo_first_secretary.h"
 #include "cli/demo_outcomes.h"
 #include "cli/demo_party_life.h"
+#include "cli/demo_people.h"
 #include "cli/demo_plans.h"
 #include "cli/demo_reminders.h"
 #include "cli/demo_spot_checks.h"
@@ -270,6 +271,11 @@ int BuildDatabase(const GlobalOptions& global, demo::Scale scale, const DemoOpti
             FillStandardsDemo(*store.value(), data.years.back(), policy.policy.pairing);
         !standards.ok()) {
       return ReportError(standards.error());
+    }
+    if (core::Status people =
+            AddDemoPeople(*store.value(), data.years.back(), data.members, scopes.branch);
+        !people.ok()) {
+      return ReportError(people.error());
     }
   }
   store.value().reset();

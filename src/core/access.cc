@@ -115,6 +115,8 @@ bool MayDo(const Principal& who, GlobalAction action) {
     case GlobalAction::kReadInterviews:
     case GlobalAction::kReadReminders:
       return role == Role::kAdmin || role == Role::kAuditor;
+    case GlobalAction::kManageTraining:
+      return role == Role::kAdmin || role == Role::kUnitAdmin;
   }
   return false;
 }

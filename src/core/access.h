@@ -78,6 +78,7 @@ enum class GlobalAction : std::uint8_t {
   kReadInterviews,            // interviews and eligibility: admin, auditor
   kRunReminders,              // record a week's reminder (每周一提示): admin
   kReadReminders,             // every digest of a week, whom it told: admin, auditor
+  kManageTraining,            // 进修班: create classes, edit lists in scope: admin, unit_admin
 };
 bool MayDo(const Principal& who, GlobalAction action);
 

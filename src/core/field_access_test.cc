@@ -100,7 +100,7 @@ std::map<std::string, bool> AsMap(const std::vector<Permission>& permissions) {
 
 TEST(Permissions, EachRoleIsToldWhatTheRulesAllowIt) {
   const std::map<std::string, bool> admin = AsMap(PermissionsOf(kAdmin));
-  EXPECT_EQ(admin.size(), 20u);
+  EXPECT_EQ(admin.size(), 21u);
   for (const auto& [name, allowed] : admin) EXPECT_TRUE(allowed) << name;
 
   const std::map<std::string, bool> unit_admin = AsMap(PermissionsOf(kUnitAdmin));
@@ -127,6 +127,10 @@ TEST(Permissions, EachRoleIsToldWhatTheRulesAllowIt) {
   EXPECT_FALSE(unit_admin.at("read_reminders"));
   EXPECT_FALSE(auditor.at("write_members"));
   EXPECT_FALSE(auditor.at("run_assessment"));
+  // 进修班: the department and unit admins record classes and their lists (issue 14).
+  EXPECT_TRUE(unit_admin.at("manage_training"));
+  EXPECT_FALSE(secretary.at("manage_training"));
+  EXPECT_FALSE(auditor.at("manage_training"));
 }
 
 TEST(Permissions, WhoeverMayImportMaySetWhatFilesCarry) {

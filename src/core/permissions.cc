@@ -18,7 +18,8 @@ constexpr GlobalAction kGlobalActions[] = {GlobalAction::kRunAssessment,
                                            GlobalAction::kRecordInterview,
                                            GlobalAction::kReadInterviews,
                                            GlobalAction::kRunReminders,
-                                           GlobalAction::kReadReminders};
+                                           GlobalAction::kReadReminders,
+                                           GlobalAction::kManageTraining};
 
 struct ScopedAction {
   std::string_view name;
@@ -79,6 +80,8 @@ std::string_view ToString(GlobalAction action) {
       return "run_reminders";
     case GlobalAction::kReadReminders:
       return "read_reminders";
+    case GlobalAction::kManageTraining:
+      return "manage_training";
   }
   return "";
 }

@@ -106,6 +106,7 @@ std::vector<Route> AllRoutes() {
   AddChecklistRoutes(routes);
   AddStandardsRoutes(routes);
   AddPairingRoutes(routes);
+  AddPeopleRoutes(routes);
   AddOpenApiRoute(routes);
   return routes;
 }

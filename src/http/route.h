@@ -95,6 +95,8 @@ void AddChecklistRoutes(std::vector<Route>& routes);       // checklists, their 
 void AddStandardsRoutes(std::vector<Route>& routes);  // standardized branches (issue 14)
 void AddPairingRoutes(std::vector<Route>& routes);    // 百局联百村 pairing (issue 14)
 void AddOpenApiRoute(std::vector<Route>& routes);          // must come last: documents the others
+void AddPeopleRoutes(std::vector<Route>& routes);  // training classes, member status (issue 14)
+void AddOpenApiRoute(std::vector<Route>& routes);  // must come last: documents the others
 
 // Every route, in registration order.
 std::vector<Route> AllRoutes();

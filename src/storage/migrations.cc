@@ -31,6 +31,8 @@ extern const std::string_view migration_022_spot_check_finding_evidence;
 extern const std::string_view migration_027_checklists;
 extern const std::string_view migration_028_standardized_branches;
 extern const std::string_view migration_029_pairing;
+extern const std::string_view migration_024_training_classes;
+extern const std::string_view migration_025_member_status_changes;
 }  // namespace grassroots::embedded
 
 namespace grassroots::storage {
@@ -99,6 +101,8 @@ std::span<const Migration> Migrations() {
       {27, "027_checklists", embedded::migration_027_checklists},
       {28, "028_standardized_branches", embedded::migration_028_standardized_branches},
       {29, "029_pairing", embedded::migration_029_pairing},
+      {24, "024_training_classes", embedded::migration_024_training_classes},
+      {25, "025_member_status_changes", embedded::migration_025_member_status_changes},
   };
   return kMigrations;
 }

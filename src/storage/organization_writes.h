@@ -19,4 +19,9 @@ core::Result<std::optional<core::Organization>> FindOrganization(Tx& tx, const s
 // kInternal in a read snapshot.
 core::Result<bool> SaveOrganization(Tx& tx, const core::Organization& org);
 
+// Creates or updates `member` (validated by the caller) and audits it in `tx` as
+// Store::SaveMember does ("member.save", "member:ID"): the single member write when a change of
+// status goes with it in the same transaction (app/member_status_service). True when created.
+core::Result<bool> SaveMember(Tx& tx, const core::Member& member);
+
 }  // namespace grassroots::storage

@@ -178,6 +178,20 @@ core::Result<bool> SaveOrganization(Tx& tx, const core::Organization& org) {
   return created;
 }
 
+core::Result<bool> SaveMember(Tx& tx, const core::Member& member) {
+  if (core::Status s = tx.RequireWritable(); !s.ok()) return s.error();
+  core::Result<std::optional<core::Member>> before = FindMember(tx.db(), member.id);
+  if (!before.ok()) return before.error();
+  if (core::Status s = WriteMember(tx.db(), member); !s.ok()) return s.error();
+  const bool created = !before.value().has_value();
+  core::Status audited =
+      tx.Audit("member.save", MemberEntity(member.id),
+               created ? std::nullopt : std::optional<std::string>(MemberJson(*before.value())),
+               MemberJson(member));
+  if (!audited.ok()) return audited.error();
+  return created;
+}
+
 core::Result<bool> SqlStore::SaveOrganization(const core::Organization& org, const Actor& actor) {
   bool created = false;
   core::Status status = Write(actor, [&](Tx& tx) -> core::Status {

@@ -34,6 +34,7 @@ const READY = {
   'party-life': '[data-test=summary-table] .el-table__row, [data-test=summary-table] .el-table__empty-text',
   'collective-economy': '[data-test=economy-list][data-loaded=yes]',
   checklists: '[data-test=checklists][data-loaded=yes]',
+  training: '[data-test=training-table] .el-table__row',
 }
 
 let server

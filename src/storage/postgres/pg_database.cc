@@ -28,6 +28,8 @@ extern const std::string_view pg_migration_022_spot_check_finding_evidence;
 extern const std::string_view pg_migration_027_checklists;
 extern const std::string_view pg_migration_028_standardized_branches;
 extern const std::string_view pg_migration_029_pairing;
+extern const std::string_view pg_migration_024_training_classes;
+extern const std::string_view pg_migration_025_member_status_changes;
 }  // namespace grassroots::embedded
 
 namespace grassroots::storage {
@@ -255,6 +257,8 @@ std::span<const Migration> PgMigrations() {
       {27, "027_checklists", embedded::pg_migration_027_checklists},
       {28, "028_standardized_branches", embedded::pg_migration_028_standardized_branches},
       {29, "029_pairing", embedded::pg_migration_029_pairing},
+      {24, "024_training_classes", embedded::pg_migration_024_training_classes},
+      {25, "025_member_status_changes", embedded::pg_migration_025_member_status_changes},
   };
   return kMigrations;
 }

@@ -1,0 +1,129 @@
+#include "storage/member_status_records.h"
+
+#include <map>
+
+#include "storage/audit_chain.h"
+#include "storage/audited_rows.h"
+#include "storage/server_sql.h"
+
+namespace grassroots::storage {
+namespace {
+
+constexpr std::string_view kChangeColumns =
+    "c.id, c.member_id, c.changed_on, c.from_status, c.to_status, c.note, c.created_by,"
+    " c.created_at";
+
+core::MemberStatus StatusOf(std::string_view text) {
+  return core::ParseMemberStatus(text).value_or(core::MemberStatus::kRegular);
+}
+
+core::StatusChange ReadChange(const Statement& s) {
+  core::StatusChange c;
+  c.id = s.Int(0);
+  c.member_id = std::string(s.Text(1));
+  c.on = core::ParseIsoDate(s.Text(2)).value_or(core::CivilDate{});
+  c.from = StatusOf(s.Text(3));
+  c.to = StatusOf(s.Text(4));
+  c.note = std::string(s.Text(5));
+  c.recorded_by = std::string(s.Text(6));
+  c.recorded_at = std::string(s.Text(7));
+  return c;
+}
+
+std::string StatusJson(core::MemberStatus status, const core::StatusChange* change) {
+  std::vector<std::pair<std::string_view, std::string>> fields = {
+      {"status", JsonQuote(core::ToString(status))}};
+  if (change) {
+    fields.emplace_back("on", JsonQuote(core::FormatIsoDate(change->on)));
+    fields.emplace_back("note", JsonQuote(change->note));
+  }
+  return JsonObject(fields);
+}
+
+}  // namespace
+
+core::Result<std::optional<core::Member>> MemberStatusRecords::Member(const std::string& id) {
+  return QueryOne<core::Member>(
+      tx_.db(), "SELECT " + std::string(kMemberColumns) + " FROM members WHERE id = ?", {id},
+      ReadMember);
+}
+
+core::Result<std::optional<core::CivilDate>> MemberStatusRecords::LastChangeDay(
+    const std::string& member_id) {
+  auto day = QueryOne<std::string>(
+      tx_.db(), "SELECT MAX(changed_on) FROM member_status_changes WHERE member_id = ?",
+      {member_id},
+      [](const Statement& s) { return s.IsNull(0) ? std::string() : std::string(s.Text(0)); });
+  if (!day.ok()) return day.error();
+  if (!day.value() || day.value()->empty()) return std::optional<core::CivilDate>();
+  return core::ParseIsoDate(*day.value());
+}
+
+core::Result<core::StatusChange> MemberStatusRecords::Record(core::StatusChange change) {
+  if (core::Status s = tx_.RequireWritable(); !s.ok()) return s.error();
+  Database& db = tx_.db();
+  change.recorded_by = tx_.actor().name;
+  change.recorded_at = core::FormatUtc(db.clock().Now());
+  if (core::Status s =
+          Execute(db,
+                  "INSERT INTO member_status_changes (member_id, changed_on,"
+                  " from_status, to_status, note, created_at, created_by)"
+                  " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                  {change.member_id, core::FormatIsoDate(change.on),
+                   std::string(core::ToString(change.from)), std::string(core::ToString(change.to)),
+                   change.note, change.recorded_at, change.recorded_by});
+      !s.ok()) {
+    return s.error();
+  }
+  core::Result<std::int64_t> id = db.QueryInt("SELECT MAX(id) FROM member_status_changes");
+  if (!id.ok()) return id.error();
+  change.id = id.value();
+  if (core::Status s = Execute(db, "UPDATE members SET status = ? WHERE id = ?",
+                               {std::string(core::ToString(change.to)), change.member_id});
+      !s.ok()) {
+    return s.error();
+  }
+  if (core::Status s = tx_.Audit("member.status", MemberEntity(change.member_id),
+                                 StatusJson(change.from, nullptr), StatusJson(change.to, &change));
+      !s.ok()) {
+    return s.error();
+  }
+  return change;
+}
+
+core::Result<std::vector<core::StatusChange>> MemberStatusRecords::HistoryOf(
+    const std::string& member_id) {
+  return QueryAll<core::StatusChange>(tx_.db(),
+                                      "SELECT " + std::string(kChangeColumns) +
+                                          " FROM member_status_changes c WHERE c.member_id = ?"
+                                          " ORDER BY c.changed_on, c.id",
+                                      {member_id}, ReadChange);
+}
+
+core::Result<std::vector<core::MemberHistory>> MemberStatusRecords::RollOf(const std::string& org) {
+  auto members = QueryAll<core::Member>(
+      tx_.db(),
+      "SELECT " + std::string(kMemberColumns) + " FROM members WHERE org_code = ? ORDER BY id",
+      {org}, ReadMember);
+  if (!members.ok()) return members.error();
+  auto changes = QueryAll<core::StatusChange>(
+      tx_.db(),
+      "SELECT " + std::string(kChangeColumns) +
+          " FROM member_status_changes c JOIN members m ON m.id = c.member_id"
+          " WHERE m.org_code = ? ORDER BY c.member_id, c.changed_on, c.id",
+      {org}, ReadChange);
+  if (!changes.ok()) return changes.error();
+  std::map<std::string, std::vector<core::StatusChange>> by_member;
+  for (core::StatusChange& c : changes.value()) by_member[c.member_id].push_back(std::move(c));
+  std::vector<core::MemberHistory> out;
+  out.reserve(members.value().size());
+  for (core::Member& m : members.value()) {
+    core::MemberHistory h;
+    if (auto it = by_member.find(m.id); it != by_member.end()) h.changes = std::move(it->second);
+    h.member = std::move(m);
+    out.push_back(std::move(h));
+  }
+  return out;
+}
+
+}  // namespace grassroots::storage

@@ -1,0 +1,45 @@
+// Members' changes of status (migration 025), reached from a use case's transaction (tx.h):
+// the history, oldest first, and a change written together with the member's new status.
+// Reads members and their organization's roll in its own SQL. Knows no rule: the change is
+// checked by core::CheckStatusChange first.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/error.h"
+#include "core/member_status.h"
+#include "core/organization.h"
+#include "storage/tx.h"
+
+namespace grassroots::storage {
+
+class MemberStatusRecords {
+ public:
+  explicit MemberStatusRecords(Tx& tx) : tx_(tx) {}
+
+  // The member `id` as stored now, or nullopt.
+  core::Result<std::optional<core::Member>> Member(const std::string& id);
+
+  // The day of the member's latest change, or nullopt when none is recorded.
+  core::Result<std::optional<core::CivilDate>> LastChangeDay(const std::string& member_id);
+
+  // Appends `change` to the member's history and sets their status to `change.to`, with one
+  // audit entry "member.status", entity "member:ID" (status before and after, the day and the
+  // note). Answers it as stored. Write transactions only.
+  core::Result<core::StatusChange> Record(core::StatusChange change);
+
+  // The member's changes, oldest first (by day, then as recorded).
+  core::Result<std::vector<core::StatusChange>> HistoryOf(const std::string& member_id);
+
+  // Every member ever on the roll of organization `org` (those who left too) with their
+  // changes: what core::CountsOn reads.
+  core::Result<std::vector<core::MemberHistory>> RollOf(const std::string& org);
+
+ private:
+  Tx& tx_;
+};
+
+}  // namespace grassroots::storage
