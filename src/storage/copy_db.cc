@@ -486,6 +486,8 @@ const std::vector<Table>& Tables() {
         {"org_code", T},
         {"agency_id", I},
         {"paired_on", T},
+        {"created_at", T},
+        {"created_by", T}}},
       {"training_classes",
        "id",
        {{"id", I},
