@@ -96,13 +96,13 @@ std::span<const Migration> Migrations() {
       {21, "021_first_secretary_reports", embedded::migration_021_first_secretary_reports},
       {22, "022_spot_check_finding_evidence", embedded::migration_022_spot_check_finding_evidence},
       {23, "023_reminder_reports", embedded::migration_023_reminder_reports},
+      {24, "024_training_classes", embedded::migration_024_training_classes},
+      {25, "025_member_status_changes", embedded::migration_025_member_status_changes},
       {26, "026_party_meetings", embedded::migration_026_party_meetings},
-      {30, "030_collective_economy", embedded::migration_030_collective_economy},
       {27, "027_checklists", embedded::migration_027_checklists},
       {28, "028_standardized_branches", embedded::migration_028_standardized_branches},
       {29, "029_pairing", embedded::migration_029_pairing},
-      {24, "024_training_classes", embedded::migration_024_training_classes},
-      {25, "025_member_status_changes", embedded::migration_025_member_status_changes},
+      {30, "030_collective_economy", embedded::migration_030_collective_economy},
   };
   return kMigrations;
 }

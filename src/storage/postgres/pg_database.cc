@@ -252,13 +252,13 @@ std::span<const Migration> PgMigrations() {
       {22, "022_spot_check_finding_evidence",
        embedded::pg_migration_022_spot_check_finding_evidence},
       {23, "023_reminder_reports", embedded::pg_migration_023_reminder_reports},
+      {24, "024_training_classes", embedded::pg_migration_024_training_classes},
+      {25, "025_member_status_changes", embedded::pg_migration_025_member_status_changes},
       {26, "026_party_meetings", embedded::pg_migration_026_party_meetings},
-      {30, "030_collective_economy", embedded::pg_migration_030_collective_economy},
       {27, "027_checklists", embedded::pg_migration_027_checklists},
       {28, "028_standardized_branches", embedded::pg_migration_028_standardized_branches},
       {29, "029_pairing", embedded::pg_migration_029_pairing},
-      {24, "024_training_classes", embedded::pg_migration_024_training_classes},
-      {25, "025_member_status_changes", embedded::pg_migration_025_member_status_changes},
+      {30, "030_collective_economy", embedded::pg_migration_030_collective_economy},
   };
   return kMigrations;
 }
