@@ -5,6 +5,7 @@
 
 #include "storage/audit_chain.h"
 #include "storage/import_kinds.h"
+#include "storage/member_status_records.h"
 
 namespace grassroots::storage {
 namespace {
@@ -126,6 +127,12 @@ core::Status ImportWriter::Write(const std::vector<core::Organization>& rows) {
 core::Status ImportWriter::Write(const std::vector<core::Member>& rows) {
   if (table_ != ImportTable::kMembers) return core::Error::Internal("not a members import");
   if (core::Status started = Start(); !started.ok()) return started;
+  // A status the file changes is a change of status like any other (core/member_status.h).
+  if (core::Status history =
+          MemberStatusRecords(tx_).RecordImported(rows, core::CountyDate(tx_.db().clock().Now()));
+      !history.ok()) {
+    return history;
+  }
   return WriteChanged<MemberRows>(tx_.db(), rows, state_->recorder, state_->summary,
                                   &*state_->members);
 }

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
 #include <vector>
 
 #include "storage/test_fixture.h"
@@ -33,7 +34,67 @@ class ImportWriterTest : public test::StoreTest {
     EXPECT_TRUE(status.ok()) << status.error().message;
     return summary;
   }
+
+  // Writes `members` through one writer in one transaction; that transaction's status.
+  core::Status WriteMembers(const std::vector<core::Member>& members) {
+    return store_->Write(actor_, [&](Tx& tx) -> core::Status {
+      ImportWriter writer(tx, ImportTable::kMembers);
+      if (core::Status s = writer.Write(members); !s.ok()) return s;
+      auto written = writer.Finish(members.size());
+      return written.ok() ? core::Status::Ok() : core::Status(written.error());
+    });
+  }
+
+  static core::Member Member(std::string id) {
+    core::Member m;
+    m.id = std::move(id);
+    m.name = "张三";
+    m.org = "V1";
+    m.joined = "2010-01-01";
+    return m;
+  }
 };
+
+// The fixture's clock stands at 2016-07-01 in the county: the day an import's change is dated.
+TEST_P(ImportWriterTest, AStatusTheFileChangesIsAChangeInTheMembersHistoryDatedTheImportsDay) {
+  Upsert({test::Org("V1")});
+  core::Member m = Member("M1");
+  core::Member n = Member("M2");
+  ASSERT_TRUE(WriteMembers({m, n}).ok());
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM member_status_changes"), 0);  // new: no change
+
+  m.status = core::MemberStatus::kMobile;
+  n.name = "李四";  // another field: no change of status
+  ASSERT_TRUE(WriteMembers({m, n}).ok());
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM member_status_changes"), 1);
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM member_status_changes WHERE member_id = 'M1'"
+                     " AND from_status = 'regular' AND to_status = 'mobile'"
+                     " AND changed_on = '2016-07-01' AND note = '导入'"
+                     " AND created_by = '" +
+                     actor_.name + "'"),
+            1);
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM members WHERE id = 'M1' AND status = 'mobile'"), 1);
+}
+
+TEST_P(ImportWriterTest, AFileChangingTheStatusOfAMemberWhoLeftIsRefusedAndWritesNothing) {
+  Upsert({test::Org("V1")});
+  core::Member m = Member("M1");
+  ASSERT_TRUE(WriteMembers({m, Member("M2")}).ok());
+  ASSERT_TRUE(
+      store_->RecordMemberLeft("M1", {core::LeaveKind::kOther, {2016, 5, 1}, "迁出"}, actor_).ok());
+  const std::int64_t audits = QueryInt("SELECT COUNT(*) FROM audit_log");
+
+  core::Member renamed = Member("M2");
+  renamed.name = "李四";
+  m.status = core::MemberStatus::kPocket;
+  const core::Status refused = WriteMembers({renamed, m});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().reason, "member_left");
+  EXPECT_NE(refused.error().message.find("M1"), std::string::npos) << refused.error().message;
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM member_status_changes"), 0);
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM members WHERE status = 'pocket' OR name = '李四'"), 0);
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM audit_log"), audits);
+}
 
 TEST_P(ImportWriterTest, ChunksOfTwoYearsWriteAndRecordEveryRowOnceAndOnlyChangesAgain) {
   std::vector<core::Organization> orgs;

@@ -1,5 +1,6 @@
 #include "storage/member_status_records.h"
 
+#include <algorithm>
 #include <map>
 
 #include "storage/audit_chain.h"
@@ -89,6 +90,54 @@ core::Result<core::StatusChange> MemberStatusRecords::Record(core::StatusChange 
     return s.error();
   }
   return change;
+}
+
+core::Status MemberStatusRecords::RecordImported(const std::vector<core::Member>& rows,
+                                                 const core::CivilDate& today) {
+  if (core::Status s = tx_.RequireWritable(); !s.ok()) return s;
+  Database& db = tx_.db();
+  // The stored members of the rows, a few hundred ids a query (bound parameters are limited).
+  constexpr std::size_t kIdsPerQuery = 500;
+  std::map<std::string, core::Member, std::less<>> stored;
+  for (std::size_t next = 0; next < rows.size(); next += kIdsPerQuery) {
+    const std::size_t end = std::min(rows.size(), next + kIdsPerQuery);
+    std::vector<SqlParam> ids;
+    for (std::size_t i = next; i < end; ++i) ids.emplace_back(rows[i].id);
+    auto found =
+        QueryAll<core::Member>(db,
+                               "SELECT " + std::string(kMemberColumns) +
+                                   " FROM members WHERE id IN (" + Placeholders(ids.size()) + ")",
+                               ids, ReadMember);
+    if (!found.ok()) return found.error();
+    for (core::Member& m : found.value()) stored.emplace(m.id, std::move(m));
+  }
+  const std::string recorded_at = core::FormatUtc(db.clock().Now());
+  for (const core::Member& row : rows) {
+    auto it = stored.find(row.id);
+    if (it == stored.end() || it->second.status == row.status) continue;  // new, or unchanged
+    core::Result<std::optional<core::CivilDate>> previous = LastChangeDay(row.id);
+    if (!previous.ok()) return previous.error();
+    core::Result<core::StatusChange> change = core::CheckStatusChange(
+        {std::string(core::ToString(row.status)), core::FormatIsoDate(today), "导入"}, it->second,
+        previous.value(), today);
+    if (!change.ok()) {
+      core::Error refused = change.error();
+      refused.message = "member " + row.id + ": " + refused.message;
+      return refused;
+    }
+    if (core::Status s = Execute(
+            db,
+            "INSERT INTO member_status_changes (member_id, changed_on,"
+            " from_status, to_status, note, created_at, created_by)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            {row.id, core::FormatIsoDate(today), std::string(core::ToString(change.value().from)),
+             std::string(core::ToString(change.value().to)), change.value().note, recorded_at,
+             tx_.actor().name});
+        !s.ok()) {
+      return s;
+    }
+  }
+  return core::Status::Ok();
 }
 
 core::Result<std::vector<core::StatusChange>> MemberStatusRecords::HistoryOf(
