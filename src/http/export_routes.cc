@@ -120,6 +120,28 @@ void Answer(Call& call, Format format, app::ExportList list, int year, Write wri
       });
 }
 
+// The {year} and {format} of /exports/LIST/{year}.{format}; nullopt once the error is written.
+struct YearAndFormat {
+  int year;
+  Format format;
+};
+std::optional<YearAndFormat> PathYearAndFormat(Call& call) {
+  auto year = PathYear(call.req, call.res, 1);
+  if (!year) return std::nullopt;
+  auto format = PathFormat(call.req, call.res, 2);
+  if (!format) return std::nullopt;
+  return YearAndFormat{*year, *format};
+}
+
+// The organization filters of the query, narrowed to the caller's scope; nullopt once the
+// error is written.
+std::optional<storage::OrgFilter> ScopedOrgFilter(Call& call) {
+  storage::OrgFilter filter;
+  if (!OrgFilterParams(call.req, filter, call.res)) return std::nullopt;
+  ApplyScope(call.principal, filter);
+  return filter;
+}
+
 void Organizations(Call& call) {
   auto format = PathFormat(call.req, call.res, 1);
   if (!format) return;
@@ -132,58 +154,52 @@ void Organizations(Call& call) {
 }
 
 void Scores(Call& call) {
-  auto year = PathYear(call.req, call.res, 1);
-  if (!year) return;
-  auto format = PathFormat(call.req, call.res, 2);
-  if (!format) return;
-  storage::OrgFilter filter;
-  if (!OrgFilterParams(call.req, filter, call.res)) return;
-  ApplyScope(call.principal, filter);
-  Answer(call, *format, app::ExportList::kScores, *year, [&](exporting::TableWriter& out) {
-    return app::ExportScores(call.store, *year, filter, out);
-  });
+  auto path = PathYearAndFormat(call);
+  if (!path) return;
+  auto filter = ScopedOrgFilter(call);
+  if (!filter) return;
+  Answer(call, path->format, app::ExportList::kScores, path->year,
+         [&](exporting::TableWriter& out) {
+           return app::ExportScores(call.store, path->year, *filter, out);
+         });
 }
 
 void Assessment(Call& call) {
-  auto year = PathYear(call.req, call.res, 1);
-  if (!year) return;
-  auto format = PathFormat(call.req, call.res, 2);
-  if (!format) return;
+  auto path = PathYearAndFormat(call);
+  if (!path) return;
   storage::OrgFilter filter;
   if (!AssessmentListParams(call.req, filter, call.res)) return;
-  auto info = app::AssessmentOf(call.store, *year);
+  auto info = app::AssessmentOf(call.store, path->year);
   if (!info.ok()) return WriteError(call.res, info.error());
   if (!info.value()) return WriteError(call.res, 404, "not_found", "year not assessed", "year");
   ApplyScope(call.principal, filter);
-  Answer(call, *format, app::ExportList::kAssessment, *year, [&](exporting::TableWriter& out) {
-    return app::ExportAssessment(call.store, *year, filter, out);
-  });
+  Answer(call, path->format, app::ExportList::kAssessment, path->year,
+         [&](exporting::TableWriter& out) {
+           return app::ExportAssessment(call.store, path->year, filter, out);
+         });
 }
 
 // The rectification ledger (ledger_routes.cc) with its filters and the caller's scope.
 void Ledger(Call& call) {
-  auto year = PathYear(call.req, call.res, 1);
-  if (!year) return;
-  auto format = PathFormat(call.req, call.res, 2);
-  if (!format) return;
+  auto path = PathYearAndFormat(call);
+  if (!path) return;
   app::LedgerQuery query;
-  query.year = *year;
+  query.year = path->year;
   if (!LedgerParams(call.req, call.principal, query, call.res)) return;
-  Answer(call, *format, app::ExportList::kLedger, *year, [&](exporting::TableWriter& out) {
-    return app::ExportLedger(call.store, query, core::DefaultClock().Now(), out);
-  });
+  Answer(call, path->format, app::ExportList::kLedger, path->year,
+         [&](exporting::TableWriter& out) {
+           return app::ExportLedger(call.store, query, core::DefaultClock().Now(), out);
+         });
 }
 
 // The standardized branches (standards_routes.cc) of a year with the list's filters and scope.
 void StandardBranches(Call& call) {
-  auto year = PathYear(call.req, call.res, 1);
-  if (!year) return;
-  auto format = PathFormat(call.req, call.res, 2);
-  if (!format) return;
+  auto path = PathYearAndFormat(call);
+  if (!path) return;
   storage::DesignationFilter filter;
   if (!DesignationParams(call, filter)) return;
-  filter.year = *year;
-  Answer(call, *format, app::ExportList::kStandardBranches, *year,
+  filter.year = path->year;
+  Answer(call, path->format, app::ExportList::kStandardBranches, path->year,
          [&](exporting::TableWriter& out) {
            return app::ExportDesignations(call.store, filter, out);
          });
@@ -198,18 +214,16 @@ void Audit(Call& call) {
 
 // The 三会一课 quarter summaries of a year (party_life_routes.cc) over the caller's scope.
 void Meetings(Call& call) {
-  auto year = PathYear(call.req, call.res, 1);
-  if (!year) return;
-  auto format = PathFormat(call.req, call.res, 2);
-  if (!format) return;
-  storage::OrgFilter filter;
-  if (!OrgFilterParams(call.req, filter, call.res)) return;
-  ApplyScope(call.principal, filter);
-  Answer(call, *format, app::ExportList::kPartyLife, *year, [&](exporting::TableWriter& out) {
-    return app::ExportMeetingSummary(call.store, *year, filter,
-                                     call.services.policy.policy.party_life,
-                                     core::CountyDate(core::DefaultClock().Now()), out);
-  });
+  auto path = PathYearAndFormat(call);
+  if (!path) return;
+  auto filter = ScopedOrgFilter(call);
+  if (!filter) return;
+  Answer(call, path->format, app::ExportList::kPartyLife, path->year,
+         [&](exporting::TableWriter& out) {
+           return app::ExportMeetingSummary(call.store, path->year, *filter,
+                                            call.services.policy.policy.party_life,
+                                            core::CountyDate(core::DefaultClock().Now()), out);
+         });
 }
 
 }  // namespace
