@@ -22,6 +22,35 @@ void MayNotChange(Call& call) {
 
 }  // namespace
 
+std::optional<core::Organization> OrgFor(Call& call, const std::string& code, AncestryRule may,
+                                         const char* refusal, const std::string& message) {
+  if (!RequireOrg(call, code, core::OrgAction::kRead)) return std::nullopt;
+  if (may != nullptr) {
+    auto ancestry = app::AncestryOf(call.store, code);
+    if (!ancestry.ok()) {
+      WriteError(call.res, ancestry.error());
+      return std::nullopt;
+    }
+    if (!may(call.principal, ancestry.value())) {
+      WriteError(call.res, 403, "forbidden",
+                 message.empty() ? "not permitted for " + code : message, "code", refusal,
+                 {{"code", code}});
+      return std::nullopt;
+    }
+  }
+  auto detail = app::OrganizationOf(call.store, code);
+  if (!detail.ok()) {
+    WriteError(call.res, detail.error());
+    return std::nullopt;
+  }
+  if (!detail.value()) {
+    WriteError(call.res, 404, "not_found", "no organization " + code, "code",
+               "organization_not_found", {{"code", code}});
+    return std::nullopt;
+  }
+  return detail.value()->org;
+}
+
 bool RequireOrg(Call& call, const std::string& code, core::OrgAction action) {
   auto ancestry = app::AncestryOf(call.store, code);
   if (!ancestry.ok()) {

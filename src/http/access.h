@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -29,6 +30,14 @@ core::Result<std::unordered_set<std::string>> SeenOf(Call& call,
 // "member_not_found" when unknown or out of scope, 403 when readable only) otherwise.
 std::optional<core::Member> RequireMember(Call& call, const std::string& id,
                                           core::OrgAction action);
+// A rule of core over an organization's ancestry (its code first, then its parents), such as
+// core::MayEditSupport: whether the principal may do that one thing there.
+using AncestryRule = bool (*)(const core::Principal&, std::span<const std::string>);
+// The organization `code` as stored when the caller may read it and, with `may` set, do what
+// `may` allows; nullopt after writing 404 "organization_not_found" (as for a code never used)
+// when it is unknown or out of scope, or 403 `refusal` {code} with `message` when readable only.
+std::optional<core::Organization> OrgFor(Call& call, const std::string& code, AncestryRule may,
+                                         const char* refusal, const std::string& message = "");
 // False (after writing 403) when the principal may not do `action`.
 bool Require(Call& call, core::GlobalAction action);
 // Limits a list to the principal's scope (no limit for admin and auditor).

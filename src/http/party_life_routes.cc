@@ -102,38 +102,6 @@ bool GetInteger(const json& body, const char* key, std::int64_t& out, bool requi
   return true;
 }
 
-// The organization `code` as stored when the caller may read it and, with `may` set, do what
-// `may` allows (else 403 `refusal`); 404 as for a code never used when out of scope.
-std::optional<core::Organization> OrgFor(Call& call, const std::string& code,
-                                         bool (*may)(const core::Principal&,
-                                                     std::span<const std::string>),
-                                         const char* refusal) {
-  if (!RequireOrg(call, code, core::OrgAction::kRead)) return std::nullopt;
-  if (may != nullptr) {
-    auto ancestry = app::AncestryOf(call.store, code);
-    if (!ancestry.ok()) {
-      WriteError(call.res, ancestry.error());
-      return std::nullopt;
-    }
-    if (!may(call.principal, ancestry.value())) {
-      WriteError(call.res, 403, "forbidden", "not permitted for " + code, "code", refusal,
-                 {{"code", code}});
-      return std::nullopt;
-    }
-  }
-  auto detail = app::OrganizationOf(call.store, code);
-  if (!detail.ok()) {
-    WriteError(call.res, detail.error());
-    return std::nullopt;
-  }
-  if (!detail.value()) {
-    WriteError(call.res, 404, "not_found", "no organization " + code, "code",
-               "organization_not_found", {{"code", code}});
-    return std::nullopt;
-  }
-  return detail.value()->org;
-}
-
 // The caller's scope, narrowed to one organization by ?org when given (404 when out of scope).
 bool ScopeOf(Call& call, storage::OrgFilter& filter) {
   ApplyScope(call.principal, filter);

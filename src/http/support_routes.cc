@@ -92,31 +92,8 @@ std::optional<int> QueryYear(Call& call) {
 // The organization `code` when the caller may read it and, with `edit`, record its support:
 // 404 as for a code never used when out of scope, 403 when readable only.
 std::optional<core::Organization> SupportedOrg(Call& call, const std::string& code, bool edit) {
-  if (!RequireOrg(call, code, core::OrgAction::kRead)) return std::nullopt;
-  if (edit) {
-    auto ancestry = app::AncestryOf(call.store, code);
-    if (!ancestry.ok()) {
-      WriteError(call.res, ancestry.error());
-      return std::nullopt;
-    }
-    if (!core::MayEditSupport(call.principal, ancestry.value())) {
-      WriteError(call.res, 403, "forbidden",
-                 "only admin and the unit admin above it record an organization's support", "code",
-                 "support_edit_not_permitted", {{"code", code}});
-      return std::nullopt;
-    }
-  }
-  auto detail = app::OrganizationOf(call.store, code);
-  if (!detail.ok()) {
-    WriteError(call.res, detail.error());
-    return std::nullopt;
-  }
-  if (!detail.value()) {
-    WriteError(call.res, 404, "not_found", "no organization " + code, "code",
-               "organization_not_found", {{"code", code}});
-    return std::nullopt;
-  }
-  return detail.value()->org;
+  return OrgFor(call, code, edit ? core::MayEditSupport : nullptr, "support_edit_not_permitted",
+                "only admin and the unit admin above it record an organization's support");
 }
 
 void WriteSheet(Call& call, const core::Organization& org, int year, int status = 200) {
