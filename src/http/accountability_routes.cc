@@ -10,6 +10,7 @@
 #include "http/access.h"
 #include "http/errors.h"
 #include "http/json_input.h"
+#include "http/list_filters.h"
 #include "http/route.h"
 
 namespace grassroots::http {
@@ -40,30 +41,6 @@ nlohmann::json InterviewsJson(const std::vector<core::InterviewRecord>& list) {
   nlohmann::json out = nlohmann::json::array();
   for (const core::InterviewRecord& i : list) out.push_back(InterviewJson(i));
   return out;
-}
-
-// ?year as a year; `required` or absent (0). False after writing 422.
-bool QueryYear(const httplib::Request& req, bool required, int& year, httplib::Response& res) {
-  year = 0;
-  const std::string text = req.get_param_value("year");
-  if (text.empty() && !required) return true;
-  long long value = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  core::Status status = core::Status::Ok();
-  if (text.empty()) {
-    status = core::Error::Invalid("year is empty", "year").With("empty");
-  } else if (ec != std::errc() || end != text.data() + text.size()) {
-    status = core::Error::Invalid("year must be a whole number", "year")
-                 .With("not_a_number", {{"value", text.substr(0, 16)}});
-  } else {
-    status = core::CheckYear("year", value);
-  }
-  if (!status.ok()) {
-    WriteError(res, status.error());
-    return false;
-  }
-  year = static_cast<int>(value);
-  return true;
 }
 
 void ListInterviews(Call& call) {

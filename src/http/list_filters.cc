@@ -1,5 +1,8 @@
 #include "http/list_filters.h"
 
+#include <charconv>
+
+#include "core/field_rules.h"
 #include "core/score.h"
 #include "http/errors.h"
 #include "http/json_input.h"
@@ -41,6 +44,29 @@ bool AssessmentListParams(const httplib::Request& req, storage::OrgFilter& filte
   }
   if (!grade.empty()) filter.grade = core::ToString(*core::ParseGrade(grade));
   if (!selected.empty()) filter.selected = selected == "true";
+  return true;
+}
+
+bool QueryYear(const httplib::Request& req, bool required, int& year, httplib::Response& res) {
+  year = 0;
+  const std::string text = req.get_param_value("year");
+  if (text.empty() && !required) return true;
+  long long value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  core::Status status = core::Status::Ok();
+  if (text.empty()) {
+    status = core::Error::Invalid("year is empty", "year").With("empty");
+  } else if (ec != std::errc() || end != text.data() + text.size()) {
+    status = core::Error::Invalid("year must be a whole number", "year")
+                 .With("not_a_number", {{"value", text.substr(0, 16)}});
+  } else {
+    status = core::CheckYear("year", value);
+  }
+  if (!status.ok()) {
+    WriteError(res, status.error());
+    return false;
+  }
+  year = static_cast<int>(value);
   return true;
 }
 

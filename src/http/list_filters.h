@@ -1,7 +1,7 @@
 // The filters of the organization and assessment lists beyond OrgFilterParams (?state;
 // ?grade and ?selected), shared by each list route and its export (export_routes.cc), so a
-// list and its export always select the same rows. Each writes a 422 and answers false when a
-// value is malformed.
+// list and its export always select the same rows, and ?year as the lists of a year read it.
+// Each writes a 422 and answers false when a value is malformed.
 #pragma once
 
 #include <httplib.h>
@@ -17,5 +17,8 @@ bool OrganizationListParams(const httplib::Request& req, storage::OrgFilter& fil
 // ?unit, ?type, ?parent, ?q, ?grade (A..D or 优秀..较差) and ?selected (true|false).
 bool AssessmentListParams(const httplib::Request& req, storage::OrgFilter& filter,
                           httplib::Response& res);
+
+// ?year as a year (core::CheckYear); when absent, 0 unless `required` (then 422 "empty").
+bool QueryYear(const httplib::Request& req, bool required, int& year, httplib::Response& res);
 
 }  // namespace grassroots::http

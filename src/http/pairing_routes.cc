@@ -10,6 +10,7 @@
 #include "http/access.h"
 #include "http/errors.h"
 #include "http/json_input.h"
+#include "http/list_filters.h"
 #include "http/route.h"
 
 namespace grassroots::http {
@@ -21,28 +22,6 @@ bool Manager(Call& call) {
   if (core::MayManagePairing(call.principal)) return true;
   WriteError(call.res, 403, "forbidden", "only the organization department manages pairings");
   return false;
-}
-
-// ?year, required. False after writing 422.
-bool QueryYear(Call& call, int& year) {
-  const std::string text = call.req.get_param_value("year");
-  long long value = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  core::Status status = core::Status::Ok();
-  if (text.empty()) {
-    status = core::Error::Invalid("year is empty", "year").With("empty");
-  } else if (ec != std::errc() || end != text.data() + text.size()) {
-    status = core::Error::Invalid("year must be a whole number", "year")
-                 .With("not_a_number", {{"value", text.substr(0, 16)}});
-  } else {
-    status = core::CheckYear("year", value);
-  }
-  if (!status.ok()) {
-    WriteError(call.res, status.error());
-    return false;
-  }
-  year = static_cast<int>(value);
-  return true;
 }
 
 nlohmann::json TagsJson(const std::vector<core::VillageTag>& tags) {
@@ -74,7 +53,7 @@ nlohmann::json PairingJson(const storage::PairingRow& p) {
 
 // The scoped organization filter and page of a list, with ?year. False after writing 422.
 bool ListParams(Call& call, int& year, storage::OrgFilter& filter) {
-  if (!QueryYear(call, year) || !OrgFilterParams(call.req, filter, call.res) ||
+  if (!QueryYear(call.req, true, year, call.res) || !OrgFilterParams(call.req, filter, call.res) ||
       !PageParams(call.req, filter.offset, filter.limit, call.res)) {
     return false;
   }
@@ -166,7 +145,7 @@ void ListAgencies(Call& call) {
                       "agencies are read by the organization department and auditors");
   }
   int year = 0;
-  if (!QueryYear(call, year)) return;
+  if (!QueryYear(call.req, true, year, call.res)) return;
   auto list = app::ListAgencies(call.store, year);
   if (!list.ok()) return WriteError(call.res, list.error());
   nlohmann::json items = nlohmann::json::array();

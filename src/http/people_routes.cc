@@ -21,6 +21,7 @@
 #include "http/errors.h"
 #include "http/file_transfer.h"
 #include "http/json_input.h"
+#include "http/list_filters.h"
 #include "http/route.h"
 
 namespace grassroots::http {
@@ -40,28 +41,6 @@ std::optional<std::int64_t> PathClassId(Call& call) {
     return std::nullopt;
   }
   return id;
-}
-
-// ?year when given; 0 when absent. False after writing 422.
-bool OptionalYear(const httplib::Request& req, int& year, httplib::Response& res) {
-  year = 0;
-  const std::string text = req.get_param_value("year");
-  if (text.empty()) return true;
-  long long value = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  core::Status status = core::Status::Ok();
-  if (ec != std::errc() || end != text.data() + text.size()) {
-    status = core::Error::Invalid("year must be a whole number", "year")
-                 .With("not_a_number", {{"value", text.substr(0, 16)}});
-  } else {
-    status = core::CheckYear("year", value);
-  }
-  if (!status.ok()) {
-    WriteError(res, status.error());
-    return false;
-  }
-  year = static_cast<int>(value);
-  return true;
 }
 
 nlohmann::json ClassJson(const core::TrainingClass& c) {
@@ -94,7 +73,7 @@ nlohmann::json ViewJson(const app::TrainingView& view) {
 
 void ListClasses(Call& call) {
   storage::TrainingFilter filter;
-  if (!OptionalYear(call.req, filter.year, call.res) ||
+  if (!QueryYear(call.req, false, filter.year, call.res) ||
       !PageParams(call.req, filter.offset, filter.limit, call.res)) {
     return;
   }
@@ -193,7 +172,7 @@ void RemoveAttendees(Call& call) {
 
 void ExportClasses(Call& call) {
   int year = 0;
-  if (!OptionalYear(call.req, year, call.res)) return;
+  if (!QueryYear(call.req, false, year, call.res)) return;
   std::error_code ec;
   const std::filesystem::path dir = std::filesystem::temp_directory_path(ec);
   if (ec) return WriteError(call.res, 503, "unavailable", "no temporary folder for the export");
@@ -314,7 +293,7 @@ void MemberTrend(Call& call) {
   auto code = PathCode(call.req, call.res);
   if (!code) return;
   int year = 0;
-  if (!OptionalYear(call.req, year, call.res)) return;
+  if (!QueryYear(call.req, false, year, call.res)) return;
   const core::CivilDate today = Today();
   if (year == 0) year = today.year;
   if (!RequireOrg(call, *code, core::OrgAction::kRead)) return;
