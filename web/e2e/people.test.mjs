@@ -2,8 +2,10 @@
 // a training class (进修班), is told at its field that the end is before the start, adds
 // attendees in bulk (a wrong line named, nothing written), and the secretary's history shows
 // the class on the organization page; the organization page's member trend (evidence for the
-// `members` dimension) shows the demo's quarter ends; and a secretary reads the training page
-// and the trend at 390 px without the page scrolling sideways.
+// `members` dimension) shows the demo's quarter ends; the admin records a member's change of
+// status with its day on the organization's roll (a day after today refused at its field); and
+// a secretary reads the training page and the trend at 390 px without the page scrolling
+// sideways.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer, launchBrowser, login, watchPage, apiInPage } from './harness.mjs'
@@ -97,18 +99,54 @@ test('a secretary on a 390 px phone reads the classes, a class and the trend wit
   await page.waitForTimeout(300)
   assert.equal(await sideways(page), 0, '/training scrolls sideways')
   assert.equal(await page.locator('[data-test=training-new]').count(), 0, 'a secretary records no class')
-  await page.locator('[data-test=training-link]').first().click()
+  // A class of the demo's (the first test's own class lists other organizations).
+  await page.locator('[data-test=training-link]', { hasText: '专题进修班' }).first().click()
   await page.locator('[data-test=training-basics]').waitFor()
   await page.waitForTimeout(300)
   assert.equal(await sideways(page), 0, 'a class page scrolls sideways')
   // The demo put the secretary's own organization on every class's list: they see themselves.
-  assert.ok((await rowsOf(page, 'training-attendees').count()) >= 1)
+  await rowsOf(page, 'training-attendees').first().waitFor()
   assert.equal(await page.locator('[data-test=attendee-lines]').count(), 0)
   const who = await apiInPage(page, 'GET', '/session')
   await page.goto(`${server.url}/#/orgs/${encodeURIComponent(who.body.user.scope[0])}`)
   await page.locator('[data-test=member-trend] .el-table__row').first().waitFor()
   await page.waitForTimeout(300)
   assert.equal(await sideways(page), 0, 'the organization page scrolls sideways')
+  assert.deepEqual(watch.problems(), [])
+  await page.close()
+})
+
+test('a change of status is recorded with its day from the roll, and a day to come is refused there', async () => {
+  const page = await browser.newPage()
+  const watch = watchPage(page)
+  await login(page, server.url, 'admin', server.accounts.admin.password)
+  const code = 'MH001-01'
+  const roll = await apiInPage(page, 'GET', `/organizations/${code}/members?limit=100`)
+  const history = async (id) => (await apiInPage(page, 'GET', `/members/${id}/status-history`)).body
+  // After the demo's changes (its years) and before today: a day the rule takes.
+  const member = roll.body.items.find((m) => m.status === 'regular' && !m.left)
+  assert.ok(member, 'the demo branch has a regular member on its roll')
+  const before = (await history(member.id)).items.length
+  await page.goto(`${server.url}/#/orgs/${code}`)
+  await page.locator(`[data-test=roll-status-${member.id}]`).click()
+  const dialog = page.locator('[data-test=roll-status-dialog]')
+  await dialog.locator('[data-test=roll-status-to]').click()
+  await page.locator('.el-select-dropdown__item', { hasText: '流动党员' }).click()
+  await pickDate(page, 'roll-status-on', '2099-01-01')
+  await dialog.locator('[data-test=roll-status-note]').fill('外出务工')
+  await dialog.locator('[data-test=roll-status-save]').click()
+  await dialog.locator('.el-form-item__error').first().waitFor()
+  assert.equal((await history(member.id)).items.length, before, 'nothing recorded for a day to come')
+
+  await pickDate(page, 'roll-status-on', '2025-05-04')
+  await dialog.locator('[data-test=roll-status-save]').click()
+  await dialog.waitFor({ state: 'hidden' })
+  const row = page.locator('[data-test=org-roll] .el-table__row', { hasText: member.id })
+  await row.filter({ hasText: '流动党员' }).waitFor()
+  const changes = (await history(member.id)).items
+  assert.equal(changes.length, before + 1)
+  const last = changes[changes.length - 1]
+  assert.deepEqual([last.from, last.to, last.on, last.note], ['regular', 'mobile', '2025-05-04', '外出务工'])
   assert.deepEqual(watch.problems(), [])
   await page.close()
 })

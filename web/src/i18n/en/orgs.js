@@ -111,6 +111,13 @@ export default {
       leaveOn: 'Date',
       leaveReason: 'Reason',
       leaveDone: 'Recorded that {name} left',
+      changeStatus: 'Change status',
+      statusTitle: 'Change of status: {name}',
+      statusFrom: 'Now',
+      statusTo: 'New status',
+      statusOn: 'Effective on',
+      statusNote: 'Note',
+      statusDone: 'Change of status recorded for {name}',
     },
   },
 }

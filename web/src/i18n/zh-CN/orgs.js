@@ -109,6 +109,13 @@ export default {
       leaveOn: '日期',
       leaveReason: '原因',
       leaveDone: '已记录 {name} 离开',
+      changeStatus: '变更状态',
+      statusTitle: '变更党员状态：{name}',
+      statusFrom: '现状态',
+      statusTo: '新状态',
+      statusOn: '变更日期',
+      statusNote: '说明',
+      statusDone: '已记录 {name} 的状态变更',
     },
   },
 }
