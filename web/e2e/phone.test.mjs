@@ -35,6 +35,8 @@ const READY = {
   'collective-economy': '[data-test=economy-list][data-loaded=yes]',
   checklists: '[data-test=checklists][data-loaded=yes]',
   training: '[data-test=training-table] .el-table__row',
+  'standardized-branches': '[data-test=branch-table] .el-table__row, [data-test=branch-table] .el-table__empty-text',
+  pairing: '[data-test=pairing-villages] .el-table__row, [data-test=pairing-villages] .el-table__empty-text',
 }
 
 let server
