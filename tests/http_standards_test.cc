@@ -203,10 +203,9 @@ TEST(HttpPairing, ProposalsMatchTheTagsCategoryWithRoomAndPairingsRespectCapacit
   EXPECT_EQ(full.status, 409);
   EXPECT_EQ(Reason(full), "agency_full");
   // A full agency is proposed no more.
-  for (const auto& p :
-       admin.Get("/api/v1/pairing/proposals/2018/" + villages[0]).Json()["proposals"]) {
-    EXPECT_NE(p["agency"]["id"], id);
-  }
+  const nlohmann::json after_full =
+      admin.Get("/api/v1/pairing/proposals/2018/" + villages[0]).Json()["proposals"];
+  for (const auto& p : after_full) EXPECT_NE(p["agency"]["id"], id);
   const auto communities = Codes(admin, false, "community", 0, 1);
   ASSERT_EQ(communities.size(), 1u);
   EXPECT_EQ(Reason(pair(communities[0])), "not_a_village");
