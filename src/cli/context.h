@@ -25,7 +25,7 @@ inline constexpr char kDefaultWebDir[] = "web/dist";
 
 struct GlobalOptions {
   std::string db_path = "grassroots.db";
-  std::string policy_path;  // empty: the built-in Mohe 2016 policy
+  std::string policy_path;      // empty: the built-in Mohe 2016 policy
   std::string checklists_path;  // empty: the built-in Mohe 2016 checklists
 };
 

@@ -1,6 +1,8 @@
 #include "http/json_input.h"
 
+#include <algorithm>
 #include <charconv>
+#include <cmath>
 
 #include "core/field_rules.h"
 #include "core/text.h"
@@ -116,6 +118,19 @@ bool GetBool(const nlohmann::json& object, const char* key, bool& out, bool requ
 bool GetNumber(const nlohmann::json& object, const char* key, double& out, bool required,
                httplib::Response& res) {
   return Answer(ReadNumber(object, key, out, required), res);
+}
+
+bool GetInteger(const nlohmann::json& object, const char* key, std::int64_t& out, bool required,
+                httplib::Response& res) {
+  double value = static_cast<double>(out);
+  if (!GetNumber(object, key, value, required, res)) return false;
+  if (value != std::floor(value)) {
+    WriteError(res, 422, "invalid", std::string(key) + " must be a whole number", key, "wrong_type",
+               {{"expected", "integer"}});
+    return false;
+  }
+  out = static_cast<std::int64_t>(std::clamp(value, -1e15, 1e15));
+  return true;
 }
 
 bool IsValidCode(std::string_view code) { return core::IsValidCode(code); }

@@ -49,6 +49,10 @@ bool GetBool(const nlohmann::json& object, const char* key, bool& out, bool requ
              httplib::Response& res);
 bool GetNumber(const nlohmann::json& object, const char* key, double& out, bool required,
                httplib::Response& res);
+// A whole number field (a year, an amount in fen) into `out`; 422 wrong_type {expected: integer}
+// when it has a fraction. Values far out of range are kept out of range, for core's rules to name.
+bool GetInteger(const nlohmann::json& object, const char* key, std::int64_t& out, bool required,
+                httplib::Response& res);
 
 // core::IsValidCode: what a code may be, for path and query parameters.
 bool IsValidCode(std::string_view code);

@@ -88,20 +88,6 @@ std::optional<int> QueryYear(Call& call, bool required) {
   return year;
 }
 
-// A whole number field into `out`; 422 wrong_type {expected: integer}.
-bool GetInteger(const json& body, const char* key, std::int64_t& out, bool required,
-                httplib::Response& res) {
-  double value = static_cast<double>(out);
-  if (!GetNumber(body, key, value, required, res)) return false;
-  if (value != std::floor(value)) {
-    WriteError(res, 422, "invalid", std::string(key) + " must be a whole number", key, "wrong_type",
-               {{"expected", "integer"}});
-    return false;
-  }
-  out = static_cast<std::int64_t>(std::clamp(value, -1e15, 1e15));
-  return true;
-}
-
 // The caller's scope, narrowed to one organization by ?org when given (404 when out of scope).
 bool ScopeOf(Call& call, storage::OrgFilter& filter) {
   ApplyScope(call.principal, filter);

@@ -52,21 +52,6 @@ json FundJson(const storage::FundRow& row) {
           {"granted_on", row.granted_on}};
 }
 
-// A whole number field (year, amount_fen) into `out`; 422 wrong_type {expected: integer}.
-// Values far out of range are kept out of range, for core's rules to name.
-bool GetInteger(const json& body, const char* key, std::int64_t& out, bool required,
-                httplib::Response& res) {
-  double value = static_cast<double>(out);
-  if (!GetNumber(body, key, value, required, res)) return false;
-  if (value != std::floor(value)) {
-    WriteError(res, 422, "invalid", std::string(key) + " must be a whole number", key, "wrong_type",
-               {{"expected", "integer"}});
-    return false;
-  }
-  out = static_cast<std::int64_t>(std::clamp(value, -1e15, 1e15));
-  return true;
-}
-
 bool GetYear(const json& body, int& out, httplib::Response& res) {
   std::int64_t year = 0;
   if (!GetInteger(body, "year", year, true, res)) return false;
