@@ -309,7 +309,7 @@ const std::set<std::string> kUnscoped = {
     "GET /api/v1/first-secretary-reports/mine",     // the caller's own postings
     "GET /api/v1/first-secretary-reports/overdue",  // over the caller's scope, no code taken
     "GET /api/v1/first-secretary-reports/rates",    // the same
-    "GET /api/v1/bulletins",  // issued bulletins: no code asked, the caller's units only
+    "GET /api/v1/bulletins",   // issued bulletins: no code asked, the caller's units only
     "GET /api/v1/checklists",  // the definitions of the file beside the policy, the same for all
     "POST /api/v1/standardized-branches/{id}/revoke",  // admin only, by id
     "GET /api/v1/pairing/agencies",                    // the county's agencies: admin, auditor

@@ -92,8 +92,8 @@ void AddFirstSecretaryRoutes(std::vector<Route>& routes);  // first secretaries'
 void AddBulletinRoutes(std::vector<Route>& routes);        // quarterly bulletins (issue 13)
 void AddPartyLifeRoutes(std::vector<Route>& routes);       // Party life, village economy (issue 14)
 void AddChecklistRoutes(std::vector<Route>& routes);       // checklists, their scores (issue 14)
-void AddStandardsRoutes(std::vector<Route>& routes);  // standardized branches (issue 14)
-void AddPairingRoutes(std::vector<Route>& routes);    // 百局联百村 pairing (issue 14)
+void AddStandardsRoutes(std::vector<Route>& routes);       // standardized branches (issue 14)
+void AddPairingRoutes(std::vector<Route>& routes);         // 百局联百村 pairing (issue 14)
 void AddOpenApiRoute(std::vector<Route>& routes);          // must come last: documents the others
 void AddPeopleRoutes(std::vector<Route>& routes);  // training classes, member status (issue 14)
 void AddOpenApiRoute(std::vector<Route>& routes);  // must come last: documents the others
