@@ -6,6 +6,8 @@
 #include "auth/password.h"
 #include "core/account_rules.h"
 #include "core/password_rules.h"
+#include "storage/organization_subject.h"
+#include "storage/tx.h"
 
 namespace grassroots::app {
 namespace {
@@ -34,7 +36,8 @@ core::Result<std::vector<std::string>> CheckScope(storage::Store& store, core::R
   scope.erase(std::unique(scope.begin(), scope.end()), scope.end());
   std::vector<core::Organization> orgs;
   for (const std::string& code : scope) {
-    auto found = store.GetOrganization(code);
+    auto found = storage::ReadValue(
+        store, [&](storage::Tx& t) { return storage::OrganizationRecords(t).Detail(code); });
     if (!found.ok()) return found.error();
     if (code.empty() || !found.value()) {
       return core::Error::Invalid("no organization has the code " + code, "scope")

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "core/assessment_summary.h"
-#include "storage/organization_writes.h"
+#include "storage/organization_subject.h"
 #include "storage/tx.h"
 
 namespace grassroots::app {
@@ -15,7 +15,8 @@ core::Result<bool> May(storage::Store& store, const core::Principal& by, const s
   if (by.role == core::Role::kAdmin || by.role == core::Role::kAuditor) {
     return core::MayAccessOrganization(by, {}, action);
   }
-  auto ancestry = store.Ancestry(code);
+  auto ancestry = storage::ReadValue(
+      store, [&](storage::Tx& t) { return storage::OrganizationRecords(t).Ancestry(code); });
   if (!ancestry.ok()) return ancestry.error();
   if (ancestry.value().empty()) return false;
   return core::MayAccessOrganization(by, ancestry.value(), action);
@@ -43,7 +44,8 @@ core::Result<std::optional<AdjustmentEntry>> EntryOf(
   if (!sees.value()) return std::optional<AdjustmentEntry>();
   AdjustmentEntry entry;
   entry.org = removal.org;
-  auto detail = store.GetOrganization(removal.org);
+  auto detail = storage::ReadValue(
+      store, [&](storage::Tx& t) { return storage::OrganizationRecords(t).Detail(removal.org); });
   if (!detail.ok()) return detail.error();
   if (detail.value()) {
     entry.name = detail.value()->org.name;
@@ -87,13 +89,14 @@ core::Status FillQueue(storage::Store& store, storage::Tx& tx, const core::Princ
 }
 
 core::Status ChangeSecretary(storage::Tx& tx, const storage::StoredDecision& decided) {
-  auto org = storage::FindOrganization(tx, decided.org);
+  auto org = storage::OrganizationRecords(tx).Find(decided.org);
   if (!org.ok()) return org.error();
   if (!org.value()) return core::Error::NotFound("no organization " + decided.org, "code");
   core::Organization changed = *org.value();
   const std::string previous = changed.secretary;
   changed.secretary = decided.decision.successor;
-  if (auto saved = storage::SaveOrganization(tx, changed); !saved.ok()) return saved.error();
+  if (auto saved = storage::OrganizationRecords(tx).Save(changed); !saved.ok())
+    return saved.error();
   storage::SecretaryChange change;
   change.org = decided.org;
   change.on = *decided.decision.on;

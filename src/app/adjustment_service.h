@@ -50,7 +50,7 @@ core::Result<std::optional<AdjustmentQueue>> LoadAdjustmentQueue(storage::Store&
 // Records `by`'s decision on the removal of `org`'s secretary proposed by `year`'s assessment
 // (the caller has checked kDecideAdjustment on `org`): first core::CheckAdjustmentDecision.
 // When done, the organization's secretary becomes the successor through the organization
-// edit path (storage::SaveOrganization) and the change joins its history, all in one
+// edit path (storage::OrganizationRecords::Save) and the change joins its history, all in one
 // transaction with their audit entries. kNotFound "not_assessed" (field year) when the year was
 // not assessed, "adjustment_not_proposed" (field code) when it proposes no such removal;
 // kConflict "adjustment_already_decided". Answers the entry as it stands after.

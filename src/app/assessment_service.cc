@@ -2,6 +2,10 @@
 
 #include <optional>
 
+#include "storage/organization_subject.h"
+#include "storage/score_subject.h"
+#include "storage/tx.h"
+
 namespace grassroots::app {
 namespace {
 
@@ -12,10 +16,12 @@ class Runner {
       : store_(store), policy_(policy), actor_(actor), notice_(notice) {}
 
   core::Status LoadOrganizations() {
-    auto orgs = store_.LoadOrgTable();
+    auto orgs = storage::ReadValue(
+        store_, [&](storage::Tx& t) { return storage::OrganizationRecords(t).Table(); });
     if (!orgs.ok()) return orgs.error();
     all_ = std::move(orgs).value();
-    auto ended = store_.LoadOrgEnds();
+    auto ended = storage::ReadValue(
+        store_, [&](storage::Tx& t) { return storage::OrganizationRecords(t).Ends(); });
     if (!ended.ok()) return ended.error();
     ended_ = std::move(ended).value();
     return core::Status::Ok();
@@ -31,7 +37,8 @@ class Runner {
     core::AssessmentInput input;
     input.year = year;
     input.orgs = &orgs;
-    auto scores = store_.LoadScores(year, orgs);
+    auto scores = storage::ReadValue(
+        store_, [&](storage::Tx& t) { return storage::ScoreRecords(t).OfYear(year, orgs); });
     if (!scores.ok()) return scores.error();
     input.scores = &scores.value();
     for (int back = 1; back < policy_.policy.consecutive_years; ++back) {
@@ -62,7 +69,8 @@ class Runner {
     auto stored = store_.LoadSelection(year, orgs);
     if (!stored.ok()) return stored.error();
     if (stored.value()) return std::move(*stored.value());
-    auto count = store_.CountScores(year);
+    auto count = storage::ReadValue(
+        store_, [&](storage::Tx& t) { return storage::ScoreRecords(t).Count(year); });
     if (!count.ok()) return count.error();
     if (count.value() == 0) return std::vector<std::uint8_t>{};
     auto result = AssessAndStore(year);
@@ -91,9 +99,11 @@ class Runner {
 }  // namespace
 
 core::Result<core::OrgTable> OrganizationsAssessedIn(storage::Store& store, int year) {
-  auto all = store.LoadOrgTable();
+  auto all = storage::ReadValue(
+      store, [&](storage::Tx& t) { return storage::OrganizationRecords(t).Table(); });
   if (!all.ok()) return all.error();
-  auto ended = store.LoadOrgEnds();
+  auto ended = storage::ReadValue(
+      store, [&](storage::Tx& t) { return storage::OrganizationRecords(t).Ends(); });
   if (!ended.ok()) return ended.error();
   if (ended.value().empty()) return std::move(all).value();
   return core::OrganizationsAssessedIn(all.value(), ended.value(), year);
@@ -106,7 +116,8 @@ core::Result<AssessmentRun> RunAssessment(storage::Store& store, const config::L
   // then runs on what the first stored (the years it assessed first are stored by then).
   auto lock = store.LockYear(year);
   if (!lock.ok()) return lock.error();
-  auto count = store.CountScores(year);
+  auto count = storage::ReadValue(
+      store, [&](storage::Tx& t) { return storage::ScoreRecords(t).Count(year); });
   if (!count.ok()) return count.error();
   if (count.value() == 0) {
     return core::Error::Invalid(

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "storage/organization_subject.h"
+#include "storage/tx.h"
+
 namespace grassroots::app {
 namespace {
 
@@ -20,7 +23,8 @@ core::Result<std::optional<CodeSet>> ScopeCodes(storage::Store& store,
   filter.limit = 1000;
   CodeSet codes;
   for (;;) {
-    auto page = store.ListOrganizations(filter);
+    auto page = storage::ReadValue(
+        store, [&](storage::Tx& t) { return storage::OrganizationRecords(t).List(filter); });
     if (!page.ok()) return page.error();
     for (const core::Organization& org : page.value().items) codes.insert(org.code);
     filter.offset += filter.limit;
@@ -81,7 +85,8 @@ core::Result<std::map<std::string, std::string>> NamesOf(storage::Store& store,
   only.only = codes;
   only.limit = static_cast<std::int64_t>(only.only.size());
   only.ended.reset();  // a parent that ended since is still named
-  auto orgs = store.ListOrganizations(only);
+  auto orgs = storage::ReadValue(
+      store, [&](storage::Tx& t) { return storage::OrganizationRecords(t).List(only); });
   if (!orgs.ok()) return orgs.error();
   for (const core::Organization& org : orgs.value().items) names.emplace(org.code, org.name);
   return names;

@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include "app/record_fixture.h"
+#include "storage/organization_subject.h"
+#include "storage/tx.h"
 
 namespace grassroots::app {
 namespace {
@@ -102,10 +104,14 @@ TEST_F(ExplainTest, HandDecisionsAndMovesAfterTheRunAreListedButARenameIsNot) {
       store_->SaveManualDecision(2016, {"V03", true, "群众反映强烈", "admin", "2016-12-01"}, actor_)
           .ok());
   core::Organization moved = Org("V03");  // now a direct committee
-  ASSERT_TRUE(store_->SaveOrganization(moved, actor_).ok());
+  ASSERT_TRUE(storage::WriteValue(*store_, actor_, [&](storage::Tx& t) {
+                return storage::OrganizationRecords(t).Save(moved);
+              }).ok());
   core::Organization renamed = moved;
   renamed.name = "新名字";
-  ASSERT_TRUE(store_->SaveOrganization(renamed, actor_).ok());
+  ASSERT_TRUE(storage::WriteValue(*store_, actor_, [&](storage::Tx& t) {
+                return storage::OrganizationRecords(t).Save(renamed);
+              }).ok());
 
   const core::Explanation e = Explain(2016, "V03");
   EXPECT_FALSE(e.selected);  // the decision came after the run

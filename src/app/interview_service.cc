@@ -2,12 +2,16 @@
 
 #include <algorithm>
 
+#include "storage/organization_subject.h"
+#include "storage/tx.h"
+
 namespace grassroots::app {
 namespace {
 
 core::Status CheckReferences(storage::Store& store, const core::InterviewRecord& interview) {
   if (!interview.member_id.empty()) {
-    auto member = store.GetMember(interview.member_id);
+    auto member = storage::ReadValue(
+        store, [&](storage::Tx& t) { return storage::MemberRecords(t).Find(interview.member_id); });
     if (!member.ok()) return member.error();
     if (!member.value()) {
       return core::Error::NotFound("no member with id " + interview.member_id, "member_id")
@@ -15,7 +19,9 @@ core::Status CheckReferences(storage::Store& store, const core::InterviewRecord&
     }
   }
   if (!interview.org.empty()) {
-    auto org = store.GetOrganization(interview.org);
+    auto org = storage::ReadValue(store, [&](storage::Tx& t) {
+      return storage::OrganizationRecords(t).Detail(interview.org);
+    });
     if (!org.ok()) return org.error();
     if (!org.value()) {
       return core::Error::NotFound("no organization with code " + interview.org, "org")

@@ -7,6 +7,9 @@
 #include "app/ledger_service.h"
 #include "core/assessment.h"
 #include "core/file_columns.h"
+#include "storage/organization_subject.h"
+#include "storage/score_subject.h"
+#include "storage/tx.h"
 
 namespace grassroots::app {
 namespace {
@@ -56,8 +59,10 @@ class NameCursor {
   core::Status ReadPage() {
     page_.clear();
     next_ = 0;
-    auto total = store_.VisitOrganizations(scope_, [&](const storage::OrgRowView& org) {
-      page_.emplace_back(std::string(org.code), std::string(org.name));
+    auto total = storage::ReadValue(store_, [&](storage::Tx& t) {
+      return storage::OrganizationRecords(t).Visit(scope_, [&](const storage::OrgRowView& org) {
+        page_.emplace_back(std::string(org.code), std::string(org.name));
+      });
     });
     if (!total.ok()) return total.error();
     scope_.offset += kPage;
@@ -178,17 +183,19 @@ core::Status ExportOrganizations(storage::Store& store, storage::OrgFilter filte
   for (filter.offset = 0;; filter.offset += kPage) {
     core::Status written;
     std::int64_t rows = 0;
-    auto total = store.VisitOrganizations(filter, [&](const storage::OrgRowView& org) {
-      ++rows;
-      if (!written.ok()) return;
-      const Cell cells[] = {Cell::Text(org.code),
-                            Cell::Text(org.name),
-                            Cell::Text(Label(org.type, core::ParseOrgType)),
-                            Cell::Text(Label(org.kind, core::ParseOrgKind)),
-                            TextOrEmpty(org.parent),
-                            TextOrEmpty(org.secretary),
-                            TextOrEmpty(org.unit)};
-      written = out.Row(cells);
+    auto total = storage::ReadValue(store, [&](storage::Tx& t) {
+      return storage::OrganizationRecords(t).Visit(filter, [&](const storage::OrgRowView& org) {
+        ++rows;
+        if (!written.ok()) return;
+        const Cell cells[] = {Cell::Text(org.code),
+                              Cell::Text(org.name),
+                              Cell::Text(Label(org.type, core::ParseOrgType)),
+                              Cell::Text(Label(org.kind, core::ParseOrgKind)),
+                              TextOrEmpty(org.parent),
+                              TextOrEmpty(org.secretary),
+                              TextOrEmpty(org.unit)};
+        written = out.Row(cells);
+      });
     });
     if (!total.ok()) return total.error();
     if (!written.ok()) return written;
@@ -214,7 +221,8 @@ core::Status ExportScores(storage::Store& store, int year, storage::OrgFilter fi
   core::Status listed = EachPage<core::ScoreRecord>(
       [&](std::int64_t offset) -> core::Result<std::vector<core::ScoreRecord>> {
         filter.offset = offset;
-        auto page = store.ListScores(year, filter);
+        auto page = storage::ReadValue(
+            store, [&](storage::Tx& t) { return storage::ScoreRecords(t).List(year, filter); });
         if (!page.ok()) return page.error();
         return std::move(page.value().items);
       },

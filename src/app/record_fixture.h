@@ -8,7 +8,9 @@
 
 #include "app/assessment_service.h"
 #include "config/policy_file.h"
+#include "storage/score_subject.h"
 #include "storage/test_fixture.h"
+#include "storage/tx.h"
 
 namespace grassroots::app::test {
 
@@ -42,7 +44,11 @@ class RecordFixture : public storage::test::SqliteStoreTest {
     ASSERT_TRUE(run.ok()) << run.error().message;
   }
 
-  void Edit(const core::ScoreRecord& score) { ASSERT_TRUE(store_->SaveScore(score, actor_).ok()); }
+  void Edit(const core::ScoreRecord& score) {
+    ASSERT_TRUE(storage::WriteValue(*store_, actor_, [&](storage::Tx& t) {
+                  return storage::ScoreRecords(t).Save(score);
+                }).ok());
+  }
 };
 
 }  // namespace grassroots::app::test

@@ -5,6 +5,8 @@
 #include <string>
 
 #include "core/field_access.h"
+#include "storage/score_subject.h"
+#include "storage/tx.h"
 
 namespace grassroots::app {
 namespace {
@@ -18,7 +20,8 @@ class StoredScores {
   core::Result<std::optional<core::ScoreRecord>> Find(const std::string& code, int year) {
     auto it = by_code_.find(code);
     if (it == by_code_.end()) {
-      auto scores = store_.ScoresOf(code);
+      auto scores = storage::ReadValue(
+          store_, [&](storage::Tx& t) { return storage::ScoreRecords(t).Of(code); });
       if (!scores.ok()) return scores.error();
       it = by_code_.emplace(code, std::move(scores).value()).first;
     }
@@ -65,7 +68,8 @@ core::Result<SavedScore> SaveScoreEntry(storage::Store& store, const core::Princ
   auto resolved = ResolveScoreEntries(store, who, {entry});
   if (!resolved.ok()) return resolved.error();
   SavedScore saved{std::move(resolved.value().front())};
-  auto created = store.SaveScore(saved.score, actor);
+  auto created = storage::WriteValue(
+      store, actor, [&](storage::Tx& t) { return storage::ScoreRecords(t).Save(saved.score); });
   if (!created.ok()) return created.error();
   saved.created = created.value();
   return saved;
@@ -84,17 +88,20 @@ core::Result<core::ScoreRecord> OverrideCommitteeGrade(storage::Store& store,
                                                        const std::string& code, int year,
                                                        const core::ScoreRecord& wanted,
                                                        const storage::Actor& actor) {
-  auto scores = store.ScoresOf(code);
-  if (!scores.ok()) return scores.error();
-  for (core::ScoreRecord score : scores.value()) {
-    if (score.year != year) continue;
+  // The score read and the score written are one transaction.
+  return storage::WriteValue(store, actor, [&](storage::Tx& tx) -> core::Result<core::ScoreRecord> {
+    storage::ScoreRecords scores(tx);
+    auto found = scores.Find(code, year);
+    if (!found.ok()) return found.error();
+    if (!found.value())
+      return core::Error::NotFound("no score of " + code + " in this year", "year");
+    core::ScoreRecord score = std::move(*found.value());
     score.committee_grade = wanted.committee_grade;
     score.reason = wanted.reason;
-    auto saved = store.SaveScore(score, actor);
+    auto saved = scores.Save(score);
     if (!saved.ok()) return saved.error();
     return score;
-  }
-  return core::Error::NotFound("no score of " + code + " in this year", "year");
+  });
 }
 
 }  // namespace grassroots::app

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include "app/record_fixture.h"
+#include "storage/organization_subject.h"
+#include "storage/tx.h"
 
 namespace grassroots::app {
 namespace {
@@ -34,7 +36,9 @@ TEST_F(VerifyTest, StaysIdenticalWhateverChangesInTodaysData) {
   ASSERT_TRUE(
       store_->SaveManualDecision(2016, {"V05", true, "reason", "admin", "2016-12-01"}, actor_)
           .ok());
-  ASSERT_TRUE(store_->SaveOrganization(Org("V02", "", "u2"), actor_).ok());  // another unit
+  ASSERT_TRUE(storage::WriteValue(*store_, actor_, [&](storage::Tx& t) {
+                return storage::OrganizationRecords(t).Save(Org("V02", "", "u2"));
+              }).ok());                                      // another unit
   Exec("DELETE FROM assessment_results WHERE year = 2015");  // the previous year's record too
   EXPECT_TRUE(Verify(2016).identical());
 }

@@ -4,6 +4,9 @@
 
 #include "app/assessment_service.h"
 #include "core/organization.h"
+#include "storage/organization_subject.h"
+#include "storage/score_subject.h"
+#include "storage/tx.h"
 
 namespace grassroots::app {
 namespace {
@@ -19,7 +22,8 @@ core::Result<Evaluation> Evaluate(storage::Store& store, const core::Policy& pol
   auto orgs = OrganizationsAssessedIn(store, year);
   if (!orgs.ok()) return orgs.error();
   out.orgs = std::move(orgs).value();
-  auto scores = store.LoadScores(year, out.orgs);
+  auto scores = storage::ReadValue(
+      store, [&](storage::Tx& t) { return storage::ScoreRecords(t).OfYear(year, out.orgs); });
   if (!scores.ok()) return scores.error();
   core::AssessmentInput input;
   input.year = year;
@@ -109,7 +113,8 @@ core::Result<std::map<std::string, storage::AssessmentRow>> StoredRowsOf(
   if (!stored.ok()) return stored.error();
   for (auto& row : stored.value().items) rows.emplace(row.code, std::move(row));
   if (rows.size() == codes.size()) return rows;
-  auto orgs = store.ListOrganizations(only);
+  auto orgs = storage::ReadValue(
+      store, [&](storage::Tx& t) { return storage::OrganizationRecords(t).List(only); });
   if (!orgs.ok()) return orgs.error();
   for (const core::Organization& org : orgs.value().items) {
     storage::AssessmentRow row;

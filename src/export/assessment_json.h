@@ -33,7 +33,7 @@ nlohmann::ordered_json ReasonsToJson(std::uint8_t reasons);
 std::vector<std::string_view> ReasonNames(std::uint8_t reasons);
 
 // Organization indices sorted by code (no sort when the table is in code order already, as
-// Store::LoadOrgTable gives it).
+// storage::OrganizationRecords::Table gives it).
 std::vector<std::uint32_t> ByCode(const core::OrgTable& orgs);
 
 }  // namespace grassroots::exporting

@@ -10,7 +10,9 @@
 
 #include "http/errors.h"
 #include "http/route.h"
+#include "storage/organization_subject.h"
 #include "storage/test_fixture.h"
+#include "storage/tx.h"
 
 namespace grassroots::http {
 namespace {
@@ -60,7 +62,9 @@ TEST_F(ReadMemoTest, GivesTheSameAnswerUntilTheDataChanges) {
   // A write through another connection, as the CLI or another server makes.
   core::Organization renamed = Org("A1");
   renamed.name = "renamed";
-  ASSERT_TRUE(Connection()->SaveOrganization(renamed, actor_).ok());
+  ASSERT_TRUE(storage::WriteValue(*Connection(), actor_, [&](storage::Tx& t) {
+                return storage::OrganizationRecords(t).Save(renamed);
+              }).ok());
   const std::string third = Ask(*store_, "k");
   EXPECT_NE(third, second);
   const std::string kept = Ask(*store_, "k");
@@ -76,7 +80,9 @@ TEST_F(ReadMemoTest, OneConnectionsAnswerServesTheOthersUntilTheDataChanges) {
   EXPECT_EQ(Ask(*other, "k"), answer);
   EXPECT_EQ(computed_, runs);
   // A change made by a third connection.
-  ASSERT_TRUE(Connection()->SaveOrganization(Org("A9"), actor_).ok());
+  ASSERT_TRUE(storage::WriteValue(*Connection(), actor_, [&](storage::Tx& t) {
+                return storage::OrganizationRecords(t).Save(Org("A9"));
+              }).ok());
   const std::string changed = Ask(*other, "k");
   EXPECT_NE(changed, answer);
   EXPECT_EQ(Ask(*store_, "k"), changed);

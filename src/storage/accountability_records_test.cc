@@ -5,8 +5,9 @@
 
 #include "storage/adjustment_records.h"
 #include "storage/interview_records.h"
-#include "storage/organization_writes.h"
+#include "storage/organization_subject.h"
 #include "storage/test_fixture.h"
+#include "storage/tx.h"
 
 namespace grassroots::storage {
 namespace {
@@ -80,17 +81,22 @@ TEST_P(AccountabilityRecordsTest, ADecisionIsRecordedOnceAndTheSecretaryChangesW
     AdjustmentRecords records(tx);
     auto decided = records.Decide(2016, "A1", done);
     if (!decided.ok()) return decided.error();
-    auto org = FindOrganization(tx, "A1");
+    auto org = OrganizationRecords(tx).Find("A1");
     if (!org.ok()) return org.error();
     core::Organization changed = *org.value();
     const std::string previous = changed.secretary;
     changed.secretary = "王芳";
-    if (auto saved = SaveOrganization(tx, changed); !saved.ok()) return saved.error();
+    if (auto saved = OrganizationRecords(tx).Save(changed); !saved.ok()) return saved.error();
     return records.AddSecretaryChange({0, "A1", *done.on, previous, "王芳", {}, {}, {}},
                                       decided.value().id);
   });
   ASSERT_TRUE(status.ok()) << status.error().message;
-  EXPECT_EQ(store_->GetOrganization("A1").value()->org.secretary, "王芳");
+  EXPECT_EQ(
+      storage::ReadValue(
+          *store_, [&](storage::Tx& t) { return storage::OrganizationRecords(t).Detail("A1"); })
+          .value()
+          ->org.secretary,
+      "王芳");
 
   core::Status again = store_->Write(actor_, [&](Tx& tx) -> core::Status {
     auto decided = AdjustmentRecords(tx).Decide(2016, "A1", done);

@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 
 #include "core/lifecycle.h"
+#include "storage/score_subject.h"
 #include "storage/test_fixture.h"
+#include "storage/tx.h"
 
 namespace grassroots::storage {
 namespace {
@@ -35,7 +37,8 @@ class ResultRowsTest : public test::StoreTest {
   // given, and stores it as `year`.
   void Save(int year, const core::OrgTable& orgs, std::vector<core::ManualDecision> manual,
             std::vector<std::vector<std::uint8_t>> previous) {
-    auto scores = store_->LoadScores(2016, orgs);
+    auto scores = storage::ReadValue(
+        *store_, [&](storage::Tx& t) { return storage::ScoreRecords(t).OfYear(2016, orgs); });
     ASSERT_TRUE(scores.ok());
     core::AssessmentInput input;
     input.year = year;

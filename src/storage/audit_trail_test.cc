@@ -9,9 +9,11 @@
 #include "storage/audit_chain.h"
 #include "storage/audited_rows.h"
 #include "storage/migrations.h"
+#include "storage/score_subject.h"
 #include "storage/sqlite_db.h"
 #include "storage/store.h"
 #include "storage/test_fixture.h"
+#include "storage/tx.h"
 
 namespace grassroots::storage {
 namespace {
@@ -81,7 +83,9 @@ TEST_P(AuditTrailTest, AnImportRecordsEachChangedRowAsASingleWriteWould) {
   EXPECT_EQ(change.after_json, ScoreJson(Score("A", 2016, 71)));
 
   // A single write of the same row is found by the same name, with the same JSON.
-  ASSERT_TRUE(store_->SaveScore(Score("A", 2016, 72), actor_).ok());
+  ASSERT_TRUE(storage::WriteValue(*store_, actor_, [&](storage::Tx& t) {
+                return storage::ScoreRecords(t).Save(Score("A", 2016, 72));
+              }).ok());
   trail = store_->AuditChangesOf("score:A:2016", change.id);
   ASSERT_TRUE(trail.ok());
   ASSERT_EQ(trail.value().size(), 1u);
@@ -196,7 +200,9 @@ TEST_F(AuditTrailSqliteTest, AHeadWrittenDownMustStillBeInTheChain) {
 
 TEST_F(AuditTrailSqliteTest, EditsDeletionsAndSwapsInTheMiddleAreCaught) {
   ImportTwice();
-  ASSERT_TRUE(store_->SaveScore(Score("B", 2016, 90), actor_).ok());
+  ASSERT_TRUE(storage::WriteValue(*store_, actor_, [&](storage::Tx& t) {
+                return storage::ScoreRecords(t).Save(Score("B", 2016, 90));
+              }).ok());
   DropTriggers();
   const std::string copy = dir_ + "/copy.db";
   std::filesystem::copy_file(path_, copy);
@@ -275,14 +281,18 @@ TEST_P(AuditTrailTest, LoginsAreInTheTrailButDoNotMoveTheDataVersion) {
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'login%'"), 2);
   EXPECT_TRUE(Verify().ok);
 
-  ASSERT_TRUE(store_->SaveScore(Score("A", 2016, 70), actor_).ok());
+  ASSERT_TRUE(storage::WriteValue(*store_, actor_, [&](storage::Tx& t) {
+                return storage::ScoreRecords(t).Save(Score("A", 2016, 70));
+              }).ok());
   EXPECT_GT(store_->DataVersion().value(), version);
 }
 
 TEST_P(AuditTrailTest, EntriesRecordTheInjectedInstant) {
   Upsert({Org("A")});
   clock_.Advance(3600);
-  ASSERT_TRUE(store_->SaveScore(Score("A", 2016, 70), actor_).ok());
+  ASSERT_TRUE(storage::WriteValue(*store_, actor_, [&](storage::Tx& t) {
+                return storage::ScoreRecords(t).Save(Score("A", 2016, 70));
+              }).ok());
   core::Result<Page<AuditRecord>> page = store_->ListAudit(0, 2);
   ASSERT_TRUE(page.ok());
   ASSERT_EQ(page.value().items.size(), 2u);

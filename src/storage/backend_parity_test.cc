@@ -14,8 +14,10 @@
 #include "storage/evidence_store.h"
 #include "storage/login_counts.h"
 #include "storage/open_store.h"
+#include "storage/organization_subject.h"
 #include "storage/postgres/pg_test_server.h"
 #include "storage/rectification_records.h"
+#include "storage/score_subject.h"
 #include "storage/test_fixture.h"
 #include "storage/tx.h"
 
@@ -58,15 +60,20 @@ class BackendParityTest : public ::testing::Test {
     a.dimensions = {1.0 / 3.0, 0.1 + 0.2, 55.55, 60, 61, 62};
     ASSERT_TRUE(store.UpsertScores({a, Score("A1", 2016, 70), Score("B", 2016, 95)}, actor_).ok());
     clock_.Advance(60);
-    ASSERT_TRUE(store.SaveScore(Score("C", 2016, 88.8, core::Grade::kD), actor_).ok());
+    ASSERT_TRUE(storage::WriteValue(store, actor_, [&](storage::Tx& t) {
+                  return storage::ScoreRecords(t).Save(Score("C", 2016, 88.8, core::Grade::kD));
+                }).ok());
     UserRecord user;
     user.name = "alice";
     user.role = core::Role::kAdmin;
     user.password_hash = "$argon2id$x";
     ASSERT_TRUE(store.CreateUser(user, actor_).ok());
-    core::Result<core::OrgTable> table = store.LoadOrgTable();
+    core::Result<core::OrgTable> table = storage::ReadValue(
+        store, [&](storage::Tx& t) { return storage::OrganizationRecords(t).Table(); });
     ASSERT_TRUE(table.ok());
-    core::Result<core::YearScores> scores = store.LoadScores(2016, table.value());
+    core::Result<core::YearScores> scores = storage::ReadValue(store, [&](storage::Tx& t) {
+      return storage::ScoreRecords(t).OfYear(2016, table.value());
+    });
     ASSERT_TRUE(scores.ok());
     core::AssessmentInput input;
     input.year = 2016;
@@ -133,7 +140,11 @@ TEST_F(BackendParityTest, CopyDbMovesEverythingBothWaysAndTheChainStillVerifies)
   end.on = {2016, 8, 1};
   end.merged_into = "B";
   end.reason = "合并";
-  ASSERT_TRUE(county.EndOrganization("C", end, actor_).ok());
+  ASSERT_TRUE(
+      county
+          .Write(actor_,
+                 [&](storage::Tx& t) { return storage::OrganizationRecords(t).End("C", end); })
+          .ok());
   const std::string photo("\x89PNG\r\n\x1A\n\0\xff evidence", 19);
   ASSERT_TRUE(county
                   .Write(actor_,
@@ -178,7 +189,8 @@ TEST_F(BackendParityTest, CopyDbMovesEverythingBothWaysAndTheChainStillVerifies)
     ASSERT_TRUE(v.ok());
     EXPECT_TRUE(v.value().ok) << v.value().message;
     EXPECT_EQ(v.value().head, head.value());
-    core::Result<std::optional<OrgDetail>> merged = store->GetOrganization("C");
+    core::Result<std::optional<OrgDetail>> merged = storage::ReadValue(
+        *store, [&](storage::Tx& t) { return storage::OrganizationRecords(t).Detail("C"); });
     ASSERT_TRUE(merged.ok() && merged.value());
     ASSERT_TRUE(merged.value()->org.end.has_value());
     EXPECT_EQ(merged.value()->org.end->merged_into, "B");

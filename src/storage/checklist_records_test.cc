@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "storage/evidence_store.h"
+#include "storage/score_subject.h"
 #include "storage/test_fixture.h"
 
 namespace grassroots::storage {
@@ -87,7 +88,7 @@ TEST_P(ChecklistRecordsTest, AReplacedScoreIsAuditedAsAScoreWrite) {
   EXPECT_EQ(entry.action, "score.save");
   EXPECT_EQ(entry.entity, "score:V1:2016");
   EXPECT_NE(entry.after_json.find("77.78"), std::string::npos);
-  auto scores = store_->ScoresOf("V1");
+  auto scores = ReadValue(*store_, [](Tx& tx) { return ScoreRecords(tx).Of("V1"); });
   ASSERT_TRUE(scores.ok());
   EXPECT_DOUBLE_EQ(scores.value()[0].dimensions[2], 77.78);
   EXPECT_DOUBLE_EQ(scores.value()[0].dimensions[0], 70);

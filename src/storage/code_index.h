@@ -7,14 +7,17 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "core/error.h"
 #include "core/org_table.h"
+#include "core/score.h"
+#include "storage/database.h"
 
 namespace grassroots::storage {
 
 class CodeIndex {
  public:
   // Keeps a reference to `orgs`, which must outlive the index. A table sorted by code (as
-  // LoadOrgTable returns it) is searched in place; any other gets a hash map.
+  // OrganizationRecords::Table returns it) is searched in place; any other gets a hash map.
   explicit CodeIndex(const core::OrgTable& orgs);
 
   // The index of `code`, or nullopt. `hint` is where the caller expects it: rows read in
@@ -26,5 +29,29 @@ class CodeIndex {
   bool sorted_ = true;
   std::unordered_map<std::string_view, std::uint32_t> map_;
 };
+
+// Walks the rows of `stmt` whose column 0 is an organization's code, calling
+// on_row(index, stmt) for those in `orgs`. Rows of organizations the table lacks (added
+// after it was loaded) are skipped: the caller works on the table it holds.
+template <typename OnRow>
+core::Status ForEachOrgRow(Statement& stmt, const core::OrgTable& orgs, OnRow on_row) {
+  const CodeIndex index(orgs);
+  std::uint32_t hint = 0;
+  for (;;) {
+    core::Result<bool> row = stmt.Step();
+    if (!row.ok()) return row.error();
+    if (!row.value()) return core::Status::Ok();
+    const std::optional<std::uint32_t> org = index.Find(stmt.Text(0), hint);
+    if (!org) continue;
+    hint = *org + 1;
+    if (core::Status status = on_row(*org, stmt); !status.ok()) return status;
+  }
+}
+
+// The committee grade stored in `column`, or nullopt when NULL.
+inline std::optional<core::Grade> StoredGrade(const Statement& stmt, int column) {
+  if (stmt.IsNull(column)) return std::nullopt;
+  return core::ParseGrade(stmt.Text(column));
+}
 
 }  // namespace grassroots::storage

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "storage/organization_subject.h"
 #include "storage/test_fixture.h"
 
 namespace grassroots::storage {
@@ -80,8 +81,13 @@ TEST_P(ImportWriterTest, AFileChangingTheStatusOfAMemberWhoLeftIsRefusedAndWrite
   Upsert({test::Org("V1")});
   core::Member m = Member("M1");
   ASSERT_TRUE(WriteMembers({m, Member("M2")}).ok());
-  ASSERT_TRUE(
-      store_->RecordMemberLeft("M1", {core::LeaveKind::kOther, {2016, 5, 1}, "迁出"}, actor_).ok());
+  ASSERT_TRUE(store_
+                  ->Write(actor_,
+                          [](Tx& tx) {
+                            return MemberRecords(tx).RecordLeft(
+                                "M1", {core::LeaveKind::kOther, {2016, 5, 1}, "迁出"});
+                          })
+                  .ok());
   const std::int64_t audits = QueryInt("SELECT COUNT(*) FROM audit_log");
 
   core::Member renamed = Member("M2");

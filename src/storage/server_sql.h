@@ -16,6 +16,7 @@
 #include "storage/audit_chain.h"
 #include "storage/database.h"
 #include "storage/store.h"
+#include "storage/tx.h"
 
 namespace grassroots::storage {
 
@@ -184,6 +185,26 @@ core::Result<bool> AuditedWrite(Database& db, const Actor& actor, const AuditNam
   entry.after_json = std::move(after_json);
   if (core::Status s = AppendAudit(db, std::move(entry)); !s.ok()) return s.error();
   if (core::Status s = txn.value().Commit(); !s.ok()) return s.error();
+  return created;
+}
+
+// The same write as one step of `tx`'s transaction, audited as `tx`'s actor. True when created.
+template <typename T>
+core::Result<bool> AuditedSave(Tx& tx, const AuditNames& names,
+                               const std::function<core::Result<std::optional<T>>()>& find,
+                               const std::function<core::Status()>& write,
+                               const std::function<std::string(const T&)>& to_json,
+                               std::string after_json) {
+  if (core::Status s = tx.RequireWritable(); !s.ok()) return s.error();
+  core::Result<std::optional<T>> before = find();
+  if (!before.ok()) return before.error();
+  if (core::Status s = write(); !s.ok()) return s.error();
+  const bool created = !before.value().has_value();
+  core::Status audited =
+      tx.Audit(created ? names.create_action : names.update_action, names.entity,
+               created ? std::nullopt : std::optional<std::string>(to_json(*before.value())),
+               std::move(after_json));
+  if (!audited.ok()) return audited.error();
   return created;
 }
 

@@ -1,4 +1,4 @@
-// Scores, manual decisions and stored assessments: the rows an assessment reads and writes,
+// Manual decisions and stored assessments: the rows an assessment reads and writes,
 // aligned with an OrgTable by code.
 #include <algorithm>
 
@@ -9,29 +9,6 @@
 
 namespace grassroots::storage {
 namespace {
-
-// Walks the rows of `stmt` whose column 0 is an organization's code, calling
-// on_row(index, stmt) for those in `orgs`. Rows of organizations the table lacks (added
-// after it was loaded) are skipped: the caller works on the table it holds.
-template <typename OnRow>
-core::Status ForEachOrgRow(Statement& stmt, const core::OrgTable& orgs, OnRow on_row) {
-  const CodeIndex index(orgs);
-  std::uint32_t hint = 0;
-  for (;;) {
-    core::Result<bool> row = stmt.Step();
-    if (!row.ok()) return row.error();
-    if (!row.value()) return core::Status::Ok();
-    const std::optional<std::uint32_t> org = index.Find(stmt.Text(0), hint);
-    if (!org) continue;
-    hint = *org + 1;
-    if (core::Status status = on_row(*org, stmt); !status.ok()) return status;
-  }
-}
-
-std::optional<core::Grade> StoredGrade(const Statement& stmt, int column) {
-  if (stmt.IsNull(column)) return std::nullopt;
-  return core::ParseGrade(stmt.Text(column));
-}
 
 core::Status CheckSizes(const core::AssessmentInput& input, const core::AssessmentResult& result) {
   if (input.orgs == nullptr || input.scores == nullptr) {
@@ -178,40 +155,6 @@ std::string HeaderJson(const AssessmentInfo& info) {
 }
 
 }  // namespace
-
-core::Result<core::YearScores> SqlStore::LoadScores(int year, const core::OrgTable& orgs) {
-  return Guarded("loading scores", [&]() -> core::Result<core::YearScores> {
-    core::Result<Statement> stmt = db_.Prepare(
-        "SELECT org_code, team, leader, venue, routine, service, members, grade, reason"
-        " FROM scores WHERE year = ? ORDER BY org_code");
-    if (!stmt.ok()) return stmt.error();
-    stmt.value().BindInt(1, year);
-    core::YearScores scores;
-    scores.Resize(orgs.size());
-    core::Status status =
-        ForEachOrgRow(stmt.value(), orgs, [&](std::uint32_t org, const Statement& s) {
-          std::array<double, core::kDimensionCount> values{};
-          for (int d = 0; d < core::kDimensionCount; ++d) values[d] = s.Double(1 + d);
-          const std::optional<core::Grade> grade = StoredGrade(s, 7);
-          scores.Set(org, values, grade);
-          if (grade && !s.IsNull(8))
-            scores.committee_reasons.push_back({org, std::string(s.Text(8))});
-          return core::Status::Ok();
-        });
-    if (!status.ok()) return WithContext(status.error(), "loading " + std::to_string(year));
-    return scores;
-  });
-}
-
-core::Result<std::int64_t> SqlStore::CountScores(int year) {
-  return Guarded("counting scores", [&]() -> core::Result<std::int64_t> {
-    core::Result<Statement> stmt = db_.Prepare("SELECT COUNT(*) FROM scores WHERE year = ?");
-    if (!stmt.ok()) return stmt.error();
-    core::Result<bool> row = stmt.value().BindInt(1, year).Step();
-    if (!row.ok()) return row.error();
-    return stmt.value().Int(0);
-  });
-}
 
 core::Result<std::vector<core::ManualDecision>> SqlStore::LoadManualDecisions(
     int year, const core::OrgTable& orgs) {

@@ -4,8 +4,10 @@
 
 #include "storage/audit_chain.h"
 #include "storage/migrations.h"
+#include "storage/score_subject.h"
 #include "storage/sqlite_db.h"
 #include "storage/test_fixture.h"
+#include "storage/tx.h"
 
 namespace grassroots::storage {
 namespace {
@@ -27,7 +29,8 @@ class RecordTest : public test::StoreTest {
     b.reason = "委员会复核";
     ASSERT_TRUE(store_->UpsertScores({a, Score("A1", 2016, 70), b}, actor_).ok());
     table_ = Table();
-    auto scores = store_->LoadScores(2016, table_);
+    auto scores = storage::ReadValue(
+        *store_, [&](storage::Tx& t) { return storage::ScoreRecords(t).OfYear(2016, table_); });
     ASSERT_TRUE(scores.ok());
     scores_ = std::move(scores).value();
     input_.year = 2016;
@@ -111,9 +114,15 @@ TEST_P(RecordTest, OneRowCarriesItsInputsAndTheHeaderItsAuditEntry) {
 TEST_P(RecordTest, AuditChangesAfterARunAreThoseOfTheNamedEntityOnly) {
   const AssessmentInfo info = *store_->LoadAssessmentInfo(2016).value();
   core::ScoreRecord changed = Score("A", 2016, 99);
-  ASSERT_TRUE(store_->SaveScore(changed, actor_).ok());
-  ASSERT_TRUE(store_->SaveScore(Score("B", 2016, 10), actor_).ok());
-  ASSERT_TRUE(store_->SaveScore(Score("A", 2017, 10), actor_).ok());
+  ASSERT_TRUE(storage::WriteValue(*store_, actor_, [&](storage::Tx& t) {
+                return storage::ScoreRecords(t).Save(changed);
+              }).ok());
+  ASSERT_TRUE(storage::WriteValue(*store_, actor_, [&](storage::Tx& t) {
+                return storage::ScoreRecords(t).Save(Score("B", 2016, 10));
+              }).ok());
+  ASSERT_TRUE(storage::WriteValue(*store_, actor_, [&](storage::Tx& t) {
+                return storage::ScoreRecords(t).Save(Score("A", 2017, 10));
+              }).ok());
   auto entries = store_->AuditChangesOf("score:A:2016", info.audit_id);
   ASSERT_TRUE(entries.ok()) << entries.error().message;
   ASSERT_EQ(entries.value().size(), 1u);

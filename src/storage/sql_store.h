@@ -1,12 +1,11 @@
 // The implementation of Store (store.h) over a Database handle (database.h): the SQL of every
 // subject, shared by the backends. Internal to src/storage: callers use OpenSqliteStore. Its
-// methods are split by subject: sql_store.cc (schema, flags,
-// organizations), sql_imports.cc (upserts), sql_assessments.cc (scores and stored
-// assessments), sql_server.cc and sql_server_assessments.cc (the server's lists and
-// single-row writes, helped by server_sql.h), sql_users.cc (users, sessions),
-// sql_audit.cc (the audit log's reads and checks), sql_records.cc (a stored assessment
-// read back with its inputs) and sql_lifecycle.cc (organizations that end, members who
-// leave).
+// methods are split by subject: sql_store.cc (schema, flags, transactions), sql_imports.cc
+// (upserts), sql_assessments.cc (stored assessments), sql_server_assessments.cc (the
+// server's lists and single-row writes of assessments, helped by server_sql.h), sql_users.cc
+// (users, sessions), sql_audit.cc (the audit log's reads and checks) and sql_records.cc (a stored
+// assessment read back with its inputs). Organizations, members and scores are subjects over Tx
+// (organization_subject.h, score_subject.h).
 #pragma once
 
 #include <exception>
@@ -50,9 +49,6 @@ class SqlStore final : public Store {
   core::Result<WriteSummary> UpsertScores(const std::vector<core::ScoreRecord>& scores,
                                           const Actor& actor) override;
 
-  core::Result<core::OrgTable> LoadOrgTable() override;
-  core::Result<core::YearScores> LoadScores(int year, const core::OrgTable& orgs) override;
-  core::Result<std::int64_t> CountScores(int year) override;
   core::Result<std::vector<core::ManualDecision>> LoadManualDecisions(
       int year, const core::OrgTable& orgs) override;
 
@@ -64,22 +60,7 @@ class SqlStore final : public Store {
                               const core::AssessmentInput& input,
                               const core::AssessmentResult& result, const Actor& actor) override;
 
-  // --- Server (issue 3): sql_server.cc, sql_server_assessments.cc ---
-  core::Result<Page<core::Organization>> ListOrganizations(const OrgFilter& filter) override;
-  core::Result<std::int64_t> VisitOrganizations(
-      const OrgFilter& filter, const std::function<void(const OrgRowView&)>& row) override;
-  core::Result<std::optional<OrgDetail>> GetOrganization(const std::string& code) override;
-  core::Result<std::vector<std::string>> Ancestry(const std::string& code) override;
-  core::Result<bool> SaveOrganization(const core::Organization& org, const Actor& actor) override;
-  core::Result<Page<core::Member>> ListMembers(const std::string& org_code, std::int64_t offset,
-                                               std::int64_t limit) override;
-  core::Result<std::optional<core::Member>> GetMember(const std::string& id) override;
-  core::Result<bool> SaveMember(const core::Member& member, const Actor& actor) override;
-  core::Result<std::vector<core::ScoreRecord>> ScoresOf(const std::string& org_code) override;
-  core::Result<Page<core::ScoreRecord>> ListScores(int year, const OrgFilter& filter) override;
-  core::Result<Page<ScoreSheetRow>> ListScoreSheet(int year, SheetRows which,
-                                                   const OrgFilter& filter) override;
-  core::Result<bool> SaveScore(const core::ScoreRecord& score, const Actor& actor) override;
+  // --- Server (issue 3): sql_server_assessments.cc ---
   core::Result<std::vector<AssessmentInfo>> ListAssessments() override;
   core::Result<Page<AssessmentRow>> LoadAssessmentRows(int year, const OrgFilter& filter) override;
   core::Result<std::vector<StoredManualDecision>> ListManualDecisions(int year) override;
@@ -119,19 +100,6 @@ class SqlStore final : public Store {
                           const std::string& keep_session, const Actor& actor) override;
   core::Result<std::vector<SummaryRow>> LoadSummaryRows(int year) override;
 
-  // --- The member roster and subtree totals (sql_roster.cc) ---
-  core::Result<Page<RosterRow>> ListRoster(const OrgFilter& filter,
-                                           std::optional<core::MemberStatus> status) override;
-  core::Result<std::array<std::int64_t, 5>> SubtreeMemberCounts(const std::string& code) override;
-
-  // --- Organizations that end and members who leave (sql_lifecycle.cc) ---
-  core::Result<std::vector<std::pair<std::string, std::optional<core::CivilDate>>>> ChildrenOf(
-      const std::string& code) override;
-  core::Result<std::vector<std::pair<std::string, core::CivilDate>>> LoadOrgEnds() override;
-  core::Status EndOrganization(const std::string& code, const core::OrgEnd& end,
-                               const Actor& actor) override;
-  core::Status RecordMemberLeft(const std::string& id, const core::MemberLeave& leave,
-                                const Actor& actor) override;
   core::Result<std::vector<StoredQuota>> LoadQuotas(int year) override;
 
   // --- The record of stored assessments (sql_records.cc) ---
@@ -142,7 +110,6 @@ class SqlStore final : public Store {
   core::Result<std::optional<StoredAssessment>> LoadStoredAssessment(int year) override;
 
  private:
-  core::Result<core::OrgTable> ReadOrgTable();
   // Whether the run replaced a stored one of the same year.
   core::Result<bool> WriteAssessment(const core::Policy& policy, const std::string& policy_version,
                                      const core::AssessmentInput& input,

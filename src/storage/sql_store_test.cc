@@ -13,9 +13,11 @@
 #include "storage/audit_chain.h"
 #include "storage/migrations.h"
 #include "storage/postgres/pg_database.h"
+#include "storage/score_subject.h"
 #include "storage/sqlite_db.h"
 #include "storage/store.h"
 #include "storage/test_fixture.h"
+#include "storage/tx.h"
 
 namespace grassroots::storage {
 namespace {
@@ -169,15 +171,22 @@ TEST_P(SqlStoreTest, ScoresRoundTripWithCommitteeGrade) {
   EXPECT_EQ(again.value().updated, 1);
 
   const core::OrgTable table = Table();
-  core::Result<core::YearScores> scores = store_->LoadScores(2016, table);
+  core::Result<core::YearScores> scores = storage::ReadValue(
+      *store_, [&](storage::Tx& t) { return storage::ScoreRecords(t).OfYear(2016, table); });
   ASSERT_TRUE(scores.ok()) << scores.error().message;
   EXPECT_EQ(scores.value().has_score, (std::vector<std::uint8_t>{1, 0, 1}));
   EXPECT_EQ(scores.value().committee_grade, (std::vector<std::int8_t>{2, -1, -1}));
   EXPECT_DOUBLE_EQ(scores.value().dimensions[0], 55.5);
   EXPECT_DOUBLE_EQ(scores.value().dimensions[5], 56.5);
   EXPECT_DOUBLE_EQ(scores.value().dimensions[2 * core::kDimensionCount], 71);
-  EXPECT_EQ(store_->CountScores(2016).value(), 2);
-  EXPECT_EQ(store_->CountScores(2014).value(), 0);
+  EXPECT_EQ(storage::ReadValue(*store_,
+                               [&](storage::Tx& t) { return storage::ScoreRecords(t).Count(2016); })
+                .value(),
+            2);
+  EXPECT_EQ(storage::ReadValue(*store_,
+                               [&](storage::Tx& t) { return storage::ScoreRecords(t).Count(2014); })
+                .value(),
+            0);
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM scores WHERE reason = 'committee decision'"), 1);
 }
 
@@ -188,7 +197,8 @@ TEST_P(SqlStoreTest, ScoresAlignWithATableInAnyOrder) {
   table.unit_codes = {"u1"};
   table.Add("B", OrgType::kVillage, 0, core::kNoParent);
   table.Add("A", OrgType::kVillage, 0, core::kNoParent);
-  core::Result<core::YearScores> scores = store_->LoadScores(2016, table);
+  core::Result<core::YearScores> scores = storage::ReadValue(
+      *store_, [&](storage::Tx& t) { return storage::ScoreRecords(t).OfYear(2016, table); });
   ASSERT_TRUE(scores.ok());
   EXPECT_EQ(scores.value().has_score, (std::vector<std::uint8_t>{1, 0}));
 }

@@ -7,10 +7,13 @@
 #include <vector>
 
 #include "storage/open_store.h"
+#include "storage/organization_subject.h"
+#include "storage/score_subject.h"
 #include "storage/server_sql.h"
 #include "storage/sqlite_db.h"
 #include "storage/store.h"
 #include "storage/test_fixture.h"
+#include "storage/tx.h"
 
 namespace grassroots::storage {
 namespace {
@@ -24,7 +27,9 @@ class WorkPagesTest : public test::StoreTest {
  protected:
   Strings Sheet(int year, SheetRows which, const OrgFilter& filter = {},
                 std::int64_t* total = nullptr) {
-    core::Result<Page<ScoreSheetRow>> page = store_->ListScoreSheet(year, which, filter);
+    core::Result<Page<ScoreSheetRow>> page = storage::ReadValue(*store_, [&](storage::Tx& t) {
+      return storage::ScoreRecords(t).Sheet(year, which, filter);
+    });
     EXPECT_TRUE(page.ok()) << page.error().message;
     if (!page.ok()) return {};
     if (total != nullptr) *total = page.value().total;
@@ -45,9 +50,13 @@ TEST_P(WorkPagesTest, TheScoreSheetListsWhatTheYearRanksWithAScoreOrWithout) {
   ASSERT_TRUE(store_->UpsertScores({Score("A", 2016, 70), Score("C", 2017, 60)}, actor_).ok());
   // C is dissolved in 2017: ranked in 2016, not in 2017 (core::AssessedIn), where its score
   // still shows.
-  ASSERT_TRUE(
-      store_->EndOrganization("C", {core::OrgEndKind::kDissolved, {2017, 3, 1}, "", "撤销"}, actor_)
-          .ok());
+  ASSERT_TRUE(store_
+                  ->Write(actor_,
+                          [&](storage::Tx& t) {
+                            return storage::OrganizationRecords(t).End(
+                                "C", {core::OrgEndKind::kDissolved, {2017, 3, 1}, "", "撤销"});
+                          })
+                  .ok());
 
   EXPECT_EQ(Sheet(2016, SheetRows::kAll), (Strings{"A", "B", "C"}));
   EXPECT_EQ(Sheet(2016, SheetRows::kScored), (Strings{"A"}));
@@ -56,7 +65,9 @@ TEST_P(WorkPagesTest, TheScoreSheetListsWhatTheYearRanksWithAScoreOrWithout) {
   EXPECT_EQ(Sheet(2017, SheetRows::kUnscored), (Strings{"A", "B"}));
   EXPECT_EQ(Sheet(2018, SheetRows::kAll), (Strings{"A", "B"}));
 
-  core::Result<Page<ScoreSheetRow>> page = store_->ListScoreSheet(2016, SheetRows::kAll, {});
+  core::Result<Page<ScoreSheetRow>> page = storage::ReadValue(*store_, [&](storage::Tx& t) {
+    return storage::ScoreRecords(t).Sheet(2016, SheetRows::kAll, {});
+  });
   ASSERT_TRUE(page.ok());
   const ScoreSheetRow& a = page.value().items[0];
   EXPECT_EQ(a.name, "Org A");
@@ -157,7 +168,9 @@ TEST_P(RankedRowsTest, RowsCarryTheNameAndTheHandDecisionAsItStandsNow) {
   // The name is today's: a renamed organization shows its new name in past years.
   core::Organization renamed = Org("V3", "V1");
   renamed.name = "新名称";
-  ASSERT_TRUE(store_->SaveOrganization(renamed, actor_).ok());
+  ASSERT_TRUE(storage::WriteValue(*store_, actor_, [&](storage::Tx& t) {
+                return storage::OrganizationRecords(t).Save(renamed);
+              }).ok());
   EXPECT_EQ(Ranked()[0].name, "新名称");
 }
 

@@ -94,7 +94,7 @@ struct OrgDetail {
   std::int64_t children = 0;                    // that have not ended
 };
 
-// A member on the roster with the name of their organization (Store::ListRoster).
+// A member on the roster with the name of their organization (MemberRecords::Roster).
 struct RosterRow {
   core::Member member;
   std::string org_name;
@@ -123,7 +123,7 @@ struct AssessmentRow {
   std::optional<HandDecision> manual;
 };
 
-// Which organizations a year's score sheet lists (Store::ListScoreSheet).
+// Which organizations a year's score sheet lists (ScoreRecords::Sheet).
 enum class SheetRows : std::uint8_t {
   kScored,    // those with a score of the year (whatever became of them since)
   kUnscored,  // those the year's assessment ranks (core::AssessedIn) that have no score yet
@@ -262,7 +262,7 @@ struct StoredAssessment {
 using SummaryRow = core::ResultRow;
 using StoredQuota = core::StoredQuota;
 
-// One organization's columns as stored (see Store::VisitOrganizations); the end columns are
+// One organization's columns as stored (see OrganizationRecords::Visit); the end columns are
 // empty while it exists.
 struct OrgRowView {
   std::string_view code, name, type, kind, parent, secretary, unit;
@@ -329,7 +329,8 @@ class Store {
   virtual core::Result<bool> IsDemo() = 0;
   virtual core::Status MarkDemo() = 0;
 
-  // What validation of an import needs to know of the stored organizations.
+  // What validation of an import needs to know of the stored organizations (the same as
+  // OrganizationRecords::Stored and Codes, kept here for the import path of sql_imports.cc).
   virtual core::Result<core::StoredOrgs> StoredOrganizations() = 0;
   virtual core::Result<std::unordered_set<std::string>> OrganizationCodes() = 0;
 
@@ -342,11 +343,6 @@ class Store {
   virtual core::Result<WriteSummary> UpsertScores(const std::vector<core::ScoreRecord>& scores,
                                                   const Actor& actor) = 0;
 
-  // All organizations, ordered by code.
-  virtual core::Result<core::OrgTable> LoadOrgTable() = 0;
-  // Year's scores aligned with `orgs`.
-  virtual core::Result<core::YearScores> LoadScores(int year, const core::OrgTable& orgs) = 0;
-  virtual core::Result<std::int64_t> CountScores(int year) = 0;
   // The committee's include/exclude decisions for the year, aligned with `orgs`.
   virtual core::Result<std::vector<core::ManualDecision>> LoadManualDecisions(
       int year, const core::OrgTable& orgs) = 0;
@@ -365,33 +361,6 @@ class Store {
                                       const core::AssessmentResult& result, const Actor& actor) = 0;
 
   // --- Server (issue 3). Single-row writes audit before and after as JSON. ---
-
-  virtual core::Result<Page<core::Organization>> ListOrganizations(const OrgFilter& filter) = 0;
-  // The same page handed over one row at a time, as stored, without building an Organization
-  // per row (a list response writes them straight out); answers the total. The views are valid
-  // during the call only; `parent` is empty for a direct organization.
-  virtual core::Result<std::int64_t> VisitOrganizations(
-      const OrgFilter& filter, const std::function<void(const OrgRowView&)>& row) = 0;
-  virtual core::Result<std::optional<OrgDetail>> GetOrganization(const std::string& code) = 0;
-  // The code, its parent's, ... up to the direct organization; empty when unknown.
-  virtual core::Result<std::vector<std::string>> Ancestry(const std::string& code) = 0;
-  // Creates or updates one organization, validated by the caller (parent exists, no cycle,
-  // unit resolved). Returns true when it was created.
-  virtual core::Result<bool> SaveOrganization(const core::Organization& org,
-                                              const Actor& actor) = 0;
-
-  virtual core::Result<Page<core::Member>> ListMembers(const std::string& org_code,
-                                                       std::int64_t offset, std::int64_t limit) = 0;
-  virtual core::Result<std::optional<core::Member>> GetMember(const std::string& id) = 0;
-  virtual core::Result<bool> SaveMember(const core::Member& member, const Actor& actor) = 0;
-
-  virtual core::Result<std::vector<core::ScoreRecord>> ScoresOf(const std::string& org_code) = 0;
-  virtual core::Result<Page<core::ScoreRecord>> ListScores(int year, const OrgFilter& filter) = 0;
-  // A page of `year`'s score sheet in code order: `which` organizations, filtered like the
-  // organization list, each with its name, type and unit and its score of the year if any.
-  virtual core::Result<Page<ScoreSheetRow>> ListScoreSheet(int year, SheetRows which,
-                                                           const OrgFilter& filter) = 0;
-  virtual core::Result<bool> SaveScore(const core::ScoreRecord& score, const Actor& actor) = 0;
 
   virtual core::Result<std::vector<AssessmentInfo>> ListAssessments() = 0;
   // The stored rows of a year (filtered like the organization list; offset/limit apply), each
@@ -439,36 +408,6 @@ class Store {
   // "name") when there is no such user.
   virtual core::Status UpdateUser(std::int64_t user_id, const UserChange& change,
                                   const std::string& keep_session, const Actor& actor) = 0;
-
-  // --- The member roster and subtree totals (sql_roster.cc). ---
-
-  // One page of the members on the roll (members who left aside) whose organization matches
-  // `filter` (its unit, type, q and scope; not ended by default) and whose status is `status`
-  // (nullopt: any), ordered by organization code then member id, each with the name of its
-  // organization.
-  virtual core::Result<Page<RosterRow>> ListRoster(const OrgFilter& filter,
-                                                   std::optional<core::MemberStatus> status) = 0;
-  // The members on the roll of `code` and every organization below it that has not ended, by
-  // core::MemberStatus: what a unit's totals add up to.
-  virtual core::Result<std::array<std::int64_t, 5>> SubtreeMemberCounts(
-      const std::string& code) = 0;
-
-  // --- Organizations that end and members who leave (sql_lifecycle.cc). ---
-
-  // The children of `code` (any state) with the day each ended, if it did.
-  virtual core::Result<std::vector<std::pair<std::string, std::optional<core::CivilDate>>>>
-  ChildrenOf(const std::string& code) = 0;
-  // Every organization that ended, with the day.
-  virtual core::Result<std::vector<std::pair<std::string, core::CivilDate>>> LoadOrgEnds() = 0;
-  // Records that `code` ended (checked by the caller: core::CheckOrgEnd), audited as
-  // "organization.end" with the record before and after. kNotFound (field "code") when unknown;
-  // kConflict ("organization_ended") when it has ended meanwhile. The row stays.
-  virtual core::Status EndOrganization(const std::string& code, const core::OrgEnd& end,
-                                       const Actor& actor) = 0;
-  // Records that member `id` left (checked by the caller: core::CheckMemberLeave), audited as
-  // "member.leave". kNotFound (field "id"); kConflict ("member_left") when already left.
-  virtual core::Status RecordMemberLeft(const std::string& id, const core::MemberLeave& leave,
-                                        const Actor& actor) = 0;
 
   // --- Stored assessments as the dashboard reads them (sql_dashboard.cc). ---
 

@@ -15,9 +15,11 @@
 #include "core/assessment.h"
 #include "core/clock.h"
 #include "storage/open_store.h"
+#include "storage/organization_subject.h"
 #include "storage/postgres/pg_test_server.h"
 #include "storage/sqlite_db.h"
 #include "storage/store.h"
+#include "storage/tx.h"
 
 namespace grassroots::storage::test {
 
@@ -134,7 +136,8 @@ class StoreTest : public ::testing::TestWithParam<Backend> {
   }
 
   core::OrgTable Table() {
-    core::Result<core::OrgTable> table = store_->LoadOrgTable();
+    core::Result<core::OrgTable> table = storage::ReadValue(
+        *store_, [&](storage::Tx& t) { return storage::OrganizationRecords(t).Table(); });
     EXPECT_TRUE(table.ok()) << table.error().message;
     return table.ok() ? table.value() : core::OrgTable{};
   }

@@ -8,6 +8,8 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <type_traits>
+#include <utility>
 
 #include "core/error.h"
 #include "storage/database.h"
@@ -37,5 +39,32 @@ class Tx {
   Database* db_;
   const Actor* writer_;
 };
+
+// The value a subject's read answers, read under one Store::Read snapshot:
+// `ReadValue(store, [&](Tx& tx) { return OrganizationRecords(tx).Find(code); })`. `fn` answers
+// a core::Result; its error, or the snapshot's, is the answer's.
+template <typename Fn>
+auto ReadValue(Store& store, Fn&& fn) -> std::invoke_result_t<Fn&, Tx&> {
+  std::optional<std::invoke_result_t<Fn&, Tx&>> answer;
+  core::Status status = store.Read([&](Tx& tx) -> core::Status {
+    answer.emplace(fn(tx));
+    return answer->ok() ? core::Status::Ok() : core::Status(answer->error());
+  });
+  if (!status.ok()) return status.error();
+  return std::move(*answer);
+}
+
+// The same for a write: `fn` runs in one Store::Write transaction, committed when it answers a
+// value and rolled back on its error.
+template <typename Fn>
+auto WriteValue(Store& store, const Actor& actor, Fn&& fn) -> std::invoke_result_t<Fn&, Tx&> {
+  std::optional<std::invoke_result_t<Fn&, Tx&>> answer;
+  core::Status status = store.Write(actor, [&](Tx& tx) -> core::Status {
+    answer.emplace(fn(tx));
+    return answer->ok() ? core::Status::Ok() : core::Status(answer->error());
+  });
+  if (!status.ok()) return status.error();
+  return std::move(*answer);
+}
 
 }  // namespace grassroots::storage
