@@ -214,7 +214,7 @@ core::Status ChangeOwnProfile(storage::Store& store, std::int64_t user_id,
 }
 
 core::Status ResetPassword(storage::Store& store, const std::string& name,
-                          const std::string& password, const storage::Actor& actor) {
+                           const std::string& password, const storage::Actor& actor) {
   auto hash = auth::HashPassword(password);
   if (!hash.ok()) return hash.error();
   return store.Write(actor, [&](storage::Tx& tx) -> core::Status {

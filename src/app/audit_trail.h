@@ -1,7 +1,7 @@
 // The audit trail as its readers use it (GET /audit, /audit/{id}/changes, /audit/head,
 // /audit/verify, the head printed on every export, the changes since a run an explanation
-// lists), each read in one snapshot (storage/audit_log.h). The caller has checked that the reader may read
-// the trail (core::GlobalAction::kReadAudit). Knows neither HTTP nor SQL.
+// lists), each read in one snapshot (storage/audit_log.h). The caller has checked that the reader
+// may read the trail (core::GlobalAction::kReadAudit). Knows neither HTTP nor SQL.
 #pragma once
 
 #include <cstdint>

@@ -88,16 +88,14 @@ core::Result<SignIn> SignInWith(storage::Store& store, const auth::ThrottleLimit
   storage::Actor signed_in = actor;
   signed_in.name = name;
   // The session and its `login` event in one transaction.
-  if (core::Status created = store.Write(signed_in,
-                                         [&](storage::Tx& tx) -> core::Status {
-                                           if (core::Status s =
-                                                   storage::SessionRecords(tx).Create(in.session);
-                                               !s.ok()) {
-                                             return s;
-                                           }
-                                           return storage::AuditLog(tx).RecordEvent(
-                                               "login", "user:" + name);
-                                         });
+  if (core::Status created = store.Write(
+          signed_in,
+          [&](storage::Tx& tx) -> core::Status {
+            if (core::Status s = storage::SessionRecords(tx).Create(in.session); !s.ok()) {
+              return s;
+            }
+            return storage::AuditLog(tx).RecordEvent("login", "user:" + name);
+          });
       !created.ok()) {
     return created.error();
   }

@@ -105,8 +105,8 @@ core::Result<std::int64_t> AccountRecords::Create(const UserRecord& user) {
   core::Result<std::optional<UserRecord>> created = Find(user.name);
   if (!created.ok()) return created.error();
   if (!created.value()) return core::Error::Internal("the new user vanished");
-  if (core::Status s =
-          tx_->Audit("user.create", "user:" + user.name, std::nullopt, CreatedJson(*created.value()));
+  if (core::Status s = tx_->Audit("user.create", "user:" + user.name, std::nullopt,
+                                  CreatedJson(*created.value()));
       !s.ok()) {
     return s.error();
   }
@@ -141,8 +141,8 @@ core::Status AccountRecords::SetPasswordHash(std::int64_t user_id, const std::st
   core::Result<std::optional<UserRecord>> user = Get(user_id);
   if (!user.ok()) return user.error();
   if (!user.value()) return core::Error::NotFound("no such user", "user_id");
-  if (core::Status s = Execute(tx_->db(), "UPDATE users SET password_hash = ? WHERE id = ?",
-                               {hash, user_id});
+  if (core::Status s =
+          Execute(tx_->db(), "UPDATE users SET password_hash = ? WHERE id = ?", {hash, user_id});
       !s.ok()) {
     return s;
   }

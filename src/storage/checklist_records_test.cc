@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "storage/evidence_store.h"
+#include "storage/subject_test_support.h"
 #include "storage/test_fixture.h"
 
 namespace grassroots::storage {
@@ -36,7 +37,7 @@ class ChecklistRecordsTest : public test::StoreTest {
                     .ok());
     return rows;
   }
-  AuditRecord NewestAudit() { return store_->ListAudit(0, 1).value().items.front(); }
+  AuditRecord NewestAudit() { return test::ListAudit(*store_, 0, 1).value().items.front(); }
 };
 
 TEST_P(ChecklistRecordsTest, AnswersReplaceEachItemsAnswerWithOneAuditEntryPerSave) {

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "storage/member_status_records.h"
+#include "storage/subject_test_support.h"
 #include "storage/test_fixture.h"
 #include "storage/training_records.h"
 
@@ -34,7 +35,7 @@ class PeopleRecordsTest : public test::StoreTest {
     n.status = core::MemberStatus::kMobile;
     ASSERT_TRUE(store_->UpsertMembers({m, n}, actor_).ok());
   }
-  std::int64_t Audits() { return store_->ListAudit(0, 1).value().total; }
+  std::int64_t Audits() { return test::ListAudit(*store_, 0, 1).value().total; }
 
   core::TrainingClass Class(std::string name, core::CivilDate start) {
     core::TrainingClass c;

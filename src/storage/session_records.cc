@@ -60,8 +60,7 @@ core::Result<std::string> SessionRecords::EndReason(const std::string& token_has
   if (!ended.ok()) return ended.error();
   if (ended.value()) return *ended.value();
   core::Result<std::optional<std::string>> expired = QueryOne<std::string>(
-      tx_->db(),
-      "SELECT 'session_expired' FROM sessions WHERE token_hash = ? AND expires_at <= ?",
+      tx_->db(), "SELECT 'session_expired' FROM sessions WHERE token_hash = ? AND expires_at <= ?",
       {token_hash, now}, text);
   if (!expired.ok()) return expired.error();
   return expired.value().value_or(std::string());

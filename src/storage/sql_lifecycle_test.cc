@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "storage/store.h"
+#include "storage/subject_test_support.h"
 #include "storage/test_fixture.h"
 
 namespace grassroots::storage {
@@ -18,7 +19,7 @@ class LifecycleStoreTest : public test::StoreTest {
     Upsert({Org("D1"), Org("D1A", "D1"), Org("D1B", "D1"), Org("D2")});
   }
   AuditRecord LastAudit() {
-    auto page = store_->ListAudit(0, 1);
+    auto page = test::ListAudit(*store_, 0, 1);
     EXPECT_TRUE(page.ok() && !page.value().items.empty());
     return page.ok() && !page.value().items.empty() ? page.value().items[0] : AuditRecord{};
   }
@@ -75,7 +76,7 @@ TEST_P(LifecycleStoreTest, AnEndedOrganizationStaysReadableAuditedAndApartInList
   // An import or an update of the record leaves the end as it is.
   Upsert({Org("D1A", "D1")});
   EXPECT_TRUE(store_->GetOrganization("D1A").value()->org.end.has_value());
-  EXPECT_TRUE(store_->VerifyAudit(std::nullopt).value().ok);
+  EXPECT_TRUE(test::VerifyAudit(*store_, std::nullopt).value().ok);
 }
 
 TEST_P(LifecycleStoreTest, AnOrganizationEndsOnceAndAnUnknownOneIsNotFound) {

@@ -454,7 +454,6 @@ class Store {
   // The whole of a stored assessment with its inputs and policy text, read in one snapshot;
   // nullopt when the year was never assessed.
   virtual core::Result<std::optional<StoredAssessment>> LoadStoredAssessment(int year) = 0;
-
 };
 
 // Opens (creating if needed) an SQLite database file with WAL and foreign keys on.
