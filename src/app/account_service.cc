@@ -2,11 +2,14 @@
 
 #include <algorithm>
 
+#include "app/audit_trail.h"
 #include "app/login_guard.h"
 #include "auth/password.h"
 #include "core/account_rules.h"
 #include "core/password_rules.h"
+#include "storage/account_records.h"
 #include "storage/organization_subject.h"
+#include "storage/session_records.h"
 #include "storage/tx.h"
 
 namespace grassroots::app {
@@ -26,6 +29,34 @@ core::Status CheckProfile(const std::optional<std::string>& real_name,
     if (core::Status valid = core::CheckPhone(*phone); !valid.ok()) return valid;
   }
   return core::Status::Ok();
+}
+
+// Why a change ends the account's sessions: what its holder may do or sign in with changed.
+// Empty when it keeps them (the real name, the phone, must_change_password).
+std::string_view SessionsEndedBy(const storage::UserChange& change) {
+  if (change.disabled.value_or(false)) return storage::kEndedAccountDisabled;
+  if (change.password_hash) return storage::kEndedPasswordChanged;
+  if (change.role || change.scope || change.disabled) return storage::kEndedAccountChanged;
+  return {};
+}
+
+// Applies `change` to the account and ends the sessions it outdates but `keep_session`, each
+// remembered with why, in one transaction with its audit entry. Answers the account as changed.
+core::Result<storage::UserRecord> Apply(storage::Store& store, std::int64_t user_id,
+                                        const storage::UserChange& change,
+                                        const std::string& keep_session,
+                                        const storage::Actor& actor) {
+  storage::UserRecord changed;
+  core::Status written = store.Write(actor, [&](storage::Tx& tx) -> core::Status {
+    auto after = storage::AccountRecords(tx).Update(user_id, change);
+    if (!after.ok()) return after.error();
+    changed = std::move(after).value();
+    const std::string_view ended = SessionsEndedBy(change);
+    if (ended.empty()) return core::Status::Ok();
+    return storage::SessionRecords(tx).EndAllOf(user_id, ended, keep_session);
+  });
+  if (!written.ok()) return written.error();
+  return changed;
 }
 
 }  // namespace
@@ -58,7 +89,7 @@ core::Result<storage::UserRecord> CreateAccount(storage::Store& store, const New
   if (core::Status strong = core::CheckPassword(account.password, account.name); !strong.ok()) {
     return strong.error();
   }
-  auto existing = store.FindUser(account.name);
+  auto existing = AccountNamed(store, account.name);
   if (!existing.ok()) return existing.error();
   if (existing.value()) {
     return core::Error::Conflict("a user named " + account.name + " already exists", "name")
@@ -76,19 +107,26 @@ core::Result<storage::UserRecord> CreateAccount(storage::Store& store, const New
   user.real_name = account.real_name;
   user.phone = account.phone;
   user.must_change_password = account.must_change_password;
-  auto id = store.CreateUser(user, actor);
-  if (!id.ok()) return id.error();
-  auto created = store.GetUser(id.value());
-  if (!created.ok()) return created.error();
-  if (!created.value()) return core::Error::Internal("the new user vanished");
-  return *created.value();
+  std::optional<storage::UserRecord> created;
+  core::Status written = store.Write(actor, [&](storage::Tx& tx) -> core::Status {
+    storage::AccountRecords accounts(tx);
+    auto id = accounts.Create(user);
+    if (!id.ok()) return id.error();
+    auto stored = accounts.Get(id.value());
+    if (!stored.ok()) return stored.error();
+    created = std::move(stored).value();
+    return core::Status::Ok();
+  });
+  if (!written.ok()) return written.error();
+  if (!created) return core::Error::Internal("the new user vanished");
+  return *created;
 }
 
 core::Result<storage::UserRecord> ChangeAccount(storage::Store& store, const std::string& name,
                                                 const AccountChange& change,
                                                 const core::Principal& by,
                                                 const storage::Actor& actor) {
-  auto found = store.FindUser(name);
+  auto found = AccountNamed(store, name);
   if (!found.ok()) return found.error();
   if (!found.value()) return core::Error::NotFound("no user is named " + name, "name");
   const storage::UserRecord& user = *found.value();
@@ -123,20 +161,18 @@ core::Result<storage::UserRecord> ChangeAccount(storage::Store& store, const std
   stored.real_name = change.real_name;
   stored.phone = change.phone;
   stored.must_change_password = change.must_change_password;
-  if (core::Status updated = store.UpdateUser(user.id, stored, "", actor); !updated.ok()) {
-    return updated.error();
+  auto changed = Apply(store, user.id, stored, "", actor);
+  if (!changed.ok() && changed.error().code == core::ErrorCode::kNotFound) {
+    return core::Error::NotFound("no user is named " + name, "name");
   }
-  auto changed = store.GetUser(user.id);
-  if (!changed.ok()) return changed.error();
-  if (!changed.value()) return core::Error::NotFound("no user is named " + name, "name");
-  return *changed.value();
+  return changed;
 }
 
 core::Status ChangeOwnPassword(storage::Store& store, const auth::ThrottleLimits& limits,
                                std::int64_t user_id, const std::string& old_password,
                                const std::string& new_password, const std::string& keep_session,
                                const storage::Actor& actor) {
-  auto user = store.GetUser(user_id);
+  auto user = AccountOf(store, user_id);
   if (!user.ok()) return user.error();
   if (!user.value()) return core::Error::NotFound("no such user", "name");
   const std::string& name = user.value()->name;
@@ -145,7 +181,7 @@ core::Status ChangeOwnPassword(storage::Store& store, const auth::ThrottleLimits
         !counted.ok()) {
       return counted;
     }
-    (void)store.RecordEvent("password_change_failed", "user:" + name, "", actor);
+    (void)RecordEvent(store, actor, "password_change_failed", "user:" + name);
     return core::Error::Forbidden("the current password is wrong", "old_password")
         .With("wrong_current_password");
   }
@@ -161,9 +197,8 @@ core::Status ChangeOwnPassword(storage::Store& store, const auth::ThrottleLimits
   storage::UserChange change;
   change.password_hash = std::move(hash).value();
   change.must_change_password = false;
-  if (core::Status updated = store.UpdateUser(user_id, change, keep_session, actor);
-      !updated.ok()) {
-    return updated;
+  if (auto updated = Apply(store, user_id, change, keep_session, actor); !updated.ok()) {
+    return updated.error();
   }
   return RecordLoginSuccess(store, name, actor.origin, actor);
 }
@@ -176,16 +211,62 @@ core::Status ChangeOwnProfile(storage::Store& store, std::int64_t user_id,
   storage::UserChange change;
   change.real_name = real_name;
   change.phone = phone;
-  return store.UpdateUser(user_id, change, "", actor);
+  auto updated = Apply(store, user_id, change, "", actor);
+  return updated.ok() ? core::Status::Ok() : core::Status(updated.error());
+}
+
+core::Status ResetPassword(storage::Store& store, const std::string& name,
+                           const std::string& password, const storage::Actor& actor) {
+  auto hash = auth::HashPassword(password);
+  if (!hash.ok()) return hash.error();
+  return store.Write(actor, [&](storage::Tx& tx) -> core::Status {
+    storage::AccountRecords accounts(tx);
+    auto user = accounts.Find(name);
+    if (!user.ok()) return user.error();
+    if (!user.value()) return core::Error::NotFound("no user is named " + name, "name");
+    if (core::Status set = accounts.SetPasswordHash(user.value()->id, hash.value()); !set.ok()) {
+      return set;
+    }
+    return storage::SessionRecords(tx).EndAllOf(user.value()->id, storage::kEndedPasswordChanged);
+  });
 }
 
 core::Result<std::vector<storage::UserRecord>> ListAccounts(storage::Store& store) {
-  return store.ListUsers();
+  std::vector<storage::UserRecord> users;
+  core::Status read = store.Read([&](storage::Tx& tx) -> core::Status {
+    auto listed = storage::AccountRecords(tx).List();
+    if (!listed.ok()) return listed.error();
+    users = std::move(listed).value();
+    return core::Status::Ok();
+  });
+  if (!read.ok()) return read.error();
+  return users;
 }
 
 core::Result<std::optional<storage::UserRecord>> AccountOf(storage::Store& store,
                                                            std::int64_t user_id) {
-  return store.GetUser(user_id);
+  std::optional<storage::UserRecord> user;
+  core::Status read = store.Read([&](storage::Tx& tx) -> core::Status {
+    auto found = storage::AccountRecords(tx).Get(user_id);
+    if (!found.ok()) return found.error();
+    user = std::move(found).value();
+    return core::Status::Ok();
+  });
+  if (!read.ok()) return read.error();
+  return user;
+}
+
+core::Result<std::optional<storage::UserRecord>> AccountNamed(storage::Store& store,
+                                                              const std::string& name) {
+  std::optional<storage::UserRecord> user;
+  core::Status read = store.Read([&](storage::Tx& tx) -> core::Status {
+    auto found = storage::AccountRecords(tx).Find(name);
+    if (!found.ok()) return found.error();
+    user = std::move(found).value();
+    return core::Status::Ok();
+  });
+  if (!read.ok()) return read.error();
+  return user;
 }
 
 }  // namespace grassroots::app

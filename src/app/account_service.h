@@ -53,7 +53,8 @@ struct AccountChange {
 
 // Changes the account `name` on behalf of `by`. A change of role, scope, password or disabled
 // ends all of the account's sessions (its holder signs in again under the new role, scope or
-// password, or not at all once disabled; told why: Store::SessionEndReason). The resulting
+// password, or not at all once disabled; told why: storage::SessionRecords::EndReason), in
+// the same transaction as the change and its audit entry. The resulting
 // role and scope are checked together. kNotFound (field "name"); kInvalid naming "role",
 // "scope", "password", "real_name" or "phone"; kForbidden when `by` would take away their own admin
 // role (field "role") or disable their own account (field "disabled"): the last administrator must
@@ -81,11 +82,20 @@ core::Status ChangeOwnProfile(storage::Store& store, std::int64_t user_id,
                               const std::optional<std::string>& real_name,
                               const std::optional<std::string>& phone, const storage::Actor& actor);
 
+// The operator sets the password of the account `name` at the console (`grassroots user
+// passwd`, the password chosen and checked by the caller): audited as "user.password", and
+// every session of the account ends (whoever knew the old password may be signed in), told
+// why, in one transaction. kNotFound (field "name").
+core::Status ResetPassword(storage::Store& store, const std::string& name,
+                           const std::string& password, const storage::Actor& actor);
+
 // Every account, by name.
 core::Result<std::vector<storage::UserRecord>> ListAccounts(storage::Store& store);
 
-// The account `user_id`; nullopt when there is none.
+// The account `user_id`, or the account named `name`; nullopt when there is none.
 core::Result<std::optional<storage::UserRecord>> AccountOf(storage::Store& store,
                                                            std::int64_t user_id);
+core::Result<std::optional<storage::UserRecord>> AccountNamed(storage::Store& store,
+                                                              const std::string& name);
 
 }  // namespace grassroots::app

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/assessment_service.h"
+#include "app/audit_trail.h"
 #include "app/verify_service.h"
 #include "config/policy_file.h"
 #include "storage/test_fixture.h"
@@ -35,7 +36,7 @@ TEST_P(AssessmentLockTest, TwoRunsOfOneYearAtOnceTakeTurnsAndLeaveAConsistentRec
   }
   Upsert(orgs);
   ASSERT_TRUE(store_->UpsertScores(scores, actor_).ok());
-  const std::int64_t entries_before = store_->ListAudit(0, 1).value().total;
+  const std::int64_t entries_before = ListAudit(*store_, 0, 1).value().total;
 
   const config::LoadedPolicy policy = config::BuiltInPolicy();
   std::vector<core::Result<AssessmentRun>> runs(2, core::Error::Internal("not run"));
@@ -54,7 +55,7 @@ TEST_P(AssessmentLockTest, TwoRunsOfOneYearAtOnceTakeTurnsAndLeaveAConsistentRec
   ASSERT_TRUE(runs[1].ok()) << runs[1].error().message;
   // 2015 assessed once, by whichever ran first; 2016 twice.
   EXPECT_EQ(runs[0].value().assessed_first.size() + runs[1].value().assessed_first.size(), 1u);
-  auto page = store_->ListAudit(0, 10);
+  auto page = ListAudit(*store_, 0, 10);
   ASSERT_TRUE(page.ok());
   EXPECT_EQ(page.value().total, entries_before + 3);
   std::vector<std::string> actions;
@@ -65,12 +66,12 @@ TEST_P(AssessmentLockTest, TwoRunsOfOneYearAtOnceTakeTurnsAndLeaveAConsistentRec
   EXPECT_EQ(actions, (std::vector<std::string>{"assessment.rerun assessment/2016",
                                                "assessment.run assessment/2016",
                                                "assessment.run assessment/2015"}));
-  EXPECT_TRUE(store_->VerifyAudit(std::nullopt).value().ok);
+  EXPECT_TRUE(VerifyAudit(*store_, std::nullopt).value().ok);
   // The stored run is the second one, and recomputes identically from the inputs it kept.
   auto verified = VerifyAssessment(*store_, 2016);
   ASSERT_TRUE(verified.ok()) << verified.error().message;
   EXPECT_FALSE(verified.value().difference.has_value());
-  EXPECT_EQ(store_->LoadAssessmentInfo(2016).value()->audit_hash, store_->AuditHead().value().hash);
+  EXPECT_EQ(store_->LoadAssessmentInfo(2016).value()->audit_hash, AuditHead(*store_).value().hash);
 }
 
 INSTANTIATE_STORE_TESTS(AssessmentLockTest);

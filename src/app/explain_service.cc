@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "app/audit_trail.h"
+
 namespace grassroots::app {
 namespace {
 
@@ -47,12 +49,9 @@ core::Result<std::vector<core::RecordChange>> ChangesSince(storage::Store& store
   const std::string manual = ManualEntity(code, info.year);
   const std::string organization = OrganizationEntity(code);
   // Single writes and the per-row records of bulk writes and imports alike.
-  std::vector<storage::AuditRecord> entries;
-  for (const std::string& entity : {score, manual, organization}) {
-    auto some = store.AuditChangesOf(entity, info.audit_id);
-    if (!some.ok()) return some.error();
-    entries.insert(entries.end(), some.value().begin(), some.value().end());
-  }
+  auto read = AuditChangesOf(store, {score, manual, organization}, info.audit_id);
+  if (!read.ok()) return read.error();
+  std::vector<storage::AuditRecord> entries = std::move(read).value();
   std::stable_sort(entries.begin(), entries.end(),
                    [](const auto& a, const auto& b) { return a.id < b.id; });
   std::vector<core::RecordChange> changes;

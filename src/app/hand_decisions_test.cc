@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "app/audit_trail.h"
 #include "app/record_fixture.h"
 
 namespace grassroots::app {
@@ -22,12 +23,12 @@ class HandDecisionsTest : public test::RecordFixture {
 };
 
 TEST_F(HandDecisionsTest, ADecisionWithoutAReasonIsRefusedAndNothingIsWritten) {
-  const std::int64_t entries = store_->ListAudit(0, 1).value().total;
+  const std::int64_t entries = ListAudit(*store_, 0, 1).value().total;
   core::Status refused = DecideByHand(*store_, 2016, {"V05", true, "   ", "admin", ""}, actor_);
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().field, "reason");
   EXPECT_TRUE(HandDecisionsOf(*store_, 2016).value().empty());
-  EXPECT_EQ(store_->ListAudit(0, 1).value().total, entries);
+  EXPECT_EQ(ListAudit(*store_, 0, 1).value().total, entries);
 }
 
 TEST_F(HandDecisionsTest, AnIncludedOrganizationIsSelectedAtTheNextRunUntilWithdrawn) {
@@ -38,7 +39,7 @@ TEST_F(HandDecisionsTest, AnIncludedOrganizationIsSelectedAtTheNextRunUntilWithd
   ASSERT_EQ(decisions.size(), 1u);
   EXPECT_EQ(decisions[0].code, "V05");
   EXPECT_EQ(decisions[0].decided_by, "admin");
-  EXPECT_EQ(store_->ListAudit(0, 1).value().items[0].action, "assessment.manual");
+  EXPECT_EQ(ListAudit(*store_, 0, 1).value().items[0].action, "assessment.manual");
   Assess(2016);
   EXPECT_TRUE(Selected(2016, "V05"));
   ASSERT_TRUE(WithdrawHandDecision(*store_, 2016, "V05", actor_).ok());

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "app/audit_trail.h"
 #include "app/ledger_service.h"
 #include "core/assessment.h"
 #include "core/file_columns.h"
@@ -290,7 +291,7 @@ core::Status ExportAudit(storage::Store& store, exporting::TableWriter& out) {
   if (core::Status begun = out.Begin(columns); !begun.ok()) return begun;
   core::Status listed = EachPage<storage::AuditRecord>(
       [&](std::int64_t offset) -> core::Result<std::vector<storage::AuditRecord>> {
-        auto page = store.ListAudit(offset, kPage);
+        auto page = ListAudit(store, offset, kPage);
         if (!page.ok()) return page.error();
         return std::move(page.value().items);
       },

@@ -7,6 +7,7 @@
 
 #include "app/first_secretary_service.h"
 #include "storage/rectification_rows.h"
+#include "storage/subject_test_support.h"
 #include "storage/test_fixture.h"
 
 namespace grassroots::app {
@@ -32,7 +33,7 @@ class ReminderServiceTest : public storage::test::StoreTest {
       user.role = std::string(name) == "wang" ? core::Role::kSecretary : core::Role::kUnitAdmin;
       user.scope = {scope};
       user.password_hash = "x";
-      ASSERT_TRUE(store_->CreateUser(user, actor_).ok());
+      ASSERT_TRUE(storage::test::CreateUser(*store_, user, actor_).ok());
     }
     Add({"D1-1", 2016, "", "建班子", "王书记", "", "2016-05-18", "open"}, "wang");
     Add({"D1-1", 2016, "", "修场所", "王书记", "", "2016-05-01", "in_progress"}, "wang");
@@ -147,7 +148,7 @@ class ReminderReportsTest : public ReminderServiceTest {
     account.role = core::Role::kFirstSecretary;
     account.scope = {code};
     account.password_hash = "x";
-    ASSERT_TRUE(store_->CreateUser(account, actor_).ok());
+    ASSERT_TRUE(storage::test::CreateUser(*store_, account, actor_).ok());
     core::SupportAssignmentInput input;
     input.year = 2016;
     input.role = core::SupportRole::kFirstSecretary;

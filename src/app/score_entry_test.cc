@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "app/audit_trail.h"
 #include "app/record_fixture.h"
 #include "app/score_sheet.h"
 
@@ -59,19 +60,19 @@ TEST_F(ScoreEntryTest, TheGradeOverrideKeepsTheDimensionsAndNeedsAStoredScore) {
 }
 
 TEST_F(ScoreEntryTest, ManyScoresAreWrittenAllOrNoneWhenOneChangesAGradeItMayNot) {
-  const std::int64_t entries = store_->ListAudit(0, 1).value().total;
+  const std::int64_t entries = ListAudit(*store_, 0, 1).value().total;
   std::vector<ScoreEntry> entries_in = {{Score("V01", 2016, 90), true},
                                         {Score("V02", 2016, 91, core::Grade::kA), false}};
   auto refused = SaveScoreEntries(*store_, unit_admin_, entries_in, actor_);
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().code, core::ErrorCode::kForbidden);
   EXPECT_EQ(Stored("V01", 2016).dimensions[0], 62);
-  EXPECT_EQ(store_->ListAudit(0, 1).value().total, entries);
+  EXPECT_EQ(ListAudit(*store_, 0, 1).value().total, entries);
   auto written = SaveScoreEntries(*store_, admin_, entries_in, actor_);
   ASSERT_TRUE(written.ok()) << written.error().message;
   EXPECT_EQ(written.value().updated, 2);
   EXPECT_EQ(Stored("V02", 2016).committee_grade, core::Grade::kA);
-  EXPECT_EQ(store_->ListAudit(0, 1).value().total, entries + 1);
+  EXPECT_EQ(ListAudit(*store_, 0, 1).value().total, entries + 1);
 }
 
 }  // namespace

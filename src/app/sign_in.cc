@@ -2,9 +2,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/account_service.h"
+#include "app/audit_trail.h"
 #include "app/login_guard.h"
 #include "auth/password.h"
 #include "core/bounded_text.h"
+#include "storage/account_records.h"
+#include "storage/audit_log.h"
+#include "storage/session_records.h"
+#include "storage/tx.h"
 
 namespace grassroots::app {
 namespace {
@@ -37,7 +43,7 @@ core::Result<SignIn> Refused(storage::Store& store, const auth::ThrottleLimits& 
       !counted.ok()) {
     return counted.error();
   }
-  (void)store.RecordEvent("login_failed", "session", FailedLoginData(name), actor);
+  (void)RecordEvent(store, actor, "login_failed", "session", FailedLoginData(name));
   return SignIn{};
 }
 
@@ -54,7 +60,7 @@ core::Result<SignIn> SignInWith(storage::Store& store, const auth::ThrottleLimit
     later.wait_seconds = wait.value();
     return later;
   }
-  auto user = store.FindUser(name);
+  auto user = AccountNamed(store, name);
   if (!user.ok()) return user.error();
   if (!user.value()) {
     (void)auth::VerifyPassword(password, DummyHash());
@@ -66,7 +72,7 @@ core::Result<SignIn> SignInWith(storage::Store& store, const auth::ThrottleLimit
   // Only the holder of the right password learns that the account is disabled: to anyone else
   // it answers as every wrong password does. Not a guess, so not counted by the throttle.
   if (user.value()->disabled()) {
-    (void)store.RecordEvent("login_refused_disabled", "user:" + name, "", actor);
+    (void)RecordEvent(store, actor, "login_refused_disabled", "user:" + name);
     SignIn disabled;
     disabled.outcome = SignIn::Outcome::kDisabled;
     return disabled;
@@ -79,46 +85,71 @@ core::Result<SignIn> SignInWith(storage::Store& store, const auth::ThrottleLimit
   in.user = *user.value();
   in.token = auth::RandomToken();
   in.session = {auth::Sha256Hex(in.token), in.user.id, auth::RandomToken(), expires_at};
-  if (core::Status created = store.CreateSession(in.session); !created.ok()) {
-    return created.error();
-  }
   storage::Actor signed_in = actor;
   signed_in.name = name;
-  (void)store.RecordEvent("login", "user:" + name, "", signed_in);
+  // The session and its `login` event in one transaction.
+  if (core::Status created = store.Write(
+          signed_in,
+          [&](storage::Tx& tx) -> core::Status {
+            if (core::Status s = storage::SessionRecords(tx).Create(in.session); !s.ok()) {
+              return s;
+            }
+            return storage::AuditLog(tx).RecordEvent("login", "user:" + name);
+          });
+      !created.ok()) {
+    return created.error();
+  }
   return in;
 }
 
 core::Status SignOut(storage::Store& store, const std::string& token_hash,
                      const storage::Actor& actor) {
-  if (core::Status deleted = store.DeleteSession(token_hash); !deleted.ok()) return deleted;
-  (void)store.RecordEvent("logout", "user:" + actor.name, "", actor);
-  return core::Status::Ok();
+  return store.Write(actor, [&](storage::Tx& tx) -> core::Status {
+    if (core::Status s = storage::SessionRecords(tx).Delete(token_hash); !s.ok()) return s;
+    return storage::AuditLog(tx).RecordEvent("logout", "user:" + actor.name);
+  });
 }
 
 core::Result<std::optional<LiveSession>> LiveSessionOf(storage::Store& store,
                                                        const std::string& token_hash,
                                                        std::int64_t now) {
-  auto session = store.FindSession(token_hash, now);
-  if (!session.ok()) return session.error();
-  if (!session.value()) return std::optional<LiveSession>();
-  auto user = store.GetUser(session.value()->user_id);
-  if (!user.ok()) return user.error();
-  // Disabling deletes the sessions too; this also holds for one opened in between.
-  if (!user.value() || user.value()->disabled()) return std::optional<LiveSession>();
-  return std::optional<LiveSession>(LiveSession{*session.value(), *user.value()});
+  std::optional<LiveSession> live;
+  core::Status read = store.Read([&](storage::Tx& tx) -> core::Status {
+    auto session = storage::SessionRecords(tx).Find(token_hash, now);
+    if (!session.ok()) return session.error();
+    if (!session.value()) return core::Status::Ok();
+    auto user = storage::AccountRecords(tx).Get(session.value()->user_id);
+    if (!user.ok()) return user.error();
+    // Disabling deletes the sessions too; this also holds for one opened in between.
+    if (!user.value() || user.value()->disabled()) return core::Status::Ok();
+    live = LiveSession{*session.value(), *user.value()};
+    return core::Status::Ok();
+  });
+  if (!read.ok()) return read.error();
+  return live;
 }
 
 core::Result<std::string> WhySignedOut(storage::Store& store, const std::string& token_hash,
                                        std::int64_t now) {
-  auto ended = store.SessionEndReason(token_hash, now);
-  if (!ended.ok()) return ended.error();
-  if (ended.value() == "session_expired") return ended.value();
-  if (!ended.value().empty()) return "session_ended_" + ended.value();
-  // A live session of a disabled account (disabling ends them; one opened in between).
-  auto session = store.FindSession(token_hash, now);
-  if (!session.ok()) return session.error();
-  if (session.value()) return std::string("session_ended_account_disabled");
-  return std::string("unauthenticated");
+  std::string why;
+  core::Status read = store.Read([&](storage::Tx& tx) -> core::Status {
+    storage::SessionRecords sessions(tx);
+    auto ended = sessions.EndReason(token_hash, now);
+    if (!ended.ok()) return ended.error();
+    if (ended.value() == "session_expired") {
+      why = ended.value();
+    } else if (!ended.value().empty()) {
+      why = "session_ended_" + ended.value();
+    } else {
+      // A live session of a disabled account (disabling ends them; one opened in between).
+      auto session = sessions.Find(token_hash, now);
+      if (!session.ok()) return session.error();
+      why = session.value() ? "session_ended_account_disabled" : "unauthenticated";
+    }
+    return core::Status::Ok();
+  });
+  if (!read.ok()) return read.error();
+  return why;
 }
 
 }  // namespace grassroots::app

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "app/account_service.h"
+#include "app/audit_trail.h"
 #include "app/login_guard.h"
 #include "storage/test_fixture.h"
 
@@ -32,7 +33,7 @@ class SignInTest : public storage::test::StoreTest {
     EXPECT_TRUE(in.ok()) << in.error().message;
     return in.ok() ? std::move(in).value() : SignIn{};
   }
-  storage::AuditRecord LastEntry() { return store_->ListAudit(0, 1).value().items.at(0); }
+  storage::AuditRecord LastEntry() { return ListAudit(*store_, 0, 1).value().items.at(0); }
 
   auth::ThrottleLimits limits_;
   storage::Actor anonymous_{"anonymous", "10.0.0.1"};

@@ -4,6 +4,7 @@
 #include <iostream>
 #include <memory>
 
+#include "app/audit_trail.h"
 #include "cli/commands.h"
 
 namespace grassroots::cli {
@@ -20,7 +21,7 @@ int RunVerify(const GlobalOptions& global, const AuditOptions& options) {
   if (!options.expect.empty()) expect = storage::ParseAuditHead(options.expect);
   auto store = OpenStore(global);
   if (!store.ok()) return ReportError(store.error());
-  auto verification = store.value()->VerifyAudit(expect);
+  auto verification = app::VerifyAudit(*store.value(), expect);
   if (!verification.ok()) return ReportError(verification.error());
   const storage::AuditVerification& result = verification.value();
   if (!result.ok) {
@@ -48,7 +49,7 @@ int RunVerify(const GlobalOptions& global, const AuditOptions& options) {
 int RunHead(const GlobalOptions& global) {
   auto store = OpenStore(global);
   if (!store.ok()) return ReportError(store.error());
-  auto head = store.value()->AuditHead();
+  auto head = app::AuditHead(*store.value());
   if (!head.ok()) return ReportError(head.error());
   std::cout << storage::FormatAuditHead(head.value()) << "\n";
   return kExitOk;

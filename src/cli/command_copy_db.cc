@@ -3,6 +3,7 @@
 // many rows went and the audit head, the same on both sides, and verifies TO's trail.
 #include <iostream>
 
+#include "app/audit_trail.h"
 #include "cli/commands.h"
 #include "storage/copy_db.h"
 
@@ -21,7 +22,7 @@ Command AddCopyDbCommand(CLI::App& root) {
             if (!copied.ok()) return ReportError(copied.error());
             auto store = storage::OpenStore(*to);
             if (!store.ok()) return ReportError(store.error());
-            auto verified = store.value()->VerifyAudit(copied.value().head);
+            auto verified = app::VerifyAudit(*store.value(), copied.value().head);
             if (!verified.ok()) return ReportError(verified.error());
             if (!verified.value().ok) {
               std::cerr << "grassroots: the copy's audit log does not verify: "

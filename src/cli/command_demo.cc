@@ -22,6 +22,8 @@
 #include "demo/csv_sink.h"
 #include "demo/demo_data.h"
 #include "http/server.h"
+#include "storage/account_records.h"
+#include "storage/tx.h"
 
 namespace grassroots::cli {
 namespace {
@@ -146,7 +148,15 @@ core::Status CreateDemoUsers(storage::Store& store, const DemoScopes& scopes) {
     user.role = role;
     user.scope = scope;
     user.password_hash = hash.value();
-    if (auto id = store.CreateUser(user, {"demo", "cli"}); !id.ok()) return id.error();
+    if (core::Status created = store.Write({"demo", "cli"},
+                                           [&](storage::Tx& tx) -> core::Status {
+                                             auto id = storage::AccountRecords(tx).Create(user);
+                                             return id.ok() ? core::Status::Ok()
+                                                            : core::Status(id.error());
+                                           });
+        !created.ok()) {
+      return created;
+    }
     std::cout << "  " << user.name << " " << user.name << " " << password << "\n";
   }
   return core::Status::Ok();

@@ -8,6 +8,7 @@
 #include <iostream>
 #include <memory>
 
+#include "app/audit_trail.h"
 #include "app/ledger_service.h"
 #include "cli/commands.h"
 #include "export/csv_table.h"
@@ -76,7 +77,7 @@ core::Status WriteFile(storage::Store& store, const LedgerOptions& options, cons
 int RunLedger(const GlobalOptions& global, const LedgerOptions& options) {
   auto store = OpenStore(global);
   if (!store.ok()) return ReportError(store.error());
-  auto head = store.value()->AuditHead();
+  auto head = app::AuditHead(*store.value());
   if (!head.ok()) return ReportError(head.error());
   const std::string head_text = storage::FormatAuditHead(head.value());
   std::int64_t rows = 0;

@@ -94,21 +94,13 @@ int RunPasswd(const GlobalOptions& global, const UserOptions& options) {
   if (!password.ok()) return ReportError(password.error());
   auto store = OpenStore(global);
   if (!store.ok()) return ReportError(store.error());
-  auto user = store.value()->FindUser(options.name);
-  if (!user.ok()) return ReportError(user.error());
-  if (!user.value()) {
-    return ReportError(core::Error::NotFound("no user is named " + options.name, "NAME"));
-  }
-  auto hash = auth::HashPassword(password.value().text);
-  if (!hash.ok()) return ReportError(hash.error());
-  const std::int64_t id = user.value()->id;
-  if (core::Status set = store.value()->SetPasswordHash(id, hash.value(), CliActor()); !set.ok()) {
-    return ReportError(set.error());
-  }
   // Whoever knew the old password may be signed in: a new password ends those sessions.
-  if (core::Status revoked = store.value()->DeleteUserSessions(id, storage::kEndedPasswordChanged);
-      !revoked.ok()) {
-    return ReportError(revoked.error());
+  if (core::Status set =
+          app::ResetPassword(*store.value(), options.name, password.value().text, CliActor());
+      !set.ok()) {
+    core::Error error = set.error();
+    if (error.field == "name") error.field = "NAME";
+    return ReportError(error);
   }
   std::cout << "password changed for " << options.name << "; their sessions are signed out\n";
   PrintPassword(options.name, password.value());
@@ -175,7 +167,7 @@ std::string JoinScope(const std::vector<std::string>& scope) {
 int RunList(const GlobalOptions& global) {
   auto store = OpenStore(global);
   if (!store.ok()) return ReportError(store.error());
-  auto users = store.value()->ListUsers();
+  auto users = app::ListAccounts(*store.value());
   if (!users.ok()) return ReportError(users.error());
   std::vector<std::vector<std::string>> rows = {{"name", "role", "scope", "created", "state"}};
   for (const storage::UserRecord& user : users.value()) {

@@ -1,5 +1,6 @@
 #include "cli/demo_bulletins.h"
 
+#include "app/account_service.h"
 #include "app/bulletin_service.h"
 #include "core/bulletin.h"
 #include "core/clock.h"
@@ -7,7 +8,7 @@
 namespace grassroots::cli {
 
 core::Status AddDemoBulletins(storage::Store& store, int year, const std::string& office) {
-  auto admin = store.FindUser("admin");
+  auto admin = app::AccountNamed(store, "admin");
   if (!admin.ok()) return admin.error();
   if (!admin.value()) return core::Error::Internal("demo accounts missing");
   const core::Principal county{admin.value()->id, "admin", core::Role::kAdmin, {}};

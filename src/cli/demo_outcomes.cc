@@ -3,6 +3,7 @@
 #include <set>
 #include <string>
 
+#include "app/account_service.h"
 #include "app/rectification_service.h"
 #include "core/clock.h"
 #include "core/rectification_item.h"
@@ -76,8 +77,8 @@ core::Result<std::set<std::string>> PlannedIn(storage::Store& store, const core:
 }  // namespace
 
 core::Status AddDemoOutcomes(storage::Store& store, int year, int next) {
-  auto admin = store.FindUser("admin");
-  auto secretary = store.FindUser("secretary");
+  auto admin = app::AccountNamed(store, "admin");
+  auto secretary = app::AccountNamed(store, "secretary");
   if (!admin.ok()) return admin.error();
   if (!secretary.ok()) return secretary.error();
   if (!admin.value() || !secretary.value()) return core::Error::Internal("demo accounts missing");

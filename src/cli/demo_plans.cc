@@ -3,6 +3,7 @@
 #include <array>
 #include <string>
 
+#include "app/account_service.h"
 #include "app/rectification_service.h"
 #include "core/clock.h"
 #include "core/rectification_item.h"
@@ -88,8 +89,8 @@ struct Demo {
 }  // namespace
 
 core::Status AddDemoPlans(storage::Store& store, int year) {
-  auto admin = store.FindUser("admin");
-  auto secretary = store.FindUser("secretary");
+  auto admin = app::AccountNamed(store, "admin");
+  auto secretary = app::AccountNamed(store, "secretary");
   if (!admin.ok()) return admin.error();
   if (!secretary.ok()) return secretary.error();
   if (!admin.value() || !secretary.value()) return core::Error::Internal("demo accounts missing");

@@ -6,6 +6,7 @@
 #include "storage/adjustment_records.h"
 #include "storage/interview_records.h"
 #include "storage/organization_subject.h"
+#include "storage/subject_test_support.h"
 #include "storage/test_fixture.h"
 #include "storage/tx.h"
 
@@ -39,7 +40,7 @@ class AccountabilityRecordsTest : public test::StoreTest {
                     .ok());
     return stored;
   }
-  std::int64_t AuditEntries() { return store_->ListAudit(0, 1).value().total; }
+  std::int64_t AuditEntries() { return test::ListAudit(*store_, 0, 1).value().total; }
 };
 
 TEST_P(AccountabilityRecordsTest, InterviewsReadBackByPersonKeyAndYearWithTheirAuditEntry) {
@@ -50,7 +51,7 @@ TEST_P(AccountabilityRecordsTest, InterviewsReadBackByPersonKeyAndYearWithTheirA
   EXPECT_GT(first.id, 0);
   EXPECT_EQ(first.recorded_by, actor_.name);
   EXPECT_EQ(AuditEntries(), entries + 3);
-  EXPECT_EQ(store_->ListAudit(0, 3).value().items.back().action, "interview.create");
+  EXPECT_EQ(test::ListAudit(*store_, 0, 3).value().items.back().action, "interview.create");
 
   std::vector<core::InterviewRecord> of_m1;
   Page<core::InterviewRecord> of_2016;
@@ -68,7 +69,7 @@ TEST_P(AccountabilityRecordsTest, InterviewsReadBackByPersonKeyAndYearWithTheirA
   EXPECT_EQ(of_m1[1].reason, "党建工作滞后");
   ASSERT_EQ(of_2016.total, 2);
   EXPECT_EQ(of_2016.items[0].person, "王强");  // newest first
-  EXPECT_TRUE(store_->VerifyAudit(std::nullopt).value().ok);
+  EXPECT_TRUE(test::VerifyAudit(*store_, std::nullopt).value().ok);
 }
 
 TEST_P(AccountabilityRecordsTest, ADecisionIsRecordedOnceAndTheSecretaryChangesWithItsHistory) {
@@ -120,11 +121,11 @@ TEST_P(AccountabilityRecordsTest, ADecisionIsRecordedOnceAndTheSecretaryChangesW
   ASSERT_EQ(history.size(), 1u);
   EXPECT_EQ(history[0].previous, "Sec A1");
   EXPECT_EQ(history[0].year, 2016);
-  const auto audit = store_->ListAudit(0, 3).value().items;  // newest first
+  const auto audit = test::ListAudit(*store_, 0, 3).value().items;  // newest first
   EXPECT_EQ(audit[0].action, "secretary.change");
   EXPECT_EQ(audit[1].action, "organization.update");
   EXPECT_EQ(audit[2].action, "adjustment.decide");
-  EXPECT_TRUE(store_->VerifyAudit(std::nullopt).value().ok);
+  EXPECT_TRUE(test::VerifyAudit(*store_, std::nullopt).value().ok);
 }
 
 INSTANTIATE_STORE_TESTS(AccountabilityRecordsTest);

@@ -18,6 +18,7 @@
 #include "storage/postgres/pg_test_server.h"
 #include "storage/rectification_records.h"
 #include "storage/score_subject.h"
+#include "storage/subject_test_support.h"
 #include "storage/test_fixture.h"
 #include "storage/tx.h"
 
@@ -67,7 +68,7 @@ class BackendParityTest : public ::testing::Test {
     user.name = "alice";
     user.role = core::Role::kAdmin;
     user.password_hash = "$argon2id$x";
-    ASSERT_TRUE(store.CreateUser(user, actor_).ok());
+    ASSERT_TRUE(test::CreateUser(store, user, actor_).ok());
     core::Result<core::OrgTable> table = storage::ReadValue(
         store, [&](storage::Tx& t) { return storage::OrganizationRecords(t).Table(); });
     ASSERT_TRUE(table.ok());
@@ -83,7 +84,9 @@ class BackendParityTest : public ::testing::Test {
     ASSERT_TRUE(result.ok());
     ASSERT_TRUE(
         store.SaveAssessment(core::MoheDefaultPolicy(), "v1", input, result.value(), actor_).ok());
-    ASSERT_TRUE(store.RecordEvent("login", "user:alice", "", actor_).ok());
+    ASSERT_TRUE(
+        store.Write(actor_, [](Tx& tx) { return AuditLog(tx).RecordEvent("login", "user:alice"); })
+            .ok());
   }
 
   std::string dir_;
@@ -100,13 +103,13 @@ TEST_F(BackendParityTest, TheSameWritesLeaveTheSameChainOnBothBackends) {
     clock_.Set(start);
     Work(*store);
   }
-  core::Result<ChainHead> sqlite = stores_[0]->AuditHead();
-  core::Result<ChainHead> postgres = stores_[1]->AuditHead();
+  core::Result<ChainHead> sqlite = test::AuditHead(*stores_[0]);
+  core::Result<ChainHead> postgres = test::AuditHead(*stores_[1]);
   ASSERT_TRUE(sqlite.ok() && postgres.ok());
   EXPECT_GT(sqlite.value().id, 5);
   EXPECT_EQ(sqlite.value(), postgres.value());
-  core::Result<Page<AuditRecord>> a = stores_[0]->ListAudit(0, 100);
-  core::Result<Page<AuditRecord>> b = stores_[1]->ListAudit(0, 100);
+  core::Result<Page<AuditRecord>> a = test::ListAudit(*stores_[0], 0, 100);
+  core::Result<Page<AuditRecord>> b = test::ListAudit(*stores_[1], 0, 100);
   ASSERT_TRUE(a.ok() && b.ok());
   ASSERT_EQ(a.value().items.size(), b.value().items.size());
   for (std::size_t i = 0; i < a.value().items.size(); ++i) {
@@ -114,7 +117,7 @@ TEST_F(BackendParityTest, TheSameWritesLeaveTheSameChainOnBothBackends) {
     EXPECT_EQ(a.value().items[i].after_json, b.value().items[i].after_json);
   }
   for (auto& store : stores_) {
-    core::Result<AuditVerification> v = store->VerifyAudit(postgres.value());
+    core::Result<AuditVerification> v = test::VerifyAudit(*store, postgres.value());
     ASSERT_TRUE(v.ok());
     EXPECT_TRUE(v.value().ok) << v.value().message;
   }
@@ -170,7 +173,7 @@ TEST_F(BackendParityTest, CopyDbMovesEverythingBothWaysAndTheChainStillVerifies)
                                                        LoginCount{4, 102}, std::nullopt});
                          })
                   .ok());
-  core::Result<ChainHead> head = county.AuditHead();
+  core::Result<ChainHead> head = test::AuditHead(county);
   ASSERT_TRUE(head.ok());
 
   core::Result<CopySummary> there = CopyDatabase(dir_ + "/county.db", schema_.url(), clock_);
@@ -185,7 +188,7 @@ TEST_F(BackendParityTest, CopyDbMovesEverythingBothWaysAndTheChainStillVerifies)
   core::Result<std::unique_ptr<Store>> returned = OpenStore(back_path, clock_);
   ASSERT_TRUE(returned.ok());
   for (Store* store : {stores_[1].get(), returned.value().get()}) {
-    core::Result<AuditVerification> v = store->VerifyAudit(head.value());
+    core::Result<AuditVerification> v = test::VerifyAudit(*store, head.value());
     ASSERT_TRUE(v.ok());
     EXPECT_TRUE(v.value().ok) << v.value().message;
     EXPECT_EQ(v.value().head, head.value());
@@ -194,7 +197,7 @@ TEST_F(BackendParityTest, CopyDbMovesEverythingBothWaysAndTheChainStillVerifies)
     ASSERT_TRUE(merged.ok() && merged.value());
     ASSERT_TRUE(merged.value()->org.end.has_value());
     EXPECT_EQ(merged.value()->org.end->merged_into, "B");
-    core::Result<std::optional<UserRecord>> alice = store->FindUser("alice");
+    core::Result<std::optional<UserRecord>> alice = test::FindUser(*store, "alice");
     ASSERT_TRUE(alice.ok() && alice.value());
     EXPECT_EQ(alice.value()->password_hash, "$argon2id$x");
     LoginCountsOf counts;
@@ -213,7 +216,7 @@ TEST_F(BackendParityTest, CopyDbMovesEverythingBothWaysAndTheChainStillVerifies)
     UserRecord bob;
     bob.name = "bob";
     bob.password_hash = "h";
-    core::Result<std::int64_t> id = store->CreateUser(bob, actor_);
+    core::Result<std::int64_t> id = test::CreateUser(*store, bob, actor_);
     ASSERT_TRUE(id.ok()) << id.error().message;
     EXPECT_GT(id.value(), alice.value()->id);
     std::string bytes;  // the evidence file arrived where this backend keeps it

@@ -7,6 +7,7 @@
 
 #include "storage/evidence_store.h"
 #include "storage/score_subject.h"
+#include "storage/subject_test_support.h"
 #include "storage/test_fixture.h"
 
 namespace grassroots::storage {
@@ -37,7 +38,7 @@ class ChecklistRecordsTest : public test::StoreTest {
                     .ok());
     return rows;
   }
-  AuditRecord NewestAudit() { return store_->ListAudit(0, 1).value().items.front(); }
+  AuditRecord NewestAudit() { return test::ListAudit(*store_, 0, 1).value().items.front(); }
 };
 
 TEST_P(ChecklistRecordsTest, AnswersReplaceEachItemsAnswerWithOneAuditEntryPerSave) {

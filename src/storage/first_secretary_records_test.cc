@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "storage/evidence_store.h"
+#include "storage/subject_test_support.h"
 #include "storage/test_fixture.h"
 
 namespace grassroots::storage {
@@ -110,7 +111,7 @@ TEST_P(FirstSecretaryRecordsTest, APostingRunsByItsDatesWhateverItsSelectionYear
 }
 
 TEST_P(FirstSecretaryRecordsTest, AReportIsFiledOnceWithItsAuditEntryAndPhotos) {
-  const std::int64_t audits = store_->ListAudit(0, 1).value().total;
+  const std::int64_t audits = test::ListAudit(*store_, 0, 1).value().total;
   std::int64_t id = 0;
   ASSERT_TRUE(
       store_
@@ -124,7 +125,7 @@ TEST_P(FirstSecretaryRecordsTest, AReportIsFiledOnceWithItsAuditEntryAndPhotos) 
                         EvidenceStore(tx, kReportPhotos).Add(id, "村部.png", "image/png", png));
                   })
           .ok());
-  EXPECT_EQ(store_->ListAudit(0, 1).value().total, audits + 2);
+  EXPECT_EQ(test::ListAudit(*store_, 0, 1).value().total, audits + 2);
   // The same village, month and kind again breaks the table's uniqueness: nothing written.
   EXPECT_FALSE(store_
                    ->Write(actor_,

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include "storage/subject_test_support.h"
 #include "storage/test_fixture.h"
 
 namespace grassroots::storage {
@@ -66,13 +67,13 @@ class PartyLifeRecordsTest : public test::StoreTest {
 };
 
 TEST_P(PartyLifeRecordsTest, AMeetingIsStoredWithItsAuditEntryAndFoundByItsKey) {
-  const std::int64_t audits = store_->ListAudit(0, 1).value().total;
+  const std::int64_t audits = test::ListAudit(*store_, 0, 1).value().total;
   auto stored = Add(Meeting("V1", core::MeetingKind::kPartyLecture, {2016, 5, 4}, "党章"));
   ASSERT_TRUE(stored.ok()) << stored.error().message;
   EXPECT_GT(stored.value().id, 0);
   EXPECT_EQ(stored.value().recorded_by, "tester");
-  EXPECT_EQ(store_->ListAudit(0, 1).value().total, audits + 1);
-  EXPECT_EQ(store_->ListAudit(0, 1).value().items[0].action, "meeting.create");
+  EXPECT_EQ(test::ListAudit(*store_, 0, 1).value().total, audits + 1);
+  EXPECT_EQ(test::ListAudit(*store_, 0, 1).value().items[0].action, "meeting.create");
   Read([&](Tx& tx) {
     PartyMeetingRecords records(tx);
     EXPECT_TRUE(
@@ -152,7 +153,7 @@ TEST_P(PartyLifeRecordsTest, AVillagesEconomyIsRecordedOncePerYearAndReplacedAud
   ASSERT_TRUE(put(r).ok());
   ASSERT_TRUE(put(rec("V3", 2016, 5, core::EconomyModel::kProjectSymbiosis)).ok());
   ASSERT_TRUE(put(rec("V1", 2015, 7, core::EconomyModel::kServiceDriven)).ok());
-  auto audit = store_->ListAudit(0, 3).value();
+  auto audit = test::ListAudit(*store_, 0, 3).value();
   EXPECT_EQ(audit.items[2].action, "economy.record");
   EXPECT_FALSE(audit.items[2].before_json.empty());  // the replacement names the value before
   Read([&](Tx& tx) {

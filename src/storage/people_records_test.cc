@@ -6,6 +6,7 @@
 
 #include "storage/member_status_records.h"
 #include "storage/organization_subject.h"
+#include "storage/subject_test_support.h"
 #include "storage/test_fixture.h"
 #include "storage/training_records.h"
 
@@ -35,7 +36,7 @@ class PeopleRecordsTest : public test::StoreTest {
     n.status = core::MemberStatus::kMobile;
     ASSERT_TRUE(store_->UpsertMembers({m, n}, actor_).ok());
   }
-  std::int64_t Audits() { return store_->ListAudit(0, 1).value().total; }
+  std::int64_t Audits() { return test::ListAudit(*store_, 0, 1).value().total; }
   core::MemberStatus MemberStatusOf(const std::string& id) {
     auto member = ReadValue(*store_, [&](Tx& tx) { return MemberRecords(tx).Find(id); });
     EXPECT_TRUE(member.ok() && member.value());

@@ -11,6 +11,7 @@
 
 #include "core/policy.h"
 #include "storage/evidence_store.h"
+#include "storage/subject_test_support.h"
 #include "storage/test_fixture.h"
 
 namespace grassroots::storage {
@@ -65,7 +66,7 @@ class RectificationRecordsTest : public test::StoreTest {
 };
 
 TEST_P(RectificationRecordsTest, APlanAndItsItemReadBackWithTheirAuditEntries) {
-  const std::int64_t entries = store_->ListAudit(0, 1).value().total;
+  const std::int64_t entries = test::ListAudit(*store_, 0, 1).value().total;
   const std::int64_t id = PlanWithItem();
   const std::optional<ItemRecord> item = ReadItem(id);
   ASSERT_TRUE(item);
@@ -74,9 +75,10 @@ TEST_P(RectificationRecordsTest, APlanAndItsItemReadBackWithTheirAuditEntries) {
   EXPECT_EQ(item->deadline, "2016-09-30");
   EXPECT_FALSE(item->problem_id);
   EXPECT_EQ(item->evidence_count, 0);
-  EXPECT_EQ(store_->ListAudit(0, 1).value().total, entries + 2);  // the plan, the item
-  EXPECT_EQ(store_->ListAudit(0, 1).value().items.at(0).entity, "item:" + std::to_string(id));
-  EXPECT_TRUE(store_->VerifyAudit(std::nullopt).value().ok);
+  EXPECT_EQ(test::ListAudit(*store_, 0, 1).value().total, entries + 2);  // the plan, the item
+  EXPECT_EQ(test::ListAudit(*store_, 0, 1).value().items.at(0).entity,
+            "item:" + std::to_string(id));
+  EXPECT_TRUE(test::VerifyAudit(*store_, std::nullopt).value().ok);
 }
 
 TEST_P(RectificationRecordsTest, TheSelectedWithoutAPlanComeWithTheirDimensions) {
@@ -149,7 +151,7 @@ TEST_P(RectificationRecordsTest, AStepMovesTheItemAndIsRecordedWithItsActor) {
   ASSERT_EQ(steps.size(), 1u);
   EXPECT_EQ(steps[0].actor, actor_.name);
   EXPECT_EQ(steps[0].to_state, "in_progress");
-  EXPECT_EQ(store_->ListAudit(0, 1).value().items.at(0).action, "item.start");
+  EXPECT_EQ(test::ListAudit(*store_, 0, 1).value().items.at(0).action, "item.start");
 }
 
 TEST_P(RectificationRecordsTest, EvidenceBytesReadBackAsTheyWentIn) {

@@ -6,6 +6,7 @@
 #include "storage/migrations.h"
 #include "storage/score_subject.h"
 #include "storage/sqlite_db.h"
+#include "storage/subject_test_support.h"
 #include "storage/test_fixture.h"
 #include "storage/tx.h"
 
@@ -123,14 +124,14 @@ TEST_P(RecordTest, AuditChangesAfterARunAreThoseOfTheNamedEntityOnly) {
   ASSERT_TRUE(storage::WriteValue(*store_, actor_, [&](storage::Tx& t) {
                 return storage::ScoreRecords(t).Save(Score("A", 2017, 10));
               }).ok());
-  auto entries = store_->AuditChangesOf("score:A:2016", info.audit_id);
+  auto entries = test::AuditChangesOf(*store_, "score:A:2016", info.audit_id);
   ASSERT_TRUE(entries.ok()) << entries.error().message;
   ASSERT_EQ(entries.value().size(), 1u);
   EXPECT_EQ(entries.value()[0].entity, "score:A:2016");
   EXPECT_NE(entries.value()[0].before_json.find("\"team\":0.3333333333333333,"), std::string::npos)
       << entries.value()[0].before_json;
-  EXPECT_TRUE(store_->AuditChangesOf("score:A:2016", entries.value()[0].id).value().empty());
-  EXPECT_TRUE(store_->AuditChangesOf("organization:A", info.audit_id).value().empty());
+  EXPECT_TRUE(test::AuditChangesOf(*store_, "score:A:2016", entries.value()[0].id).value().empty());
+  EXPECT_TRUE(test::AuditChangesOf(*store_, "organization:A", info.audit_id).value().empty());
 }
 
 // A database file at migration 004 (before inputs were kept) with one assessment stored then.
@@ -191,7 +192,7 @@ TEST_F(OldDatabaseTest, AnAssessmentStoredBeforeInputsWereKeptMigratesMarkedSo) 
   EXPECT_EQ(record.value()->parent, "A");  // the parent as the organizations say now
   EXPECT_EQ(record.value()->row.score_cents, 5850);
   EXPECT_FALSE(record.value()->dimensions.has_value());
-  auto later = store.value()->AuditChangesOf("score:A:2016", info.audit_id);
+  auto later = test::AuditChangesOf(*store.value(), "score:A:2016", info.audit_id);
   ASSERT_TRUE(later.ok());
   ASSERT_EQ(later.value().size(), 1u);
   EXPECT_EQ(later.value()[0].id, 3);

@@ -6,6 +6,7 @@
 
 #include "storage/organization_subject.h"
 #include "storage/store.h"
+#include "storage/subject_test_support.h"
 #include "storage/test_fixture.h"
 #include "storage/tx.h"
 
@@ -41,7 +42,7 @@ class ServerStoreTest : public test::StoreTest {
     return Codes(page.value());
   }
   std::string LastAudit(const std::string& column) {
-    core::Result<Page<AuditRecord>> page = store_->ListAudit(0, 1);
+    core::Result<Page<AuditRecord>> page = test::ListAudit(*store_, 0, 1);
     EXPECT_TRUE(page.ok() && !page.value().items.empty());
     if (!page.ok() || page.value().items.empty()) return {};
     const AuditRecord& r = page.value().items[0];
@@ -216,143 +217,6 @@ TEST_P(ServerStoreTest, AssessmentsRowsPoliciesAndManualDecisions) {
   EXPECT_TRUE(store_->ListManualDecisions(2016).value().empty());
   EXPECT_EQ(store_->DeleteManualDecision(2016, "C", actor_).error().code,
             core::ErrorCode::kNotFound);
-}
-
-TEST_P(ServerStoreTest, UsersRoundTripWithScope) {
-  UserRecord u;
-  u.name = "alice";
-  u.role = core::Role::kUnitAdmin;
-  u.scope = {"D1", "D2"};
-  u.password_hash = "$argon2id$secret";
-  core::Result<std::int64_t> id = store_->CreateUser(u, actor_);
-  ASSERT_TRUE(id.ok()) << id.error().message;
-  EXPECT_EQ(LastAudit("action"), "user.create");
-  EXPECT_EQ(LastAudit("entity"), "user:alice");
-  EXPECT_EQ(LastAudit("after").find("argon2"), std::string::npos);
-  EXPECT_NE(LastAudit("after").find(R"("role":"unit_admin","scope":["D1","D2"])"),
-            std::string::npos);
-  EXPECT_EQ(store_->CreateUser(u, actor_).error().code, core::ErrorCode::kConflict);
-
-  core::Result<std::optional<UserRecord>> found = store_->FindUser("alice");
-  ASSERT_TRUE(found.ok() && found.value());
-  EXPECT_EQ(found.value()->id, id.value());
-  EXPECT_EQ(found.value()->role, core::Role::kUnitAdmin);
-  EXPECT_EQ(found.value()->scope, (Strings{"D1", "D2"}));
-  EXPECT_EQ(found.value()->password_hash, "$argon2id$secret");
-  EXPECT_FALSE(found.value()->created_at.empty());
-  EXPECT_FALSE(store_->FindUser("bob").value().has_value());
-
-  UserRecord b;
-  b.name = "bob";
-  b.password_hash = "h";
-  core::Result<std::int64_t> bob_id = store_->CreateUser(b, actor_);
-  ASSERT_TRUE(bob_id.ok());
-  EXPECT_NE(bob_id.value(), id.value());
-  core::Result<std::optional<UserRecord>> bob = store_->GetUser(bob_id.value());
-  ASSERT_TRUE(bob.ok() && bob.value());
-  EXPECT_EQ(bob.value()->name, "bob");
-  EXPECT_TRUE(bob.value()->scope.empty());
-  EXPECT_EQ(bob.value()->role, core::Role::kAuditor);
-  EXPECT_EQ(store_->ListUsers().value().size(), 2u);
-
-  ASSERT_TRUE(store_->SetPasswordHash(id.value(), "$argon2id$new", actor_).ok());
-  EXPECT_EQ(LastAudit("action"), "user.password");
-  EXPECT_EQ(LastAudit("before").find("argon2"), std::string::npos);
-  EXPECT_EQ(LastAudit("after").find("argon2"), std::string::npos);
-  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM audit_log WHERE before_json LIKE '%argon2%' OR"
-                     " after_json LIKE '%argon2%'"),
-            0);
-  EXPECT_EQ(store_->FindUser("alice").value()->password_hash, "$argon2id$new");
-  EXPECT_EQ(store_->SetPasswordHash(999, "x", actor_).error().code, core::ErrorCode::kNotFound);
-}
-
-TEST_P(ServerStoreTest, SessionsExpireAndAccountsAreNeverDeleted) {
-  UserRecord u;
-  u.name = "alice";
-  u.password_hash = "h";
-  const std::int64_t id = store_->CreateUser(u, actor_).value();
-  ASSERT_TRUE(store_->CreateSession({"t1", id, "c1", 1000}).ok());
-  ASSERT_TRUE(store_->CreateSession({"t2", id, "c2", 2000}).ok());
-  core::Result<std::optional<SessionRecord>> s = store_->FindSession("t1", 999);
-  ASSERT_TRUE(s.ok() && s.value());
-  EXPECT_EQ(s.value()->user_id, id);
-  EXPECT_EQ(s.value()->csrf_token, "c1");
-  EXPECT_EQ(s.value()->expires_at, 1000);
-  EXPECT_FALSE(store_->FindSession("t1", 1000).value().has_value());  // expired
-  EXPECT_FALSE(store_->FindSession("nope", 0).value().has_value());
-  ASSERT_TRUE(store_->DeleteSession("t2").ok());
-  EXPECT_FALSE(store_->FindSession("t2", 0).value().has_value());
-  ASSERT_TRUE(store_->CreateSession({"t3", id, "c3", 3000}).ok());
-  ASSERT_TRUE(store_->DeleteUserSessions(id, kEndedPasswordChanged).ok());
-  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM sessions"), 0);
-  ASSERT_TRUE(store_->CreateSession({"t4", id, "c4", 3000}).ok());
-  // An account is never deleted (migration 006), so its sessions cannot be lost that way.
-  core::Result<Database> db = OpenDatabase(url_);
-  ASSERT_TRUE(db.ok());
-  const std::string keys_on = postgres() ? "" : "PRAGMA foreign_keys = ON; ";
-  EXPECT_FALSE(db.value().Exec(keys_on + "DELETE FROM users", "test").ok());
-  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM users"), 1);
-  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM sessions"), 1);
-}
-
-TEST_P(ServerStoreTest, AnEndedSessionIsToldWhyUntilItWouldHaveExpired) {
-  UserRecord u;
-  u.name = "li";
-  u.password_hash = "$argon2id$x";
-  const std::int64_t id = store_->CreateUser(u, actor_).value();
-  const std::int64_t later = clock_.Now() + 3600;
-  ASSERT_TRUE(store_->CreateSession({"kept", id, "c1", later}).ok());
-  ASSERT_TRUE(store_->CreateSession({"other", id, "c2", later}).ok());
-  ASSERT_TRUE(store_->CreateSession({"old", id, "c3", 1000}).ok());
-  EXPECT_EQ(store_->SessionEndReason("old", 1000).value(), "session_expired");
-  EXPECT_EQ(store_->SessionEndReason("never", 0).value(), "");
-
-  UserChange profile;
-  profile.real_name = "李明";
-  ASSERT_TRUE(store_->UpdateUser(id, profile, "", actor_).ok());
-  EXPECT_TRUE(store_->FindSession("other", 0).value().has_value());  // a name keeps sessions
-
-  UserChange password;
-  password.password_hash = "$argon2id$y";
-  ASSERT_TRUE(store_->UpdateUser(id, password, "kept", actor_).ok());
-  EXPECT_TRUE(store_->FindSession("kept", 0).value().has_value());
-  EXPECT_FALSE(store_->FindSession("other", 0).value().has_value());
-  EXPECT_EQ(store_->SessionEndReason("other", 0).value(), "password_changed");
-  EXPECT_EQ(store_->SessionEndReason("other", later).value(), "");  // it would have expired
-
-  UserChange disable;
-  disable.disabled = true;
-  ASSERT_TRUE(store_->UpdateUser(id, disable, "", actor_).ok());
-  EXPECT_EQ(store_->SessionEndReason("kept", 0).value(), "account_disabled");
-  EXPECT_EQ(store_->GetUser(id).value()->real_name, "李明");
-}
-
-TEST_P(ServerStoreTest, AuditListNewestFirstAndVerify) {
-  ASSERT_TRUE(store_->RecordEvent("auth.login", "user:alice", R"({"ok":true})", actor_).ok());
-  ASSERT_TRUE(store_->RecordEvent("auth.logout", "user:alice", "", actor_).ok());
-  ASSERT_TRUE(store_->RecordEvent("auth.failed", "user:bob", "", actor_).ok());
-  core::Result<Page<AuditRecord>> page = store_->ListAudit(1, 5);
-  ASSERT_TRUE(page.ok());
-  EXPECT_EQ(page.value().total, 3);
-  ASSERT_EQ(page.value().items.size(), 2u);
-  EXPECT_EQ(page.value().items[0].action, "auth.logout");
-  EXPECT_EQ(page.value().items[1].action, "auth.login");
-  EXPECT_EQ(page.value().items[1].after_json, R"({"ok":true})");
-  EXPECT_EQ(page.value().items[1].actor, "tester");
-  EXPECT_EQ(page.value().items[1].origin, "127.0.0.1");
-  EXPECT_EQ(store_->ListAudit(0, 0).error().field, "limit");
-
-  core::Result<AuditVerification> v = store_->VerifyAudit(std::nullopt);
-  ASSERT_TRUE(v.ok());
-  EXPECT_TRUE(v.value().ok);
-  EXPECT_EQ(v.value().entries, 3);
-  Tamper("UPDATE audit_log SET entity = 'user:mallory' WHERE id = 2");
-  v = store_->VerifyAudit(std::nullopt);
-  ASSERT_TRUE(v.ok());
-  EXPECT_FALSE(v.value().ok);
-  EXPECT_EQ(v.value().entries, 3);
-  EXPECT_EQ(v.value().first_bad_id, 2);
-  EXPECT_NE(v.value().message.find("entry 2"), std::string::npos);
 }
 
 INSTANTIATE_STORE_TESTS(ServerStoreTest);

@@ -2,10 +2,11 @@
 // subject, shared by the backends. Internal to src/storage: callers use OpenSqliteStore. Its
 // methods are split by subject: sql_store.cc (schema, flags, transactions), sql_imports.cc
 // (upserts), sql_assessments.cc (stored assessments), sql_server_assessments.cc (the
-// server's lists and single-row writes of assessments, helped by server_sql.h), sql_users.cc
-// (users, sessions), sql_audit.cc (the audit log's reads and checks) and sql_records.cc (a stored
-// assessment read back with its inputs). Organizations, members and scores are subjects over Tx
-// (organization_subject.h, score_subject.h).
+// server's lists and single-row writes of assessments, helped by server_sql.h), sql_audit.cc
+// (the data version) and sql_records.cc (a stored assessment read back with its inputs).
+// Organizations, members and scores (organization_subject.h, score_subject.h), accounts,
+// sessions and the audit log (account_records.h, session_records.h, audit_log.h) are subjects
+// over Tx.
 #pragma once
 
 #include <exception>
@@ -69,35 +70,7 @@ class SqlStore final : public Store {
   core::Status DeleteManualDecision(int year, const std::string& code, const Actor& actor) override;
   core::Result<std::vector<PolicyInfo>> ListPolicies() override;
 
-  // --- Server (issue 3): sql_users.cc ---
-  core::Result<std::int64_t> CreateUser(const UserRecord& user, const Actor& actor) override;
-  core::Result<std::optional<UserRecord>> FindUser(const std::string& name) override;
-  core::Result<std::optional<UserRecord>> GetUser(std::int64_t id) override;
-  core::Result<std::vector<UserRecord>> ListUsers() override;
-  core::Status SetPasswordHash(std::int64_t user_id, const std::string& hash,
-                               const Actor& actor) override;
-  core::Status CreateSession(const SessionRecord& session) override;
-  core::Result<std::optional<SessionRecord>> FindSession(const std::string& token_hash,
-                                                         std::int64_t now) override;
-  core::Status DeleteSession(const std::string& token_hash) override;
-  core::Status DeleteUserSessions(std::int64_t user_id, std::string_view reason) override;
-  core::Result<std::string> SessionEndReason(const std::string& token_hash,
-                                             std::int64_t now) override;
-
-  // --- The audit log: sql_audit.cc ---
-  core::Status RecordEvent(const std::string& action, const std::string& entity,
-                           const std::string& after_json, const Actor& actor) override;
-  core::Result<Page<AuditRecord>> ListAudit(std::int64_t offset, std::int64_t limit) override;
-  core::Result<Page<AuditRecord>> ListAuditChanges(std::int64_t entry_id, std::int64_t offset,
-                                                   std::int64_t limit) override;
-  core::Result<std::vector<AuditRecord>> AuditChangesOf(const std::string& entity,
-                                                        std::int64_t after_id) override;
-  core::Result<ChainHead> AuditHead() override;
-  core::Result<AuditVerification> VerifyAudit(const std::optional<ChainHead>& expect) override;
-
-  // --- Accounts (sql_accounts.cc) and the dashboard's reads (sql_dashboard.cc) ---
-  core::Status UpdateUser(std::int64_t user_id, const UserChange& change,
-                          const std::string& keep_session, const Actor& actor) override;
+  // --- The dashboard's reads (sql_dashboard.cc) ---
   core::Result<std::vector<SummaryRow>> LoadSummaryRows(int year) override;
 
   core::Result<std::vector<StoredQuota>> LoadQuotas(int year) override;
@@ -119,12 +92,6 @@ class SqlStore final : public Store {
   std::span<const Migration> migrations_;
   std::optional<Transaction> reading_;  // BeginReading's snapshot
 };
-
-// Ends the sessions of `user_id` but `keep_session` (a token hash; empty: none kept),
-// remembering `reason` for each in ended_sessions, and forgets ended sessions that have
-// expired. Inside the caller's transaction (sql_users.cc).
-core::Status EndUserSessions(Database& db, std::int64_t user_id, const std::string& keep_session,
-                             std::string_view reason);
 
 // The header of year's stored assessment, or nullopt (sql_assessments.cc).
 core::Result<std::optional<AssessmentInfo>> ReadAssessmentInfo(Database& db, int year);

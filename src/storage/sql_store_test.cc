@@ -16,6 +16,7 @@
 #include "storage/score_subject.h"
 #include "storage/sqlite_db.h"
 #include "storage/store.h"
+#include "storage/subject_test_support.h"
 #include "storage/test_fixture.h"
 #include "storage/tx.h"
 
@@ -301,13 +302,13 @@ TEST_P(SqlStoreTest, EveryWriteAppendsALinkedAuditEntry) {
                      " AND change_count = 1"),
             1);
 
-  core::Result<AuditVerification> verified = store_->VerifyAudit(std::nullopt);
+  core::Result<AuditVerification> verified = test::VerifyAudit(*store_, std::nullopt);
   ASSERT_TRUE(verified.ok()) << verified.error().message;
   EXPECT_TRUE(verified.value().ok) << verified.value().message;
   EXPECT_EQ(verified.value().entries, 3);
 
   Tamper("UPDATE audit_log SET actor = 'mallory' WHERE id = 2");
-  verified = store_->VerifyAudit(std::nullopt);
+  verified = test::VerifyAudit(*store_, std::nullopt);
   ASSERT_TRUE(verified.ok());
   EXPECT_FALSE(verified.value().ok);
   EXPECT_EQ(verified.value().first_bad_id, 2);

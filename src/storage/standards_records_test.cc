@@ -6,6 +6,7 @@
 
 #include "storage/pairing_records.h"
 #include "storage/standard_records.h"
+#include "storage/subject_test_support.h"
 #include "storage/test_fixture.h"
 
 namespace grassroots::storage {
@@ -27,7 +28,7 @@ class StandardsRecordsTest : public test::StoreTest {
   core::Status WriteTx(const std::function<core::Status(Tx&)>& fn) {
     return store_->Write(actor_, fn);
   }
-  std::string LastAction() { return store_->ListAudit(0, 1).value().items[0].action; }
+  std::string LastAction() { return test::ListAudit(*store_, 0, 1).value().items[0].action; }
   Page<DesignationRow> List(DesignationFilter filter) {
     Page<DesignationRow> page;
     EXPECT_TRUE(store_
@@ -116,7 +117,7 @@ TEST_P(StandardsRecordsTest, TheListFiltersByYearStateAndScopeAndARevocationIsAu
   DesignationFilter other_year;
   other_year.year = 2015;
   EXPECT_EQ(List(other_year).total, 0);
-  EXPECT_TRUE(store_->VerifyAudit(std::nullopt).value().ok);
+  EXPECT_TRUE(test::VerifyAudit(*store_, std::nullopt).value().ok);
 }
 
 TEST_P(StandardsRecordsTest, TagsAgenciesAndPairingsReadBackWithTheAgencysLoad) {
@@ -175,7 +176,7 @@ TEST_P(StandardsRecordsTest, TagsAgenciesAndPairingsReadBackWithTheAgencysLoad) 
                     return core::Status::Ok();
                   })
                   .ok());
-  EXPECT_TRUE(store_->VerifyAudit(std::nullopt).value().ok);
+  EXPECT_TRUE(test::VerifyAudit(*store_, std::nullopt).value().ok);
 }
 
 INSTANTIATE_STORE_TESTS(StandardsRecordsTest);

@@ -227,7 +227,7 @@ struct UserChange {
 };
 
 // Why a session a request still carries was ended by a change to its account, so that its
-// holder is told (Store::SessionEndReason).
+// holder is told (SessionRecords::EndReason, session_records.h).
 inline constexpr std::string_view kEndedPasswordChanged = "password_changed";
 inline constexpr std::string_view kEndedAccountDisabled = "account_disabled";
 inline constexpr std::string_view kEndedAccountChanged = "account_changed";
@@ -374,40 +374,6 @@ class Store {
                                             const Actor& actor) = 0;
   virtual core::Result<std::vector<PolicyInfo>> ListPolicies() = 0;
 
-  virtual core::Result<std::int64_t> CreateUser(const UserRecord& user, const Actor& actor) = 0;
-  virtual core::Result<std::optional<UserRecord>> FindUser(const std::string& name) = 0;
-  virtual core::Result<std::optional<UserRecord>> GetUser(std::int64_t id) = 0;
-  virtual core::Result<std::vector<UserRecord>> ListUsers() = 0;
-  virtual core::Status SetPasswordHash(std::int64_t user_id, const std::string& hash,
-                                       const Actor& actor) = 0;
-
-  virtual core::Status CreateSession(const SessionRecord& session) = 0;
-  // nullopt when missing or expired at `now` (Unix seconds).
-  virtual core::Result<std::optional<SessionRecord>> FindSession(const std::string& token_hash,
-                                                                 std::int64_t now) = 0;
-  virtual core::Status DeleteSession(const std::string& token_hash) = 0;
-  // Ends every session of the user, remembering `reason` (kEndedPasswordChanged, ...) for each
-  // until it would have expired.
-  virtual core::Status DeleteUserSessions(std::int64_t user_id, std::string_view reason) = 0;
-  // Why the session whose token hash this is no longer holds: "password_changed",
-  // "account_disabled" or "account_changed" when a change to its account ended it,
-  // "session_expired" when it ran out at `now`, empty when it is unknown (never issued, logged
-  // out, or ended so long ago that it would have expired by now).
-  virtual core::Result<std::string> SessionEndReason(const std::string& token_hash,
-                                                     std::int64_t now) = 0;
-
-  // --- Accounts (sql_accounts.cc). ---
-
-  // Applies `change` to the user and appends one audit entry (before and after, never a hash;
-  // a new password shows as "password": "changed"), in one transaction. A change of role,
-  // scope, password or disabled also ends the user's sessions except the one whose token hash
-  // is `keep_session` (empty: all of them), each remembered with why (SessionEndReason); a
-  // change of only the real name, phone or must_change_password keeps them. The entry's action
-  // is "user.disable" or "user.enable" when `change` sets `disabled` (an account already in
-  // that state keeps the time it was disabled), "user.update" otherwise. kNotFound (field
-  // "name") when there is no such user.
-  virtual core::Status UpdateUser(std::int64_t user_id, const UserChange& change,
-                                  const std::string& keep_session, const Actor& actor) = 0;
 
   // --- Stored assessments as the dashboard reads them (sql_dashboard.cc). ---
 
@@ -428,28 +394,6 @@ class Store {
   // The whole of a stored assessment with its inputs and policy text, read in one snapshot;
   // nullopt when the year was never assessed.
   virtual core::Result<std::optional<StoredAssessment>> LoadStoredAssessment(int year) = 0;
-
-  // An event that changes no data (login, logout, failed login): recorded in the trail, but
-  // the data version does not move.
-  virtual core::Status RecordEvent(const std::string& action, const std::string& entity,
-                                   const std::string& after_json, const Actor& actor) = 0;
-  virtual core::Result<Page<AuditRecord>> ListAudit(std::int64_t offset, std::int64_t limit) = 0;
-  // The per-row change records of one entry (a bulk write or import), in order: `entity`,
-  // before and after of each, with the entry's id, time, actor, origin and action.
-  virtual core::Result<Page<AuditRecord>> ListAuditChanges(std::int64_t entry_id,
-                                                           std::int64_t offset,
-                                                           std::int64_t limit) = 0;
-  // Everything recorded about `entity` ("score:V01:2016", "organization:V01", "member:M1")
-  // in entries after `after_id`, oldest first: single writes and the change records of bulk
-  // writes and imports alike, each with its entry's id, time, actor, origin and action.
-  virtual core::Result<std::vector<AuditRecord>> AuditChangesOf(const std::string& entity,
-                                                                std::int64_t after_id) = 0;
-  // The newest entry of the chain.
-  virtual core::Result<ChainHead> AuditHead() = 0;
-  // Checks the whole trail (see storage/audit_verify.h): the hash chain and the change records
-  // it covers, the checkpoints, the head file beside the database, and `expect` (a head written
-  // down earlier) when given. A broken trail is an answer with ok = false, not an error.
-  virtual core::Result<AuditVerification> VerifyAudit(const std::optional<ChainHead>& expect) = 0;
 };
 
 // Opens (creating if needed) an SQLite database file with WAL and foreign keys on.

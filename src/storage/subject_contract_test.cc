@@ -16,6 +16,7 @@
 #include "storage/organization_subject.h"
 #include "storage/score_subject.h"
 #include "storage/store.h"
+#include "storage/subject_test_support.h"
 #include "storage/test_fixture.h"
 #include "storage/tx.h"
 
@@ -58,7 +59,7 @@ class OrgSubjectTest : public test::StoreTest {
     return total;
   }
   std::string LastAudit(const std::string& column) {
-    core::Result<Page<AuditRecord>> page = store_->ListAudit(0, 1);
+    core::Result<Page<AuditRecord>> page = test::ListAudit(*store_, 0, 1);
     EXPECT_TRUE(page.ok() && !page.value().items.empty());
     if (!page.ok() || page.value().items.empty()) return {};
     const AuditRecord& r = page.value().items[0];
@@ -550,7 +551,7 @@ TEST_P(OrgSubjectTest, ScoreFindCountSheetAndYearAlignedWithTheTable) {
 
 TEST_P(OrgSubjectTest, WritesAreRefusedInAReadSnapshotAndLeaveNothing) {
   Tree();
-  const std::int64_t entries = store_->ListAudit(0, 1).value().total;
+  const std::int64_t entries = test::ListAudit(*store_, 0, 1).value().total;
   core::Status status = store_->Read([](Tx& t) -> core::Status {
     if (OrganizationRecords(t).Save(Org("X")).ok()) return core::Error::Invalid("org saved");
     if (OrganizationRecords(t)
@@ -565,7 +566,7 @@ TEST_P(OrgSubjectTest, WritesAreRefusedInAReadSnapshotAndLeaveNothing) {
     return core::Status::Ok();
   });
   EXPECT_TRUE(status.ok()) << status.error().message;
-  EXPECT_EQ(store_->ListAudit(0, 1).value().total, entries);
+  EXPECT_EQ(test::ListAudit(*store_, 0, 1).value().total, entries);
   EXPECT_FALSE(ReadValue(*store_, [](Tx& t) { return OrganizationRecords(t).Find("X"); }).value());
   EXPECT_EQ(ReadValue(*store_, [](Tx& t) { return ScoreRecords(t).Count(2016); }).value(), 0);
 }
@@ -582,9 +583,9 @@ class LifecycleSubjectTest : public test::StoreTest {
     StoreTest::SetUp();
     Upsert({Org("D1"), Org("D1A", "D1"), Org("D1B", "D1"), Org("D2")});
   }
-  std::int64_t AuditEntries() { return store_->ListAudit(0, 1).value().total; }
+  std::int64_t AuditEntries() { return test::ListAudit(*store_, 0, 1).value().total; }
   AuditRecord LastAudit() {
-    auto page = store_->ListAudit(0, 1);
+    auto page = test::ListAudit(*store_, 0, 1);
     EXPECT_TRUE(page.ok() && !page.value().items.empty());
     return page.ok() && !page.value().items.empty() ? page.value().items[0] : AuditRecord{};
   }
@@ -659,7 +660,7 @@ TEST_P(LifecycleSubjectTest, AnEndedOrganizationStaysReadableAuditedAndApartInLi
           *store_, [&](storage::Tx& t) { return storage::OrganizationRecords(t).Detail("D1A"); })
           .value()
           ->org.end.has_value());
-  EXPECT_TRUE(store_->VerifyAudit(std::nullopt).value().ok);
+  EXPECT_TRUE(test::VerifyAudit(*store_, std::nullopt).value().ok);
 }
 
 TEST_P(LifecycleSubjectTest, AnOrganizationEndsOnceAndAnUnknownOneIsNotFound) {

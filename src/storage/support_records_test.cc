@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "storage/subject_test_support.h"
 #include "storage/test_fixture.h"
 
 namespace grassroots::storage {
@@ -48,7 +49,7 @@ class SupportRecordsTest : public test::StoreTest {
                     })
                     .ok());
   }
-  std::int64_t AuditEntries() { return store_->ListAudit(0, 1).value().total; }
+  std::int64_t AuditEntries() { return test::ListAudit(*store_, 0, 1).value().total; }
 };
 
 TEST_P(SupportRecordsTest, AReplacedHolderKeepsTheirRowEndedOnTheNewStart) {
@@ -66,7 +67,7 @@ TEST_P(SupportRecordsTest, AReplacedHolderKeepsTheirRowEndedOnTheNewStart) {
   next.phone = "13800000000";
   ASSERT_TRUE(Write([&](SupportRecords& r) { return StatusOf(r.Assign("V1", next)); }).ok());
   EXPECT_EQ(AuditEntries(), entries + 1);
-  const AuditRecord last = store_->ListAudit(0, 1).value().items.at(0);
+  const AuditRecord last = test::ListAudit(*store_, 0, 1).value().items.at(0);
   EXPECT_EQ(last.action, "support.assign");
   EXPECT_EQ(last.entity, "support:V1:2016");
   EXPECT_NE(last.before_json.find("\"ended_on\":\"2017-03-01\""), std::string::npos);

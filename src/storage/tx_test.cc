@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "storage/subject_test_support.h"
 #include "storage/test_fixture.h"
 
 namespace grassroots::storage {
@@ -37,7 +38,7 @@ class TxTest : public test::StoreTest {
                     .ok());
     return count;
   }
-  std::int64_t AuditEntries() { return store_->ListAudit(0, 1).value().total; }
+  std::int64_t AuditEntries() { return test::ListAudit(*store_, 0, 1).value().total; }
 };
 
 TEST_P(TxTest, WriteCommitsTheChangeWithItsAuditEntryNamingTheActor) {
@@ -45,10 +46,10 @@ TEST_P(TxTest, WriteCommitsTheChangeWithItsAuditEntryNamingTheActor) {
   ASSERT_TRUE(store_->Write(actor_, [](Tx& tx) { return AddUnit(tx, "u9"); }).ok());
   EXPECT_EQ(Units(), 1);
   EXPECT_EQ(AuditEntries(), entries + 1);
-  const AuditRecord last = store_->ListAudit(0, 1).value().items.at(0);
+  const AuditRecord last = test::ListAudit(*store_, 0, 1).value().items.at(0);
   EXPECT_EQ(last.action, "unit.create");
   EXPECT_EQ(last.actor, actor_.name);
-  EXPECT_TRUE(store_->VerifyAudit(std::nullopt).value().ok);
+  EXPECT_TRUE(test::VerifyAudit(*store_, std::nullopt).value().ok);
 }
 
 TEST_P(TxTest, AnErrorRollsBackEveryStepAndItsAuditEntries) {
