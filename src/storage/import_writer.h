@@ -48,6 +48,7 @@ class ImportWriter {
  private:
   struct State;
   core::Status Start();
+  void RefreshOrganizationStatistics();
 
   Tx& tx_;
   ImportTable table_;
