@@ -157,22 +157,11 @@ core::Result<WriteSummary> ImportWriter::Finish(std::size_t rows) {
   if (core::Status status = AppendAudit(tx_.db(), std::move(entry)); !status.ok()) {
     return status.error();
   }
-  if (table_ == ImportTable::kOrganizations) RefreshOrganizationStatistics();
-  return state_->summary;
-}
-
-// Statistics only steer plans: a failure to refresh them does not undo the import. An import
-// that added no organizations leaves the table's shape as it was (statistics.h).
-void ImportWriter::RefreshOrganizationStatistics() {
-  Database& db = tx_.db();
-  if (state_->summary.inserted == 0) {
-    core::Result<bool> known = HasStatistics(db, "organizations");
-    if (known.ok() && known.value()) return;
+  if (table_ == ImportTable::kOrganizations) {
+    // Statistics only steer plans: a failure to refresh them does not undo the import.
+    RefreshStatisticsAfterBulkWrite(tx_.db(), "organizations", state_->summary.inserted);
   }
-  core::Result<std::int64_t> rows = db.QueryInt("SELECT COUNT(*) FROM organizations");
-  core::Result<bool> outgrown =
-      rows.ok() ? StatisticsOutgrown(db, "organizations", rows.value()) : core::Result<bool>(true);
-  if (!outgrown.ok() || outgrown.value()) (void)RefreshStatistics(db, "organizations");
+  return state_->summary;
 }
 
 }  // namespace grassroots::storage

@@ -48,7 +48,6 @@ class ImportWriter {
  private:
   struct State;
   core::Status Start();
-  void RefreshOrganizationStatistics();
 
   Tx& tx_;
   ImportTable table_;

@@ -17,4 +17,16 @@ core::Result<bool> StatisticsOutgrown(Database& db, std::string_view table, std:
   return stmt.value().Int(0) * 10 < rows * 9;
 }
 
+void RefreshStatisticsAfterBulkWrite(Database& db, std::string_view table, std::int64_t added) {
+  if (db.dialect() == Dialect::kSqlite) {
+    core::Result<bool> known = HasStatistics(db, table);
+    if (added == 0 && known.ok() && known.value()) return;
+    core::Result<std::int64_t> rows = db.QueryInt("SELECT COUNT(*) FROM " + std::string(table));
+    core::Result<bool> outgrown =
+        rows.ok() ? StatisticsOutgrown(db, table, rows.value()) : core::Result<bool>(true);
+    if (outgrown.ok() && !outgrown.value()) return;
+  }
+  (void)RefreshStatistics(db, table);
+}
+
 }  // namespace grassroots::storage

@@ -18,4 +18,9 @@ namespace grassroots::storage {
 // describe fewer than nine tenths of `rows`, i.e. the table grew since they were taken.
 core::Result<bool> StatisticsOutgrown(Database& db, std::string_view table, std::int64_t rows);
 
+// After a bulk write that added `added` rows to `table`: on SQLite, takes its statistics again
+// when none are kept or they are outgrown (the table's rows counted only when rows were added);
+// on PostgreSQL, always, as before. A failure is ignored: statistics only steer plans.
+void RefreshStatisticsAfterBulkWrite(Database& db, std::string_view table, std::int64_t added);
+
 }  // namespace grassroots::storage
