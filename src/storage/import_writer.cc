@@ -6,6 +6,7 @@
 #include "storage/audit_chain.h"
 #include "storage/import_kinds.h"
 #include "storage/member_status_records.h"
+#include "storage/statistics.h"
 
 namespace grassroots::storage {
 namespace {
@@ -158,7 +159,7 @@ core::Result<WriteSummary> ImportWriter::Finish(std::size_t rows) {
   }
   if (table_ == ImportTable::kOrganizations) {
     // Statistics only steer plans: a failure to refresh them does not undo the import.
-    (void)RefreshStatistics(tx_.db(), "organizations");
+    RefreshStatisticsAfterBulkWrite(tx_.db(), "organizations", state_->summary.inserted);
   }
   return state_->summary;
 }

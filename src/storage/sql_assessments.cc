@@ -6,6 +6,7 @@
 #include "storage/audit_chain.h"
 #include "storage/code_index.h"
 #include "storage/sql_store.h"
+#include "storage/statistics.h"
 
 namespace grassroots::storage {
 namespace {
@@ -216,9 +217,15 @@ core::Status SqlStore::SaveAssessment(const core::Policy& policy, const std::str
     }
     // A run that replaces one of the same year leaves the table's shape (rows per year, unit
     // and group) as it was, and SQLite's ANALYZE reads every year's rows (3 s a country year):
-    // statistics are refreshed when a year is added or there are none.
+    // statistics are refreshed when there are none, and when a year is added to a table whose
+    // statistics describe fewer rows than one such year (statistics.h): a second year of the
+    // same organizations changes none of the per-year estimates the plans use.
     core::Result<bool> known = HasStatistics(db_, "assessment_results");
-    if (!replaced.value() || !known.ok() || !known.value()) {
+    core::Result<bool> outgrown =
+        replaced.value() ? core::Result<bool>(false)
+                         : StatisticsOutgrown(db_, "assessment_results",
+                                              static_cast<std::int64_t>(input.orgs->size()));
+    if (!known.ok() || !known.value() || !outgrown.ok() || outgrown.value()) {
       (void)RefreshStatistics(db_, "assessment_results");  // the result stands either way
     }
     return core::Status::Ok();
