@@ -9,7 +9,7 @@
 # the second replaces 2016) and `copy-db` of the same rows from an SQLite file (imported
 # untimed into DIR/copy_source.db) into a second, empty database of the server, with
 # `audit verify` there. COPY_DB_TIMEOUT=SECONDS stops a copy that takes longer (reported, the
-# script goes on).
+# script goes on); PG_EXTRAS=0 leaves out the assess and copy-db steps.
 #   bench/import_bench.sh [BINARY] [DIR] [SCALE] [sqlite|postgres]
 # Defaults: build/release/src/cli/grassroots, a new temporary folder (removed afterwards), country,
 # sqlite. With postgres, a throwaway server (scripts/pg-test-server) in DIR/pg holds the database
@@ -93,7 +93,7 @@ timed import_orgs "$bin" --db "$db" import orgs "$dir/orgs.csv"
 timed import_scores "$bin" --db "$db" import scores "$dir/scores.csv"
 timed reimport_orgs "$bin" --db "$db" import orgs "$dir/orgs.csv"
 timed audit_verify "$bin" --db "$db" audit verify
-if [[ $backend == postgres ]]; then
+if [[ $backend == postgres && ${PG_EXTRAS:-1} != 0 ]]; then
   timed assess_first "$bin" --db "$db" assess --year 2016
   timed assess_again "$bin" --db "$db" assess --year 2016
   src=$dir/copy_source.db
