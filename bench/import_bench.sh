@@ -67,6 +67,8 @@ timed() {
     tail -n 20 "$dir/$name.out" >&2
     return 1
   fi
+  # A backend ends (and its CPU is counted) a moment after its client.
+  [[ $backend != postgres ]] || sleep 1
   local wall cpu rss
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$log" |
     awk -F: '{ if (NF == 3) print $1*3600 + $2*60 + $3; else print $1*60 + $2 }')
