@@ -45,7 +45,8 @@ class ChangeDigest {
   std::string text_;  // reused for each record's canonical text
 };
 
-// Writes the change records of one entry inside its write transaction, 128 to a statement.
+// Writes the change records of one entry inside its write transaction, 128 to a statement
+// (8,192 to a bulk load where the backend has them: COPY on PostgreSQL).
 class ChangeRecorder {
  public:
   // `entry_id` is the id the write's entry will get (NextAuditId).
@@ -66,10 +67,12 @@ class ChangeRecorder {
     std::string after;
   };
   core::Status Flush();
+  core::Status Load();
 
   Database& db_;
   std::int64_t entry_id_;
   std::int64_t count_ = 0;
+  std::size_t rows_per_write_;
   std::vector<Record> pending_;
   ChangeDigest digest_;
 };

@@ -1,5 +1,6 @@
 #include "storage/copy_db.h"
 
+#include <optional>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -578,6 +579,57 @@ constexpr std::string_view kIdentityTables[] = {"users",
                                                 "member_status_changes"};
 std::span<const std::string_view> IdentityTables() { return kIdentityTables; }
 
+// A table's rows read in key order without holding the table: SQLite steps its statement as
+// it reads; a PostgreSQL statement's result arrives whole, so there a cursor of the read
+// transaction is fetched a page at a time.
+class RowReader {
+ public:
+  static constexpr int kPageRows = 8192;
+
+  core::Status Open(Database& from, const std::string& select) {
+    paged_ = from.dialect() == Dialect::kPostgres;
+    if (paged_) {
+      if (core::Status declared =
+              from.Exec("DECLARE copy_rows NO SCROLL CURSOR FOR " + select, "reading rows");
+          !declared.ok()) {
+        return declared;
+      }
+    }
+    core::Result<Statement> stmt =
+        from.Prepare(paged_ ? "FETCH " + std::to_string(kPageRows) + " FROM copy_rows" : select);
+    if (!stmt.ok()) return stmt.error();
+    stmt_ = std::move(stmt).value();
+    from_ = &from;
+    return core::Status::Ok();
+  }
+  // Advances to the next row: false after the last.
+  core::Result<bool> Next() {
+    core::Result<bool> row = stmt_.Step();
+    if (!paged_ || !row.ok()) return row;
+    if (row.value()) {
+      ++in_page_;
+      return true;
+    }
+    if (in_page_ < kPageRows) return false;
+    in_page_ = 0;
+    stmt_.Reset();
+    return Next();
+  }
+  const Statement& row() const { return stmt_; }
+  core::Status Close() {
+    stmt_.Reset();
+    return paged_ ? from_->Exec("CLOSE copy_rows", "reading rows") : core::Status::Ok();
+  }
+
+ private:
+  Database* from_ = nullptr;
+  Statement stmt_;
+  bool paged_ = false;
+  int in_page_ = 0;
+};
+
+// Copies one table's rows as read, one at a time: into PostgreSQL they go through one COPY
+// (BulkLoad) sent a piece at a time, elsewhere one INSERT each.
 core::Result<std::int64_t> CopyTable(Database& from, Database& to, const Table& table) {
   std::string names;
   std::string marks;
@@ -590,20 +642,30 @@ core::Result<std::int64_t> CopyTable(Database& from, Database& to, const Table& 
     marks += "?";
   }
   const std::string name(table.name);
-  core::Result<Statement> select =
-      from.Prepare("SELECT " + names + " FROM " + name + " ORDER BY " + std::string(table.order));
-  if (!select.ok()) return select.error();
-  core::Result<Statement> insert =
-      to.Prepare("INSERT INTO " + name + " (" + names + ") VALUES (" + marks + ")");
-  if (!insert.ok()) return insert.error();
+  RowReader select;
+  if (core::Status opened = select.Open(
+          from, "SELECT " + names + " FROM " + name + " ORDER BY " + std::string(table.order));
+      !opened.ok()) {
+    return opened.error();
+  }
+  std::optional<BulkLoad> load;
+  core::Result<Statement> insert = Statement();
+  if (to.CanBulkLoad()) {
+    core::Result<BulkLoad> begun = to.BeginBulkLoad(name, names);
+    if (!begun.ok()) return begun.error();
+    load.emplace(std::move(begun).value());
+  } else {
+    insert = to.Prepare("INSERT INTO " + name + " (" + names + ") VALUES (" + marks + ")");
+    if (!insert.ok()) return insert.error();
+  }
+  Statement& out = load ? load->row() : insert.value();
   std::vector<std::string> texts(table.columns.size());  // alive until the insert has run
   std::int64_t rows = 0;
   for (;;) {
-    core::Result<bool> row = select.value().Step();
+    core::Result<bool> row = select.Next();
     if (!row.ok()) return row.error();
-    if (!row.value()) return rows;
-    const Statement& in = select.value();
-    Statement& out = insert.value();
+    if (!row.value()) break;
+    const Statement& in = select.row();
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
       const int column = static_cast<int>(c);
       if (in.IsNull(column)) {
@@ -620,6 +682,11 @@ core::Result<std::int64_t> CopyTable(Database& from, Database& to, const Table& 
     if (core::Status status = out.Run(); !status.ok()) return status.error();
     ++rows;
   }
+  if (load) {
+    if (core::Status status = load->Finish(); !status.ok()) return status.error();
+  }
+  if (core::Status status = select.Close(); !status.ok()) return status.error();
+  return rows;
 }
 
 core::Status CopyMergers(Database& from, Database& to) {

@@ -7,6 +7,7 @@
 #include "storage/import_kinds.h"
 #include "storage/member_status_records.h"
 #include "storage/statistics.h"
+#include "storage/staged_upsert.h"
 
 namespace grassroots::storage {
 namespace {
@@ -90,6 +91,8 @@ struct ImportWriter::State {
   std::optional<PartitionCheck<OrgRows>> orgs;
   std::optional<PartitionCheck<MemberRows>> members;
   std::optional<PartitionCheck<ScoreRows>> scores;
+  // Where the backend has bulk loads (PostgreSQL): chunks written through COPY.
+  std::optional<StagedUpsert> staged;
 };
 
 ImportWriter::ImportWriter(Tx& tx, ImportTable table) : tx_(tx), table_(table) {}
@@ -106,14 +109,17 @@ core::Status ImportWriter::Start() {
     auto check = NewPartitionCheck<OrgRows>(tx_.db());
     if (!check.ok()) return check.error();
     state_->orgs.emplace(std::move(check).value());
+    if (tx_.db().CanBulkLoad()) state_->staged.emplace(OrgRows::kUpsert);
   } else if (table_ == ImportTable::kMembers) {
     auto check = NewPartitionCheck<MemberRows>(tx_.db());
     if (!check.ok()) return check.error();
     state_->members.emplace(std::move(check).value());
+    if (tx_.db().CanBulkLoad()) state_->staged.emplace(MemberRows::kUpsert);
   } else {
     auto check = NewPartitionCheck<ScoreRows>(tx_.db());
     if (!check.ok()) return check.error();
     state_->scores.emplace(std::move(check).value());
+    if (tx_.db().CanBulkLoad()) state_->staged.emplace(ScoreRows::kUpsert);
   }
   return core::Status::Ok();
 }
@@ -122,6 +128,10 @@ core::Status ImportWriter::Write(const std::vector<core::Organization>& rows) {
   if (table_ != ImportTable::kOrganizations) return core::Error::Internal("not an orgs import");
   if (core::Status started = Start(); !started.ok()) return started;
   if (core::Status units = import_kinds::InsertUnits(tx_.db(), rows); !units.ok()) return units;
+  if (state_->staged) {
+    return state_->staged->Write<OrgRows>(tx_.db(), rows, state_->recorder, state_->summary,
+                                          *state_->orgs);
+  }
   return WriteChanged<OrgRows>(tx_.db(), rows, state_->recorder, state_->summary, &*state_->orgs);
 }
 
@@ -134,6 +144,10 @@ core::Status ImportWriter::Write(const std::vector<core::Member>& rows) {
       !history.ok()) {
     return history;
   }
+  if (state_->staged) {
+    return state_->staged->Write<MemberRows>(tx_.db(), rows, state_->recorder, state_->summary,
+                                             *state_->members);
+  }
   return WriteChanged<MemberRows>(tx_.db(), rows, state_->recorder, state_->summary,
                                   &*state_->members);
 }
@@ -141,6 +155,10 @@ core::Status ImportWriter::Write(const std::vector<core::Member>& rows) {
 core::Status ImportWriter::Write(const std::vector<core::ScoreRecord>& rows) {
   if (table_ != ImportTable::kScores) return core::Error::Internal("not a scores import");
   if (core::Status started = Start(); !started.ok()) return started;
+  if (state_->staged) {
+    return state_->staged->Write<ScoreRows>(tx_.db(), rows, state_->recorder, state_->summary,
+                                            *state_->scores);
+  }
   return WriteChanged<ScoreRows>(tx_.db(), rows, state_->recorder, state_->summary,
                                  &*state_->scores);
 }

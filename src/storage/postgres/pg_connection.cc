@@ -226,6 +226,11 @@ core::Status Connection::CopyEnd() {
   return status;
 }
 
+void Connection::CopyAbort() {
+  if (PQputCopyEnd(conn_, "abandoned by the client") != 1) return;
+  while (pg_result* result = PQgetResult(conn_)) PQclear(result);
+}
+
 bool Connection::Healthy() const { return conn_ != nullptr && PQstatus(conn_) == CONNECTION_OK; }
 
 bool Connection::InTransaction() const {

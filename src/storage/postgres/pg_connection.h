@@ -90,6 +90,9 @@ class Connection {
   core::Status CopyBegin(std::string_view copy_sql);
   core::Status CopyPut(std::string_view data);
   core::Status CopyEnd();
+  // Ends a COPY begun with CopyBegin without loading it: the server fails the statement (and so
+  // the transaction), the connection is ready for the ROLLBACK.
+  void CopyAbort();
 
   // True when the server connection is usable (not broken by a network failure).
   bool Healthy() const;

@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "storage/postgres/pg_bulk_load.h"
 #include "storage/postgres/pg_connection.h"
 
 namespace grassroots::embedded {
@@ -211,6 +212,10 @@ class PgDatabase final : public DatabaseImpl {
   core::Status RefreshStatistics(std::string_view table) override {
     return conn_.Exec("ANALYZE " + std::string(table),
                       "computing statistics of " + std::string(table));
+  }
+  bool CanBulkLoad() const override { return true; }
+  core::Result<BulkLoad> BeginBulkLoad(std::string_view table, std::string_view columns) override {
+    return BulkLoad(pg::NewBulkLoad(conn_, table, columns));
   }
   core::Status ContinueIdentity(std::string_view table, std::string_view column) override {
     const std::string t(table);

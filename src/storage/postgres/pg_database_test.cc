@@ -137,5 +137,72 @@ TEST_F(PgDatabaseTest, WritersTakeTurnsAndAReadKeepsItsSnapshot) {
   EXPECT_EQ(after.value(), before.value() + 1);
 }
 
+// A bulk load (COPY) carries every value as bound: text with the characters COPY's text format
+// escapes, NULL beside the text "\N", integers, the exact decimal of a double, bytes; a load
+// larger than one piece arrives whole.
+TEST_F(PgDatabaseTest, ABulkLoadWritesEveryValueAsBoundInPieces) {
+  ASSERT_TRUE(db_.CanBulkLoad());
+  ASSERT_TRUE(
+      db_.Exec("CREATE TABLE t (k BIGINT PRIMARY KEY, s TEXT, n NUMERIC(12, 6), b BYTEA)", "test")
+          .ok());
+  const std::string odd = "tab\there\nnew line\r\\N back\\slash 党";
+  const std::string bytes("\0\xff\\\t", 4);
+  const std::string filler(200, 'x');
+  constexpr int kRows = 20000;  // about 4 MiB: several pieces
+  {
+    core::Result<Transaction> txn = Transaction::Begin(db_);
+    ASSERT_TRUE(txn.ok());
+    core::Result<BulkLoad> load = db_.BeginBulkLoad("t", "k, s, n, b");
+    ASSERT_TRUE(load.ok()) << load.error().message;
+    Statement& row = load.value().row();
+    for (int k = 0; k < kRows; ++k) {
+      row.BindInt(1, k).BindDouble(3, 55.55).BindBlob(4, bytes);
+      k == 0   ? row.BindText(2, odd)
+      : k == 1 ? row.BindText(2, "\\N")
+      : k == 2 ? row.BindNull(2)
+               : row.BindText(2, filler);
+      ASSERT_TRUE(row.Run().ok());
+    }
+    ASSERT_TRUE(load.value().Finish().ok());
+    ASSERT_TRUE(txn.value().Commit().ok());
+  }
+  core::Result<std::int64_t> count = db_.QueryInt("SELECT COUNT(*) FROM t WHERE n = 55.55");
+  ASSERT_TRUE(count.ok());
+  EXPECT_EQ(count.value(), kRows);
+  core::Result<Statement> read = db_.Prepare("SELECT s, b FROM t WHERE k < 3 ORDER BY k");
+  ASSERT_TRUE(read.ok());
+  ASSERT_TRUE(read.value().Step().value());
+  EXPECT_EQ(read.value().Text(0), odd);
+  EXPECT_EQ(read.value().Blob(1), bytes);
+  ASSERT_TRUE(read.value().Step().value());
+  EXPECT_FALSE(read.value().IsNull(0));
+  EXPECT_EQ(read.value().Text(0), "\\N");
+  ASSERT_TRUE(read.value().Step().value());
+  EXPECT_TRUE(read.value().IsNull(0));
+}
+
+// A load abandoned half-way (destroyed unfinished) writes nothing and fails its transaction;
+// the connection serves the next one.
+TEST_F(PgDatabaseTest, AnAbandonedBulkLoadWritesNothing) {
+  ASSERT_TRUE(db_.Exec("CREATE TABLE t (k BIGINT PRIMARY KEY, s TEXT)", "test").ok());
+  const std::string filler(1000, 'y');
+  {
+    core::Result<Transaction> txn = Transaction::Begin(db_);
+    ASSERT_TRUE(txn.ok());
+    {
+      core::Result<BulkLoad> load = db_.BeginBulkLoad("t", "k, s");
+      ASSERT_TRUE(load.ok());
+      for (int k = 0; k < 3000; ++k) {  // past one piece: the COPY has begun
+        ASSERT_TRUE(load.value().row().BindInt(1, k).BindText(2, filler).Run().ok());
+      }
+    }
+    EXPECT_FALSE(txn.value().Commit().ok());
+  }
+  EXPECT_FALSE(db_.InTransaction());
+  core::Result<std::int64_t> count = db_.QueryInt("SELECT COUNT(*) FROM t");
+  ASSERT_TRUE(count.ok()) << count.error().message;
+  EXPECT_EQ(count.value(), 0);
+}
+
 }  // namespace
 }  // namespace grassroots::storage

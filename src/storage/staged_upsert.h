@@ -1,0 +1,67 @@
+// The write of a streamed import's chunk where the backend has bulk loads (PostgreSQL; see
+// ImportWriter): the chunk is compared with the stored rows in C++ exactly as WriteChanged does
+// (bulk_write.h), so the change records, their JSON and the entry's digest are the same bytes on
+// both backends; only the new and changed rows are then loaded into a temporary staging table
+// with COPY and upserted from it by one INSERT ... SELECT with the table's own ON CONFLICT
+// clause. Moving the comparison into SQL was not done: the records' JSON (numbers, escaping,
+// the resolved unit) would have to be rebuilt by the server byte for byte. Internal to
+// src/storage.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "storage/bulk_write.h"
+#include "storage/database.h"
+
+namespace grassroots::storage {
+
+class StagedUpsert {
+ public:
+  // `upsert`'s insert is "INSERT INTO table (columns) VALUES ".
+  explicit StagedUpsert(const UpsertSql& upsert);
+
+  // Compares `rows` with the stored rows, records the changed ones in `recorder` and upserts
+  // them through the staging table. `partition` as WriteChanged's.
+  template <typename Kind>
+  core::Status Write(Database& db, const std::vector<typename Kind::Row>& rows,
+                     ChangeRecorder& recorder, WriteSummary& summary,
+                     PartitionCheck<Kind>& partition);
+
+ private:
+  // Creates the staging table (dropped at commit or rollback) or empties it.
+  core::Status Clear(Database& db);
+  core::Status Upsert(Database& db, std::string_view first, std::string_view last);
+
+  const UpsertSql& upsert_;
+  std::string table_;
+  std::string columns_;
+  std::string staging_;
+  bool created_ = false;
+};
+
+template <typename Kind>
+core::Status StagedUpsert::Write(Database& db, const std::vector<typename Kind::Row>& rows,
+                                 ChangeRecorder& recorder, WriteSummary& summary,
+                                 PartitionCheck<Kind>& partition) {
+  std::vector<std::uint32_t> changed;
+  if (core::Status status = Compare<Kind>(db, rows, KeyOrder(rows, Kind::Less), recorder, changed,
+                                          summary, partition);
+      !status.ok()) {
+    return status;
+  }
+  if (changed.empty()) return core::Status::Ok();
+  if (core::Status cleared = Clear(db); !cleared.ok()) return cleared;
+  core::Result<BulkLoad> load = db.BeginBulkLoad(staging_, columns_);
+  if (!load.ok()) return load.error();
+  for (std::uint32_t i : changed) {
+    Kind::Bind(load.value().row(), 1, rows[i]);
+    if (core::Status added = load.value().row().Run(); !added.ok()) return added;
+  }
+  if (core::Status loaded = load.value().Finish(); !loaded.ok()) return loaded;
+  return Upsert(db, Kind::Name(rows[changed.front()]), Kind::Name(rows[changed.back()]));
+}
+
+}  // namespace grassroots::storage
