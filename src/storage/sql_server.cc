@@ -77,32 +77,6 @@ core::Status WriteScore(Database& db, const core::ScoreRecord& r) {
                  params);
 }
 
-// The chain from `code` up in one query: on PostgreSQL each query is a round trip to the
-// server, where SQLite's level-by-level lookups are calls into the library. kMaxAncestry + 1
-// rows at most, so that a cycle is seen.
-core::Result<std::vector<std::string>> AncestryInOneQuery(Database& db, const std::string& code) {
-  core::Result<Statement> stmt = db.Prepare(
-      "WITH RECURSIVE up (code, parent_code, depth) AS ("
-      " SELECT code, parent_code, 0 FROM organizations WHERE code = ?"
-      " UNION ALL SELECT o.code, o.parent_code, up.depth + 1"
-      " FROM up JOIN organizations o ON o.code = up.parent_code WHERE up.depth < ?)"
-      " SELECT code FROM up ORDER BY depth");
-  if (!stmt.ok()) return stmt.error();
-  stmt.value().BindText(1, code).BindInt(2, kMaxAncestry);
-  std::vector<std::string> chain;
-  for (;;) {
-    core::Result<bool> row = stmt.value().Step();
-    if (!row.ok()) return row.error();
-    if (!row.value()) break;
-    chain.emplace_back(stmt.value().Text(0));
-  }
-  if (chain.size() > static_cast<std::size_t>(kMaxAncestry)) {
-    return core::Error::Internal("organization " + code + " has more than " +
-                                 std::to_string(kMaxAncestry) + " ancestors (a cycle?)");
-  }
-  return chain;
-}
-
 }  // namespace
 
 // --- Organizations ---
@@ -166,7 +140,6 @@ core::Result<std::optional<OrgDetail>> SqlStore::GetOrganization(const std::stri
 core::Result<std::vector<std::string>> SqlStore::Ancestry(const std::string& code) {
   return Guarded(
       "reading the ancestry of " + code, [&]() -> core::Result<std::vector<std::string>> {
-        if (db_.dialect() == Dialect::kPostgres) return AncestryInOneQuery(db_, code);
         core::Result<Statement> stmt =
             db_.Prepare("SELECT parent_code FROM organizations WHERE code = ?");
         if (!stmt.ok()) return stmt.error();
