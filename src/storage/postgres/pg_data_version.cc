@@ -112,10 +112,16 @@ void DataVersionWatch::Run() {
 }
 
 bool DataVersionWatch::ListenOnce() {
-  // Keepalives: a connection that silently went away is noticed within seconds, not hours.
-  const char* keywords[] = {"dbname",           "keepalives_idle",           "keepalives_interval",
-                            "keepalives_count", "fallback_application_name", nullptr};
-  const char* values[] = {url_.c_str(), "5", "2", "3", "grassroots version watch", nullptr};
+  // Keepalives: a connection that silently went away is noticed within seconds, not hours; a
+  // connect timeout: a server that does not answer does not hold up closing the last store.
+  const char* keywords[] = {"dbname",
+                            "keepalives_idle",
+                            "keepalives_interval",
+                            "keepalives_count",
+                            "connect_timeout",
+                            "fallback_application_name",
+                            nullptr};
+  const char* values[] = {url_.c_str(), "5", "2", "3", "5", "grassroots version watch", nullptr};
   PGconn* conn = PQconnectdbParams(keywords, values, 1);
   std::optional<std::string> channel;
   std::optional<std::int64_t> version;
