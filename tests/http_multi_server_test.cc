@@ -1,7 +1,8 @@
 // Two `grassroots serve` on one PostgreSQL database, driven at once, as a province runs several
 // servers behind a proxy: their writes form one audit chain in commit order, an account
 // disabled through one server is refused by the other within a second, and failed logins
-// counted by one server slow the next attempt on the other.
+// counted by one server slow the next attempt on the other; what a server remembers (list totals,
+// answers kept by data version) gives way to a change made through the other.
 #include <gtest/gtest.h>
 #include <httplib.h>
 
@@ -35,6 +36,12 @@ class Session {
   int Get(const std::string& path) {
     auto reply = client_.Get(path, {{"Cookie", cookie_}});
     return reply ? reply->status : 0;
+  }
+  // The body of a 200 answer; null otherwise.
+  nlohmann::json GetJson(const std::string& path) {
+    auto reply = client_.Get(path, {{"Cookie", cookie_}});
+    if (!reply || reply->status != 200) return nullptr;
+    return nlohmann::json::parse(reply->body);
   }
   int Send(const std::string& method, const std::string& path, const std::string& body) {
     const httplib::Headers headers = {{"Cookie", cookie_}, {"X-CSRF-Token", csrf_}};
@@ -114,6 +121,40 @@ TEST_F(TwoServers, AnAccountDisabledOnOneIsRefusedByTheOtherWithinASecond) {
   EXPECT_EQ(status, 401);
   EXPECT_LE(took, std::chrono::milliseconds(1100));
   EXPECT_FALSE(Session(b.port(), "wang", "Auditor-Password-7").ok());
+}
+
+// Server B remembers its list totals by data version, which it hears of from A's commits by
+// notification (storage/postgres/pg_data_version.h): a few milliseconds after A answers, well
+// inside the second the session rule allows, not at once: B's read may reach B before A's
+// notification does. A sees its own change at once.
+TEST_F(TwoServers, AChangeThroughOneIsSeenByTheOthersRememberedTotals) {
+  ServerProcess a({}, ServerProcess::Data::kEmpty, schema_.url());
+  ServerProcess b({}, ServerProcess::Data::kAsIs, schema_.url());
+  Session on_a(a.port(), ServerProcess::kAdmin, ServerProcess::kAdminPassword);
+  Session on_b(b.port(), ServerProcess::kAdmin, ServerProcess::kAdminPassword);
+  ASSERT_TRUE(on_a.ok() && on_b.ok());
+  const std::string list = "/api/v1/organizations?limit=1";
+  for (int round = 0; round < 5; ++round) {
+    const nlohmann::json before_b = on_b.GetJson(list);
+    const nlohmann::json before_a = on_a.GetJson(list);
+    ASSERT_TRUE(before_a.is_object() && before_b.is_object());
+    ASSERT_EQ(before_b["total"], round);  // and remembered by each server now
+    ASSERT_EQ(before_a["total"], round);
+    const std::string code = "R" + std::to_string(round);
+    const nlohmann::json org = {{"code", code},        {"name", "支部" + code}, {"type", "village"},
+                                {"kind", "committee"}, {"secretary", "书记"},   {"unit", "u1"}};
+    ASSERT_EQ(on_a.Send("POST", "/api/v1/organizations", org.dump()), 201);
+    const auto created = std::chrono::steady_clock::now();
+    EXPECT_EQ(on_a.GetJson(list)["total"], round + 1);  // at once on the server that wrote
+    nlohmann::json total = on_b.GetJson(list)["total"];
+    while (total != round + 1 &&
+           std::chrono::steady_clock::now() - created < std::chrono::seconds(3)) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      total = on_b.GetJson(list)["total"];
+    }
+    EXPECT_EQ(total, round + 1);
+    EXPECT_LE(std::chrono::steady_clock::now() - created, std::chrono::seconds(1));
+  }
 }
 
 // The throttle's counts are in the database (app/login_guard.h): a guesser cannot spread their

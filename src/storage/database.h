@@ -150,6 +150,8 @@ class DatabaseImpl {
   virtual std::optional<std::int64_t> RememberedCount(const std::string& key) = 0;
   virtual void RememberCount(std::string key, std::int64_t count) = 0;
   virtual core::Status RefreshStatistics(std::string_view table) = 0;
+  // See Database::KnownDataVersion.
+  virtual std::optional<std::int64_t> KnownDataVersion() { return std::nullopt; }
   // The run lock of one assessment year (Store::LockYear): taken for this connection, waiting
   // for whoever holds it on any connection of any server or process, and held until UnlockYear
   // or until the connection closes. Not a transaction: the run's reads and its write take their
@@ -224,6 +226,11 @@ class Database {
   core::Result<BulkLoad> BeginBulkLoad(std::string_view table, std::string_view columns) {
     return impl_->BeginBulkLoad(table, columns);
   }
+  // The data version (Store::DataVersion) when the backend knows it without a query, as of no
+  // later than the open read transaction's snapshot (or, outside one, than the next query's);
+  // nullopt in a write transaction or when in doubt. PostgreSQL hears it from every server's
+  // commits (postgres/pg_data_version.h); SQLite reads it.
+  std::optional<std::int64_t> KnownDataVersion() { return impl_->KnownDataVersion(); }
 
   // Whether a transaction is open (BEGIN ... not yet ended).
   bool InTransaction() const { return impl_ != nullptr && impl_->InTransaction(); }

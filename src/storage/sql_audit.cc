@@ -4,6 +4,7 @@
 namespace grassroots::storage {
 
 core::Result<std::int64_t> SqlStore::DataVersion() {
+  if (std::optional<std::int64_t> known = db_.KnownDataVersion()) return *known;
   return Guarded("reading the data version", [&] {
     return db_.QueryInt("SELECT COALESCE(MAX(id), 0) FROM audit_log WHERE data_change = 1");
   });

@@ -111,7 +111,10 @@ core::Result<Connection> Connection::Open(const std::string& url) {
 }
 
 Connection::Connection(Connection&& other) noexcept
-    : conn_(other.conn_), prepared_(std::move(other.prepared_)) {
+    : conn_(other.conn_),
+      deferred_(std::move(other.deferred_)),
+      unread_(other.unread_),
+      prepared_(std::move(other.prepared_)) {
   other.conn_ = nullptr;
 }
 
@@ -119,6 +122,8 @@ Connection& Connection::operator=(Connection&& other) noexcept {
   if (this != &other) {
     if (conn_ != nullptr) PQfinish(conn_);
     conn_ = other.conn_;
+    deferred_ = std::move(other.deferred_);
+    unread_ = other.unread_;
     prepared_ = std::move(other.prepared_);
     other.conn_ = nullptr;
   }
@@ -141,7 +146,12 @@ core::Error Connection::ErrorOf(pg_result* result, std::string_view what) const 
 }
 
 core::Status Connection::Exec(std::string_view sql, std::string_view what) {
-  pg_result* result = PQexec(conn_, std::string(sql).c_str());
+  Settle();
+  // Several statements in one message: the deferred BEGIN goes first, in the same round trip.
+  const std::string text =
+      deferred_.empty() ? std::string(sql) : deferred_ + "; " + std::string(sql);
+  deferred_.clear();
+  pg_result* result = PQexec(conn_, text.c_str());
   const ExecStatusType status = result != nullptr ? PQresultStatus(result) : PGRES_FATAL_ERROR;
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) return ErrorOf(result, what);
   PQclear(result);
@@ -162,6 +172,12 @@ core::Result<std::string> Connection::PreparedName(std::string_view sql, int par
 }
 
 core::Result<Rows> Connection::Query(std::string_view sql, const Params& params) {
+  Settle();
+  // A statement not prepared yet is prepared after the BEGIN, as one more round trip: its first
+  // use on this connection only.
+  if (!deferred_.empty() && !prepared_.contains(std::string(sql))) {
+    if (core::Status sent = SendDeferred(); !sent.ok()) return sent.error();
+  }
   auto name = PreparedName(sql, static_cast<int>(params.size()));
   if (!name.ok()) return name.error();
   std::vector<std::string> texts;
@@ -173,6 +189,7 @@ core::Result<Rows> Connection::Query(std::string_view sql, const Params& params)
     values.push_back(std::holds_alternative<std::monostate>(param) ? nullptr
                                                                    : texts.back().c_str());
   }
+  if (!deferred_.empty()) return QueryAfterBegin(name.value(), std::string(sql), values);
   pg_result* result = PQexecPrepared(conn_, name.value().c_str(), static_cast<int>(params.size()),
                                      values.data(), nullptr, nullptr, 0);
   const ExecStatusType status = result != nullptr ? PQresultStatus(result) : PGRES_FATAL_ERROR;
@@ -191,6 +208,8 @@ core::Result<std::optional<std::int64_t>> Connection::QueryInt(std::string_view 
 }
 
 core::Status Connection::CopyBegin(std::string_view copy_sql) {
+  Settle();
+  if (core::Status sent = SendDeferred(); !sent.ok()) return sent;
   pg_result* result = PQexec(conn_, std::string(copy_sql).c_str());
   if (result == nullptr || PQresultStatus(result) != PGRES_COPY_IN) {
     return ErrorOf(result, "starting " + std::string(copy_sql.substr(0, 80)));
@@ -234,11 +253,83 @@ void Connection::CopyAbort() {
 bool Connection::Healthy() const { return conn_ != nullptr && PQstatus(conn_) == CONNECTION_OK; }
 
 bool Connection::InTransaction() const {
-  return conn_ != nullptr && PQtransactionStatus(conn_) != PQTRANS_IDLE;
+  Settle();
+  return !deferred_.empty() || (conn_ != nullptr && PQtransactionStatus(conn_) != PQTRANS_IDLE);
 }
 
 bool Connection::InFailedTransaction() const {
+  Settle();
   return conn_ != nullptr && PQtransactionStatus(conn_) == PQTRANS_INERROR;
+}
+
+void Connection::SendWithoutWaiting(std::string_view sql) {
+  Settle();
+  if (conn_ == nullptr) return;
+  unread_ = PQsendQuery(conn_, std::string(sql).c_str()) == 1;
+}
+
+void Connection::Settle() const {
+  if (!unread_) return;
+  unread_ = false;
+  while (pg_result* result = PQgetResult(conn_)) PQclear(result);
+}
+
+core::Status Connection::SendDeferred() {
+  if (deferred_.empty()) return core::Status::Ok();
+  const std::string begin = std::exchange(deferred_, std::string());
+  return Exec(begin, "starting a transaction");
+}
+
+// BEGIN and the statement in one pipeline: sent together, answered together.
+core::Result<Rows> Connection::QueryAfterBegin(const std::string& name, const std::string& sql,
+                                               const std::vector<const char*>& values) {
+  const std::string begin = std::exchange(deferred_, std::string());
+  if (PQenterPipelineMode(conn_) != 1) {
+    if (core::Status sent = Exec(begin, "starting a transaction"); !sent.ok()) return sent.error();
+    pg_result* result = PQexecPrepared(conn_, name.c_str(), static_cast<int>(values.size()),
+                                       values.data(), nullptr, nullptr, 0);
+    const ExecStatusType status = result != nullptr ? PQresultStatus(result) : PGRES_FATAL_ERROR;
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+      return ErrorOf(result, sql.substr(0, 80));
+    }
+    return Rows(result);
+  }
+  const bool sent =
+      PQsendQueryParams(conn_, begin.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) == 1 &&
+      PQsendQueryPrepared(conn_, name.c_str(), static_cast<int>(values.size()), values.data(),
+                          nullptr, nullptr, 0) == 1 &&
+      PQpipelineSync(conn_) == 1;
+  // Each statement's results end with a null; the pipeline's with its sync. The first result of
+  // each statement is its answer (or its error; the query's is "aborted" when BEGIN failed).
+  pg_result* answers[2] = {nullptr, nullptr};
+  if (sent) {
+    for (pg_result*& answer : answers) {
+      while (pg_result* result = PQgetResult(conn_)) {
+        if (answer == nullptr) {
+          answer = result;
+        } else {
+          PQclear(result);
+        }
+      }
+    }
+    while (pg_result* result = PQgetResult(conn_)) {
+      const bool synced = PQresultStatus(result) == PGRES_PIPELINE_SYNC;
+      PQclear(result);
+      if (synced) break;
+    }
+  }
+  (void)PQexitPipelineMode(conn_);
+  const auto failed = [](pg_result* result) {
+    const ExecStatusType status = result != nullptr ? PQresultStatus(result) : PGRES_FATAL_ERROR;
+    return status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK;
+  };
+  if (failed(answers[0])) {
+    if (answers[1] != nullptr) PQclear(answers[1]);
+    return ErrorOf(answers[0], "starting a transaction");
+  }
+  PQclear(answers[0]);
+  if (failed(answers[1])) return ErrorOf(answers[1], sql.substr(0, 80));
+  return Rows(answers[1]);
 }
 
 void AppendCopyText(std::string& out, std::string_view value) {

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -94,6 +95,15 @@ class Connection {
   // the transaction), the connection is ready for the ROLLBACK.
   void CopyAbort();
 
+  // Read transactions in fewer round trips (pipeline mode, libpq 14+). DeferBegin keeps `sql`
+  // (a BEGIN) to be sent with the next statement instead of alone; CancelDeferred drops it if
+  // it was not sent yet (nothing ran in the transaction) and says whether it did.
+  // SendWithoutWaiting sends `sql` (the COMMIT of a read transaction) and leaves its answer to
+  // be read, and any error ignored, before the connection's next use: nothing waits for it.
+  void DeferBegin(std::string sql) { deferred_ = std::move(sql); }
+  bool CancelDeferred() { return !std::exchange(deferred_, std::string()).empty(); }
+  void SendWithoutWaiting(std::string_view sql);
+
   // True when the server connection is usable (not broken by a network failure).
   bool Healthy() const;
   // True inside BEGIN ... COMMIT/ROLLBACK (also when the transaction has failed).
@@ -107,8 +117,16 @@ class Connection {
   explicit Connection(pg_conn* conn) : conn_(conn) {}
   core::Result<std::string> PreparedName(std::string_view sql, int params);
   core::Error ErrorOf(pg_result* result, std::string_view what) const;
+  // Reads and drops the answer SendWithoutWaiting left, if any.
+  void Settle() const;
+  // Sends the deferred BEGIN, alone (Exec, COPY) or pipelined before `name` (Query).
+  core::Status SendDeferred();
+  core::Result<Rows> QueryAfterBegin(const std::string& name, const std::string& sql,
+                                     const std::vector<const char*>& values);
 
   pg_conn* conn_ = nullptr;
+  std::string deferred_;         // DeferBegin's statement, not sent yet
+  mutable bool unread_ = false;  // SendWithoutWaiting's answer is still to be read
   std::unordered_map<std::string, std::string> prepared_;  // SQL text -> statement name
 };
 

@@ -8,6 +8,7 @@
 
 #include "storage/postgres/pg_bulk_load.h"
 #include "storage/postgres/pg_connection.h"
+#include "storage/postgres/pg_data_version.h"
 
 namespace grassroots::embedded {
 extern const std::string_view pg_migration_007_schema;
@@ -151,10 +152,18 @@ class PgStatement final : public StatementImpl {
   int row_ = -1;
 };
 
+// A write transaction that appended audit entries tells every server the data version it
+// leaves (pg_data_version.h); the notification goes out when it commits.
+constexpr std::string_view kNotifyVersion =
+    "SELECT v, pg_notify('grassroots_' || md5(current_schema()), v::text) FROM"
+    " (SELECT COALESCE(MAX(id), 0) AS v FROM audit_log WHERE data_change = 1) newest";
+
 class PgDatabase final : public DatabaseImpl {
  public:
   PgDatabase(const std::string& url, pg::Connection conn, const core::Clock& clock)
-      : DatabaseImpl(RedactedUrl(url), clock), conn_(std::move(conn)) {}
+      : DatabaseImpl(RedactedUrl(url), clock),
+        conn_(std::move(conn)),
+        watch_(pg::DataVersionWatch::For(url)) {}
 
   Dialect dialect() const override { return Dialect::kPostgres; }
   core::Status Exec(std::string_view sql, std::string_view what) override {
@@ -179,7 +188,12 @@ class PgDatabase final : public DatabaseImpl {
   }
   bool InTransaction() const override { return conn_.InTransaction(); }
 
-  core::Status BeginWrite() override { return conn_.Exec(kBeginWrite, "starting a write"); }
+  core::Status BeginWrite() override {
+    EndMode();
+    core::Status status = conn_.Exec(kBeginWrite, "starting a write");
+    if (status.ok()) mode_ = Mode::kWrite;
+    return status;
+  }
   // A session-level advisory lock keyed by (schema, year): the two-key space, apart from the
   // write lock's one key. Session-level because a run reads and writes in several transactions.
   core::Status LockYear(int year) override {
@@ -190,25 +204,65 @@ class PgDatabase final : public DatabaseImpl {
     (void)conn_.Exec(std::string(kYearUnlock) + std::to_string(year) + ")",
                      "ending the year's assessment run");
   }
+  // The version is taken before BEGIN, so the snapshot (taken at the first query) is at least
+  // as new as it: what is computed from the snapshot holds for the version. BEGIN goes with the
+  // first query, in one round trip (pg_connection.h); a read that makes none sends nothing.
   core::Status BeginRead() override {
-    return conn_.Exec("BEGIN ISOLATION LEVEL REPEATABLE READ", "starting a read transaction");
+    EndMode();
+    snapshot_version_ = watch_->Known();
+    mode_ = Mode::kRead;
+    conn_.DeferBegin("BEGIN ISOLATION LEVEL REPEATABLE READ");
+    return core::Status::Ok();
   }
   core::Status Commit() override {
     // PostgreSQL answers COMMIT of a transaction a failed statement aborted with a rollback
     // that looks like success; the caller must hear that nothing was written.
     if (conn_.InFailedTransaction()) {
+      EndMode();
       return core::Error::Internal("committing: an earlier statement failed; nothing was written");
     }
-    return conn_.Exec("COMMIT", "committing");
+    const bool audited = audited_;
+    const bool reading = mode_ == Mode::kRead;
+    EndMode();
+    // A read transaction wrote nothing: its COMMIT cannot lose anything, so nothing waits for it.
+    if (reading) {
+      if (!conn_.CancelDeferred()) conn_.SendWithoutWaiting("COMMIT");
+      return core::Status::Ok();
+    }
+    std::optional<std::int64_t> version;
+    if (audited) {
+      core::Result<std::optional<std::int64_t>> notified = conn_.QueryInt(kNotifyVersion);
+      if (!notified.ok()) return notified.error();
+      version = notified.value();
+    }
+    core::Status status = conn_.Exec("COMMIT", "committing");
+    if (status.ok() && version) watch_->Advance(*version);
+    return status;
   }
   void Rollback() override {
+    EndMode();
+    if (conn_.CancelDeferred()) return;  // never begun
     // A COMMIT that failed (a deferred foreign key) has already ended the transaction.
     if (conn_.InTransaction()) (void)conn_.Exec("ROLLBACK", "rolling back");
   }
 
-  void NoteAuditHead(std::int64_t, std::string, std::string) override {}
-  std::optional<std::int64_t> RememberedCount(const std::string&) override { return {}; }
-  void RememberCount(std::string, std::int64_t) override {}
+  void NoteAuditHead(std::int64_t, std::string, std::string) override { audited_ = true; }
+  // In a read transaction, the version taken before its snapshot; none in a write transaction,
+  // which may have changed what it reads.
+  std::optional<std::int64_t> KnownDataVersion() override {
+    if (mode_ == Mode::kRead) return snapshot_version_;
+    if (mode_ == Mode::kWrite) return std::nullopt;
+    return watch_->Known();
+  }
+  std::optional<std::int64_t> RememberedCount(const std::string& key) override {
+    if (mode_ != Mode::kRead || !snapshot_version_) return std::nullopt;
+    return watch_->Count(*snapshot_version_, key);
+  }
+  void RememberCount(std::string key, std::int64_t count) override {
+    if (mode_ == Mode::kRead && snapshot_version_) {
+      watch_->KeepCount(*snapshot_version_, std::move(key), count);
+    }
+  }
   core::Status RefreshStatistics(std::string_view table) override {
     return conn_.Exec("ANALYZE " + std::string(table),
                       "computing statistics of " + std::string(table));
@@ -233,8 +287,19 @@ class PgDatabase final : public DatabaseImpl {
   }
 
  private:
+  enum class Mode { kNone, kRead, kWrite };
+  void EndMode() {
+    mode_ = Mode::kNone;
+    snapshot_version_.reset();
+    audited_ = false;
+  }
+
   pg::Connection conn_;
   std::unordered_map<std::string, std::shared_ptr<const PgSql>> rewritten_;
+  std::shared_ptr<pg::DataVersionWatch> watch_;
+  Mode mode_ = Mode::kNone;                       // the transaction Begin* opened
+  std::optional<std::int64_t> snapshot_version_;  // the read transaction's data version
+  bool audited_ = false;                          // the write transaction appended audit entries
 };
 
 }  // namespace

@@ -11,7 +11,8 @@
 // Upserts (INSERT ... ON CONFLICT ... DO UPDATE SET x = excluded.x), IS DISTINCT FROM and
 // "now" (the connection's clock, never the server's) are written the same for both backends,
 // and ids are chosen by the code or read back by a unique key, so no RETURNING is needed.
-// List totals are not remembered here: another server may change the data at any moment.
+// List totals and the data version are remembered by version (pg_data_version.h): every
+// server hears every other server's commits.
 #pragma once
 
 #include <span>
