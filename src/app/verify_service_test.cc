@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "app/hand_decisions.h"
 #include "app/record_fixture.h"
 
 namespace grassroots::app {
@@ -32,8 +33,7 @@ TEST_F(VerifyTest, StaysIdenticalWhateverChangesInTodaysData) {
   Edit(Score("V01", 2016, 99, core::Grade::kA));
   Edit(Score("V12", 2016, 10));
   ASSERT_TRUE(
-      store_->SaveManualDecision(2016, {"V05", true, "reason", "admin", "2016-12-01"}, actor_)
-          .ok());
+      DecideByHand(*store_, 2016, {"V05", true, "reason", "admin", "2016-12-01"}, actor_).ok());
   ASSERT_TRUE(store_->SaveOrganization(Org("V02", "", "u2"), actor_).ok());  // another unit
   Exec("DELETE FROM assessment_results WHERE year = 2015");  // the previous year's record too
   EXPECT_TRUE(Verify(2016).identical());

@@ -7,7 +7,9 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "core/error.h"
 #include "core/org_table.h"
+#include "storage/database.h"
 
 namespace grassroots::storage {
 
@@ -26,5 +28,23 @@ class CodeIndex {
   bool sorted_ = true;
   std::unordered_map<std::string_view, std::uint32_t> map_;
 };
+
+// Walks the rows of `stmt` whose column 0 is an organization's code, in code order, calling
+// on_row(index, stmt) for those in `orgs`. Rows of organizations the table lacks (added
+// after it was loaded) are skipped: the caller works on the table it holds.
+template <typename OnRow>
+core::Status ForEachOrgRow(Statement& stmt, const core::OrgTable& orgs, OnRow on_row) {
+  const CodeIndex index(orgs);
+  std::uint32_t hint = 0;
+  for (;;) {
+    core::Result<bool> row = stmt.Step();
+    if (!row.ok()) return row.error();
+    if (!row.value()) return core::Status::Ok();
+    const std::optional<std::uint32_t> org = index.Find(stmt.Text(0), hint);
+    if (!org) continue;
+    hint = *org + 1;
+    if (core::Status status = on_row(*org, stmt); !status.ok()) return status;
+  }
+}
 
 }  // namespace grassroots::storage

@@ -1,12 +1,12 @@
 // The implementation of Store (store.h) over a Database handle (database.h): the SQL of every
 // subject, shared by the backends. Internal to src/storage: callers use OpenSqliteStore. Its
 // methods are split by subject: sql_store.cc (schema, flags,
-// organizations), sql_imports.cc (upserts), sql_assessments.cc (scores and stored
-// assessments), sql_server.cc and sql_server_assessments.cc (the server's lists and
-// single-row writes, helped by server_sql.h), sql_users.cc (users, sessions),
-// sql_audit.cc (the audit log's reads and checks), sql_records.cc (a stored assessment
-// read back with its inputs) and sql_lifecycle.cc (organizations that end, members who
-// leave).
+// organizations), sql_imports.cc (upserts), sql_assessments.cc (scores as a run reads them),
+// sql_server.cc (the server's lists and single-row writes, helped by server_sql.h),
+// sql_users.cc (users, sessions), sql_audit.cc (the audit log's reads and checks) and
+// sql_lifecycle.cc (organizations that end, members who leave). Stored assessments, hand
+// decisions and policies are subjects over Tx (assessment_records.h, hand_decision_records.h,
+// policy_records.h).
 #pragma once
 
 #include <exception>
@@ -53,17 +53,6 @@ class SqlStore final : public Store {
   core::Result<core::OrgTable> LoadOrgTable() override;
   core::Result<core::YearScores> LoadScores(int year, const core::OrgTable& orgs) override;
   core::Result<std::int64_t> CountScores(int year) override;
-  core::Result<std::vector<core::ManualDecision>> LoadManualDecisions(
-      int year, const core::OrgTable& orgs) override;
-
-  core::Result<std::optional<std::vector<std::uint8_t>>> LoadSelection(
-      int year, const core::OrgTable& orgs) override;
-  core::Result<std::optional<AssessmentInfo>> LoadAssessmentInfo(int year) override;
-
-  core::Status SaveAssessment(const core::Policy& policy, const std::string& policy_version,
-                              const core::AssessmentInput& input,
-                              const core::AssessmentResult& result, const Actor& actor) override;
-
   // --- Server (issue 3): sql_server.cc, sql_server_assessments.cc ---
   core::Result<Page<core::Organization>> ListOrganizations(const OrgFilter& filter) override;
   core::Result<std::int64_t> VisitOrganizations(
@@ -80,13 +69,6 @@ class SqlStore final : public Store {
   core::Result<Page<ScoreSheetRow>> ListScoreSheet(int year, SheetRows which,
                                                    const OrgFilter& filter) override;
   core::Result<bool> SaveScore(const core::ScoreRecord& score, const Actor& actor) override;
-  core::Result<std::vector<AssessmentInfo>> ListAssessments() override;
-  core::Result<Page<AssessmentRow>> LoadAssessmentRows(int year, const OrgFilter& filter) override;
-  core::Result<std::vector<StoredManualDecision>> ListManualDecisions(int year) override;
-  core::Status SaveManualDecision(int year, const StoredManualDecision& decision,
-                                  const Actor& actor) override;
-  core::Status DeleteManualDecision(int year, const std::string& code, const Actor& actor) override;
-  core::Result<std::vector<PolicyInfo>> ListPolicies() override;
 
   // --- Server (issue 3): sql_users.cc ---
   core::Result<std::int64_t> CreateUser(const UserRecord& user, const Actor& actor) override;
@@ -117,7 +99,6 @@ class SqlStore final : public Store {
   // --- Accounts (sql_accounts.cc) and the dashboard's reads (sql_dashboard.cc) ---
   core::Status UpdateUser(std::int64_t user_id, const UserChange& change,
                           const std::string& keep_session, const Actor& actor) override;
-  core::Result<std::vector<SummaryRow>> LoadSummaryRows(int year) override;
 
   // --- The member roster and subtree totals (sql_roster.cc) ---
   core::Result<Page<RosterRow>> ListRoster(const OrgFilter& filter,
@@ -132,21 +113,9 @@ class SqlStore final : public Store {
                                const Actor& actor) override;
   core::Status RecordMemberLeft(const std::string& id, const core::MemberLeave& leave,
                                 const Actor& actor) override;
-  core::Result<std::vector<StoredQuota>> LoadQuotas(int year) override;
-
-  // --- The record of stored assessments (sql_records.cc) ---
-  core::Result<std::optional<StoredResultRecord>> LoadResultRecord(
-      int year, const std::string& code) override;
-  core::Result<std::optional<StoredQuota>> LoadQuotaGroup(int year, const std::string& unit,
-                                                          const std::string& type) override;
-  core::Result<std::optional<StoredAssessment>> LoadStoredAssessment(int year) override;
 
  private:
   core::Result<core::OrgTable> ReadOrgTable();
-  // Whether the run replaced a stored one of the same year.
-  core::Result<bool> WriteAssessment(const core::Policy& policy, const std::string& policy_version,
-                                     const core::AssessmentInput& input,
-                                     const core::AssessmentResult& result, const Actor& actor);
 
   Database db_;
   std::span<const Migration> migrations_;
@@ -158,9 +127,6 @@ class SqlStore final : public Store {
 // expired. Inside the caller's transaction (sql_users.cc).
 core::Status EndUserSessions(Database& db, std::int64_t user_id, const std::string& keep_session,
                              std::string_view reason);
-
-// The header of year's stored assessment, or nullopt (sql_assessments.cc).
-core::Result<std::optional<AssessmentInfo>> ReadAssessmentInfo(Database& db, int year);
 
 // Runs `fn`, turning an exception (in practice std::bad_alloc on a huge table) into
 // kInternal, so that none crosses the Store interface.
