@@ -1,4 +1,4 @@
-// Account changes (sql_accounts.cc) and the dashboard's reads (sql_dashboard.cc).
+// Account changes (sql_accounts.cc).
 #include <gtest/gtest.h>
 
 #include <string>
