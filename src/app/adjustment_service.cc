@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/assessment_summary.h"
+#include "storage/assessment_records.h"
 #include "storage/organization_subject.h"
 #include "storage/tx.h"
 
@@ -28,8 +29,8 @@ core::CivilDate RunDay(const std::string& run_at) {
   return at ? core::CountyDate(*at) : core::CivilDate{};
 }
 
-core::Result<std::vector<core::ProposedRemoval>> Proposals(storage::Store& store, int year) {
-  auto rows = store.LoadSummaryRows(year);
+core::Result<std::vector<core::ProposedRemoval>> Proposals(storage::Tx& tx, int year) {
+  auto rows = storage::AssessmentRecords(tx).SummaryRows(year);
   if (!rows.ok()) return rows.error();
   return core::ProposedRemovals(core::Summarize(year, rows.value(), {}).cases);
 }
@@ -71,7 +72,7 @@ core::Result<std::optional<AdjustmentEntry>> EntryOf(
 
 core::Status FillQueue(storage::Store& store, storage::Tx& tx, const core::Principal& by,
                        const core::CivilDate& today, AdjustmentQueue& queue) {
-  auto proposals = Proposals(store, queue.year);
+  auto proposals = Proposals(tx, queue.year);
   if (!proposals.ok()) return proposals.error();
   auto decisions = storage::AdjustmentRecords(tx).Decisions(queue.year);
   if (!decisions.ok()) return decisions.error();
@@ -113,7 +114,7 @@ core::Result<std::optional<AdjustmentQueue>> LoadAdjustmentQueue(storage::Store&
                                                                  const core::CivilDate& today) {
   std::optional<AdjustmentQueue> queue;
   core::Status status = store.Read([&](storage::Tx& tx) -> core::Status {
-    auto info = store.LoadAssessmentInfo(year);
+    auto info = storage::AssessmentRecords(tx).Info(year);
     if (!info.ok()) return info.error();
     if (!info.value()) return core::Status::Ok();
     queue.emplace();
@@ -132,15 +133,21 @@ core::Result<AdjustmentEntry> DecideAdjustment(storage::Store& store, const core
                                                const storage::Actor& actor) {
   auto decision = core::CheckAdjustmentDecision(input, today);
   if (!decision.ok()) return decision.error();
-  auto info = store.LoadAssessmentInfo(year);
-  if (!info.ok()) return info.error();
-  if (!info.value()) {
-    return core::Error::NotFound(std::to_string(year) + " has not been assessed", "year")
-        .With("not_assessed", {{"year", std::to_string(year)}});
-  }
-  auto proposals = Proposals(store, year);
-  if (!proposals.ok()) return proposals.error();
-  if (std::none_of(proposals.value().begin(), proposals.value().end(),
+  std::vector<core::ProposedRemoval> proposals;
+  core::Status read = store.Read([&](storage::Tx& tx) -> core::Status {
+    auto info = storage::AssessmentRecords(tx).Info(year);
+    if (!info.ok()) return info.error();
+    if (!info.value()) {
+      return core::Error::NotFound(std::to_string(year) + " has not been assessed", "year")
+          .With("not_assessed", {{"year", std::to_string(year)}});
+    }
+    auto proposed = Proposals(tx, year);
+    if (!proposed.ok()) return proposed.error();
+    proposals = std::move(proposed).value();
+    return core::Status::Ok();
+  });
+  if (!read.ok()) return read.error();
+  if (std::none_of(proposals.begin(), proposals.end(),
                    [&](const core::ProposedRemoval& r) { return r.org == org; })) {
     return core::Error::NotFound("the assessment of " + std::to_string(year) +
                                      " proposes no removal of " + org + "'s secretary",

@@ -9,6 +9,7 @@
 
 #include "app/assessment_service.h"
 #include "app/audit_trail.h"
+#include "app/stored_assessments.h"
 #include "app/verify_service.h"
 #include "config/policy_file.h"
 #include "storage/test_fixture.h"
@@ -71,7 +72,7 @@ TEST_P(AssessmentLockTest, TwoRunsOfOneYearAtOnceTakeTurnsAndLeaveAConsistentRec
   auto verified = VerifyAssessment(*store_, 2016);
   ASSERT_TRUE(verified.ok()) << verified.error().message;
   EXPECT_FALSE(verified.value().difference.has_value());
-  EXPECT_EQ(store_->LoadAssessmentInfo(2016).value()->audit_hash, AuditHead(*store_).value().hash);
+  EXPECT_EQ(AssessmentOf(*store_, 2016).value()->audit_hash, AuditHead(*store_).value().hash);
 }
 
 INSTANTIATE_STORE_TESTS(AssessmentLockTest);

@@ -2,6 +2,8 @@
 
 #include <optional>
 
+#include "storage/assessment_records.h"
+#include "storage/hand_decision_records.h"
 #include "storage/organization_subject.h"
 #include "storage/score_subject.h"
 #include "storage/tx.h"
@@ -9,50 +11,44 @@
 namespace grassroots::app {
 namespace {
 
+// A run of one year, after the earlier years its consecutive rule reads: each year's inputs are
+// read in one snapshot (Store::Read), the engine runs outside any transaction, and the result is
+// stored in one write transaction (Store::Write): a write transaction held through a province's
+// compute would stop every other writer past the busy timeout (docs/architecture.md).
 class Runner {
  public:
   Runner(storage::Store& store, const config::LoadedPolicy& policy, const storage::Actor& actor,
          const NoticeFn& notice)
       : store_(store), policy_(policy), actor_(actor), notice_(notice) {}
 
-  core::Status LoadOrganizations() {
-    auto orgs = storage::ReadValue(
-        store_, [&](storage::Tx& t) { return storage::OrganizationRecords(t).Table(); });
-    if (!orgs.ok()) return orgs.error();
-    all_ = std::move(orgs).value();
-    auto ended = storage::ReadValue(
-        store_, [&](storage::Tx& t) { return storage::OrganizationRecords(t).Ends(); });
-    if (!ended.ok()) return ended.error();
-    ended_ = std::move(ended).value();
-    return core::Status::Ok();
-  }
-
-  // Assesses and stores `year`, after the years its consecutive rule needs. Leaves TakeOrgs()
-  // the organizations that year ranked.
+  // Assesses and stores `year`, after the years its consecutive rule needs that have scores but
+  // no stored run (SPEC.md §7). Leaves TakeOrgs() the organizations that year ranked.
   core::Result<core::AssessmentResult> AssessAndStore(int year) {
-    // Without ended organizations every year ranks them all: no copy of a country's table.
+    if (core::Status earlier = AssessEarlierYears(year); !earlier.ok()) return earlier.error();
     std::optional<core::OrgTable> kept;
-    if (!ended_.empty()) kept = core::OrganizationsAssessedIn(all_, ended_, year);
-    const core::OrgTable& orgs = kept ? *kept : all_;
+    core::YearScores scores;
     core::AssessmentInput input;
     input.year = year;
+    core::Status loaded = store_.Read([&](storage::Tx& tx) -> core::Status {
+      if (core::Status orgs = LoadOrganizations(tx); !orgs.ok()) return orgs;
+      // Without ended organizations every year ranks them all: no copy of a country's table.
+      if (!ended_.empty()) kept = core::OrganizationsAssessedIn(all_, ended_, year);
+      const core::OrgTable& orgs = kept ? *kept : all_;
+      return LoadInputs(tx, orgs, scores, input);
+    });
+    if (!loaded.ok()) return loaded.error();
+    const core::OrgTable& orgs = kept ? *kept : all_;
     input.orgs = &orgs;
-    auto scores = storage::ReadValue(
-        store_, [&](storage::Tx& t) { return storage::ScoreRecords(t).OfYear(year, orgs); });
-    if (!scores.ok()) return scores.error();
-    input.scores = &scores.value();
-    for (int back = 1; back < policy_.policy.consecutive_years; ++back) {
-      auto selection = SelectionOf(year - back, orgs);
-      if (!selection.ok()) return selection.error();
-      input.previous_selected.push_back(std::move(selection).value());
-    }
-    auto manual = store_.LoadManualDecisions(year, orgs);
-    if (!manual.ok()) return manual.error();
-    input.manual = std::move(manual).value();
+    input.scores = &scores;
     auto result = core::Assess(policy_.policy, input);
     if (!result.ok()) return result.error();
-    core::Status saved =
-        store_.SaveAssessment(policy_.policy, policy_.version, input, result.value(), actor_);
+    core::Status saved = store_.Write(actor_, [&](storage::Tx& tx) -> core::Status {
+      auto info = storage::AssessmentRecords(tx).Save(policy_.policy, policy_.version, input,
+                                                      result.value());
+      if (!info.ok()) return info.error();
+      audit_hash_ = info.value().audit_hash;
+      return core::Status::Ok();
+    });
     if (!saved.ok()) return saved.error();
     kept_ = std::move(kept);
     return result;
@@ -61,39 +57,84 @@ class Runner {
   // The organizations the last year assessed ranked; the runner is done with them.
   core::OrgTable TakeOrgs() { return kept_ ? std::move(*kept_) : std::move(all_); }
   std::vector<int>& assessed_first() { return assessed_first_; }
+  // The head of the audit chain the last stored run recorded.
+  const std::string& audit_hash() const { return audit_hash_; }
 
  private:
-  // A past year's selection, aligned with `orgs` (a later year's table): stored, or assessed
-  // now when it has scores but was never assessed (SPEC.md §7), or none.
-  core::Result<std::vector<std::uint8_t>> SelectionOf(int year, const core::OrgTable& orgs) {
-    auto stored = store_.LoadSelection(year, orgs);
-    if (!stored.ok()) return stored.error();
-    if (stored.value()) return std::move(*stored.value());
-    auto count = storage::ReadValue(
-        store_, [&](storage::Tx& t) { return storage::ScoreRecords(t).Count(year); });
-    if (!count.ok()) return count.error();
-    if (count.value() == 0) return std::vector<std::uint8_t>{};
-    auto result = AssessAndStore(year);
-    if (!result.ok()) return result.error();
-    assessed_first_.push_back(year);
-    if (notice_) {
-      notice_(std::to_string(year) + " had scores but no stored assessment: assessed it first " +
-              "under policy " + policy_.version + " and stored it");
+  // Every organization, ended or not, read once (inside the first year's snapshot).
+  core::Status LoadOrganizations(storage::Tx& tx) {
+    if (loaded_) return core::Status::Ok();
+    storage::OrganizationRecords records(tx);
+    auto orgs = records.Table();
+    if (!orgs.ok()) return orgs.error();
+    all_ = std::move(orgs).value();
+    auto ended = records.Ends();
+    if (!ended.ok()) return ended.error();
+    ended_ = std::move(ended).value();
+    loaded_ = true;
+    return core::Status::Ok();
+  }
+
+  // Year's scores, the stored selections of the years before it aligned with `orgs` (none for a
+  // year without a stored run: AssessEarlierYears stored those that have scores), and the hand
+  // decisions.
+  core::Status LoadInputs(storage::Tx& tx, const core::OrgTable& orgs, core::YearScores& scores,
+                          core::AssessmentInput& input) {
+    auto stored_scores = storage::ScoreRecords(tx).OfYear(input.year, orgs);
+    if (!stored_scores.ok()) return stored_scores.error();
+    scores = std::move(stored_scores).value();
+    storage::AssessmentRecords stored(tx);
+    for (int back = 1; back < policy_.policy.consecutive_years; ++back) {
+      auto selection = stored.Selection(input.year - back, orgs);
+      if (!selection.ok()) return selection.error();
+      input.previous_selected.push_back(selection.value() ? std::move(*selection.value())
+                                                          : std::vector<std::uint8_t>{});
     }
-    // Stored now: read it back aligned with the later year's table.
-    auto selection = store_.LoadSelection(year, orgs);
-    if (!selection.ok()) return selection.error();
-    return selection.value() ? std::move(*selection.value()) : std::vector<std::uint8_t>{};
+    auto manual = storage::HandDecisionRecords(tx).Aligned(input.year, orgs);
+    if (!manual.ok()) return manual.error();
+    input.manual = std::move(manual).value();
+    return core::Status::Ok();
+  }
+
+  // Assesses and stores, oldest first, the years before `year` its consecutive rule reads that
+  // have scores but were never assessed.
+  core::Status AssessEarlierYears(int year) {
+    for (int back = 1; back < policy_.policy.consecutive_years; ++back) {
+      const int earlier = year - back;
+      bool needed = false;
+      core::Status checked = store_.Read([&](storage::Tx& tx) -> core::Status {
+        auto info = storage::AssessmentRecords(tx).Info(earlier);
+        if (!info.ok()) return info.error();
+        if (info.value()) return core::Status::Ok();
+        auto count = storage::ScoreRecords(tx).Count(earlier);
+        if (!count.ok()) return count.error();
+        needed = count.value() > 0;
+        return core::Status::Ok();
+      });
+      if (!checked.ok()) return checked;
+      if (!needed) continue;
+      auto result = AssessAndStore(earlier);
+      if (!result.ok()) return result.error();
+      assessed_first_.push_back(earlier);
+      if (notice_) {
+        notice_(std::to_string(earlier) +
+                " had scores but no stored assessment: assessed it first under policy " +
+                policy_.version + " and stored it");
+      }
+    }
+    return core::Status::Ok();
   }
 
   storage::Store& store_;
   const config::LoadedPolicy& policy_;
   const storage::Actor& actor_;
   const NoticeFn& notice_;
+  bool loaded_ = false;
   core::OrgTable all_;  // every organization, ended or not
   std::vector<std::pair<std::string, core::CivilDate>> ended_;
   std::optional<core::OrgTable> kept_;  // those the last year ranked, when not all_
   std::vector<int> assessed_first_;
+  std::string audit_hash_;
 };
 
 }  // namespace
@@ -125,13 +166,10 @@ core::Result<AssessmentRun> RunAssessment(storage::Store& store, const config::L
         "year");
   }
   Runner runner(store, policy, actor, notice);
-  if (core::Status status = runner.LoadOrganizations(); !status.ok()) return status.error();
   auto result = runner.AssessAndStore(year);
   if (!result.ok()) return result.error();
-  auto info = store.LoadAssessmentInfo(year);
-  if (!info.ok()) return info.error();
   AssessmentRun run;
-  if (info.value()) run.audit_hash = info.value()->audit_hash;
+  run.audit_hash = runner.audit_hash();
   run.orgs = runner.TakeOrgs();
   run.result = std::move(result).value();
   run.policy_version = policy.version;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "storage/assessment_records.h"
 #include "storage/organization_subject.h"
 #include "storage/tx.h"
 
@@ -33,9 +34,9 @@ core::Result<std::optional<CodeSet>> ScopeCodes(storage::Store& store,
   return std::optional<CodeSet>(std::move(codes));
 }
 
-core::Result<std::vector<core::ResultRow>> RowsInScope(storage::Store& store, int year,
+core::Result<std::vector<core::ResultRow>> RowsInScope(storage::Tx& tx, int year,
                                                        const std::optional<CodeSet>& codes) {
-  auto rows = store.LoadSummaryRows(year);
+  auto rows = storage::AssessmentRecords(tx).SummaryRows(year);
   if (!rows.ok() || !codes) return rows;
   std::vector<core::ResultRow>& all = rows.value();
   std::erase_if(all, [&](const core::ResultRow& row) { return codes->count(row.code) == 0; });
@@ -46,31 +47,41 @@ core::Result<std::vector<core::ResultRow>> RowsInScope(storage::Store& store, in
 
 core::Result<std::optional<core::AssessmentSummary>> SummarizeAssessment(
     storage::Store& store, int year, const storage::OrgFilter& scope) {
-  auto info = store.LoadAssessmentInfo(year);
-  if (!info.ok()) return info.error();
-  if (!info.value()) return std::optional<core::AssessmentSummary>();
-  auto codes = ScopeCodes(store, scope);
-  if (!codes.ok()) return codes.error();
-  auto rows = RowsInScope(store, year, codes.value());
-  if (!rows.ok()) return rows.error();
-  auto quotas = store.LoadQuotas(year);
-  if (!quotas.ok()) return quotas.error();
-  return std::optional<core::AssessmentSummary>(
-      core::Summarize(year, rows.value(), quotas.value()));
+  std::optional<core::AssessmentSummary> summary;
+  core::Status status = store.Read([&](storage::Tx& tx) -> core::Status {
+    storage::AssessmentRecords stored(tx);
+    auto info = stored.Info(year);
+    if (!info.ok()) return info.error();
+    if (!info.value()) return core::Status::Ok();
+    auto codes = ScopeCodes(store, scope);
+    if (!codes.ok()) return codes.error();
+    auto rows = RowsInScope(tx, year, codes.value());
+    if (!rows.ok()) return rows.error();
+    auto quotas = stored.Quotas(year);
+    if (!quotas.ok()) return quotas.error();
+    summary = core::Summarize(year, rows.value(), quotas.value());
+    return core::Status::Ok();
+  });
+  if (!status.ok()) return status.error();
+  return summary;
 }
 
 core::Result<std::vector<core::YearCounts>> AssessmentTrend(storage::Store& store,
                                                             const storage::OrgFilter& scope) {
-  auto years = store.ListAssessments();
-  if (!years.ok()) return years.error();
-  auto codes = ScopeCodes(store, scope);
-  if (!codes.ok()) return codes.error();
   std::vector<core::YearCounts> trend;
-  for (const storage::AssessmentInfo& info : years.value()) {
-    auto rows = RowsInScope(store, info.year, codes.value());
-    if (!rows.ok()) return rows.error();
-    trend.push_back(core::CountYear(info.year, rows.value()));
-  }
+  core::Status status = store.Read([&](storage::Tx& tx) -> core::Status {
+    auto years = storage::AssessmentRecords(tx).List();
+    if (!years.ok()) return years.error();
+    auto codes = ScopeCodes(store, scope);
+    if (!codes.ok()) return codes.error();
+    for (const storage::AssessmentInfo& info : years.value()) {
+      auto rows = RowsInScope(tx, info.year, codes.value());
+      if (!rows.ok()) return rows.error();
+      trend.push_back(core::CountYear(info.year, rows.value()));
+    }
+    return core::Status::Ok();
+  });
+  if (!status.ok()) return status.error();
   std::sort(trend.begin(), trend.end(),
             [](const core::YearCounts& a, const core::YearCounts& b) { return a.year < b.year; });
   return trend;

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/audit_trail.h"
+#include "storage/assessment_records.h"
 
 namespace grassroots::app {
 namespace {
@@ -119,32 +120,41 @@ std::string OrganizationEntity(const std::string& code) { return "organization:"
 
 core::Result<core::Explanation> ExplainResult(storage::Store& store, int year,
                                               const std::string& code) {
+  // The record and the audit entries after it read in one snapshot.
   storage::ReadingScope snapshot(store);
-  auto info = store.LoadAssessmentInfo(year);
-  if (!info.ok()) return info.error();
   const std::string year_text = std::to_string(year);
-  if (!info.value()) {
-    return core::Error::NotFound("year " + year_text +
-                                     " has not been assessed: run its assessment first (it needs "
-                                     "scores)",
-                                 "year")
-        .With("year_not_assessed", {{"year", year_text}});
-  }
-  auto record = store.LoadResultRecord(year, code);
-  if (!record.ok()) return record.error();
-  if (!record.value()) {
-    return core::Error::NotFound(
-               "organization " + code + " was not in the assessment of " + year_text, "code")
-        .With("not_in_assessment", {{"code", code}, {"year", year_text}});
-  }
-  core::Explanation explanation = FromRecord(*info.value(), *record.value());
-  auto group = store.LoadQuotaGroup(year, explanation.unit, explanation.type);
-  if (!group.ok()) return group.error();
-  if (const auto& g = group.value()) {
-    explanation.group =
-        core::ExplainedGroup{g->count, g->ratio_ppm, g->quota, g->cut_cents, g->taken};
-  }
-  auto changes = ChangesSince(store, *info.value(), code);
+  std::optional<storage::AssessmentInfo> info;
+  core::Explanation explanation;
+  core::Status read = store.Read([&](storage::Tx& tx) -> core::Status {
+    storage::AssessmentRecords stored(tx);
+    auto run = stored.Info(year);
+    if (!run.ok()) return run.error();
+    info = std::move(run).value();
+    if (!info) {
+      return core::Error::NotFound("year " + year_text +
+                                       " has not been assessed: run its assessment first (it "
+                                       "needs scores)",
+                                   "year")
+          .With("year_not_assessed", {{"year", year_text}});
+    }
+    auto record = stored.Record(year, code);
+    if (!record.ok()) return record.error();
+    if (!record.value()) {
+      return core::Error::NotFound(
+                 "organization " + code + " was not in the assessment of " + year_text, "code")
+          .With("not_in_assessment", {{"code", code}, {"year", year_text}});
+    }
+    explanation = FromRecord(*info, *record.value());
+    auto group = stored.QuotaGroup(year, explanation.unit, explanation.type);
+    if (!group.ok()) return group.error();
+    if (const auto& g = group.value()) {
+      explanation.group =
+          core::ExplainedGroup{g->count, g->ratio_ppm, g->quota, g->cut_cents, g->taken};
+    }
+    return core::Status::Ok();
+  });
+  if (!read.ok()) return read.error();
+  auto changes = ChangesSince(store, *info, code);
   if (!changes.ok()) return changes.error();
   explanation.changed_since = std::move(changes).value();
   return explanation;

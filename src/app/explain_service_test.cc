@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include "app/hand_decisions.h"
 #include "app/record_fixture.h"
+#include "app/stored_assessments.h"
 #include "storage/organization_subject.h"
 #include "storage/tx.h"
 
@@ -51,7 +53,7 @@ TEST_F(ExplainTest, TellsTheStoredResultWithItsGroupsArithmeticAndInputs) {
   EXPECT_FALSE(e.inputs->committee_grade.has_value());
   EXPECT_FALSE(e.inputs->manual.has_value());
   EXPECT_EQ(e.inputs->previous_selected_years, std::vector<int>{2015});
-  const storage::AssessmentInfo info = *store_->LoadAssessmentInfo(2016).value();
+  const storage::AssessmentInfo info = *AssessmentOf(*store_, 2016).value();
   EXPECT_EQ(e.policy_version, config::BuiltInPolicy().version);
   EXPECT_EQ(e.run_at, info.run_at);
   EXPECT_EQ(e.audit_hash, info.audit_hash);
@@ -101,7 +103,7 @@ TEST_F(ExplainTest, AScoreChangedByAnImportAfterTheRunIsListedLikeASingleEdit) {
 TEST_F(ExplainTest, HandDecisionsAndMovesAfterTheRunAreListedButARenameIsNot) {
   Assess(2016);
   ASSERT_TRUE(
-      store_->SaveManualDecision(2016, {"V03", true, "群众反映强烈", "admin", "2016-12-01"}, actor_)
+      DecideByHand(*store_, 2016, {"V03", true, "群众反映强烈", "admin", "2016-12-01"}, actor_)
           .ok());
   core::Organization moved = Org("V03");  // now a direct committee
   ASSERT_TRUE(storage::WriteValue(*store_, actor_, [&](storage::Tx& t) {

@@ -6,6 +6,7 @@
 
 #include "app/audit_trail.h"
 #include "app/record_fixture.h"
+#include "app/stored_assessments.h"
 
 namespace grassroots::app {
 namespace {
@@ -16,7 +17,7 @@ class HandDecisionsTest : public test::RecordFixture {
     storage::OrgFilter only;
     only.restrict_to_scope = true;
     only.only = {code};
-    auto rows = store_->LoadAssessmentRows(year, only);
+    auto rows = AssessmentRows(*store_, year, only);
     EXPECT_TRUE(rows.ok() && rows.value().items.size() == 1);
     return rows.ok() && !rows.value().items.empty() && rows.value().items[0].selected;
   }

@@ -1,7 +1,9 @@
 #include "app/verify_service.h"
 
+#include "app/read_in.h"
 #include "config/policy_file.h"
 #include "core/policy.h"
+#include "storage/assessment_records.h"
 
 namespace grassroots::app {
 namespace {
@@ -47,7 +49,8 @@ core::ResultDifference AssessmentDifference(std::string field, std::string store
 }  // namespace
 
 core::Result<Verification> VerifyAssessment(storage::Store& store, int year) {
-  auto loaded = store.LoadStoredAssessment(year);
+  auto loaded = ReadIn<std::optional<storage::StoredAssessment>>(
+      store, [&](storage::Tx& tx) { return storage::AssessmentRecords(tx).Stored(year); });
   if (!loaded.ok()) return loaded.error();
   if (!loaded.value()) return NotAssessed(year);
   const storage::StoredAssessment& stored = *loaded.value();

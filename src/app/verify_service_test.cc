@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "app/hand_decisions.h"
 #include "app/record_fixture.h"
 #include "storage/organization_subject.h"
 #include "storage/tx.h"
@@ -34,11 +35,10 @@ TEST_F(VerifyTest, StaysIdenticalWhateverChangesInTodaysData) {
   Edit(Score("V01", 2016, 99, core::Grade::kA));
   Edit(Score("V12", 2016, 10));
   ASSERT_TRUE(
-      store_->SaveManualDecision(2016, {"V05", true, "reason", "admin", "2016-12-01"}, actor_)
-          .ok());
+      DecideByHand(*store_, 2016, {"V05", true, "reason", "admin", "2016-12-01"}, actor_).ok());
   ASSERT_TRUE(storage::WriteValue(*store_, actor_, [&](storage::Tx& t) {
                 return storage::OrganizationRecords(t).Save(Org("V02", "", "u2"));
-              }).ok());                                      // another unit
+              }).ok());  // another unit
   Exec("DELETE FROM assessment_results WHERE year = 2015");  // the previous year's record too
   EXPECT_TRUE(Verify(2016).identical());
 }

@@ -3,7 +3,10 @@
 #include <utility>
 
 #include "app/assessment_service.h"
+#include "app/read_in.h"
 #include "core/organization.h"
+#include "storage/assessment_records.h"
+#include "storage/hand_decision_records.h"
 #include "storage/organization_subject.h"
 #include "storage/score_subject.h"
 #include "storage/tx.h"
@@ -19,25 +22,32 @@ struct Evaluation {
 // Runs the engine on the stored data of `year` with `policy`, storing nothing.
 core::Result<Evaluation> Evaluate(storage::Store& store, const core::Policy& policy, int year) {
   Evaluation out;
-  auto orgs = OrganizationsAssessedIn(store, year);
-  if (!orgs.ok()) return orgs.error();
-  out.orgs = std::move(orgs).value();
-  auto scores = storage::ReadValue(
-      store, [&](storage::Tx& t) { return storage::ScoreRecords(t).OfYear(year, out.orgs); });
-  if (!scores.ok()) return scores.error();
+  core::YearScores scores;
   core::AssessmentInput input;
   input.year = year;
+  // The inputs in one snapshot; the engine runs outside it.
+  core::Status loaded = store.Read([&](storage::Tx& tx) -> core::Status {
+    auto orgs = OrganizationsAssessedIn(store, year);
+    if (!orgs.ok()) return orgs.error();
+    out.orgs = std::move(orgs).value();
+    auto stored_scores = storage::ScoreRecords(tx).OfYear(year, out.orgs);
+    if (!stored_scores.ok()) return stored_scores.error();
+    scores = std::move(stored_scores).value();
+    storage::AssessmentRecords stored(tx);
+    for (int back = 1; back < policy.consecutive_years; ++back) {
+      auto selection = stored.Selection(year - back, out.orgs);
+      if (!selection.ok()) return selection.error();
+      input.previous_selected.push_back(selection.value() ? std::move(*selection.value())
+                                                          : std::vector<std::uint8_t>{});
+    }
+    auto manual = storage::HandDecisionRecords(tx).Aligned(year, out.orgs);
+    if (!manual.ok()) return manual.error();
+    input.manual = std::move(manual).value();
+    return core::Status::Ok();
+  });
+  if (!loaded.ok()) return loaded.error();
   input.orgs = &out.orgs;
-  input.scores = &scores.value();
-  for (int back = 1; back < policy.consecutive_years; ++back) {
-    auto selection = store.LoadSelection(year - back, out.orgs);
-    if (!selection.ok()) return selection.error();
-    input.previous_selected.push_back(selection.value() ? std::move(*selection.value())
-                                                        : std::vector<std::uint8_t>{});
-  }
-  auto manual = store.LoadManualDecisions(year, out.orgs);
-  if (!manual.ok()) return manual.error();
-  input.manual = std::move(manual).value();
+  input.scores = &scores;
   auto result = core::Assess(policy, input);
   if (!result.ok()) return result.error();
   out.result = std::move(result).value();
@@ -61,7 +71,9 @@ core::Result<WhatIfOutcome> EvaluateWhatIf(storage::Store& store, const core::Po
   auto evaluation = Evaluate(store, changed, year);
   if (!evaluation.ok()) return evaluation.error();
   WhatIfOutcome out{std::move(evaluation.value().orgs), std::move(evaluation.value().result), {}};
-  auto stored = store.LoadSelection(year, out.orgs);
+  auto stored = ReadIn<std::optional<std::vector<std::uint8_t>>>(store, [&](storage::Tx& tx) {
+    return storage::AssessmentRecords(tx).Selection(year, out.orgs);
+  });
   if (!stored.ok()) return stored.error();
   if (stored.value()) {
     out.before = std::move(*stored.value());
@@ -109,7 +121,8 @@ core::Result<std::map<std::string, storage::AssessmentRow>> StoredRowsOf(
   only.restrict_to_scope = true;
   only.only = codes;
   only.limit = static_cast<std::int64_t>(codes.size());
-  auto stored = store.LoadAssessmentRows(year, only);
+  auto stored = ReadIn<storage::Page<storage::AssessmentRow>>(
+      store, [&](storage::Tx& tx) { return storage::AssessmentRecords(tx).Rows(year, only); });
   if (!stored.ok()) return stored.error();
   for (auto& row : stored.value().items) rows.emplace(row.code, std::move(row));
   if (rows.size() == codes.size()) return rows;

@@ -48,8 +48,7 @@ class ResultRowsTest : public test::StoreTest {
     input.previous_selected = std::move(previous);
     auto result = core::Assess(core::MoheDefaultPolicy(), input);
     ASSERT_TRUE(result.ok()) << result.error().message;
-    core::Status saved =
-        store_->SaveAssessment(core::MoheDefaultPolicy(), "v1", input, result.value(), actor_);
+    core::Status saved = test::SaveRun(*store_, actor_, input, result.value());
     ASSERT_TRUE(saved.ok()) << saved.error().message;
   }
 

@@ -159,10 +159,9 @@ TEST_F(AuditTrailSqliteTest, EntriesCutFromTheEndAreCaughtByTheHeadFile) {
 
 TEST_F(AuditTrailSqliteTest, EntriesCutFromTheEndAreCaughtByACheckpoint) {
   Upsert({Org("A"), Org("B"), Org("C")});
-  ASSERT_TRUE(store_
-                  ->SaveAssessment(core::MoheDefaultPolicy(), "v1", test::NoInputs(Table()).input,
-                                   test::Result(2016, {1, 0, 0}), actor_)
-                  .ok());
+  ASSERT_TRUE(
+      test::SaveRun(*store_, actor_, test::NoInputs(Table()).input, test::Result(2016, {1, 0, 0}))
+          .ok());
   const ChainHead run = Head();
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM audit_checkpoints WHERE reason = 'assessment/2016'"
                      " AND entry_id = " +
@@ -253,10 +252,9 @@ TEST_F(AuditTrailSqliteTest, AChangeRecordEditedRemovedOrAddedIsCaught) {
 TEST_F(AuditTrailSqliteTest, TheDatabaseRefusesToUpdateOrDeleteTheTrail) {
   ImportTwice();  // change records
   Upsert({Org("C")});
-  ASSERT_TRUE(store_
-                  ->SaveAssessment(core::MoheDefaultPolicy(), "v1", test::NoInputs(Table()).input,
-                                   test::Result(2016, {1, 0, 0}), actor_)
-                  .ok());  // a checkpoint
+  ASSERT_TRUE(
+      test::SaveRun(*store_, actor_, test::NoInputs(Table()).input, test::Result(2016, {1, 0, 0}))
+          .ok());  // a checkpoint
   const std::int64_t entries = QueryInt("SELECT COUNT(*) FROM audit_log");
   for (const char* sql :
        {"UPDATE audit_log SET actor = 'mallory'", "DELETE FROM audit_log",

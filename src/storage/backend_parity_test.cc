@@ -83,8 +83,7 @@ class BackendParityTest : public ::testing::Test {
     input.scores = &scores.value();
     core::Result<core::AssessmentResult> result = core::Assess(core::MoheDefaultPolicy(), input);
     ASSERT_TRUE(result.ok());
-    ASSERT_TRUE(
-        store.SaveAssessment(core::MoheDefaultPolicy(), "v1", input, result.value(), actor_).ok());
+    ASSERT_TRUE(test::SaveRun(store, actor_, input, result.value()).ok());
     ASSERT_TRUE(
         store.Write(actor_, [](Tx& tx) { return AuditLog(tx).RecordEvent("login", "user:alice"); })
             .ok());
@@ -166,8 +165,9 @@ TEST_F(BackendParityTest, TheSameWritesLeaveTheSameChainOnBothBackends) {
     EXPECT_TRUE(v.value().ok) << v.value().message;
   }
   // The stored assessment reads back the same, to the last bit of every score.
-  auto one = stores_[0]->LoadStoredAssessment(2016);
-  auto two = stores_[1]->LoadStoredAssessment(2016);
+  const auto stored = [](Tx& tx) { return AssessmentRecords(tx).Stored(2016); };
+  auto one = test::ReadIn<std::optional<StoredAssessment>>(*stores_[0], stored);
+  auto two = test::ReadIn<std::optional<StoredAssessment>>(*stores_[1], stored);
   ASSERT_TRUE(one.ok() && two.ok() && one.value() && two.value());
   EXPECT_EQ(one.value()->info.audit_hash, two.value()->info.audit_hash);
   EXPECT_EQ(one.value()->result.score_cents, two.value()->result.score_cents);

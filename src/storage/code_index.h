@@ -30,7 +30,7 @@ class CodeIndex {
   std::unordered_map<std::string_view, std::uint32_t> map_;
 };
 
-// Walks the rows of `stmt` whose column 0 is an organization's code, calling
+// Walks the rows of `stmt` whose column 0 is an organization's code, in code order, calling
 // on_row(index, stmt) for those in `orgs`. Rows of organizations the table lacks (added
 // after it was loaded) are skipped: the caller works on the table it holds.
 template <typename OnRow>

@@ -93,10 +93,7 @@ TEST_P(RectificationRecordsTest, TheSelectedWithoutAPlanComeWithTheirDimensions)
     result.reasons.push_back(0);
     result.consecutive.push_back(0);
   }
-  ASSERT_TRUE(store_
-                  ->SaveAssessment(core::MoheDefaultPolicy(), "v1", test::NoInputs(table).input,
-                                   result, actor_)
-                  .ok());
+  ASSERT_TRUE(test::SaveRun(*store_, actor_, test::NoInputs(table).input, result).ok());
   const auto selected = [&] {
     std::vector<SelectedWithoutPlan> rows;
     EXPECT_TRUE(store_

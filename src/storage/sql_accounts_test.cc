@@ -1,5 +1,5 @@
 // What the schema keeps of accounts and history (an account is never deleted; the
-// subjects' contract: account_contract_test.cc) and the dashboard's reads (sql_dashboard.cc).
+// subjects' contract: account_contract_test.cc).
 #include <gtest/gtest.h>
 
 #include <string>
@@ -13,7 +13,6 @@ namespace grassroots::storage {
 namespace {
 
 using test::Org;
-using test::Result;
 
 class AccountStoreTest : public test::StoreTest {};
 
@@ -40,39 +39,6 @@ TEST_P(AccountStoreTest, TheDatabaseRefusesToDeleteWhatHistoryRefersTo) {
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM organizations"), 1);
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM members"), 1);
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM scores"), 1);
-}
-
-TEST_P(AccountStoreTest, SummaryRowsCarryNamesAndParentsAndQuotasAreRead) {
-  Upsert({Org("A"), Org("A1", "A"), Org("C")});
-  const core::OrgTable table = Table();
-  core::AssessmentResult result = Result(2016, {0, 1, 0});
-  result.consecutive = {0, 1, 0};
-  ASSERT_TRUE(store_
-                  ->SaveAssessment(core::MoheDefaultPolicy(), "v1", test::NoInputs(table).input,
-                                   result, actor_)
-                  .ok());
-  auto rows = store_->LoadSummaryRows(2016);
-  ASSERT_TRUE(rows.ok()) << rows.error().message;
-  ASSERT_EQ(rows.value().size(), 3u);
-  const SummaryRow& a1 = rows.value()[1];
-  EXPECT_EQ(a1.code, "A1");
-  EXPECT_EQ(a1.name, "Org A1");
-  EXPECT_EQ(a1.parent, "A");
-  EXPECT_EQ(a1.type, "village");
-  EXPECT_TRUE(a1.selected);
-  EXPECT_TRUE(a1.consecutive);
-  EXPECT_FALSE(a1.score_cents.has_value());
-  EXPECT_EQ(rows.value()[0].score_cents, 5850);
-  EXPECT_EQ(rows.value()[0].grade, "D");
-  auto quotas = store_->LoadQuotas(2016);
-  ASSERT_TRUE(quotas.ok()) << quotas.error().message;
-  ASSERT_EQ(quotas.value().size(), 1u);
-  EXPECT_EQ(quotas.value()[0].unit, "u1");
-  EXPECT_EQ(quotas.value()[0].type, "village");
-  EXPECT_EQ(quotas.value()[0].quota, 1);
-  EXPECT_EQ(quotas.value()[0].cut_cents, 5850);
-  EXPECT_TRUE(store_->LoadSummaryRows(2015).value().empty());
-  EXPECT_TRUE(store_->LoadQuotas(2015).value().empty());
 }
 
 INSTANTIATE_STORE_TESTS(AccountStoreTest);

@@ -1,5 +1,6 @@
-// A stored assessment keeps the inputs it was computed from and reads them back exactly; old
-// databases migrate with their assessments marked as kept without inputs.
+// What an explanation rests on after a run: the audit entries about one entity recorded since;
+// old databases migrate with their assessments marked as kept without inputs. (The record read
+// back with its inputs: assessment_contract_test.cc.)
 #include <gtest/gtest.h>
 
 #include "storage/audit_chain.h"
@@ -42,8 +43,7 @@ class RecordTest : public test::StoreTest {
     auto result = core::Assess(core::MoheDefaultPolicy(), input_);
     ASSERT_TRUE(result.ok()) << result.error().message;
     result_ = std::move(result).value();
-    ASSERT_TRUE(
-        store_->SaveAssessment(core::MoheDefaultPolicy(), "v1", input_, result_, actor_).ok());
+    ASSERT_TRUE(test::SaveRun(*store_, actor_, input_, result_).ok());
   }
 
   core::OrgTable table_;
@@ -52,68 +52,15 @@ class RecordTest : public test::StoreTest {
   core::AssessmentResult result_;
 };
 
-TEST_P(RecordTest, TheWholeYearReadsBackAsTheEngineReadItAndStoredIt) {
-  auto loaded = store_->LoadStoredAssessment(2016);
-  ASSERT_TRUE(loaded.ok()) << loaded.error().message;
-  ASSERT_TRUE(loaded.value().has_value());
-  const StoredAssessment& stored = *loaded.value();
-  EXPECT_TRUE(stored.info.inputs_stored);
-  EXPECT_EQ(stored.policy_text, core::CanonicalPolicyText(core::MoheDefaultPolicy()));
-  EXPECT_EQ(stored.orgs.code, table_.code);
-  EXPECT_EQ(stored.orgs.type, table_.type);
-  EXPECT_EQ(stored.orgs.unit, table_.unit);
-  EXPECT_EQ(stored.orgs.parent, table_.parent);
-  EXPECT_EQ(stored.orgs.unit_codes, table_.unit_codes);
-  EXPECT_EQ(stored.scores.has_score, scores_.has_score);
-  EXPECT_EQ(stored.scores.dimensions, scores_.dimensions);  // bit for bit
-  EXPECT_EQ(stored.scores.committee_grade, scores_.committee_grade);
-  ASSERT_EQ(stored.scores.committee_reasons.size(), 1u);
-  EXPECT_EQ(stored.scores.committee_reasons[0].org, 2u);
-  EXPECT_EQ(stored.scores.committee_reasons[0].text, "委员会复核");
-  ASSERT_EQ(stored.manual.size(), 1u);
-  EXPECT_EQ(stored.manual[0].org, 3u);
-  EXPECT_TRUE(stored.manual[0].include);
-  EXPECT_EQ(stored.manual[0].reason, "群众反映强烈");
-  EXPECT_EQ(stored.previous_selected, input_.previous_selected);
-  EXPECT_EQ(stored.result.score_cents, result_.score_cents);
-  EXPECT_EQ(stored.result.grade, result_.grade);
-  EXPECT_EQ(stored.result.rank, result_.rank);
-  EXPECT_EQ(stored.result.selected, result_.selected);
-  EXPECT_EQ(stored.result.reasons, result_.reasons);
-  EXPECT_EQ(stored.result.consecutive, result_.consecutive);
-  ASSERT_EQ(stored.result.quotas.size(), result_.quotas.size());
-  EXPECT_EQ(stored.result.quotas[0].count, result_.quotas[0].count);
-  EXPECT_EQ(stored.result.quotas[0].cut_cents, result_.quotas[0].cut_cents);
-}
-
-TEST_P(RecordTest, OneRowCarriesItsInputsAndTheHeaderItsAuditEntry) {
-  auto record = store_->LoadResultRecord(2016, "A1");
-  ASSERT_TRUE(record.ok() && record.value().has_value());
-  EXPECT_EQ(record.value()->parent, "A");
-  ASSERT_TRUE(record.value()->dimensions.has_value());
-  EXPECT_EQ((*record.value()->dimensions)[5], 71.0);
-  EXPECT_FALSE(record.value()->manual_include.has_value());
-  EXPECT_EQ(record.value()->previous_selected, 0u);
-
-  record = store_->LoadResultRecord(2016, "C");
-  ASSERT_TRUE(record.ok() && record.value().has_value());
-  EXPECT_FALSE(record.value()->dimensions.has_value());  // no score that year
-  EXPECT_EQ(record.value()->manual_include, true);
-  EXPECT_EQ(record.value()->manual_reason, "群众反映强烈");
-  EXPECT_EQ(record.value()->previous_selected, 1u);
-
-  EXPECT_FALSE(store_->LoadResultRecord(2016, "NOPE").value().has_value());
-  EXPECT_FALSE(store_->LoadResultRecord(2015, "A").value().has_value());
-
-  const AssessmentInfo info = *store_->LoadAssessmentInfo(2016).value();
-  EXPECT_EQ(info.audit_id, QueryInt("SELECT id FROM audit_log WHERE action = 'assessment.run'"));
-  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM audit_log WHERE id = " + std::to_string(info.audit_id) +
-                     " AND hash = '" + info.audit_hash + "'"),
-            1);
+std::optional<AssessmentInfo> InfoIn(Store& store, int year) {
+  auto info = test::ReadIn<std::optional<AssessmentInfo>>(
+      store, [&](Tx& tx) { return AssessmentRecords(tx).Info(year); });
+  EXPECT_TRUE(info.ok());
+  return info.ok() ? info.value() : std::nullopt;
 }
 
 TEST_P(RecordTest, AuditChangesAfterARunAreThoseOfTheNamedEntityOnly) {
-  const AssessmentInfo info = *store_->LoadAssessmentInfo(2016).value();
+  const AssessmentInfo info = *InfoIn(*store_, 2016);
   core::ScoreRecord changed = Score("A", 2016, 99);
   ASSERT_TRUE(storage::WriteValue(*store_, actor_, [&](storage::Tx& t) {
                 return storage::ScoreRecords(t).Save(changed);
@@ -183,11 +130,12 @@ TEST_F(OldDatabaseTest, AnAssessmentStoredBeforeInputsWereKeptMigratesMarkedSo) 
   auto store = OpenSqliteStore(dir_ + "/old.db");
   ASSERT_TRUE(store.ok());
   ASSERT_TRUE(store.value()->Migrate().ok());
-  const AssessmentInfo info = *store.value()->LoadAssessmentInfo(2016).value();
+  const AssessmentInfo info = *InfoIn(*store.value(), 2016);
   EXPECT_FALSE(info.inputs_stored);
   EXPECT_EQ(info.audit_id, 2);
   EXPECT_EQ(info.audit_hash, "hash-2");
-  auto record = store.value()->LoadResultRecord(2016, "A1");
+  auto record = test::ReadIn<std::optional<StoredResultRecord>>(
+      *store.value(), [](Tx& tx) { return AssessmentRecords(tx).Record(2016, "A1"); });
   ASSERT_TRUE(record.ok() && record.value().has_value());
   EXPECT_EQ(record.value()->parent, "A");  // the parent as the organizations say now
   EXPECT_EQ(record.value()->row.score_cents, 5850);

@@ -18,6 +18,7 @@ namespace {
 using core::OrgType;
 using test::Org;
 using test::Result;
+using test::Score;
 
 // --- Server (issue 3) ---
 
@@ -151,92 +152,6 @@ TEST_P(ServerStoreTest, DataVersionIsSharedByConnectionsAndMovesWithEachChange) 
   EXPECT_EQ(other.value()->DataVersion().value(), after_save);
   Upsert({Org("D1D", "D1")});
   EXPECT_GT(other.value()->DataVersion().value(), after_save);
-}
-
-TEST_P(ServerStoreTest, AssessmentsRowsPoliciesAndManualDecisions) {
-  Upsert({Org("A"), Org("B", "", "u2"), Org("C")});
-  const core::OrgTable table = Table();
-  ASSERT_TRUE(store_
-                  ->SaveAssessment(core::MoheDefaultPolicy(), "v1", test::NoInputs(table).input,
-                                   Result(2016, {1, 0, 0}), actor_)
-                  .ok());
-  core::Result<std::vector<AssessmentInfo>> list = store_->ListAssessments();
-  ASSERT_TRUE(list.ok());
-  ASSERT_EQ(list.value().size(), 1u);
-  EXPECT_EQ(list.value()[0].year, 2016);
-  EXPECT_EQ(list.value()[0].selected_count, 1);
-  core::Result<std::vector<PolicyInfo>> policies = store_->ListPolicies();
-  ASSERT_TRUE(policies.ok());
-  ASSERT_EQ(policies.value().size(), 1u);
-  EXPECT_EQ(policies.value()[0].version, "v1");
-
-  OrgFilter f;
-  core::Result<Page<AssessmentRow>> rows = store_->LoadAssessmentRows(2016, f);
-  ASSERT_TRUE(rows.ok()) << rows.error().message;
-  ASSERT_EQ(rows.value().total, 3);
-  const AssessmentRow& a = rows.value().items[0];
-  EXPECT_EQ(a.code, "A");
-  EXPECT_EQ(a.type, "village");
-  EXPECT_EQ(a.unit, "u1");
-  EXPECT_EQ(a.score_cents, 5850);
-  EXPECT_EQ(a.grade, "D");
-  EXPECT_EQ(a.rank, 1);
-  EXPECT_TRUE(a.selected);
-  EXPECT_EQ(a.reasons, core::kReasonBottomQuota | core::kReasonGradeD);
-  EXPECT_FALSE(rows.value().items[1].score_cents.has_value());
-  f.unit = "u2";
-  rows = store_->LoadAssessmentRows(2016, f);
-  ASSERT_TRUE(rows.ok());
-  ASSERT_EQ(rows.value().items.size(), 1u);
-  EXPECT_EQ(rows.value().items[0].code, "B");
-
-  // B moves to u1 after the assessment: the 2016 list still shows and filters it in u2, where it
-  // was ranked; a parent filter joins today's organizations.
-  ASSERT_TRUE(storage::WriteValue(*store_, actor_, [&](storage::Tx& t) {
-                return storage::OrganizationRecords(t).Save(Org("B", "", "u1"));
-              }).ok());
-  rows = store_->LoadAssessmentRows(2016, f);
-  ASSERT_TRUE(rows.ok());
-  ASSERT_EQ(rows.value().items.size(), 1u);
-  EXPECT_EQ(rows.value().items[0].code, "B");
-  EXPECT_EQ(rows.value().items[0].unit, "u2");
-  f.unit.clear();
-  f.type = "village";
-  f.selected = true;
-  rows = store_->LoadAssessmentRows(2016, f);
-  ASSERT_TRUE(rows.ok());
-  EXPECT_EQ(rows.value().total, 1);
-  f = {};
-  f.direct = true;
-  f.grade = "D";
-  rows = store_->LoadAssessmentRows(2016, f);
-  ASSERT_TRUE(rows.ok());
-  ASSERT_EQ(rows.value().total, 1);
-  EXPECT_EQ(rows.value().items[0].code, "A");
-  f = {};
-
-  StoredManualDecision d{"C", false, "moved away", "admin", "2017-01-01T00:00:00Z"};
-  ASSERT_TRUE(store_->SaveManualDecision(2016, d, actor_).ok());
-  EXPECT_EQ(LastAudit("action"), "assessment.manual");
-  EXPECT_EQ(LastAudit("before"), "");
-  d.include = true;
-  ASSERT_TRUE(store_->SaveManualDecision(2016, d, actor_).ok());
-  EXPECT_NE(LastAudit("before").find("\"include\":false"), std::string::npos);
-  core::Result<std::vector<StoredManualDecision>> decisions = store_->ListManualDecisions(2016);
-  ASSERT_TRUE(decisions.ok());
-  ASSERT_EQ(decisions.value().size(), 1u);
-  EXPECT_TRUE(decisions.value()[0].include);
-  EXPECT_EQ(decisions.value()[0].reason, "moved away");
-  d.reason.clear();
-  EXPECT_EQ(store_->SaveManualDecision(2016, d, actor_).error().code, core::ErrorCode::kInvalid);
-
-  ASSERT_TRUE(store_->DeleteManualDecision(2016, "C", actor_).ok());
-  EXPECT_EQ(LastAudit("action"), "assessment.manual.delete");
-  EXPECT_NE(LastAudit("before").find("\"code\":\"C\""), std::string::npos);
-  EXPECT_EQ(LastAudit("after"), "");
-  EXPECT_TRUE(store_->ListManualDecisions(2016).value().empty());
-  EXPECT_EQ(store_->DeleteManualDecision(2016, "C", actor_).error().code,
-            core::ErrorCode::kNotFound);
 }
 
 INSTANTIATE_STORE_TESTS(ServerStoreTest);

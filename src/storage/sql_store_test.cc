@@ -26,7 +26,6 @@ namespace {
 using core::OrgType;
 using test::ManyOrgs;
 using test::Org;
-using test::Result;
 using test::Score;
 
 // The store on either backend.
@@ -202,86 +201,6 @@ TEST_P(SqlStoreTest, ScoresAlignWithATableInAnyOrder) {
       *store_, [&](storage::Tx& t) { return storage::ScoreRecords(t).OfYear(2016, table); });
   ASSERT_TRUE(scores.ok());
   EXPECT_EQ(scores.value().has_score, (std::vector<std::uint8_t>{1, 0}));
-}
-
-TEST_P(SqlStoreTest, ManualDecisionsAreAligned) {
-  Upsert({Org("A"), Org("B")});
-  Exec(
-      "INSERT INTO manual_decisions VALUES (2016, 'B', 1, 'petitions', 'staff', '2016-12-01'),"
-      " (2015, 'A', 0, 'old', 'staff', '2015-12-01')");
-  core::Result<std::vector<core::ManualDecision>> decisions =
-      store_->LoadManualDecisions(2016, Table());
-  ASSERT_TRUE(decisions.ok()) << decisions.error().message;
-  ASSERT_EQ(decisions.value().size(), 1u);
-  EXPECT_EQ(decisions.value()[0].org, 1u);
-  EXPECT_TRUE(decisions.value()[0].include);
-  EXPECT_EQ(decisions.value()[0].reason, "petitions");
-}
-
-// An assessment of three organizations with `selected` chosen by the test.
-TEST_P(SqlStoreTest, SelectionRoundTripsAndUnassessedYearIsNullopt) {
-  Upsert({Org("A"), Org("B"), Org("C")});
-  const core::OrgTable table = Table();
-  core::Result<std::optional<std::vector<std::uint8_t>>> none = store_->LoadSelection(2016, table);
-  ASSERT_TRUE(none.ok());
-  EXPECT_FALSE(none.value().has_value());
-
-  const core::Policy policy = core::MoheDefaultPolicy();
-  ASSERT_TRUE(store_
-                  ->SaveAssessment(policy, "v1", test::NoInputs(table).input,
-                                   Result(2016, {1, 0, 0}), actor_)
-                  .ok());
-  core::Result<std::optional<std::vector<std::uint8_t>>> loaded =
-      store_->LoadSelection(2016, table);
-  ASSERT_TRUE(loaded.ok() && loaded.value().has_value());
-  EXPECT_EQ(*loaded.value(), (std::vector<std::uint8_t>{1, 0, 0}));
-
-  core::Result<std::optional<AssessmentInfo>> info = store_->LoadAssessmentInfo(2016);
-  ASSERT_TRUE(info.ok() && info.value().has_value());
-  EXPECT_EQ(info.value()->policy_version, "v1");
-  EXPECT_EQ(info.value()->selected_count, 1);
-  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM assessment_results WHERE year = 2016 AND"
-                     " score_cents IS NULL AND grade IS NULL AND rank_in_type IS NULL"),
-            1);
-  EXPECT_EQ(QueryInt("SELECT reasons FROM assessment_results WHERE org_code = 'A'"), 3);
-  EXPECT_EQ(QueryInt("SELECT quota FROM assessment_quotas WHERE unit_code = 'u1' AND"
-                     " type = 'village' AND cut_cents = 5850"),
-            1);
-  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM policies WHERE version = 'v1' AND content <> ''"), 1);
-}
-
-TEST_P(SqlStoreTest, SaveAssessmentReplacesTheYearAndIsAudited) {
-  Upsert({Org("A"), Org("B"), Org("C")});
-  const core::OrgTable table = Table();
-  const core::Policy policy = core::MoheDefaultPolicy();
-  ASSERT_TRUE(store_
-                  ->SaveAssessment(policy, "v1", test::NoInputs(table).input,
-                                   Result(2016, {1, 0, 0}), actor_)
-                  .ok());
-  ASSERT_TRUE(store_
-                  ->SaveAssessment(policy, "v2", test::NoInputs(table).input,
-                                   Result(2016, {1, 0, 1}), actor_)
-                  .ok());
-
-  EXPECT_EQ(*store_->LoadSelection(2016, table).value(), (std::vector<std::uint8_t>{1, 0, 1}));
-  EXPECT_EQ(store_->LoadAssessmentInfo(2016).value()->policy_version, "v2");
-  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM assessment_results"), 3);
-  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM assessment_quotas"), 1);
-  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM policies"), 2);
-  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM audit_log WHERE action = 'assessment.run'"), 1);
-  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM audit_log WHERE action = 'assessment.rerun' AND"
-                     " before_json = '{\"policy_version\":\"v1\",\"selected_count\":1}'"),
-            1);
-}
-
-TEST_P(SqlStoreTest, MisalignedAssessmentIsRejected) {
-  Upsert({Org("A")});
-  core::Status status =
-      store_->SaveAssessment(core::MoheDefaultPolicy(), "v1", test::NoInputs(Table()).input,
-                             Result(2016, {1, 0, 0}), actor_);
-  ASSERT_FALSE(status.ok());
-  EXPECT_EQ(status.error().code, core::ErrorCode::kInvalid);
-  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM assessments"), 0);
 }
 
 TEST_P(SqlStoreTest, EveryWriteAppendsALinkedAuditEntry) {

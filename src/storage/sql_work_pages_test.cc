@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "storage/hand_decision_records.h"
 #include "storage/open_store.h"
 #include "storage/organization_subject.h"
 #include "storage/score_subject.h"
@@ -39,7 +40,8 @@ class WorkPagesTest : public test::StoreTest {
   }
   std::vector<AssessmentRow> Ranked(OrgFilter filter = {}) {
     filter.ranked = true;
-    core::Result<Page<AssessmentRow>> page = store_->LoadAssessmentRows(2016, filter);
+    core::Result<Page<AssessmentRow>> page = test::ReadIn<Page<AssessmentRow>>(
+        *store_, [&](Tx& tx) { return AssessmentRecords(tx).Rows(2016, filter); });
     EXPECT_TRUE(page.ok()) << page.error().message;
     return page.ok() ? page.value().items : std::vector<AssessmentRow>{};
   }
@@ -126,10 +128,7 @@ class RankedRowsTest : public WorkPagesTest {
     result.quotas = {{0, OrgType::kVillage, 3, 150'000, 1, 5500, 2},
                      {0, OrgType::kCommunity, 1, 100'000, 1, 7000, 1},
                      {1, OrgType::kVillage, 1, 150'000, 1, 4000, 1}};
-    ASSERT_TRUE(store_
-                    ->SaveAssessment(core::MoheDefaultPolicy(), "v1", test::NoInputs(table).input,
-                                     result, actor_)
-                    .ok());
+    ASSERT_TRUE(test::SaveRun(*store_, actor_, test::NoInputs(table).input, result).ok());
   }
   static Strings Codes(const std::vector<AssessmentRow>& rows) {
     Strings codes;
@@ -154,8 +153,13 @@ TEST_P(RankedRowsTest, RowsComeByUnitThenTypeLowestFirstTheUnscoredLast) {
 }
 
 TEST_P(RankedRowsTest, RowsCarryTheNameAndTheHandDecisionAsItStandsNow) {
-  ASSERT_TRUE(
-      store_->SaveManualDecision(2016, {"V1", true, "群众反映强烈", "admin", ""}, actor_).ok());
+  ASSERT_TRUE(store_
+                  ->Write(actor_,
+                          [](Tx& tx) {
+                            return HandDecisionRecords(tx).Save(
+                                2016, {"V1", true, "群众反映强烈", "admin", ""});
+                          })
+                  .ok());
   const std::vector<AssessmentRow> rows = Ranked();
   ASSERT_EQ(rows.size(), 6u);
   EXPECT_EQ(rows[2].code, "V1");

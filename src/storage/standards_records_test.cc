@@ -20,10 +20,9 @@ class StandardsRecordsTest : public test::StoreTest {
     StoreTest::SetUp();
     ASSERT_TRUE(store_->UpsertOrganizations({Org("A"), Org("B"), Org("C", "", "u2")}, actor_).ok());
     // The 2016 assessment selected A (test::Result: the first of three in code order).
-    ASSERT_TRUE(store_
-                    ->SaveAssessment(core::MoheDefaultPolicy(), "v1", test::NoInputs(Table()).input,
-                                     test::Result(2016, {1, 0, 0}), actor_)
-                    .ok());
+    ASSERT_TRUE(
+        test::SaveRun(*store_, actor_, test::NoInputs(Table()).input, test::Result(2016, {1, 0, 0}))
+            .ok());
   }
   core::Status WriteTx(const std::function<core::Status(Tx&)>& fn) {
     return store_->Write(actor_, fn);

@@ -76,7 +76,7 @@ struct OrgFilter {
   std::vector<std::string> within;  // only these organizations and their subtrees (scope)
   std::vector<std::string> only;    // only exactly these codes (scope of secretaries, leaders)
   bool restrict_to_scope = false;   // when true, `within` and `only` together are the limit
-  // Assessment rows only (LoadAssessmentRows): the stored grade ("A".."D") and selection, and
+  // Assessment rows only (AssessmentRecords::Rows): the stored grade ("A".."D") and selection, and
   // the order: by code, or as the assessment is ranked (`ranked`: assessing unit, type in
   // core::kAllOrgTypes order, lowest composite first, the unscored last, then code), so that a
   // ranking group's rows are contiguous and in rank order.
@@ -145,7 +145,7 @@ struct StoredManualDecision {
   bool include = true;
   std::string reason;
   std::string decided_by;
-  std::string decided_at;  // ISO 8601 UTC; left empty, SaveManualDecision records the store's now
+  std::string decided_at;  // ISO 8601 UTC; left empty, HandDecisionRecords::Save records now
 };
 
 struct PolicyInfo {
@@ -232,8 +232,9 @@ inline constexpr std::string_view kEndedPasswordChanged = "password_changed";
 inline constexpr std::string_view kEndedAccountDisabled = "account_disabled";
 inline constexpr std::string_view kEndedAccountChanged = "account_changed";
 
-// One organization's stored result with the inputs the engine read for it (sql_records.cc).
-// The inputs are meaningful only when the run kept them (AssessmentInfo::inputs_stored).
+// One organization's stored result with the inputs the engine read for it
+// (AssessmentRecords::Record). The inputs are meaningful only when the run kept them
+// (AssessmentInfo::inputs_stored).
 struct StoredResultRecord {
   AssessmentRow row;   // as assessed: type and unit too
   std::string parent;  // the parent at the run; empty for a direct organization
@@ -343,57 +344,6 @@ class Store {
   virtual core::Result<WriteSummary> UpsertScores(const std::vector<core::ScoreRecord>& scores,
                                                   const Actor& actor) = 0;
 
-  // The committee's include/exclude decisions for the year, aligned with `orgs`.
-  virtual core::Result<std::vector<core::ManualDecision>> LoadManualDecisions(
-      int year, const core::OrgTable& orgs) = 0;
-
-  // The stored selection of `year` aligned with `orgs` (1 = selected), or nullopt when that
-  // year was never assessed.
-  virtual core::Result<std::optional<std::vector<std::uint8_t>>> LoadSelection(
-      int year, const core::OrgTable& orgs) = 0;
-  virtual core::Result<std::optional<AssessmentInfo>> LoadAssessmentInfo(int year) = 0;
-
-  // Stores the policy (if new) and replaces input.year's assessment with `result` and the inputs
-  // it was computed from (`input`: the organizations, their scores, committee grades and reasons,
-  // hand decisions and previous selections), with its audit entry, in one transaction.
-  virtual core::Status SaveAssessment(const core::Policy& policy, const std::string& policy_version,
-                                      const core::AssessmentInput& input,
-                                      const core::AssessmentResult& result, const Actor& actor) = 0;
-
-  // --- Server (issue 3). Single-row writes audit before and after as JSON. ---
-
-  virtual core::Result<std::vector<AssessmentInfo>> ListAssessments() = 0;
-  // The stored rows of a year (filtered like the organization list; offset/limit apply), each
-  // with its name and current hand decision, by code or `filter.ranked`.
-  virtual core::Result<Page<AssessmentRow>> LoadAssessmentRows(int year,
-                                                               const OrgFilter& filter) = 0;
-  virtual core::Result<std::vector<StoredManualDecision>> ListManualDecisions(int year) = 0;
-  virtual core::Status SaveManualDecision(int year, const StoredManualDecision& decision,
-                                          const Actor& actor) = 0;
-  virtual core::Status DeleteManualDecision(int year, const std::string& code,
-                                            const Actor& actor) = 0;
-  virtual core::Result<std::vector<PolicyInfo>> ListPolicies() = 0;
-
-
-  // --- Stored assessments as the dashboard reads them (sql_dashboard.cc). ---
-
-  // Every row of year's stored assessment, ordered by code; empty when it was never assessed.
-  virtual core::Result<std::vector<SummaryRow>> LoadSummaryRows(int year) = 0;
-  // Year's quota groups, ordered by unit then type.
-  virtual core::Result<std::vector<StoredQuota>> LoadQuotas(int year) = 0;
-
-  // --- The record of stored assessments (sql_records.cc). ---
-
-  // One organization's stored row of `year` with its inputs; nullopt when the year was not
-  // assessed or the organization was not in it.
-  virtual core::Result<std::optional<StoredResultRecord>> LoadResultRecord(
-      int year, const std::string& code) = 0;
-  // The stored quota arithmetic of one (unit, type) group of `year`, or nullopt.
-  virtual core::Result<std::optional<StoredQuota>> LoadQuotaGroup(int year, const std::string& unit,
-                                                                  const std::string& type) = 0;
-  // The whole of a stored assessment with its inputs and policy text, read in one snapshot;
-  // nullopt when the year was never assessed.
-  virtual core::Result<std::optional<StoredAssessment>> LoadStoredAssessment(int year) = 0;
 };
 
 // Opens (creating if needed) an SQLite database file with WAL and foreign keys on.

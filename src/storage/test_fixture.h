@@ -14,6 +14,8 @@
 
 #include "core/assessment.h"
 #include "core/clock.h"
+#include "core/policy.h"
+#include "storage/assessment_records.h"
 #include "storage/open_store.h"
 #include "storage/organization_subject.h"
 #include "storage/postgres/pg_test_server.h"
@@ -198,6 +200,30 @@ struct NoInputs {
   core::YearScores scores;
   core::AssessmentInput input;
 };
+
+// Stores `result` of `input` as a run under `policy` (AssessmentRecords::Save in one write).
+inline core::Status SaveRun(Store& store, const Actor& actor, const core::AssessmentInput& input,
+                            const core::AssessmentResult& result, const std::string& version = "v1",
+                            const core::Policy& policy = core::MoheDefaultPolicy()) {
+  return store.Write(actor, [&](Tx& tx) -> core::Status {
+    core::Result<AssessmentInfo> saved = AssessmentRecords(tx).Save(policy, version, input, result);
+    return saved.ok() ? core::Status::Ok() : core::Status(saved.error());
+  });
+}
+
+// What fn(tx) answers under one snapshot of `store` (Store::Read).
+template <typename T, typename Fn>
+core::Result<T> ReadIn(Store& store, Fn&& fn) {
+  std::optional<T> out;
+  core::Status status = store.Read([&](Tx& tx) -> core::Status {
+    core::Result<T> read = fn(tx);
+    if (!read.ok()) return read.error();
+    out.emplace(std::move(read).value());
+    return core::Status::Ok();
+  });
+  if (!status.ok()) return status.error();
+  return std::move(*out);
+}
 
 inline core::AssessmentResult Result(int year, std::vector<std::uint8_t> selected) {
   core::AssessmentResult result;

@@ -1,11 +1,11 @@
 // A stored assessment read back as its record: one organization's row with the inputs the
-// engine read for it (explain), the whole year with its inputs and policy text (verify), and
-// the audit entries recorded after the run about what an explanation rests on.
+// engine read for it (explain), and the whole year with its inputs and policy text (verify).
 #include <algorithm>
 
+#include "storage/assessment_records.h"
 #include "storage/code_index.h"
+#include "storage/policy_records.h"
 #include "storage/server_sql.h"
-#include "storage/sql_store.h"
 
 namespace grassroots::storage {
 namespace {
@@ -194,56 +194,31 @@ class StoredYearReader {
   std::vector<std::pair<std::uint32_t, std::string>> pending_parents_;
 };
 
-core::Result<std::string> PolicyText(Database& db, const std::string& version) {
-  core::Result<std::optional<std::string>> text =
-      QueryOne<std::string>(db, "SELECT content FROM policies WHERE version = ?", {version},
-                            [](const Statement& s) { return std::string(s.Text(0)); });
-  if (!text.ok()) return text.error();
-  return text.value().value_or(std::string());
-}
-
 }  // namespace
 
-core::Result<std::optional<StoredResultRecord>> SqlStore::LoadResultRecord(
-    int year, const std::string& code) {
-  return Guarded("reading the stored result of " + code, [&] {
-    return QueryOne<StoredResultRecord>(db_,
-                                        "SELECT " + std::string(kRecordColumns) +
-                                            " FROM assessment_results r"
-                                            " WHERE r.year = ? AND r.org_code = ?",
-                                        {std::int64_t{year}, code}, ReadRecord);
-  });
+core::Result<std::optional<StoredResultRecord>> AssessmentRecords::Record(int year,
+                                                                          const std::string& code) {
+  return QueryOne<StoredResultRecord>(tx_->db(),
+                                      "SELECT " + std::string(kRecordColumns) +
+                                          " FROM assessment_results r"
+                                          " WHERE r.year = ? AND r.org_code = ?",
+                                      {std::int64_t{year}, code}, ReadRecord);
 }
 
-core::Result<std::optional<StoredQuota>> SqlStore::LoadQuotaGroup(int year, const std::string& unit,
-                                                                  const std::string& type) {
-  return Guarded("reading a stored quota group", [&] {
-    return QueryOne<StoredQuota>(db_,
-                                 "SELECT " + std::string(kQuotaColumns) +
-                                     " FROM assessment_quotas"
-                                     " WHERE year = ? AND unit_code = ? AND type = ?",
-                                 {std::int64_t{year}, unit, type}, ReadQuota);
-  });
-}
-
-core::Result<std::optional<StoredAssessment>> SqlStore::LoadStoredAssessment(int year) {
+core::Result<std::optional<StoredAssessment>> AssessmentRecords::Stored(int year) {
   using Answer = std::optional<StoredAssessment>;
-  return Guarded("reading the stored assessment of " + std::to_string(year),
-                 [&]() -> core::Result<Answer> {
-                   core::Result<Transaction> snapshot = Transaction::BeginRead(db_);
-                   if (!snapshot.ok()) return snapshot.error();
-                   core::Result<std::optional<AssessmentInfo>> info = ReadAssessmentInfo(db_, year);
-                   if (!info.ok()) return info.error();
-                   if (!info.value()) return Answer();
-                   StoredAssessment stored;
-                   stored.info = std::move(*info.value());
-                   core::Result<std::string> text = PolicyText(db_, stored.info.policy_version);
-                   if (!text.ok()) return text.error();
-                   stored.policy_text = std::move(text).value();
-                   StoredYearReader reader(db_, year, stored);
-                   if (core::Status status = reader.Read(); !status.ok()) return status.error();
-                   return Answer(std::move(stored));
-                 });
+  core::Result<std::optional<AssessmentInfo>> info = Info(year);
+  if (!info.ok()) return info.error();
+  if (!info.value()) return Answer();
+  StoredAssessment stored;
+  stored.info = std::move(*info.value());
+  core::Result<std::optional<std::string>> text =
+      PolicyRecords(*tx_).Text(stored.info.policy_version);
+  if (!text.ok()) return text.error();
+  stored.policy_text = text.value().value_or(std::string());
+  StoredYearReader reader(tx_->db(), year, stored);
+  if (core::Status status = reader.Read(); !status.ok()) return status.error();
+  return Answer(std::move(stored));
 }
 
 }  // namespace grassroots::storage
