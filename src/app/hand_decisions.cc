@@ -1,6 +1,6 @@
 #include "app/hand_decisions.h"
 
-#include "app/read_in.h"
+#include "storage/tx.h"
 #include "core/score_rules.h"
 #include "storage/hand_decision_records.h"
 
@@ -23,7 +23,7 @@ core::Status WithdrawHandDecision(storage::Store& store, int year, const std::st
 
 core::Result<std::vector<storage::StoredManualDecision>> HandDecisionsOf(storage::Store& store,
                                                                          int year) {
-  return ReadIn<std::vector<storage::StoredManualDecision>>(
+  return storage::ReadValue(
       store, [&](storage::Tx& tx) { return storage::HandDecisionRecords(tx).List(year); });
 }
 

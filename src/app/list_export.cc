@@ -6,7 +6,7 @@
 
 #include "app/audit_trail.h"
 #include "app/ledger_service.h"
-#include "app/read_in.h"
+#include "storage/tx.h"
 #include "core/assessment.h"
 #include "core/file_columns.h"
 #include "storage/assessment_records.h"
@@ -258,7 +258,7 @@ core::Status ExportAssessment(storage::Store& store, int year, storage::OrgFilte
   core::Status listed = EachPage<storage::AssessmentRow>(
       [&](std::int64_t offset) -> core::Result<std::vector<storage::AssessmentRow>> {
         filter.offset = offset;
-        auto page = ReadIn<storage::Page<storage::AssessmentRow>>(store, [&](storage::Tx& tx) {
+        auto page = storage::ReadValue(store, [&](storage::Tx& tx) {
           return storage::AssessmentRecords(tx).Rows(year, filter);
         });
         if (!page.ok()) return page.error();

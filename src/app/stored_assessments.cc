@@ -1,6 +1,6 @@
 #include "app/stored_assessments.h"
 
-#include "app/read_in.h"
+#include "storage/tx.h"
 #include "storage/assessment_records.h"
 #include "storage/policy_records.h"
 
@@ -10,18 +10,18 @@ using storage::AssessmentRecords;
 using storage::Tx;
 
 core::Result<std::vector<storage::AssessmentInfo>> ListAssessments(storage::Store& store) {
-  return ReadIn<std::vector<storage::AssessmentInfo>>(
+  return storage::ReadValue(
       store, [](Tx& tx) { return AssessmentRecords(tx).List(); });
 }
 
 core::Result<std::optional<storage::AssessmentInfo>> AssessmentOf(storage::Store& store, int year) {
-  return ReadIn<std::optional<storage::AssessmentInfo>>(
+  return storage::ReadValue(
       store, [&](Tx& tx) { return AssessmentRecords(tx).Info(year); });
 }
 
 core::Result<storage::Page<storage::AssessmentRow>> AssessmentRows(
     storage::Store& store, int year, const storage::OrgFilter& filter) {
-  return ReadIn<storage::Page<storage::AssessmentRow>>(
+  return storage::ReadValue(
       store, [&](Tx& tx) { return AssessmentRecords(tx).Rows(year, filter); });
 }
 
@@ -53,7 +53,7 @@ core::Result<std::vector<GroupOnPage>> GroupsOfPage(
 }
 
 core::Result<std::vector<storage::PolicyInfo>> ListPolicies(storage::Store& store) {
-  return ReadIn<std::vector<storage::PolicyInfo>>(
+  return storage::ReadValue(
       store, [](Tx& tx) { return storage::PolicyRecords(tx).List(); });
 }
 

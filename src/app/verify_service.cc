@@ -1,6 +1,6 @@
 #include "app/verify_service.h"
 
-#include "app/read_in.h"
+#include "storage/tx.h"
 #include "config/policy_file.h"
 #include "core/policy.h"
 #include "storage/assessment_records.h"
@@ -49,7 +49,7 @@ core::ResultDifference AssessmentDifference(std::string field, std::string store
 }  // namespace
 
 core::Result<Verification> VerifyAssessment(storage::Store& store, int year) {
-  auto loaded = ReadIn<std::optional<storage::StoredAssessment>>(
+  auto loaded = storage::ReadValue(
       store, [&](storage::Tx& tx) { return storage::AssessmentRecords(tx).Stored(year); });
   if (!loaded.ok()) return loaded.error();
   if (!loaded.value()) return NotAssessed(year);

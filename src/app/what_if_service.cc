@@ -3,7 +3,7 @@
 #include <utility>
 
 #include "app/assessment_service.h"
-#include "app/read_in.h"
+#include "storage/tx.h"
 #include "core/organization.h"
 #include "storage/assessment_records.h"
 #include "storage/hand_decision_records.h"
@@ -71,7 +71,7 @@ core::Result<WhatIfOutcome> EvaluateWhatIf(storage::Store& store, const core::Po
   auto evaluation = Evaluate(store, changed, year);
   if (!evaluation.ok()) return evaluation.error();
   WhatIfOutcome out{std::move(evaluation.value().orgs), std::move(evaluation.value().result), {}};
-  auto stored = ReadIn<std::optional<std::vector<std::uint8_t>>>(store, [&](storage::Tx& tx) {
+  auto stored = storage::ReadValue(store, [&](storage::Tx& tx) {
     return storage::AssessmentRecords(tx).Selection(year, out.orgs);
   });
   if (!stored.ok()) return stored.error();
@@ -121,7 +121,7 @@ core::Result<std::map<std::string, storage::AssessmentRow>> StoredRowsOf(
   only.restrict_to_scope = true;
   only.only = codes;
   only.limit = static_cast<std::int64_t>(codes.size());
-  auto stored = ReadIn<storage::Page<storage::AssessmentRow>>(
+  auto stored = storage::ReadValue(
       store, [&](storage::Tx& tx) { return storage::AssessmentRecords(tx).Rows(year, only); });
   if (!stored.ok()) return stored.error();
   for (auto& row : stored.value().items) rows.emplace(row.code, std::move(row));

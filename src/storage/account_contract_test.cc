@@ -52,26 +52,26 @@ class AccountContractTest : public test::StoreTest {
   }
 
   std::optional<SessionRecord> FindSession(const std::string& token_hash, std::int64_t now = 0) {
-    core::Result<std::optional<SessionRecord>> found = test::ReadIn<std::optional<SessionRecord>>(
+    core::Result<std::optional<SessionRecord>> found = ReadValue(
         *store_, [&](Tx& tx) { return SessionRecords(tx).Find(token_hash, now); });
     EXPECT_TRUE(found.ok()) << found.error().message;
     return found.ok() ? found.value() : std::nullopt;
   }
 
   std::string EndReason(const std::string& token_hash, std::int64_t now = 0) {
-    core::Result<std::string> why = test::ReadIn<std::string>(
+    core::Result<std::string> why = ReadValue(
         *store_, [&](Tx& tx) { return SessionRecords(tx).EndReason(token_hash, now); });
     EXPECT_TRUE(why.ok()) << why.error().message;
     return why.ok() ? why.value() : "?";
   }
 
   core::Result<UserRecord> Update(std::int64_t id, const UserChange& change) {
-    return test::WriteIn<UserRecord>(*store_, actor_,
+    return WriteValue(*store_, actor_,
                                      [&](Tx& tx) { return AccountRecords(tx).Update(id, change); });
   }
 
   std::optional<UserRecord> Get(std::int64_t id) {
-    core::Result<std::optional<UserRecord>> user = test::ReadIn<std::optional<UserRecord>>(
+    core::Result<std::optional<UserRecord>> user = ReadValue(
         *store_, [&](Tx& tx) { return AccountRecords(tx).Get(id); });
     EXPECT_TRUE(user.ok()) << user.error().message;
     return user.ok() ? user.value() : std::nullopt;
@@ -135,7 +135,7 @@ TEST_P(AccountContractTest, AnAccountIsCreatedAuditedWithoutItsHashAndReadBack) 
   EXPECT_EQ(Get(bob)->name, "bob");
   EXPECT_TRUE(Get(bob)->scope.empty());
   EXPECT_FALSE(Get(999));
-  core::Result<std::vector<UserRecord>> all = test::ReadIn<std::vector<UserRecord>>(
+  core::Result<std::vector<UserRecord>> all = ReadValue(
       *store_, [](Tx& tx) { return AccountRecords(tx).List(); });
   ASSERT_TRUE(all.ok());
   ASSERT_EQ(all.value().size(), 2u);
@@ -143,7 +143,7 @@ TEST_P(AccountContractTest, AnAccountIsCreatedAuditedWithoutItsHashAndReadBack) 
   EXPECT_EQ(all.value()[1].name, "bob");
   for (const char* name : {"alice", "bob", "carol"}) {
     core::Result<bool> exists =
-        test::ReadIn<bool>(*store_, [&](Tx& tx) { return AccountRecords(tx).Exists(name); });
+        ReadValue(*store_, [&](Tx& tx) { return AccountRecords(tx).Exists(name); });
     ASSERT_TRUE(exists.ok());
     EXPECT_EQ(exists.value(), std::string(name) != "carol") << name;
   }

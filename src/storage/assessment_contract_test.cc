@@ -8,6 +8,10 @@
 #include <vector>
 
 #include "core/policy.h"
+#include "storage/tx.h"
+#include "storage/subject_test_support.h"
+#include "storage/score_subject.h"
+#include "storage/organization_subject.h"
 #include "storage/assessment_records.h"
 #include "storage/hand_decision_records.h"
 #include "storage/policy_records.h"
@@ -17,7 +21,6 @@ namespace grassroots::storage {
 namespace {
 
 using test::Org;
-using test::ReadIn;
 using test::Result;
 using test::SaveRun;
 using test::Score;
@@ -27,7 +30,7 @@ class AssessmentContractTest : public test::StoreTest {
  protected:
   template <typename T, typename Fn>
   T Read(Fn&& fn) {
-    core::Result<T> read = ReadIn<T>(*store_, [&](Tx& tx) { return fn(AssessmentRecords(tx)); });
+    core::Result<T> read = ReadValue(*store_, [&](Tx& tx) { return fn(AssessmentRecords(tx)); });
     EXPECT_TRUE(read.ok()) << read.error().message;
     return read.ok() ? std::move(read).value() : T{};
   }
@@ -51,13 +54,13 @@ class AssessmentContractTest : public test::StoreTest {
   }
   std::vector<PolicyInfo> Policies() {
     core::Result<std::vector<PolicyInfo>> read =
-        ReadIn<std::vector<PolicyInfo>>(*store_, [](Tx& tx) { return PolicyRecords(tx).List(); });
+        ReadValue(*store_, [](Tx& tx) { return PolicyRecords(tx).List(); });
     EXPECT_TRUE(read.ok());
     return read.ok() ? read.value() : std::vector<PolicyInfo>{};
   }
   std::vector<StoredManualDecision> Decisions(int year) {
     core::Result<std::vector<StoredManualDecision>> read =
-        ReadIn<std::vector<StoredManualDecision>>(
+        ReadValue(
             *store_, [&](Tx& tx) { return HandDecisionRecords(tx).List(year); });
     EXPECT_TRUE(read.ok());
     return read.ok() ? read.value() : std::vector<StoredManualDecision>{};
@@ -71,7 +74,7 @@ class AssessmentContractTest : public test::StoreTest {
                          [&](Tx& tx) { return HandDecisionRecords(tx).Delete(year, code); });
   }
   AuditRecord NewestAudit() {
-    core::Result<Page<AuditRecord>> page = store_->ListAudit(0, 1);
+    core::Result<Page<AuditRecord>> page = test::ListAudit(*store_, 0, 1);
     EXPECT_TRUE(page.ok() && !page.value().items.empty());
     return page.ok() && !page.value().items.empty() ? page.value().items[0] : AuditRecord{};
   }
@@ -120,7 +123,7 @@ TEST_P(AssessmentContractTest, AFirstRunStoresItsHeaderSelectionQuotasAndPolicy)
   EXPECT_EQ(saved->selected_count, 1);
   EXPECT_TRUE(saved->inputs_stored);
   EXPECT_EQ(saved->run_at, core::FormatUtc(clock_.Now()));
-  const ChainHead head = store_->AuditHead().value();
+  const ChainHead head = test::AuditHead(*store_).value();
   EXPECT_EQ(saved->audit_id, head.id);
   EXPECT_EQ(saved->audit_hash, head.hash);
   EXPECT_EQ(NewestAudit().action, "assessment.run");
@@ -176,7 +179,7 @@ TEST_P(AssessmentContractTest, ARerunReplacesTheYearAndIsAuditedWithTheHeaderBef
   EXPECT_EQ(SelectionOf(2016, table), Selection(std::vector<std::uint8_t>{1, 0, 1}));
   EXPECT_EQ(Info(2016)->policy_version, "v2");
   EXPECT_EQ(Info(2016)->selected_count, 2);
-  EXPECT_EQ(Info(2016)->audit_hash, store_->AuditHead().value().hash);
+  EXPECT_EQ(Info(2016)->audit_hash, test::AuditHead(*store_).value().hash);
   EXPECT_EQ(Runs().size(), 1u);
   EXPECT_EQ(SummaryRows(2016).size(), 3u);
   EXPECT_EQ(Quotas(2016).size(), 1u);
@@ -189,7 +192,7 @@ TEST_P(AssessmentContractTest, ARerunReplacesTheYearAndIsAuditedWithTheHeaderBef
 
 TEST_P(AssessmentContractTest, AMisalignedResultIsRejectedAndNothingIsWritten) {
   Upsert({Org("A")});
-  const ChainHead before = store_->AuditHead().value();
+  const ChainHead before = test::AuditHead(*store_).value();
   core::Status status =
       SaveRun(*store_, actor_, test::NoInputs(Table()).input, Result(2016, {1, 0, 0}));
   ASSERT_FALSE(status.ok());
@@ -197,7 +200,7 @@ TEST_P(AssessmentContractTest, AMisalignedResultIsRejectedAndNothingIsWritten) {
   EXPECT_NE(status.error().message.find("nothing was written"), std::string::npos);
   EXPECT_TRUE(Runs().empty());
   EXPECT_TRUE(Policies().empty());
-  EXPECT_EQ(store_->AuditHead().value(), before);
+  EXPECT_EQ(test::AuditHead(*store_).value(), before);
 }
 
 TEST_P(AssessmentContractTest, WritesRefuseInsideAReadSnapshot) {
@@ -246,7 +249,7 @@ TEST_P(AssessmentContractTest, RowsAreFilteredByWhereTheyWereRankedAndByTodaysOr
 
   // B moves to u1 after the assessment: the 2016 list still shows and filters it in u2, where it
   // was ranked; a parent filter joins today's organizations.
-  ASSERT_TRUE(store_->SaveOrganization(Org("B", "", "u1"), actor_).ok());
+  ASSERT_TRUE(WriteValue(*store_, actor_, [&](Tx& t) { return OrganizationRecords(t).Save(Org("B", "", "u1")); }).ok());
   rows = Rows(2016, f);
   ASSERT_EQ(rows.items.size(), 1u);
   EXPECT_EQ(rows.items[0].code, "B");
@@ -295,13 +298,13 @@ TEST_P(AssessmentContractTest, HandDecisionsAreSavedReplacedWithdrawnAndAudited)
   EXPECT_EQ(decisions[0].code, "A");
   EXPECT_EQ(decisions[0].decided_at, core::FormatUtc(clock_.Now()));
 
-  const ChainHead before = store_->AuditHead().value();
+  const ChainHead before = test::AuditHead(*store_).value();
   d.reason.clear();
   core::Status refused = Decide(2016, d);
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().code, core::ErrorCode::kInvalid);
   EXPECT_EQ(refused.error().field, "reason");
-  EXPECT_EQ(store_->AuditHead().value(), before);
+  EXPECT_EQ(test::AuditHead(*store_).value(), before);
 
   ASSERT_TRUE(Withdraw(2016, "C").ok());
   entry = NewestAudit();
@@ -326,7 +329,7 @@ TEST_P(AssessmentContractTest, HandDecisionsAreAlignedWithTheTableARunRanks) {
   table.Add("A", core::OrgType::kVillage, 0, core::kNoParent);
   table.Add("B", core::OrgType::kVillage, 0, core::kNoParent);
   core::Result<std::vector<core::ManualDecision>> aligned =
-      ReadIn<std::vector<core::ManualDecision>>(
+      ReadValue(
           *store_, [&](Tx& tx) { return HandDecisionRecords(tx).Aligned(2016, table); });
   ASSERT_TRUE(aligned.ok()) << aligned.error().message;
   ASSERT_EQ(aligned.value().size(), 1u);
@@ -354,11 +357,11 @@ TEST_P(AssessmentContractTest, APolicyIsKeptOnceByVersionWithItsFirstText) {
   EXPECT_EQ(policies[0].version, "v1");
   EXPECT_EQ(policies[0].created_at, core::FormatUtc(clock_.Now()));
   EXPECT_EQ(policies[1].name, "changed");
-  core::Result<std::optional<std::string>> text = ReadIn<std::optional<std::string>>(
+  core::Result<std::optional<std::string>> text = ReadValue(
       *store_, [](Tx& tx) { return PolicyRecords(tx).Text("v1"); });
   ASSERT_TRUE(text.ok() && text.value().has_value());
   EXPECT_EQ(*text.value(), core::CanonicalPolicyText(core::MoheDefaultPolicy()));
-  EXPECT_FALSE(ReadIn<std::optional<std::string>>(
+  EXPECT_FALSE(ReadValue(
                    *store_, [](Tx& tx) { return PolicyRecords(tx).Text("v9"); })
                    .value()
                    .has_value());
@@ -382,7 +385,7 @@ class StoredRecordTest : public AssessmentContractTest {
     b.reason = "委员会复核";
     ASSERT_TRUE(store_->UpsertScores({a, Score("A1", 2016, 70), b}, actor_).ok());
     table_ = Table();
-    auto scores = store_->LoadScores(2016, table_);
+    auto scores = ReadValue(*store_, [&](Tx& t) { return ScoreRecords(t).OfYear(2016, table_); });
     ASSERT_TRUE(scores.ok());
     scores_ = std::move(scores).value();
     input_.year = 2016;

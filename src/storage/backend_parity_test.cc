@@ -166,8 +166,8 @@ TEST_F(BackendParityTest, TheSameWritesLeaveTheSameChainOnBothBackends) {
   }
   // The stored assessment reads back the same, to the last bit of every score.
   const auto stored = [](Tx& tx) { return AssessmentRecords(tx).Stored(2016); };
-  auto one = test::ReadIn<std::optional<StoredAssessment>>(*stores_[0], stored);
-  auto two = test::ReadIn<std::optional<StoredAssessment>>(*stores_[1], stored);
+  auto one = ReadValue(*stores_[0], stored);
+  auto two = ReadValue(*stores_[1], stored);
   ASSERT_TRUE(one.ok() && two.ok() && one.value() && two.value());
   EXPECT_EQ(one.value()->info.audit_hash, two.value()->info.audit_hash);
   EXPECT_EQ(one.value()->result.score_cents, two.value()->result.score_cents);
@@ -181,32 +181,32 @@ TEST_F(BackendParityTest, StreamedImportsLeaveTheSameChainAndRowsOnBothBackends)
     clock_.Set(start);
     Import(*store);
   }
-  core::Result<ChainHead> sqlite = stores_[0]->AuditHead();
-  core::Result<ChainHead> postgres = stores_[1]->AuditHead();
+  core::Result<ChainHead> sqlite = test::AuditHead(*stores_[0]);
+  core::Result<ChainHead> postgres = test::AuditHead(*stores_[1]);
   ASSERT_TRUE(sqlite.ok() && postgres.ok());
   EXPECT_EQ(sqlite.value().id, 3);
   EXPECT_EQ(sqlite.value(), postgres.value());
   for (auto& store : stores_) {
-    core::Result<AuditVerification> v = store->VerifyAudit(postgres.value());
+    core::Result<AuditVerification> v = test::VerifyAudit(*store, postgres.value());
     ASSERT_TRUE(v.ok());
     EXPECT_TRUE(v.value().ok) << v.value().message;
-    core::Result<Page<AuditRecord>> entries = store->ListAudit(0, 10);
+    core::Result<Page<AuditRecord>> entries = test::ListAudit(*store, 0, 10);
     ASSERT_TRUE(entries.ok());
     ASSERT_EQ(entries.value().items.size(), 3u);
     EXPECT_EQ(entries.value().items[1].after_json,  // newest first: the second orgs import
               "{\"rows\":41,\"inserted\":1,\"updated\":1,\"unchanged\":39}");
-    core::Result<std::optional<OrgDetail>> odd = store->GetOrganization("T100");
+    core::Result<std::optional<OrgDetail>> odd = ReadValue(*store, [&](Tx& t) { return OrganizationRecords(t).Detail("T100"); });
     ASSERT_TRUE(odd.ok() && odd.value());
     EXPECT_EQ(odd.value()->org.name, kOddName);
-    core::Result<std::optional<OrgDetail>> renamed = store->GetOrganization("T103");
+    core::Result<std::optional<OrgDetail>> renamed = ReadValue(*store, [&](Tx& t) { return OrganizationRecords(t).Detail("T103"); });
     ASSERT_TRUE(renamed.ok() && renamed.value());
     EXPECT_EQ(renamed.value()->org.name, "renamed\t");
   }
-  core::Result<core::OrgTable> one = stores_[0]->LoadOrgTable();
-  core::Result<core::OrgTable> two = stores_[1]->LoadOrgTable();
+  core::Result<core::OrgTable> one = ReadValue(*stores_[0], [&](Tx& t) { return OrganizationRecords(t).Table(); });
+  core::Result<core::OrgTable> two = ReadValue(*stores_[1], [&](Tx& t) { return OrganizationRecords(t).Table(); });
   ASSERT_TRUE(one.ok() && two.ok());
-  auto first = stores_[0]->LoadScores(2017, one.value());
-  auto second = stores_[1]->LoadScores(2017, two.value());
+  auto first = ReadValue(*stores_[0], [&](Tx& t) { return ScoreRecords(t).OfYear(2017, one.value()); });
+  auto second = ReadValue(*stores_[1], [&](Tx& t) { return ScoreRecords(t).OfYear(2017, two.value()); });
   ASSERT_TRUE(first.ok() && second.ok());
   EXPECT_EQ(first.value().dimensions, second.value().dimensions);  // to the last bit
 }

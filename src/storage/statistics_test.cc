@@ -9,7 +9,9 @@
 #include <vector>
 
 #include "storage/import_writer.h"
+#include "storage/score_subject.h"
 #include "storage/test_fixture.h"
+#include "storage/tx.h"
 
 namespace grassroots::storage {
 namespace {
@@ -53,7 +55,7 @@ class SqliteStatisticsTest : public test::OnSqlite<StatisticsTest> {
 
   void Save(int year) {
     const core::OrgTable orgs = Table();
-    auto scores = store_->LoadScores(2016, orgs);
+    auto scores = ReadValue(*store_, [&](Tx& t) { return ScoreRecords(t).OfYear(2016, orgs); });
     ASSERT_TRUE(scores.ok());
     core::AssessmentInput input;
     input.year = year;
@@ -62,7 +64,7 @@ class SqliteStatisticsTest : public test::OnSqlite<StatisticsTest> {
     auto result = core::Assess(core::MoheDefaultPolicy(), input);
     ASSERT_TRUE(result.ok()) << result.error().message;
     ASSERT_TRUE(
-        store_->SaveAssessment(core::MoheDefaultPolicy(), "v1", input, result.value(), actor_)
+        test::SaveRun(*store_, actor_, input, result.value())
             .ok());
   }
 

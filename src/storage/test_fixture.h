@@ -211,20 +211,6 @@ inline core::Status SaveRun(Store& store, const Actor& actor, const core::Assess
   });
 }
 
-// What fn(tx) answers under one snapshot of `store` (Store::Read).
-template <typename T, typename Fn>
-core::Result<T> ReadIn(Store& store, Fn&& fn) {
-  std::optional<T> out;
-  core::Status status = store.Read([&](Tx& tx) -> core::Status {
-    core::Result<T> read = fn(tx);
-    if (!read.ok()) return read.error();
-    out.emplace(std::move(read).value());
-    return core::Status::Ok();
-  });
-  if (!status.ok()) return status.error();
-  return std::move(*out);
-}
-
 inline core::AssessmentResult Result(int year, std::vector<std::uint8_t> selected) {
   core::AssessmentResult result;
   result.year = year;
