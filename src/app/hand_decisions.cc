@@ -1,8 +1,8 @@
 #include "app/hand_decisions.h"
 
-#include "storage/tx.h"
 #include "core/score_rules.h"
 #include "storage/hand_decision_records.h"
+#include "storage/tx.h"
 
 namespace grassroots::app {
 

@@ -6,7 +6,6 @@
 
 #include "app/audit_trail.h"
 #include "app/ledger_service.h"
-#include "storage/tx.h"
 #include "core/assessment.h"
 #include "core/file_columns.h"
 #include "storage/assessment_records.h"

@@ -1,8 +1,8 @@
 #include "app/stored_assessments.h"
 
-#include "storage/tx.h"
 #include "storage/assessment_records.h"
 #include "storage/policy_records.h"
+#include "storage/tx.h"
 
 namespace grassroots::app {
 
@@ -10,19 +10,17 @@ using storage::AssessmentRecords;
 using storage::Tx;
 
 core::Result<std::vector<storage::AssessmentInfo>> ListAssessments(storage::Store& store) {
-  return storage::ReadValue(
-      store, [](Tx& tx) { return AssessmentRecords(tx).List(); });
+  return storage::ReadValue(store, [](Tx& tx) { return AssessmentRecords(tx).List(); });
 }
 
 core::Result<std::optional<storage::AssessmentInfo>> AssessmentOf(storage::Store& store, int year) {
-  return storage::ReadValue(
-      store, [&](Tx& tx) { return AssessmentRecords(tx).Info(year); });
+  return storage::ReadValue(store, [&](Tx& tx) { return AssessmentRecords(tx).Info(year); });
 }
 
 core::Result<storage::Page<storage::AssessmentRow>> AssessmentRows(
     storage::Store& store, int year, const storage::OrgFilter& filter) {
-  return storage::ReadValue(
-      store, [&](Tx& tx) { return AssessmentRecords(tx).Rows(year, filter); });
+  return storage::ReadValue(store,
+                            [&](Tx& tx) { return AssessmentRecords(tx).Rows(year, filter); });
 }
 
 core::Result<std::vector<GroupOnPage>> GroupsOfPage(
@@ -53,8 +51,7 @@ core::Result<std::vector<GroupOnPage>> GroupsOfPage(
 }
 
 core::Result<std::vector<storage::PolicyInfo>> ListPolicies(storage::Store& store) {
-  return storage::ReadValue(
-      store, [](Tx& tx) { return storage::PolicyRecords(tx).List(); });
+  return storage::ReadValue(store, [](Tx& tx) { return storage::PolicyRecords(tx).List(); });
 }
 
 }  // namespace grassroots::app

@@ -1,9 +1,9 @@
 #include "app/verify_service.h"
 
-#include "storage/tx.h"
 #include "config/policy_file.h"
 #include "core/policy.h"
 #include "storage/assessment_records.h"
+#include "storage/tx.h"
 
 namespace grassroots::app {
 namespace {

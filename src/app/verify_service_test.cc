@@ -38,7 +38,7 @@ TEST_F(VerifyTest, StaysIdenticalWhateverChangesInTodaysData) {
       DecideByHand(*store_, 2016, {"V05", true, "reason", "admin", "2016-12-01"}, actor_).ok());
   ASSERT_TRUE(storage::WriteValue(*store_, actor_, [&](storage::Tx& t) {
                 return storage::OrganizationRecords(t).Save(Org("V02", "", "u2"));
-              }).ok());  // another unit
+              }).ok());                                      // another unit
   Exec("DELETE FROM assessment_results WHERE year = 2015");  // the previous year's record too
   EXPECT_TRUE(Verify(2016).identical());
 }

@@ -3,7 +3,6 @@
 #include <utility>
 
 #include "app/assessment_service.h"
-#include "storage/tx.h"
 #include "core/organization.h"
 #include "storage/assessment_records.h"
 #include "storage/hand_decision_records.h"

@@ -52,27 +52,27 @@ class AccountContractTest : public test::StoreTest {
   }
 
   std::optional<SessionRecord> FindSession(const std::string& token_hash, std::int64_t now = 0) {
-    core::Result<std::optional<SessionRecord>> found = ReadValue(
-        *store_, [&](Tx& tx) { return SessionRecords(tx).Find(token_hash, now); });
+    core::Result<std::optional<SessionRecord>> found =
+        ReadValue(*store_, [&](Tx& tx) { return SessionRecords(tx).Find(token_hash, now); });
     EXPECT_TRUE(found.ok()) << found.error().message;
     return found.ok() ? found.value() : std::nullopt;
   }
 
   std::string EndReason(const std::string& token_hash, std::int64_t now = 0) {
-    core::Result<std::string> why = ReadValue(
-        *store_, [&](Tx& tx) { return SessionRecords(tx).EndReason(token_hash, now); });
+    core::Result<std::string> why =
+        ReadValue(*store_, [&](Tx& tx) { return SessionRecords(tx).EndReason(token_hash, now); });
     EXPECT_TRUE(why.ok()) << why.error().message;
     return why.ok() ? why.value() : "?";
   }
 
   core::Result<UserRecord> Update(std::int64_t id, const UserChange& change) {
     return WriteValue(*store_, actor_,
-                                     [&](Tx& tx) { return AccountRecords(tx).Update(id, change); });
+                      [&](Tx& tx) { return AccountRecords(tx).Update(id, change); });
   }
 
   std::optional<UserRecord> Get(std::int64_t id) {
-    core::Result<std::optional<UserRecord>> user = ReadValue(
-        *store_, [&](Tx& tx) { return AccountRecords(tx).Get(id); });
+    core::Result<std::optional<UserRecord>> user =
+        ReadValue(*store_, [&](Tx& tx) { return AccountRecords(tx).Get(id); });
     EXPECT_TRUE(user.ok()) << user.error().message;
     return user.ok() ? user.value() : std::nullopt;
   }
@@ -135,8 +135,8 @@ TEST_P(AccountContractTest, AnAccountIsCreatedAuditedWithoutItsHashAndReadBack) 
   EXPECT_EQ(Get(bob)->name, "bob");
   EXPECT_TRUE(Get(bob)->scope.empty());
   EXPECT_FALSE(Get(999));
-  core::Result<std::vector<UserRecord>> all = ReadValue(
-      *store_, [](Tx& tx) { return AccountRecords(tx).List(); });
+  core::Result<std::vector<UserRecord>> all =
+      ReadValue(*store_, [](Tx& tx) { return AccountRecords(tx).List(); });
   ASSERT_TRUE(all.ok());
   ASSERT_EQ(all.value().size(), 2u);
   EXPECT_EQ(all.value()[0].name, "alice");  // by name

@@ -8,14 +8,14 @@
 #include <vector>
 
 #include "core/policy.h"
-#include "storage/tx.h"
-#include "storage/subject_test_support.h"
-#include "storage/score_subject.h"
-#include "storage/organization_subject.h"
 #include "storage/assessment_records.h"
 #include "storage/hand_decision_records.h"
+#include "storage/organization_subject.h"
 #include "storage/policy_records.h"
+#include "storage/score_subject.h"
+#include "storage/subject_test_support.h"
 #include "storage/test_fixture.h"
+#include "storage/tx.h"
 
 namespace grassroots::storage {
 namespace {
@@ -60,8 +60,7 @@ class AssessmentContractTest : public test::StoreTest {
   }
   std::vector<StoredManualDecision> Decisions(int year) {
     core::Result<std::vector<StoredManualDecision>> read =
-        ReadValue(
-            *store_, [&](Tx& tx) { return HandDecisionRecords(tx).List(year); });
+        ReadValue(*store_, [&](Tx& tx) { return HandDecisionRecords(tx).List(year); });
     EXPECT_TRUE(read.ok());
     return read.ok() ? read.value() : std::vector<StoredManualDecision>{};
   }
@@ -249,7 +248,9 @@ TEST_P(AssessmentContractTest, RowsAreFilteredByWhereTheyWereRankedAndByTodaysOr
 
   // B moves to u1 after the assessment: the 2016 list still shows and filters it in u2, where it
   // was ranked; a parent filter joins today's organizations.
-  ASSERT_TRUE(WriteValue(*store_, actor_, [&](Tx& t) { return OrganizationRecords(t).Save(Org("B", "", "u1")); }).ok());
+  ASSERT_TRUE(WriteValue(*store_, actor_, [&](Tx& t) {
+                return OrganizationRecords(t).Save(Org("B", "", "u1"));
+              }).ok());
   rows = Rows(2016, f);
   ASSERT_EQ(rows.items.size(), 1u);
   EXPECT_EQ(rows.items[0].code, "B");
@@ -329,8 +330,7 @@ TEST_P(AssessmentContractTest, HandDecisionsAreAlignedWithTheTableARunRanks) {
   table.Add("A", core::OrgType::kVillage, 0, core::kNoParent);
   table.Add("B", core::OrgType::kVillage, 0, core::kNoParent);
   core::Result<std::vector<core::ManualDecision>> aligned =
-      ReadValue(
-          *store_, [&](Tx& tx) { return HandDecisionRecords(tx).Aligned(2016, table); });
+      ReadValue(*store_, [&](Tx& tx) { return HandDecisionRecords(tx).Aligned(2016, table); });
   ASSERT_TRUE(aligned.ok()) << aligned.error().message;
   ASSERT_EQ(aligned.value().size(), 1u);
   EXPECT_EQ(aligned.value()[0].org, 1u);
@@ -357,14 +357,12 @@ TEST_P(AssessmentContractTest, APolicyIsKeptOnceByVersionWithItsFirstText) {
   EXPECT_EQ(policies[0].version, "v1");
   EXPECT_EQ(policies[0].created_at, core::FormatUtc(clock_.Now()));
   EXPECT_EQ(policies[1].name, "changed");
-  core::Result<std::optional<std::string>> text = ReadValue(
-      *store_, [](Tx& tx) { return PolicyRecords(tx).Text("v1"); });
+  core::Result<std::optional<std::string>> text =
+      ReadValue(*store_, [](Tx& tx) { return PolicyRecords(tx).Text("v1"); });
   ASSERT_TRUE(text.ok() && text.value().has_value());
   EXPECT_EQ(*text.value(), core::CanonicalPolicyText(core::MoheDefaultPolicy()));
-  EXPECT_FALSE(ReadValue(
-                   *store_, [](Tx& tx) { return PolicyRecords(tx).Text("v9"); })
-                   .value()
-                   .has_value());
+  EXPECT_FALSE(
+      ReadValue(*store_, [](Tx& tx) { return PolicyRecords(tx).Text("v9"); }).value().has_value());
   core::Status unnamed = store_->Write(
       actor_, [](Tx& tx) { return PolicyRecords(tx).Keep(core::MoheDefaultPolicy(), ""); });
   ASSERT_FALSE(unnamed.ok());

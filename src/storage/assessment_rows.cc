@@ -176,7 +176,7 @@ bool Same(const Statement& s, const ResultRow& row) {
          !s.IsNull(20) && s.Int(20) == row.previous_selected;
 }
 
-// The organizations' indices in code order (the order LoadOrgTable gives: usually no sort).
+// The organizations' indices in code order (the order OrganizationRecords::Table gives: usually no sort).
 std::vector<std::uint32_t> CodeOrder(const core::OrgTable& orgs) {
   std::vector<std::uint32_t> order(orgs.size());
   std::iota(order.begin(), order.end(), 0u);

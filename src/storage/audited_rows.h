@@ -1,5 +1,5 @@
 // Organizations, members and scores as stored rows and as the audit trail names and shows them.
-// The single writes of the server (sql_server.cc) and the per-row change records of bulk
+// The single writes of the server (the subjects over tx.h) and the per-row change records of bulk
 // writes and imports (sql_imports.cc) use these same names and the same JSON, so a reader
 // finds a change to "score:V01:2016" whichever way it was made.
 #pragma once

@@ -195,18 +195,24 @@ TEST_F(BackendParityTest, StreamedImportsLeaveTheSameChainAndRowsOnBothBackends)
     ASSERT_EQ(entries.value().items.size(), 3u);
     EXPECT_EQ(entries.value().items[1].after_json,  // newest first: the second orgs import
               "{\"rows\":41,\"inserted\":1,\"updated\":1,\"unchanged\":39}");
-    core::Result<std::optional<OrgDetail>> odd = ReadValue(*store, [&](Tx& t) { return OrganizationRecords(t).Detail("T100"); });
+    core::Result<std::optional<OrgDetail>> odd =
+        ReadValue(*store, [&](Tx& t) { return OrganizationRecords(t).Detail("T100"); });
     ASSERT_TRUE(odd.ok() && odd.value());
     EXPECT_EQ(odd.value()->org.name, kOddName);
-    core::Result<std::optional<OrgDetail>> renamed = ReadValue(*store, [&](Tx& t) { return OrganizationRecords(t).Detail("T103"); });
+    core::Result<std::optional<OrgDetail>> renamed =
+        ReadValue(*store, [&](Tx& t) { return OrganizationRecords(t).Detail("T103"); });
     ASSERT_TRUE(renamed.ok() && renamed.value());
     EXPECT_EQ(renamed.value()->org.name, "renamed\t");
   }
-  core::Result<core::OrgTable> one = ReadValue(*stores_[0], [&](Tx& t) { return OrganizationRecords(t).Table(); });
-  core::Result<core::OrgTable> two = ReadValue(*stores_[1], [&](Tx& t) { return OrganizationRecords(t).Table(); });
+  core::Result<core::OrgTable> one =
+      ReadValue(*stores_[0], [&](Tx& t) { return OrganizationRecords(t).Table(); });
+  core::Result<core::OrgTable> two =
+      ReadValue(*stores_[1], [&](Tx& t) { return OrganizationRecords(t).Table(); });
   ASSERT_TRUE(one.ok() && two.ok());
-  auto first = ReadValue(*stores_[0], [&](Tx& t) { return ScoreRecords(t).OfYear(2017, one.value()); });
-  auto second = ReadValue(*stores_[1], [&](Tx& t) { return ScoreRecords(t).OfYear(2017, two.value()); });
+  auto first =
+      ReadValue(*stores_[0], [&](Tx& t) { return ScoreRecords(t).OfYear(2017, one.value()); });
+  auto second =
+      ReadValue(*stores_[1], [&](Tx& t) { return ScoreRecords(t).OfYear(2017, two.value()); });
   ASSERT_TRUE(first.ok() && second.ok());
   EXPECT_EQ(first.value().dimensions, second.value().dimensions);  // to the last bit
 }

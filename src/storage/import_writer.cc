@@ -6,8 +6,8 @@
 #include "storage/audit_chain.h"
 #include "storage/import_kinds.h"
 #include "storage/member_status_records.h"
-#include "storage/statistics.h"
 #include "storage/staged_upsert.h"
+#include "storage/statistics.h"
 
 namespace grassroots::storage {
 namespace {

@@ -1,4 +1,4 @@
-// Helpers of the server's queries (sql_server.cc and the subjects over tx.h): bound parameters, the
+// Helpers of the server's queries (the subjects over tx.h): bound parameters, the
 // organization filter as SQL, paged lists, audited single-row writes and small JSON objects.
 // Internal to src/storage.
 #pragma once

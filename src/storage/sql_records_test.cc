@@ -53,8 +53,7 @@ class RecordTest : public test::StoreTest {
 };
 
 std::optional<AssessmentInfo> InfoIn(Store& store, int year) {
-  auto info = ReadValue(
-      store, [&](Tx& tx) { return AssessmentRecords(tx).Info(year); });
+  auto info = ReadValue(store, [&](Tx& tx) { return AssessmentRecords(tx).Info(year); });
   EXPECT_TRUE(info.ok());
   return info.ok() ? info.value() : std::nullopt;
 }
@@ -134,8 +133,8 @@ TEST_F(OldDatabaseTest, AnAssessmentStoredBeforeInputsWereKeptMigratesMarkedSo) 
   EXPECT_FALSE(info.inputs_stored);
   EXPECT_EQ(info.audit_id, 2);
   EXPECT_EQ(info.audit_hash, "hash-2");
-  auto record = ReadValue(
-      *store.value(), [](Tx& tx) { return AssessmentRecords(tx).Record(2016, "A1"); });
+  auto record =
+      ReadValue(*store.value(), [](Tx& tx) { return AssessmentRecords(tx).Record(2016, "A1"); });
   ASSERT_TRUE(record.ok() && record.value().has_value());
   EXPECT_EQ(record.value()->parent, "A");  // the parent as the organizations say now
   EXPECT_EQ(record.value()->row.score_cents, 5850);

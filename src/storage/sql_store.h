@@ -1,10 +1,9 @@
 // The implementation of Store (store.h) over a Database handle (database.h): the SQL of every
 // subject, shared by the backends. Internal to src/storage: callers use OpenSqliteStore. Its
-// methods are split by subject: sql_store.cc (schema, flags, transactions), sql_imports.cc
-// (upserts), sql_assessments.cc (scores as a run reads them) and sql_audit.cc (the data
-// version). Organizations, members and scores (organization_subject.h, score_subject.h),
-// accounts, sessions and the audit log (account_records.h, session_records.h, audit_log.h),
-// stored assessments, hand decisions and policies (assessment_records.h,
+// methods: sql_store.cc (schema, flags, transactions), sql_imports.cc (upserts) and sql_audit.cc
+// (the data version). Organizations, members and scores (organization_subject.h,
+// score_subject.h), accounts, sessions and the audit log (account_records.h, session_records.h,
+// audit_log.h), stored assessments, hand decisions and policies (assessment_records.h,
 // hand_decision_records.h, policy_records.h) are subjects over Tx.
 #pragma once
 
@@ -50,12 +49,10 @@ class SqlStore final : public Store {
                                           const Actor& actor) override;
 
  private:
-
   Database db_;
   std::span<const Migration> migrations_;
   std::optional<Transaction> reading_;  // BeginReading's snapshot
 };
-
 
 // Runs `fn`, turning an exception (in practice std::bad_alloc on a huge table) into
 // kInternal, so that none crosses the Store interface.

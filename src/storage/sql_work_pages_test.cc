@@ -40,8 +40,8 @@ class WorkPagesTest : public test::StoreTest {
   }
   std::vector<AssessmentRow> Ranked(OrgFilter filter = {}) {
     filter.ranked = true;
-    core::Result<Page<AssessmentRow>> page = ReadValue(
-        *store_, [&](Tx& tx) { return AssessmentRecords(tx).Rows(2016, filter); });
+    core::Result<Page<AssessmentRow>> page =
+        ReadValue(*store_, [&](Tx& tx) { return AssessmentRecords(tx).Rows(2016, filter); });
     EXPECT_TRUE(page.ok()) << page.error().message;
     return page.ok() ? page.value().items : std::vector<AssessmentRow>{};
   }

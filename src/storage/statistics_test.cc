@@ -63,9 +63,7 @@ class SqliteStatisticsTest : public test::OnSqlite<StatisticsTest> {
     input.scores = &scores.value();
     auto result = core::Assess(core::MoheDefaultPolicy(), input);
     ASSERT_TRUE(result.ok()) << result.error().message;
-    ASSERT_TRUE(
-        test::SaveRun(*store_, actor_, input, result.value())
-            .ok());
+    ASSERT_TRUE(test::SaveRun(*store_, actor_, input, result.value()).ok());
   }
 
   core::Status ImportOrgs(const std::vector<core::Organization>& orgs) {

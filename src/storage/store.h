@@ -343,7 +343,6 @@ class Store {
                                                    const Actor& actor) = 0;
   virtual core::Result<WriteSummary> UpsertScores(const std::vector<core::ScoreRecord>& scores,
                                                   const Actor& actor) = 0;
-
 };
 
 // Opens (creating if needed) an SQLite database file with WAL and foreign keys on.

@@ -52,7 +52,7 @@ constexpr std::string_view kQuotaColumns =
 
 // Reads a year's stored rows straight into the columns the engine reads, one row at a time (a
 // country's 5.2 million rows never exist as row objects): the organizations in code order with
-// units sorted (as Store::LoadOrgTable gives them) and parents resolved among the rows, the
+// units sorted (as OrganizationRecords::Table gives them) and parents resolved among the rows, the
 // inputs aligned with them, and the stored results.
 class StoredYearReader {
  public:

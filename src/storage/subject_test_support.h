@@ -23,8 +23,7 @@ inline core::Result<Page<AuditRecord>> ListAudit(Store& store, std::int64_t offs
 
 inline core::Result<Page<AuditRecord>> ListAuditChanges(Store& store, std::int64_t entry_id,
                                                         std::int64_t offset, std::int64_t limit) {
-  return ReadValue(
-      store, [&](Tx& tx) { return AuditLog(tx).Changes(entry_id, offset, limit); });
+  return ReadValue(store, [&](Tx& tx) { return AuditLog(tx).Changes(entry_id, offset, limit); });
 }
 
 inline core::Result<AuditVerification> VerifyAudit(Store& store,
@@ -39,19 +38,16 @@ inline core::Result<ChainHead> AuditHead(Store& store) {
 inline core::Result<std::vector<AuditRecord>> AuditChangesOf(Store& store,
                                                              const std::string& entity,
                                                              std::int64_t after_id) {
-  return ReadValue(
-      store, [&](Tx& tx) { return AuditLog(tx).ChangesOf(entity, after_id); });
+  return ReadValue(store, [&](Tx& tx) { return AuditLog(tx).ChangesOf(entity, after_id); });
 }
 
 inline core::Result<std::int64_t> CreateUser(Store& store, const UserRecord& user,
                                              const Actor& actor) {
-  return WriteValue(store, actor,
-                               [&](Tx& tx) { return AccountRecords(tx).Create(user); });
+  return WriteValue(store, actor, [&](Tx& tx) { return AccountRecords(tx).Create(user); });
 }
 
 inline core::Result<std::optional<UserRecord>> FindUser(Store& store, const std::string& name) {
-  return ReadValue(store,
-                                           [&](Tx& tx) { return AccountRecords(tx).Find(name); });
+  return ReadValue(store, [&](Tx& tx) { return AccountRecords(tx).Find(name); });
 }
 
 }  // namespace grassroots::storage::test

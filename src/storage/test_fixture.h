@@ -186,7 +186,7 @@ inline std::string BackendName(const ::testing::TestParamInfo<Backend>& info) {
 }
 
 // The inputs of an assessment of `table` with no scores, hand decisions or previous years: for
-// tests of what SaveAssessment stores of a result they build by hand.
+// tests of what AssessmentRecords::Save stores of a result they build by hand.
 struct NoInputs {
   explicit NoInputs(const core::OrgTable& table, int year = 2016) {
     scores.Resize(table.size());
