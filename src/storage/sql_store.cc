@@ -4,7 +4,6 @@
 
 #include "storage/audit_chain.h"
 #include "storage/migrations.h"
-#include "storage/organization_subject.h"
 #include "storage/sqlite_db.h"
 #include "storage/tx.h"
 
@@ -117,14 +116,6 @@ core::Status SqlStore::MarkDemo() {
     if (core::Status status = AppendAudit(db_, std::move(entry)); !status.ok()) return status;
     return txn.value().Commit();
   });
-}
-
-core::Result<core::StoredOrgs> SqlStore::StoredOrganizations() {
-  return ReadValue(*this, [](Tx& tx) { return OrganizationRecords(tx).Stored(); });
-}
-
-core::Result<std::unordered_set<std::string>> SqlStore::OrganizationCodes() {
-  return ReadValue(*this, [](Tx& tx) { return OrganizationRecords(tx).Codes(); });
 }
 
 }  // namespace grassroots::storage

@@ -38,8 +38,6 @@ class SqlStore final : public Store {
   core::Result<bool> IsDemo() override;
   core::Status MarkDemo() override;
 
-  core::Result<core::StoredOrgs> StoredOrganizations() override;
-  core::Result<std::unordered_set<std::string>> OrganizationCodes() override;
 
   core::Result<WriteSummary> UpsertOrganizations(const std::vector<core::Organization>& orgs,
                                                  const Actor& actor) override;

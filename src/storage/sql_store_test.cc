@@ -132,18 +132,6 @@ TEST_P(SqlStoreTest, OrgTableIsSortedByCodeWithParentIndices) {
   EXPECT_EQ(table.type[4], OrgType::kAgency);
 }
 
-TEST_P(SqlStoreTest, StoredOrganizationsAndCodes) {
-  Upsert({Org("A"), Org("A1", "A", "u1")});
-  core::Result<core::StoredOrgs> stored = store_->StoredOrganizations();
-  ASSERT_TRUE(stored.ok());
-  EXPECT_EQ(stored.value().at("A1").parent, "A");
-  EXPECT_EQ(stored.value().at("A").parent, "");
-  EXPECT_EQ(stored.value().at("A").unit, "u1");
-  core::Result<std::unordered_set<std::string>> codes = store_->OrganizationCodes();
-  ASSERT_TRUE(codes.ok());
-  EXPECT_EQ(codes.value(), (std::unordered_set<std::string>{"A", "A1"}));
-}
-
 TEST_P(SqlStoreTest, MembersUpsertAndUnknownOrganizationWritesNothing) {
   Upsert({Org("A")});
   core::Member member{"m1", "Li", "A", core::MemberStatus::kMobile, "2001-07-01", {}};

@@ -330,10 +330,6 @@ class Store {
   virtual core::Result<bool> IsDemo() = 0;
   virtual core::Status MarkDemo() = 0;
 
-  // What validation of an import needs to know of the stored organizations (the same as
-  // OrganizationRecords::Stored and Codes, kept here for the import path of sql_imports.cc).
-  virtual core::Result<core::StoredOrgs> StoredOrganizations() = 0;
-  virtual core::Result<std::unordered_set<std::string>> OrganizationCodes() = 0;
 
   // Upserts by key. Organizations must have been validated (parents exist in the batch or the
   // store, no cycles, units resolved); they may come in any order.
