@@ -38,7 +38,6 @@ class SqlStore final : public Store {
   core::Result<bool> IsDemo() override;
   core::Status MarkDemo() override;
 
-
   core::Result<WriteSummary> UpsertOrganizations(const std::vector<core::Organization>& orgs,
                                                  const Actor& actor) override;
   core::Result<WriteSummary> UpsertMembers(const std::vector<core::Member>& members,

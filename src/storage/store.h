@@ -330,7 +330,6 @@ class Store {
   virtual core::Result<bool> IsDemo() = 0;
   virtual core::Status MarkDemo() = 0;
 
-
   // Upserts by key. Organizations must have been validated (parents exist in the batch or the
   // store, no cycles, units resolved); they may come in any order.
   virtual core::Result<WriteSummary> UpsertOrganizations(
