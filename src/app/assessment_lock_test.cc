@@ -12,6 +12,7 @@
 #include "app/stored_assessments.h"
 #include "app/verify_service.h"
 #include "config/policy_file.h"
+#include "storage/import_writer.h"
 #include "storage/test_fixture.h"
 
 namespace grassroots::app {
@@ -36,7 +37,7 @@ TEST_P(AssessmentLockTest, TwoRunsOfOneYearAtOnceTakeTurnsAndLeaveAConsistentRec
     scores.push_back(Score(code, 2016, 61 + (i * 7) % 30));
   }
   Upsert(orgs);
-  ASSERT_TRUE(store_->UpsertScores(scores, actor_).ok());
+  ASSERT_TRUE(storage::ImportBatch(*store_, actor_, scores).ok());
   const std::int64_t entries_before = ListAudit(*store_, 0, 1).value().total;
 
   const config::LoadedPolicy policy = config::BuiltInPolicy();

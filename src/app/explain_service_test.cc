@@ -7,6 +7,7 @@
 #include "app/hand_decisions.h"
 #include "app/record_fixture.h"
 #include "app/stored_assessments.h"
+#include "storage/import_writer.h"
 #include "storage/organization_subject.h"
 #include "storage/tx.h"
 
@@ -88,7 +89,7 @@ TEST_F(ExplainTest, AScoreEditedAfterTheRunLeavesTheStoredAnswerAndIsListed) {
 TEST_F(ExplainTest, AScoreChangedByAnImportAfterTheRunIsListedLikeASingleEdit) {
   Assess(2016);
   core::ScoreRecord changed = Score("V01", 2016, 99);
-  auto written = store_->UpsertScores({changed, Score("V02", 2016, 99)}, actor_);
+  auto written = storage::ImportBatch(*store_, actor_, {changed, Score("V02", 2016, 99)});
   ASSERT_TRUE(written.ok()) << written.error().message;
   const core::Explanation e = Explain(2016, "V01");
   EXPECT_EQ(e.score_cents, 6217);

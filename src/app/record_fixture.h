@@ -8,6 +8,7 @@
 
 #include "app/assessment_service.h"
 #include "config/policy_file.h"
+#include "storage/import_writer.h"
 #include "storage/score_subject.h"
 #include "storage/test_fixture.h"
 #include "storage/tx.h"
@@ -33,7 +34,7 @@ class RecordFixture : public storage::test::SqliteStoreTest {
       scores.push_back(Score(code, 2016, i == 0 ? 90 : 60 + 2 * i));
     }
     Upsert(orgs);
-    ASSERT_TRUE(store_->UpsertScores(scores, actor_).ok());
+    ASSERT_TRUE(storage::ImportBatch(*store_, actor_, scores).ok());
   }
 
   static std::string Code(int i) { return (i < 10 ? "V0" : "V") + std::to_string(i); }

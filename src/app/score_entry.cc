@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/field_access.h"
+#include "storage/import_writer.h"
 #include "storage/score_subject.h"
 #include "storage/tx.h"
 
@@ -81,7 +82,7 @@ core::Result<storage::WriteSummary> SaveScoreEntries(storage::Store& store,
                                                      const storage::Actor& actor) {
   auto scores = ResolveScoreEntries(store, who, entries);
   if (!scores.ok()) return scores.error();
-  return store.UpsertScores(scores.value(), actor);
+  return storage::ImportBatch(store, actor, scores.value());
 }
 
 core::Result<core::ScoreRecord> OverrideCommitteeGrade(storage::Store& store,

@@ -11,6 +11,7 @@
 #include "app/assessment_service.h"
 #include "config/policy_file.h"
 #include "storage/audit_chain.h"
+#include "storage/import_writer.h"
 #include "storage/test_fixture.h"
 
 namespace grassroots::app {
@@ -42,7 +43,7 @@ class SpotCheckServiceTest : public storage::test::StoreTest {
       scores.push_back(Score(Code("D2", i), 2016, 60 + i));
     }
     Upsert(orgs);
-    ASSERT_TRUE(store_->UpsertScores(scores, actor_).ok());
+    ASSERT_TRUE(storage::ImportBatch(*store_, actor_, scores).ok());
     auto run = RunAssessment(*store_, config::BuiltInPolicy(), 2016, actor_);
     ASSERT_TRUE(run.ok()) << run.error().message;
   }

@@ -9,6 +9,7 @@
 #include "app/assessment_service.h"
 #include "app/spot_check_service.h"
 #include "config/policy_file.h"
+#include "storage/import_writer.h"
 #include "storage/test_fixture.h"
 
 namespace grassroots::app {
@@ -39,7 +40,7 @@ class SpotFindingEvidenceTest : public storage::test::StoreTest {
       scores.push_back(Score("D2-0" + std::to_string(i), 2016, 60 + i));
     }
     Upsert(orgs);
-    ASSERT_TRUE(store_->UpsertScores(scores, actor_).ok());
+    ASSERT_TRUE(storage::ImportBatch(*store_, actor_, scores).ok());
     ASSERT_TRUE(RunAssessment(*store_, config::BuiltInPolicy(), 2016, actor_).ok());
     auto view = RunSpotCheck(*store_, kAdmin, "2016-05", 5, config::BuiltInPolicy().policy, actor_);
     ASSERT_TRUE(view.ok()) << view.error().message;

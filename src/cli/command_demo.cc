@@ -23,6 +23,7 @@
 #include "demo/demo_data.h"
 #include "http/server.h"
 #include "storage/account_records.h"
+#include "storage/import_writer.h"
 #include "storage/tx.h"
 
 namespace grassroots::cli {
@@ -110,9 +111,9 @@ core::Status FillDatabase(storage::Store& store, CollectingSink& data) {
   }
   std::vector<core::Organization> orgs;
   for (auto& row : data.orgs) orgs.push_back(std::move(row.value));
-  if (auto r = store.UpsertOrganizations(orgs, actor); !r.ok()) return r.error();
-  if (auto r = store.UpsertMembers(data.members, actor); !r.ok()) return r.error();
-  if (auto r = store.UpsertScores(data.scores, actor); !r.ok()) return r.error();
+  if (auto r = storage::ImportBatch(store, actor, orgs); !r.ok()) return r.error();
+  if (auto r = storage::ImportBatch(store, actor, data.members); !r.ok()) return r.error();
+  if (auto r = storage::ImportBatch(store, actor, data.scores); !r.ok()) return r.error();
   return store.MarkDemo();
 }
 

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "storage/adjustment_records.h"
+#include "storage/import_writer.h"
 #include "storage/interview_records.h"
 #include "storage/organization_subject.h"
 #include "storage/subject_test_support.h"
@@ -73,7 +74,7 @@ TEST_P(AccountabilityRecordsTest, InterviewsReadBackByPersonKeyAndYearWithTheirA
 }
 
 TEST_P(AccountabilityRecordsTest, ADecisionIsRecordedOnceAndTheSecretaryChangesWithItsHistory) {
-  ASSERT_TRUE(store_->UpsertOrganizations({Org("A"), Org("A1", "A")}, actor_).ok());
+  ASSERT_TRUE(ImportBatch(*store_, actor_, {Org("A"), Org("A1", "A")}).ok());
   core::AdjustmentDecision done;
   done.outcome = core::AdjustmentOutcome::kDone;
   done.on = core::CivilDate{2017, 2, 1};

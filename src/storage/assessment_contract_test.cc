@@ -10,6 +10,7 @@
 #include "core/policy.h"
 #include "storage/assessment_records.h"
 #include "storage/hand_decision_records.h"
+#include "storage/import_writer.h"
 #include "storage/organization_subject.h"
 #include "storage/policy_records.h"
 #include "storage/score_subject.h"
@@ -381,7 +382,7 @@ class StoredRecordTest : public AssessmentContractTest {
     a.dimensions = {1.0 / 3.0, 0.1 + 0.2, 55.55, 60, 61, 62};
     core::ScoreRecord b = Score("B", 2016, 95, core::Grade::kC);
     b.reason = "委员会复核";
-    ASSERT_TRUE(store_->UpsertScores({a, Score("A1", 2016, 70), b}, actor_).ok());
+    ASSERT_TRUE(ImportBatch(*store_, actor_, {a, Score("A1", 2016, 70), b}).ok());
     table_ = Table();
     auto scores = ReadValue(*store_, [&](Tx& t) { return ScoreRecords(t).OfYear(2016, table_); });
     ASSERT_TRUE(scores.ok());

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "core/lifecycle.h"
+#include "storage/import_writer.h"
 #include "storage/score_subject.h"
 #include "storage/test_fixture.h"
 #include "storage/tx.h"
@@ -29,7 +30,7 @@ class ResultRowsTest : public test::StoreTest {
       std::snprintf(code, sizeof code, "B%08d", i);
       scores.push_back(Score(code, 2016, 50 + (i * 7) % 45));
     }
-    ASSERT_TRUE(store_->UpsertScores(scores, actor_).ok());
+    ASSERT_TRUE(ImportBatch(*store_, actor_, scores).ok());
     Save(2016, Table(), {}, {});
   }
 
@@ -74,7 +75,7 @@ class ResultRowsTest : public test::StoreTest {
 TEST_P(ResultRowsTest, AReplacedYearHoldsWhatAFirstRunOfTheSameResultHolds) {
   Upsert({test::Org("B00000061", "B00000050")});
   ASSERT_TRUE(
-      store_->UpsertScores({Score("B00000003", 2016, 99), Score("B00000061", 2016, 40)}, actor_)
+      ImportBatch(*store_, actor_, {Score("B00000003", 2016, 99), Score("B00000061", 2016, 40)})
           .ok());
   const core::OrgTable table =
       core::OrganizationsAssessedIn(Table(), {{"B00000005", core::CivilDate{2016, 3, 1}}}, 2016);
@@ -97,7 +98,7 @@ TEST_P(ResultRowsTest, AWhollyChangedAndAnUnchangedYearAreStoredExactly) {
     std::snprintf(code, sizeof code, "B%08d", i);
     scores.push_back(Score(code, 2016, 90 - (i * 11) % 40));
   }
-  ASSERT_TRUE(store_->UpsertScores(scores, actor_).ok());
+  ASSERT_TRUE(ImportBatch(*store_, actor_, scores).ok());
   const core::OrgTable table = Table();
   Save(2016, table, {}, {});
   Save(2017, table, {}, {});
@@ -116,14 +117,13 @@ TEST_P(ResultRowsTest, RowsAreComparedAcrossPages) {
   for (std::size_t i = 0; i < many.size(); ++i) {
     scores.push_back(Score(many[i].code, 2016, 50 + static_cast<double>(i % 45)));
   }
-  ASSERT_TRUE(store_->UpsertScores(scores, actor_).ok());
+  ASSERT_TRUE(ImportBatch(*store_, actor_, scores).ok());
   const core::OrgTable table = Table();
   Save(2016, table, {}, {});
   // Dimensions moved by less than the composite's rounding: two rows differ, in their inputs
   // alone, so the replacement rewrites those two and keeps the rest.
-  ASSERT_TRUE(store_
-                  ->UpsertScores(
-                      {Score("B00008190", 2016, 50.001), Score("B00008195", 2016, 55.001)}, actor_)
+  ASSERT_TRUE(ImportBatch(*store_, actor_,
+                          {Score("B00008190", 2016, 50.001), Score("B00008195", 2016, 55.001)})
                   .ok());
   Save(2016, table, {}, {});
   Save(2017, table, {}, {});

@@ -8,6 +8,7 @@
 
 #include "storage/audit_chain.h"
 #include "storage/audited_rows.h"
+#include "storage/import_writer.h"
 #include "storage/migrations.h"
 #include "storage/score_subject.h"
 #include "storage/sqlite_db.h"
@@ -48,9 +49,9 @@ class AuditTrailTest : public test::StoreTest {
   // Two organizations with a 2016 score each, then a re-import changing A's score only.
   void ImportTwice() {
     Upsert({Org("A"), Org("B")});
-    ASSERT_TRUE(store_->UpsertScores({Score("A", 2016, 70), Score("B", 2016, 80)}, actor_).ok());
+    ASSERT_TRUE(ImportBatch(*store_, actor_, {Score("A", 2016, 70), Score("B", 2016, 80)}).ok());
     core::Result<WriteSummary> again =
-        store_->UpsertScores({Score("A", 2016, 71), Score("B", 2016, 80)}, actor_);
+        ImportBatch(*store_, actor_, {Score("A", 2016, 71), Score("B", 2016, 80)});
     ASSERT_TRUE(again.ok()) << again.error().message;
     EXPECT_EQ(again.value().inserted, 0);
     EXPECT_EQ(again.value().updated, 1);
@@ -123,7 +124,7 @@ TEST_P(AuditTrailTest, OrganizationAndMemberRowsAreNamedAsTheirSingleWrites) {
   EXPECT_EQ(org.value()[1].after_json, OrgJson(renamed));
 
   core::Member member{"m1", "Li", "A", core::MemberStatus::kMobile, "2001-07-01", {}};
-  ASSERT_TRUE(store_->UpsertMembers({member}, actor_).ok());
+  ASSERT_TRUE(ImportBatch(*store_, actor_, {member}).ok());
   core::Result<std::vector<AuditRecord>> m = test::AuditChangesOf(*store_, "member:m1", 0);
   ASSERT_TRUE(m.ok());
   ASSERT_EQ(m.value().size(), 1u);

@@ -51,16 +51,15 @@ class BackendParityTest : public ::testing::Test {
   // A county's year: organizations, members, scores with decimals no binary fraction holds,
   // single writes, an account, an assessment stored with its inputs, a login.
   void Work(Store& store) {
-    ASSERT_TRUE(
-        store.UpsertOrganizations({Org("A"), Org("A1", "A"), Org("B"), Org("C")}, actor_).ok());
+    ASSERT_TRUE(ImportBatch(store, actor_, {Org("A"), Org("A1", "A"), Org("B"), Org("C")}).ok());
     core::Member member;
     member.id = "M1";
     member.name = "党员甲";
     member.org = "A1";
-    ASSERT_TRUE(store.UpsertMembers({member}, actor_).ok());
+    ASSERT_TRUE(ImportBatch(store, actor_, {member}).ok());
     core::ScoreRecord a = Score("A", 2016, 50);
     a.dimensions = {1.0 / 3.0, 0.1 + 0.2, 55.55, 60, 61, 62};
-    ASSERT_TRUE(store.UpsertScores({a, Score("A1", 2016, 70), Score("B", 2016, 95)}, actor_).ok());
+    ASSERT_TRUE(ImportBatch(store, actor_, {a, Score("A1", 2016, 70), Score("B", 2016, 95)}).ok());
     clock_.Advance(60);
     ASSERT_TRUE(storage::WriteValue(store, actor_, [&](storage::Tx& t) {
                   return storage::ScoreRecords(t).Save(Score("C", 2016, 88.8, core::Grade::kD));

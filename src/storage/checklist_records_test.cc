@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "storage/evidence_store.h"
+#include "storage/import_writer.h"
 #include "storage/score_subject.h"
 #include "storage/subject_test_support.h"
 #include "storage/test_fixture.h"
@@ -75,7 +76,7 @@ TEST_P(ChecklistRecordsTest, ASavedAnswerOutsideAWriteIsRefused) {
 }
 
 TEST_P(ChecklistRecordsTest, AReplacedScoreIsAuditedAsAScoreWrite) {
-  ASSERT_TRUE(store_->UpsertScores({test::Score("V1", 2016, 70)}, actor_).ok());
+  ASSERT_TRUE(ImportBatch(*store_, actor_, {test::Score("V1", 2016, 70)}).ok());
   core::ScoreRecord after = test::Score("V1", 2016, 70);
   after.dimensions[2] = 77.78;
   ASSERT_TRUE(store_

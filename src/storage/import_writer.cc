@@ -69,7 +69,65 @@ std::string_view ActionOf(ImportTable table) {
   return "";
 }
 
+// A direct organization without a unit belongs to the default unit (docs/contract.md); a child's
+// unit is its parent's, which validation resolves, so an empty one here is a caller's bug.
+core::Status CheckUnits(const std::vector<core::Organization>& orgs) {
+  for (const core::Organization& org : orgs) {
+    if (org.unit.empty() && !org.parent.empty()) {
+      return core::Error::Invalid(
+          "organization " + org.code + " has no assessing unit; validate the batch first",
+          org.code);
+    }
+  }
+  return core::Status::Ok();
+}
+
+ImportTable TableOf(const std::vector<core::Organization>&) { return ImportTable::kOrganizations; }
+ImportTable TableOf(const std::vector<core::Member>&) { return ImportTable::kMembers; }
+ImportTable TableOf(const std::vector<core::ScoreRecord>&) { return ImportTable::kScores; }
+
+template <typename Row>
+core::Result<WriteSummary> WriteBatch(Tx& tx, const std::vector<Row>& rows) {
+  const ImportTable table = TableOf(rows);
+  const std::string what = "importing " + std::string(TableName(table)) + " (nothing was written)";
+  ImportWriter writer(tx, table);
+  if (core::Status written = writer.Write(rows); !written.ok()) {
+    return WithContext(written.error(), what);
+  }
+  core::Result<WriteSummary> summary = writer.Finish(rows.size());
+  if (!summary.ok()) return WithContext(summary.error(), what);
+  return summary;
+}
+
+template <typename Row>
+core::Result<WriteSummary> WriteBatch(Store& store, const Actor& actor,
+                                      const std::vector<Row>& rows) {
+  return WriteValue(store, actor, [&](Tx& tx) { return WriteBatch(tx, rows); });
+}
+
 }  // namespace
+
+core::Result<WriteSummary> ImportBatch(Tx& tx, const std::vector<core::Organization>& rows) {
+  return WriteBatch(tx, rows);
+}
+core::Result<WriteSummary> ImportBatch(Tx& tx, const std::vector<core::Member>& rows) {
+  return WriteBatch(tx, rows);
+}
+core::Result<WriteSummary> ImportBatch(Tx& tx, const std::vector<core::ScoreRecord>& rows) {
+  return WriteBatch(tx, rows);
+}
+core::Result<WriteSummary> ImportBatch(Store& store, const Actor& actor,
+                                       const std::vector<core::Organization>& rows) {
+  return WriteBatch(store, actor, rows);
+}
+core::Result<WriteSummary> ImportBatch(Store& store, const Actor& actor,
+                                       const std::vector<core::Member>& rows) {
+  return WriteBatch(store, actor, rows);
+}
+core::Result<WriteSummary> ImportBatch(Store& store, const Actor& actor,
+                                       const std::vector<core::ScoreRecord>& rows) {
+  return WriteBatch(store, actor, rows);
+}
 
 core::Status ReadStoredOrganizations(Tx& tx, core::OrgBatchCheck& check) {
   return ReadPaged(
@@ -126,6 +184,7 @@ core::Status ImportWriter::Start() {
 
 core::Status ImportWriter::Write(const std::vector<core::Organization>& rows) {
   if (table_ != ImportTable::kOrganizations) return core::Error::Internal("not an orgs import");
+  if (core::Status units = CheckUnits(rows); !units.ok()) return units;
   if (core::Status started = Start(); !started.ok()) return started;
   if (core::Status units = import_kinds::InsertUnits(tx_.db(), rows); !units.ok()) return units;
   if (state_->staged) {

@@ -2,8 +2,9 @@
 // validation needs, and the write of validated rows chunk by chunk inside the use case's one
 // write transaction (Store::Write). Each chunk is compared with the stored rows and only new and
 // changed rows are written and recorded (bulk_write.h, audit_changes.h); Finish appends the one
-// audit entry that covers the change records — the same entry, action and records as
-// Store::UpsertOrganizations/UpsertMembers/UpsertScores write for the same rows.
+// audit entry that covers the change records. ImportBatch writes a whole batch held in memory the
+// same way (the API's bulk score write, the demo, test fixtures): the same entry, action and
+// records as a streamed import of the same rows.
 #pragma once
 
 #include <cstddef>
@@ -53,5 +54,19 @@ class ImportWriter {
   ImportTable table_;
   std::unique_ptr<State> state_;
 };
+
+// A whole batch of validated rows (units resolved, parents in the batch or stored, keys unique)
+// as one import in the caller's write transaction: one chunk and the import's entry. The rows may
+// come in any order.
+core::Result<WriteSummary> ImportBatch(Tx& tx, const std::vector<core::Organization>& rows);
+core::Result<WriteSummary> ImportBatch(Tx& tx, const std::vector<core::Member>& rows);
+core::Result<WriteSummary> ImportBatch(Tx& tx, const std::vector<core::ScoreRecord>& rows);
+// The same in a write transaction of its own (Store::Write): all of it or, on any error, nothing.
+core::Result<WriteSummary> ImportBatch(Store& store, const Actor& actor,
+                                       const std::vector<core::Organization>& rows);
+core::Result<WriteSummary> ImportBatch(Store& store, const Actor& actor,
+                                       const std::vector<core::Member>& rows);
+core::Result<WriteSummary> ImportBatch(Store& store, const Actor& actor,
+                                       const std::vector<core::ScoreRecord>& rows);
 
 }  // namespace grassroots::storage

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include "storage/import_writer.h"
 #include "storage/subject_test_support.h"
 #include "storage/test_fixture.h"
 
@@ -127,7 +128,7 @@ TEST_P(PartyLifeRecordsTest, MembersOnTheRollAreCounted) {
     m.org = "V1";
     members.push_back(m);
   }
-  ASSERT_TRUE(store_->UpsertMembers(members, actor_).ok());
+  ASSERT_TRUE(ImportBatch(*store_, actor_, members).ok());
   Read([&](Tx& tx) {
     EXPECT_EQ(PartyMeetingRecords(tx).MembersOnRoll("V1").value(), 3);
     EXPECT_EQ(PartyMeetingRecords(tx).MembersOnRoll("V2").value(), 0);

@@ -4,6 +4,7 @@
 // the history kept (never updated or deleted).
 #include <gtest/gtest.h>
 
+#include "storage/import_writer.h"
 #include "storage/member_status_records.h"
 #include "storage/organization_subject.h"
 #include "storage/subject_test_support.h"
@@ -34,7 +35,7 @@ class PeopleRecordsTest : public test::StoreTest {
     n.id = "M2";
     n.name = "李四";
     n.status = core::MemberStatus::kMobile;
-    ASSERT_TRUE(store_->UpsertMembers({m, n}, actor_).ok());
+    ASSERT_TRUE(ImportBatch(*store_, actor_, {m, n}).ok());
   }
   std::int64_t Audits() { return test::ListAudit(*store_, 0, 1).value().total; }
   core::MemberStatus MemberStatusOf(const std::string& id) {

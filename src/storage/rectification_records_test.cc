@@ -11,6 +11,7 @@
 
 #include "core/policy.h"
 #include "storage/evidence_store.h"
+#include "storage/import_writer.h"
 #include "storage/subject_test_support.h"
 #include "storage/test_fixture.h"
 
@@ -83,7 +84,7 @@ TEST_P(RectificationRecordsTest, APlanAndItsItemReadBackWithTheirAuditEntries) {
 
 TEST_P(RectificationRecordsTest, TheSelectedWithoutAPlanComeWithTheirDimensions) {
   Upsert({Org("A"), Org("B"), Org("C")});
-  ASSERT_TRUE(store_->UpsertScores({test::Score("A", 2016, 50)}, actor_).ok());
+  ASSERT_TRUE(ImportBatch(*store_, actor_, {test::Score("A", 2016, 50)}).ok());
   const core::OrgTable table = Table();  // A, B, C, D1, D1-01
   core::AssessmentResult result = test::Result(2016, {1, 0, 1, 0, 0});
   for (int extra = 0; extra < 2; ++extra) {  // D1 and D1-01: unscored

@@ -3,7 +3,7 @@
 // with the table the engine reads, and the single audited save ("score.save" on
 // "score:CODE:YEAR", the row before and after as JSON, audited_rows.h). Values arrive checked by
 // core (core::CheckScoreChange and the import's validation). SQL shared by SQLite and
-// PostgreSQL. The bulk import stays Store::UpsertScores (sql_imports.cc).
+// PostgreSQL. Many rows at once are an import (import_writer.h).
 #pragma once
 
 #include <cstdint>

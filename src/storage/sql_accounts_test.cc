@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "storage/import_writer.h"
 #include "storage/store.h"
 #include "storage/subject_test_support.h"
 #include "storage/test_fixture.h"
@@ -26,8 +27,8 @@ TEST_P(AccountStoreTest, TheDatabaseRefusesToDeleteWhatHistoryRefersTo) {
   member.id = "M1";
   member.name = "党员";
   member.org = "D1";
-  ASSERT_TRUE(store_->UpsertMembers({member}, actor_).ok());
-  ASSERT_TRUE(store_->UpsertScores({test::Score("D1", 2016, 70)}, actor_).ok());
+  ASSERT_TRUE(ImportBatch(*store_, actor_, {member}).ok());
+  ASSERT_TRUE(ImportBatch(*store_, actor_, {test::Score("D1", 2016, 70)}).ok());
   // Another connection, as any code or tool reaching the file would.
   core::Result<Database> db = OpenDatabase(url_);
   ASSERT_TRUE(db.ok());

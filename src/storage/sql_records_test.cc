@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "storage/audit_chain.h"
+#include "storage/import_writer.h"
 #include "storage/migrations.h"
 #include "storage/score_subject.h"
 #include "storage/sqlite_db.h"
@@ -29,7 +30,7 @@ class RecordTest : public test::StoreTest {
     a.dimensions = {1.0 / 3.0, 0.1 + 0.2, 55.55, 60, 61, 62};
     core::ScoreRecord b = Score("B", 2016, 95, core::Grade::kC);
     b.reason = "委员会复核";
-    ASSERT_TRUE(store_->UpsertScores({a, Score("A1", 2016, 70), b}, actor_).ok());
+    ASSERT_TRUE(ImportBatch(*store_, actor_, {a, Score("A1", 2016, 70), b}).ok());
     table_ = Table();
     auto scores = storage::ReadValue(
         *store_, [&](storage::Tx& t) { return storage::ScoreRecords(t).OfYear(2016, table_); });

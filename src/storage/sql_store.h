@@ -38,13 +38,6 @@ class SqlStore final : public Store {
   core::Result<bool> IsDemo() override;
   core::Status MarkDemo() override;
 
-  core::Result<WriteSummary> UpsertOrganizations(const std::vector<core::Organization>& orgs,
-                                                 const Actor& actor) override;
-  core::Result<WriteSummary> UpsertMembers(const std::vector<core::Member>& members,
-                                           const Actor& actor) override;
-  core::Result<WriteSummary> UpsertScores(const std::vector<core::ScoreRecord>& scores,
-                                          const Actor& actor) override;
-
  private:
   Database db_;
   std::span<const Migration> migrations_;

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "storage/audit_chain.h"
+#include "storage/import_writer.h"
 #include "storage/migrations.h"
 #include "storage/postgres/pg_database.h"
 #include "storage/score_subject.h"
@@ -76,7 +77,7 @@ TEST_P(SqlStoreTest, ImportWithAMissingParentWritesNothing) {
 
   // Parents are checked at COMMIT, after the valid row and the new unit were written.
   core::Result<WriteSummary> result =
-      store_->UpsertOrganizations({Org("C", "", "u2"), Org("D", "nowhere")}, actor_);
+      ImportBatch(*store_, actor_, {Org("C", "", "u2"), Org("D", "nowhere")});
   ASSERT_FALSE(result.ok());
   std::string message = result.error().message;
   std::transform(message.begin(), message.end(), message.begin(),
@@ -108,8 +109,7 @@ TEST_P(SqlStoreTest, ImportSpanningSeveralBatchesKeepsEveryRow) {
 }
 
 TEST_P(SqlStoreTest, ChildWithoutUnitIsRejectedAndDirectOneGetsDefault) {
-  core::Result<WriteSummary> result =
-      store_->UpsertOrganizations({Org("A"), Org("A1", "A", "")}, actor_);
+  core::Result<WriteSummary> result = ImportBatch(*store_, actor_, {Org("A"), Org("A1", "A", "")});
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(result.error().code, core::ErrorCode::kInvalid);
 
@@ -135,13 +135,13 @@ TEST_P(SqlStoreTest, OrgTableIsSortedByCodeWithParentIndices) {
 TEST_P(SqlStoreTest, MembersUpsertAndUnknownOrganizationWritesNothing) {
   Upsert({Org("A")});
   core::Member member{"m1", "Li", "A", core::MemberStatus::kMobile, "2001-07-01", {}};
-  core::Result<WriteSummary> first = store_->UpsertMembers({member}, actor_);
+  core::Result<WriteSummary> first = ImportBatch(*store_, actor_, {member});
   ASSERT_TRUE(first.ok()) << first.error().message;
   EXPECT_EQ(first.value().inserted, 1);
 
   core::Member stray{"m2", "Wang", "nowhere", core::MemberStatus::kRegular, "", {}};
   member.status = core::MemberStatus::kRetired;
-  core::Result<WriteSummary> second = store_->UpsertMembers({member, stray}, actor_);
+  core::Result<WriteSummary> second = ImportBatch(*store_, actor_, {member, stray});
   ASSERT_FALSE(second.ok());
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM members WHERE status = 'mobile'"), 1);
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM members"), 1);
@@ -149,12 +149,12 @@ TEST_P(SqlStoreTest, MembersUpsertAndUnknownOrganizationWritesNothing) {
 
 TEST_P(SqlStoreTest, ScoresRoundTripWithCommitteeGrade) {
   Upsert({Org("A"), Org("B"), Org("C")});
-  core::Result<WriteSummary> written = store_->UpsertScores(
-      {Score("C", 2016, 70), Score("A", 2016, 55.5, core::Grade::kC), Score("A", 2015, 90)},
-      actor_);
+  core::Result<WriteSummary> written = ImportBatch(
+      *store_, actor_,
+      {Score("C", 2016, 70), Score("A", 2016, 55.5, core::Grade::kC), Score("A", 2015, 90)});
   ASSERT_TRUE(written.ok()) << written.error().message;
   EXPECT_EQ(written.value().inserted, 3);
-  core::Result<WriteSummary> again = store_->UpsertScores({Score("C", 2016, 71)}, actor_);
+  core::Result<WriteSummary> again = ImportBatch(*store_, actor_, {Score("C", 2016, 71)});
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again.value().updated, 1);
 
@@ -180,7 +180,7 @@ TEST_P(SqlStoreTest, ScoresRoundTripWithCommitteeGrade) {
 
 TEST_P(SqlStoreTest, ScoresAlignWithATableInAnyOrder) {
   Upsert({Org("A"), Org("B")});
-  ASSERT_TRUE(store_->UpsertScores({Score("B", 2016, 80)}, actor_).ok());
+  ASSERT_TRUE(ImportBatch(*store_, actor_, {Score("B", 2016, 80)}).ok());
   core::OrgTable table;
   table.unit_codes = {"u1"};
   table.Add("B", OrgType::kVillage, 0, core::kNoParent);
@@ -261,7 +261,7 @@ TEST_F(SqlStoreSqliteTest, KilledWriterLeavesTheDatabaseAsItWas) {
   if (child == 0) {
     const std::vector<core::Organization> orgs = ManyOrgs(1'000'000);
     core::Result<std::unique_ptr<Store>> store = OpenSqliteStore(path_);
-    if (store.ok()) (void)store.value()->UpsertOrganizations(orgs, Actor{});
+    if (store.ok()) (void)ImportBatch(*store.value(), Actor{}, orgs);
     _exit(0);
   }
   // Kill once the writer has spilled pages into the WAL, i.e. truly mid-transaction.

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "storage/hand_decision_records.h"
+#include "storage/import_writer.h"
 #include "storage/open_store.h"
 #include "storage/organization_subject.h"
 #include "storage/score_subject.h"
@@ -49,7 +50,7 @@ class WorkPagesTest : public test::StoreTest {
 
 TEST_P(WorkPagesTest, TheScoreSheetListsWhatTheYearRanksWithAScoreOrWithout) {
   Upsert({Org("A"), Org("B", "", "u2", OrgType::kCommunity), Org("C", "A")});
-  ASSERT_TRUE(store_->UpsertScores({Score("A", 2016, 70), Score("C", 2017, 60)}, actor_).ok());
+  ASSERT_TRUE(ImportBatch(*store_, actor_, {Score("A", 2016, 70), Score("C", 2017, 60)}).ok());
   // C is dissolved in 2017: ranked in 2016, not in 2017 (core::AssessedIn), where its score
   // still shows.
   ASSERT_TRUE(store_

@@ -4,6 +4,7 @@
 // pairings, each write audited in its transaction.
 #include <gtest/gtest.h>
 
+#include "storage/import_writer.h"
 #include "storage/pairing_records.h"
 #include "storage/standard_records.h"
 #include "storage/subject_test_support.h"
@@ -18,7 +19,7 @@ class StandardsRecordsTest : public test::StoreTest {
  protected:
   void SetUp() override {
     StoreTest::SetUp();
-    ASSERT_TRUE(store_->UpsertOrganizations({Org("A"), Org("B"), Org("C", "", "u2")}, actor_).ok());
+    ASSERT_TRUE(ImportBatch(*store_, actor_, {Org("A"), Org("B"), Org("C", "", "u2")}).ok());
     // The 2016 assessment selected A (test::Result: the first of three in code order).
     ASSERT_TRUE(
         test::SaveRun(*store_, actor_, test::NoInputs(Table()).input, test::Result(2016, {1, 0, 0}))

@@ -1,8 +1,8 @@
-// The storage interface the CLI and server use. SQLite implements it now; PostgreSQL will
-// follow behind the same interface, so the SQL behind it stays portable.
-//
-// Every write method is one transaction: it applies wholly or not at all, and appends its
-// audit entry in the same transaction. Not thread-safe: one Store per thread.
+// The storage handle the CLI, the use cases and the server hold: one transaction at a time
+// (Read, Write; tx.h), through which every subject is reached (organization_subject.h,
+// score_subject.h, assessment_records.h, ...), and the database's lifecycle. One implementation,
+// SqlStore, over either backend (storage::Database: SQLite or PostgreSQL); open_store.h chooses.
+// The value types below are what the subjects answer. Not thread-safe: one Store per thread.
 #pragma once
 
 #include <array>
@@ -329,15 +329,6 @@ class Store {
   virtual core::Result<bool> IsEmpty() = 0;
   virtual core::Result<bool> IsDemo() = 0;
   virtual core::Status MarkDemo() = 0;
-
-  // Upserts by key. Organizations must have been validated (parents exist in the batch or the
-  // store, no cycles, units resolved); they may come in any order.
-  virtual core::Result<WriteSummary> UpsertOrganizations(
-      const std::vector<core::Organization>& orgs, const Actor& actor) = 0;
-  virtual core::Result<WriteSummary> UpsertMembers(const std::vector<core::Member>& members,
-                                                   const Actor& actor) = 0;
-  virtual core::Result<WriteSummary> UpsertScores(const std::vector<core::ScoreRecord>& scores,
-                                                  const Actor& actor) = 0;
 };
 
 // Opens (creating if needed) an SQLite database file with WAL and foreign keys on.

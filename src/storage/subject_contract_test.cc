@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "storage/import_writer.h"
 #include "storage/organization_subject.h"
 #include "storage/score_subject.h"
 #include "storage/store.h"
@@ -182,7 +183,7 @@ TEST_P(OrgSubjectTest, GetOrganizationAndAncestry) {
   Tree();
   core::Member m{"M1", "Li", "D1", core::MemberStatus::kRegular, "", {}};
   core::Member m2{"M2", "Wang", "D1", core::MemberStatus::kPocket, "2001-01-01", {}};
-  ASSERT_TRUE(store_->UpsertMembers({m, m2}, actor_).ok());
+  ASSERT_TRUE(ImportBatch(*store_, actor_, {m, m2}).ok());
   core::Result<std::optional<OrgDetail>> d = storage::ReadValue(
       *store_, [&](storage::Tx& t) { return storage::OrganizationRecords(t).Detail("D1"); });
   ASSERT_TRUE(d.ok() && d.value());
@@ -683,10 +684,9 @@ TEST_P(LifecycleSubjectTest, AnOrganizationEndsOnceAndAnUnknownOneIsNotFound) {
 }
 
 TEST_P(LifecycleSubjectTest, AMemberWhoLeftIsKeptListedAsLeftAndCountedApart) {
-  ASSERT_TRUE(store_
-                  ->UpsertMembers({Member("M1", "D1"), Member("M2", "D1"),
-                                   Member("M3", "D1", core::MemberStatus::kMobile)},
-                                  actor_)
+  ASSERT_TRUE(ImportBatch(*store_, actor_,
+                          {Member("M1", "D1"), Member("M2", "D1"),
+                           Member("M3", "D1", core::MemberStatus::kMobile)})
                   .ok());
   const core::MemberLeave leave{core::LeaveKind::kTransferredOut, {2017, 5, 1}, "转往外县"};
   ASSERT_TRUE(

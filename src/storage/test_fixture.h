@@ -16,6 +16,7 @@
 #include "core/clock.h"
 #include "core/policy.h"
 #include "storage/assessment_records.h"
+#include "storage/import_writer.h"
 #include "storage/open_store.h"
 #include "storage/organization_subject.h"
 #include "storage/postgres/pg_test_server.h"
@@ -132,7 +133,7 @@ class StoreTest : public ::testing::TestWithParam<Backend> {
   }
 
   WriteSummary Upsert(const std::vector<core::Organization>& orgs) {
-    core::Result<WriteSummary> summary = store_->UpsertOrganizations(orgs, actor_);
+    core::Result<WriteSummary> summary = ImportBatch(*store_, actor_, orgs);
     EXPECT_TRUE(summary.ok()) << summary.error().message;
     return summary.ok() ? summary.value() : WriteSummary{-1, -1};
   }

@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "storage/import_writer.h"
 #include "storage/subject_test_support.h"
 #include "storage/test_fixture.h"
 
@@ -82,7 +83,7 @@ TEST_P(TxTest, AReadSnapshotRefusesToWrite) {
 }
 
 TEST_P(TxTest, AReadInsideBeginReadingSeesItsSnapshot) {
-  ASSERT_TRUE(store_->UpsertOrganizations({Org("A")}, actor_).ok());
+  ASSERT_TRUE(ImportBatch(*store_, actor_, {Org("A")}).ok());
   ASSERT_TRUE(store_->BeginReading().ok());
   std::int64_t seen = -1;
   ASSERT_TRUE(store_
