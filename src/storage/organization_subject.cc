@@ -299,18 +299,6 @@ core::Result<core::StoredOrgs> OrganizationRecords::Stored() {
   }
 }
 
-core::Result<std::unordered_set<std::string>> OrganizationRecords::Codes() {
-  core::Result<Statement> stmt = tx_->db().Prepare("SELECT code FROM organizations");
-  if (!stmt.ok()) return stmt.error();
-  std::unordered_set<std::string> codes;
-  for (;;) {
-    core::Result<bool> row = stmt.value().Step();
-    if (!row.ok()) return row.error();
-    if (!row.value()) return codes;
-    codes.emplace(stmt.value().Text(0));
-  }
-}
-
 core::Result<bool> OrganizationRecords::Save(const core::Organization& org) {
   if (org.unit.empty()) return core::Error::Invalid("the unit is not resolved", "unit");
   Database& db = tx_->db();

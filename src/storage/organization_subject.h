@@ -14,7 +14,6 @@
 #include <functional>
 #include <optional>
 #include <string>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -54,7 +53,6 @@ class OrganizationRecords {
   core::Result<core::OrgTable> Table();
   // What validation of an import or a single write needs to know of the stored organizations.
   core::Result<core::StoredOrgs> Stored();
-  core::Result<std::unordered_set<std::string>> Codes();
 
   // Creates or updates `org`, validated by the caller (parent exists, no cycle, unit resolved).
   // True when it was created. kInvalid when the unit is not resolved.

@@ -1,5 +1,7 @@
 #include "storage/staged_upsert.h"
 
+#include <utility>
+
 #include "storage/sql_store.h"
 
 namespace grassroots::storage {
@@ -35,7 +37,11 @@ core::Status StagedUpsert::Upsert(Database& db, std::string_view first, std::str
                           columns_ + " FROM " + staging_ + std::string(upsert_.conflict);
   core::Status status = db.Exec(sql, "writing the import's rows");
   if (status.ok()) return status;
-  return WithContext(status.error(),
+  return InRows(status.error(), first, last);
+}
+
+core::Error StagedUpsert::InRows(core::Error error, std::string_view first, std::string_view last) {
+  return WithContext(std::move(error),
                      "in the rows from " + std::string(first) + " to " + std::string(last));
 }
 

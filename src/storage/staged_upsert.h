@@ -4,7 +4,8 @@
 // both backends; only the new and changed rows are then loaded into a temporary staging table
 // with COPY and upserted from it by one INSERT ... SELECT with the table's own ON CONFLICT
 // clause. Moving the comparison into SQL was not done: the records' JSON (numbers, escaping,
-// the resolved unit) would have to be rebuilt by the server byte for byte. Internal to
+// the resolved unit) would have to be rebuilt by the server byte for byte. A chunk of new rows
+// only is loaded into the table directly. Internal to
 // src/storage.
 #pragma once
 
@@ -34,6 +35,7 @@ class StagedUpsert {
   // Creates the staging table (dropped at commit or rollback) or empties it.
   core::Status Clear(Database& db);
   core::Status Upsert(Database& db, std::string_view first, std::string_view last);
+  static core::Error InRows(core::Error error, std::string_view first, std::string_view last);
 
   const UpsertSql& upsert_;
   std::string table_;
@@ -46,6 +48,7 @@ template <typename Kind>
 core::Status StagedUpsert::Write(Database& db, const std::vector<typename Kind::Row>& rows,
                                  ChangeRecorder& recorder, WriteSummary& summary,
                                  PartitionCheck<Kind>& partition) {
+  const std::int64_t updated_before = summary.updated;
   std::vector<std::uint32_t> changed;
   if (core::Status status = Compare<Kind>(db, rows, KeyOrder(rows, Kind::Less), recorder, changed,
                                           summary, partition);
@@ -53,15 +56,26 @@ core::Status StagedUpsert::Write(Database& db, const std::vector<typename Kind::
     return status;
   }
   if (changed.empty()) return core::Status::Ok();
-  if (core::Status cleared = Clear(db); !cleared.ok()) return cleared;
-  core::Result<BulkLoad> load = db.BeginBulkLoad(staging_, columns_);
+  // A chunk whose changed rows are all new (every chunk of a first import) needs no upsert:
+  // nothing stored has their keys (the writers of the database take turns, and an import's keys
+  // are unique), so they are loaded into the table itself, not staged and copied again.
+  const bool all_new = summary.updated == updated_before;
+  if (!all_new) {
+    if (core::Status cleared = Clear(db); !cleared.ok()) return cleared;
+  }
+  core::Result<BulkLoad> load = db.BeginBulkLoad(all_new ? table_ : staging_, columns_);
   if (!load.ok()) return load.error();
   for (std::uint32_t i : changed) {
     Kind::Bind(load.value().row(), 1, rows[i]);
     if (core::Status added = load.value().row().Run(); !added.ok()) return added;
   }
-  if (core::Status loaded = load.value().Finish(); !loaded.ok()) return loaded;
-  return Upsert(db, Kind::Name(rows[changed.front()]), Kind::Name(rows[changed.back()]));
+  const std::string first = Kind::Name(rows[changed.front()]);
+  const std::string last = Kind::Name(rows[changed.back()]);
+  if (core::Status loaded = load.value().Finish(); !loaded.ok()) {
+    return InRows(loaded.error(), first, last);
+  }
+  if (all_new) return core::Status::Ok();
+  return Upsert(db, first, last);
 }
 
 }  // namespace grassroots::storage

@@ -380,7 +380,7 @@ TEST_P(OrgSubjectTest, ScoresOfListSave) {
   EXPECT_EQ(page.value().items[0].code, "D2A");
 }
 
-TEST_P(OrgSubjectTest, TableStoredAndCodesReadEveryOrganizationEndedToo) {
+TEST_P(OrgSubjectTest, TableAndStoredReadEveryOrganizationEndedToo) {
   Tree();
   const core::OrgEnd end{core::OrgEndKind::kDissolved, {2016, 3, 1}, "", "撤销"};
   ASSERT_TRUE(
@@ -407,11 +407,6 @@ TEST_P(OrgSubjectTest, TableStoredAndCodesReadEveryOrganizationEndedToo) {
   EXPECT_EQ(stored.value().at("D2A").unit, "u2");
   EXPECT_TRUE(stored.value().at("D1B").ended);
   EXPECT_FALSE(stored.value().at("D1A").ended);
-
-  auto codes = ReadValue(*store_, [](Tx& t) { return OrganizationRecords(t).Codes(); });
-  ASSERT_TRUE(codes.ok());
-  EXPECT_EQ(codes.value().size(), 6u);
-  EXPECT_TRUE(codes.value().contains("D2A"));
 }
 
 TEST_P(OrgSubjectTest, RosterAndSubtreeCountsLeaveOutWhoLeftAndWhatEnded) {
