@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/clock.h"
 #include "core/error.h"
@@ -166,6 +167,14 @@ class DatabaseImpl {
                                                std::string_view /*columns*/) {
     return core::Error::Internal("this database has no bulk load");
   }
+  // Before a bulk load into `table` (an import): when the table is empty, the backend may take
+  // off what costs per row — its foreign keys' row-by-row checks, its secondary indexes — and
+  // answers the statements that put them back, to be run once every row is in: they check and
+  // index all rows at once, so a row that breaks a key fails there and the transaction with it.
+  // Both inside the one write transaction. Default: nothing taken off.
+  virtual core::Result<std::vector<std::string>> SuspendForFirstLoad(std::string_view /*table*/) {
+    return std::vector<std::string>{};
+  }
   // After rows were written with their own `column` ids (a copy), new rows continue after the
   // largest: SQLite's INTEGER PRIMARY KEY does so by itself, an identity column is told.
   virtual core::Status ContinueIdentity(std::string_view /*table*/, std::string_view /*column*/) {
@@ -225,6 +234,10 @@ class Database {
   bool CanBulkLoad() const { return impl_->CanBulkLoad(); }
   core::Result<BulkLoad> BeginBulkLoad(std::string_view table, std::string_view columns) {
     return impl_->BeginBulkLoad(table, columns);
+  }
+  // See DatabaseImpl::SuspendForFirstLoad.
+  core::Result<std::vector<std::string>> SuspendForFirstLoad(std::string_view table) {
+    return impl_->SuspendForFirstLoad(table);
   }
   // The data version (Store::DataVersion) when the backend knows it without a query, as of no
   // later than the open read transaction's snapshot (or, outside one, than the next query's);

@@ -2,6 +2,8 @@
 
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "storage/audit_chain.h"
 #include "storage/import_kinds.h"
@@ -151,6 +153,8 @@ struct ImportWriter::State {
   std::optional<PartitionCheck<ScoreRows>> scores;
   // Where the backend has bulk loads (PostgreSQL): chunks written through COPY.
   std::optional<StagedUpsert> staged;
+  // What SuspendForFirstLoad took off the table, put back by Finish.
+  std::vector<std::string> restore;
 };
 
 ImportWriter::ImportWriter(Tx& tx, ImportTable table) : tx_(tx), table_(table) {}
@@ -163,6 +167,11 @@ core::Status ImportWriter::Start() {
   core::Result<std::int64_t> entry_id = NextAuditId(tx_.db());
   if (!entry_id.ok()) return entry_id.error();
   state_ = std::make_unique<State>(tx_.db(), entry_id.value());
+  if (tx_.db().CanBulkLoad()) {
+    auto restore = tx_.db().SuspendForFirstLoad(TableName(table_));
+    if (!restore.ok()) return restore.error();
+    state_->restore = std::move(restore).value();
+  }
   if (table_ == ImportTable::kOrganizations) {
     auto check = NewPartitionCheck<OrgRows>(tx_.db());
     if (!check.ok()) return check.error();
@@ -224,6 +233,12 @@ core::Status ImportWriter::Write(const std::vector<core::ScoreRecord>& rows) {
 
 core::Result<WriteSummary> ImportWriter::Finish(std::size_t rows) {
   if (core::Status started = Start(); !started.ok()) return started.error();
+  for (const std::string& sql : state_->restore) {
+    // Every row is checked here against the keys that were taken off.
+    const std::string what = "checking the keys and building the indexes of the rows written";
+    if (core::Status restored = tx_.db().Exec(sql, what); !restored.ok()) return restored.error();
+  }
+  state_->restore.clear();
   AuditEntry entry;
   if (core::Status status = state_->recorder.Finish(entry); !status.ok()) return status.error();
   entry.actor = tx_.actor().name;

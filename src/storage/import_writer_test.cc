@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cctype>
 #include <string>
 #include <vector>
 
@@ -125,7 +127,73 @@ TEST_P(ImportWriterTest, ChunksOfTwoYearsWriteAndRecordEveryRowOnceAndOnlyChange
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM scores WHERE team = 72 AND year = 2016"), 1);
 }
 
+// A first import into empty tables (on PostgreSQL: foreign keys and secondary indexes taken off
+// for the load and put back at its end, postgres/pg_first_load.h) refuses a parent that exists
+// nowhere and writes nothing; the keys hold for the imports after it.
+TEST_P(ImportWriterTest, AFirstImportWithAParentFoundNowhereWritesNothingAndTheKeysStillHold) {
+  core::Result<WriteSummary> refused =
+      ImportBatch(*store_, actor_, {test::Org("A"), test::Org("A1", "nowhere")});
+  ASSERT_FALSE(refused.ok());
+  std::string message = refused.error().message;
+  std::transform(message.begin(), message.end(), message.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  EXPECT_NE(message.find("foreign key"), std::string::npos) << message;
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM organizations"), 0);
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM audit_log"), 0);
+
+  ASSERT_TRUE(ImportBatch(*store_, actor_, {test::Org("A"), test::Org("A1", "A")}).ok());
+  EXPECT_FALSE(ImportBatch(*store_, actor_, {test::Org("A2", "nowhere")}).ok());
+  EXPECT_FALSE(ImportBatch(*store_, actor_, {test::Score("NOWHERE", 2016, 70)}).ok());
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM organizations"), 2);
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM scores"), 0);
+}
+
 INSTANTIATE_STORE_TESTS(ImportWriterTest);
+
+using FirstLoadPostgresTest = test::OnPostgres<ImportWriterTest>;
+
+// The foreign keys and indexes of the tables imports write, as the catalog describes them.
+std::string KeysAndIndexes(Store& store) {
+  core::Result<std::string> text = ReadValue(store, [](Tx& tx) -> core::Result<std::string> {
+    core::Result<Statement> stmt = tx.db().Prepare(
+        "SELECT conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid)"
+        " FROM pg_constraint WHERE conrelid IN"
+        " ('organizations'::regclass, 'members'::regclass, 'scores'::regclass)"
+        " UNION ALL SELECT tablename || ' ' || indexdef FROM pg_indexes"
+        " WHERE schemaname = current_schema()"
+        " AND tablename IN ('organizations', 'members', 'scores') ORDER BY 1");
+    if (!stmt.ok()) return stmt.error();
+    std::string all;
+    for (core::Result<bool> row = stmt.value().Step(); row.ok() && row.value();
+         row = stmt.value().Step()) {
+      all += std::string(stmt.value().Text(0)) + "\n";
+    }
+    return all;
+  });
+  EXPECT_TRUE(text.ok());
+  return text.ok() ? text.value() : "";
+}
+
+TEST_F(FirstLoadPostgresTest, FirstImportsLeaveEveryKeyAndIndexAsItWas) {
+  const std::string before = KeysAndIndexes(*store_);
+  EXPECT_NE(before.find("organizations_parent_code_fkey FOREIGN KEY (parent_code)"),
+            std::string::npos)
+      << before;
+  EXPECT_NE(before.find("CREATE INDEX organizations_unit_type_code"), std::string::npos);
+
+  std::vector<core::Organization> orgs = test::ManyOrgs(300);
+  std::reverse(orgs.begin(), orgs.end());  // children before their parents
+  ASSERT_TRUE(ImportBatch(*store_, actor_, orgs).ok());
+  core::Member member = Member("M1");
+  member.org = orgs.back().code;
+  ASSERT_TRUE(WriteMembers({member}).ok());
+  std::vector<core::ScoreRecord> scores;
+  for (const core::Organization& org : orgs) scores.push_back(test::Score(org.code, 2016, 70));
+  EXPECT_EQ(WriteInChunks(scores, 128).inserted, 300);
+
+  EXPECT_EQ(KeysAndIndexes(*store_), before);
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM organizations WHERE parent_code IS NOT NULL"), 270);
+}
 
 }  // namespace
 }  // namespace grassroots::storage

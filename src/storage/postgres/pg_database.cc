@@ -9,6 +9,7 @@
 #include "storage/postgres/pg_bulk_load.h"
 #include "storage/postgres/pg_connection.h"
 #include "storage/postgres/pg_data_version.h"
+#include "storage/postgres/pg_first_load.h"
 
 namespace grassroots::embedded {
 extern const std::string_view pg_migration_007_schema;
@@ -270,6 +271,9 @@ class PgDatabase final : public DatabaseImpl {
   bool CanBulkLoad() const override { return true; }
   core::Result<BulkLoad> BeginBulkLoad(std::string_view table, std::string_view columns) override {
     return BulkLoad(pg::NewBulkLoad(conn_, table, columns));
+  }
+  core::Result<std::vector<std::string>> SuspendForFirstLoad(std::string_view table) override {
+    return pg::SuspendForFirstLoad(*this, table);
   }
   core::Status ContinueIdentity(std::string_view table, std::string_view column) override {
     const std::string t(table);
