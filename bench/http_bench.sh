@@ -7,7 +7,8 @@
 # 300,000-organization demo CSVs (about 15 s) and loads the filtered lists a province user opens.
 # `postgres` copies that database (`grassroots copy-db`) into a throwaway PostgreSQL server of its
 # own (scripts/pg-test-server) and serves it from there; `both` runs the same endpoints on SQLite
-# and then on PostgreSQL, with the bare endpoint before, between and after.
+# and then on PostgreSQL, with the bare endpoint before, between and after. Each backend ends
+# with three varied runs (bench/rotate.lua): every request another organization or page.
 # Needs wrk (apt-get install wrk); postgres needs postgresql-15 (scripts/install-deps --test).
 set -euo pipefail
 
@@ -72,12 +73,13 @@ pg_ticks() {
   echo "$total"
 }
 
-run() {  # name url [cookie]
+run() {  # name url [cookie] [paths file: each request the next path of it, bench/rotate.lua]
   local name=$1 url=$2
   local out server_before pg_before
   server_before=$(ticks "${server_pid:-0}")
   pg_before=$(pg_ticks)
-  out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency ${3:+-H "Cookie: $3"} "$url")
+  out=$(ROTATE_PATHS=${4:-} wrk -t2 -c"$connections" -d"${seconds}s" --latency \
+    ${3:+-H "Cookie: $3"} ${4:+-s "$(dirname "$0")/rotate.lua"} "$url")
   local rps p99 requests cpu=""
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
@@ -87,7 +89,10 @@ run() {  # name url [cookie]
     [[ ! -f $dir/pg/data/postmaster.pid ]] ||
       cpu+=$(printf ', postgres %d us' $((($(pg_ticks) - pg_before) * 10000 / requests)))
   fi
-  printf '%-28s %12s req/s   p99 %-9s%s\n' "$name" "$rps" "$p99" "$cpu"
+  # Answers that were not 2xx (a failed login, a wrong path) would make any figure meaningless.
+  local failed
+  failed=$(awk '/Non-2xx/ {print $NF}' <<<"$out")
+  printf '%-28s %12s req/s   p99 %-9s%s%s\n' "$name" "$rps" "$p99" "$cpu" "${failed:+   NOT 2xx: $failed}"
 }
 
 echo "wrk: 2 threads, $connections connections, ${seconds} s each, 127.0.0.1 ($(nproc) cores), $scale data"
@@ -115,7 +120,21 @@ endpoints() {  # the reads, on the server now listening
     run "GET /assessments/2016/summary" "$api/assessments/2016/summary" "$cookie"
     run "GET /assessments/2016" "$api/assessments/2016?limit=50" "$cookie"
   fi
+  # Varied: each request asks another organization or page (up to 1,000 of each, rotating), as
+  # many users reading different things do, instead of the same answer again and again.
+  run "varied /organizations/{code}" "$api" "$cookie" "$dir/varied-orgs"
+  run "varied /organizations pages" "$api" "$cookie" "$dir/varied-pages"
+  run "varied /assessments pages" "$api" "$cookie" "$dir/varied-rows"
 }
+
+# The paths of the varied runs: up to 1,000 organizations (all 228 of the county), and as many
+# pages of 20 organizations and of 50 assessment rows, each starting one row further (distinct
+# answers, none past the end).
+sqlite3 "$db" "SELECT '/api/v1/organizations/' || code FROM organizations ORDER BY code LIMIT 1000" \
+  >"$dir/varied-orgs"
+varied=$(wc -l <"$dir/varied-orgs")
+seq 0 $((varied - 1)) | awk '{print "/api/v1/organizations?limit=20&offset=" $1}' >"$dir/varied-pages"
+seq 0 $((varied - 1)) | awk '{print "/api/v1/assessments/2016?limit=50&offset=" $1}' >"$dir/varied-rows"
 
 run "bare cpp-httplib /hello" "http://127.0.0.1:$hello_port/hello"
 for backend in $backends; do

@@ -157,6 +157,46 @@ TEST_F(TwoServers, AChangeThroughOneIsSeenByTheOthersRememberedTotals) {
   }
 }
 
+// Organizations and list pages are remembered by data version too (http/read_memo.h): a rename
+// through A is in B's remembered detail and page within the second, and at once in A's.
+TEST_F(TwoServers, ARenameThroughOneIsSeenInTheOthersRememberedDetail) {
+  ServerProcess a({}, ServerProcess::Data::kEmpty, schema_.url());
+  ServerProcess b({}, ServerProcess::Data::kAsIs, schema_.url());
+  Session on_a(a.port(), ServerProcess::kAdmin, ServerProcess::kAdminPassword);
+  Session on_b(b.port(), ServerProcess::kAdmin, ServerProcess::kAdminPassword);
+  ASSERT_TRUE(on_a.ok() && on_b.ok());
+  nlohmann::json org = {{"code", "N1"},        {"name", "支部0"},     {"type", "village"},
+                        {"kind", "committee"}, {"secretary", "书记"}, {"unit", "u1"}};
+  ASSERT_EQ(on_a.Send("POST", "/api/v1/organizations", org.dump()), 201);
+  const std::string detail = "/api/v1/organizations/N1";
+  const std::string page = "/api/v1/organizations?limit=20&q=N1";
+  for (int round = 1; round <= 5; ++round) {
+    const std::string before = "支部" + std::to_string(round - 1);
+    // Asked until B has heard of the last change, then asked again: remembered now.
+    const auto asked = std::chrono::steady_clock::now();
+    while (on_b.GetJson(detail)["name"] != before &&
+           std::chrono::steady_clock::now() - asked < std::chrono::seconds(3)) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    ASSERT_EQ(on_b.GetJson(detail)["name"], before);
+    ASSERT_EQ(on_b.GetJson(page)["items"][0]["name"], before);
+    ASSERT_EQ(on_a.GetJson(detail)["name"], before);
+    org["name"] = "支部" + std::to_string(round);
+    ASSERT_EQ(on_a.Send("PUT", detail, org.dump()), 200);
+    const auto renamed = std::chrono::steady_clock::now();
+    EXPECT_EQ(on_a.GetJson(detail)["name"], org["name"]);  // at once on the server that wrote
+    nlohmann::json name = on_b.GetJson(detail)["name"];
+    while (name != org["name"] &&
+           std::chrono::steady_clock::now() - renamed < std::chrono::seconds(3)) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      name = on_b.GetJson(detail)["name"];
+    }
+    EXPECT_EQ(name, org["name"]);
+    EXPECT_LE(std::chrono::steady_clock::now() - renamed, std::chrono::seconds(1));
+    EXPECT_EQ(on_b.GetJson(page)["items"][0]["name"], org["name"]);
+  }
+}
+
 // The throttle's counts are in the database (app/login_guard.h): a guesser cannot spread their
 // attempts over the servers behind a proxy to escape the waits.
 TEST_F(TwoServers, FailedLoginsOnOneServerDelayALoginOnTheOther) {

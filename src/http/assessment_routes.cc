@@ -155,47 +155,56 @@ bool OrderParam(const httplib::Request& req, storage::OrgFilter& filter, httplib
 // The page of a stored year that a request asks for: its year, its filter within the caller's
 // scope (organization, grade, selection, order, paging) and the run's record; nullopt when the
 // answer (a malformed parameter, a year not assessed) is written already. Rows and
-// PreviousPlans read the same request, so they answer the same rows.
+// PreviousPlans read the same request, so they answer the same rows. ParseRowsRequest reads
+// what the request says without the store, CompleteRowsRequest the rest, in that order.
 struct RowsRequest {
   int year = 0;
   storage::OrgFilter filter;
   std::string policy_version;
 };
-std::optional<RowsRequest> ReadRowsRequest(Call& call) {
+std::optional<RowsRequest> ParseRowsRequest(Call& call) {
   auto year = PathYear(call.req, call.res, 1);
   RowsRequest request;
   storage::OrgFilter& filter = request.filter;
   if (!year || !PageParams(call.req, filter.offset, filter.limit, call.res)) return std::nullopt;
   if (!AssessmentListParams(call.req, filter, call.res)) return std::nullopt;
-  auto info = app::AssessmentOf(call.store, *year);
+  request.year = *year;
+  return request;
+}
+bool CompleteRowsRequest(Call& call, RowsRequest& request) {
+  storage::OrgFilter& filter = request.filter;
+  auto info = app::AssessmentOf(call.store, request.year);
   if (!info.ok()) {
     WriteError(call.res, info.error());
-    return std::nullopt;
+    return false;
   }
   if (!info.value()) {
     WriteError(call.res, 404, "not_found", "year not assessed", "year");
-    return std::nullopt;
+    return false;
   }
   ApplyScope(call.principal, filter);
-  if (!OrderParam(call.req, filter, call.res)) return std::nullopt;
-  request.year = *year;
+  if (!OrderParam(call.req, filter, call.res)) return false;
   request.policy_version = info.value()->policy_version;
+  return true;
+}
+std::optional<RowsRequest> ReadRowsRequest(Call& call) {
+  std::optional<RowsRequest> request = ParseRowsRequest(call);
+  if (!request || !CompleteRowsRequest(call, *request)) return std::nullopt;
   return request;
 }
 
 // Rows of a stored year, filtered by organization, grade and selection in the store, by code
 // or as ranked (with their groups' quota arithmetic).
-void Rows(Call& call) {
-  std::optional<RowsRequest> request = ReadRowsRequest(call);
-  if (!request) return;
-  const int year = request->year;
-  storage::OrgFilter& filter = request->filter;
+void WriteRows(Call& call, RowsRequest& request) {
+  if (!CompleteRowsRequest(call, request)) return;
+  const int year = request.year;
+  storage::OrgFilter& filter = request.filter;
   auto page = app::AssessmentRows(call.store, year, filter);
   if (!page.ok()) return WriteError(call.res, page.error());
   const bool with_manual = core::MayDo(call.principal, core::GlobalAction::kReadAllAssessments);
   JsonWriter out;
   out.BeginObject().Key("year").Int(year);
-  out.Key("policy_version").String(request->policy_version).Key("items").BeginArray();
+  out.Key("policy_version").String(request.policy_version).Key("items").BeginArray();
   for (const auto& row : page.value().items) WriteRow(out, row, with_manual);
   out.EndArray().Key("total").Int(page.value().total);
   out.Key("offset").Int(filter.offset).Key("limit").Int(filter.limit);
@@ -208,6 +217,21 @@ void Rows(Call& call) {
   }
   out.EndObject();
   WriteJsonText(call.res, out.Take());
+}
+
+// Remembered by data version (http/read_memo.h) for the caller's role (which decides "manual")
+// and scope; nothing in it depends on the clock (the hand decisions are those stored). ?order
+// is in the key as read: "code" (or absent) and "rank" answer 200, any other value a 422 that
+// is not kept, so all those share one key.
+void Rows(Call& call) {
+  std::optional<RowsRequest> request = ParseRowsRequest(call);
+  if (!request) return;
+  const std::string order = call.req.has_param("order") ? call.req.get_param_value("order") : "";
+  const bool known = order.empty() || order == "code" || order == "rank";
+  MemoKey key("assessment rows");
+  key.Add(request->year).Add(known ? (order == "rank" ? "rank" : "code") : "?");
+  AddFilterKey(key.Add(ScopeKey(call.principal)), request->filter);
+  call.services.pages.Answer(call, key.text(), [&] { WriteRows(call, *request); });
 }
 
 // The page of a stored year that Rows answers for the same parameters, each organization with

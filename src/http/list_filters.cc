@@ -22,7 +22,22 @@ bool StateParam(const httplib::Request& req, storage::OrgFilter& filter, httplib
   return true;
 }
 
+std::string_view Tristate(const std::optional<bool>& value) {
+  return !value ? "-" : *value ? "1" : "0";
+}
+
 }  // namespace
+
+void AddFilterKey(MemoKey& key, const storage::OrgFilter& filter) {
+  key.Add(filter.unit).Add(filter.type).Add(filter.parent).Add(Tristate(filter.direct));
+  key.Add(Tristate(filter.ended)).Add(filter.query);
+  key.Add(static_cast<std::int64_t>(filter.within.size()));
+  for (const std::string& code : filter.within) key.Add(code);
+  key.Add(static_cast<std::int64_t>(filter.only.size()));
+  for (const std::string& code : filter.only) key.Add(code);
+  key.Add(filter.restrict_to_scope ? "1" : "0").Add(filter.grade).Add(Tristate(filter.selected));
+  key.Add(filter.ranked ? "1" : "0").Add(filter.offset).Add(filter.limit);
+}
 
 bool OrganizationListParams(const httplib::Request& req, storage::OrgFilter& filter,
                             httplib::Response& res) {

@@ -6,6 +6,7 @@
 
 #include <httplib.h>
 
+#include "http/read_memo.h"
 #include "storage/store.h"
 
 namespace grassroots::http {
@@ -17,6 +18,10 @@ bool OrganizationListParams(const httplib::Request& req, storage::OrgFilter& fil
 // ?unit, ?type, ?parent, ?q, ?grade (A..D or 优秀..较差) and ?selected (true|false).
 bool AssessmentListParams(const httplib::Request& req, storage::OrgFilter& filter,
                           httplib::Response& res);
+
+// Every field of a parsed filter, in a fixed order, as parts of a remembered answer's key
+// (http/read_memo.h): the key names what the list reads, never the request's raw query.
+void AddFilterKey(MemoKey& key, const storage::OrgFilter& filter);
 
 // ?year as a year (core::CheckYear); when absent, 0 unless `required` (then 422 "empty").
 bool QueryYear(const httplib::Request& req, bool required, int& year, httplib::Response& res);

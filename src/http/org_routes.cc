@@ -135,11 +135,8 @@ void Save(Call& call, core::Organization org, const core::Organization* before) 
   WriteJsonText(call.res, ItemText(saved.value().org, WriteOrg), saved.value().created ? 201 : 200);
 }
 
-void List(Call& call) {
-  storage::OrgFilter filter;
-  if (!PageParams(call.req, filter.offset, filter.limit, call.res)) return;
-  if (!OrganizationListParams(call.req, filter, call.res)) return;
-  ApplyScope(call.principal, filter);
+// A page of organizations, as VisitOrganizations reads it for `filter` (scope applied).
+void WriteList(Call& call, const storage::OrgFilter& filter) {
   // Rows go from the statement to the text as they are read: no Organization per row.
   JsonWriter out;
   out.BeginObject().Key("items").BeginArray();
@@ -149,6 +146,18 @@ void List(Call& call) {
   out.EndArray().Key("total").Int(total.value());
   out.Key("offset").Int(filter.offset).Key("limit").Int(filter.limit).EndObject();
   WriteJsonText(call.res, out.Take());
+}
+
+// Remembered by data version (http/read_memo.h): the page depends on the parsed filter and the
+// caller's scope, nothing else (no clock: "ended" is a stored fact).
+void List(Call& call) {
+  storage::OrgFilter filter;
+  if (!PageParams(call.req, filter.offset, filter.limit, call.res)) return;
+  if (!OrganizationListParams(call.req, filter, call.res)) return;
+  ApplyScope(call.principal, filter);
+  MemoKey key("organizations");
+  AddFilterKey(key.Add(ScopeKey(call.principal)), filter);
+  call.services.pages.Answer(call, key.text(), [&] { WriteList(call, filter); });
 }
 
 // What the caller may do to the organization, as core::MayAccessOrganization decides, so
@@ -185,10 +194,9 @@ std::string CountsText(const std::array<std::int64_t, 5>& counts) {
   return out.Take();
 }
 
-void Detail(Call& call) {
-  auto code = PathCode(call.req, call.res);
-  if (!code || !RequireOrg(call, *code, core::OrgAction::kRead)) return;
-  auto detail = app::OrganizationOf(call.store, *code);
+void WriteDetail(Call& call, const std::string& code) {
+  if (!RequireOrg(call, code, core::OrgAction::kRead)) return;
+  auto detail = app::OrganizationOf(call.store, code);
   if (!detail.ok()) return WriteError(call.res, detail.error());
   if (!detail.value()) return WriteError(call.res, 404, "not_found", "no organization", "code");
   // The organization's fields, then its counts, in one object.
@@ -197,14 +205,23 @@ void Detail(Call& call) {
   // With no organization below it, its subtree is itself: no walk (most are branches).
   auto subtree = detail.value()->children == 0
                      ? core::Result<std::array<std::int64_t, 5>>(detail.value()->member_counts)
-                     : app::SubtreeMemberCounts(call.store, *code);
+                     : app::SubtreeMemberCounts(call.store, code);
   if (!subtree.ok()) return WriteError(call.res, subtree.error());
   text += ",\"member_counts\":" + CountsText(detail.value()->member_counts) +
           ",\"subtree_member_counts\":" + CountsText(subtree.value()) +
           ",\"members_left\":" + std::to_string(detail.value()->members_left) +
           ",\"children\":" + std::to_string(detail.value()->children) +
-          ",\"may\":" + MayText(call, *code) + "}";
+          ",\"may\":" + MayText(call, code) + "}";
   WriteJsonText(call.res, std::move(text));
+}
+
+// Remembered by data version (http/read_memo.h) for the caller's role and scope, which decide
+// both whether it is shown and "may"; a refusal is not kept, so it is decided anew each time.
+void Detail(Call& call) {
+  auto code = PathCode(call.req, call.res);
+  if (!code) return;
+  const MemoKey key = MemoKey("organization").Add(*code).Add(ScopeKey(call.principal));
+  call.services.pages.Answer(call, key.text(), [&] { WriteDetail(call, *code); });
 }
 
 void Create(Call& call) {

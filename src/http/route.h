@@ -28,7 +28,9 @@ struct Services {
   // (app/login_guard.h).
   auth::ThrottleLimits login_limits;
   SessionCache sessions;
-  ReadMemo answers;             // the dashboard's summary and trend
+  ReadMemo answers;  // the dashboard's summary and trend
+  // Organization list pages, organizations, pages of a stored assessment: many small answers.
+  ReadMemo pages{{.max_bytes = 32 << 20, .max_entries = 10'000}};
   WhatIfMemo what_ifs;          // what-if outcomes, paged through
   bool secure_cookies = false;  // TLS is on, here or at a proxy in front
   // Proxies whose X-Forwarded-For names the client (ClientAddress).
