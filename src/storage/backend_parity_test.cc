@@ -3,6 +3,7 @@
 // backend-neutral code (audit_chain.h), and values read back the same from either backend.
 #include <gtest/gtest.h>
 
+#include <charconv>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -129,6 +130,59 @@ class BackendParityTest : public ::testing::Test {
     });
     ASSERT_TRUE(status.ok()) << status.error().message;
   }
+  // Every row of `sql`'s result as text, column by column: NULL as "NULL", `kinds[c]` 'I' an
+  // integer, 'R' a double in its shortest round-trip form (to the last bit), 'T' text.
+  std::vector<std::vector<std::string>> Rows(Store& store, const std::string& sql,
+                                             std::string_view kinds) {
+    std::vector<std::vector<std::string>> rows;
+    core::Status status = store.Read([&](Tx& tx) -> core::Status {
+      core::Result<Statement> stmt = tx.db().Prepare(sql);
+      if (!stmt.ok()) return stmt.error();
+      Statement& s = stmt.value();
+      for (;;) {
+        core::Result<bool> step = s.Step();
+        if (!step.ok()) return step.error();
+        if (!step.value()) return core::Status::Ok();
+        std::vector<std::string>& row = rows.emplace_back();
+        for (std::size_t c = 0; c < kinds.size(); ++c) {
+          const int column = static_cast<int>(c);
+          if (s.IsNull(column)) {
+            row.emplace_back("NULL");
+          } else if (kinds[c] == 'I') {
+            row.push_back(std::to_string(s.Int(column)));
+          } else if (kinds[c] == 'R') {
+            char text[32];
+            const auto end = std::to_chars(text, text + sizeof text, s.Double(column)).ptr;
+            row.emplace_back(text, end);
+          } else {
+            row.emplace_back(s.Text(column));
+          }
+        }
+      }
+    });
+    EXPECT_TRUE(status.ok()) << status.error().message;
+    return rows;
+  }
+
+  // Assesses `year` from the stored organizations and scores with `manual` and stores it.
+  void AssessAndSave(Store& store, int year, std::vector<core::ManualDecision> manual) {
+    core::Result<core::OrgTable> table =
+        ReadValue(store, [&](Tx& t) { return OrganizationRecords(t).Table(); });
+    ASSERT_TRUE(table.ok());
+    core::Result<core::YearScores> scores =
+        ReadValue(store, [&](Tx& t) { return ScoreRecords(t).OfYear(year, table.value()); });
+    ASSERT_TRUE(scores.ok());
+    core::AssessmentInput input;
+    input.year = year;
+    input.orgs = &table.value();
+    input.scores = &scores.value();
+    input.manual = std::move(manual);
+    core::Result<core::AssessmentResult> result = core::Assess(core::MoheDefaultPolicy(), input);
+    ASSERT_TRUE(result.ok()) << result.error().message;
+    core::Status saved = test::SaveRun(store, actor_, input, result.value());
+    ASSERT_TRUE(saved.ok()) << saved.error().message;
+  }
+
   static constexpr std::string_view kOddName = "tab\there\nnew line\r\\N back\\slash 党";
 
   std::string dir_;
@@ -214,6 +268,95 @@ TEST_F(BackendParityTest, StreamedImportsLeaveTheSameChainAndRowsOnBothBackends)
       ReadValue(*stores_[1], [&](Tx& t) { return ScoreRecords(t).OfYear(2017, two.value()); });
   ASSERT_TRUE(first.ok() && second.ok());
   EXPECT_EQ(first.value().dimensions, second.value().dimensions);  // to the last bit
+}
+
+// A run of more rows than one statement holds (128) and than one piece of a bulk load (1 MiB:
+// COPY on PostgreSQL), with scores no binary fraction holds and committee and hand reasons
+// holding what COPY's text format escapes, then the same year replaced after a few changes:
+// every stored column, the quota groups and the chain are the same on both backends.
+TEST_F(BackendParityTest, ALargeRunIsStoredTheSameOnBothBackends) {
+  constexpr int kOrgs = 1500;
+  const std::string filler(1500, 'x');  // 1,000 reasons: some 1.5 MiB of COPY text
+  std::vector<core::Organization> orgs;
+  std::vector<core::ScoreRecord> scores;
+  for (int i = 0; i < kOrgs; ++i) {
+    char code[16];
+    std::snprintf(code, sizeof code, "L%05d", i);
+    const core::OrgType type = i % 3 == 0 ? core::OrgType::kCommunity : core::OrgType::kVillage;
+    orgs.push_back(Org(code, "", "u" + std::to_string(i % 91), type));
+    core::ScoreRecord score = Score(code, 2016, 39 + (i * 37) % 60 + 1.0 / 3.0);
+    score.dimensions[1] = 0.1 + 0.2 + (i % 400) / 7.0;
+    score.dimensions[2] = 55.55 + i * 1e-9;
+    if (i % 3 != 2) {
+      score.committee_grade = i % 7 == 0 ? core::Grade::kD : core::Grade::kB;
+      score.reason = std::string(kOddName) + " " + std::to_string(i) + " " + filler;
+    }
+    if (i % 11 != 5) scores.push_back(score);  // some unscored
+  }
+  const std::string share = "\\\\server\\share\\N";
+  const std::vector<core::ManualDecision> manual = {
+      {3, true, std::string(kOddName)}, {700, false, share}, {1400, true, "\\N"}};
+  std::vector<core::ManualDecision> manual_after = manual;
+  manual_after[1].reason += "\t";
+  // A few changes: the replaced year rewrites their rows only (the bulk load again).
+  std::vector<core::ScoreRecord> changed;
+  for (const core::ScoreRecord& score : scores) {
+    if (score.code == "L00010" || score.code == "L00900" || score.code == "L01300") {
+      changed.push_back(score);
+      changed.back().dimensions[0] = 99.999999999;
+    }
+  }
+  ASSERT_EQ(changed.size(), 3u);
+  changed[1].committee_grade = core::Grade::kD;
+  changed[1].reason = "line\nbreak\ttab\\";
+  const core::UnixSeconds start = clock_.Now();
+  for (auto& store : stores_) {
+    clock_.Set(start);
+    Chunks(*store, ImportTable::kOrganizations, orgs, 500);
+    Chunks(*store, ImportTable::kScores, scores, 500);
+    AssessAndSave(*store, 2016, manual);
+    Chunks(*store, ImportTable::kScores, changed, 500);
+    AssessAndSave(*store, 2016, manual_after);
+  }
+  core::Result<ChainHead> sqlite = test::AuditHead(*stores_[0]);
+  core::Result<ChainHead> postgres = test::AuditHead(*stores_[1]);
+  ASSERT_TRUE(sqlite.ok() && postgres.ok());
+  EXPECT_EQ(sqlite.value(), postgres.value());
+  for (auto& store : stores_) {
+    core::Result<AuditVerification> v = test::VerifyAudit(*store, postgres.value());
+    ASSERT_TRUE(v.ok());
+    EXPECT_TRUE(v.value().ok) << v.value().message;
+  }
+  const std::string results =
+      "SELECT year, org_code, score_cents, grade, rank_in_type, selected, reasons, consecutive,"
+      " unit_code, type, parent_code, team, leader, venue, routine, service, members,"
+      " committee_grade, committee_reason, manual_include, manual_reason, previous_selected"
+      " FROM assessment_results ORDER BY year, org_code";
+  const auto one = Rows(*stores_[0], results, "ITITIIIITTTRRRRRRTTITI");
+  const auto two = Rows(*stores_[1], results, "ITITIIIITTTRRRRRRTTITI");
+  ASSERT_EQ(one.size(), std::size_t{kOrgs});
+  ASSERT_EQ(two.size(), one.size());
+  for (std::size_t r = 0; r < one.size(); ++r) ASSERT_EQ(one[r], two[r]) << "row " << r;
+  std::size_t reason_bytes = 0;
+  for (const auto& row : one) reason_bytes += row[18].size();
+  EXPECT_GT(reason_bytes, std::size_t{1} << 20);
+  EXPECT_EQ(one[900][18], "line\nbreak\ttab\\");
+  EXPECT_EQ(one[900][11], "99.999999999");
+  EXPECT_EQ(one[700][20], share + "\t");
+  EXPECT_EQ(one[1400][20], "\\N");
+  EXPECT_EQ(one[3][20], kOddName);
+  const std::string quotas =
+      "SELECT year, unit_code, type, count, ratio_ppm, quota, cut_cents, taken"
+      " FROM assessment_quotas ORDER BY year, unit_code, type";
+  const auto quotas_one = Rows(*stores_[0], quotas, "ITTIIIII");
+  EXPECT_GT(quotas_one.size(), std::size_t{128});
+  EXPECT_TRUE(quotas_one == Rows(*stores_[1], quotas, "ITTIIIII"));
+  const auto info = [](Tx& tx) { return AssessmentRecords(tx).Info(2016); };
+  auto a = ReadValue(*stores_[0], info);
+  auto b = ReadValue(*stores_[1], info);
+  ASSERT_TRUE(a.ok() && b.ok() && a.value() && b.value());
+  EXPECT_EQ(a.value()->audit_hash, b.value()->audit_hash);
+  EXPECT_EQ(a.value()->selected_count, b.value()->selected_count);
 }
 
 // SQLite -> PostgreSQL -> SQLite: everything arrives (an organization merged into another, an
