@@ -8,6 +8,7 @@
 #include "storage/audit_chain.h"
 #include "storage/import_kinds.h"
 #include "storage/member_status_records.h"
+#include "storage/paged_read.h"
 #include "storage/staged_upsert.h"
 #include "storage/statistics.h"
 
@@ -17,35 +18,6 @@ namespace {
 using import_kinds::MemberRows;
 using import_kinds::OrgRows;
 using import_kinds::ScoreRows;
-
-// Rows per page of the reads below: a PostgreSQL statement's result is read whole.
-constexpr int kPageRows = 65536;
-
-// Reads `sql` (its first column the code, "... WHERE code > ? ORDER BY code LIMIT ?") page by
-// page, calling `row` for each row.
-template <typename Row>
-core::Status ReadPaged(Database& db, std::string_view sql, Row row) {
-  core::Result<Statement> stmt = db.Prepare(sql);
-  if (!stmt.ok()) return stmt.error();
-  Statement& s = stmt.value();
-  std::string after;
-  for (;;) {
-    s.BindText(1, after).BindInt(2, kPageRows);
-    int read = 0;
-    std::string last;
-    for (;;) {
-      core::Result<bool> next = s.Step();
-      if (!next.ok()) return next.error();
-      if (!next.value()) break;
-      ++read;
-      row(s);
-      last = s.Text(0);
-    }
-    s.Reset();
-    if (read < kPageRows) return core::Status::Ok();
-    after = std::move(last);
-  }
-}
 
 std::string_view TableName(ImportTable table) {
   switch (table) {
@@ -132,16 +104,21 @@ core::Result<WriteSummary> ImportBatch(Store& store, const Actor& actor,
 }
 
 core::Status ReadStoredOrganizations(Tx& tx, core::OrgBatchCheck& check) {
-  return ReadPaged(
-      tx.db(),
-      "SELECT code, parent_code, unit_code, ended_on IS NOT NULL FROM organizations"
-      " WHERE code > ? ORDER BY code LIMIT ?",
-      [&](const Statement& s) { check.AddStored(s.Text(0), s.Text(1), s.Text(2), s.Int(3) != 0); });
+  return ReadPaged(tx.db(),
+                   "SELECT code, parent_code, unit_code, ended_on IS NOT NULL FROM organizations"
+                   " WHERE code > ? ORDER BY code LIMIT ?",
+                   [&](const Statement& s) {
+                     check.AddStored(s.Text(0), s.Text(1), s.Text(2), s.Int(3) != 0);
+                     return core::Status::Ok();
+                   });
 }
 
 core::Status ReadOrganizationCodes(Tx& tx, core::CodeSet& codes) {
   return ReadPaged(tx.db(), "SELECT code FROM organizations WHERE code > ? ORDER BY code LIMIT ?",
-                   [&](const Statement& s) { codes.Insert(s.Text(0)); });
+                   [&](const Statement& s) {
+                     codes.Insert(s.Text(0));
+                     return core::Status::Ok();
+                   });
 }
 
 struct ImportWriter::State {

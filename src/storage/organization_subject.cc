@@ -5,6 +5,7 @@
 
 #include "storage/audit_chain.h"
 #include "storage/audited_rows.h"
+#include "storage/paged_read.h"
 #include "storage/server_sql.h"
 #include "storage/sql_store.h"
 
@@ -254,32 +255,31 @@ core::Result<core::OrgTable> OrganizationRecords::Table() {
   if (!count.ok()) return count.error();
   table.Reserve(static_cast<std::size_t>(count.value()));
 
-  core::Result<Statement> stmt =
-      db.Prepare("SELECT code, type, unit_code, parent_code FROM organizations ORDER BY code");
-  if (!stmt.ok()) return stmt.error();
-  const Statement& s = stmt.value();
   std::vector<PendingParent> pending;
   std::string last_unit;
   std::uint32_t last_unit_index = 0;
-  for (;;) {
-    core::Result<bool> row = stmt.value().Step();
-    if (!row.ok()) return row.error();
-    if (!row.value()) break;
-    const std::optional<core::OrgType> type = StoredType(s.Text(1));
-    if (!type) {
-      return core::Error::Internal("organization " + std::string(s.Text(0)) +
-                                   " has an unknown type " + std::string(s.Text(1)));
-    }
-    // Organizations of a unit cluster by code, so the last unit is usually the one.
-    if (s.Text(2) != last_unit) {
-      last_unit = s.Text(2);
-      last_unit_index = unit_index.at(last_unit);  // ReadUnits listed every referenced unit
-    }
-    if (!s.IsNull(3)) {
-      pending.push_back({static_cast<std::uint32_t>(table.size()), std::string(s.Text(3))});
-    }
-    table.Add(std::string(s.Text(0)), *type, last_unit_index, core::kNoParent);
-  }
+  core::Status read = ReadPaged(
+      db,
+      "SELECT code, type, unit_code, parent_code FROM organizations"
+      " WHERE code > ? ORDER BY code LIMIT ?",
+      [&](const Statement& s) -> core::Status {
+        const std::optional<core::OrgType> type = StoredType(s.Text(1));
+        if (!type) {
+          return core::Error::Internal("organization " + std::string(s.Text(0)) +
+                                       " has an unknown type " + std::string(s.Text(1)));
+        }
+        // Organizations of a unit cluster by code, so the last unit is usually the one.
+        if (s.Text(2) != last_unit) {
+          last_unit = s.Text(2);
+          last_unit_index = unit_index.at(last_unit);  // ReadUnits listed every referenced unit
+        }
+        if (!s.IsNull(3)) {
+          pending.push_back({static_cast<std::uint32_t>(table.size()), std::string(s.Text(3))});
+        }
+        table.Add(std::string(s.Text(0)), *type, last_unit_index, core::kNoParent);
+        return core::Status::Ok();
+      });
+  if (!read.ok()) return read.error();
   if (core::Status status = ResolveParents(table, pending); !status.ok()) return status.error();
   return table;
 }

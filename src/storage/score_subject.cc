@@ -1,9 +1,13 @@
 #include "storage/score_subject.h"
 
+#include <array>
+#include <optional>
+#include <string>
 #include <variant>
 
 #include "storage/audited_rows.h"
 #include "storage/code_index.h"
+#include "storage/paged_read.h"
 #include "storage/server_sql.h"
 #include "storage/sql_store.h"
 
@@ -96,21 +100,29 @@ core::Result<Page<ScoreSheetRow>> ScoreRecords::Sheet(int year, SheetRows which,
 }
 
 core::Result<core::YearScores> ScoreRecords::OfYear(int year, const core::OrgTable& orgs) {
-  core::Result<Statement> stmt = tx_->db().Prepare(
-      "SELECT org_code, team, leader, venue, routine, service, members, grade, reason"
-      " FROM scores WHERE year = ? ORDER BY org_code");
-  if (!stmt.ok()) return stmt.error();
-  stmt.value().BindInt(1, year);
   core::YearScores scores;
   scores.Resize(orgs.size());
-  core::Status status =
-      ForEachOrgRow(stmt.value(), orgs, [&](std::uint32_t org, const Statement& s) {
+  const CodeIndex index(orgs);
+  std::uint32_t hint = 0;
+  core::Status status = ReadPaged(
+      tx_->db(),
+      "SELECT org_code, team, leader, venue, routine, service, members, grade, reason"
+      " FROM scores WHERE year = ? AND org_code > ? ORDER BY org_code LIMIT ?",
+      [&](Statement& s) {
+        s.BindInt(1, year);
+        return 1;
+      },
+      [&](const Statement& s) {
+        // Scores of organizations the table lacks (added after it was read) are left out.
+        const std::optional<std::uint32_t> org = index.Find(s.Text(0), hint);
+        if (!org) return core::Status::Ok();
+        hint = *org + 1;
         std::array<double, core::kDimensionCount> values{};
         for (int d = 0; d < core::kDimensionCount; ++d) values[d] = s.Double(1 + d);
         const std::optional<core::Grade> grade = StoredGrade(s, 7);
-        scores.Set(org, values, grade);
+        scores.Set(*org, values, grade);
         if (grade && !s.IsNull(8))
-          scores.committee_reasons.push_back({org, std::string(s.Text(8))});
+          scores.committee_reasons.push_back({*org, std::string(s.Text(8))});
         return core::Status::Ok();
       });
   if (!status.ok()) return WithContext(status.error(), "loading " + std::to_string(year));
