@@ -10,6 +10,7 @@
 #include "storage/audited_rows.h"
 #include "storage/import_writer.h"
 #include "storage/migrations.h"
+#include "storage/paged_read.h"
 #include "storage/score_subject.h"
 #include "storage/sqlite_db.h"
 #include "storage/store.h"
@@ -270,6 +271,23 @@ TEST_F(AuditTrailSqliteTest, TheDatabaseRefusesToUpdateOrDeleteTheTrail) {
   }
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM audit_log"), entries);
   EXPECT_TRUE(Verify().ok);
+}
+
+// The change records are read a page at a time (kPageRows, paged_read.h): an import of more
+// verifies whole, and a record altered past the first page is still caught.
+TEST_P(AuditTrailTest, ChangeRecordsAreCheckedAcrossPages) {
+  const int rows = kPageRows + 1000;
+  Upsert(test::ManyOrgs(rows));
+  AuditVerification v = Verify();
+  EXPECT_TRUE(v.ok) << v.message;
+  EXPECT_EQ(v.changes, rows);
+
+  Tamper("UPDATE audit_changes SET after_json = '{}' WHERE entry_id = 1 AND seq = " +
+         std::to_string(kPageRows + 500));
+  v = Verify();
+  EXPECT_FALSE(v.ok);
+  EXPECT_EQ(v.reason, "audit_changes_altered");
+  EXPECT_EQ(v.first_bad_id, 1);
 }
 
 TEST_P(AuditTrailTest, EntriesRecordTheInjectedInstant) {
