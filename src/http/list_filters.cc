@@ -29,14 +29,17 @@ std::string_view Tristate(const std::optional<bool>& value) {
 }  // namespace
 
 void AddFilterKey(MemoKey& key, const storage::OrgFilter& filter) {
-  key.Add(filter.unit).Add(filter.type).Add(filter.parent).Add(Tristate(filter.direct));
-  key.Add(Tristate(filter.ended)).Add(filter.query);
-  key.Add(static_cast<std::int64_t>(filter.within.size()));
-  for (const std::string& code : filter.within) key.Add(code);
-  key.Add(static_cast<std::int64_t>(filter.only.size()));
-  for (const std::string& code : filter.only) key.Add(code);
-  key.Add(filter.restrict_to_scope ? "1" : "0").Add(filter.grade).Add(Tristate(filter.selected));
-  key.Add(filter.ranked ? "1" : "0").Add(filter.offset).Add(filter.limit);
+  // Every field, by a binding that stops compiling when OrgFilter gains or loses one: a field
+  // left out of the key would let two different lists share a remembered answer.
+  const auto& [unit, type, parent, direct, ended, query, within, only, restrict_to_scope, grade,
+               selected, ranked, offset, limit] = filter;
+  key.Add(unit).Add(type).Add(parent).Add(Tristate(direct)).Add(Tristate(ended)).Add(query);
+  key.Add(static_cast<std::int64_t>(within.size()));
+  for (const std::string& code : within) key.Add(code);
+  key.Add(static_cast<std::int64_t>(only.size()));
+  for (const std::string& code : only) key.Add(code);
+  key.Add(restrict_to_scope ? "1" : "0").Add(grade).Add(Tristate(selected));
+  key.Add(ranked ? "1" : "0").Add(offset).Add(limit);
 }
 
 bool OrganizationListParams(const httplib::Request& req, storage::OrgFilter& filter,

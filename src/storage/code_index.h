@@ -30,20 +30,34 @@ class CodeIndex {
   std::unordered_map<std::string_view, std::uint32_t> map_;
 };
 
+// Aligns rows read in code order with `orgs`: Next(code) is the row's index in the table, or
+// nullopt for an organization the table lacks (added after it was loaded: the caller works on
+// the table it holds). Each found row hints the next, so rows in code order need no search.
+class OrgAligner {
+ public:
+  explicit OrgAligner(const core::OrgTable& orgs) : index_(orgs) {}
+  std::optional<std::uint32_t> Next(std::string_view code) {
+    const std::optional<std::uint32_t> org = index_.Find(code, hint_);
+    if (org) hint_ = *org + 1;
+    return org;
+  }
+
+ private:
+  CodeIndex index_;
+  std::uint32_t hint_ = 0;
+};
+
 // Walks the rows of `stmt` whose column 0 is an organization's code, in code order, calling
-// on_row(index, stmt) for those in `orgs`. Rows of organizations the table lacks (added
-// after it was loaded) are skipped: the caller works on the table it holds.
+// on_row(index, stmt) for those in `orgs` (OrgAligner).
 template <typename OnRow>
 core::Status ForEachOrgRow(Statement& stmt, const core::OrgTable& orgs, OnRow on_row) {
-  const CodeIndex index(orgs);
-  std::uint32_t hint = 0;
+  OrgAligner aligner(orgs);
   for (;;) {
     core::Result<bool> row = stmt.Step();
     if (!row.ok()) return row.error();
     if (!row.value()) return core::Status::Ok();
-    const std::optional<std::uint32_t> org = index.Find(stmt.Text(0), hint);
+    const std::optional<std::uint32_t> org = aligner.Next(stmt.Text(0));
     if (!org) continue;
-    hint = *org + 1;
     if (core::Status status = on_row(*org, stmt); !status.ok()) return status;
   }
 }

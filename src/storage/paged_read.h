@@ -19,10 +19,11 @@ inline constexpr int kPageRows = 65536;
 // Runs `sql` page after page. Its first column is the key, unique and text, and it ends
 // "... <key> > ? ORDER BY <key> LIMIT ?"; `bind(stmt)` binds the parameters before those two and
 // answers how many it bound. `row(stmt)` is called for every row, in key order; an error it
-// answers ends the read. `page_rows` other than kPageRows is for tests.
+// answers ends the read. `page_rows` other than kPageRows is for tests. (Named apart from
+// ReadPaged so that a call's arguments cannot fit both.)
 template <typename Bind, typename Row>
-core::Status ReadPaged(Database& db, std::string_view sql, Bind bind, Row row,
-                       int page_rows = kPageRows) {
+core::Status ReadPagedWith(Database& db, std::string_view sql, Bind bind, Row row,
+                           int page_rows = kPageRows) {
   core::Result<Statement> stmt = db.Prepare(sql);
   if (!stmt.ok()) return stmt.error();
   Statement& s = stmt.value();
@@ -52,7 +53,7 @@ core::Status ReadPaged(Database& db, std::string_view sql, Bind bind, Row row,
 // The same with no parameters but the key's.
 template <typename Row>
 core::Status ReadPaged(Database& db, std::string_view sql, Row row, int page_rows = kPageRows) {
-  return ReadPaged(
+  return ReadPagedWith(
       db, sql, [](Statement&) { return 0; }, row, page_rows);
 }
 

@@ -19,7 +19,7 @@ class PagedReadTest : public test::StoreTest {
   std::vector<std::string> ScoredCodes(int year, int page) {
     std::vector<std::string> codes;
     core::Status status = store_->Read([&](Tx& tx) {
-      return ReadPaged(
+      return ReadPagedWith(
           tx.db(),
           "SELECT org_code FROM scores WHERE year = ? AND org_code > ? ORDER BY org_code LIMIT ?",
           [&](Statement& s) {

@@ -102,9 +102,8 @@ core::Result<Page<ScoreSheetRow>> ScoreRecords::Sheet(int year, SheetRows which,
 core::Result<core::YearScores> ScoreRecords::OfYear(int year, const core::OrgTable& orgs) {
   core::YearScores scores;
   scores.Resize(orgs.size());
-  const CodeIndex index(orgs);
-  std::uint32_t hint = 0;
-  core::Status status = ReadPaged(
+  OrgAligner aligner(orgs);
+  core::Status status = ReadPagedWith(
       tx_->db(),
       "SELECT org_code, team, leader, venue, routine, service, members, grade, reason"
       " FROM scores WHERE year = ? AND org_code > ? ORDER BY org_code LIMIT ?",
@@ -114,9 +113,8 @@ core::Result<core::YearScores> ScoreRecords::OfYear(int year, const core::OrgTab
       },
       [&](const Statement& s) {
         // Scores of organizations the table lacks (added after it was read) are left out.
-        const std::optional<std::uint32_t> org = index.Find(s.Text(0), hint);
+        const std::optional<std::uint32_t> org = aligner.Next(s.Text(0));
         if (!org) return core::Status::Ok();
-        hint = *org + 1;
         std::array<double, core::kDimensionCount> values{};
         for (int d = 0; d < core::kDimensionCount; ++d) values[d] = s.Double(1 + d);
         const std::optional<core::Grade> grade = StoredGrade(s, 7);
