@@ -27,6 +27,7 @@ extern const std::string_view migration_018_bulletins;
 extern const std::string_view migration_023_reminder_reports;
 extern const std::string_view migration_026_party_meetings;
 extern const std::string_view migration_030_collective_economy;
+extern const std::string_view migration_031_results_year_key;
 extern const std::string_view migration_022_spot_check_finding_evidence;
 extern const std::string_view migration_027_checklists;
 extern const std::string_view migration_028_standardized_branches;
@@ -103,6 +104,7 @@ std::span<const Migration> Migrations() {
       {28, "028_standardized_branches", embedded::migration_028_standardized_branches},
       {29, "029_pairing", embedded::migration_029_pairing},
       {30, "030_collective_economy", embedded::migration_030_collective_economy},
+      {31, "031_results_year_key", embedded::migration_031_results_year_key},
   };
   return kMigrations;
 }

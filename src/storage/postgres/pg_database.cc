@@ -27,6 +27,7 @@ extern const std::string_view pg_migration_018_bulletins;
 extern const std::string_view pg_migration_023_reminder_reports;
 extern const std::string_view pg_migration_026_party_meetings;
 extern const std::string_view pg_migration_030_collective_economy;
+extern const std::string_view pg_migration_031_results_year_key;
 extern const std::string_view pg_migration_022_spot_check_finding_evidence;
 extern const std::string_view pg_migration_027_checklists;
 extern const std::string_view pg_migration_028_standardized_branches;
@@ -333,6 +334,7 @@ std::span<const Migration> PgMigrations() {
       {28, "028_standardized_branches", embedded::pg_migration_028_standardized_branches},
       {29, "029_pairing", embedded::pg_migration_029_pairing},
       {30, "030_collective_economy", embedded::pg_migration_030_collective_economy},
+      {31, "031_results_year_key", embedded::pg_migration_031_results_year_key},
   };
   return kMigrations;
 }
