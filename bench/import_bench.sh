@@ -9,7 +9,9 @@
 # the second replaces 2016) and `copy-db` of the same rows from an SQLite file (imported
 # untimed into DIR/copy_source.db) into a second, empty database of the server, with
 # `audit verify` there. COPY_DB_TIMEOUT=SECONDS stops a copy that takes longer (reported, the
-# script goes on); PG_EXTRAS=0 leaves out the assess and copy-db steps.
+# script goes on); PG_EXTRAS=0 leaves out the assess and copy-db steps. PG_TUNED=1 starts the
+# server with the settings docs/deploy.md gives for a province or the country ("The database
+# server's settings"); without it the server keeps PostgreSQL's defaults.
 #   bench/import_bench.sh [BINARY] [DIR] [SCALE] [sqlite|postgres]
 # Defaults: build/release/src/cli/grassroots, a new temporary folder (removed afterwards), country,
 # sqlite. With postgres, a throwaway server (scripts/pg-test-server) in DIR/pg holds the database
@@ -36,6 +38,11 @@ rm -f "$db" "$db-wal" "$db-shm" "$db.audit-heads"
 if [[ $backend == postgres ]]; then
   here=$(cd "$(dirname "$0")/.." && pwd)
   rm -rf "$dir/pg"
+  if [[ ${PG_TUNED:-0} == 1 ]]; then
+    # Keep in step with docs/deploy.md.
+    export PG_SERVER_OPTIONS="-c shared_buffers=6GB -c effective_cache_size=16GB \
+-c maintenance_work_mem=1GB -c work_mem=64MB"
+  fi
   db=$("$here/scripts/pg-test-server" start "$dir/pg")
   trap '"$here/scripts/pg-test-server" stop "$dir/pg"; [[ -z ${2:-} ]] && rm -rf "$dir"' EXIT
 fi
@@ -81,7 +88,7 @@ timed() {
   printf '\n'
 }
 
-echo "scale $scale on $backend, files and database in $dir (load: $(cut -d' ' -f1-3 /proc/loadavg))"
+echo "scale $scale on $backend${PG_SERVER_OPTIONS:+ ($PG_SERVER_OPTIONS)}, files and database in $dir (load: $(cut -d' ' -f1-3 /proc/loadavg))"
 printf '%-14s %10s %10s %12s %10s\n' step wall cpu peak_rss "$([[ $backend == postgres ]] && echo server_cpu)"
 # CSV files left by an earlier run of the same scale are used again.
 if [[ -f $dir/orgs.csv && -f $dir/scores.csv && -f $dir/.scale-$scale ]]; then

@@ -1,7 +1,7 @@
 -- 031_results_year_key on PostgreSQL: assessment_results no longer carries a foreign key on
 -- assessments (year). On PostgreSQL such a key is an after-row trigger per inserted row, each an
--- SPI query (SELECT 1 ... FOR KEY SHARE): a third of the server's work when a country's run
--- stores its 5.2 million rows (docs/performance.md). It guarded nothing the code does not: a
+-- SPI query (SELECT 1 ... FOR KEY SHARE): at country scale 40% of the server's work when a
+-- first run stores two years of 5.2 million rows (docs/performance.md). It guarded nothing the code does not: a
 -- run's rows are written only by AssessmentRecords::Save, in the transaction that writes their
 -- year's header first, and a year is deleted by deleting its rows before its header
 -- (assessment_records.cc), so the cascade never had anything left to delete. The quota groups
