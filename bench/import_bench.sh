@@ -11,7 +11,8 @@
 # `audit verify` there. COPY_DB_TIMEOUT=SECONDS stops a copy that takes longer (reported, the
 # script goes on); PG_EXTRAS=0 leaves out the assess and copy-db steps. PG_TUNED=1 starts the
 # server with the settings docs/deploy.md gives for a province or the country ("The database
-# server's settings"); without it the server keeps PostgreSQL's defaults.
+# server's settings"); without it the server keeps PostgreSQL's defaults. PG_SERVER_OPTIONS
+# ("-c name=value ...") gives it others, with PG_TUNED or without (scripts/pg-test-server).
 #   bench/import_bench.sh [BINARY] [DIR] [SCALE] [sqlite|postgres]
 # Defaults: build/release/src/cli/grassroots, a new temporary folder (removed afterwards), country,
 # sqlite. With postgres, a throwaway server (scripts/pg-test-server) in DIR/pg holds the database
@@ -41,7 +42,7 @@ if [[ $backend == postgres ]]; then
   if [[ ${PG_TUNED:-0} == 1 ]]; then
     # Keep in step with docs/deploy.md.
     export PG_SERVER_OPTIONS="-c shared_buffers=6GB -c effective_cache_size=16GB \
--c maintenance_work_mem=1GB -c work_mem=64MB"
+-c maintenance_work_mem=1GB -c work_mem=64MB ${PG_SERVER_OPTIONS:-}"
   fi
   db=$("$here/scripts/pg-test-server" start "$dir/pg")
   trap '"$here/scripts/pg-test-server" stop "$dir/pg"; [[ -z ${2:-} ]] && rm -rf "$dir"' EXIT
