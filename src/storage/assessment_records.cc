@@ -65,8 +65,9 @@ core::Status CheckSizes(const core::AssessmentInput& input, const core::Assessme
   return core::Status::Ok();
 }
 
-// A year with no stored run: removes whatever rows it holds without one (none, with foreign
-// keys on; children first, as the cascade does only then).
+// A year with no stored run: removes whatever rows it holds without one (none while every run
+// is written by Save; SQLite's foreign keys also refuse them, PostgreSQL keeps no key on the
+// result rows since migration 031). Children first, as the cascade would.
 core::Status DeleteYear(Database& db, int year) {
   for (std::string_view sql :
        {"DELETE FROM assessment_results WHERE year = ?",

@@ -67,6 +67,11 @@ class ResultRowsTest : public test::StoreTest {
         QueryInt("SELECT COUNT(*) FROM assessment_results WHERE year = " + std::to_string(other)));
     EXPECT_EQ(RowsNotIn(year, other), 0);
     EXPECT_EQ(RowsNotIn(other, year), 0);
+    // No row outlives its run's header: the code keeps this, not a foreign key, on PostgreSQL
+    // (migration 031).
+    EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM assessment_results r WHERE NOT EXISTS"
+                       " (SELECT 1 FROM assessments a WHERE a.year = r.year)"),
+              0);
   }
 };
 
