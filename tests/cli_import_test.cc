@@ -2,6 +2,7 @@
 // and the database is left exactly as it was.
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <sqlite3.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -149,6 +150,32 @@ TEST_F(ImportTest, UnreadableFileIsBadInput) {
   EXPECT_NE(outcome.err.find("missing.csv"), std::string::npos);
 }
 
+// A store that refuses a row deep in the file, while the second reading parses chunks ahead of
+// the one being written: the store's error is reported, the import ends (the parsing stopped,
+// not left waiting), and nothing is written.
+TEST_F(ImportTest, StoreRefusingARowMidFileEndsTheImportWithNothingWritten) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(scratch_.Db().c_str(), &db), SQLITE_OK);
+  const int created = sqlite3_exec(db,
+                                   "CREATE TRIGGER refuse_k30000 BEFORE INSERT ON organizations"
+                                   " WHEN NEW.code = 'K30000'"
+                                   " BEGIN SELECT RAISE(ABORT, 'refused by the test'); END",
+                                   nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  ASSERT_EQ(created, SQLITE_OK);
+  std::string content = kOrgsHeader;
+  for (int i = 0; i < 100'000; ++i) {
+    content += "K" + std::to_string(i) + ",测试党支部,village,branch,T1,某\n";
+  }
+  const long records = scratch_.Count("audit_changes");
+  const auto outcome = scratch_.Run({"import", "orgs", scratch_.Write("many.csv", content)});
+  EXPECT_NE(outcome.exit_code, 0);
+  EXPECT_NE(outcome.err.find("refused by the test"), std::string::npos) << outcome.err;
+  EXPECT_NE(outcome.err.find("nothing was written"), std::string::npos) << outcome.err;
+  EXPECT_EQ(Snapshot(), before_);
+  EXPECT_EQ(scratch_.Count("audit_changes"), records);
+}
+
 // A writer killed in the middle of its transaction leaves the database as it was.
 TEST_F(ImportTest, KilledImportLeavesTheDatabaseAsItWas) {
   std::string content = kOrgsHeader;
@@ -158,6 +185,12 @@ TEST_F(ImportTest, KilledImportLeavesTheDatabaseAsItWas) {
         "K" + std::to_string(i) + ",测试党支部" + std::to_string(i) + ",village,branch,T1,某\n";
   }
   const std::string path = scratch_.Write("big.csv", content);
+  const auto size_of = [](const std::string& file) -> long long {
+    struct stat info {};
+    return stat(file.c_str(), &info) == 0 ? static_cast<long long>(info.st_size) : 0;
+  };
+  const std::string db = scratch_.Db();
+  const long long before = size_of(db) + size_of(db + "-wal");
   const pid_t child = fork();
   ASSERT_GE(child, 0);
   if (child == 0) {
@@ -165,15 +198,17 @@ TEST_F(ImportTest, KilledImportLeavesTheDatabaseAsItWas) {
           path.c_str(), static_cast<char*>(nullptr));
     _exit(127);
   }
-  // Kill once the transaction has spilled pages into the write-ahead log.
-  const std::string wal = scratch_.Db() + "-wal";
+  // Kill once the transaction has spilled pages: into the write-ahead log, or into the file
+  // itself when the import had the database to itself (a rollback journal, sqlite_db.cc).
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
   bool killed_mid_write = false;
+  bool journaled = false;
   while (std::chrono::steady_clock::now() < deadline) {
-    struct stat info {};
-    if (stat(wal.c_str(), &info) == 0 && info.st_size > 4 * 1024 * 1024) {
+    if (size_of(db) + size_of(db + "-wal") > before + 4 * 1024 * 1024) {
       kill(child, SIGKILL);
       killed_mid_write = true;
+      struct stat journal {};
+      journaled = stat((db + "-journal").c_str(), &journal) == 0;
       break;
     }
     int status = 0;
@@ -183,8 +218,14 @@ TEST_F(ImportTest, KilledImportLeavesTheDatabaseAsItWas) {
   int status = 0;
   waitpid(child, &status, 0);
   ASSERT_TRUE(killed_mid_write) << "the import finished before it could be killed";
+  EXPECT_TRUE(journaled) << "alone with the database, the import wrote through a rollback journal";
+  // The next command puts the file back (a rollback journal left behind is rolled back by the
+  // first connection that may write) and finds the trail whole.
+  const auto verified = scratch_.Run({"audit", "verify"});
+  EXPECT_EQ(verified.exit_code, 0) << verified.err;
   EXPECT_EQ(Snapshot(), before_);
   EXPECT_EQ(scratch_.Dump("PRAGMA integrity_check"), "ok\n");
+  EXPECT_EQ(scratch_.Dump("PRAGMA journal_mode"), "wal\n");
 }
 
 }  // namespace

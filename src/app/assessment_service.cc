@@ -42,13 +42,17 @@ class Runner {
     input.scores = &scores;
     auto result = core::Assess(policy_.policy, input);
     if (!result.ok()) return result.error();
-    core::Status saved = store_.Write(actor_, [&](storage::Tx& tx) -> core::Status {
-      auto info = storage::AssessmentRecords(tx).Save(policy_.policy, policy_.version, input,
-                                                      result.value());
-      if (!info.ok()) return info.error();
-      audit_hash_ = info.value().audit_hash;
-      return core::Status::Ok();
-    });
+    // A row per organization: a country's run writes millions.
+    core::Status saved = store_.Write(
+        actor_,
+        [&](storage::Tx& tx) -> core::Status {
+          auto info = storage::AssessmentRecords(tx).Save(policy_.policy, policy_.version, input,
+                                                          result.value());
+          if (!info.ok()) return info.error();
+          audit_hash_ = info.value().audit_hash;
+          return core::Status::Ok();
+        },
+        storage::Store::WriteSize::kBulk);
     if (!saved.ok()) return saved.error();
     kept_ = std::move(kept);
     return result;

@@ -1,11 +1,15 @@
 #include "app/import_stream.h"
 
 #include <algorithm>
+#include <exception>
 #include <iterator>
+#include <optional>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
+#include "app/chunk_handoff.h"
 #include "core/clock.h"
 #include "core/import_checks.h"
 #include "csv/import_files.h"
@@ -134,37 +138,100 @@ core::Status CheckAll(storage::Tx& tx, std::string_view content, typename Kind::
   return core::Status::Ok();
 }
 
-// The second pass: parses the rows again (all of them parse: the first pass found no error)
-// and writes them a chunk at a time.
+// A chunk of the second pass's rows, and how far into the text its last row ended.
+template <typename Row>
+struct ParsedChunk {
+  std::vector<Row> rows;
+  std::size_t offset = 0;
+};
+
+// Chunks parsed ahead of the one being written: enough for the parser to keep going while the
+// store writes, few enough to stay a few MiB.
+constexpr std::size_t kChunksAhead = 2;
+
+// Thrown from the parser's callback to leave the rest of the file unread once the writer stopped.
+struct ParsingStopped {};
+
+// The second pass's parsing, on a thread of its own: parses the rows again (all of them parse:
+// the first pass found no error), completes them (Kind::Fill) and hands them over a chunk at a
+// time. Whatever ends it, it closes the handoff. `failed_line` gets the line of a row that did
+// not parse after all, `failure` an exception.
+template <typename Kind>
+void ParseChunks(std::string_view content, const typename Kind::State& state,
+                 ChunkHandoff<ParsedChunk<typename Kind::Row>>& handoff, int& failed_line,
+                 std::exception_ptr& failure) {
+  using Row = typename Kind::Row;
+  try {
+    std::vector<core::LineError> errors;
+    ParsedChunk<Row> chunk;
+    chunk.rows.reserve(kChunkRows);
+    std::size_t index = 0;
+    Kind::Stream(state, content, errors, [&](csv::StreamedRow<Row>& row) {
+      if (row.failed) {
+        failed_line = row.line;
+        throw ParsingStopped{};
+      }
+      Kind::Fill(state, row.value, index++);
+      chunk.rows.push_back(std::move(row.value));
+      if (chunk.rows.size() < kChunkRows) return;
+      chunk.offset = row.offset;
+      if (!handoff.Push(std::exchange(chunk, {}))) throw ParsingStopped{};
+      chunk.rows.reserve(kChunkRows);
+    });
+    if (!chunk.rows.empty()) {
+      chunk.offset = content.size();
+      handoff.Push(std::move(chunk));
+    }
+  } catch (const ParsingStopped&) {
+  } catch (...) {
+    failure = std::current_exception();
+  }
+  handoff.Close();
+}
+
+// The second pass: the rows parsed on another thread (ParseChunks) are written here, on the
+// transaction's, a chunk at a time; on two cores the parsing then costs no time of its own.
 template <typename Kind>
 core::Status WriteAll(storage::Tx& tx, std::string_view content, const typename Kind::State& state,
                       ImportOutcome& outcome, const StreamOptions& options) {
+  using Chunk = ParsedChunk<typename Kind::Row>;
   storage::ImportWriter writer(tx, Kind::kTable);
-  std::vector<typename Kind::Row> chunk;
-  chunk.reserve(kChunkRows);
-  std::vector<core::LineError> errors;
-  core::Status status = core::Status::Ok();
-  std::size_t index = 0;
-  Kind::Stream(state, content, errors, [&](csv::StreamedRow<typename Kind::Row>& row) {
-    if (!status.ok()) return;
-    if (row.failed) {
-      status = core::Error::Internal("line " + std::to_string(row.line) +
-                                     " failed on the second reading of the file");
-      return;
+  ChunkHandoff<Chunk> handoff(kChunksAhead);
+  int failed_line = 0;
+  std::exception_ptr failure;
+  std::thread parser([&] { ParseChunks<Kind>(content, state, handoff, failed_line, failure); });
+  // However this function is left (a store's exception included), the parser is told to stop and
+  // waited for, never left blocked on a full handoff.
+  struct StopAndJoin {
+    ChunkHandoff<Chunk>& handoff;
+    std::thread& thread;
+    ~StopAndJoin() {
+      handoff.Stop();
+      if (thread.joinable()) thread.join();
     }
-    Kind::Fill(state, row.value, index++);
-    chunk.push_back(std::move(row.value));
-    if (chunk.size() < kChunkRows) return;
-    status = writer.Write(chunk);
-    chunk.clear();
-    Consumed(options, row.offset);
-    if (index % (kChunkRows * 64) == 0) Report(options, Counted("written", index));
-  });
-  if (status.ok() && !chunk.empty()) status = writer.Write(chunk);
+  } stop_and_join{handoff, parser};
+  core::Status status = core::Status::Ok();
+  std::size_t written = 0;
+  while (std::optional<Chunk> chunk = handoff.Pop()) {
+    status = writer.Write(chunk->rows);
+    if (!status.ok()) {
+      handoff.Stop();
+      break;
+    }
+    written += chunk->rows.size();
+    Consumed(options, chunk->offset);
+    if (written % (kChunkRows * 64) == 0) Report(options, Counted("written", written));
+  }
+  parser.join();
+  if (failure) std::rethrow_exception(failure);
+  if (failed_line != 0) {
+    return core::Error::Internal("line " + std::to_string(failed_line) +
+                                 " failed on the second reading of the file");
+  }
   if (!status.ok()) return status;
-  auto written = writer.Finish(outcome.rows);
-  if (!written.ok()) return written.error();
-  outcome.written = written.value();
+  auto summary = writer.Finish(outcome.rows);
+  if (!summary.ok()) return summary.error();
+  outcome.written = summary.value();
   return core::Status::Ok();
 }
 
@@ -183,7 +250,8 @@ core::Result<ImportOutcome> Run(storage::Store& store, std::string_view content,
     Report(options, "validated; writing");
     return WriteAll<Kind>(tx, content, state, outcome, options);
   };
-  core::Status status = actor == nullptr ? store.Read(fn) : store.Write(*actor, fn);
+  core::Status status =
+      actor == nullptr ? store.Read(fn) : store.Write(*actor, fn, storage::Store::WriteSize::kBulk);
   if (!status.ok()) {
     core::Error error = status.error();
     error.message =

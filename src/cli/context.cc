@@ -14,6 +14,9 @@ core::Result<std::unique_ptr<storage::Store>> OpenStore(const GlobalOptions& glo
   auto store = storage::OpenStore(global.db_path);
   if (!store.ok()) return store.error();
   if (core::Status status = store.value()->Migrate(); !status.ok()) return status.error();
+  // A command's large write (an import, an assessment run) may have the database to itself
+  // while no server or other process has it open (Store::WriteSize).
+  store.value()->AllowExclusiveBulkWrites();
   return store;
 }
 

@@ -54,6 +54,11 @@ core::Result<Transaction> Transaction::Begin(Database& db) {
   return Transaction(&db.impl());
 }
 
+core::Result<Transaction> Transaction::BeginBulk(Database& db) {
+  if (core::Status status = db.impl().BeginBulkWrite(); !status.ok()) return status.error();
+  return Transaction(&db.impl());
+}
+
 core::Result<Transaction> Transaction::BeginRead(Database& db) {
   if (db.InTransaction()) return Transaction(nullptr);  // the open one's snapshot serves
   if (core::Status status = db.impl().BeginRead(); !status.ok()) return status.error();

@@ -141,6 +141,8 @@ class DatabaseImpl {
 
   // Transactions, as Transaction below describes them.
   virtual core::Status BeginWrite() = 0;
+  // A write transaction of millions of rows (Transaction::BeginBulk). Default: BeginWrite.
+  virtual core::Status BeginBulkWrite() { return BeginWrite(); }
   virtual core::Status BeginRead() = 0;
   virtual core::Status Commit() = 0;
   virtual void Rollback() = 0;
@@ -273,6 +275,10 @@ core::Result<bool> HasStatistics(Database& db, std::string_view table);
 class Transaction {
  public:
   static core::Result<Transaction> Begin(Database& db);
+  // A write transaction of millions of rows (Store::Write's kBulk): the backend may write them
+  // in a way that suits so many better, at a cost to other connections while it lasts (SQLite:
+  // sqlite_db.cc).
+  static core::Result<Transaction> BeginBulk(Database& db);
   static core::Result<Transaction> BeginRead(Database& db);
 
   Transaction(const Transaction&) = delete;

@@ -42,9 +42,12 @@ core::Status SqlStore::Read(const std::function<core::Status(Tx&)>& fn) {
   return status;
 }
 
-core::Status SqlStore::Write(const Actor& actor, const std::function<core::Status(Tx&)>& fn) {
+core::Status SqlStore::Write(const Actor& actor, const std::function<core::Status(Tx&)>& fn,
+                             WriteSize size) {
   if (db_.InTransaction()) return core::Error::Internal("a write inside an open transaction");
-  core::Result<Transaction> txn = Transaction::Begin(db_);
+  core::Result<Transaction> txn = size == WriteSize::kBulk && exclusive_bulk_writes_
+                                      ? Transaction::BeginBulk(db_)
+                                      : Transaction::Begin(db_);
   if (!txn.ok()) return txn.error();
   Tx tx(db_, &actor);
   if (core::Status status = Guarded("writing", [&] { return fn(tx); }); !status.ok()) {

@@ -30,7 +30,10 @@ class SqlStore final : public Store {
   void EndReading() override;
   core::Result<std::int64_t> DataVersion() override;
   core::Status Read(const std::function<core::Status(Tx&)>& fn) override;
-  core::Status Write(const Actor& actor, const std::function<core::Status(Tx&)>& fn) override;
+  using Store::Write;
+  core::Status Write(const Actor& actor, const std::function<core::Status(Tx&)>& fn,
+                     WriteSize size) override;
+  void AllowExclusiveBulkWrites() override { exclusive_bulk_writes_ = true; }
   core::Result<YearLock> LockYear(int year) override;
 
   core::Status Migrate() override;
@@ -42,6 +45,7 @@ class SqlStore final : public Store {
   Database db_;
   std::span<const Migration> migrations_;
   std::optional<Transaction> reading_;  // BeginReading's snapshot
+  bool exclusive_bulk_writes_ = false;
 };
 
 // Runs `fn`, turning an exception (in practice std::bad_alloc on a huge table) into

@@ -243,47 +243,147 @@ TEST(SqliteUnmigrated, IsEmptyAndNotDemo) {
   std::filesystem::remove_all(dir);
 }
 
-// A writer killed mid-import (power cut, OOM killer) must leave the database as it was:
-// the WAL holds uncommitted frames that recovery discards.
-TEST_F(SqlStoreSqliteTest, KilledWriterLeavesTheDatabaseAsItWas) {
-  Upsert({Org("A"), Org("B"), Org("C")});
-  store_.reset();  // an SQLite connection must not cross fork()
-  const std::string wal = path_ + "-wal";
-  const auto wal_size = [&] {
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(wal, ec);
-    return ec ? 0 : size;
+// The journal mode the file is in, as a new connection finds it before switching it (the
+// mode is kept in the file's header: 2 at byte 18 for WAL).
+std::string JournalModeOf(const std::string& path) {
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (file == nullptr) return "none";
+  unsigned char header[20] = {};
+  const std::size_t read = std::fread(header, 1, sizeof header, file);
+  std::fclose(file);
+  if (read < sizeof header) return "short";
+  return header[18] == 2 ? "wal" : "rollback";
+}
+
+// The journal mode the store's own connection is in, asked inside a write of `size`.
+std::string JournalModeDuring(Store& store, Store::WriteSize size) {
+  std::string mode;
+  core::Status status = store.Write(
+      Actor{},
+      [&](Tx& tx) -> core::Status {
+        core::Result<Statement> asked = tx.db().Prepare("PRAGMA journal_mode");
+        if (!asked.ok()) return asked.error();
+        if (!asked.value().Step().value()) return core::Error::Internal("no journal mode");
+        mode = asked.value().Text(0);
+        return core::Status::Ok();
+      },
+      size);
+  EXPECT_TRUE(status.ok()) << status.error().message;
+  return mode;
+}
+
+// A command line's bulk write has the file to itself: a rollback journal while it lasts (each
+// new page written once), the WAL again after it, committed or not.
+TEST_F(SqlStoreSqliteTest, ABulkWriteAloneLeavesTheWalWhileItLasts) {
+  store_->AllowExclusiveBulkWrites();
+  EXPECT_EQ(JournalModeDuring(*store_, Store::WriteSize::kOrdinary), "wal");
+  EXPECT_EQ(JournalModeDuring(*store_, Store::WriteSize::kBulk), "delete");
+  EXPECT_EQ(JournalModeOf(path_), "wal");
+  EXPECT_EQ(JournalModeDuring(*store_, Store::WriteSize::kOrdinary), "wal");
+
+  const core::Status failed = store_->Write(
+      Actor{}, [](Tx&) { return core::Error::Invalid("refused"); }, Store::WriteSize::kBulk);
+  EXPECT_FALSE(failed.ok());
+  EXPECT_EQ(JournalModeOf(path_), "wal") << "a rolled-back bulk write returns to the WAL too";
+  EXPECT_EQ(Upsert({Org("A")}).inserted, 1);
+}
+
+// While another connection has the file open (a server, a second command), a bulk write keeps
+// the WAL, without waiting, and the other connection reads on beside it. A store not allowed to
+// (a server's) keeps it always.
+TEST_F(SqlStoreSqliteTest, ABulkWriteKeepsTheWalBesideAnotherConnection) {
+  Upsert({Org("A"), Org("B")});
+  EXPECT_EQ(JournalModeDuring(*store_, Store::WriteSize::kBulk), "wal") << "not allowed";
+
+  store_->AllowExclusiveBulkWrites();
+  core::Result<Database> other = OpenSqliteDatabase(path_);
+  ASSERT_TRUE(other.ok());
+  ASSERT_EQ(other.value().QueryInt("SELECT COUNT(*) FROM organizations").value(), 2);
+  std::int64_t read_meanwhile = -1;
+  const auto started = std::chrono::steady_clock::now();
+  const core::Status written = store_->Write(
+      Actor{},
+      [&](Tx& tx) -> core::Status {
+        core::Result<WriteSummary> summary = ImportBatch(tx, {Org("C")});
+        if (!summary.ok()) return summary.error();
+        read_meanwhile = other.value().QueryInt("SELECT COUNT(*) FROM organizations").value();
+        return core::Status::Ok();
+      },
+      Store::WriteSize::kBulk);
+  ASSERT_TRUE(written.ok()) << written.error().message;
+  EXPECT_EQ(read_meanwhile, 2) << "the other connection read the state before the write";
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(4))
+      << "the bulk write did not wait for the other connection (its busy timeout is 5 s)";
+  EXPECT_EQ(other.value().QueryInt("SELECT COUNT(*) FROM organizations").value(), 3);
+  EXPECT_EQ(JournalModeOf(path_), "wal");
+}
+
+// A writer killed mid-import (power cut, OOM killer) must leave the database as it was: the WAL
+// holds uncommitted frames that recovery discards; with a bulk write's rollback journal, the
+// journal puts back what the write changed in the file and the file is cut to its old length.
+void KillWriterMidTransaction(const std::string& path, Store::WriteSize size) {
+  const auto grown = [&] {
+    std::uintmax_t total = 0;
+    for (const std::string& file : {path, path + "-wal"}) {
+      std::error_code ec;
+      const auto bytes = std::filesystem::file_size(file, ec);
+      if (!ec) total += bytes;
+    }
+    return total;
   };
-  const auto wal_before = wal_size();
+  const auto before = grown();
 
   const pid_t child = fork();
   ASSERT_GE(child, 0);
   if (child == 0) {
     const std::vector<core::Organization> orgs = ManyOrgs(1'000'000);
-    core::Result<std::unique_ptr<Store>> store = OpenSqliteStore(path_);
-    if (store.ok()) (void)ImportBatch(*store.value(), Actor{}, orgs);
+    core::Result<std::unique_ptr<Store>> store = OpenSqliteStore(path);
+    if (store.ok()) {
+      store.value()->AllowExclusiveBulkWrites();
+      (void)store.value()->Write(
+          Actor{},
+          [&](Tx& tx) -> core::Status {
+            core::Result<WriteSummary> summary = ImportBatch(tx, orgs);
+            if (!summary.ok()) return summary.error();
+            return core::Status::Ok();
+          },
+          size);
+    }
     _exit(0);
   }
-  // Kill once the writer has spilled pages into the WAL, i.e. truly mid-transaction.
+  // Kill once the writer has spilled pages into the WAL or the file, i.e. truly
+  // mid-transaction.
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
-  while (wal_size() < wal_before + (4u << 20) && std::chrono::steady_clock::now() < deadline) {
+  while (grown() < before + (4u << 20) && std::chrono::steady_clock::now() < deadline) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   kill(child, SIGKILL);
   int status = 0;
   ASSERT_EQ(waitpid(child, &status, 0), child);
   ASSERT_TRUE(WIFSIGNALED(status)) << "the writer finished before it could be killed";
+}
 
-  Reopen();
-  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM organizations"), 3);
-  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM audit_log"), 1);
-  core::Result<Database> db = OpenSqliteDatabase(path_);
-  ASSERT_TRUE(db.ok());
-  core::Result<Statement> check = db.value().Prepare("PRAGMA integrity_check");
-  ASSERT_TRUE(check.ok());
-  ASSERT_TRUE(check.value().Step().value());
-  EXPECT_EQ(check.value().Text(0), "ok");
-  EXPECT_EQ(Upsert({Org("D")}).inserted, 1);
+TEST_F(SqlStoreSqliteTest, KilledWriterLeavesTheDatabaseAsItWas) {
+  for (const Store::WriteSize size : {Store::WriteSize::kOrdinary, Store::WriteSize::kBulk}) {
+    SCOPED_TRACE(size == Store::WriteSize::kBulk ? "bulk" : "ordinary");
+    Reopen();
+    const std::int64_t orgs = QueryInt("SELECT COUNT(*) FROM organizations");
+    const std::int64_t entries = QueryInt("SELECT COUNT(*) FROM audit_log");
+    store_.reset();  // an SQLite connection must not cross fork()
+    KillWriterMidTransaction(path_, size);
+
+    Reopen();
+    EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM organizations"), orgs);
+    EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM audit_log"), entries);
+    EXPECT_EQ(JournalModeOf(path_), "wal");
+    core::Result<Database> db = OpenSqliteDatabase(path_);
+    ASSERT_TRUE(db.ok());
+    core::Result<Statement> check = db.value().Prepare("PRAGMA integrity_check");
+    ASSERT_TRUE(check.ok());
+    ASSERT_TRUE(check.value().Step().value());
+    EXPECT_EQ(check.value().Text(0), "ok");
+    EXPECT_EQ(Upsert({Org(size == Store::WriteSize::kBulk ? "E" : "D")}).inserted, 1);
+  }
 }
 
 INSTANTIATE_STORE_TESTS(SqlStoreTest);

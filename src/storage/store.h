@@ -313,7 +313,19 @@ class Store {
   // returned, nothing written); the audit entries it appends are part of that transaction, and
   // an exception `fn` lets out becomes kInternal. Not inside another transaction.
   virtual core::Status Read(const std::function<core::Status(Tx&)>& fn) = 0;
-  virtual core::Status Write(const Actor& actor, const std::function<core::Status(Tx&)>& fn) = 0;
+  core::Status Write(const Actor& actor, const std::function<core::Status(Tx&)>& fn) {
+    return Write(actor, fn, WriteSize::kOrdinary);
+  }
+  // kBulk: many rows in the one transaction (a streamed import, an assessment run's results).
+  // Once AllowExclusiveBulkWrites was called, the backend may write them in a way that suits
+  // so many rows better at a cost to other connections while it lasts (Transaction::BeginBulk);
+  // what is written is the same.
+  enum class WriteSize { kOrdinary, kBulk };
+  virtual core::Status Write(const Actor& actor, const std::function<core::Status(Tx&)>& fn,
+                             WriteSize size) = 0;
+  // For a process that is, for the moment, the database's one user (the command line), not for
+  // a server, whose other requests would wait behind the write.
+  virtual void AllowExclusiveBulkWrites() = 0;
 
   // One assessment run per year at a time, across connections, servers and processes: waits
   // until no other run of `year` holds the lock and holds it while the handle lives (a run's

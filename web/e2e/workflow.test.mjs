@@ -56,10 +56,10 @@ async function openFromDashboard(page, hash, selector, count) {
   )
 }
 
-// Types `text` into the focused input one key at a time; for each key, the milliseconds from
+// Presses `keys` in the focused input one at a time; for each key, the milliseconds from
 // the page receiving its input event (a listener that runs before the page's own) to the end of
 // the next frame after it: the edit handled, the row redrawn and painted.
-async function keystrokeLatencies(page, text) {
+async function keystrokeLatencies(page, keys) {
   await page.evaluate(() => {
     window.__latencies = []
     if (window.__measuring) return
@@ -73,8 +73,8 @@ async function keystrokeLatencies(page, text) {
       { capture: true },
     )
   })
-  for (let i = 0; i < text.length; i++) {
-    await page.keyboard.type(text[i])
+  for (let i = 0; i < keys.length; i++) {
+    await page.keyboard.press(keys[i])
     await page.waitForFunction((n) => window.__latencies.length >= n, i + 1)
   }
   return page.evaluate(() => window.__latencies)
@@ -95,21 +95,32 @@ test('score entry at 200 rows: first paint under 1 s, a keystroke drawn under 50
 
   const cell = page.locator('.score-table .cell[data-field=service] input').nth(150)
   await cell.fill('')
-  await cell.focus()
-  const typed = await keystrokeLatencies(page, '77.5')
   // The control: a bare input added to the same page (no framework, no table), typed into the
   // same way. On a loaded 2-core machine a frame alone can take 40 ms; what the score entry
-  // page adds is the difference.
+  // page adds is the difference. The two take turns, round by round, so a busy moment of the
+  // machine falls on both; each round types "77.5" and takes it back (8 keystrokes, the first
+  // of which makes the row edited and the last unedited again), and the medians are of 24.
   await page.evaluate(() => document.body.prepend(Object.assign(document.createElement('input'), { id: 'bare-input' })))
-  await page.locator('#bare-input').focus()
-  const bare = await keystrokeLatencies(page, '77.5')
+  const round = ['7', '7', '.', '5', 'Backspace', 'Backspace', 'Backspace', 'Backspace']
+  const typed = []
+  const bare = []
+  for (let i = 0; i < 3; i++) {
+    await cell.focus()
+    typed.push(...(await keystrokeLatencies(page, round)))
+    await page.locator('#bare-input').focus()
+    bare.push(...(await keystrokeLatencies(page, round)))
+  }
   await page.evaluate(() => document.getElementById('bare-input').remove())
+  await cell.focus()
+  await page.keyboard.type('77.5')
   const text = (list) => list.map((l) => l.toFixed(1)).join(', ')
   console.log(`score entry, 200 rows: keystrokes drawn in ${text(typed)} ms; a bare input on the same page: ${text(bare)} ms`)
-  assert.equal(typed.length, 4)
+  assert.equal(typed.length, 3 * round.length)
   if (median(bare) < 25) assert.ok(median(typed) < 50, `keystrokes ${text(typed)} ms`)
   else assert.ok(median(typed) - median(bare) < 25, `keystrokes ${text(typed)} ms, bare ${text(bare)} ms`)
-  assert.ok(Math.max(...typed) < 250, `keystrokes ${text(typed)} ms`)
+  // No keystroke waits a quarter of a second; one may, for a pause of the browser's own (its
+  // garbage collector), which a bare input meets as well.
+  assert.ok(typed.toSorted((a, b) => a - b).at(-2) < 250, `keystrokes ${text(typed)} ms`)
   assert.equal(await cell.inputValue(), '77.5')
   assert.equal(await page.locator('[data-test=save-row]').count(), 1, 'the edited row offers its save')
   assert.deepEqual(watch.problems(), [])
