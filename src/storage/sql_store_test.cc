@@ -357,10 +357,14 @@ void KillWriterMidTransaction(const std::string& path, Store::WriteSize size) {
   while (grown() < before + (4u << 20) && std::chrono::steady_clock::now() < deadline) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
+  // Which journal the writer was using when it was killed: a bulk write alone with the file
+  // leaves the WAL for a rollback journal.
+  const bool journaled = std::filesystem::exists(path + "-journal");
   kill(child, SIGKILL);
   int status = 0;
   ASSERT_EQ(waitpid(child, &status, 0), child);
   ASSERT_TRUE(WIFSIGNALED(status)) << "the writer finished before it could be killed";
+  EXPECT_EQ(journaled, size == Store::WriteSize::kBulk);
 }
 
 TEST_F(SqlStoreSqliteTest, KilledWriterLeavesTheDatabaseAsItWas) {
