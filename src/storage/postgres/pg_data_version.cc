@@ -83,9 +83,11 @@ std::optional<std::int64_t> DataVersionWatch::Known() {
 
 void DataVersionWatch::Advance(std::int64_t version) {
   std::lock_guard lock(mutex_);
-  if (!version_) return;  // in doubt: the reads ask the database
+  // Kept even while in doubt (the reads ask the database then): the listener may have read an
+  // older version just before this commit and not have set it yet, and setting it must not take
+  // this process back behind its own commit.
   highest_ = std::max(highest_, version);
-  version_ = highest_;
+  if (version_) version_ = highest_;
 }
 
 void DataVersionWatch::SetVersion(std::optional<std::int64_t> version) {

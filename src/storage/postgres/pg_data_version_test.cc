@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -79,6 +81,24 @@ TEST_F(PgDataVersion, ACommitIsKnownAtOnceHereAndByNotificationElsewhere) {
   const auto committed = steady_clock::now();
   EXPECT_EQ(WaitFor(there_, version, std::chrono::seconds(1)), version);
   EXPECT_LT(steady_clock::now() - committed, std::chrono::seconds(1));
+}
+
+// A commit of this process that ends while the listener is still starting: the listener's own
+// read may be older than that commit, and must not take the process back behind it (a client
+// would not see its own change until the notification came).
+TEST_F(PgDataVersion, AnOwnCommitBeforeTheListenerStartsIsNotLostToItsOlderRead) {
+  const std::string url = schema_.url() + "&application_name=starting_" + schema_.name();
+  std::shared_ptr<pg::DataVersionWatch> watch = pg::DataVersionWatch::For(url);
+  constexpr std::int64_t kOwnCommit = 1000;  // above any entry the empty database holds
+  watch->Advance(kOwnCommit);                // not listening yet: still in doubt
+  std::optional<std::int64_t> known = watch->Known();
+  EXPECT_EQ(known, std::nullopt);
+  const auto until = steady_clock::now() + std::chrono::seconds(5);
+  while (!known && steady_clock::now() < until) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    known = watch->Known();
+  }
+  EXPECT_EQ(known, kOwnCommit);  // the listener read 0 from the database
 }
 
 TEST_F(PgDataVersion, EventsThatChangeNoDataLeaveTheVersion) {
