@@ -78,7 +78,8 @@ std::optional<std::int64_t> DataVersionWatch::Known() {
     started_ = true;
     thread_ = std::thread([this] { Run(); });
   }
-  return version_;
+  if (!listening_) return std::nullopt;
+  return highest_;
 }
 
 void DataVersionWatch::Advance(std::int64_t version) {
@@ -87,18 +88,13 @@ void DataVersionWatch::Advance(std::int64_t version) {
   // older version just before this commit and not have set it yet, and setting it must not take
   // this process back behind its own commit.
   highest_ = std::max(highest_, version);
-  if (version_) version_ = highest_;
 }
 
 void DataVersionWatch::SetVersion(std::optional<std::int64_t> version) {
   std::lock_guard lock(mutex_);
-  if (!version) {
-    version_.reset();
-    return;
-  }
+  listening_ = version.has_value();
   // Forward only: a notification read after the reconnect's own read may be older than it.
-  highest_ = std::max(highest_, *version);
-  version_ = highest_;
+  if (version) highest_ = std::max(highest_, *version);
 }
 
 void DataVersionWatch::Run() {

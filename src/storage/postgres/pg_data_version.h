@@ -62,11 +62,13 @@ class DataVersionWatch {
   const std::string url_;
   std::mutex mutex_;
   std::condition_variable stopped_;
-  std::optional<std::int64_t> version_;  // under mutex_; nullopt while in doubt
-  std::int64_t highest_ = 0;             // under mutex_: the highest version ever known
-  bool started_ = false;                 // under mutex_
-  bool stop_ = false;                    // under mutex_
-  int wake_fd_ = -1;                     // an eventfd that ends a wait for the server
+  // Under mutex_: the highest version ever known, this process's commits included; it is the
+  // version only while listening_ (false while in doubt: not yet listening, the connection lost).
+  std::int64_t highest_ = 0;
+  bool listening_ = false;
+  bool started_ = false;  // under mutex_
+  bool stop_ = false;     // under mutex_
+  int wake_fd_ = -1;      // an eventfd that ends a wait for the server
   std::thread thread_;
 
   std::mutex counts_mutex_;
