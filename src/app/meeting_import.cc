@@ -14,7 +14,11 @@
 namespace grassroots::app {
 namespace {
 
-enum Col : std::size_t { kOrg, kKind, kDate, kAttended, kExpected, kTopic };
+// The file's columns, by position (named in a struct: a unity build puts plan_import.cc's
+// columns in the same namespace).
+struct MeetingColumn {
+  enum : std::size_t { kOrg, kKind, kDate, kAttended, kExpected, kTopic };
+};
 
 struct MeetingRow {
   int line = 0;
@@ -22,7 +26,7 @@ struct MeetingRow {
 };
 
 // A whole number of a column, or nullopt after Fail (not_a_number).
-std::optional<std::int64_t> Count(csv::RowReader& in, Col column) {
+std::optional<std::int64_t> Count(csv::RowReader& in, std::size_t column) {
   const std::string text(in[column]);
   if (text.empty() || text.size() > 9 ||
       text.find_first_not_of("0123456789") != std::string::npos) {
@@ -35,13 +39,14 @@ std::optional<std::int64_t> Count(csv::RowReader& in, Col column) {
 
 std::optional<MeetingRow> ReadRow(csv::RowReader& in, const core::CivilDate& today) {
   core::MeetingInput input;
-  input.org_code = in[kOrg];
-  input.kind = in[kKind];
-  input.on = in[kDate];
-  input.topic = in[kTopic];
-  std::optional<std::int64_t> attended = Count(in, kAttended);
+  input.org_code = in[MeetingColumn::kOrg];
+  input.kind = in[MeetingColumn::kKind];
+  input.on = in[MeetingColumn::kDate];
+  input.topic = in[MeetingColumn::kTopic];
+  std::optional<std::int64_t> attended = Count(in, MeetingColumn::kAttended);
   input.attended = attended.value_or(0);
-  if (in.has(kExpected) && !in[kExpected].empty()) input.expected = Count(in, kExpected);
+  if (in.has(MeetingColumn::kExpected) && !in[MeetingColumn::kExpected].empty())
+    input.expected = Count(in, MeetingColumn::kExpected);
   for (const core::Error& error : core::MeetingErrors(input, today)) {
     if (error.field == "attended" && !attended) continue;
     in.Report(error);

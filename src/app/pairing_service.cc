@@ -8,7 +8,7 @@
 namespace grassroots::app {
 namespace {
 
-core::Error NotManager() {
+core::Error NotPairingManager() {
   return core::Error::Forbidden("only the organization department manages pairings")
       .With("forbidden");
 }
@@ -24,7 +24,7 @@ core::Result<std::vector<core::VillageTag>> SetVillageTags(storage::Store& store
                                                            const std::string& code,
                                                            const std::vector<std::string>& tags,
                                                            const storage::Actor& actor) {
-  if (!core::MayManagePairing(who)) return NotManager();
+  if (!core::MayManagePairing(who)) return NotPairingManager();
   if (core::Status s = core::CheckYear("year", year); !s.ok()) return s.error();
   auto checked = core::CheckTags(tags);
   if (!checked.ok()) return checked.error();
@@ -61,7 +61,7 @@ core::Result<storage::Page<storage::TaggedVillage>> ListTaggedVillages(
 core::Result<AgencyView> RegisterAgency(storage::Store& store, const core::Principal& who,
                                         const core::AgencyInput& input,
                                         const storage::Actor& actor) {
-  if (!core::MayManagePairing(who)) return NotManager();
+  if (!core::MayManagePairing(who)) return NotPairingManager();
   auto agency = core::CheckAgency(input);
   if (!agency.ok()) return agency.error();
   core::Status status = store.Write(actor, [&](storage::Tx& tx) -> core::Status {
@@ -117,7 +117,7 @@ core::Result<storage::PairingRow> RecordPairing(storage::Store& store, const cor
                                                 const PairingInput& input,
                                                 const core::CivilDate& today,
                                                 const storage::Actor& actor) {
-  if (!core::MayManagePairing(who)) return NotManager();
+  if (!core::MayManagePairing(who)) return NotPairingManager();
   if (core::Status s = core::CheckYear("year", input.year); !s.ok()) return s.error();
   if (core::Status s = core::CheckCode("org", input.org); !s.ok()) return s.error();
   core::CivilDate on = today;

@@ -1,10 +1,12 @@
 #include "app/spot_check_service.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <set>
 
 #include "app/rectification_access.h"
+#include "app/spot_finding_sight.h"
+#include "core/access.h"
+#include "core/first_secretary_reports.h"
 #include "storage/audit_chain.h"
 #include "storage/rectification_records.h"
 
@@ -12,13 +14,6 @@ namespace grassroots::app {
 namespace {
 
 using storage::SpotCheckRecords;
-
-// "2016-05" of a day.
-std::string MonthOf(const core::CivilDate& day) {
-  char text[16];
-  std::snprintf(text, sizeof text, "%04d-%02d", day.year, day.month);
-  return text;
-}
 
 core::Error SpotCheckNotFound(const std::string& month) {
   return core::Error::NotFound("no spot check was drawn for " + month, "month")
@@ -30,37 +25,14 @@ core::Error OrgNotDrawn(const std::string& month, const std::string& code) {
       .With("spot_check_org_not_found", {{"month", month}, {"org", code}});
 }
 
-core::Error FindingNotFound(std::int64_t id) {
-  return core::Error::NotFound("no spot check finding with id " + std::to_string(id), "id")
-      .With("spot_finding_not_found", {{"id", std::to_string(id)}});
-}
-
-// Whether the caller may read organization `code`, and record findings for it.
-struct Sight {
-  bool read = false, record = false;
-};
-core::Result<Sight> SightOf(storage::Tx& tx, const core::Principal& who, const std::string& code) {
-  if (who.role == core::Role::kAdmin) return Sight{true, true};
-  storage::RectificationRecords records(tx);
-  core::Result<std::vector<std::string>> ancestry = records.Ancestry(code);
-  if (!ancestry.ok()) return ancestry.error();
-  if (ancestry.value().empty()) return Sight{};
-  return Sight{core::MayAccessOrganization(who, ancestry.value(), core::OrgAction::kRead),
-               core::MayRecordSpotFinding(who, ancestry.value())};
-}
-
-bool SeesAll(const core::Principal& who) {
-  return who.role == core::Role::kAdmin || who.role == core::Role::kAuditor;
-}
-
 // The findings of `all` the caller may read.
 core::Result<std::vector<storage::FindingRecord>> Visible(storage::Tx& tx,
                                                           const core::Principal& who,
                                                           std::vector<storage::FindingRecord> all) {
-  if (SeesAll(who)) return all;
+  if (core::ReadsEveryOrganization(who)) return all;
   std::vector<storage::FindingRecord> out;
   for (storage::FindingRecord& f : all) {
-    core::Result<Sight> sight = SightOf(tx, who, f.org_code);
+    core::Result<SpotSight> sight = SpotSightOf(tx, who, f.org_code);
     if (!sight.ok()) return sight.error();
     if (sight.value().read) out.push_back(std::move(f));
   }
@@ -76,9 +48,10 @@ core::Status LoadView(storage::Tx& tx, const core::Principal& who, const std::st
   view.check = *check.value();
   core::Result<std::vector<storage::DrawnRecord>> drawn = records.Drawn(month);
   if (!drawn.ok()) return drawn.error();
-  if (SeesAll(who)) view.drawn_total = static_cast<std::int64_t>(drawn.value().size());
+  if (core::ReadsEveryOrganization(who))
+    view.drawn_total = static_cast<std::int64_t>(drawn.value().size());
   for (storage::DrawnRecord& d : drawn.value()) {
-    core::Result<Sight> sight = SightOf(tx, who, d.org_code);
+    core::Result<SpotSight> sight = SpotSightOf(tx, who, d.org_code);
     if (!sight.ok()) return sight.error();
     if (!sight.value().read) continue;
     if (sight.value().record) view.may_record.push_back(d.org_code);
@@ -126,7 +99,8 @@ core::Result<std::vector<core::SpotCandidate>> CandidatesNow(storage::Tx& tx,
   if (!facts.ok()) return facts.error();
   const core::CivilDate before =
       core::CivilFromDays(core::DaysFromCivil(month.first) - 1);  // last month's last day
-  core::Result<std::vector<std::string>> last = records.DrawnCodes(MonthOf(before));
+  core::Result<std::vector<std::string>> last =
+      records.DrawnCodes(core::FormatYearMonth(core::MonthOf(before)));
   if (!last.ok()) return last.error();
   const std::set<std::string> selected(facts.value().selected.begin(),
                                        facts.value().selected.end());
@@ -246,7 +220,7 @@ core::Result<SpotVerification> VerifySpotCheck(storage::Store& store, const core
       out.difference = "digest";
     } else if (auto changed = core::FirstCandidateDifference(then.value(), now.value())) {
       out.difference = "candidates";
-      core::Result<Sight> sight = SightOf(tx, who, changed->code);
+      core::Result<SpotSight> sight = SpotSightOf(tx, who, changed->code);
       if (!sight.ok()) return sight.error();
       if (!sight.value().read) changed->code.clear();
       out.candidate = std::move(changed);
@@ -280,7 +254,7 @@ core::Result<storage::FindingRecord> RecordFinding(
     if (!check.value()) return SpotCheckNotFound(month);
     core::Result<std::vector<std::string>> drawn = records.DrawnCodes(month);
     if (!drawn.ok()) return drawn.error();
-    core::Result<Sight> sight = SightOf(tx, who, finding.org_code);
+    core::Result<SpotSight> sight = SpotSightOf(tx, who, finding.org_code);
     if (!sight.ok()) return sight.error();
     if (std::find(drawn.value().begin(), drawn.value().end(), finding.org_code) ==
             drawn.value().end() ||
@@ -340,11 +314,11 @@ core::Result<ItemView> OpenItemFromFinding(storage::Store& store, const core::Pr
     SpotCheckRecords records(tx);
     core::Result<std::optional<storage::FindingRecord>> finding = records.Finding(finding_id);
     if (!finding.ok()) return finding.error();
-    if (!finding.value()) return FindingNotFound(finding_id);
+    if (!finding.value()) return SpotFindingNotFound(finding_id);
     const storage::FindingRecord& f = *finding.value();
-    core::Result<Sight> sight = SightOf(tx, who, f.org_code);
+    core::Result<SpotSight> sight = SpotSightOf(tx, who, f.org_code);
     if (!sight.ok()) return sight.error();
-    if (!sight.value().read) return FindingNotFound(finding_id);
+    if (!sight.value().read) return SpotFindingNotFound(finding_id);
     if (f.outcome != core::ToString(core::SpotOutcome::kProblemFound)) {
       return core::Error::Conflict("only a finding with a problem opens a rectification item")
           .With("finding_not_a_problem");
@@ -399,7 +373,7 @@ core::Result<std::optional<storage::FindingRecord>> FailedSpotCheck(storage::Sto
                                                                     const core::DayRange& days) {
   std::optional<storage::FindingRecord> out;
   core::Status status = store.Read([&](storage::Tx& tx) -> core::Status {
-    core::Result<Sight> sight = SightOf(tx, who, org_code);
+    core::Result<SpotSight> sight = SpotSightOf(tx, who, org_code);
     if (!sight.ok()) return sight.error();
     if (!sight.value().read) return core::Status::Ok();
     core::Result<std::vector<storage::FindingRecord>> problems =

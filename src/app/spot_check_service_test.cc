@@ -9,6 +9,7 @@
 #include <set>
 
 #include "app/assessment_service.h"
+#include "app/spot_check_test_people.h"
 #include "config/policy_file.h"
 #include "storage/audit_chain.h"
 #include "storage/import_writer.h"
@@ -20,9 +21,9 @@ namespace {
 using storage::test::Org;
 using storage::test::Score;
 
-const core::Principal kAdmin{1, "admin", core::Role::kAdmin, {}};
-const core::Principal kAuditor{2, "auditor", core::Role::kAuditor, {}};
-const core::Principal kUnitD2{3, "d2", core::Role::kUnitAdmin, {"D2"}};
+using test::kAdmin;
+using test::kAuditor;
+using test::kUnitD2;
 
 // D1, a village committee with 12 village branches (unit u1), and D2, a community committee with
 // 5 community branches (unit u2), all scored for 2016 and assessed: 15% of each (unit, type)

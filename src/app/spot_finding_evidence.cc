@@ -1,5 +1,6 @@
 #include "app/spot_finding_evidence.h"
 
+#include "app/spot_finding_sight.h"
 #include "core/evidence.h"
 #include "core/spot_check_rules.h"
 #include "storage/rectification_records.h"
@@ -9,39 +10,19 @@ namespace {
 
 using storage::Tx;
 
-core::Error FindingNotFound(std::int64_t id) {
-  return core::Error::NotFound("no spot check finding with id " + std::to_string(id), "id")
-      .With("spot_finding_not_found", {{"id", std::to_string(id)}});
-}
-
 core::Error FileNotFound(std::int64_t id) {
   return core::Error::NotFound("no finding evidence with id " + std::to_string(id), "id")
       .With("finding_evidence_not_found", {{"id", std::to_string(id)}});
 }
 
-// Whether the caller may read organization `code`, and record findings on it (the same rules
-// app/spot_check_service applies).
-struct Sight {
-  bool read = false, record = false;
-};
-core::Result<Sight> SightOf(Tx& tx, const core::Principal& who, const std::string& code) {
-  if (who.role == core::Role::kAdmin) return Sight{true, true};
-  core::Result<std::vector<std::string>> ancestry =
-      storage::RectificationRecords(tx).Ancestry(code);
-  if (!ancestry.ok()) return ancestry.error();
-  if (ancestry.value().empty()) return Sight{};
-  return Sight{core::MayAccessOrganization(who, ancestry.value(), core::OrgAction::kRead),
-               core::MayRecordSpotFinding(who, ancestry.value())};
-}
-
 // The finding and what the caller may do with it; kNotFound when none or out of scope.
-core::Result<Sight> SeenFinding(Tx& tx, const core::Principal& who, std::int64_t id) {
+core::Result<SpotSight> SeenFinding(Tx& tx, const core::Principal& who, std::int64_t id) {
   auto finding = storage::SpotCheckRecords(tx).Finding(id);
   if (!finding.ok()) return finding.error();
-  if (!finding.value()) return FindingNotFound(id);
-  core::Result<Sight> sight = SightOf(tx, who, finding.value()->org_code);
+  if (!finding.value()) return SpotFindingNotFound(id);
+  core::Result<SpotSight> sight = SpotSightOf(tx, who, finding.value()->org_code);
   if (!sight.ok()) return sight.error();
-  if (!sight.value().read) return FindingNotFound(id);
+  if (!sight.value().read) return SpotFindingNotFound(id);
   return sight;
 }
 
@@ -52,7 +33,7 @@ core::Result<storage::EvidenceRecord> AddFindingEvidence(
     const std::string& file_name, std::string_view bytes, const storage::Actor& actor) {
   storage::EvidenceRecord stored;
   core::Status status = store.Write(actor, [&](Tx& tx) -> core::Status {
-    core::Result<Sight> sight = SeenFinding(tx, who, finding_id);
+    core::Result<SpotSight> sight = SeenFinding(tx, who, finding_id);
     if (!sight.ok()) return sight.error();
     if (!sight.value().record) {
       return core::Error::Forbidden(
@@ -76,7 +57,7 @@ core::Result<std::vector<storage::EvidenceRecord>> FindingEvidence(storage::Stor
                                                                    std::int64_t finding_id) {
   std::vector<storage::EvidenceRecord> files;
   core::Status status = store.Read([&](Tx& tx) -> core::Status {
-    core::Result<Sight> sight = SeenFinding(tx, who, finding_id);
+    core::Result<SpotSight> sight = SeenFinding(tx, who, finding_id);
     if (!sight.ok()) return sight.error();
     auto found = storage::EvidenceStore(tx, storage::kFindingEvidence).OfItem(finding_id);
     if (!found.ok()) return found.error();
@@ -113,7 +94,7 @@ core::Result<FindingEvidenceFile> FindingEvidenceFileOf(storage::Store& store,
     auto evidence = files.Get(id);
     if (!evidence.ok()) return evidence.error();
     if (!evidence.value()) return core::Status::Ok();
-    core::Result<Sight> sight = SeenFinding(tx, who, evidence.value()->item_id);
+    core::Result<SpotSight> sight = SeenFinding(tx, who, evidence.value()->item_id);
     if (!sight.ok()) {
       return sight.error().code == core::ErrorCode::kNotFound ? core::Status::Ok()
                                                               : core::Status(sight.error());

@@ -8,6 +8,7 @@
 
 #include "app/assessment_service.h"
 #include "app/spot_check_service.h"
+#include "app/spot_check_test_people.h"
 #include "config/policy_file.h"
 #include "storage/import_writer.h"
 #include "storage/test_fixture.h"
@@ -18,9 +19,9 @@ namespace {
 using storage::test::Org;
 using storage::test::Score;
 
-const core::Principal kAdmin{1, "admin", core::Role::kAdmin, {}};
-const core::Principal kAuditor{2, "auditor", core::Role::kAuditor, {}};
-const core::Principal kUnitD2{3, "d2", core::Role::kUnitAdmin, {"D2"}};
+using test::kAdmin;
+using test::kAuditor;
+using test::kUnitD2;
 
 const std::string kPng = std::string("\x89PNG\r\n\x1A\n", 8) + std::string("\0\x01\xff photo", 9);
 

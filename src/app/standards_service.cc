@@ -15,7 +15,7 @@ DesignationView ViewOf(storage::DesignationRow row) {
   return view;
 }
 
-core::Error NotManager() {
+core::Error NotStandardsManager() {
   return core::Error::Forbidden(
              "only the organization department designates standardized "
              "branches")
@@ -28,7 +28,7 @@ core::Result<BatchOutcome> DesignateBatch(storage::Store& store, const core::Pri
                                           const core::StandardBatchInput& input,
                                           const core::CivilDate& today,
                                           const storage::Actor& actor) {
-  if (!core::MayManageStandards(who)) return NotManager();
+  if (!core::MayManageStandards(who)) return NotStandardsManager();
   core::Result<core::StandardBatch> batch = core::CheckBatch(input, today);
   if (!batch.ok()) return batch.error();
   BatchOutcome outcome;
@@ -53,7 +53,7 @@ core::Result<DesignationView> RevokeDesignation(storage::Store& store, const cor
                                                 std::int64_t id, const core::RevocationInput& input,
                                                 const core::CivilDate& today,
                                                 const storage::Actor& actor) {
-  if (!core::MayManageStandards(who)) return NotManager();
+  if (!core::MayManageStandards(who)) return NotStandardsManager();
   std::optional<storage::DesignationRow> revoked;
   core::Status status = store.Write(actor, [&](storage::Tx& tx) -> core::Status {
     storage::StandardRecords records(tx);

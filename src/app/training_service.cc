@@ -4,6 +4,7 @@
 #include <set>
 
 #include "app/organization_records.h"
+#include "core/access.h"
 
 namespace grassroots::app {
 namespace {
@@ -30,10 +31,6 @@ class Scope {
   std::map<std::pair<std::string, core::OrgAction>, bool> known_;
 };
 
-bool SeesAll(const core::Principal& who) {
-  return who.role == core::Role::kAdmin || who.role == core::Role::kAuditor;
-}
-
 core::Error TrainingNotFound(std::int64_t id) { return TrainingNotFoundError(id); }
 
 // The attendees the caller sees, and the class's counts over them.
@@ -41,7 +38,7 @@ core::Result<TrainingView> Visible(Scope& scope, const core::Principal& who,
                                    core::TrainingClass training,
                                    std::vector<storage::StoredAttendee> all) {
   TrainingView view{std::move(training), {}};
-  if (SeesAll(who)) {
+  if (core::ReadsEveryOrganization(who)) {
     view.attendees = std::move(all);
   } else {
     for (storage::StoredAttendee& a : all) {
@@ -116,7 +113,7 @@ core::Result<storage::Page<core::TrainingClass>> ListTrainingClasses(
     auto listed = records.List(filter);
     if (!listed.ok()) return listed.error();
     page = std::move(listed).value();
-    if (SeesAll(who)) return core::Status::Ok();
+    if (core::ReadsEveryOrganization(who)) return core::Status::Ok();
     for (const core::TrainingClass& c : page.items) {
       auto attendees = records.Attendees(c.id);
       if (!attendees.ok()) return attendees.error();
@@ -125,7 +122,7 @@ core::Result<storage::Page<core::TrainingClass>> ListTrainingClasses(
     return core::Status::Ok();
   });
   if (!status.ok()) return status.error();
-  if (SeesAll(who)) return page;
+  if (core::ReadsEveryOrganization(who)) return page;
   Scope scope(store, who);
   for (std::size_t i = 0; i < page.items.size(); ++i) {
     auto view = Visible(scope, who, page.items[i], std::move(lists[i]));

@@ -54,7 +54,7 @@ core::Result<Evaluation> Evaluate(storage::Store& store, const core::Policy& pol
 }
 
 // The ancestry of organization i from the table (code first), for scope checks in memory.
-std::vector<std::string> AncestryOf(const core::OrgTable& orgs, std::size_t i) {
+std::vector<std::string> AncestryAt(const core::OrgTable& orgs, std::size_t i) {
   std::vector<std::string> out;
   for (std::int32_t at = static_cast<std::int32_t>(i); at >= 0 && out.size() < 64;
        at = orgs.parent[at]) {
@@ -95,7 +95,7 @@ WhatIfPage PageOfWhatIf(const WhatIfOutcome& outcome, const WhatIfQuery& query) 
     if (!query.type.empty() && core::ToString(orgs.type[i]) != query.type) continue;
     if (!query.unit.empty() && orgs.unit_codes[orgs.unit[i]] != query.unit) continue;
     if (query.who != nullptr &&
-        !core::MayAccessOrganization(*query.who, AncestryOf(orgs, i), core::OrgAction::kRead)) {
+        !core::MayAccessOrganization(*query.who, AncestryAt(orgs, i), core::OrgAction::kRead)) {
       continue;
     }
     page.before += was;

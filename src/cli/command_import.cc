@@ -16,9 +16,6 @@
 namespace grassroots::cli {
 namespace {
 
-// docs/contract.md: at most this many row errors are printed.
-constexpr std::size_t kMaxPrintedErrors = 100;
-
 // The file mapped read-only rather than read (issue 11: a country's file is 500 MB): the pages
 // the import has read are given back as it goes (Release), so its memory does not grow with the
 // file; they are read again from the page cache if asked for (the import reads the file twice).
@@ -72,17 +69,6 @@ app::ProgressFn TerminalProgress(const std::string& path) {
     std::fprintf(stderr, "[%6.1fs] %s: %.*s\n", elapsed.count(), path.c_str(),
                  static_cast<int>(stage.size()), stage.data());
   };
-}
-
-int PrintRowErrors(const std::string& path, const std::vector<core::LineError>& errors) {
-  const std::size_t shown = std::min(errors.size(), kMaxPrintedErrors);
-  for (std::size_t i = 0; i < shown; ++i) {
-    std::cerr << path << ":" << errors[i].line << ": " << errors[i].message << "\n";
-  }
-  if (errors.size() > shown) {
-    std::cerr << path << ": " << errors.size() - shown << " more errors not shown\n";
-  }
-  return kExitBadInput;
 }
 
 // Says on stderr how a file other than plain UTF-8 CSV was read ("orgs.csv: read as GB18030").

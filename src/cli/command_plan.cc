@@ -14,15 +14,6 @@
 namespace grassroots::cli {
 namespace {
 
-constexpr std::size_t kMaxPrintedErrors = 100;
-
-core::Principal CliPrincipal() {
-  core::Principal who;
-  who.name = CliActor().name;
-  who.role = core::Role::kAdmin;
-  return who;
-}
-
 int Create(const GlobalOptions& global, int year) {
   auto store = OpenStore(global);
   if (!store.ok()) return ReportError(store.error());
@@ -47,13 +38,7 @@ int Import(const GlobalOptions& global, const std::string& path) {
   }
   const std::vector<core::LineError>& errors = imported.value().errors;
   if (!errors.empty()) {
-    const std::size_t shown = std::min(errors.size(), kMaxPrintedErrors);
-    for (std::size_t i = 0; i < shown; ++i) {
-      std::cerr << path << ":" << errors[i].line << ": " << errors[i].message << "\n";
-    }
-    if (errors.size() > shown) {
-      std::cerr << path << ": " << errors.size() - shown << " more errors not shown\n";
-    }
+    PrintRowErrors(path, errors);
     std::cerr << path << ": nothing imported\n";
     return kExitBadInput;
   }

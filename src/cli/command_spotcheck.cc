@@ -21,13 +21,6 @@ struct SpotOptions {
   std::string format;  // "json", "table", or empty: table on a terminal, else json
 };
 
-core::Principal CliPrincipal() {
-  core::Principal who;
-  who.name = CliActor().name;
-  who.role = core::Role::kAdmin;
-  return who;
-}
-
 bool Json(const SpotOptions& options) {
   return options.format == "json" || (options.format.empty() && !StdoutIsTerminal());
 }

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 #include <optional>
@@ -57,6 +58,25 @@ int ReportError(const core::Error& error) {
 storage::Actor CliActor() {
   const char* user = std::getenv("USER");
   return {std::string("cli:") + (user != nullptr && *user ? user : "unknown"), "cli"};
+}
+
+core::Principal CliPrincipal() {
+  core::Principal who;
+  who.name = CliActor().name;
+  who.role = core::Role::kAdmin;
+  return who;
+}
+
+int PrintRowErrors(const std::string& path, const std::vector<core::LineError>& errors) {
+  constexpr std::size_t kMaxPrintedErrors = 100;
+  const std::size_t shown = std::min(errors.size(), kMaxPrintedErrors);
+  for (std::size_t i = 0; i < shown; ++i) {
+    std::cerr << path << ":" << errors[i].line << ": " << errors[i].message << "\n";
+  }
+  if (errors.size() > shown) {
+    std::cerr << path << ": " << errors.size() - shown << " more errors not shown\n";
+  }
+  return kExitBadInput;
 }
 
 bool StderrIsTerminal() { return isatty(STDERR_FILENO) == 1; }

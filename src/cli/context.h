@@ -6,10 +6,13 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "config/checklist_file.h"
 #include "config/policy_file.h"
+#include "core/access.h"
 #include "core/error.h"
+#include "core/import_rows.h"
 #include "storage/open_store.h"
 #include "storage/store.h"
 
@@ -49,6 +52,14 @@ int ReportError(const core::Error& error);
 
 // The actor recorded in the audit log for a CLI change: the OS user.
 storage::Actor CliActor();
+
+// Who a CLI command acts as where a use case asks for a principal: the county's admin, under
+// the OS user's name (whoever runs the binary on the database file holds it whole).
+core::Principal CliPrincipal();
+
+// Prints a file's row errors to stderr as "path:line: message", the first 100 of them
+// (docs/contract.md), then how many more; returns kExitBadInput.
+int PrintRowErrors(const std::string& path, const std::vector<core::LineError>& errors);
 
 // A testing aid (docs/contract.md): when the environment variable GRASSROOTS_NOW holds an ISO
 // 8601 instant ("2016-07-01T00:00:00+08:00"), the process's clock is fixed at it

@@ -6,6 +6,7 @@
 
 #include "app/checklist_service.h"
 #include "app/score_sheet.h"
+#include "cli/demo_photo.h"
 #include "demo/rng.h"
 
 namespace grassroots::cli {
@@ -14,14 +15,6 @@ namespace {
 // How many organizations fill their checklists, and every how many of them applies them.
 constexpr int kFilled = 24;
 constexpr int kApplyEvery = 6;
-
-// A 1x1 PNG: the photo of a venue the demo attaches as evidence.
-constexpr std::string_view kPhoto(
-    "\x89\x50\x4e\x47\x0d\x0a\x1a\x0a\x00\x00\x00\x0d\x49\x48\x44\x52\x00\x00\x00\x01"
-    "\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90\x77\x53\xde\x00\x00\x00\x0c\x49\x44\x41\x54"
-    "\x78\x9c\x63\x38\x60\x60\x00\x00\x02\xd4\x01\x21\x3a\x68\x37\x09\x00\x00\x00\x00"
-    "\x49\x45\x4e\x44\xae\x42\x60\x82",
-    69);
 
 constexpr std::string_view kNotMetNotes[] = {"台账不全，已要求补齐", "场所正在修缮", "记录缺少签字",
                                              "未按期更新"};
@@ -66,7 +59,7 @@ core::Status FillChecklistDemo(storage::Store& store, const core::ChecklistSet& 
         if (!answer.ok()) return answer.error();
         if (answer.value()) {
           auto added =
-              app::AddAnswerEvidence(store, *answer.value(), "现场照片.png", kPhoto, actor);
+              app::AddAnswerEvidence(store, *answer.value(), "现场照片.png", kDemoPhotoPng, actor);
           if (!added.ok()) return added.error();
         }
       }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/first_secretary_service.h"
+#include "cli/demo_photo.h"
 #include "core/clock.h"
 #include "demo/rng.h"
 
@@ -24,14 +25,6 @@ constexpr std::array<const char*, 4> kLedgers = {
     "本月组织志愿服务2次，调处矛盾纠纷1起，整改事项推进顺利。",
     "本月驻村22天，完成整改事项2项，建立台账并公示。",
 };
-
-// A 1x1 PNG: the photo the demo attaches to each village's first report.
-constexpr std::string_view kPhoto(
-    "\x89\x50\x4e\x47\x0d\x0a\x1a\x0a\x00\x00\x00\x0d\x49\x48\x44\x52\x00\x00\x00\x01"
-    "\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90\x77\x53\xde\x00\x00\x00\x0c\x49\x44\x41\x54"
-    "\x78\x9c\x63\x38\x60\x60\x00\x00\x02\xd4\x01\x21\x3a\x68\x37\x09\x00\x00\x00\x00"
-    "\x49\x45\x4e\x44\xae\x42\x60\x82",
-    69);
 
 }  // namespace
 
@@ -63,7 +56,7 @@ core::Status RecordDemoFirstSecretaryReports(storage::Store& store, int year, st
     r.submitted_at = core::FormatUtc(at);
     reports.push_back(std::move(r));
   }
-  return app::RecordReports(store, reports, kPhoto, {"demo", "cli"});
+  return app::RecordReports(store, reports, kDemoPhotoPng, {"demo", "cli"});
 }
 
 }  // namespace grassroots::cli

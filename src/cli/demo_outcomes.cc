@@ -5,18 +5,12 @@
 
 #include "app/account_service.h"
 #include "app/rectification_service.h"
+#include "cli/demo_photo.h"
 #include "core/clock.h"
 #include "core/rectification_item.h"
 
 namespace grassroots::cli {
 namespace {
-
-// A 1×1 PNG: the photo that backs the closed item.
-constexpr char kPng[] =
-    "\x89\x50\x4e\x47\x0d\x0a\x1a\x0a\x00\x00\x00\x0d\x49\x48\x44\x52\x00\x00\x00\x01\x00\x00"
-    "\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\x0d\x49\x44\x41\x54\x78\xda\x63"
-    "\x64\x60\xf8\x5f\x0f\x00\x02\x87\x01\x80\xeb\x47\xba\x92\x00\x00\x00\x00\x49\x45\x4e\x44"
-    "\xae\x42\x60\x82";
 
 struct YearEnd {
   storage::Store& store;
@@ -43,8 +37,8 @@ struct YearEnd {
         !s.ok()) {
       return s.error();
     }
-    if (auto e = app::AddEvidence(store, county, id, "验收照片.png",
-                                  std::string(kPng, sizeof kPng - 1), worker_actor);
+    if (auto e = app::AddEvidence(store, county, id, "验收照片.png", std::string(kDemoPhotoPng),
+                                  worker_actor);
         !e.ok()) {
       return e.error();
     }

@@ -16,7 +16,9 @@ constexpr std::array<const char*, 6> kTopics = {
     "学习党章党规", "学习习近平总书记系列重要讲话", "研究发展党员工作",
     "民主评议党员", "研究村集体经济发展",           "讨论整改台账事项"};
 
-std::string Day(int year, int month, int day) { return core::FormatIsoDate({year, month, day}); }
+std::string MeetingDay(int year, int month, int day) {
+  return core::FormatIsoDate({year, month, day});
+}
 
 // A CSV field needs no quoting: the topics hold no comma, quote or line break.
 void AddMeeting(std::string& csv, const std::string& code, std::string_view kind,
@@ -33,20 +35,20 @@ void AddQuarter(std::string& csv, const std::string& code, int year, int quarter
   const auto topic = [&] { return kTopics[static_cast<std::size_t>(rng.Between(0, 5))]; };
   const int first = (quarter - 1) * 3 + 1;
   if (short_of != 0) {
-    AddMeeting(csv, code, "branch_meeting", Day(year, first + 2, rng.Between(5, 25)), attend(),
-               expected, topic());
+    AddMeeting(csv, code, "branch_meeting", MeetingDay(year, first + 2, rng.Between(5, 25)),
+               attend(), expected, topic());
   }
   for (int m = 0; m < 3; ++m) {
     if (short_of == 1 && m == 2) continue;
-    AddMeeting(csv, code, "committee_meeting", Day(year, first + m, rng.Between(1, 9)), 5, 5,
+    AddMeeting(csv, code, "committee_meeting", MeetingDay(year, first + m, rng.Between(1, 9)), 5, 5,
                topic());
     if (short_of == 2 && m >= 1) continue;
-    AddMeeting(csv, code, "group_meeting", Day(year, first + m, rng.Between(10, 20)), attend(),
-               expected, topic());
+    AddMeeting(csv, code, "group_meeting", MeetingDay(year, first + m, rng.Between(10, 20)),
+               attend(), expected, topic());
   }
   if (short_of != 3) {
-    AddMeeting(csv, code, "party_lecture", Day(year, first + 1, rng.Between(21, 28)), attend(),
-               expected, "书记讲党课");
+    AddMeeting(csv, code, "party_lecture", MeetingDay(year, first + 1, rng.Between(21, 28)),
+               attend(), expected, "书记讲党课");
   }
 }
 

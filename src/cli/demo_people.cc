@@ -23,7 +23,7 @@ constexpr DemoClass kClasses[] = {
     {0, "机关、国企党组织书记进修班", 10, 17, 19, "县委党校"},
 };
 
-std::string Day(int year, int month, int day) {
+std::string ClassDay(int year, int month, int day) {
   return core::FormatIsoDate(core::CivilDate{year, month, day});
 }
 
@@ -53,8 +53,8 @@ core::Status AddClasses(storage::Store& store, int year,
     const DemoClass& d = kClasses[c];
     const int y = year + d.year_offset;
     core::TrainingClassInput in{std::to_string(y) + "年" + d.name,
-                                Day(y, d.month, d.first_day),
-                                Day(y, d.month, d.last_day),
+                                ClassDay(y, d.month, d.first_day),
+                                ClassDay(y, d.month, d.last_day),
                                 "县委组织部",
                                 d.place,
                                 ""};

@@ -5,18 +5,14 @@
 
 #include "app/account_service.h"
 #include "app/rectification_service.h"
+#include "cli/demo_photo.h"
 #include "core/clock.h"
 #include "core/rectification_item.h"
 
 namespace grassroots::cli {
 namespace {
 
-// A 1×1 PNG and a one-page PDF: small files of the types a phone and a scanner send.
-constexpr char kPng[] =
-    "\x89\x50\x4e\x47\x0d\x0a\x1a\x0a\x00\x00\x00\x0d\x49\x48\x44\x52\x00\x00\x00\x01\x00\x00"
-    "\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\x0d\x49\x44\x41\x54\x78\xda\x63"
-    "\x64\x60\xf8\x5f\x0f\x00\x02\x87\x01\x80\xeb\x47\xba\x92\x00\x00\x00\x00\x49\x45\x4e\x44"
-    "\xae\x42\x60\x82";
+// A one-page PDF beside the photo: small files of the types a scanner and a phone send.
 constexpr char kPdf[] =
     "%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n"
     "2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj\n"
@@ -64,8 +60,7 @@ struct Demo {
     return moved.ok() ? core::Status::Ok() : core::Status(moved.error());
   }
   core::Status Attach(std::int64_t item, bool pdf) {
-    const std::string bytes =
-        pdf ? std::string(kPdf, sizeof kPdf - 1) : std::string(kPng, sizeof kPng - 1);
+    const std::string bytes = pdf ? std::string(kPdf, sizeof kPdf - 1) : std::string(kDemoPhotoPng);
     auto added = app::AddEvidence(store, county, item, pdf ? "整改报告.pdf" : "现场照片.png", bytes,
                                   worker_actor);
     return added.ok() ? core::Status::Ok() : core::Status(added.error());

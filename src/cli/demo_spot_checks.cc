@@ -4,6 +4,7 @@
 
 #include "app/spot_check_service.h"
 #include "app/spot_finding_evidence.h"
+#include "cli/demo_photo.h"
 
 namespace grassroots::cli {
 namespace {
@@ -13,14 +14,6 @@ std::string Month(int year, int month) {
   std::snprintf(text, sizeof text, "%04d-%02d", year, month);
   return text;
 }
-
-// A 1x1 PNG: the photo an inspector takes of what a problem finding describes.
-constexpr std::string_view kPhoto(
-    "\x89\x50\x4e\x47\x0d\x0a\x1a\x0a\x00\x00\x00\x0d\x49\x48\x44\x52\x00\x00\x00\x01"
-    "\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90\x77\x53\xde\x00\x00\x00\x0c\x49\x44\x41\x54"
-    "\x78\x9c\x63\x38\x60\x60\x00\x00\x02\xd4\x01\x21\x3a\x68\x37\x09\x00\x00\x00\x00"
-    "\x49\x45\x4e\x44\xae\x42\x60\x82",
-    69);
 
 constexpr const char* kProblems[] = {
     "三会一课记录不全，组织生活会未按期召开",
@@ -58,7 +51,7 @@ core::Status FillSpotCheckDemo(storage::Store& store, const core::Policy& policy
       if (!recorded.ok()) return recorded.error();
       if (problem) {
         auto photo = app::AddFindingEvidence(store, department, recorded.value().id, "抽查现场.png",
-                                             std::string(kPhoto), actor);
+                                             std::string(kDemoPhotoPng), actor);
         if (!photo.ok()) return photo.error();
       }
       if (!problem || item_opened || !d.under_rectification) continue;

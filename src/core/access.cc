@@ -121,4 +121,8 @@ bool MayDo(const Principal& who, GlobalAction action) {
   return false;
 }
 
+bool ReadsEveryOrganization(const Principal& who) {
+  return who.role == Role::kAdmin || who.role == Role::kAuditor;
+}
+
 }  // namespace grassroots::core

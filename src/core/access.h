@@ -65,6 +65,9 @@ enum class OrgAction : std::uint8_t {
 bool MayAccessOrganization(const Principal& who, std::span<const std::string> ancestry,
                            OrgAction action);
 
+// Whether every organization is in sight (admin, auditor): no scope to apply to a list.
+bool ReadsEveryOrganization(const Principal& who);
+
 // Actions not about one organization.
 enum class GlobalAction : std::uint8_t {
   kRunAssessment,             // run, override a grade, include/exclude by hand: admin

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "core/test_support.h"
+
 namespace grassroots::core {
 namespace {
 
@@ -19,10 +21,6 @@ const std::map<std::string, std::vector<std::string>> kAncestry = {
 constexpr std::array<OrgAction, 5> kActions = {OrgAction::kRead, OrgAction::kWriteOrganization,
                                                OrgAction::kWriteMembers, OrgAction::kWriteScores,
                                                OrgAction::kEnd};
-
-Principal Make(Role role, std::vector<std::string> scope) {
-  return {1, "someone", role, std::move(scope)};
-}
 
 // One letter per action in kActions order (r, o, m, s, e) when allowed, '-' when refused.
 std::string Allowed(const Principal& who, const std::string& code) {
@@ -43,81 +41,81 @@ void ExpectMatrix(const Principal& who, const std::map<std::string, std::string>
 }
 
 TEST(Access, AdminMayDoEverythingEverywhere) {
-  ExpectMatrix(Make(Role::kAdmin, {}), {{"D1", "romse"},
-                                        {"B1", "romse"},
-                                        {"G1", "romse"},
-                                        {"D2", "romse"},
-                                        {"B2", "romse"},
-                                        {"unknown", "romse"}});
+  ExpectMatrix(Who(Role::kAdmin, {}), {{"D1", "romse"},
+                                       {"B1", "romse"},
+                                       {"G1", "romse"},
+                                       {"D2", "romse"},
+                                       {"B2", "romse"},
+                                       {"unknown", "romse"}});
 }
 
 TEST(Access, AuditorReadsEverythingAndWritesNothing) {
-  ExpectMatrix(Make(Role::kAuditor, {}), {{"D1", "r----"},
-                                          {"B1", "r----"},
-                                          {"G1", "r----"},
-                                          {"D2", "r----"},
-                                          {"B2", "r----"},
-                                          {"unknown", "r----"}});
+  ExpectMatrix(Who(Role::kAuditor, {}), {{"D1", "r----"},
+                                         {"B1", "r----"},
+                                         {"G1", "r----"},
+                                         {"D2", "r----"},
+                                         {"B2", "r----"},
+                                         {"unknown", "r----"}});
 }
 
 TEST(Access, UnitAdminManagesItsWholeSubtreeAndNothingElse) {
-  ExpectMatrix(Make(Role::kUnitAdmin, {"D1"}), {{"D1", "roms-"},
-                                                {"B1", "romse"},
-                                                {"G1", "romse"},
-                                                {"D2", "-----"},
-                                                {"B2", "-----"},
-                                                {"unknown", "-----"}});
+  ExpectMatrix(Who(Role::kUnitAdmin, {"D1"}), {{"D1", "roms-"},
+                                               {"B1", "romse"},
+                                               {"G1", "romse"},
+                                               {"D2", "-----"},
+                                               {"B2", "-----"},
+                                               {"unknown", "-----"}});
 }
 
 TEST(Access, UnitAdminOfABranchDoesNotReachItsParent) {
-  ExpectMatrix(Make(Role::kUnitAdmin, {"B1"}), {{"D1", "-----"},
-                                                {"B1", "romse"},
-                                                {"G1", "romse"},
-                                                {"D2", "-----"},
-                                                {"B2", "-----"},
-                                                {"unknown", "-----"}});
+  ExpectMatrix(Who(Role::kUnitAdmin, {"B1"}), {{"D1", "-----"},
+                                               {"B1", "romse"},
+                                               {"G1", "romse"},
+                                               {"D2", "-----"},
+                                               {"B2", "-----"},
+                                               {"unknown", "-----"}});
 }
 
 TEST(Access, SecretaryReadsItsOrganizationAndKeepsItsMembers) {
-  ExpectMatrix(Make(Role::kSecretary, {"B1"}), {{"D1", "-----"},
-                                                {"B1", "r-m--"},
-                                                {"G1", "-----"},
-                                                {"D2", "-----"},
-                                                {"B2", "-----"},
-                                                {"unknown", "-----"}});
+  ExpectMatrix(Who(Role::kSecretary, {"B1"}), {{"D1", "-----"},
+                                               {"B1", "r-m--"},
+                                               {"G1", "-----"},
+                                               {"D2", "-----"},
+                                               {"B2", "-----"},
+                                               {"unknown", "-----"}});
 }
 
 TEST(Access, SecretaryOfACommitteeDoesNotReachItsBranches) {
-  ExpectMatrix(Make(Role::kSecretary, {"D1"}), {{"D1", "r-m--"},
-                                                {"B1", "-----"},
-                                                {"G1", "-----"},
-                                                {"D2", "-----"},
-                                                {"B2", "-----"},
-                                                {"unknown", "-----"}});
+  ExpectMatrix(Who(Role::kSecretary, {"D1"}), {{"D1", "r-m--"},
+                                               {"B1", "-----"},
+                                               {"G1", "-----"},
+                                               {"D2", "-----"},
+                                               {"B2", "-----"},
+                                               {"unknown", "-----"}});
 }
 
 TEST(Access, FirstSecretaryWorksInEachVillagePostedTo) {
-  ExpectMatrix(Make(Role::kFirstSecretary, {"G1", "B2"}), {{"D1", "-----"},
-                                                           {"B1", "-----"},
-                                                           {"G1", "r-m--"},
-                                                           {"D2", "-----"},
-                                                           {"B2", "r-m--"},
-                                                           {"unknown", "-----"}});
+  ExpectMatrix(Who(Role::kFirstSecretary, {"G1", "B2"}), {{"D1", "-----"},
+                                                          {"B1", "-----"},
+                                                          {"G1", "r-m--"},
+                                                          {"D2", "-----"},
+                                                          {"B2", "r-m--"},
+                                                          {"unknown", "-----"}});
 }
 
 TEST(Access, LeaderOnlyReadsTheOrganizationsFollowed) {
-  ExpectMatrix(Make(Role::kLeader, {"B1", "D2"}), {{"D1", "-----"},
-                                                   {"B1", "r----"},
-                                                   {"G1", "-----"},
-                                                   {"D2", "r----"},
-                                                   {"B2", "-----"},
-                                                   {"unknown", "-----"}});
+  ExpectMatrix(Who(Role::kLeader, {"B1", "D2"}), {{"D1", "-----"},
+                                                  {"B1", "r----"},
+                                                  {"G1", "-----"},
+                                                  {"D2", "r----"},
+                                                  {"B2", "-----"},
+                                                  {"unknown", "-----"}});
 }
 
 TEST(Access, ScopedRolesWithoutScopeGetNothing) {
   for (Role role : {Role::kUnitAdmin, Role::kSecretary, Role::kFirstSecretary, Role::kLeader}) {
     for (const auto& [code, ancestry] : kAncestry) {
-      EXPECT_EQ(Allowed(Make(role, {}), code), "-----") << ToString(role) << " on " << code;
+      EXPECT_EQ(Allowed(Who(role, {}), code), "-----") << ToString(role) << " on " << code;
     }
   }
 }
@@ -141,7 +139,7 @@ TEST(Access, GlobalActionsByRole) {
   for (const auto& [role, want] : expected) {
     std::string got;
     for (std::size_t i = 0; i < actions.size(); ++i) {
-      got += MayDo(Make(role, {"D1"}), actions[i]) ? letters[i] : '-';
+      got += MayDo(Who(role, {"D1"}), actions[i]) ? letters[i] : '-';
     }
     EXPECT_EQ(got, want) << ToString(role);
   }
@@ -165,19 +163,19 @@ TEST(Access, AdjustmentsAreDecidedByAdminAndByAUnitAdminBelowItsDirectOrganizati
   const auto may = [](const Principal& who, const std::string& code) {
     return MayAccessOrganization(who, kAncestry.at(code), OrgAction::kDecideAdjustment);
   };
-  EXPECT_TRUE(may(Make(Role::kAdmin, {}), "D1"));
-  EXPECT_FALSE(may(Make(Role::kUnitAdmin, {"D1"}), "D1"));
-  EXPECT_TRUE(may(Make(Role::kUnitAdmin, {"D1"}), "B1"));
-  EXPECT_FALSE(may(Make(Role::kUnitAdmin, {"D1"}), "B2"));
+  EXPECT_TRUE(may(Who(Role::kAdmin, {}), "D1"));
+  EXPECT_FALSE(may(Who(Role::kUnitAdmin, {"D1"}), "D1"));
+  EXPECT_TRUE(may(Who(Role::kUnitAdmin, {"D1"}), "B1"));
+  EXPECT_FALSE(may(Who(Role::kUnitAdmin, {"D1"}), "B2"));
   for (Role role : {Role::kSecretary, Role::kFirstSecretary, Role::kLeader, Role::kAuditor}) {
-    EXPECT_FALSE(may(Make(role, {"B1"}), "B1")) << ToString(role);
+    EXPECT_FALSE(may(Who(role, {"B1"}), "B1")) << ToString(role);
   }
 }
 
 TEST(Access, InterviewsAreRecordedByAdminAndReadByAdminAndAuditor) {
   for (Role role : {Role::kAdmin, Role::kUnitAdmin, Role::kSecretary, Role::kFirstSecretary,
                     Role::kLeader, Role::kAuditor}) {
-    const Principal who = Make(role, {"D1"});
+    const Principal who = Who(role, {"D1"});
     EXPECT_EQ(MayDo(who, GlobalAction::kRecordInterview), role == Role::kAdmin);
     EXPECT_EQ(MayDo(who, GlobalAction::kReadInterviews),
               role == Role::kAdmin || role == Role::kAuditor);

@@ -10,7 +10,7 @@ namespace {
 constexpr std::size_t kMaxNameBytes = 64;
 constexpr std::size_t kMaxRealName = 32;
 constexpr std::size_t kMinPhoneDigits = 5;
-constexpr std::size_t kMaxPhoneLength = 20;
+constexpr std::size_t kMaxUserPhoneLength = 20;
 
 }  // namespace
 
@@ -97,7 +97,7 @@ Status CheckRealName(std::string_view real_name) {
 Status CheckPhone(std::string_view phone) {
   if (phone.empty()) return Status::Ok();
   std::size_t digits = 0;
-  bool allowed = phone.size() <= kMaxPhoneLength;
+  bool allowed = phone.size() <= kMaxUserPhoneLength;
   for (char c : phone) {
     if (c >= '0' && c <= '9') {
       ++digits;

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/test_support.h"
+
 namespace grassroots::core {
 namespace {
 
@@ -12,8 +14,6 @@ Organization Org(std::string code, std::string parent, OrgType type = OrgType::k
   org.type = type;
   return org;
 }
-
-std::string FieldOf(const Status& status) { return status.ok() ? "" : status.error().field; }
 
 TEST(AccountRules, NamesArePrintableWithoutSpacesAndAnyScript) {
   EXPECT_TRUE(CheckUserName("王小明").ok());

@@ -32,36 +32,36 @@ TEST(AdjustmentQueue, ASecretaryProposedByTwoCasesIsRemovedOnce) {
   EXPECT_EQ(queue[2].because[0].first, ActionKind::kRemoveSecretary);
 }
 
-const CivilDate kToday{2017, 3, 1};
+const CivilDate kAdjustmentToday{2017, 3, 1};
 
 TEST(AdjustmentDecisionRules, DoneNeedsADayNotAfterTodayAndASuccessor) {
-  auto done = CheckAdjustmentDecision({"done", "2017-02-10", "王芳", ""}, kToday);
+  auto done = CheckAdjustmentDecision({"done", "2017-02-10", "王芳", ""}, kAdjustmentToday);
   ASSERT_TRUE(done.ok());
   EXPECT_EQ(done.value().outcome, AdjustmentOutcome::kDone);
   EXPECT_EQ(done.value().on, (CivilDate{2017, 2, 10}));
   EXPECT_EQ(done.value().successor, "王芳");
 
-  auto future = CheckAdjustmentDecision({"done", "2017-03-02", "王芳", ""}, kToday);
+  auto future = CheckAdjustmentDecision({"done", "2017-03-02", "王芳", ""}, kAdjustmentToday);
   ASSERT_FALSE(future.ok());
   EXPECT_EQ(future.error().reason, "date_out_of_range");
   EXPECT_EQ(future.error().field, "on");
-  auto no_day = CheckAdjustmentDecision({"done", "", "王芳", ""}, kToday);
+  auto no_day = CheckAdjustmentDecision({"done", "", "王芳", ""}, kAdjustmentToday);
   EXPECT_EQ(no_day.error().field, "on");
-  auto no_successor = CheckAdjustmentDecision({"done", "2017-02-10", "", ""}, kToday);
+  auto no_successor = CheckAdjustmentDecision({"done", "2017-02-10", "", ""}, kAdjustmentToday);
   EXPECT_EQ(no_successor.error().field, "successor");
   EXPECT_EQ(no_successor.error().reason, "empty");
 }
 
 TEST(AdjustmentDecisionRules, NotDoneNeedsAReasonAndNothingOfADoneOne) {
-  auto kept = CheckAdjustmentDecision({"not_done", "", "", "已调离, 无需免职"}, kToday);
+  auto kept = CheckAdjustmentDecision({"not_done", "", "", "已调离, 无需免职"}, kAdjustmentToday);
   ASSERT_TRUE(kept.ok());
   EXPECT_FALSE(kept.value().on.has_value());
-  auto no_reason = CheckAdjustmentDecision({"not_done", "", "", ""}, kToday);
+  auto no_reason = CheckAdjustmentDecision({"not_done", "", "", ""}, kAdjustmentToday);
   EXPECT_EQ(no_reason.error().field, "reason");
   EXPECT_EQ(no_reason.error().reason, "empty");
-  auto successor = CheckAdjustmentDecision({"not_done", "", "王芳", "why"}, kToday);
+  auto successor = CheckAdjustmentDecision({"not_done", "", "王芳", "why"}, kAdjustmentToday);
   EXPECT_EQ(successor.error().reason, "not_allowed");
-  auto unknown = CheckAdjustmentDecision({"maybe", "", "", "why"}, kToday);
+  auto unknown = CheckAdjustmentDecision({"maybe", "", "", "why"}, kAdjustmentToday);
   EXPECT_EQ(unknown.error().reason, "unknown_value");
   EXPECT_EQ(unknown.error().field, "outcome");
 }

@@ -4,6 +4,8 @@
 
 #include <vector>
 
+#include "core/test_support.h"
+
 namespace grassroots::core {
 namespace {
 
@@ -22,13 +24,6 @@ EconomyRecord Record(std::string code, int year, std::int64_t fen, EconomyModel 
   r.income_fen = fen;
   r.model = model;
   return r;
-}
-
-Principal Who(Role role, std::vector<std::string> scope) {
-  Principal who;
-  who.role = role;
-  who.scope = std::move(scope);
-  return who;
 }
 
 TEST(CollectiveEconomyTest, AVillageRecordsItsIncomeExactlyInFen) {

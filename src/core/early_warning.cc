@@ -6,15 +6,15 @@
 namespace grassroots::core {
 namespace {
 
-constexpr std::array<std::string_view, 4> kNames = {"green", "yellow", "orange", "red"};
+constexpr std::array<std::string_view, 4> kWarningNames = {"green", "yellow", "orange", "red"};
 
 }  // namespace
 
-std::string_view ToString(Warning warning) { return kNames[static_cast<int>(warning)]; }
+std::string_view ToString(Warning warning) { return kWarningNames[static_cast<int>(warning)]; }
 
 std::optional<Warning> ParseWarning(std::string_view text) {
-  for (std::size_t i = 0; i < kNames.size(); ++i) {
-    if (kNames[i] == text) return static_cast<Warning>(i);
+  for (std::size_t i = 0; i < kWarningNames.size(); ++i) {
+    if (kWarningNames[i] == text) return static_cast<Warning>(i);
   }
   return std::nullopt;
 }

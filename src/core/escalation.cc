@@ -6,17 +6,19 @@
 namespace grassroots::core {
 namespace {
 
-constexpr std::array<std::string_view, 3> kNames = {"reminder", "inquiry", "admonition"};
-constexpr std::array<std::string_view, 3> kLabels = {"提醒", "函询", "诫勉"};
+constexpr std::array<std::string_view, 3> kEscalationNames = {"reminder", "inquiry", "admonition"};
+constexpr std::array<std::string_view, 3> kEscalationLabels = {"提醒", "函询", "诫勉"};
 
 }  // namespace
 
-std::string_view ToString(EscalationStep step) { return kNames[static_cast<int>(step)]; }
-std::string_view ChineseLabel(EscalationStep step) { return kLabels[static_cast<int>(step)]; }
+std::string_view ToString(EscalationStep step) { return kEscalationNames[static_cast<int>(step)]; }
+std::string_view ChineseLabel(EscalationStep step) {
+  return kEscalationLabels[static_cast<int>(step)];
+}
 
 std::optional<EscalationStep> ParseEscalationStep(std::string_view text) {
-  for (std::size_t i = 0; i < kNames.size(); ++i) {
-    if (kNames[i] == text) return static_cast<EscalationStep>(i);
+  for (std::size_t i = 0; i < kEscalationNames.size(); ++i) {
+    if (kEscalationNames[i] == text) return static_cast<EscalationStep>(i);
   }
   return std::nullopt;
 }

@@ -6,16 +6,13 @@
 #include <string>
 
 #include "core/permissions.h"
+#include "core/test_support.h"
 
 namespace grassroots::core {
 namespace {
 
-Principal Make(Role role, std::vector<std::string> scope = {}) {
-  return {1, "someone", role, std::move(scope)};
-}
-
-const Principal kAdmin = Make(Role::kAdmin);
-const Principal kUnitAdmin = Make(Role::kUnitAdmin, {"D1"});
+const Principal kAdmin = Who(Role::kAdmin);
+const Principal kUnitAdmin = Who(Role::kUnitAdmin, {"D1"});
 
 Organization Stored() {
   return {"B1", "一支部", OrgType::kVillage, OrgKind::kBranch, "D1", "王", "U1", {}};
@@ -88,8 +85,7 @@ TEST(FieldAccess, NobodyButAdminSetsChangesOrClearsACommitteeGrade) {
   for (const ScoreRecord& after : {self_graded, cleared, reworded}) {
     EXPECT_EQ(Refused(CheckScoreChange(kAdmin, &before, after)), "ok");
   }
-  EXPECT_EQ(Refused(CheckFieldChange(Make(Role::kAuditor), GuardedField::kCommitteeGrade)),
-            "grade");
+  EXPECT_EQ(Refused(CheckFieldChange(Who(Role::kAuditor), GuardedField::kCommitteeGrade)), "grade");
 }
 
 std::map<std::string, bool> AsMap(const std::vector<Permission>& permissions) {
@@ -111,13 +107,12 @@ TEST(Permissions, EachRoleIsToldWhatTheRulesAllowIt) {
   EXPECT_FALSE(unit_admin.at("set_committee_grade"));
   EXPECT_FALSE(unit_admin.at("change_org_type"));
 
-  const std::map<std::string, bool> secretary =
-      AsMap(PermissionsOf(Make(Role::kSecretary, {"B1"})));
+  const std::map<std::string, bool> secretary = AsMap(PermissionsOf(Who(Role::kSecretary, {"B1"})));
   EXPECT_TRUE(secretary.at("write_members"));
   EXPECT_FALSE(secretary.at("write_scores"));
   EXPECT_FALSE(secretary.at("what_if"));
 
-  const std::map<std::string, bool> auditor = AsMap(PermissionsOf(Make(Role::kAuditor)));
+  const std::map<std::string, bool> auditor = AsMap(PermissionsOf(Who(Role::kAuditor)));
   EXPECT_TRUE(auditor.at("read_audit"));
   EXPECT_TRUE(auditor.at("read_all_assessments"));
   EXPECT_TRUE(auditor.at("read_interviews"));
@@ -138,7 +133,7 @@ TEST(Permissions, WhoeverMayImportMaySetWhatFilesCarry) {
   // must not reach past the field rules.
   for (Role role : {Role::kAdmin, Role::kUnitAdmin, Role::kSecretary, Role::kFirstSecretary,
                     Role::kLeader, Role::kAuditor}) {
-    const Principal who = Make(role, {"D1"});
+    const Principal who = Who(role, {"D1"});
     if (!MayDo(who, GlobalAction::kImport)) continue;
     for (GuardedField field : kAllGuardedFields) {
       EXPECT_TRUE(MayChangeField(who, field)) << ToString(role) << " " << FieldName(field);

@@ -5,12 +5,10 @@
 #include <string>
 
 #include "core/organization.h"
+#include "core/test_support.h"
 
 namespace grassroots::core {
 namespace {
-
-// "reason" of a failed check, or "ok".
-std::string ReasonOf(const Status& status) { return status.ok() ? "ok" : status.error().reason; }
 
 std::string Param(const Status& status, const std::string& name) {
   for (const auto& [key, value] : status.error().params) {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "core/org_table.h"
+#include "core/test_support.h"
 
 namespace grassroots::core {
 namespace {
@@ -57,8 +58,6 @@ EndContext Context() {
   context.target_known = true;
   return context;
 }
-
-std::string ReasonOf(const Status& status) { return status.ok() ? "ok" : status.error().reason; }
 
 TEST(CheckOrgEnd, ADissolutionWithADateAndAReasonIsAccepted) {
   EXPECT_TRUE(

@@ -7,7 +7,7 @@
 namespace grassroots::core {
 namespace {
 
-const CivilDate kToday{2016, 8, 15};
+const CivilDate kMemberStatusToday{2016, 8, 15};
 
 Member Regular(std::string id = "M1") {
   Member m;
@@ -30,8 +30,8 @@ StatusChange Change(CivilDate on, MemberStatus from, MemberStatus to) {
 std::string ReasonOf(const Result<StatusChange>& r) { return r.ok() ? "ok" : r.error().reason; }
 
 TEST(MemberStatus, AChangeTakesTheCurrentStatusAsFrom) {
-  auto change =
-      CheckStatusChange({"mobile", "2016-03-01", "外出务工"}, Regular(), std::nullopt, kToday);
+  auto change = CheckStatusChange({"mobile", "2016-03-01", "外出务工"}, Regular(), std::nullopt,
+                                  kMemberStatusToday);
   ASSERT_TRUE(change.ok()) << change.error().message;
   EXPECT_EQ(change.value().from, MemberStatus::kRegular);
   EXPECT_EQ(change.value().to, MemberStatus::kMobile);
@@ -40,48 +40,51 @@ TEST(MemberStatus, AChangeTakesTheCurrentStatusAsFrom) {
 }
 
 TEST(MemberStatus, ChineseNamesAreAccepted) {
-  auto change = CheckStatusChange({"失联党员", "2016-03-01", ""}, Regular(), std::nullopt, kToday);
+  auto change = CheckStatusChange({"失联党员", "2016-03-01", ""}, Regular(), std::nullopt,
+                                  kMemberStatusToday);
   ASSERT_TRUE(change.ok());
   EXPECT_EQ(change.value().to, MemberStatus::kLostContact);
 }
 
 TEST(MemberStatus, AChangeDatedBeforeThePreviousIsRefusedNamingBothDays) {
-  auto change =
-      CheckStatusChange({"mobile", "2016-02-28", ""}, Regular(), CivilDate{2016, 3, 1}, kToday);
+  auto change = CheckStatusChange({"mobile", "2016-02-28", ""}, Regular(), CivilDate{2016, 3, 1},
+                                  kMemberStatusToday);
   ASSERT_FALSE(change.ok());
   EXPECT_EQ(change.error().reason, "status_change_before_previous");
   EXPECT_EQ(change.error().field, "on");
   EXPECT_NE(change.error().message.find("2016-03-01"), std::string::npos);
   // The same day as the previous change is in order.
   EXPECT_EQ(ReasonOf(CheckStatusChange({"mobile", "2016-03-01", ""}, Regular(),
-                                       CivilDate{2016, 3, 1}, kToday)),
+                                       CivilDate{2016, 3, 1}, kMemberStatusToday)),
             "ok");
 }
 
 TEST(MemberStatus, TheSameStatusAgainIsNoChange) {
-  EXPECT_EQ(
-      ReasonOf(CheckStatusChange({"regular", "2016-03-01", ""}, Regular(), std::nullopt, kToday)),
-      "status_unchanged");
+  EXPECT_EQ(ReasonOf(CheckStatusChange({"regular", "2016-03-01", ""}, Regular(), std::nullopt,
+                                       kMemberStatusToday)),
+            "status_unchanged");
 }
 
 TEST(MemberStatus, DaysAfterTodayOrBeforeJoiningAreRefused) {
+  EXPECT_EQ(ReasonOf(CheckStatusChange({"mobile", "2016-08-16", ""}, Regular(), std::nullopt,
+                                       kMemberStatusToday)),
+            "date_out_of_range");
+  EXPECT_EQ(ReasonOf(CheckStatusChange({"mobile", "2009-01-01", ""}, Regular(), std::nullopt,
+                                       kMemberStatusToday)),
+            "status_change_before_joined");
   EXPECT_EQ(
-      ReasonOf(CheckStatusChange({"mobile", "2016-08-16", ""}, Regular(), std::nullopt, kToday)),
-      "date_out_of_range");
-  EXPECT_EQ(
-      ReasonOf(CheckStatusChange({"mobile", "2009-01-01", ""}, Regular(), std::nullopt, kToday)),
-      "status_change_before_joined");
-  EXPECT_EQ(ReasonOf(CheckStatusChange({"mobile", "", ""}, Regular(), std::nullopt, kToday)),
-            "empty");
-  EXPECT_EQ(
-      ReasonOf(CheckStatusChange({"away", "2016-03-01", ""}, Regular(), std::nullopt, kToday)),
-      "unknown_value");
+      ReasonOf(CheckStatusChange({"mobile", "", ""}, Regular(), std::nullopt, kMemberStatusToday)),
+      "empty");
+  EXPECT_EQ(ReasonOf(CheckStatusChange({"away", "2016-03-01", ""}, Regular(), std::nullopt,
+                                       kMemberStatusToday)),
+            "unknown_value");
 }
 
 TEST(MemberStatus, AMemberWhoLeftChangesNoMore) {
   Member left = Regular();
   left.left = MemberLeave{LeaveKind::kOther, {2016, 1, 1}, "转出"};
-  EXPECT_EQ(ReasonOf(CheckStatusChange({"mobile", "2016-03-01", ""}, left, std::nullopt, kToday)),
+  EXPECT_EQ(ReasonOf(CheckStatusChange({"mobile", "2016-03-01", ""}, left, std::nullopt,
+                                       kMemberStatusToday)),
             "member_left");
 }
 
@@ -117,12 +120,12 @@ TEST(MemberStatus, CountsOnADayLeaveOutThoseNotYetJoinedOrAlreadyLeft) {
 }
 
 TEST(MemberStatus, TrendDaysAreQuarterEndsUpToToday) {
-  EXPECT_EQ(TrendDays(2015, kToday),
+  EXPECT_EQ(TrendDays(2015, kMemberStatusToday),
             (std::vector<CivilDate>{{2015, 3, 31}, {2015, 6, 30}, {2015, 9, 30}, {2015, 12, 31}}));
-  EXPECT_EQ(TrendDays(2016, kToday),
+  EXPECT_EQ(TrendDays(2016, kMemberStatusToday),
             (std::vector<CivilDate>{{2016, 3, 31}, {2016, 6, 30}, {2016, 8, 15}}));
   EXPECT_EQ(TrendDays(2016, {2016, 6, 30}), (std::vector<CivilDate>{{2016, 3, 31}, {2016, 6, 30}}));
-  EXPECT_TRUE(TrendDays(2017, kToday).empty());
+  EXPECT_TRUE(TrendDays(2017, kMemberStatusToday).empty());
 }
 
 }  // namespace

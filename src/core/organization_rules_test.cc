@@ -5,14 +5,10 @@
 #include <string>
 #include <vector>
 
+#include "core/test_support.h"
+
 namespace grassroots::core {
 namespace {
-
-std::vector<std::string> Found(const std::vector<Error>& errors) {
-  std::vector<std::string> out;
-  for (const Error& e : errors) out.push_back(e.field + ":" + e.reason);
-  return out;
-}
 
 using Strings = std::vector<std::string>;
 
@@ -22,7 +18,7 @@ Organization ValidOrg() {
 
 Member ValidMember() { return {"M1", "张三", "V01", MemberStatus::kRegular, "2016-02-29", {}}; }
 
-constexpr CivilDate kToday{2016, 7, 1};
+constexpr CivilDate kOrganizationRulesToday{2016, 7, 1};
 
 TEST(OrganizationRules, AValidOrganizationPasses) {
   EXPECT_TRUE(CheckOrganization(ValidOrg()).empty());
@@ -78,7 +74,7 @@ TEST(OrganizationRules, TypesKindsAndStatusesAreReadByApiOrChineseName) {
 }
 
 TEST(MemberRules, EachFieldIsCheckedByItsRule) {
-  EXPECT_TRUE(CheckMember(ValidMember(), kToday).empty());
+  EXPECT_TRUE(CheckMember(ValidMember(), kOrganizationRulesToday).empty());
   const struct {
     const char* what;
     void (*change)(Member&);
@@ -97,11 +93,12 @@ TEST(MemberRules, EachFieldIsCheckedByItsRule) {
   for (const auto& c : cases) {
     Member member = ValidMember();
     c.change(member);
-    EXPECT_EQ(Found(CheckMember(member, kToday)), Strings{c.found}) << c.what;
+    EXPECT_EQ(Found(CheckMember(member, kOrganizationRulesToday)), Strings{c.found}) << c.what;
   }
   Member unknown_date = ValidMember();
   unknown_date.joined = "";
-  EXPECT_TRUE(CheckMember(unknown_date, kToday).empty()) << "the joining date is optional";
+  EXPECT_TRUE(CheckMember(unknown_date, kOrganizationRulesToday).empty())
+      << "the joining date is optional";
 }
 
 }  // namespace

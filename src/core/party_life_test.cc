@@ -4,12 +4,14 @@
 
 #include <vector>
 
+#include "core/test_support.h"
+
 namespace grassroots::core {
 namespace {
 
-constexpr CivilDate kToday{2016, 12, 1};
+constexpr CivilDate kPartyLifeToday{2016, 12, 1};
 
-MeetingInput Good() {
+MeetingInput GoodMeeting() {
   MeetingInput in;
   in.org_code = "V1";
   in.kind = "committee_meeting";
@@ -27,14 +29,6 @@ Organization OrgOf(std::string code, OrgKind kind) {
   return org;
 }
 
-Principal Who(Role role, std::vector<std::string> scope = {}) {
-  Principal who;
-  who.name = "u";
-  who.role = role;
-  who.scope = std::move(scope);
-  return who;
-}
-
 MeetingRecord Held(MeetingKind kind, CivilDate on) {
   MeetingRecord m;
   m.kind = kind;
@@ -43,7 +37,7 @@ MeetingRecord Held(MeetingKind kind, CivilDate on) {
 }
 
 TEST(PartyLifeTest, AGoodMeetingIsRecordedAsSent) {
-  auto checked = CheckMeeting(Good(), kToday);
+  auto checked = CheckMeeting(GoodMeeting(), kPartyLifeToday);
   ASSERT_TRUE(checked.ok()) << checked.error().message;
   EXPECT_EQ(checked.value().kind, MeetingKind::kCommitteeMeeting);
   EXPECT_EQ(checked.value().on, (CivilDate{2016, 5, 10}));
@@ -64,12 +58,12 @@ TEST(PartyLifeTest, KindsAreReadByNameOrChineseLabel) {
 }
 
 TEST(PartyLifeTest, EveryBrokenRuleNamesItsField) {
-  MeetingInput in = Good();
+  MeetingInput in = GoodMeeting();
   in.kind = "picnic";
   in.on = "2016-12-02";  // after today
   in.attended = 9;       // more than expected
   in.topic = "";
-  std::vector<Error> errors = MeetingErrors(in, kToday);
+  std::vector<Error> errors = MeetingErrors(in, kPartyLifeToday);
   ASSERT_EQ(errors.size(), 4u);
   EXPECT_EQ(errors[0].field, "kind");
   EXPECT_EQ(errors[0].reason, "unknown_value");
@@ -81,12 +75,12 @@ TEST(PartyLifeTest, EveryBrokenRuleNamesItsField) {
 }
 
 TEST(PartyLifeTest, AttendanceIsBoundedAndExpectedIsOptional) {
-  MeetingInput in = Good();
+  MeetingInput in = GoodMeeting();
   in.expected.reset();
   in.attended = 40;
-  EXPECT_TRUE(CheckMeeting(in, kToday).ok());
+  EXPECT_TRUE(CheckMeeting(in, kPartyLifeToday).ok());
   in.attended = -1;
-  auto refused = CheckMeeting(in, kToday);
+  auto refused = CheckMeeting(in, kPartyLifeToday);
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().reason, "number_out_of_range");
   EXPECT_EQ(refused.error().field, "attended");
@@ -139,7 +133,7 @@ TEST(PartyLifeTest, AnEndedQuarterShortOfAnyKindIsFlagged) {
       Held(MeetingKind::kGroupMeeting, {2016, 7, 1}),  // the next quarter's
       Held(MeetingKind::kPartyLecture, {2016, 6, 1}),
   };
-  QuarterTally q2 = TallyQuarter(held, {2016, 2}, required, kToday);
+  QuarterTally q2 = TallyQuarter(held, {2016, 2}, required, kPartyLifeToday);
   EXPECT_TRUE(q2.ended);
   EXPECT_TRUE(q2.short_of_required);
   EXPECT_EQ(q2.kinds[0].held, 1);
@@ -152,12 +146,12 @@ TEST(PartyLifeTest, AnEndedQuarterShortOfAnyKindIsFlagged) {
   EXPECT_EQ(q2.kinds[2].missing, 2);
   held.push_back(Held(MeetingKind::kGroupMeeting, {2016, 5, 1}));
   held.push_back(Held(MeetingKind::kGroupMeeting, {2016, 6, 1}));
-  EXPECT_FALSE(TallyQuarter(held, {2016, 2}, required, kToday).short_of_required);
+  EXPECT_FALSE(TallyQuarter(held, {2016, 2}, required, kPartyLifeToday).short_of_required);
 }
 
 TEST(PartyLifeTest, ARunningQuarterIsNotFlaggedYet) {
   const PartyLifeRequirements required;
-  QuarterTally q4 = TallyQuarter({}, {2016, 4}, required, kToday);
+  QuarterTally q4 = TallyQuarter({}, {2016, 4}, required, kPartyLifeToday);
   EXPECT_FALSE(q4.ended);
   EXPECT_FALSE(q4.short_of_required);
   EXPECT_EQ(q4.kinds[1].missing, 3);
@@ -173,7 +167,7 @@ TEST(PartyLifeTest, TheRequiredCountsComeFromThePolicy) {
   std::vector<MeetingRecord> held = {Held(MeetingKind::kBranchMeeting, {2016, 1, 9}),
                                      Held(MeetingKind::kCommitteeMeeting, {2016, 2, 9}),
                                      Held(MeetingKind::kPartyLecture, {2016, 3, 31})};
-  auto year = TallyYear(held, 2016, required, kToday);
+  auto year = TallyYear(held, 2016, required, kPartyLifeToday);
   EXPECT_FALSE(year[0].short_of_required);
   EXPECT_TRUE(year[1].short_of_required);
   EXPECT_EQ(year[3].quarter, (Quarter{2016, 4}));

@@ -4,10 +4,10 @@
 
 #include <string>
 
+#include "core/test_support.h"
+
 namespace grassroots::core {
 namespace {
-
-std::string ReasonOf(const Status& status) { return status.ok() ? "" : status.error().reason; }
 
 TEST(PasswordRules, LengthCountsCharactersAndBoundsBytes) {
   EXPECT_EQ(ReasonOf(CheckPassword("", "li")), "password_too_short");

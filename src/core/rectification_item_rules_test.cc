@@ -7,13 +7,13 @@
 namespace grassroots::core {
 namespace {
 
-ItemFields Good() {
+ItemFields GoodItem() {
   return {"新建党员活动室", "李书记", "first_secretary", "supervisor", "2016-10-31"};
 }
 
 TEST(RectificationItemRules, AGoodItemPassesWithOrWithoutAnAccountAndSupportRole) {
-  EXPECT_TRUE(CheckItemFields(Good()).empty());
-  ItemFields plain = Good();
+  EXPECT_TRUE(CheckItemFields(GoodItem()).empty());
+  ItemFields plain = GoodItem();
   plain.responsible_user.clear();
   plain.support_role.clear();
   EXPECT_TRUE(CheckItemFields(plain).empty());
@@ -37,14 +37,14 @@ TEST(RectificationItemRules, EveryBadFieldIsNamedAtOnceWithItsReason) {
 TEST(RectificationItemRules, EverySupportRoleOfFiveLevelSupportIsAccepted) {
   for (const char* role :
        {"contact_leader", "org_guide", "partner_agency", "supervisor", "first_secretary"}) {
-    ItemFields item = Good();
+    ItemFields item = GoodItem();
     item.support_role = role;
     EXPECT_TRUE(CheckItemFields(item).empty()) << role;
   }
 }
 
 TEST(RectificationItemRules, AMeasurePastItsLengthIsRefused) {
-  ItemFields item = Good();
+  ItemFields item = GoodItem();
   item.measure = std::string(kMaxMeasureLength + 1, 'x');
   const std::vector<Error> errors = CheckItemFields(item);
   ASSERT_EQ(errors.size(), 1u);

@@ -6,19 +6,12 @@
 #include <string>
 #include <vector>
 
+#include "core/test_support.h"
+
 namespace grassroots::core {
 namespace {
 
-std::string ReasonOf(const Status& status) { return status.ok() ? "ok" : status.error().reason; }
-
-ScoreRecord Valid() { return {"V01", 2016, {90, 80, 70, 60, 50, 40}, std::nullopt, ""}; }
-
-// "field:reason" of each error, in order.
-std::vector<std::string> Found(const std::vector<Error>& errors) {
-  std::vector<std::string> out;
-  for (const Error& e : errors) out.push_back(e.field + ":" + e.reason);
-  return out;
-}
+ScoreRecord ValidScore() { return {"V01", 2016, {90, 80, 70, 60, 50, 40}, std::nullopt, ""}; }
 
 TEST(ScoreRules, ADimensionIsAFiniteNumberFromZeroToHundred) {
   const struct {
@@ -89,8 +82,8 @@ TEST(ScoreRules, GradesAreReadByLetterOrChineseName) {
 }
 
 TEST(ScoreRules, EveryBrokenRuleOfAScoreIsReportedInFieldOrder) {
-  EXPECT_TRUE(CheckScore(Valid()).empty());
-  ScoreRecord bad = Valid();
+  EXPECT_TRUE(CheckScore(ValidScore()).empty());
+  ScoreRecord bad = ValidScore();
   bad.code = "";
   bad.year = 1899;
   bad.dimensions[0] = 101;

@@ -7,14 +7,14 @@
 namespace grassroots::core {
 namespace {
 
-const CivilDate kToday{2017, 3, 1};
+const CivilDate kStandardsToday{2017, 3, 1};
 
-StandardBatchInput Valid() { return {2016, "2016年第一批", "2016-12-20", {"V01", "V02"}}; }
+StandardBatchInput ValidBatch() { return {2016, "2016年第一批", "2016-12-20", {"V01", "V02"}}; }
 
 DesignationFacts Fine(std::string code) { return {std::move(code), true, false, false, false}; }
 
 TEST(StandardBatch, AValidBatchKeepsItsYearDayAndCodes) {
-  auto batch = CheckBatch(Valid(), kToday);
+  auto batch = CheckBatch(ValidBatch(), kStandardsToday);
   ASSERT_TRUE(batch.ok()) << batch.error().message;
   EXPECT_EQ(batch.value().year, 2016);
   EXPECT_EQ(batch.value().on, (CivilDate{2016, 12, 20}));
@@ -23,25 +23,25 @@ TEST(StandardBatch, AValidBatchKeepsItsYearDayAndCodes) {
 
 TEST(StandardBatch, EachFieldRuleNamesItsField) {
   const auto field_of = [](StandardBatchInput input) {
-    auto checked = CheckBatch(input, kToday);
+    auto checked = CheckBatch(input, kStandardsToday);
     return checked.ok() ? std::string("ok") : checked.error().field + ":" + checked.error().reason;
   };
-  StandardBatchInput in = Valid();
+  StandardBatchInput in = ValidBatch();
   in.year = 1800;
   EXPECT_EQ(field_of(in), "year:year_out_of_range");
-  in = Valid();
+  in = ValidBatch();
   in.name.clear();
   EXPECT_EQ(field_of(in), "name:empty");
-  in = Valid();
+  in = ValidBatch();
   in.on = "2017-03-02";  // after today
   EXPECT_EQ(field_of(in), "on:date_out_of_range");
-  in = Valid();
+  in = ValidBatch();
   in.on = "2016-02-30";
   EXPECT_EQ(field_of(in), "on:not_a_date");
-  in = Valid();
+  in = ValidBatch();
   in.codes.clear();
   EXPECT_EQ(field_of(in), "codes:empty");
-  in = Valid();
+  in = ValidBatch();
   in.codes = {"V01", "../x"};
   EXPECT_EQ(field_of(in), "codes:invalid_code");
 }
@@ -82,15 +82,16 @@ TEST(StandardBatch, OnlyACurrentTitleStandsAgainstTheSelection) {
 
 TEST(StandardRevocation, NeedsAReasonAndADayFromTheDesignationToToday) {
   const CivilDate designated{2016, 12, 20};
-  auto ok = CheckRevocation({"2017-02-01", "班子涣散"}, false, designated, kToday);
+  auto ok = CheckRevocation({"2017-02-01", "班子涣散"}, false, designated, kStandardsToday);
   ASSERT_TRUE(ok.ok());
   EXPECT_EQ(ok.value().on, (CivilDate{2017, 2, 1}));
-  EXPECT_EQ(CheckRevocation({"2017-02-01", ""}, false, designated, kToday).error().reason, "empty");
-  EXPECT_EQ(CheckRevocation({"2016-12-19", "x"}, false, designated, kToday).error().reason,
+  EXPECT_EQ(CheckRevocation({"2017-02-01", ""}, false, designated, kStandardsToday).error().reason,
+            "empty");
+  EXPECT_EQ(CheckRevocation({"2016-12-19", "x"}, false, designated, kStandardsToday).error().reason,
             "date_out_of_range");
-  EXPECT_EQ(CheckRevocation({"2017-03-02", "x"}, false, designated, kToday).error().reason,
+  EXPECT_EQ(CheckRevocation({"2017-03-02", "x"}, false, designated, kStandardsToday).error().reason,
             "date_out_of_range");
-  auto twice = CheckRevocation({"2017-02-01", "x"}, true, designated, kToday);
+  auto twice = CheckRevocation({"2017-02-01", "x"}, true, designated, kStandardsToday);
   EXPECT_EQ(twice.error().code, ErrorCode::kConflict);
   EXPECT_EQ(twice.error().reason, "already_revoked");
 }

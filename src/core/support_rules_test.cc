@@ -2,10 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include "core/test_support.h"
+
 namespace grassroots::core {
 namespace {
 
-constexpr CivilDate kToday{2017, 6, 15};
+constexpr CivilDate kSupportToday{2017, 6, 15};
 
 SupportAssignmentInput Assignment() {
   SupportAssignmentInput input;
@@ -16,9 +18,6 @@ SupportAssignmentInput Assignment() {
   input.start_date = "2017-01-05";
   return input;
 }
-
-std::string FieldOf(const Status& status) { return status.ok() ? "" : status.error().field; }
-std::string ReasonOf(const Status& status) { return status.ok() ? "" : status.error().reason; }
 
 TEST(SupportRole, NamesReadBackAndUnknownOnesAreRefused) {
   for (SupportRole role : kAllSupportRoles) EXPECT_EQ(ParseSupportRole(ToString(role)), role);
@@ -36,71 +35,71 @@ TEST(SupportRole, AFirstSecretaryIsForVillagesOnly) {
   }
   SupportAssignmentInput input = Assignment();
   input.role = SupportRole::kFirstSecretary;
-  EXPECT_TRUE(CheckAssignment(input, OrgType::kVillage, kToday).ok());
-  const Status refused = CheckAssignment(input, OrgType::kCommunity, kToday);
+  EXPECT_TRUE(CheckAssignment(input, OrgType::kVillage, kSupportToday).ok());
+  const Status refused = CheckAssignment(input, OrgType::kCommunity, kSupportToday);
   EXPECT_EQ(FieldOf(refused), "role");
   EXPECT_EQ(ReasonOf(refused), "support_role_not_for_type");
   EXPECT_EQ(refused.error().params.at(1).second, "community");
 }
 
 TEST(CheckAssignment, NamesTheFieldThatIsWrong) {
-  EXPECT_TRUE(CheckAssignment(Assignment(), OrgType::kSoe, kToday).ok());
+  EXPECT_TRUE(CheckAssignment(Assignment(), OrgType::kSoe, kSupportToday).ok());
   SupportAssignmentInput input = Assignment();
   input.person = "";
-  EXPECT_EQ(FieldOf(CheckAssignment(input, OrgType::kSoe, kToday)), "person");
+  EXPECT_EQ(FieldOf(CheckAssignment(input, OrgType::kSoe, kSupportToday)), "person");
   input = Assignment();
   input.person = std::string(101, 'x');
-  EXPECT_EQ(ReasonOf(CheckAssignment(input, OrgType::kSoe, kToday)), "too_long");
+  EXPECT_EQ(ReasonOf(CheckAssignment(input, OrgType::kSoe, kSupportToday)), "too_long");
   input = Assignment();
   input.phone = "1\n2";
-  EXPECT_EQ(FieldOf(CheckAssignment(input, OrgType::kSoe, kToday)), "phone");
+  EXPECT_EQ(FieldOf(CheckAssignment(input, OrgType::kSoe, kSupportToday)), "phone");
   input = Assignment();
   input.start_date = "2017-02-30";
-  EXPECT_EQ(ReasonOf(CheckAssignment(input, OrgType::kSoe, kToday)), "not_a_date");
+  EXPECT_EQ(ReasonOf(CheckAssignment(input, OrgType::kSoe, kSupportToday)), "not_a_date");
   input.start_date = "2019-01-01";  // more than a year ahead
-  EXPECT_EQ(ReasonOf(CheckAssignment(input, OrgType::kSoe, kToday)), "date_out_of_range");
+  EXPECT_EQ(ReasonOf(CheckAssignment(input, OrgType::kSoe, kSupportToday)), "date_out_of_range");
   input = Assignment();
   input.year = 20160;
-  EXPECT_EQ(FieldOf(CheckAssignment(input, OrgType::kSoe, kToday)), "year");
+  EXPECT_EQ(FieldOf(CheckAssignment(input, OrgType::kSoe, kSupportToday)), "year");
 }
 
 TEST(CheckVisit, ADateAfterTodayAndAnUnknownRoleAreRefused) {
   VisitInput visit{2016, "2017-06-15", VisitKind::kOnSite, "李四", "org_guide", "修好了活动室"};
-  EXPECT_TRUE(CheckVisit(visit, kToday).ok());
+  EXPECT_TRUE(CheckVisit(visit, kSupportToday).ok());
   visit.visit_date = "2017-06-16";
-  EXPECT_EQ(FieldOf(CheckVisit(visit, kToday)), "visit_date");
+  EXPECT_EQ(FieldOf(CheckVisit(visit, kSupportToday)), "visit_date");
   visit.visit_date = "2017-06-01";
   visit.visitor_role = "mayor";
-  EXPECT_EQ(ReasonOf(CheckVisit(visit, kToday)), "unknown_value");
+  EXPECT_EQ(ReasonOf(CheckVisit(visit, kSupportToday)), "unknown_value");
   visit.visitor_role = "";
   visit.visitor = "";
-  EXPECT_EQ(FieldOf(CheckVisit(visit, kToday)), "visitor");
+  EXPECT_EQ(FieldOf(CheckVisit(visit, kSupportToday)), "visitor");
   EXPECT_EQ(ParseVisitKind("on_site"), VisitKind::kOnSite);
   EXPECT_FALSE(ParseVisitKind("onsite"));
 }
 
 TEST(CheckWorkTeam, TheEndIsNotBeforeTheStart) {
   WorkTeamInput team{2016, "王五", "赵六、钱七", "县农业局", "2017-03-01", ""};
-  EXPECT_TRUE(CheckWorkTeam(team, kToday).ok());
+  EXPECT_TRUE(CheckWorkTeam(team, kSupportToday).ok());
   team.end_date = "2017-12-31";
-  EXPECT_TRUE(CheckWorkTeam(team, kToday).ok());
+  EXPECT_TRUE(CheckWorkTeam(team, kSupportToday).ok());
   team.end_date = "2017-02-28";
-  EXPECT_EQ(ReasonOf(CheckWorkTeam(team, kToday)), "end_before_start");
-  EXPECT_EQ(FieldOf(CheckWorkTeam(team, kToday)), "end_date");
+  EXPECT_EQ(ReasonOf(CheckWorkTeam(team, kSupportToday)), "end_before_start");
+  EXPECT_EQ(FieldOf(CheckWorkTeam(team, kSupportToday)), "end_date");
 }
 
 TEST(CheckFund, AmountsAreBoundedAndNotNegative) {
   FundInput fund{2016, 5'000'000, "活动场所建设", "2017-04-01"};
-  EXPECT_TRUE(CheckFund(fund, kToday).ok());
+  EXPECT_TRUE(CheckFund(fund, kSupportToday).ok());
   fund.amount_fen = 0;
-  EXPECT_TRUE(CheckFund(fund, kToday).ok());
+  EXPECT_TRUE(CheckFund(fund, kSupportToday).ok());
   fund.amount_fen = -1;
-  EXPECT_EQ(ReasonOf(CheckFund(fund, kToday)), "amount_out_of_range");
+  EXPECT_EQ(ReasonOf(CheckFund(fund, kSupportToday)), "amount_out_of_range");
   fund.amount_fen = kMaxFundFen + 1;
-  EXPECT_EQ(FieldOf(CheckFund(fund, kToday)), "amount_fen");
+  EXPECT_EQ(FieldOf(CheckFund(fund, kSupportToday)), "amount_fen");
   fund.amount_fen = kMaxFundFen;
   fund.purpose = "";
-  EXPECT_EQ(FieldOf(CheckFund(fund, kToday)), "purpose");
+  EXPECT_EQ(FieldOf(CheckFund(fund, kSupportToday)), "purpose");
 }
 
 TEST(MayEditSupport, AdminAndTheUnitAdminAboveOnly) {

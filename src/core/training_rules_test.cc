@@ -6,12 +6,12 @@
 namespace grassroots::core {
 namespace {
 
-TrainingClassInput Valid() {
+TrainingClassInput ValidTrainingClass() {
   return {"2016年村党支部书记进修班", "2016-04-11", "2016-04-15", "县委组织部", "县委党校", ""};
 }
 
 TEST(TrainingRules, AValidClassKeepsItsDays) {
-  auto c = CheckTrainingClass(Valid());
+  auto c = CheckTrainingClass(ValidTrainingClass());
   ASSERT_TRUE(c.ok()) << c.error().message;
   EXPECT_EQ(c.value().starts_on, (CivilDate{2016, 4, 11}));
   EXPECT_EQ(c.value().ends_on, (CivilDate{2016, 4, 15}));
@@ -19,7 +19,7 @@ TEST(TrainingRules, AValidClassKeepsItsDays) {
 }
 
 TEST(TrainingRules, AnEndBeforeTheStartIsRefusedAtEndsOn) {
-  TrainingClassInput in = Valid();
+  TrainingClassInput in = ValidTrainingClass();
   in.ends_on = "2016-04-10";
   auto c = CheckTrainingClass(in);
   ASSERT_FALSE(c.ok());
@@ -31,13 +31,13 @@ TEST(TrainingRules, AnEndBeforeTheStartIsRefusedAtEndsOn) {
 }
 
 TEST(TrainingRules, NameAndDaysAreRequired) {
-  TrainingClassInput in = Valid();
+  TrainingClassInput in = ValidTrainingClass();
   in.name = "";
   EXPECT_EQ(CheckTrainingClass(in).error().field, "name");
-  in = Valid();
+  in = ValidTrainingClass();
   in.starts_on = "2016-02-30";
   EXPECT_EQ(CheckTrainingClass(in).error().field, "starts_on");
-  in = Valid();
+  in = ValidTrainingClass();
   in.ends_on = "";
   EXPECT_EQ(CheckTrainingClass(in).error().reason, "empty");
 }

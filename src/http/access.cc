@@ -119,9 +119,7 @@ bool Require(Call& call, core::GlobalAction action) {
   return false;
 }
 
-bool SeesEverything(const core::Principal& who) {
-  return who.role == core::Role::kAdmin || who.role == core::Role::kAuditor;
-}
+bool SeesEverything(const core::Principal& who) { return core::ReadsEveryOrganization(who); }
 
 void ApplyScope(const core::Principal& who, storage::OrgFilter& filter) {
   if (SeesEverything(who)) return;

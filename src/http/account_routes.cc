@@ -16,7 +16,7 @@
 namespace grassroots::http {
 namespace {
 
-nlohmann::json UserJson(const storage::UserRecord& user) {
+nlohmann::json AccountJson(const storage::UserRecord& user) {
   return {{"id", user.id},
           {"name", user.name},
           {"role", core::ToString(user.role)},
@@ -78,7 +78,7 @@ void Users(Call& call) {
   auto users = app::ListAccounts(call.store);
   if (!users.ok()) return WriteError(call.res, users.error());
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& u : users.value()) items.push_back(UserJson(u));
+  for (const auto& u : users.value()) items.push_back(AccountJson(u));
   WriteJson(call.res, {{"items", items}, {"total", items.size()}});
 }
 
@@ -103,7 +103,7 @@ void CreateUser(Call& call) {
   account.must_change_password = true;
   auto created = app::CreateAccount(call.store, account, call.actor);
   if (!created.ok()) return WriteError(call.res, created.error());
-  WriteJson(call.res, UserJson(created.value()), 201);
+  WriteJson(call.res, AccountJson(created.value()), 201);
 }
 
 void UpdateUser(Call& call) {
@@ -140,7 +140,7 @@ void UpdateUser(Call& call) {
   auto changed = app::ChangeAccount(call.store, name, change, call.principal, call.actor);
   if (!changed.ok()) return WriteError(call.res, changed.error());
   ForgetSessions(call.services);
-  WriteJson(call.res, UserJson(changed.value()));
+  WriteJson(call.res, AccountJson(changed.value()));
 }
 
 // Wrong current passwords count as failed logins of the account, so the form cannot be used

@@ -12,15 +12,11 @@
 #include "http/json_input.h"
 #include "http/list_filters.h"
 #include "http/route.h"
+#include "http/route_clock.h"
+#include "http/text_or_null.h"
 
 namespace grassroots::http {
 namespace {
-
-core::CivilDate Today() { return core::CountyDate(core::DefaultClock().Now()); }
-
-nlohmann::json TextOrNull(const std::string& text) {
-  return text.empty() ? nlohmann::json(nullptr) : nlohmann::json(text);
-}
 
 nlohmann::json InterviewJson(const core::InterviewRecord& i) {
   return {{"id", i.id},

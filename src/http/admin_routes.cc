@@ -40,7 +40,7 @@ nlohmann::json Parsed(const std::string& text) {
   return value.is_discarded() ? nlohmann::json(text) : value;
 }
 
-void Audit(Call& call) {
+void ListAuditLog(Call& call) {
   std::int64_t offset = 0, limit = 50;
   if (!PageParams(call.req, offset, limit, call.res) ||
       !Require(call, core::GlobalAction::kReadAudit)) {
@@ -136,7 +136,7 @@ void AuditVerify(Call& call) {
 // ?dry_run=true checks the file exactly as the import would and writes nothing; with
 // ?preview=N its answer holds the file's first N rows as read. The body is the file as it is:
 // CSV in UTF-8 or GB18030, or an .xlsx workbook (app/import_file.h).
-void Import(Call& call) {
+void ImportRecords(Call& call) {
   const std::string kind = call.req.matches.size() > 1 ? call.req.matches[1].str() : "";
   const std::optional<app::ImportKind> parsed = app::ParseImportKind(kind);
   if (!parsed) {
@@ -180,7 +180,8 @@ void AddAdminRoutes(std::vector<Route>& routes) {
   routes.push_back({Method::kGet, "/api/v1/policy", "The active policy", true, Policy});
   routes.push_back({Method::kGet, "/api/v1/policy/versions", "Policies used by assessments", true,
                     PolicyVersions});
-  routes.push_back({Method::kGet, "/api/v1/audit", "The audit log (admin, auditor)", true, Audit});
+  routes.push_back(
+      {Method::kGet, "/api/v1/audit", "The audit log (admin, auditor)", true, ListAuditLog});
   routes.push_back({Method::kGet, "/api/v1/audit/verify",
                     "Check the audit trail: hash chain, change records, checkpoints, recorded "
                     "heads, and a head written down earlier (expect=ID:HASH)",
@@ -193,7 +194,7 @@ void AddAdminRoutes(std::vector<Route>& routes) {
   routes.push_back({Method::kPost, "/api/v1/imports/{kind}",
                     "Import a file (kind: orgs, members, scores; CSV in UTF-8 or GB18030, or "
                     ".xlsx), all or none (admin); dry_run, preview",
-                    true, Import});
+                    true, ImportRecords});
 }
 
 }  // namespace grassroots::http

@@ -83,7 +83,7 @@ core::Status WriteGroups(Call& call, int year, const storage::OrgFilter& scope,
   return core::Status::Ok();
 }
 
-void List(Call& call) {
+void ListAssessments(Call& call) {
   auto list = app::ListAssessments(call.store);
   if (!list.ok()) return WriteError(call.res, list.error());
   nlohmann::json items = nlohmann::json::array();
@@ -99,7 +99,7 @@ void List(Call& call) {
   WriteJson(call.res, {{"items", items}, {"total", items.size()}});
 }
 
-void Run(Call& call) {
+void RunAssessment(Call& call) {
   auto year = PathYear(call.req, call.res, 1);
   if (!year || !Require(call, core::GlobalAction::kRunAssessment)) return;
   auto run = app::RunAssessment(call.store, call.services.policy, *year, call.actor);
@@ -112,7 +112,7 @@ void Run(Call& call) {
 
 // An organization's stored results, every year that ranked it, newest first, each with its
 // group's stored quota arithmetic (app/result_history.h): the organization page's history.
-void History(Call& call) {
+void ResultHistory(Call& call) {
   auto code = PathCode(call.req, call.res, 1);
   if (!code || !RequireOrg(call, *code, core::OrgAction::kRead)) return;
   auto history = app::ResultHistory(call.store, *code);
@@ -298,7 +298,7 @@ void Explain(Call& call) {
 }
 
 // The stored assessment recomputed from its stored inputs and policy (app/verify_service.h).
-void Verify(Call& call) {
+void VerifyAssessment(Call& call) {
   auto year = PathYear(call.req, call.res, 1);
   if (!year || !Require(call, core::GlobalAction::kReadAllAssessments)) return;
   auto verification = app::VerifyAssessment(call.store, *year);
@@ -371,9 +371,9 @@ void ListManual(Call& call) {
 }  // namespace
 
 void AddAssessmentRoutes(std::vector<Route>& routes) {
-  routes.push_back({Method::kGet, "/api/v1/assessments", "Assessed years", true, List});
+  routes.push_back({Method::kGet, "/api/v1/assessments", "Assessed years", true, ListAssessments});
   routes.push_back({Method::kPost, "/api/v1/assessments/{year}/run",
-                    "Run and store a year's assessment (admin)", true, Run});
+                    "Run and store a year's assessment (admin)", true, RunAssessment});
   routes.push_back(
       {Method::kGet, "/api/v1/assessments/{year}",
        "A stored assessment with each organization's name (type, unit, parent, direct, "
@@ -383,7 +383,7 @@ void AddAssessmentRoutes(std::vector<Route>& routes) {
   routes.push_back({Method::kGet, "/api/v1/organizations/{code}/results",
                     "An organization's stored assessment results, every year that ranked it, "
                     "newest first, with each group's stored quota arithmetic",
-                    true, History});
+                    true, ResultHistory});
   routes.push_back({Method::kGet, "/api/v1/assessments/{year}/organizations/{code}/explain",
                     "Why an organization is or is not selected, from the stored assessment and "
                     "the inputs it kept, with what changed since the run",
@@ -391,7 +391,7 @@ void AddAssessmentRoutes(std::vector<Route>& routes) {
   routes.push_back({Method::kGet, "/api/v1/assessments/{year}/verify",
                     "Recompute the stored assessment from its stored inputs and policy: "
                     "identical, or the first difference (admin, auditor)",
-                    true, Verify});
+                    true, VerifyAssessment});
   routes.push_back({Method::kGet, "/api/v1/assessments/{year}/manual",
                     "The committee's hand decisions of a year", true, ListManual});
   routes.push_back({Method::kPut, "/api/v1/assessments/{year}/manual/{code}",

@@ -104,7 +104,7 @@ void Issue(Call& call) {
   WriteJson(call.res, Answer(call, doc.value()), 201);
 }
 
-void List(Call& call) {
+void ListBulletins(Call& call) {
   auto listed = app::ListBulletins(call.store, call.principal);
   if (!listed.ok()) return WriteError(call.res, listed.error());
   nlohmann::json items = nlohmann::json::array();
@@ -126,7 +126,7 @@ void AddBulletinRoutes(std::vector<Route>& routes) {
   routes.push_back({Method::kGet, "/api/v1/bulletins",
                     "The issued quarterly bulletins the caller may read, newest quarter first "
                     "(admin, auditor; a unit admin the county's and its own)",
-                    true, List});
+                    true, ListBulletins});
   routes.push_back({Method::kGet, "/api/v1/bulletins/{quarter}",
                     "A quarter's bulletin (quarter YYYY-Qn; unit: a direct organization, a unit "
                     "admin's own by default; format json, html, xlsx or pdf): per unit items "

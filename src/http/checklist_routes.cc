@@ -41,7 +41,7 @@ json DefinitionJson(const core::Checklist& c) {
           {"items", std::move(items)}};
 }
 
-json ErrorJson(const core::Error& e) {
+json ScoreErrorJson(const core::Error& e) {
   json params = json::object();
   for (const auto& [name, value] : e.params) params[name] = value;
   return {{"reason", e.reason}, {"params", std::move(params)}, {"message", e.message}};
@@ -94,7 +94,7 @@ void WriteOrgChecklists(Call& call, const std::string& code, int year) {
     } else {
       body["score"] = nullptr;
     }
-    body["score_error"] = view.score_error ? ErrorJson(*view.score_error) : json(nullptr);
+    body["score_error"] = view.score_error ? ScoreErrorJson(*view.score_error) : json(nullptr);
     checklists.push_back(std::move(body));
   }
   const core::Organization& org = found.value().org;
@@ -116,7 +116,7 @@ void Definitions(Call& call) {
                        {"checklists", std::move(checklists)}});
 }
 
-void OfOrganization(Call& call) {
+void ChecklistsOfOrganization(Call& call) {
   auto code = PathCode(call.req, call.res);
   if (!code) return;
   auto year = PathYear(call.req, call.res, 2);
@@ -212,7 +212,7 @@ void Sources(Call& call) {
   WriteJson(call.res, {{"org_code", *code}, {"year", *year}, {"dimensions", std::move(items)}});
 }
 
-json FileJson(const storage::EvidenceRecord& e) {
+json EvidenceFileJson(const storage::EvidenceRecord& e) {
   return {{"id", e.id},     {"file_name", e.file_name},     {"content_type", e.content_type},
           {"size", e.size}, {"uploaded_by", e.uploaded_by}, {"uploaded_at", e.uploaded_at}};
 }
@@ -241,18 +241,18 @@ std::optional<storage::AnswerRow> PathAnswer(Call& call, core::OrgAction action)
   return answer.value();
 }
 
-void ListEvidence(Call& call) {
+void ListChecklistEvidence(Call& call) {
   auto answer = PathAnswer(call, core::OrgAction::kRead);
   if (!answer) return;
   auto files = app::AnswerEvidence(call.store, answer->id);
   if (!files.ok()) return WriteError(call.res, files.error());
   json items = json::array();
-  for (const auto& f : files.value()) items.push_back(FileJson(f));
+  for (const auto& f : files.value()) items.push_back(EvidenceFileJson(f));
   const std::size_t total = items.size();
   WriteJson(call.res, {{"items", std::move(items)}, {"total", total}});
 }
 
-void UploadEvidence(Call& call) {
+void UploadChecklistEvidence(Call& call) {
   auto answer = PathAnswer(call, core::OrgAction::kWriteScores);
   if (!answer) return;
   const std::optional<httplib::MultipartFormData> file =
@@ -261,10 +261,10 @@ void UploadEvidence(Call& call) {
   auto added =
       app::AddAnswerEvidence(call.store, *answer, file->filename, file->content, call.actor);
   if (!added.ok()) return WriteError(call.res, added.error());
-  WriteJson(call.res, FileJson(added.value()), 201);
+  WriteJson(call.res, EvidenceFileJson(added.value()), 201);
 }
 
-void DownloadEvidence(Call& call) {
+void DownloadChecklistEvidence(Call& call) {
   auto code = PathCode(call.req, call.res);
   if (!code) return;
   if (!RequireOrg(call, *code, core::OrgAction::kRead)) return;
@@ -297,7 +297,7 @@ void AddChecklistRoutes(std::vector<Route>& routes) {
                     "An organization's checklists of a year: the items, each answer (met, not_met, "
                     "not_applicable, note, evidence count), the score a feeding checklist gives "
                     "now, and what the caller may do (can)",
-                    true, OfOrganization});
+                    true, ChecklistsOfOrganization});
   routes.push_back({Method::kPost, "/api/v1/organizations/{code}/checklists/{year}/apply",
                     "Apply the year's feeding checklists to the organization's stored score: each "
                     "fed dimension = met / applicable x 100, written as a score write and recorded "
@@ -309,14 +309,14 @@ void AddChecklistRoutes(std::vector<Route>& routes) {
                     true, Fill});
   routes.push_back({Method::kGet,
                     "/api/v1/organizations/{code}/checklists/{year}/{checklist}/{item}/evidence",
-                    "An answered item's evidence files", true, ListEvidence});
+                    "An answered item's evidence files", true, ListChecklistEvidence});
   routes.push_back(
       {Method::kPost, "/api/v1/organizations/{code}/checklists/{year}/{checklist}/{item}/evidence",
        "Add an evidence file to an answered item: multipart/form-data with one field \"file\"",
-       true, UploadEvidence});
+       true, UploadChecklistEvidence});
   routes.push_back({Method::kGet, "/api/v1/organizations/{code}/checklist-evidence/{id}",
                     "The bytes of one of the organization's checklist evidence files", true,
-                    DownloadEvidence});
+                    DownloadChecklistEvidence});
   routes.push_back({Method::kGet, "/api/v1/scores/{code}/{year}/sources",
                     "Where each dimension of a score came from: the newest checklist applied to "
                     "it as stored then (items, met, applicable, mapping, who and when) and "

@@ -128,7 +128,7 @@ void WriteSummary(Call& call, int year) {
 }
 
 // The summary reads and aggregates every result of the year: remembered until the data changes.
-void Summary(Call& call) {
+void DashboardSummary(Call& call) {
   auto year = PathYear(call.req, call.res, 1);
   if (!year) return;
   call.services.answers.Answer(
@@ -172,7 +172,7 @@ void AddDashboardRoutes(std::vector<Route>& routes) {
                     "selected organizations, consecutive cases with proposed removals (the first " +
                         std::to_string(kListLimit) +
                         " of each, with selected_total and consecutive_total)",
-                    true, Summary});
+                    true, DashboardSummary});
 }
 
 }  // namespace grassroots::http

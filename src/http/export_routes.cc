@@ -180,7 +180,7 @@ void Assessment(Call& call) {
 }
 
 // The rectification ledger (ledger_routes.cc) with its filters and the caller's scope.
-void Ledger(Call& call) {
+void ExportLedger(Call& call) {
   auto path = PathYearAndFormat(call);
   if (!path) return;
   app::LedgerQuery query;
@@ -205,7 +205,7 @@ void StandardBranches(Call& call) {
          });
 }
 
-void Audit(Call& call) {
+void ExportAuditLog(Call& call) {
   auto format = PathFormat(call.req, call.res, 1);
   if (!format || !Require(call, core::GlobalAction::kReadAudit)) return;
   Answer(call, *format, app::ExportList::kAudit, 0,
@@ -243,13 +243,14 @@ void AddExportRoutes(std::vector<Route>& routes) {
   routes.push_back({Method::kGet, "/api/v1/exports/ledger/{year}.{format}",
                     "A year's rectification ledger as .xlsx or csv (state, unit, type, "
                     "overdue=true, org, q; the caller's scope)",
-                    true, Ledger});
+                    true, ExportLedger});
   routes.push_back({Method::kGet, "/api/v1/exports/standardized-branches/{year}.{format}",
                     "A year's standardized Party branches as .xlsx or csv (state, unit, type, "
                     "parent, q; the caller's scope)",
                     true, StandardBranches});
   routes.push_back({Method::kGet, "/api/v1/exports/audit.{format}",
-                    "The audit log as .xlsx or csv, newest first (admin, auditor)", true, Audit});
+                    "The audit log as .xlsx or csv, newest first (admin, auditor)", true,
+                    ExportAuditLog});
   routes.push_back({Method::kGet, "/api/v1/exports/meetings/{year}.{format}",
                     "A year's 三会一课 quarter summaries per branch as .xlsx or csv (unit, type, "
                     "parent; the caller's scope)",

@@ -8,19 +8,18 @@
 #include "core/evidence.h"
 #include "core/field_rules.h"
 #include "http/access.h"
+#include "http/call_params.h"
 #include "http/errors.h"
 #include "http/file_transfer.h"
 #include "http/json_input.h"
 #include "http/route.h"
+#include "http/route_clock.h"
+#include "http/text_or_null.h"
 
 namespace grassroots::http {
 namespace {
 
 using nlohmann::json;
-
-core::UnixSeconds Now() { return core::DefaultClock().Now(); }
-
-json OrNull(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
 
 json ReportJson(const storage::ReportRow& r) {
   return {{"id", r.id},
@@ -38,7 +37,7 @@ json OwedJson(const app::OwedReportView& v) {
   return {{"org_code", v.org_code},
           {"org_name", v.org_name},
           {"person", v.person},
-          {"user_name", OrNull(v.user_name)},
+          {"user_name", TextOrNull(v.user_name)},
           {"month", core::FormatYearMonth(v.month)},
           {"kind", core::ToString(v.kind)},
           {"due", core::FormatIsoDate(v.due)},
@@ -56,21 +55,6 @@ json ListJson(const std::vector<app::OwedReportView>& views) {
   for (const app::OwedReportView& v : views) items.push_back(OwedJson(v));
   const std::size_t total = items.size();
   return {{"items", std::move(items)}, {"total", total}};
-}
-
-// ?year, required; 422 naming "year" otherwise.
-std::optional<int> QueryYear(Call& call) {
-  const std::string text = call.req.has_param("year") ? call.req.get_param_value("year") : "";
-  const bool digits = !text.empty() && text.size() <= 4 &&
-                      text.find_first_not_of("0123456789") == std::string::npos;
-  const int year = digits ? std::stoi(text) : 0;
-  if (!digits || !core::IsValidYear(year)) {
-    WriteError(call.res, 422, "invalid", "year must be a year from 1900 to 2200", "year",
-               text.empty() ? "required" : "year_out_of_range",
-               {{"value", text}, {"min", "1900"}, {"max", "2200"}});
-    return std::nullopt;
-  }
-  return year;
 }
 
 // A month "YYYY-MM" from `text`; 422 naming "month" otherwise.
@@ -107,7 +91,7 @@ std::optional<storage::OrgFilter> Scope(Call& call) {
 void VillageReports(Call& call) {
   auto code = PathCode(call.req, call.res);
   if (!code) return;
-  auto year = QueryYear(call);
+  auto year = RequiredQueryYear(call);
   if (!year) return;
   if (!RequireOrg(call, *code, core::OrgAction::kRead)) return;
   auto owed = app::VillageReports(call.store, *code, *year, Now());
@@ -253,7 +237,7 @@ void Overdue(Call& call) {
 }
 
 void Rates(Call& call) {
-  auto year = QueryYear(call);
+  auto year = RequiredQueryYear(call);
   if (!year) return;
   auto scope = Scope(call);
   if (!scope) return;
@@ -262,7 +246,7 @@ void Rates(Call& call) {
   json items = json::array();
   for (const app::OnTimeRate& r : rates.value()) {
     items.push_back({{"person", r.person},
-                     {"user_name", OrNull(r.user_name)},
+                     {"user_name", TextOrNull(r.user_name)},
                      {"villages", r.villages},
                      {"on_time", r.on_time},
                      {"late", r.late},

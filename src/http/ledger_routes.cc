@@ -7,6 +7,7 @@
 #include "core/early_warning.h"
 #include "core/field_rules.h"
 #include "http/access.h"
+#include "http/call_params.h"
 #include "http/errors.h"
 #include "http/json_input.h"
 #include "http/json_writer.h"
@@ -53,24 +54,8 @@ void WriteLine(JsonWriter& out, const app::LedgerLine& line, const core::Supervi
       .EndObject();
 }
 
-// ?year, required.
-std::optional<int> QueryYear(const httplib::Request& req, httplib::Response& res) {
-  const std::string text = req.has_param("year") ? req.get_param_value("year") : "";
-  int year = 0;
-  const bool digits = !text.empty() && text.size() <= 4 &&
-                      text.find_first_not_of("0123456789") == std::string::npos;
-  if (digits) year = std::stoi(text);
-  if (!digits || !core::IsValidYear(year)) {
-    WriteError(res, 422, "invalid", "year must be a year from 1900 to 2200", "year",
-               text.empty() ? "required" : "year_out_of_range",
-               {{"value", text}, {"min", "1900"}, {"max", "2200"}});
-    return std::nullopt;
-  }
-  return year;
-}
-
-void Ledger(Call& call) {
-  auto year = QueryYear(call.req, call.res);
+void ListLedger(Call& call) {
+  auto year = RequiredQueryYear(call);
   if (!year) return;
   app::LedgerQuery query;
   query.year = *year;
@@ -93,7 +78,7 @@ void Ledger(Call& call) {
 // GET /warnings: each organization under rectification in the caller's scope with its colour,
 // for the dashboard's picture grouped by direct organization.
 void Warnings(Call& call) {
-  auto year = QueryYear(call.req, call.res);
+  auto year = RequiredQueryYear(call);
   if (!year) return;
   storage::OrgFilter scope;
   ApplyScope(call.principal, scope);
@@ -131,7 +116,7 @@ void AddLedgerRoutes(std::vector<Route>& routes) {
                     "their state, deadline, overdue days and evidence count (year required; "
                     "state, unit, type, overdue=true, org, q; offset, limit), by organization "
                     "and item",
-                    true, Ledger});
+                    true, ListLedger});
   routes.push_back({Method::kGet, "/api/v1/warnings",
                     "Early warning (预警): each organization under rectification in the caller's "
                     "scope with its colour (red, orange, yellow, green by the policy's "

@@ -7,11 +7,10 @@
 #include "http/errors.h"
 #include "http/json_input.h"
 #include "http/route.h"
+#include "http/route_clock.h"
 
 namespace grassroots::http {
 namespace {
-
-core::CivilDate Today() { return core::CountyDate(core::DefaultClock().Now()); }
 
 // "on" as a day; false after writing 422.
 bool GetDate(const nlohmann::json& body, core::CivilDate& out, httplib::Response& res) {

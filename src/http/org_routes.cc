@@ -150,7 +150,7 @@ void WriteList(Call& call, const storage::OrgFilter& filter) {
 
 // Remembered by data version (http/read_memo.h): the page depends on the parsed filter and the
 // caller's scope, nothing else (no clock: "ended" is a stored fact).
-void List(Call& call) {
+void ListOrganizations(Call& call) {
   storage::OrgFilter filter;
   if (!PageParams(call.req, filter.offset, filter.limit, call.res)) return;
   if (!OrganizationListParams(call.req, filter, call.res)) return;
@@ -301,7 +301,7 @@ void AddOrgRoutes(std::vector<Route>& routes) {
       {Method::kGet, "/api/v1/organizations",
        "Organizations in scope (unit, type, parent, direct, q, offset, limit; state: active "
        "by default, ended or all)",
-       true, List});
+       true, ListOrganizations});
   routes.push_back(
       {Method::kPost, "/api/v1/organizations", "Create an organization", true, Create});
   routes.push_back({Method::kGet, "/api/v1/organizations/{code}",

@@ -12,11 +12,10 @@
 #include "http/json_input.h"
 #include "http/list_filters.h"
 #include "http/route.h"
+#include "http/route_clock.h"
 
 namespace grassroots::http {
 namespace {
-
-core::CivilDate Today() { return core::CountyDate(core::DefaultClock().Now()); }
 
 bool Manager(Call& call) {
   if (core::MayManagePairing(call.principal)) return true;

@@ -17,13 +17,12 @@
 #include "http/errors.h"
 #include "http/json_input.h"
 #include "http/route.h"
+#include "http/route_clock.h"
 
 namespace grassroots::http {
 namespace {
 
 using nlohmann::json;
-
-core::CivilDate Today() { return core::CountyDate(core::DefaultClock().Now()); }
 
 json KindsJson(const core::QuarterTally& t) {
   json kinds = json::array();
@@ -72,8 +71,8 @@ std::optional<core::Quarter> QueryQuarter(Call& call) {
   return quarter.value();
 }
 
-// ?year, required; 422 otherwise.
-std::optional<int> QueryYear(Call& call, bool required) {
+// ?year; 0 when absent and not `required`, 422 when malformed or out of range.
+std::optional<int> QueryYearOrZero(Call& call, bool required) {
   const std::string text = call.req.get_param_value("year");
   if (text.empty() && !required) return 0;
   const bool digits = !text.empty() && text.size() <= 4 &&
@@ -152,7 +151,7 @@ json RequiredJson(const core::PartyLifeRequirements& r) {
   return out;
 }
 
-void Summary(Call& call) {
+void MeetingSummary(Call& call) {
   auto quarter = QueryQuarter(call);
   if (!quarter) return;
   storage::OrgFilter filter;
@@ -183,7 +182,7 @@ void Summary(Call& call) {
 void Evidence(Call& call) {
   auto code = PathCode(call.req, call.res);
   if (!code) return;
-  auto year = QueryYear(call, true);
+  auto year = QueryYearOrZero(call, true);
   if (!year) return;
   auto org = OrgFor(call, *code, nullptr, "");
   if (!org) return;
@@ -201,7 +200,7 @@ void Evidence(Call& call) {
                        {"quarters", std::move(list)}});
 }
 
-void Import(Call& call) {
+void ImportMeetings(Call& call) {
   const std::string dry_run = call.req.get_param_value("dry_run");
   if (!dry_run.empty() && dry_run != "true" && dry_run != "false") {
     return WriteError(call.res, 422, "invalid", "dry_run must be true or false", "dry_run",
@@ -244,7 +243,7 @@ void RecordEconomy(Call& call) {
 }
 
 void ListEconomy(Call& call) {
-  auto year = QueryYear(call, false);
+  auto year = QueryYearOrZero(call, false);
   if (!year) return;
   storage::OrgFilter filter;
   if (!ScopeOf(call, filter)) return;
@@ -293,11 +292,11 @@ void AddPartyLifeRoutes(std::vector<Route>& routes) {
   routes.push_back({Method::kGet, "/api/v1/meetings/summary",
                     "A quarter's meetings per branch in the caller's scope against the policy's "
                     "required counts ([party_life]), shortfalls flagged once the quarter ended",
-                    true, Summary});
+                    true, MeetingSummary});
   routes.push_back({Method::kPost, "/api/v1/meetings/import",
                     "Import a quarter's meetings from a file (CSV in UTF-8 or GB18030, or .xlsx; "
                     "org_code,kind,date,attended,expected,topic), all or none; ?dry_run=true",
-                    true, Import});
+                    true, ImportMeetings});
   routes.push_back({Method::kGet, "/api/v1/organizations/{code}/routine-evidence",
                     "The routine dimension's evidence of a year (?year): each quarter's meetings "
                     "per kind against the required counts",

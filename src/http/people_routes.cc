@@ -23,11 +23,10 @@
 #include "http/json_input.h"
 #include "http/list_filters.h"
 #include "http/route.h"
+#include "http/route_clock.h"
 
 namespace grassroots::http {
 namespace {
-
-core::CivilDate Today() { return core::CountyDate(core::DefaultClock().Now()); }
 
 // The path's class id; 404 "training_not_found" when it is not a positive number.
 std::optional<std::int64_t> PathClassId(Call& call) {
@@ -197,7 +196,7 @@ void ExportClasses(Call& call) {
            title + ".xlsx");
 }
 
-void History(Call& call) {
+void TrainingHistory(Call& call) {
   auto org = QueryText(call.req, "org", call.res);
   if (!org) return;
   auto person = QueryText(call.req, "person", call.res);
@@ -337,7 +336,7 @@ void AddPeopleRoutes(std::vector<Route>& routes) {
   routes.push_back({Method::kGet, "/api/v1/training-history",
                     "A secretary's training history: ?org=CODE&person=NAME (every attendee of "
                     "the organization without person), oldest first",
-                    true, History});
+                    true, TrainingHistory});
   routes.push_back({Method::kPost, "/api/v1/members/{id}/status",
                     "Record a member's change of status: {status, on: YYYY-MM-DD, note?}; not "
                     "dated before their previous change",

@@ -8,33 +8,16 @@
 #include "core/evidence.h"
 #include "core/field_rules.h"
 #include "http/access.h"
+#include "http/call_params.h"
 #include "http/errors.h"
 #include "http/file_transfer.h"
 #include "http/json_input.h"
 #include "http/route.h"
+#include "http/route_clock.h"
+#include "http/text_or_null.h"
 
 namespace grassroots::http {
 namespace {
-
-core::UnixSeconds Now() { return core::DefaultClock().Now(); }
-
-nlohmann::json OrNull(const std::string& text) {
-  return text.empty() ? nlohmann::json(nullptr) : nlohmann::json(text);
-}
-
-// The path's id; 404 naming it as never used (`reason`) when it is not a positive number.
-std::optional<std::int64_t> PathId(Call& call, const char* reason, const char* what) {
-  const std::string text = call.req.matches.size() > 1 ? call.req.matches[1].str() : "";
-  std::int64_t id = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc() || end != text.data() + text.size() || id <= 0) {
-    const std::string shown = text.size() > 20 ? text.substr(0, 20) : text;
-    WriteError(call.res, 404, "not_found", std::string("no ") + what + " with id " + shown, "id",
-               reason, {{"id", shown}});
-    return std::nullopt;
-  }
-  return id;
-}
 
 nlohmann::json ItemJson(const app::ItemView& view) {
   const storage::ItemRecord& i = view.item;
@@ -46,14 +29,14 @@ nlohmann::json ItemJson(const app::ItemView& view) {
           {"year", i.year},
           {"measure", i.measure},
           {"responsible", i.responsible},
-          {"responsible_user", OrNull(i.responsible_user)},
+          {"responsible_user", TextOrNull(i.responsible_user)},
           {"support_role", i.support_role},
           {"deadline", i.deadline},
           {"state", i.state},
           {"overdue_days", view.overdue_days},
           {"evidence_count", i.evidence_count},
-          {"submitted_by", OrNull(i.submitted_by_name)},
-          {"closed_on", OrNull(i.closed_on)},
+          {"submitted_by", TextOrNull(i.submitted_by_name)},
+          {"closed_on", TextOrNull(i.closed_on)},
           {"can",
            {{"start", view.can.start},
             {"submit", view.can.submit},
@@ -90,7 +73,7 @@ nlohmann::json PlanJson(const app::PlanView& view) {
           {"unit", p.unit},
           {"type", p.type},
           {"created_at", p.created_at},
-          {"outcome", OrNull(p.outcome)},
+          {"outcome", TextOrNull(p.outcome)},
           {"outcome_reason", p.outcome_reason},
           {"finished", view.finished},
           {"problems", problems},
@@ -161,7 +144,7 @@ void ListPlans(Call& call) {
                      {"items_closed", s.progress.closed},
                      {"items_overdue", s.progress.overdue},
                      {"finished", s.progress.finished()},
-                     {"outcome", OrNull(s.plan.outcome)}});
+                     {"outcome", TextOrNull(s.plan.outcome)}});
   }
   WriteJson(call.res, {{"items", items}, {"total", page.value().total}});
 }
@@ -291,7 +274,7 @@ void TakeStep(Call& call) {
   WriteJson(call.res, ItemJson(item.value()));
 }
 
-void UploadEvidence(Call& call) {
+void UploadItemEvidence(Call& call) {
   auto id = PathId(call, "item_not_found", "item");
   if (!id) return;
   const std::optional<httplib::MultipartFormData> file = UploadedFile(call.req, call.res);
@@ -302,7 +285,7 @@ void UploadEvidence(Call& call) {
   WriteJson(call.res, EvidenceJson(added.value()), 201);
 }
 
-void DownloadEvidence(Call& call) {
+void DownloadItemEvidence(Call& call) {
   auto id = PathId(call, "evidence_not_found", "evidence");
   if (!id) return;
   auto file = app::ReadEvidence(call.store, call.principal, *id);
@@ -366,11 +349,11 @@ void AddRectificationRoutes(std::vector<Route>& routes) {
   routes.push_back({Method::kPost, "/api/v1/items/{id}/evidence",
                     "Attach evidence to an item: multipart/form-data with one field \"file\" "
                     "(a photo, PDF or Office document, at most 20 MiB; its bytes decide its type)",
-                    true, UploadEvidence});
+                    true, UploadItemEvidence});
   routes.push_back({Method::kGet, "/api/v1/evidence/{id}",
                     "The bytes of a piece of evidence (images inline, other files as "
                     "attachments)",
-                    true, DownloadEvidence});
+                    true, DownloadItemEvidence});
   routes.push_back({Method::kGet, "/api/v1/my/items",
                     "The caller's items: naming their account, or of the organizations a "
                     "secretary or first secretary serves; ?state, overdue=true, offset, limit",

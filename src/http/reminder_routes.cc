@@ -11,13 +11,10 @@
 #include "http/errors.h"
 #include "http/json_input.h"
 #include "http/route.h"
+#include "http/text_or_null.h"
 
 namespace grassroots::http {
 namespace {
-
-nlohmann::json TextOrNull(const std::string& text) {
-  return text.empty() ? nlohmann::json(nullptr) : nlohmann::json(text);
-}
 
 nlohmann::json ItemsJson(const std::vector<storage::DigestItemRecord>& items) {
   nlohmann::json out = nlohmann::json::array();

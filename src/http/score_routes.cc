@@ -36,7 +36,7 @@ bool MayReadReason(const Call& call) {
   return core::MaySeeCommitteeReason(call.principal.role, call.services.policy.policy);
 }
 
-void OfOrganization(Call& call) {
+void OrgScores(Call& call) {
   auto code = PathCode(call.req, call.res);
   if (!code || !RequireOrg(call, *code, core::OrgAction::kRead)) return;
   auto scores = app::ScoresOf(call.store, *code);
@@ -77,7 +77,7 @@ void WriteSheetRow(JsonWriter& out, const storage::ScoreSheetRow& row, int year,
   out.Key("scored").Bool(row.score.has_value()).EndObject();
 }
 
-void List(Call& call) {
+void ListScores(Call& call) {
   storage::OrgFilter filter;
   if (!PageParams(call.req, filter.offset, filter.limit, call.res)) return;
   const std::string year_text = call.req.get_param_value("year");
@@ -213,12 +213,12 @@ void Bulk(Call& call) {
 
 void AddScoreRoutes(std::vector<Route>& routes) {
   routes.push_back({Method::kGet, "/api/v1/organizations/{code}/scores",
-                    "An organization's scores, every year", true, OfOrganization});
+                    "An organization's scores, every year", true, OrgScores});
   routes.push_back({Method::kGet, "/api/v1/scores",
                     "A year's scores with each organization's name, type and unit, in code order "
                     "(year; scored=true|false|all: with a score, without one, or both; unit, "
                     "type, parent, direct, q, offset, limit)",
-                    true, List});
+                    true, ListScores});
   routes.push_back({Method::kPut, "/api/v1/scores/{code}/{year}",
                     "Set one score: six dimensions 0..100; grade with reason (admin) or neither to "
                     "keep the stored ones",

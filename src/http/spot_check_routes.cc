@@ -3,23 +3,21 @@
 // read the request and map the answer; the use cases are app/spot_check_service.h's (scope
 // included: a drawn organization or finding out of scope is answered as one never drawn).
 // A malformed month in the path is 400 naming "month".
-#include <charconv>
-
 #include "app/spot_check_service.h"
 #include "app/spot_finding_evidence.h"
 #include "core/evidence.h"
 #include "core/periods.h"
 #include "core/rectification_item_rules.h"
+#include "http/call_params.h"
 #include "http/errors.h"
 #include "http/file_transfer.h"
 #include "http/json_input.h"
 #include "http/route.h"
+#include "http/route_clock.h"
 #include "http/spot_check_json.h"
 
 namespace grassroots::http {
 namespace {
-
-core::UnixSeconds Now() { return core::DefaultClock().Now(); }
 
 // The path's month, "YYYY-MM"; 400 naming "month" otherwise.
 std::optional<std::string> PathMonth(Call& call) {
@@ -33,21 +31,7 @@ std::optional<std::string> PathMonth(Call& call) {
   return text;
 }
 
-// The path's id, a positive number; otherwise 404 `reason` {id} as for an id never used.
-std::optional<std::int64_t> PathId(Call& call, const char* reason, const std::string& what) {
-  const std::string text = call.req.matches.size() > 1 ? call.req.matches[1].str() : "";
-  std::int64_t id = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc() || end != text.data() + text.size() || id <= 0) {
-    const std::string shown = text.size() > 20 ? text.substr(0, 20) : text;
-    WriteError(call.res, 404, "not_found", "no " + what + " with id " + shown, "id", reason,
-               {{"id", shown}});
-    return std::nullopt;
-  }
-  return id;
-}
-
-nlohmann::ordered_json EvidenceJson(const storage::EvidenceRecord& e) {
+nlohmann::ordered_json FindingEvidenceJson(const storage::EvidenceRecord& e) {
   return {{"id", e.id},     {"file_name", e.file_name},     {"content_type", e.content_type},
           {"size", e.size}, {"uploaded_by", e.uploaded_by}, {"uploaded_at", e.uploaded_at}};
 }
@@ -63,14 +47,14 @@ bool WithEvidence(Call& call, const std::vector<storage::FindingRecord>& finding
   for (nlohmann::ordered_json& item : items) {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const auto& e : files.value()[item["id"].get<std::int64_t>()]) {
-      list.push_back(EvidenceJson(e));
+      list.push_back(FindingEvidenceJson(e));
     }
     item["evidence"] = std::move(list);
   }
   return true;
 }
 
-void List(Call& call) {
+void ListSpotChecks(Call& call) {
   auto list = app::ListSpotChecks(call.store);
   if (!list.ok()) return WriteError(call.res, list.error());
   nlohmann::ordered_json items = nlohmann::ordered_json::array();
@@ -83,7 +67,7 @@ void List(Call& call) {
                               .dump());
 }
 
-void Run(Call& call) {
+void RunSpotCheck(Call& call) {
   auto month = PathMonth(call);
   if (!month) return;
   std::optional<std::uint64_t> seed;
@@ -117,7 +101,7 @@ void Get(Call& call) {
   WriteJsonText(call.res, body.dump());
 }
 
-void Verify(Call& call) {
+void VerifySpotCheck(Call& call) {
   auto month = PathMonth(call);
   if (!month) return;
   auto verified = app::VerifySpotCheck(call.store, call.principal, *month);
@@ -191,7 +175,7 @@ void OpenItem(Call& call) {
             201);
 }
 
-void UploadEvidence(Call& call) {
+void UploadFindingEvidence(Call& call) {
   auto id = PathId(call, "spot_finding_not_found", "spot check finding");
   if (!id) return;
   const std::optional<httplib::MultipartFormData> file = UploadedFile(call.req, call.res);
@@ -199,20 +183,20 @@ void UploadEvidence(Call& call) {
   auto added = app::AddFindingEvidence(call.store, call.principal, *id, file->filename,
                                        file->content, call.actor);
   if (!added.ok()) return WriteError(call.res, added.error());
-  WriteJsonText(call.res, EvidenceJson(added.value()).dump(), 201);
+  WriteJsonText(call.res, FindingEvidenceJson(added.value()).dump(), 201);
 }
 
-void ListEvidence(Call& call) {
+void ListFindingEvidence(Call& call) {
   auto id = PathId(call, "spot_finding_not_found", "spot check finding");
   if (!id) return;
   auto files = app::FindingEvidence(call.store, call.principal, *id);
   if (!files.ok()) return WriteError(call.res, files.error());
   nlohmann::ordered_json items = nlohmann::ordered_json::array();
-  for (const storage::EvidenceRecord& e : files.value()) items.push_back(EvidenceJson(e));
+  for (const storage::EvidenceRecord& e : files.value()) items.push_back(FindingEvidenceJson(e));
   WriteJsonText(call.res, nlohmann::ordered_json{{"items", std::move(items)}}.dump());
 }
 
-void DownloadEvidence(Call& call) {
+void DownloadFindingEvidence(Call& call) {
   auto id = PathId(call, "finding_evidence_not_found", "finding evidence");
   if (!id) return;
   auto file = app::FindingEvidenceFileOf(call.store, call.principal, *id);
@@ -230,12 +214,12 @@ void AddSpotCheckRoutes(std::vector<Route>& routes) {
                     "The months drawn by the monthly spot check (每月一抽查), newest first, with "
                     "their seed, its source and the audit head it was drawn at, and can_run "
                     "(whether the caller may draw a month)",
-                    true, List});
+                    true, ListSpotChecks});
   routes.push_back({Method::kPost, "/api/v1/spot-checks/{month}",
                     "Draw the month's spot check (admin; once a month, a second run is 409 "
                     "spot_check_exists): {\"seed\"} optional, else derived from the month and "
                     "the audit chain's head",
-                    true, Run});
+                    true, RunSpotCheck});
   routes.push_back({Method::kGet, "/api/v1/spot-checks/{month}",
                     "A month's draw: the drawn organizations in the caller's scope, in order, with "
                     "type, under-rectification mark and generator number, and their findings",
@@ -243,7 +227,7 @@ void AddSpotCheckRoutes(std::vector<Route>& routes) {
   routes.push_back({Method::kGet, "/api/v1/spot-checks/{month}/verify",
                     "Draw the month again from the stored seed and today's data: identical, or the "
                     "first difference (seed, digest, candidates, draw)",
-                    true, Verify});
+                    true, VerifySpotCheck});
   routes.push_back({Method::kGet, "/api/v1/spot-checks/{month}/findings",
                     "The findings of a month's spot check in the caller's scope", true, Findings});
   routes.push_back({Method::kPost, "/api/v1/spot-checks/{month}/findings",
@@ -259,12 +243,12 @@ void AddSpotCheckRoutes(std::vector<Route>& routes) {
                     "Add an evidence file to a finding (admin, or the organization's unit admin): "
                     "multipart/form-data with one field \"file\" (a photo, PDF or Office "
                     "document, at most 20 MiB; its bytes decide its type)",
-                    true, UploadEvidence});
+                    true, UploadFindingEvidence});
   routes.push_back({Method::kGet, "/api/v1/spot-check-findings/{id}/evidence",
-                    "A finding's evidence files, oldest first", true, ListEvidence});
+                    "A finding's evidence files, oldest first", true, ListFindingEvidence});
   routes.push_back({Method::kGet, "/api/v1/spot-check-finding-evidence/{id}",
                     "Download a finding's evidence file (images inline, others as attachments)",
-                    true, DownloadEvidence});
+                    true, DownloadFindingEvidence});
 }
 
 }  // namespace grassroots::http

@@ -10,16 +10,12 @@
 #include "http/errors.h"
 #include "http/json_input.h"
 #include "http/route.h"
+#include "http/route_clock.h"
 #include "http/standards_filters.h"
+#include "http/text_or_null.h"
 
 namespace grassroots::http {
 namespace {
-
-core::CivilDate Today() { return core::CountyDate(core::DefaultClock().Now()); }
-
-nlohmann::json OrNull(const std::string& text) {
-  return text.empty() ? nlohmann::json(nullptr) : nlohmann::json(text);
-}
 
 nlohmann::json DesignationJson(const app::DesignationView& view) {
   const storage::DesignationRow& r = view.row;
@@ -31,14 +27,14 @@ nlohmann::json DesignationJson(const app::DesignationView& view) {
           {"type", r.type},
           {"batch", {{"id", r.batch_id}, {"name", r.batch_name}, {"on", r.designated_on}}},
           {"state", r.current() ? "current" : "revoked"},
-          {"revoked_on", OrNull(r.revoked_on)},
-          {"revoke_reason", OrNull(r.revoke_reason)},
-          {"revoked_by", OrNull(r.revoked_by)},
+          {"revoked_on", TextOrNull(r.revoked_on)},
+          {"revoke_reason", TextOrNull(r.revoke_reason)},
+          {"revoked_by", TextOrNull(r.revoked_by)},
           {"selected", r.selected},
           {"in_conflict", view.in_conflict}};
 }
 
-void List(Call& call) {
+void ListStandardBranches(Call& call) {
   storage::DesignationFilter filter;
   if (!DesignationParams(call, filter)) return;
   auto page = app::ListDesignations(call.store, filter);
@@ -128,7 +124,7 @@ void AddStandardsRoutes(std::vector<Route>& routes) {
                     "Standardized Party branches (标准化党支部) in the caller's scope: ?year, "
                     "?state=current|revoked|all, unit, type, parent, q, offset, limit; each "
                     "with in_conflict when the year's assessment selected it for rectification",
-                    true, List});
+                    true, ListStandardBranches});
   routes.push_back({Method::kPost, "/api/v1/standardized-branches",
                     "Designate a batch: {year, name, on: YYYY-MM-DD, codes: [...]}; all or "
                     "nothing, every refused code in rows with its reason (admin)",

@@ -9,41 +9,43 @@
 #include "app/support_service.h"
 #include "core/field_rules.h"
 #include "http/access.h"
+#include "http/call_params.h"
 #include "http/errors.h"
 #include "http/json_input.h"
 #include "http/route.h"
+#include "http/route_clock.h"
+#include "http/text_or_null.h"
 
 namespace grassroots::http {
 namespace {
 
 using nlohmann::json;
 
-core::CivilDate Today() { return core::CountyDate(core::DefaultClock().Now()); }
-
-json OrNull(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
-
 json AssignmentJson(const storage::AssignmentRow& row) {
   return {{"id", row.id},
           {"role", row.role},
           {"person", row.person},
           {"agency", row.agency},
-          {"user_name", OrNull(row.user_name)},
+          {"user_name", TextOrNull(row.user_name)},
           {"phone", row.phone},
           {"start_date", row.start_date},
-          {"ended_on", OrNull(row.ended_on)}};
+          {"ended_on", TextOrNull(row.ended_on)}};
 }
 json VisitJson(const storage::VisitRow& row) {
   return {{"id", row.id},
           {"visit_date", row.visit_date},
           {"kind", row.kind},
           {"visitor", row.visitor},
-          {"visitor_role", OrNull(row.visitor_role)},
+          {"visitor_role", TextOrNull(row.visitor_role)},
           {"solved", row.solved}};
 }
 json WorkTeamJson(const storage::WorkTeamRow& row) {
-  return {
-      {"id", row.id},         {"leader", row.leader},         {"members", row.members},
-      {"agency", row.agency}, {"start_date", row.start_date}, {"end_date", OrNull(row.end_date)}};
+  return {{"id", row.id},
+          {"leader", row.leader},
+          {"members", row.members},
+          {"agency", row.agency},
+          {"start_date", row.start_date},
+          {"end_date", TextOrNull(row.end_date)}};
 }
 json FundJson(const storage::FundRow& row) {
   return {{"id", row.id},
@@ -57,21 +59,6 @@ bool GetYear(const json& body, int& out, httplib::Response& res) {
   if (!GetInteger(body, "year", year, true, res)) return false;
   out = static_cast<int>(std::clamp<std::int64_t>(year, -1, 100000));
   return true;
-}
-
-// ?year, required; 422 otherwise.
-std::optional<int> QueryYear(Call& call) {
-  const std::string text = call.req.has_param("year") ? call.req.get_param_value("year") : "";
-  const bool digits = !text.empty() && text.size() <= 4 &&
-                      text.find_first_not_of("0123456789") == std::string::npos;
-  const int year = digits ? std::stoi(text) : 0;
-  if (!digits || !core::IsValidYear(year)) {
-    WriteError(call.res, 422, "invalid", "year must be a year from 1900 to 2200", "year",
-               text.empty() ? "required" : "year_out_of_range",
-               {{"value", text}, {"min", "1900"}, {"max", "2200"}});
-    return std::nullopt;
-  }
-  return year;
 }
 
 // The organization `code` when the caller may read it and, with `edit`, record its support:
@@ -108,7 +95,7 @@ void WriteSheet(Call& call, const core::Organization& org, int year, int status 
 void Support(Call& call) {
   auto code = PathCode(call.req, call.res);
   if (!code) return;
-  auto year = QueryYear(call);
+  auto year = RequiredQueryYear(call);
   if (!year) return;
   auto org = SupportedOrg(call, *code, false);
   if (!org) return;
@@ -223,7 +210,7 @@ void Fund(Call& call) {
 }
 
 void Leaders(Call& call) {
-  auto year = QueryYear(call);
+  auto year = RequiredQueryYear(call);
   if (!year) return;
   storage::OrgFilter scope;
   ApplyScope(call.principal, scope);
@@ -232,7 +219,7 @@ void Leaders(Call& call) {
   json items = json::array();
   for (const storage::LeaderCount& row : leaders.value()) {
     items.push_back({{"person", row.person},
-                     {"user_name", OrNull(row.user_name)},
+                     {"user_name", TextOrNull(row.user_name)},
                      {"role", row.role},
                      {"organizations", row.organizations},
                      {"visits", row.visits},

@@ -9,22 +9,18 @@ namespace {
 constexpr std::string_view kDecisionColumns =
     "id, year, org_code, outcome, done_on, successor, reason, decided_by, decided_at";
 
-std::string TextOf(const Statement& s, int column) {
-  return s.IsNull(column) ? std::string() : std::string(s.Text(column));
-}
-
-StoredDecision ReadDecision(const Statement& s) {
+StoredDecision ReadAdjustmentDecision(const Statement& s) {
   StoredDecision out;
   out.id = s.Int(0);
   out.year = static_cast<int>(s.Int(1));
-  out.org = TextOf(s, 2);
+  out.org = TextOrEmpty(s, 2);
   out.decision.outcome =
       core::ParseAdjustmentOutcome(s.Text(3)).value_or(core::AdjustmentOutcome::kNotDone);
   if (!s.IsNull(4)) out.decision.on = core::ParseIsoDate(s.Text(4));
-  out.decision.successor = TextOf(s, 5);
-  out.decision.reason = TextOf(s, 6);
-  out.decision.decided_by = TextOf(s, 7);
-  out.decision.decided_at = TextOf(s, 8);
+  out.decision.successor = TextOrEmpty(s, 5);
+  out.decision.reason = TextOrEmpty(s, 6);
+  out.decision.decided_by = TextOrEmpty(s, 7);
+  out.decision.decided_at = TextOrEmpty(s, 8);
   return out;
 }
 
@@ -38,16 +34,16 @@ std::string DecisionJson(const StoredDecision& d) {
        {"reason", JsonQuote(d.decision.reason)}});
 }
 
-SecretaryChange ReadChange(const Statement& s) {
+SecretaryChange ReadSecretaryChange(const Statement& s) {
   SecretaryChange out;
   out.id = s.Int(0);
-  out.org = TextOf(s, 1);
+  out.org = TextOrEmpty(s, 1);
   out.on = core::ParseIsoDate(s.Text(2)).value_or(core::CivilDate{});
-  out.previous = TextOf(s, 3);
-  out.successor = TextOf(s, 4);
+  out.previous = TextOrEmpty(s, 3);
+  out.successor = TextOrEmpty(s, 4);
   if (!s.IsNull(5)) out.year = static_cast<int>(s.Int(5));
-  out.recorded_by = TextOf(s, 6);
-  out.recorded_at = TextOf(s, 7);
+  out.recorded_by = TextOrEmpty(s, 6);
+  out.recorded_at = TextOrEmpty(s, 7);
   return out;
 }
 
@@ -57,7 +53,7 @@ core::Result<std::vector<StoredDecision>> AdjustmentRecords::Decisions(int year)
   return QueryAll<StoredDecision>(tx_.db(),
                                   "SELECT " + std::string(kDecisionColumns) +
                                       " FROM adjustment_decisions WHERE year = ? ORDER BY org_code",
-                                  {std::int64_t{year}}, ReadDecision);
+                                  {std::int64_t{year}}, ReadAdjustmentDecision);
 }
 
 core::Result<StoredDecision> AdjustmentRecords::Decide(int year, const std::string& org,
@@ -91,7 +87,7 @@ core::Result<StoredDecision> AdjustmentRecords::Decide(int year, const std::stri
       QueryOne<StoredDecision>(db,
                                "SELECT " + std::string(kDecisionColumns) +
                                    " FROM adjustment_decisions WHERE year = ? AND org_code = ?",
-                               {std::int64_t{year}, org}, ReadDecision);
+                               {std::int64_t{year}, org}, ReadAdjustmentDecision);
   if (!row.ok()) return row.error();
   if (row.value()) stored.id = row.value()->id;
   if (core::Status s =
@@ -129,7 +125,7 @@ core::Result<std::vector<SecretaryChange>> AdjustmentRecords::SecretaryHistory(
       "SELECT c.id, c.org_code, c.changed_on, c.previous, c.successor, d.year, c.created_by,"
       " c.created_at FROM secretary_changes c LEFT JOIN adjustment_decisions d"
       " ON d.id = c.decision_id WHERE c.org_code = ? ORDER BY c.id",
-      {org}, ReadChange);
+      {org}, ReadSecretaryChange);
 }
 
 }  // namespace grassroots::storage

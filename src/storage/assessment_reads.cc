@@ -6,10 +6,6 @@
 namespace grassroots::storage {
 namespace {
 
-std::string TextOrEmpty(const Statement& s, int column) {
-  return s.IsNull(column) ? std::string() : std::string(s.Text(column));
-}
-
 AssessmentRow ReadAssessmentRow(const Statement& s) {
   AssessmentRow row;
   row.code = s.Text(0);
@@ -42,9 +38,6 @@ SummaryRow ReadSummaryRow(const Statement& s) {
   row.consecutive = s.Int(9) != 0;
   return row;
 }
-
-constexpr std::string_view kQuotaColumns =
-    "unit_code, type, count, ratio_ppm, quota, cut_cents, taken";
 
 }  // namespace
 
@@ -91,7 +84,7 @@ core::Result<std::vector<SummaryRow>> AssessmentRecords::SummaryRows(int year) {
 core::Result<std::vector<StoredQuota>> AssessmentRecords::Quotas(int year) {
   return QueryAll<StoredQuota>(
       tx_->db(),
-      "SELECT " + std::string(kQuotaColumns) +
+      "SELECT " + std::string(kQuotaReadColumns) +
           " FROM assessment_quotas WHERE year = ? ORDER BY unit_code, type",
       {std::int64_t{year}}, ReadQuota);
 }
@@ -100,7 +93,7 @@ core::Result<std::optional<StoredQuota>> AssessmentRecords::QuotaGroup(int year,
                                                                        const std::string& unit,
                                                                        const std::string& type) {
   return QueryOne<StoredQuota>(tx_->db(),
-                               "SELECT " + std::string(kQuotaColumns) +
+                               "SELECT " + std::string(kQuotaReadColumns) +
                                    " FROM assessment_quotas"
                                    " WHERE year = ? AND unit_code = ? AND type = ?",
                                {std::int64_t{year}, unit, type}, ReadQuota);

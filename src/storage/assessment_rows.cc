@@ -34,7 +34,7 @@ struct ResultRow {
   std::int64_t previous_selected = 0;
 };
 
-constexpr int kColumns = 22;
+constexpr int kResultColumnCount = 22;
 // The written columns, in Bind's order: a bulk load's, and kInsertSql's (checked below).
 constexpr std::string_view kResultColumns =
     "year, org_code, score_cents, grade, rank_in_type, selected, reasons, consecutive,"
@@ -224,7 +224,7 @@ core::Status InsertRows(Database& db, const core::AssessmentInput& input,
                         const std::vector<std::uint32_t>& order) {
   if (order.empty()) return core::Status::Ok();
   if (db.CanBulkLoad()) return LoadRows(db, input, result, order);
-  static constexpr UpsertSql kInsert{kInsertSql, kColumns, ""};
+  static constexpr UpsertSql kInsert{kInsertSql, kResultColumnCount, ""};
   const RowMaker rows(input, result);
   return WriteBatched(
       db, kInsert, order,

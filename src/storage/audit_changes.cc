@@ -8,7 +8,7 @@ namespace {
 constexpr std::size_t kRowsPerStatement = 128;
 // Records per COPY where the backend has bulk loads: a COPY costs three round trips.
 constexpr std::size_t kRowsPerLoad = 8192;
-constexpr int kColumns = 5;
+constexpr int kColumnsPerRecord = 5;
 constexpr std::string_view kDigestPrefix = "blake2b256:";
 
 std::string InsertSql(std::size_t rows) {
@@ -85,7 +85,7 @@ core::Status ChangeRecorder::Flush() {
   if (!stmt.ok()) return stmt.error();
   const std::int64_t first_seq = count_ - static_cast<std::int64_t>(pending_.size()) + 1;
   for (std::size_t r = 0; r < pending_.size(); ++r) {
-    const int p = static_cast<int>(r) * kColumns + 1;
+    const int p = static_cast<int>(r) * kColumnsPerRecord + 1;
     const Record& record = pending_[r];
     stmt.value()
         .BindInt(p, entry_id_)

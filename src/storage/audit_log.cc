@@ -14,7 +14,7 @@ constexpr std::string_view kEntryColumns =
     " a.prev_hash, a.hash, a.change_count";
 
 // Columns as kEntryColumns, with entity, before and after from a change record `c` instead.
-constexpr std::string_view kChangeColumns =
+constexpr std::string_view kAuditChangeColumns =
     "a.id, a.at, a.actor, a.origin, a.action, c.entity, c.before_json, c.after_json,"
     " a.prev_hash, a.hash, a.change_count";
 
@@ -66,7 +66,7 @@ core::Result<Page<AuditRecord>> AuditLog::Changes(std::int64_t entry_id, std::in
   if (!total.ok()) return total.error();
   core::Result<std::vector<AuditRecord>> items =
       QueryAll<AuditRecord>(tx_->db(),
-                            "SELECT " + std::string(kChangeColumns) +
+                            "SELECT " + std::string(kAuditChangeColumns) +
                                 " FROM audit_changes c JOIN audit_log a ON a.id = c.entry_id"
                                 " WHERE c.entry_id = ? ORDER BY c.seq LIMIT ? OFFSET ?",
                             {entry_id, limit, offset}, ReadAudit);
@@ -81,7 +81,7 @@ core::Result<std::vector<AuditRecord>> AuditLog::ChangesOf(const std::string& en
                                "SELECT " + std::string(kEntryColumns) +
                                    " FROM audit_log a WHERE a.id > ? AND a.entity = ?"
                                    " UNION ALL SELECT " +
-                                   std::string(kChangeColumns) +
+                                   std::string(kAuditChangeColumns) +
                                    " FROM audit_changes c JOIN audit_log a ON a.id = c.entry_id"
                                    " WHERE c.entity = ? AND c.entry_id > ? ORDER BY 1",
                                {after_id, entity, entity, after_id}, ReadAudit);

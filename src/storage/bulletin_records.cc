@@ -6,10 +6,6 @@
 namespace grassroots::storage {
 namespace {
 
-std::string TextOf(const Statement& s, int column) {
-  return s.IsNull(column) ? std::string() : std::string(s.Text(column));
-}
-
 // Each item's organization walked up to its direct organization (the one with no parent): the
 // walk starts from the organizations that have items, so it stays as small as the year's plans.
 constexpr std::string_view kItems =
@@ -26,33 +22,33 @@ constexpr std::string_view kItems =
     " JOIN organizations r ON r.code = up.cur AND r.parent_code IS NULL"
     " WHERE i.year = ?";
 
-core::BulletinItem ReadItem(const Statement& s) {
+core::BulletinItem ReadBulletinItem(const Statement& s) {
   core::BulletinItem item;
-  item.unit_code = TextOf(s, 0);
-  item.unit_name = TextOf(s, 1);
-  item.org_code = TextOf(s, 2);
-  item.org_name = TextOf(s, 3);
-  item.measure = TextOf(s, 4);
-  item.responsible = TextOf(s, 5);
-  item.deadline = core::ParseIsoDate(TextOf(s, 6)).value_or(core::CivilDate{});
-  if (!s.IsNull(7)) item.closed_on = core::ParseIsoDate(TextOf(s, 7));
+  item.unit_code = TextOrEmpty(s, 0);
+  item.unit_name = TextOrEmpty(s, 1);
+  item.org_code = TextOrEmpty(s, 2);
+  item.org_name = TextOrEmpty(s, 3);
+  item.measure = TextOrEmpty(s, 4);
+  item.responsible = TextOrEmpty(s, 5);
+  item.deadline = core::ParseIsoDate(TextOrEmpty(s, 6)).value_or(core::CivilDate{});
+  if (!s.IsNull(7)) item.closed_on = core::ParseIsoDate(TextOrEmpty(s, 7));
   return item;
 }
 
-constexpr std::string_view kColumns =
+constexpr std::string_view kBulletinColumns =
     "id, year, quarter, unit_code, number, figures, audit_head, issued_by, issued_at";
 
 IssuedBulletin ReadIssued(const Statement& s) {
   IssuedBulletin out;
   out.id = s.Int(0);
   out.year = static_cast<int>(s.Int(1));
-  out.quarter = TextOf(s, 2);
-  out.unit_code = TextOf(s, 3);
+  out.quarter = TextOrEmpty(s, 2);
+  out.unit_code = TextOrEmpty(s, 3);
   out.number = static_cast<int>(s.Int(4));
-  out.figures = TextOf(s, 5);
-  out.audit_head = TextOf(s, 6);
-  out.issued_by = TextOf(s, 7);
-  out.issued_at = TextOf(s, 8);
+  out.figures = TextOrEmpty(s, 5);
+  out.audit_head = TextOrEmpty(s, 6);
+  out.issued_by = TextOrEmpty(s, 7);
+  out.issued_at = TextOrEmpty(s, 8);
   return out;
 }
 
@@ -75,22 +71,22 @@ core::Result<std::vector<core::BulletinItem>> BulletinRecords::Items(int year,
     params.emplace_back(unit);
   }
   sql += " ORDER BY i.org_code, i.id";
-  return QueryAll<core::BulletinItem>(tx_.db(), sql, params, ReadItem);
+  return QueryAll<core::BulletinItem>(tx_.db(), sql, params, ReadBulletinItem);
 }
 
 core::Result<std::optional<std::string>> BulletinRecords::DirectOrganizationName(
     const std::string& code) {
   return QueryOne<std::string>(
       tx_.db(), "SELECT name FROM organizations WHERE code = ? AND parent_code IS NULL", {code},
-      [](const Statement& s) { return TextOf(s, 0); });
+      [](const Statement& s) { return TextOrEmpty(s, 0); });
 }
 
 core::Result<std::optional<IssuedBulletin>> BulletinRecords::Find(const std::string& quarter,
                                                                   const std::string& unit) {
-  return QueryOne<IssuedBulletin>(
-      tx_.db(),
-      "SELECT " + std::string(kColumns) + " FROM bulletins WHERE quarter = ? AND unit_code = ?",
-      {quarter, unit}, ReadIssued);
+  return QueryOne<IssuedBulletin>(tx_.db(),
+                                  "SELECT " + std::string(kBulletinColumns) +
+                                      " FROM bulletins WHERE quarter = ? AND unit_code = ?",
+                                  {quarter, unit}, ReadIssued);
 }
 
 core::Result<IssuedBulletin> BulletinRecords::Add(IssuedBulletin bulletin) {

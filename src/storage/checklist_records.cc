@@ -10,10 +10,6 @@
 namespace grassroots::storage {
 namespace {
 
-std::string Text(const Statement& s, int column) {
-  return s.IsNull(column) ? std::string() : std::string(s.Text(column));
-}
-
 constexpr std::string_view kAnswerColumns =
     "a.id, a.org_code, a.year, a.checklist, a.item, a.state, a.note, a.updated_by, a.updated_at,"
     " (SELECT COUNT(*) FROM checklist_evidence e WHERE e.answer_id = a.id)";
@@ -21,14 +17,14 @@ constexpr std::string_view kAnswerColumns =
 AnswerRow ReadAnswer(const Statement& s) {
   AnswerRow row;
   row.id = s.Int(0);
-  row.org_code = Text(s, 1);
+  row.org_code = TextOrEmpty(s, 1);
   row.year = static_cast<int>(s.Int(2));
-  row.checklist = Text(s, 3);
-  row.item = Text(s, 4);
-  row.state = Text(s, 5);
-  row.note = Text(s, 6);
-  row.updated_by = Text(s, 7);
-  row.updated_at = Text(s, 8);
+  row.checklist = TextOrEmpty(s, 3);
+  row.item = TextOrEmpty(s, 4);
+  row.state = TextOrEmpty(s, 5);
+  row.note = TextOrEmpty(s, 6);
+  row.updated_by = TextOrEmpty(s, 7);
+  row.updated_at = TextOrEmpty(s, 8);
   row.evidence = s.Int(9);
   return row;
 }
@@ -40,18 +36,18 @@ constexpr std::string_view kApplicationColumns =
 ApplicationRow ReadApplication(const Statement& s) {
   ApplicationRow row;
   row.id = s.Int(0);
-  row.org_code = Text(s, 1);
+  row.org_code = TextOrEmpty(s, 1);
   row.year = static_cast<int>(s.Int(2));
-  row.dimension = Text(s, 3);
-  row.checklist = Text(s, 4);
-  row.checklist_name = Text(s, 5);
+  row.dimension = TextOrEmpty(s, 3);
+  row.checklist = TextOrEmpty(s, 4);
+  row.checklist_name = TextOrEmpty(s, 5);
   row.met = static_cast<int>(s.Int(6));
   row.applicable = static_cast<int>(s.Int(7));
   row.score_cents = static_cast<std::int32_t>(s.Int(8));
-  row.mapping = Text(s, 9);
-  row.items_json = Text(s, 10);
-  row.applied_by = Text(s, 11);
-  row.applied_at = Text(s, 12);
+  row.mapping = TextOrEmpty(s, 9);
+  row.items_json = TextOrEmpty(s, 10);
+  row.applied_by = TextOrEmpty(s, 11);
+  row.applied_at = TextOrEmpty(s, 12);
   return row;
 }
 

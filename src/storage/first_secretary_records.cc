@@ -6,10 +6,6 @@
 namespace grassroots::storage {
 namespace {
 
-std::string Text(const Statement& s, int column) {
-  return s.IsNull(column) ? std::string() : std::string(s.Text(column));
-}
-
 constexpr std::string_view kPostingColumns =
     "a.id, a.org_code, a.year, a.role, a.person, a.agency, a.user_name, a.phone, a.start_date,"
     " a.ended_on, o.name";
@@ -18,34 +14,34 @@ PostingRow ReadPosting(const Statement& s) {
   PostingRow row;
   AssignmentRow& a = row.assignment;
   a.id = s.Int(0);
-  a.org_code = Text(s, 1);
+  a.org_code = TextOrEmpty(s, 1);
   a.year = static_cast<int>(s.Int(2));
-  a.role = Text(s, 3);
-  a.person = Text(s, 4);
-  a.agency = Text(s, 5);
-  a.user_name = Text(s, 6);
-  a.phone = Text(s, 7);
-  a.start_date = Text(s, 8);
-  a.ended_on = Text(s, 9);
-  row.org_name = Text(s, 10);
+  a.role = TextOrEmpty(s, 3);
+  a.person = TextOrEmpty(s, 4);
+  a.agency = TextOrEmpty(s, 5);
+  a.user_name = TextOrEmpty(s, 6);
+  a.phone = TextOrEmpty(s, 7);
+  a.start_date = TextOrEmpty(s, 8);
+  a.ended_on = TextOrEmpty(s, 9);
+  row.org_name = TextOrEmpty(s, 10);
   return row;
 }
 
-constexpr std::string_view kReportColumns =
+constexpr std::string_view kSecretaryReportColumns =
     "r.id, r.org_code, r.year, r.month, r.kind, r.user_name, r.person, r.text, r.submitted_at,"
     " (SELECT COUNT(*) FROM first_secretary_report_photos p WHERE p.report_id = r.id)";
 
-ReportRow ReadReport(const Statement& s) {
+ReportRow ReadSecretaryReport(const Statement& s) {
   ReportRow row;
   row.id = s.Int(0);
-  row.org_code = Text(s, 1);
+  row.org_code = TextOrEmpty(s, 1);
   row.year = static_cast<int>(s.Int(2));
   row.month = static_cast<int>(s.Int(3));
-  row.kind = Text(s, 4);
-  row.user_name = Text(s, 5);
-  row.person = Text(s, 6);
-  row.text = Text(s, 7);
-  row.submitted_at = Text(s, 8);
+  row.kind = TextOrEmpty(s, 4);
+  row.user_name = TextOrEmpty(s, 5);
+  row.person = TextOrEmpty(s, 6);
+  row.text = TextOrEmpty(s, 7);
+  row.submitted_at = TextOrEmpty(s, 8);
   row.photos = s.Int(9);
   return row;
 }
@@ -105,37 +101,38 @@ core::Result<std::vector<PostingRow>> FirstSecretaryRecords::PostingsOf(
 core::Result<std::vector<ReportRow>> FirstSecretaryRecords::Reports(int year, OrgFilter filter) {
   FilteredQuery query;
   query.from = "first_secretary_reports r JOIN organizations o ON o.code = r.org_code";
-  query.columns = std::string(kReportColumns);
+  query.columns = std::string(kSecretaryReportColumns);
   query.where = "r.year = ?";
   query.params = {std::int64_t{year}};
   query.order = "o.code, r.month, r.kind";
-  return AllOf<ReportRow>(tx_->db(), query, std::move(filter), ReadReport);
+  return AllOf<ReportRow>(tx_->db(), query, std::move(filter), ReadSecretaryReport);
 }
 
 core::Result<std::vector<ReportRow>> FirstSecretaryRecords::ReportsAt(const std::string& code,
                                                                       int year) {
   return QueryAll<ReportRow>(tx_->db(),
-                             "SELECT " + std::string(kReportColumns) +
+                             "SELECT " + std::string(kSecretaryReportColumns) +
                                  " FROM first_secretary_reports r WHERE r.org_code = ? AND"
                                  " r.year = ? ORDER BY r.month, r.kind",
-                             {code, std::int64_t{year}}, ReadReport);
+                             {code, std::int64_t{year}}, ReadSecretaryReport);
 }
 
 core::Result<std::optional<ReportRow>> FirstSecretaryRecords::Report(std::int64_t id) {
-  return QueryOne<ReportRow>(
-      tx_->db(),
-      "SELECT " + std::string(kReportColumns) + " FROM first_secretary_reports r WHERE r.id = ?",
-      {id}, ReadReport);
+  return QueryOne<ReportRow>(tx_->db(),
+                             "SELECT " + std::string(kSecretaryReportColumns) +
+                                 " FROM first_secretary_reports r WHERE r.id = ?",
+                             {id}, ReadSecretaryReport);
 }
 
 core::Result<std::optional<ReportRow>> FirstSecretaryRecords::Find(const std::string& code,
                                                                    int year, int month,
                                                                    const std::string& kind) {
   return QueryOne<ReportRow>(tx_->db(),
-                             "SELECT " + std::string(kReportColumns) +
+                             "SELECT " + std::string(kSecretaryReportColumns) +
                                  " FROM first_secretary_reports r WHERE r.org_code = ? AND"
                                  " r.year = ? AND r.month = ? AND r.kind = ?",
-                             {code, std::int64_t{year}, std::int64_t{month}, kind}, ReadReport);
+                             {code, std::int64_t{year}, std::int64_t{month}, kind},
+                             ReadSecretaryReport);
 }
 
 core::Result<std::int64_t> FirstSecretaryRecords::Add(const ReportRow& report) {

@@ -19,7 +19,7 @@ std::string DecisionJson(int year, const StoredManualDecision& d) {
                      {"decided_at", JsonQuote(d.decided_at)}});
 }
 
-StoredManualDecision ReadDecision(const Statement& s) {
+StoredManualDecision ReadManualDecision(const Statement& s) {
   return {std::string(s.Text(0)), s.Int(1) != 0, std::string(s.Text(2)), std::string(s.Text(3)),
           std::string(s.Text(4))};
 }
@@ -30,7 +30,7 @@ core::Result<std::optional<StoredManualDecision>> FindDecision(Database& db, int
       db,
       "SELECT org_code, include, reason, decided_by, decided_at FROM manual_decisions"
       " WHERE year = ? AND org_code = ?",
-      {std::int64_t{year}, code}, ReadDecision);
+      {std::int64_t{year}, code}, ReadManualDecision);
 }
 
 }  // namespace
@@ -40,7 +40,7 @@ core::Result<std::vector<StoredManualDecision>> HandDecisionRecords::List(int ye
       tx_->db(),
       "SELECT org_code, include, reason, decided_by, decided_at FROM manual_decisions"
       " WHERE year = ? ORDER BY org_code",
-      {std::int64_t{year}}, ReadDecision);
+      {std::int64_t{year}}, ReadManualDecision);
 }
 
 core::Result<std::vector<core::ManualDecision>> HandDecisionRecords::Aligned(

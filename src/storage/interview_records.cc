@@ -6,27 +6,23 @@
 namespace grassroots::storage {
 namespace {
 
-constexpr std::string_view kColumns =
+constexpr std::string_view kInterviewColumns =
     "id, held_on, person, member_id, post, org_code, interviewer, reason, record, created_by,"
     " created_at";
-
-std::string TextOf(const Statement& s, int column) {
-  return s.IsNull(column) ? std::string() : std::string(s.Text(column));
-}
 
 core::InterviewRecord ReadInterview(const Statement& s) {
   core::InterviewRecord out;
   out.id = s.Int(0);
   out.on = core::ParseIsoDate(s.Text(1)).value_or(core::CivilDate{});
-  out.person = TextOf(s, 2);
-  out.member_id = TextOf(s, 3);
-  out.post = TextOf(s, 4);
-  out.org = TextOf(s, 5);
-  out.interviewer = TextOf(s, 6);
-  out.reason = TextOf(s, 7);
-  out.record = TextOf(s, 8);
-  out.recorded_by = TextOf(s, 9);
-  out.recorded_at = TextOf(s, 10);
+  out.person = TextOrEmpty(s, 2);
+  out.member_id = TextOrEmpty(s, 3);
+  out.post = TextOrEmpty(s, 4);
+  out.org = TextOrEmpty(s, 5);
+  out.interviewer = TextOrEmpty(s, 6);
+  out.reason = TextOrEmpty(s, 7);
+  out.record = TextOrEmpty(s, 8);
+  out.recorded_by = TextOrEmpty(s, 9);
+  out.recorded_at = TextOrEmpty(s, 10);
   return out;
 }
 
@@ -104,7 +100,7 @@ core::Result<Page<core::InterviewRecord>> InterviewRecords::List(const Interview
   params.emplace_back(filter.offset);
   auto items = QueryAll<core::InterviewRecord>(
       tx_.db(),
-      "SELECT " + std::string(kColumns) + " FROM interviews" + where +
+      "SELECT " + std::string(kInterviewColumns) + " FROM interviews" + where +
           " ORDER BY held_on DESC, id DESC LIMIT ? OFFSET ?",
       params, ReadInterview);
   if (!items.ok()) return items.error();
@@ -115,7 +111,7 @@ core::Result<std::vector<core::InterviewRecord>> InterviewRecords::OfPerson(
     const std::string& person) {
   return QueryAll<core::InterviewRecord>(
       tx_.db(),
-      "SELECT " + std::string(kColumns) +
+      "SELECT " + std::string(kInterviewColumns) +
           " FROM interviews WHERE person_key = ? ORDER BY held_on, id",
       {person}, ReadInterview);
 }

@@ -7,24 +7,20 @@
 namespace grassroots::storage {
 namespace {
 
-std::string Text(const Statement& s, int column) {
-  return s.IsNull(column) ? std::string() : std::string(s.Text(column));
-}
-
-LedgerRow ReadRow(const Statement& s) {
+LedgerRow ReadLedgerRow(const Statement& s) {
   LedgerRow row;
   row.item_id = s.Int(0);
   row.plan_id = s.Int(1);
-  row.org_code = Text(s, 2);
-  row.org_name = Text(s, 3);
-  row.unit = Text(s, 4);
-  row.type = Text(s, 5);
-  row.dimension = Text(s, 6);
-  row.measure = Text(s, 7);
-  row.responsible = Text(s, 8);
-  row.support_role = Text(s, 9);
-  row.deadline = Text(s, 10);
-  row.state = Text(s, 11);
+  row.org_code = TextOrEmpty(s, 2);
+  row.org_name = TextOrEmpty(s, 3);
+  row.unit = TextOrEmpty(s, 4);
+  row.type = TextOrEmpty(s, 5);
+  row.dimension = TextOrEmpty(s, 6);
+  row.measure = TextOrEmpty(s, 7);
+  row.responsible = TextOrEmpty(s, 8);
+  row.support_role = TextOrEmpty(s, 9);
+  row.deadline = TextOrEmpty(s, 10);
+  row.state = TextOrEmpty(s, 11);
   row.evidence_count = s.Int(12);
   return row;
 }
@@ -121,7 +117,7 @@ core::Result<Page<LedgerRow>> LedgerRecords::List(const LedgerFilter& filter) {
   const BuiltQuery rows =
       BuildFiltered(LedgerQuery(filter, PageDrive(filter.org), evidence.value()), filter.org, true);
   core::Result<std::vector<LedgerRow>> items =
-      QueryAll<LedgerRow>(db, rows.sql, rows.params, ReadRow);
+      QueryAll<LedgerRow>(db, rows.sql, rows.params, ReadLedgerRow);
   if (!items.ok()) return items.error();
   return Page<LedgerRow>{std::move(items).value(), total.value()};
 }
@@ -142,7 +138,7 @@ core::Status LedgerRecords::ForEach(LedgerFilter filter,
     core::Result<bool> row = stmt.value().Step();
     if (!row.ok()) return row.error();
     if (!row.value()) return core::Status::Ok();
-    if (core::Status s = visit(ReadRow(stmt.value())); !s.ok()) return s;
+    if (core::Status s = visit(ReadLedgerRow(stmt.value())); !s.ok()) return s;
   }
 }
 

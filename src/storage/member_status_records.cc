@@ -10,7 +10,7 @@
 namespace grassroots::storage {
 namespace {
 
-constexpr std::string_view kChangeColumns =
+constexpr std::string_view kStatusChangeColumns =
     "c.id, c.member_id, c.changed_on, c.from_status, c.to_status, c.note, c.created_by,"
     " c.created_at";
 
@@ -18,7 +18,7 @@ core::MemberStatus StatusOf(std::string_view text) {
   return core::ParseMemberStatus(text).value_or(core::MemberStatus::kRegular);
 }
 
-core::StatusChange ReadChange(const Statement& s) {
+core::StatusChange ReadStatusChange(const Statement& s) {
   core::StatusChange c;
   c.id = s.Int(0);
   c.member_id = std::string(s.Text(1));
@@ -53,8 +53,7 @@ core::Result<std::optional<core::CivilDate>> MemberStatusRecords::LastChangeDay(
     const std::string& member_id) {
   auto day = QueryOne<std::string>(
       tx_.db(), "SELECT MAX(changed_on) FROM member_status_changes WHERE member_id = ?",
-      {member_id},
-      [](const Statement& s) { return s.IsNull(0) ? std::string() : std::string(s.Text(0)); });
+      {member_id}, [](const Statement& s) { return TextOrEmpty(s, 0); });
   if (!day.ok()) return day.error();
   if (!day.value() || day.value()->empty()) return std::optional<core::CivilDate>();
   return core::ParseIsoDate(*day.value());
@@ -143,10 +142,10 @@ core::Status MemberStatusRecords::RecordImported(const std::vector<core::Member>
 core::Result<std::vector<core::StatusChange>> MemberStatusRecords::HistoryOf(
     const std::string& member_id) {
   return QueryAll<core::StatusChange>(tx_.db(),
-                                      "SELECT " + std::string(kChangeColumns) +
+                                      "SELECT " + std::string(kStatusChangeColumns) +
                                           " FROM member_status_changes c WHERE c.member_id = ?"
                                           " ORDER BY c.changed_on, c.id",
-                                      {member_id}, ReadChange);
+                                      {member_id}, ReadStatusChange);
 }
 
 core::Result<std::vector<core::MemberHistory>> MemberStatusRecords::RollOf(const std::string& org) {
@@ -157,10 +156,10 @@ core::Result<std::vector<core::MemberHistory>> MemberStatusRecords::RollOf(const
   if (!members.ok()) return members.error();
   auto changes = QueryAll<core::StatusChange>(
       tx_.db(),
-      "SELECT " + std::string(kChangeColumns) +
+      "SELECT " + std::string(kStatusChangeColumns) +
           " FROM member_status_changes c JOIN members m ON m.id = c.member_id"
           " WHERE m.org_code = ? ORDER BY c.member_id, c.changed_on, c.id",
-      {org}, ReadChange);
+      {org}, ReadStatusChange);
   if (!changes.ok()) return changes.error();
   std::map<std::string, std::vector<core::StatusChange>> by_member;
   for (core::StatusChange& c : changes.value()) by_member[c.member_id].push_back(std::move(c));

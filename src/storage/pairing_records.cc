@@ -7,10 +7,6 @@
 namespace grassroots::storage {
 namespace {
 
-std::string Text(const Statement& s, int column) {
-  return s.IsNull(column) ? std::string() : std::string(s.Text(column));
-}
-
 std::string TagsJson(const std::vector<core::VillageTag>& tags) {
   std::string json = "[";
   for (core::VillageTag tag : tags) {
@@ -23,8 +19,9 @@ std::string TagsJson(const std::vector<core::VillageTag>& tags) {
 core::Agency ReadAgency(const Statement& s, int first) {
   core::Agency a;
   a.id = s.Int(first);
-  a.name = Text(s, first + 1);
-  a.category = core::ParseAgencyCategory(Text(s, first + 2)).value_or(core::AgencyCategory{});
+  a.name = TextOrEmpty(s, first + 1);
+  a.category =
+      core::ParseAgencyCategory(TextOrEmpty(s, first + 2)).value_or(core::AgencyCategory{});
   a.capacity = s.Int(first + 3);
   return a;
 }
@@ -92,7 +89,7 @@ core::Result<Page<TaggedVillage>> PairingRecords::TaggedVillages(int year, const
   query.where = "EXISTS (SELECT 1 FROM village_tags t WHERE t.year = ? AND t.org_code = o.code)";
   query.params = {std::int64_t{year}};
   auto page = ListPage<TaggedVillage>(tx_.db(), query, org, [](const Statement& s) {
-    return TaggedVillage{Text(s, 0), Text(s, 1), Text(s, 2), {}};
+    return TaggedVillage{TextOrEmpty(s, 0), TextOrEmpty(s, 1), TextOrEmpty(s, 2), {}};
   });
   if (!page.ok()) return page.error();
   for (TaggedVillage& village : page.value().items) {
@@ -201,12 +198,12 @@ core::Result<Page<PairingRow>> PairingRecords::Pairings(int year, const OrgFilte
     PairingRow row;
     row.id = s.Int(0);
     row.year = static_cast<int>(s.Int(1));
-    row.org_code = Text(s, 2);
-    row.org_name = Text(s, 3);
-    row.unit = Text(s, 4);
+    row.org_code = TextOrEmpty(s, 2);
+    row.org_name = TextOrEmpty(s, 3);
+    row.unit = TextOrEmpty(s, 4);
     row.agency = ReadAgency(s, 5);
-    row.paired_on = Text(s, 9);
-    row.recorded_by = Text(s, 10);
+    row.paired_on = TextOrEmpty(s, 9);
+    row.recorded_by = TextOrEmpty(s, 10);
     return row;
   });
 }

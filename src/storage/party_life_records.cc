@@ -8,10 +8,6 @@
 namespace grassroots::storage {
 namespace {
 
-std::string Text(const Statement& s, int column) {
-  return s.IsNull(column) ? std::string() : std::string(s.Text(column));
-}
-
 constexpr std::string_view kMeetingColumns =
     "m.id, m.org_code, m.kind, m.held_on, m.attended, m.expected, m.topic, m.created_by,"
     " m.created_at";
@@ -19,14 +15,14 @@ constexpr std::string_view kMeetingColumns =
 core::MeetingRecord ReadMeeting(const Statement& s) {
   core::MeetingRecord m;
   m.id = s.Int(0);
-  m.org_code = Text(s, 1);
-  m.kind = core::ParseMeetingKind(Text(s, 2)).value_or(core::MeetingKind::kBranchMeeting);
-  m.on = core::ParseIsoDate(Text(s, 3)).value_or(core::CivilDate{});
+  m.org_code = TextOrEmpty(s, 1);
+  m.kind = core::ParseMeetingKind(TextOrEmpty(s, 2)).value_or(core::MeetingKind::kBranchMeeting);
+  m.on = core::ParseIsoDate(TextOrEmpty(s, 3)).value_or(core::CivilDate{});
   m.attended = s.Int(4);
   m.expected = s.IsNull(5) ? 0 : s.Int(5);
-  m.topic = Text(s, 6);
-  m.recorded_by = Text(s, 7);
-  m.recorded_at = Text(s, 8);
+  m.topic = TextOrEmpty(s, 6);
+  m.recorded_by = TextOrEmpty(s, 7);
+  m.recorded_at = TextOrEmpty(s, 8);
   return m;
 }
 
@@ -45,12 +41,13 @@ constexpr std::string_view kEconomyColumns =
 
 core::EconomyRecord ReadEconomy(const Statement& s) {
   core::EconomyRecord r;
-  r.org_code = Text(s, 0);
+  r.org_code = TextOrEmpty(s, 0);
   r.year = static_cast<int>(s.Int(1));
   r.income_fen = s.Int(2);
-  r.model = core::ParseEconomyModel(Text(s, 3)).value_or(core::EconomyModel::kAssetRevitalization);
-  r.recorded_by = Text(s, 4);
-  r.recorded_at = Text(s, 5);
+  r.model =
+      core::ParseEconomyModel(TextOrEmpty(s, 3)).value_or(core::EconomyModel::kAssetRevitalization);
+  r.recorded_by = TextOrEmpty(s, 4);
+  r.recorded_at = TextOrEmpty(s, 5);
   return r;
 }
 
@@ -125,7 +122,7 @@ core::Result<std::vector<MeetingRow>> PartyMeetingRecords::Held(const core::DayR
   query.params = {core::FormatIsoDate(days.first), core::FormatIsoDate(days.last)};
   query.order = "o.code, m.held_on, m.id";
   return Every<MeetingRow>(tx_->db(), query, std::move(filter), [](const Statement& s) {
-    return MeetingRow{ReadMeeting(s), Text(s, 9)};
+    return MeetingRow{ReadMeeting(s), TextOrEmpty(s, 9)};
   });
 }
 
@@ -147,7 +144,7 @@ core::Result<std::vector<BranchRow>> PartyMeetingRecords::Branches(OrgFilter fil
   query.order = "o.code";
   filter.ended = false;
   return Every<BranchRow>(tx_->db(), query, std::move(filter), [](const Statement& s) {
-    return BranchRow{Text(s, 0), Text(s, 1)};
+    return BranchRow{TextOrEmpty(s, 0), TextOrEmpty(s, 1)};
   });
 }
 
@@ -208,7 +205,7 @@ core::Result<std::vector<EconomyRow>> EconomyRecords::List(int year, OrgFilter f
   }
   query.order = "e.year, o.code";
   return Every<EconomyRow>(tx_->db(), query, std::move(filter), [](const Statement& s) {
-    return EconomyRow{ReadEconomy(s), Text(s, 6)};
+    return EconomyRow{ReadEconomy(s), TextOrEmpty(s, 6)};
   });
 }
 

@@ -9,16 +9,13 @@
 #include "storage/import_writer.h"
 #include "storage/subject_test_support.h"
 #include "storage/test_fixture.h"
+#include "storage/test_status_of.h"
 
 namespace grassroots::storage {
 namespace {
 
 using test::Org;
-
-template <typename T>
-core::Status StatusOf(const core::Result<T>& result) {
-  return result.ok() ? core::Status::Ok() : core::Status(result.error());
-}
+using test::StatusOf;
 
 core::MeetingRecord Meeting(std::string code, core::MeetingKind kind, core::CivilDate on,
                             std::string topic) {

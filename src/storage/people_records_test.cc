@@ -9,17 +9,14 @@
 #include "storage/organization_subject.h"
 #include "storage/subject_test_support.h"
 #include "storage/test_fixture.h"
+#include "storage/test_status_of.h"
 #include "storage/training_records.h"
 
 namespace grassroots::storage {
 namespace {
 
 using test::Org;
-
-template <typename T>
-core::Status StatusOf(const core::Result<T>& result) {
-  return result.ok() ? core::Status::Ok() : core::Status(result.error());
-}
+using test::StatusOf;
 
 class PeopleRecordsTest : public test::StoreTest {
  protected:

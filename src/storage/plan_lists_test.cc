@@ -88,24 +88,25 @@ class PlanListsTest : public test::StoreTest {
   }
 };
 
-using Codes = std::vector<std::string>;
+// "year:code" of plans, as Page lists them.
+using PlanKeys = std::vector<std::string>;
 
 TEST_P(PlanListsTest, TheScopeAndTheSupervisedPlansOfTheirYearMakeTheList) {
   PlanQuery query;
   query.org.restrict_to_scope = true;
   query.org.within = {"D1"};
-  EXPECT_EQ(Page(query).first, (Codes{"2016:D1-01", "2016:D1-02"}));
+  EXPECT_EQ(Page(query).first, (PlanKeys{"2016:D1-01", "2016:D1-02"}));
   query.supervisor = "sup";  // D2-01's supervisor of 2016, not of 2015
-  EXPECT_EQ(Page(query).first, (Codes{"2016:D1-01", "2016:D1-02", "2016:D2-01"}));
+  EXPECT_EQ(Page(query).first, (PlanKeys{"2016:D1-01", "2016:D1-02", "2016:D2-01"}));
   query.supervisor = "someone_else";
   EXPECT_EQ(Page(query).second, 2);
 
   PlanQuery own;
   own.org.restrict_to_scope = true;
   own.org.only = {"D2-01"};
-  EXPECT_EQ(Page(own).first, (Codes{"2015:D2-01", "2016:D2-01"}));
+  EXPECT_EQ(Page(own).first, (PlanKeys{"2015:D2-01", "2016:D2-01"}));
   own.year = 2016;
-  EXPECT_EQ(Page(own).first, (Codes{"2016:D2-01"}));
+  EXPECT_EQ(Page(own).first, (PlanKeys{"2016:D2-01"}));
 
   PlanQuery everything;  // no scope: the county
   EXPECT_EQ(Page(everything).second, 4);
@@ -115,9 +116,9 @@ TEST_P(PlanListsTest, FinishedMeansSomeItemsAndEveryOneClosed) {
   PlanQuery query;
   query.year = 2016;
   query.finished = true;
-  EXPECT_EQ(Page(query).first, (Codes{"2016:D1-01"}));
+  EXPECT_EQ(Page(query).first, (PlanKeys{"2016:D1-01"}));
   query.finished = false;  // an open item, or no items at all
-  EXPECT_EQ(Page(query).first, (Codes{"2016:D1-02", "2016:D2-01"}));
+  EXPECT_EQ(Page(query).first, (PlanKeys{"2016:D1-02", "2016:D2-01"}));
 }
 
 TEST_P(PlanListsTest, APageIsCutByTheDatabaseWithTheTotalOfEveryMatch) {
@@ -125,7 +126,7 @@ TEST_P(PlanListsTest, APageIsCutByTheDatabaseWithTheTotalOfEveryMatch) {
   query.org.offset = 1;
   query.org.limit = 2;
   const auto [page, total] = Page(query);
-  EXPECT_EQ(page, (Codes{"2016:D1-01", "2016:D1-02"}));  // after 2015:D2-01
+  EXPECT_EQ(page, (PlanKeys{"2016:D1-01", "2016:D1-02"}));  // after 2015:D2-01
   EXPECT_EQ(total, 4);
   query.org.limit = 0;
   bool refused = false;

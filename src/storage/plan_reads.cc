@@ -13,9 +13,6 @@ constexpr std::string_view kPlanColumns =
     " p.outcome, p.outcome_reason FROM rectification_plans p"
     " JOIN organizations o ON o.code = p.org_code";
 
-// Organization codes bound per query, well under either backend's limit of parameters.
-constexpr std::size_t kChunk = 500;
-
 PlanRecord ReadPlan(const Statement& s) {
   PlanRecord plan;
   plan.id = s.Int(0);
@@ -108,8 +105,8 @@ core::Result<Page<PlanRecord>> RectificationRecords::Plans(const PlanQuery& quer
 core::Result<std::vector<PlanTally>> RectificationRecords::PlanTallies(
     int year, const std::vector<std::string>& org_codes) {
   std::vector<PlanTally> tallies;
-  for (std::size_t at = 0; at < org_codes.size(); at += kChunk) {
-    const std::size_t n = std::min(kChunk, org_codes.size() - at);
+  for (std::size_t at = 0; at < org_codes.size(); at += kParamsPerQuery) {
+    const std::size_t n = std::min(kParamsPerQuery, org_codes.size() - at);
     std::vector<SqlParam> params = {std::int64_t{year}};
     params.insert(params.end(), org_codes.begin() + static_cast<std::ptrdiff_t>(at),
                   org_codes.begin() + static_cast<std::ptrdiff_t>(at + n));
@@ -121,12 +118,9 @@ core::Result<std::vector<PlanTally>> RectificationRecords::PlanTallies(
         " AND i.state = 'closed') FROM rectification_plans p WHERE p.year = ? AND p.org_code IN (" +
             Placeholders(n) + ")",
         params, [](const Statement& s) {
-          return PlanTally{s.Int(0),
-                           std::string(s.Text(1)),
-                           s.IsNull(2) ? std::string() : std::string(s.Text(2)),
-                           std::string(s.Text(3)),
-                           s.Int(4),
-                           s.Int(5)};
+          return PlanTally{s.Int(0),          std::string(s.Text(1)),
+                           TextOrEmpty(s, 2), std::string(s.Text(3)),
+                           s.Int(4),          s.Int(5)};
         });
     if (!chunk.ok()) return chunk.error();
     for (PlanTally& tally : chunk.value()) tallies.push_back(std::move(tally));

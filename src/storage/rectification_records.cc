@@ -16,10 +16,7 @@ constexpr std::string_view kItemColumns =
     " FROM rectification_items i JOIN organizations o ON o.code = i.org_code"
     " LEFT JOIN users u ON u.id = i.submitted_by";
 
-// Ids or codes bound per query, well under either backend's limit of parameters.
-constexpr std::size_t kChunk = 500;
-
-ItemRecord ReadItem(const Statement& s) {
+ItemRecord ReadRectificationItem(const Statement& s) {
   ItemRecord item;
   item.id = s.Int(0);
   item.plan_id = s.Int(1);
@@ -133,15 +130,15 @@ core::Result<std::vector<ProblemRecord>> RectificationRecords::Problems(std::int
 core::Result<std::vector<ItemRecord>> RectificationRecords::ItemsOfPlans(
     const std::vector<std::int64_t>& plan_ids) {
   std::vector<ItemRecord> items;
-  for (std::size_t at = 0; at < plan_ids.size(); at += kChunk) {
-    const std::size_t n = std::min(kChunk, plan_ids.size() - at);
+  for (std::size_t at = 0; at < plan_ids.size(); at += kParamsPerQuery) {
+    const std::size_t n = std::min(kParamsPerQuery, plan_ids.size() - at);
     std::vector<SqlParam> params(plan_ids.begin() + static_cast<std::ptrdiff_t>(at),
                                  plan_ids.begin() + static_cast<std::ptrdiff_t>(at + n));
     core::Result<std::vector<ItemRecord>> chunk =
         QueryAll<ItemRecord>(tx_.db(),
                              std::string(kItemColumns) + " WHERE i.plan_id IN (" + Marks(n) +
                                  ") ORDER BY i.plan_id, i.id",
-                             params, ReadItem);
+                             params, ReadRectificationItem);
     if (!chunk.ok()) return chunk.error();
     for (ItemRecord& item : chunk.value()) items.push_back(std::move(item));
   }
@@ -150,7 +147,7 @@ core::Result<std::vector<ItemRecord>> RectificationRecords::ItemsOfPlans(
 
 core::Result<std::optional<ItemRecord>> RectificationRecords::Item(std::int64_t id) {
   return QueryOne<ItemRecord>(tx_.db(), std::string(kItemColumns) + " WHERE i.id = ?", {id},
-                              ReadItem);
+                              ReadRectificationItem);
 }
 
 core::Result<std::vector<ItemRecord>> RectificationRecords::Items(const ItemQuery& query) {
@@ -158,8 +155,8 @@ core::Result<std::vector<ItemRecord>> RectificationRecords::Items(const ItemQuer
   // The items naming the account, then those of each chunk of organizations; an item both
   // names the account and lies in scope is read once.
   std::vector<std::vector<std::string>> chunks;
-  for (std::size_t at = 0; at < query.orgs.size(); at += kChunk) {
-    const std::size_t n = std::min(kChunk, query.orgs.size() - at);
+  for (std::size_t at = 0; at < query.orgs.size(); at += kParamsPerQuery) {
+    const std::size_t n = std::min(kParamsPerQuery, query.orgs.size() - at);
     chunks.emplace_back(query.orgs.begin() + static_cast<std::ptrdiff_t>(at),
                         query.orgs.begin() + static_cast<std::ptrdiff_t>(at + n));
   }
@@ -177,7 +174,7 @@ core::Result<std::vector<ItemRecord>> RectificationRecords::Items(const ItemQuer
       params.emplace_back(query.state);
     }
     core::Result<std::vector<ItemRecord>> chunk =
-        QueryAll<ItemRecord>(tx_.db(), sql, params, ReadItem);
+        QueryAll<ItemRecord>(tx_.db(), sql, params, ReadRectificationItem);
     if (!chunk.ok()) return chunk.error();
     for (ItemRecord& item : chunk.value()) items.push_back(std::move(item));
   }

@@ -8,10 +8,6 @@
 namespace grassroots::storage {
 namespace {
 
-std::string Text(const Statement& s, int column) {
-  return s.IsNull(column) ? std::string() : std::string(s.Text(column));
-}
-
 // Each item's direct organization: walks up from the items' organizations to the one without
 // a parent (the `up` table holds each starting code with every ancestor reached).
 constexpr std::string_view kOpenItemsSql =
@@ -31,33 +27,34 @@ constexpr std::string_view kDigestColumns =
     "d.id, d.week, d.recipient, d.kind, d.name, d.due_count, d.overdue_count, d.created_at,"
     " d.created_by, (SELECT COUNT(*) FROM reminder_digest_reports p WHERE p.digest_id = d.id)";
 
-constexpr std::string_view kReportColumns =
+constexpr std::string_view kDigestReportColumns =
     "p.digest_id, p.org_code, p.org_name, p.month, p.kind, p.due, p.user_name, p.person";
 constexpr std::string_view kReportOrder = "p.digest_id, p.due, p.org_code, p.month, p.kind";
 
-std::pair<std::int64_t, DigestReportRecord> ReadReport(const Statement& s) {
-  return {s.Int(0), DigestReportRecord{Text(s, 1), Text(s, 2), Text(s, 3), Text(s, 4), Text(s, 5),
-                                       Text(s, 6), Text(s, 7)}};
+std::pair<std::int64_t, DigestReportRecord> ReadDigestReport(const Statement& s) {
+  return {s.Int(0), DigestReportRecord{TextOrEmpty(s, 1), TextOrEmpty(s, 2), TextOrEmpty(s, 3),
+                                       TextOrEmpty(s, 4), TextOrEmpty(s, 5), TextOrEmpty(s, 6),
+                                       TextOrEmpty(s, 7)}};
 }
 
 DigestRecord ReadDigest(const Statement& s, int first) {
   DigestRecord d;
   d.id = s.Int(first);
-  d.week = Text(s, first + 1);
-  d.recipient = Text(s, first + 2);
-  d.kind = Text(s, first + 3);
-  d.name = Text(s, first + 4);
+  d.week = TextOrEmpty(s, first + 1);
+  d.recipient = TextOrEmpty(s, first + 2);
+  d.kind = TextOrEmpty(s, first + 3);
+  d.name = TextOrEmpty(s, first + 4);
   d.due_count = s.Int(first + 5);
   d.overdue_count = s.Int(first + 6);
-  d.created_at = Text(s, first + 7);
-  d.created_by = Text(s, first + 8);
+  d.created_at = TextOrEmpty(s, first + 7);
+  d.created_by = TextOrEmpty(s, first + 8);
   d.report_count = s.Int(first + 9);
   return d;
 }
 
 DigestItemRecord ReadDigestItem(const Statement& s) {
-  return {s.Int(1),   Text(s, 2), Text(s, 3), Text(s, 4),
-          Text(s, 5), Text(s, 6), Text(s, 7), Text(s, 8)};
+  return {s.Int(1),          TextOrEmpty(s, 2), TextOrEmpty(s, 3), TextOrEmpty(s, 4),
+          TextOrEmpty(s, 5), TextOrEmpty(s, 6), TextOrEmpty(s, 7), TextOrEmpty(s, 8)};
 }
 
 std::string IdList(const std::vector<DigestItemRecord>& items, std::string_view list) {
@@ -117,8 +114,9 @@ core::Result<std::vector<ReminderSource>> ReminderRecords::OpenItemsDueBy(
     const std::string& last_day) {
   return QueryAll<ReminderSource>(
       tx_.db(), kOpenItemsSql, {last_day, last_day}, [](const Statement& s) {
-        return ReminderSource{s.Int(0),   Text(s, 1), Text(s, 2), Text(s, 3), Text(s, 4),
-                              Text(s, 5), Text(s, 6), Text(s, 7), Text(s, 8)};
+        return ReminderSource{s.Int(0),          TextOrEmpty(s, 1), TextOrEmpty(s, 2),
+                              TextOrEmpty(s, 3), TextOrEmpty(s, 4), TextOrEmpty(s, 5),
+                              TextOrEmpty(s, 6), TextOrEmpty(s, 7), TextOrEmpty(s, 8)};
       });
 }
 
@@ -128,7 +126,7 @@ core::Result<std::map<std::string, std::vector<std::string>>> ReminderRecords::U
       "SELECT name, scope FROM users WHERE role = 'unit_admin' AND disabled_at IS NULL"
       " ORDER BY name",
       {}, [](const Statement& s) {
-        return std::pair{Text(s, 0), Text(s, 1)};
+        return std::pair{TextOrEmpty(s, 0), TextOrEmpty(s, 1)};
       });
   if (!rows.ok()) return rows.error();
   std::map<std::string, std::vector<std::string>> admins;
@@ -147,7 +145,7 @@ core::Result<std::map<std::string, std::string>> ReminderRecords::DirectOrganiza
   auto rows = QueryAll<std::pair<std::string, std::string>>(
       tx_.db(), "SELECT code, COALESCE(parent_code, '') FROM organizations", {},
       [](const Statement& s) {
-        return std::pair{Text(s, 0), Text(s, 1)};
+        return std::pair{TextOrEmpty(s, 0), TextOrEmpty(s, 1)};
       });
   if (!rows.ok()) return rows.error();
   const std::map<std::string, std::string> parent(rows.value().begin(), rows.value().end());
@@ -168,7 +166,7 @@ core::Result<std::map<std::string, std::string>> ReminderRecords::DirectOrganiza
 core::Result<std::set<std::string>> ReminderRecords::Recorded(const std::string& week) {
   auto rows =
       QueryAll<std::string>(tx_.db(), "SELECT recipient FROM reminder_digests WHERE week = ?",
-                            {week}, [](const Statement& s) { return Text(s, 0); });
+                            {week}, [](const Statement& s) { return TextOrEmpty(s, 0); });
   if (!rows.ok()) return rows.error();
   return std::set<std::string>(rows.value().begin(), rows.value().end());
 }
@@ -273,11 +271,11 @@ core::Result<std::vector<DigestRecord>> ReminderRecords::OfWeek(const std::strin
   for (auto& [id, item] : items.value()) by_id[id]->items.push_back(std::move(item));
   auto reports = QueryAll<std::pair<std::int64_t, DigestReportRecord>>(
       db,
-      "SELECT " + std::string(kReportColumns) +
+      "SELECT " + std::string(kDigestReportColumns) +
           " FROM reminder_digest_reports p JOIN reminder_digests d ON d.id = p.digest_id"
           " WHERE d.week = ? ORDER BY " +
           std::string(kReportOrder),
-      {week}, ReadReport);
+      {week}, ReadDigestReport);
   if (!reports.ok()) return reports.error();
   for (auto& [id, report] : reports.value()) by_id[id]->reports.push_back(std::move(report));
   auto deliveries = QueryAll<std::pair<std::int64_t, std::string>>(
@@ -285,7 +283,7 @@ core::Result<std::vector<DigestRecord>> ReminderRecords::OfWeek(const std::strin
       "SELECT r.digest_id, r.user_name FROM reminder_deliveries r JOIN reminder_digests d"
       " ON d.id = r.digest_id WHERE d.week = ? ORDER BY r.digest_id, r.user_name",
       {week}, [](const Statement& s) {
-        return std::pair{s.Int(0), Text(s, 1)};
+        return std::pair{s.Int(0), TextOrEmpty(s, 1)};
       });
   if (!deliveries.ok()) return deliveries.error();
   for (auto& [id, user] : deliveries.value()) by_id[id]->delivered_to.push_back(std::move(user));
@@ -305,7 +303,7 @@ core::Result<Page<InboxEntry>> ReminderRecords::Inbox(const std::string& user_na
           " FROM reminder_deliveries r JOIN reminder_digests d ON d.id = r.digest_id"
           " WHERE r.user_name = ? ORDER BY d.week DESC, r.id DESC LIMIT ? OFFSET ?",
       {user_name, limit, offset}, [](const Statement& s) {
-        return InboxEntry{s.Int(0), Text(s, 1), Text(s, 2), ReadDigest(s, 3)};
+        return InboxEntry{s.Int(0), TextOrEmpty(s, 1), TextOrEmpty(s, 2), ReadDigest(s, 3)};
       });
   if (!entries.ok()) return entries.error();
   return Page<InboxEntry>{std::move(entries).value(), total.value()};
@@ -326,7 +324,7 @@ core::Result<std::optional<InboxEntry>> ReminderRecords::Entry(std::int64_t id) 
           " FROM reminder_deliveries r JOIN reminder_digests d ON d.id = r.digest_id"
           " WHERE r.id = ?",
       {id}, [](const Statement& s) {
-        return InboxEntry{s.Int(0), Text(s, 1), Text(s, 2), ReadDigest(s, 3)};
+        return InboxEntry{s.Int(0), TextOrEmpty(s, 1), TextOrEmpty(s, 2), ReadDigest(s, 3)};
       });
   if (!entry.ok() || !entry.value()) return entry;
   auto items = QueryAll<DigestItemRecord>(
@@ -338,10 +336,10 @@ core::Result<std::optional<InboxEntry>> ReminderRecords::Entry(std::int64_t id) 
   entry.value()->digest.items = std::move(items).value();
   auto reports = QueryAll<std::pair<std::int64_t, DigestReportRecord>>(
       db,
-      "SELECT " + std::string(kReportColumns) +
+      "SELECT " + std::string(kDigestReportColumns) +
           " FROM reminder_digest_reports p WHERE p.digest_id = ? ORDER BY " +
           std::string(kReportOrder),
-      {entry.value()->digest.id}, ReadReport);
+      {entry.value()->digest.id}, ReadDigestReport);
   if (!reports.ok()) return reports.error();
   for (auto& [id, report] : reports.value()) {
     entry.value()->digest.reports.push_back(std::move(report));

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -37,6 +38,16 @@ using SqlParam = std::variant<std::monostate, std::string, std::int64_t, double>
 inline SqlParam NullIfEmpty(const std::string& text) {
   return text.empty() ? SqlParam(std::monostate()) : SqlParam(text);
 }
+
+// The text of `column`, empty when NULL: the reading side of NullIfEmpty, shared by the
+// subjects' row readers.
+inline std::string TextOrEmpty(const Statement& s, int column) {
+  return s.IsNull(column) ? std::string() : std::string(s.Text(column));
+}
+
+// Ids or codes bound per query when a list is read in pieces (`... IN (?, ?, ...)`), well under
+// either backend's limit of parameters.
+inline constexpr std::size_t kParamsPerQuery = 500;
 
 // "?, ?, ?": `n` placeholders.
 std::string Placeholders(std::size_t n);
@@ -208,8 +219,11 @@ core::Result<bool> AuditedSave(Tx& tx, const AuditNames& names,
   return created;
 }
 
-// A stored quota group read from the columns unit_code, type, count, ratio_ppm, quota,
-// cut_cents, taken, in that order (the dashboard and the record read it alike).
+// The columns ReadQuota reads, in its order.
+inline constexpr std::string_view kQuotaReadColumns =
+    "unit_code, type, count, ratio_ppm, quota, cut_cents, taken";
+
+// A stored quota group read from kQuotaReadColumns (the dashboard and the record read it alike).
 StoredQuota ReadQuota(const Statement& s);
 
 }  // namespace grassroots::storage

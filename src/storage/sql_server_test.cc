@@ -16,18 +16,12 @@ namespace grassroots::storage {
 namespace {
 
 using core::OrgType;
+using test::Codes;
 using test::Org;
 using test::Result;
 using test::Score;
 
 // --- Server (issue 3) ---
-
-// Codes of a page, in order.
-std::vector<std::string> Codes(const Page<core::Organization>& page) {
-  std::vector<std::string> codes;
-  for (const core::Organization& org : page.items) codes.push_back(org.code);
-  return codes;
-}
 
 class ServerStoreTest : public test::StoreTest {
  protected:

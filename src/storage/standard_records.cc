@@ -5,11 +5,7 @@
 namespace grassroots::storage {
 namespace {
 
-std::string Text(const Statement& s, int column) {
-  return s.IsNull(column) ? std::string() : std::string(s.Text(column));
-}
-
-constexpr std::string_view kColumns =
+constexpr std::string_view kDesignationColumns =
     "d.id, d.year, d.org_code, o.name, o.unit_code, o.type, b.id, b.name, b.designated_on,"
     " d.revoked_on, d.revoke_reason, d.revoked_by,"
     " (SELECT COUNT(*) FROM assessment_results r"
@@ -19,20 +15,20 @@ constexpr std::string_view kFrom =
     "standard_designations d JOIN standard_batches b ON b.id = d.batch_id"
     " JOIN organizations o ON o.code = d.org_code";
 
-DesignationRow ReadRow(const Statement& s) {
+DesignationRow ReadDesignation(const Statement& s) {
   DesignationRow row;
   row.id = s.Int(0);
   row.year = static_cast<int>(s.Int(1));
-  row.org_code = Text(s, 2);
-  row.org_name = Text(s, 3);
-  row.unit = Text(s, 4);
-  row.type = Text(s, 5);
+  row.org_code = TextOrEmpty(s, 2);
+  row.org_name = TextOrEmpty(s, 3);
+  row.unit = TextOrEmpty(s, 4);
+  row.type = TextOrEmpty(s, 5);
   row.batch_id = s.Int(6);
-  row.batch_name = Text(s, 7);
-  row.designated_on = Text(s, 8);
-  row.revoked_on = Text(s, 9);
-  row.revoke_reason = Text(s, 10);
-  row.revoked_by = Text(s, 11);
+  row.batch_name = TextOrEmpty(s, 7);
+  row.designated_on = TextOrEmpty(s, 8);
+  row.revoked_on = TextOrEmpty(s, 9);
+  row.revoke_reason = TextOrEmpty(s, 10);
+  row.revoked_by = TextOrEmpty(s, 11);
   row.selected = s.Int(12) > 0;
   return row;
 }
@@ -125,10 +121,10 @@ core::Result<std::int64_t> StandardRecords::AddBatch(const core::StandardBatch& 
 }
 
 core::Result<std::optional<DesignationRow>> StandardRecords::Get(std::int64_t id) {
-  return QueryOne<DesignationRow>(
-      tx_.db(),
-      "SELECT " + std::string(kColumns) + " FROM " + std::string(kFrom) + " WHERE d.id = ?", {id},
-      ReadRow);
+  return QueryOne<DesignationRow>(tx_.db(),
+                                  "SELECT " + std::string(kDesignationColumns) + " FROM " +
+                                      std::string(kFrom) + " WHERE d.id = ?",
+                                  {id}, ReadDesignation);
 }
 
 core::Status StandardRecords::Revoke(const DesignationRow& before,
@@ -153,7 +149,7 @@ core::Status StandardRecords::Revoke(const DesignationRow& before,
 core::Result<Page<DesignationRow>> StandardRecords::List(const DesignationFilter& filter) {
   FilteredQuery query;
   query.from = std::string(kFrom);
-  query.columns = std::string(kColumns);
+  query.columns = std::string(kDesignationColumns);
   query.order = "d.year DESC, d.org_code, d.id";
   std::string where;
   const auto add = [&](const std::string& condition) {
@@ -165,7 +161,7 @@ core::Result<Page<DesignationRow>> StandardRecords::List(const DesignationFilter
   }
   if (filter.current) add(*filter.current ? "d.revoked_on IS NULL" : "d.revoked_on IS NOT NULL");
   query.where = where;
-  return ListPage<DesignationRow>(tx_.db(), query, filter.org, ReadRow);
+  return ListPage<DesignationRow>(tx_.db(), query, filter.org, ReadDesignation);
 }
 
 }  // namespace grassroots::storage

@@ -17,10 +17,6 @@ constexpr std::string_view kRecordColumns =
     " r.members, r.committee_grade, r.committee_reason, r.manual_include, r.manual_reason,"
     " r.previous_selected";
 
-std::string TextOrEmpty(const Statement& s, int column) {
-  return s.IsNull(column) ? std::string() : std::string(s.Text(column));
-}
-
 StoredResultRecord ReadRecord(const Statement& s) {
   StoredResultRecord record;
   AssessmentRow& row = record.row;
@@ -46,9 +42,6 @@ StoredResultRecord ReadRecord(const Statement& s) {
   record.previous_selected = s.IsNull(20) ? 0u : static_cast<std::uint32_t>(s.Int(20));
   return record;
 }
-
-constexpr std::string_view kQuotaColumns =
-    "unit_code, type, count, ratio_ppm, quota, cut_cents, taken";
 
 // Reads a year's stored rows straight into the columns the engine reads, one row at a time (a
 // country's 5.2 million rows never exist as row objects): the organizations in code order with
@@ -164,7 +157,7 @@ class StoredYearReader {
   core::Status ReadQuotas() {
     core::Result<std::vector<StoredQuota>> quotas =
         QueryAll<StoredQuota>(db_,
-                              "SELECT " + std::string(kQuotaColumns) +
+                              "SELECT " + std::string(kQuotaReadColumns) +
                                   " FROM assessment_quotas WHERE year = ? ORDER BY unit_code, type",
                               {std::int64_t{year_}}, ReadQuota);
     if (!quotas.ok()) return quotas.error();

@@ -25,17 +25,11 @@ namespace grassroots::storage {
 namespace {
 
 using core::OrgType;
+using test::Codes;
 using test::ManyOrgs;
 using test::Org;
 using test::Score;
 using Strings = std::vector<std::string>;
-
-// Codes of a page, in order.
-std::vector<std::string> Codes(const Page<core::Organization>& page) {
-  std::vector<std::string> codes;
-  for (const core::Organization& org : page.items) codes.push_back(org.code);
-  return codes;
-}
 
 // --- Organizations, members and scores as the server reads and writes them ---
 

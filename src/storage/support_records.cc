@@ -11,22 +11,18 @@ constexpr std::string_view kRoleOrder =
     "CASE role WHEN 'contact_leader' THEN 0 WHEN 'org_guide' THEN 1 WHEN 'partner_agency' THEN 2"
     " WHEN 'supervisor' THEN 3 ELSE 4 END";
 
-std::string Text(const Statement& s, int column) {
-  return s.IsNull(column) ? std::string() : std::string(s.Text(column));
-}
-
 AssignmentRow ReadAssignment(const Statement& s) {
   AssignmentRow row;
   row.id = s.Int(0);
-  row.org_code = Text(s, 1);
+  row.org_code = TextOrEmpty(s, 1);
   row.year = static_cast<int>(s.Int(2));
-  row.role = Text(s, 3);
-  row.person = Text(s, 4);
-  row.agency = Text(s, 5);
-  row.user_name = Text(s, 6);
-  row.phone = Text(s, 7);
-  row.start_date = Text(s, 8);
-  row.ended_on = Text(s, 9);
+  row.role = TextOrEmpty(s, 3);
+  row.person = TextOrEmpty(s, 4);
+  row.agency = TextOrEmpty(s, 5);
+  row.user_name = TextOrEmpty(s, 6);
+  row.phone = TextOrEmpty(s, 7);
+  row.start_date = TextOrEmpty(s, 8);
+  row.ended_on = TextOrEmpty(s, 9);
   return row;
 }
 
@@ -72,7 +68,8 @@ core::Result<std::vector<VisitRow>> SupportRecords::Visits(const std::string& co
       "SELECT id, visit_date, kind, visitor, visitor_role, solved FROM support_visits"
       " WHERE org_code = ? AND year = ? ORDER BY visit_date, id",
       {code, std::int64_t{year}}, [](const Statement& s) {
-        return VisitRow{s.Int(0), Text(s, 1), Text(s, 2), Text(s, 3), Text(s, 4), Text(s, 5)};
+        return VisitRow{s.Int(0),          TextOrEmpty(s, 1), TextOrEmpty(s, 2),
+                        TextOrEmpty(s, 3), TextOrEmpty(s, 4), TextOrEmpty(s, 5)};
       });
 }
 
@@ -83,17 +80,19 @@ core::Result<std::vector<WorkTeamRow>> SupportRecords::WorkTeams(const std::stri
       "SELECT id, leader, members, agency, start_date, end_date FROM work_teams"
       " WHERE org_code = ? AND year = ? ORDER BY start_date, id",
       {code, std::int64_t{year}}, [](const Statement& s) {
-        return WorkTeamRow{s.Int(0), Text(s, 1), Text(s, 2), Text(s, 3), Text(s, 4), Text(s, 5)};
+        return WorkTeamRow{s.Int(0),          TextOrEmpty(s, 1), TextOrEmpty(s, 2),
+                           TextOrEmpty(s, 3), TextOrEmpty(s, 4), TextOrEmpty(s, 5)};
       });
 }
 
 core::Result<std::vector<FundRow>> SupportRecords::Funds(const std::string& code, int year) {
-  return QueryAll<FundRow>(tx_->db(),
-                           "SELECT id, amount_fen, purpose, granted_on FROM special_funds"
-                           " WHERE org_code = ? AND year = ? ORDER BY granted_on, id",
-                           {code, std::int64_t{year}}, [](const Statement& s) {
-                             return FundRow{s.Int(0), s.Int(1), Text(s, 2), Text(s, 3)};
-                           });
+  return QueryAll<FundRow>(
+      tx_->db(),
+      "SELECT id, amount_fen, purpose, granted_on FROM special_funds"
+      " WHERE org_code = ? AND year = ? ORDER BY granted_on, id",
+      {code, std::int64_t{year}}, [](const Statement& s) {
+        return FundRow{s.Int(0), s.Int(1), TextOrEmpty(s, 2), TextOrEmpty(s, 3)};
+      });
 }
 
 core::Status SupportRecords::Audit(const std::string& action, const std::string& code, int year,
@@ -234,7 +233,8 @@ core::Result<std::vector<LeaderCount>> SupportRecords::Leaders(int year, OrgFilt
     std::int64_t rows = 0;
     core::Result<std::int64_t> total = VisitPage(tx_->db(), query, filter, [&](const Statement& s) {
       ++rows;
-      LeaderCount row{Text(s, 0), Text(s, 1), Text(s, 2), 1, s.Int(3), s.Int(4)};
+      LeaderCount row{TextOrEmpty(s, 0), TextOrEmpty(s, 1), TextOrEmpty(s, 2), 1,
+                      s.Int(3),          s.Int(4)};
       LeaderCount* last = counts.empty() ? nullptr : &counts.back();
       if (last && last->person == row.person && last->user_name == row.user_name &&
           last->role == row.role) {

@@ -64,6 +64,13 @@ inline std::vector<core::Organization> ManyOrgs(int n) {
   return orgs;
 }
 
+// The codes of a page of organizations, in order.
+inline std::vector<std::string> Codes(const Page<core::Organization>& page) {
+  std::vector<std::string> codes;
+  for (const core::Organization& org : page.items) codes.push_back(org.code);
+  return codes;
+}
+
 // A migrated store on one backend: an SQLite file in a temporary directory, or a schema of its
 // own on the PostgreSQL server of the `postgres` CTest fixture. A suite of contract tests
 // derives from StoreTest and is instantiated over both backends (INSTANTIATE_STORE_TESTS);

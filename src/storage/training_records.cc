@@ -59,7 +59,7 @@ StoredAttendee ReadAttendee(const Statement& s) {
   out.attendee.org = std::string(s.Text(3));
   out.attendee.attended = s.Int(4) != 0;
   out.attendee.note = std::string(s.Text(5));
-  out.org_name = s.IsNull(6) ? std::string() : std::string(s.Text(6));
+  out.org_name = TextOrEmpty(s, 6);
   return out;
 }
 
