@@ -11,8 +11,6 @@ namespace {
 
 using nlohmann::json;
 
-const std::string kExamples = GRASSROOTS_EXAMPLES_DIR;
-
 json Sorted(json list) {
   std::sort(list.begin(), list.end());
   return list;

@@ -2,27 +2,15 @@
 // down is checked later; entries cut from the end are caught; imports record each changed row;
 // GRASSROOTS_NOW fixes the instant everything is recorded at.
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <filesystem>
 #include <regex>
 
 #include "cli_runner.h"
+#include "sqlite_exec.h"
 
 namespace grassroots::testing {
 namespace {
-
-const std::string kExamples = GRASSROOTS_EXAMPLES_DIR;
-
-void ExecuteSql(const std::string& db_path, const std::string& sql) {
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(db_path.c_str(), &db), SQLITE_OK);
-  char* message = nullptr;
-  EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message), SQLITE_OK)
-      << (message ? message : "");
-  sqlite3_free(message);
-  sqlite3_close(db);
-}
 
 class AuditTest : public ::testing::Test {
  protected:

@@ -12,8 +12,6 @@
 namespace grassroots::testing {
 namespace {
 
-const std::string kExamples = GRASSROOTS_EXAMPLES_DIR;
-
 class BackupTest : public ::testing::Test {
  protected:
   void SetUp() override {

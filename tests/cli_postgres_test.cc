@@ -11,7 +11,6 @@
 namespace grassroots::testing {
 namespace {
 
-const std::string kExamples = GRASSROOTS_EXAMPLES_DIR;
 const std::string kNow = "GRASSROOTS_NOW=2016-07-01T00:00:00Z";
 
 // import orgs, import scores, assess 2016 as JSON, audit head: their outputs joined.

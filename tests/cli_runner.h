@@ -7,6 +7,9 @@
 
 namespace grassroots::testing {
 
+// The worked example of tests/data/small (orgs.csv, scores.csv and the outputs they give).
+inline const std::string kExamples = GRASSROOTS_EXAMPLES_DIR;
+
 struct Outcome {
   int exit_code = -1;
   std::string out;

@@ -2,27 +2,15 @@
 // 2016-06: a month is drawn once from a given seed, printed as JSON or a table; `verify` says
 // identical (exit 0) until an organization is added, then names it (exit 1).
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <nlohmann/json.hpp>
 #include <string>
 
 #include "cli_runner.h"
+#include "sqlite_exec.h"
 
 namespace grassroots::testing {
 namespace {
-
-// Writes to the database as someone holding the file would.
-void Exec(const Scratch& scratch, const std::string& sql) {
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(scratch.Db().c_str(), &db), SQLITE_OK);
-  char* error = nullptr;
-  const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
-  const std::string message = error ? error : "";
-  sqlite3_free(error);
-  sqlite3_close(db);
-  ASSERT_EQ(rc, SQLITE_OK) << message;
-}
 
 class SpotCheckCli : public ::testing::Test {
  protected:
@@ -50,10 +38,10 @@ TEST_F(SpotCheckCli, AMonthIsDrawnOnceAndVerifiedUntilTheDataChanges) {
   EXPECT_EQ(same.exit_code, 0) << same.err;
   EXPECT_EQ(same.out, "2016-09: identical\n");
 
-  Exec(scratch_,
-       "INSERT INTO organizations (code, name, type, kind, parent_code, secretary, unit_code)"
-       " SELECT 'MH001-99', '新建支部', 'village', 'branch', 'MH001', '某', unit_code"
-       " FROM organizations WHERE code = 'MH001'");
+  ExecuteSql(scratch_.Db(),
+             "INSERT INTO organizations (code, name, type, kind, parent_code, secretary, unit_code)"
+             " SELECT 'MH001-99', '新建支部', 'village', 'branch', 'MH001', '某', unit_code"
+             " FROM organizations WHERE code = 'MH001'");
   const Outcome changed = scratch_.Run({"spotcheck", "verify", "--month", "2016-09"});
   EXPECT_EQ(changed.exit_code, 1);
   EXPECT_NE(changed.out.find("not identical: candidate list changed"), std::string::npos)

@@ -1,13 +1,13 @@
 // Accounts and the audit check from the command line. Each password hash costs ~0.3 s
 // (argon2id), so the tests hash as few passwords as they can.
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 #include <sys/wait.h>
 
 #include <cstdlib>
 #include <regex>
 
 #include "cli_runner.h"
+#include "sqlite_exec.h"
 
 namespace grassroots::testing {
 namespace {
@@ -37,17 +37,6 @@ class UserTest : public ::testing::Test {
 
   Scratch scratch_;
 };
-
-// Writes to the database behind the binary's back, as a tamperer would.
-void ExecuteSql(const std::string& db_path, const std::string& sql) {
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(db_path.c_str(), &db), SQLITE_OK);
-  char* message = nullptr;
-  EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message), SQLITE_OK)
-      << (message ? message : "");
-  sqlite3_free(message);
-  sqlite3_close(db);
-}
 
 // The generated password, printed once as "password: XXXX".
 std::string PrintedPassword(const std::string& out) {

@@ -10,8 +10,6 @@
 namespace grassroots::testing {
 namespace {
 
-const char* kScore = R"({"team":70,"leader":71,"venue":72,"routine":73,"service":74,"members":75})";
-
 struct Scoped {
   std::string own;    // an organization in the role's scope
   std::string other;  // one outside it (a different direct organization's)

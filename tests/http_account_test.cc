@@ -8,11 +8,6 @@
 namespace grassroots::testing {
 namespace {
 
-std::string FieldOf(const Reply& reply) {
-  const nlohmann::json body = reply.Json();
-  return body.is_object() && body.contains("error") ? body["error"].value("field", "") : "";
-}
-
 class HttpAccount : public ::testing::Test {
  protected:
   void SetUp() override { ASSERT_EQ(admin_.LoginAs("admin").status, 200); }
@@ -98,7 +93,7 @@ TEST_F(HttpAccount, BadAccountsAreRefusedNamingTheFieldAndNothingIsCreated) {
   };
   for (const Case& c : cases) {
     EXPECT_EQ(c.reply.status, c.status) << c.reply.body;
-    EXPECT_EQ(FieldOf(c.reply), c.field) << c.reply.body;
+    EXPECT_EQ(Field(c.reply), c.field) << c.reply.body;
   }
   EXPECT_EQ(admin_.Send("POST", "/api/v1/users", R"({"name":"x","role":"auditor"})").status, 422);
   EXPECT_EQ(admin_.Send("POST", "/api/v1/users", "{nope").status, 400);
@@ -128,7 +123,7 @@ TEST_F(HttpAccount, ChangingRoleScopeOrPasswordEndsTheUsersSessionsAtOnce) {
   // A role whose scope no longer fits is refused, and the sessions survive a refusal.
   Reply misfit = admin_.Send("PUT", "/api/v1/users/li", R"({"role":"secretary"})");
   EXPECT_EQ(misfit.status, 422);
-  EXPECT_EQ(FieldOf(misfit), "scope");
+  EXPECT_EQ(Field(misfit), "scope");
   EXPECT_EQ(li.Get("/api/v1/session").status, 200);
   EXPECT_EQ(admin_.Send("PUT", "/api/v1/users/li", R"({"password":"short"})").status, 422);
   EXPECT_EQ(admin_.Send("PUT", "/api/v1/users/li", "{}").status, 422);
@@ -138,7 +133,7 @@ TEST_F(HttpAccount, ChangingRoleScopeOrPasswordEndsTheUsersSessionsAtOnce) {
 TEST_F(HttpAccount, AnAdminMayNotTakeAwayTheirOwnAdminRole) {
   const Reply reply = admin_.Send("PUT", "/api/v1/users/admin", R"({"role":"auditor"})");
   EXPECT_EQ(reply.status, 403);
-  EXPECT_EQ(FieldOf(reply), "role");
+  EXPECT_EQ(Field(reply), "role");
   EXPECT_EQ(admin_.Get("/api/v1/session").Json()["user"]["role"], "admin");
   EXPECT_EQ(admin_.Get("/api/v1/users").status, 200);
 }
@@ -153,11 +148,11 @@ TEST_F(HttpAccount, OwnPasswordChangeKeepsThisSessionAndEndsTheOthers) {
   Reply wrong = here.Send("PUT", "/api/v1/session/password",
                           R"({"old_password":"not it at all","new_password":"quiet river 2"})");
   EXPECT_EQ(wrong.status, 403);
-  EXPECT_EQ(FieldOf(wrong), "old_password");
+  EXPECT_EQ(Field(wrong), "old_password");
   Reply weak = here.Send("PUT", "/api/v1/session/password",
                          R"({"old_password":"quiet river 1","new_password":"short"})");
   EXPECT_EQ(weak.status, 422);
-  EXPECT_EQ(FieldOf(weak), "new_password");
+  EXPECT_EQ(Field(weak), "new_password");
   EXPECT_EQ(here.Send("PUT", "/api/v1/session/password",
                       R"({"old_password":"quiet river 1","new_password":"quiet river 2"})", false)
                 .status,

@@ -9,11 +9,6 @@
 namespace grassroots::testing {
 namespace {
 
-std::string Reason(const Reply& reply) {
-  const nlohmann::json body = reply.Json();
-  return body.is_object() && body.contains("error") ? body["error"].value("reason", "") : "";
-}
-
 nlohmann::json Interview(const std::string& person, const std::string& on) {
   return {{"on", on},
           {"person", person},
@@ -25,7 +20,7 @@ nlohmann::json Interview(const std::string& person, const std::string& on) {
 }
 
 // `body` with `code` written as CODE: two refusals that differ only in the code they name.
-std::string Named(std::string body, const std::string& code) {
+std::string WithCodeHidden(std::string body, const std::string& code) {
   for (std::size_t at = body.find(code); at != std::string::npos; at = body.find(code, at)) {
     body.replace(at, code.size(), "CODE");
   }
@@ -163,7 +158,8 @@ TEST(HttpAdjustments, OnlyTheDepartmentDecidesADirectOrganizationsSecretary) {
       secretary.Send("POST", "/api/v1/adjustments/2016/NEVER-USED", not_done.dump());
   EXPECT_EQ(out_of_scope.status, 404);
   EXPECT_EQ(never_used.status, 404);
-  EXPECT_EQ(Named(out_of_scope.body, "MH036"), Named(never_used.body, "NEVER-USED"));
+  EXPECT_EQ(WithCodeHidden(out_of_scope.body, "MH036"),
+            WithCodeHidden(never_used.body, "NEVER-USED"));
   EXPECT_TRUE(secretary.Get("/api/v1/adjustments/2016").Json()["entries"].empty());
 }
 

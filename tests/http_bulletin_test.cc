@@ -5,7 +5,6 @@
 // scope refusals reveal nothing; a bad quarter is 400 naming it. Items are written straight into
 // the server's database for year 2030, which the demo leaves empty.
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <algorithm>
 #include <chrono>
@@ -14,15 +13,14 @@
 #include <set>
 
 #include "csv/xlsx_reader.h"
+#include "exported_table.h"
 #include "http_harness.h"
 
 namespace grassroots::testing {
 namespace {
 
-using Table = std::vector<std::vector<std::string>>;
-
 // The county's 2031-02-01: 2030's quarters are finished, 2031-Q1 is running.
-constexpr char kNow[] = "2031-02-01T00:30:00+08:00";
+constexpr char kBulletinNow[] = "2031-02-01T00:30:00+08:00";
 
 struct Row {
   std::string unit, org, measure, deadline, closed_on;  // closed_on "" while not closed
@@ -39,21 +37,9 @@ const std::vector<Row> kRows = {
     {"MH006", "MH006-07", "庚-逾期", "2030-06-10", ""},
 };
 
-void Exec(const std::string& sql) {
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(HttpServer::Get().scratch().Db().c_str(), &db), SQLITE_OK);
-  sqlite3_busy_timeout(db, 5000);
-  char* error = nullptr;
-  const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
-  const std::string message = error ? error : "";
-  sqlite3_free(error);
-  sqlite3_close(db);
-  ASSERT_EQ(rc, SQLITE_OK) << message;
-}
-
 void Insert(const Row& row) {
   const std::string closed = row.closed_on.empty() ? "NULL" : "'" + row.closed_on + "'";
-  Exec(
+  ExecuteSqlOnServer(
       "INSERT OR IGNORE INTO rectification_plans (year, org_code, created_at, created_by)"
       " VALUES (2030, '" +
       row.org +
@@ -114,7 +100,7 @@ std::map<std::string, Expected> Count(const std::vector<Row>& rows) {
 class HttpBulletin : public ::testing::Test {
  protected:
   void SetUp() override {
-    HttpServer::Get().Restart(kNow);
+    HttpServer::Get().Restart(kBulletinNow);
     for (const Row& row : kRows) Insert(row);
   }
   // The issued quarters of 2030 and 2031 (the demo issues its own year's).
@@ -279,7 +265,7 @@ TEST_F(HttpBulletin, AnIssuedBulletinAnswersItsStoredFiguresAfterTheDataChanges)
   EXPECT_EQ(first["issued_by"], "admin");
   EXPECT_FALSE(first["audit_head"].get<std::string>().empty());
   // Later: an overdue item is closed inside the quarter, a new item appears.
-  Exec(
+  ExecuteSqlOnServer(
       "UPDATE rectification_items SET state = 'closed', closed_on = '2030-06-15'"
       " WHERE year = 2030 AND measure = '庚-逾期'");
   Insert({"MH006", "MH006-07", "辛-新增", "2030-05-01", ""});

@@ -7,25 +7,11 @@
 #include <set>
 
 #include "csv/csv_reader.h"
-#include "csv/xlsx_reader.h"
+#include "exported_table.h"
 #include "http_harness.h"
 
 namespace grassroots::testing {
 namespace {
-
-using Table = std::vector<std::vector<std::string>>;
-
-Table FromXlsx(const std::string& bytes) {
-  Table rows;
-  auto sheet =
-      csv::ReadFirstSheet(bytes, [&](const csv::SheetRow& row) { rows.push_back(row.cells); });
-  EXPECT_TRUE(sheet.ok()) << (sheet.ok() ? "" : sheet.error().message);
-  // A row's trailing empty cells are not stored; give every row the header's width.
-  for (auto& row : rows) {
-    if (!rows.empty()) row.resize(std::max(row.size(), rows.front().size()));
-  }
-  return rows;
-}
 
 Table FromCsv(const std::string& bytes) {
   EXPECT_EQ(bytes.substr(0, 3), "\xEF\xBB\xBF") << "a BOM, for Excel";

@@ -9,11 +9,6 @@
 namespace grassroots::testing {
 namespace {
 
-std::string ReasonOf(const Reply& reply) {
-  const nlohmann::json body = reply.Json();
-  return body.is_object() && body.contains("error") ? body["error"].value("reason", "") : "";
-}
-
 class HttpFirstLogin : public ::testing::Test {
  protected:
   void SetUp() override { ASSERT_EQ(admin_.LoginAs("admin").status, 200); }
@@ -43,15 +38,15 @@ TEST_F(HttpFirstLogin, AGivenPasswordMustBeChangedBeforeAnythingElse) {
   for (const char* path : {"/api/v1/organizations", "/api/v1/assessments", "/api/v1/roles"}) {
     const Reply refused = chen.Get(path);
     EXPECT_EQ(refused.status, 403) << path;
-    EXPECT_EQ(ReasonOf(refused), "password_change_required") << path;
+    EXPECT_EQ(Reason(refused), "password_change_required") << path;
   }
-  EXPECT_EQ(ReasonOf(chen.Send("PUT", "/api/v1/session/profile", R"({"phone":"13800138000"})")),
+  EXPECT_EQ(Reason(chen.Send("PUT", "/api/v1/session/profile", R"({"phone":"13800138000"})")),
             "password_change_required");
   // The same password again is not a password of one's own.
   const Reply same = ChangeOwn(chen, "given by admin 1", "given by admin 1");
   EXPECT_EQ(same.status, 422);
-  EXPECT_EQ(ReasonOf(same), "password_unchanged");
-  EXPECT_EQ(ReasonOf(ChangeOwn(chen, "not my password 1", "picked by myself 2")),
+  EXPECT_EQ(Reason(same), "password_unchanged");
+  EXPECT_EQ(Reason(ChangeOwn(chen, "not my password 1", "picked by myself 2")),
             "wrong_current_password");
   ASSERT_EQ(ChangeOwn(chen, "given by admin 1", "picked by myself 2").status, 200);
   EXPECT_EQ(chen.Get("/api/v1/organizations").status, 200);
@@ -60,7 +55,7 @@ TEST_F(HttpFirstLogin, AGivenPasswordMustBeChangedBeforeAnythingElse) {
   ASSERT_EQ(admin_.Send("PUT", "/api/v1/users/chen", R"({"password":"reset by admin 3"})").status,
             200);
   ASSERT_EQ(chen.Login("chen", "reset by admin 3").status, 200);
-  EXPECT_EQ(ReasonOf(chen.Get("/api/v1/organizations")), "password_change_required");
+  EXPECT_EQ(Reason(chen.Get("/api/v1/organizations")), "password_change_required");
   ASSERT_EQ(ChangeOwn(chen, "reset by admin 3", "picked by myself 4").status, 200);
   EXPECT_EQ(chen.Get("/api/v1/organizations").status, 200);
   // Demo and console accounts chose their own: they are not held back.
@@ -81,7 +76,7 @@ TEST_F(HttpFirstLogin, AWeakPasswordIsRefusedWithTheRuleItBreaks) {
     const Reply reply =
         Create({{"name", "liuyang"}, {"role", "auditor"}, {"password", c.password}});
     EXPECT_EQ(reply.status, 422) << c.password;
-    EXPECT_EQ(ReasonOf(reply), c.reason) << c.password;
+    EXPECT_EQ(Reason(reply), c.reason) << c.password;
     EXPECT_EQ(reply.Json()["error"]["field"], "password") << c.password;
   }
   EXPECT_EQ(admin_.Get("/api/v1/users").body.find("liuyang"), std::string::npos);
@@ -90,7 +85,7 @@ TEST_F(HttpFirstLogin, AWeakPasswordIsRefusedWithTheRuleItBreaks) {
   ASSERT_EQ(auditor.LoginAs("auditor").status, 200);
   const Reply own = ChangeOwn(auditor, HttpServer::Get().Password("auditor"), "0987654321");
   EXPECT_EQ(own.status, 422);
-  EXPECT_EQ(ReasonOf(own), "password_sequence");
+  EXPECT_EQ(Reason(own), "password_sequence");
   EXPECT_EQ(own.Json()["error"]["field"], "new_password");
 }
 
@@ -106,7 +101,7 @@ TEST_F(HttpFirstLogin, AnAccountCarriesItsHoldersRealNameAndPhone) {
   EXPECT_EQ(created.Json()["must_change_password"], true);
   const Reply bad = admin_.Send("PUT", "/api/v1/users/zhouli", R"({"phone":"call me"})");
   EXPECT_EQ(bad.status, 422);
-  EXPECT_EQ(ReasonOf(bad), "invalid_phone");
+  EXPECT_EQ(Reason(bad), "invalid_phone");
   EXPECT_EQ(bad.Json()["error"]["field"], "phone");
   const Reply renamed = admin_.Send("PUT", "/api/v1/users/zhouli", R"({"real_name":"周丽"})");
   ASSERT_EQ(renamed.status, 200) << renamed.body;
@@ -125,7 +120,7 @@ TEST_F(HttpFirstLogin, AnAccountCarriesItsHoldersRealNameAndPhone) {
   EXPECT_EQ(zhou.Get("/api/v1/organizations/MH001").status, 200);
   const Reply long_name = zhou.Send("PUT", "/api/v1/session/profile",
                                     nlohmann::json({{"real_name", std::string(40, 'x')}}).dump());
-  EXPECT_EQ(ReasonOf(long_name), "too_long");
+  EXPECT_EQ(Reason(long_name), "too_long");
 }
 
 TEST_F(HttpFirstLogin, TheServerSaysWhichScopeEachRoleTakes) {
@@ -141,7 +136,7 @@ TEST_F(HttpFirstLogin, TheServerSaysWhichScopeEachRoleTakes) {
   // And refuses a misfit with the rule's reason.
   const Reply misfit =
       Create({{"name", "nobody"}, {"role", "secretary"}, {"password", "given by admin 1"}});
-  EXPECT_EQ(ReasonOf(misfit), "scope_required");
+  EXPECT_EQ(Reason(misfit), "scope_required");
 }
 
 }  // namespace

@@ -10,9 +10,9 @@
 namespace grassroots::testing {
 namespace {
 
-constexpr char kNow[] = "2018-06-10T02:00:00Z";
+constexpr char kFirstSecretaryNow[] = "2018-06-10T02:00:00Z";
 // MH002-01: a village in the demo first_secretary's scope; MH003-01 one outside it.
-constexpr char kVillage[] = "MH002-01";
+constexpr char kPostedVillage[] = "MH002-01";
 constexpr char kPerson[] = "测试书记";
 
 std::string Reports(const std::string& code) {
@@ -26,7 +26,7 @@ std::string Filing(const std::string& month, const std::string& kind) {
 class HttpFirstSecretary : public ::testing::Test {
  protected:
   void SetUp() override {
-    HttpServer::Get().Restart(kNow);
+    HttpServer::Get().Restart(kFirstSecretaryNow);
     ASSERT_EQ(admin_.LoginAs("admin").status, 200);
     ASSERT_EQ(first_.LoginAs("first_secretary").status, 200);
     // The demo's selection year is 2016; its holders' postings run from their start dates. A
@@ -38,11 +38,12 @@ class HttpFirstSecretary : public ::testing::Test {
   }
   void Post(const std::string& body) {
     const Reply posted = admin_.Send(
-        "PUT", "/api/v1/organizations/" + std::string(kVillage) + "/support/first_secretary", body);
+        "PUT", "/api/v1/organizations/" + std::string(kPostedVillage) + "/support/first_secretary",
+        body);
     ASSERT_EQ(posted.status, 200) << posted.body;
   }
   Reply File(const std::string& month, const std::string& kind) {
-    return first_.Send("POST", Reports(kVillage), Filing(month, kind));
+    return first_.Send("POST", Reports(kPostedVillage), Filing(month, kind));
   }
   static void ExpectInvalid(const Reply& reply, const std::string& field,
                             const std::string& reason) {
@@ -52,7 +53,7 @@ class HttpFirstSecretary : public ::testing::Test {
   }
   // The village's entry of `month` and `kind`, held by kPerson.
   nlohmann::json Entry(const std::string& month, const std::string& kind) {
-    const Reply list = admin_.Get(Reports(kVillage) + "?year=2018");
+    const Reply list = admin_.Get(Reports(kPostedVillage) + "?year=2018");
     EXPECT_EQ(list.status, 200) << list.body;
     const nlohmann::json body = list.Json();
     for (const auto& item : body["items"]) {
@@ -92,11 +93,12 @@ TEST_F(HttpFirstSecretary, AMonthThePostingDidNotCoverIsRefusedWithTheReason) {
   EXPECT_EQ(File("2018-03", "duty_ledger").status, 201);
   ExpectInvalid(File("2018-6", "work_plan"), "month", "not_a_period");
   ExpectInvalid(File("2018-06", "plan"), "kind", "unknown_value");
-  ExpectInvalid(
-      first_.Send("POST", Reports(kVillage), R"({"month":"2018-06","kind":"work_plan","text":""})"),
-      "text", "empty");
+  ExpectInvalid(first_.Send("POST", Reports(kPostedVillage),
+                            R"({"month":"2018-06","kind":"work_plan","text":""})"),
+                "text", "empty");
   // Only the first secretary files: admin reads.
-  EXPECT_EQ(admin_.Send("POST", Reports(kVillage), Filing("2018-06", "work_plan")).status, 403);
+  EXPECT_EQ(admin_.Send("POST", Reports(kPostedVillage), Filing("2018-06", "work_plan")).status,
+            403);
 }
 
 TEST_F(HttpFirstSecretary, AVillageOutOfScopeAnswersAsOneNeverUsed) {
@@ -115,7 +117,7 @@ TEST_F(HttpFirstSecretary, AVillageOutOfScopeAnswersAsOneNeverUsed) {
   EXPECT_EQ(hidden.status, 404);
   EXPECT_EQ(hidden.Json()["error"]["reason"], "fs_report_not_found");
   EXPECT_EQ(admin_.Get("/api/v1/first-secretary-reports/" + id).status, 200);
-  ExpectInvalid(admin_.Get(Reports(kVillage)), "year", "required");
+  ExpectInvalid(admin_.Get(Reports(kPostedVillage)), "year", "required");
 }
 
 TEST_F(HttpFirstSecretary, APhotoFromThePhoneIsKeptWithTheReport) {
@@ -150,8 +152,8 @@ TEST_F(HttpFirstSecretary, MyReportsOverdueReportsAndTheOnTimeRate) {
   const nlohmann::json mine = first_.Get("/api/v1/first-secretary-reports/mine").Json();
   EXPECT_EQ(mine["month"], "2018-06");
   int this_month = 0, missing = 0;
-  for (const auto& item : mine["this_month"]) this_month += item["org_code"] == kVillage;
-  for (const auto& item : mine["missing"]) missing += item["org_code"] == kVillage;
+  for (const auto& item : mine["this_month"]) this_month += item["org_code"] == kPostedVillage;
+  for (const auto& item : mine["missing"]) missing += item["org_code"] == kPostedVillage;
   EXPECT_EQ(this_month, 2);
   EXPECT_EQ(missing, 5);  // March's ledger, April's ledger, May's two, June's plan
   EXPECT_EQ(mine["late"].size(), 1u);
@@ -161,7 +163,7 @@ TEST_F(HttpFirstSecretary, MyReportsOverdueReportsAndTheOnTimeRate) {
   int village_may = 0;
   for (const auto& item : may["items"]) {
     EXPECT_TRUE(item["status"] == "missing" || item["status"] == "late");
-    village_may += item["org_code"] == kVillage;
+    village_may += item["org_code"] == kPostedVillage;
   }
   EXPECT_EQ(village_may, 2);
   ExpectInvalid(admin_.Get("/api/v1/first-secretary-reports/overdue?month=May"), "month",

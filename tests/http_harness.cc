@@ -21,6 +21,7 @@
 #include <thread>
 
 #include "server_process.h"
+#include "sqlite_exec.h"
 
 namespace grassroots::testing {
 namespace {
@@ -122,6 +123,10 @@ const std::string& HttpServer::Password(const std::string& name) const {
 }
 
 void HttpServer::Stop() { StopServing(serving_); }
+
+void ExecuteSqlOnServer(const std::string& sql) {
+  ExecuteSql(HttpServer::Get().scratch().Db(), sql);
+}
 
 Client::Client()
     : client_(std::make_unique<httplib::Client>("127.0.0.1", HttpServer::Get().port())) {

@@ -28,6 +28,21 @@ struct Reply {
   }
 };
 
+// What a refusal names in its {"error": {"reason": ..., "field": ...}}; "" when it names none
+// (or the reply is no refusal). Most tests of a refusal check these first.
+inline std::string Reason(const Reply& reply) {
+  const nlohmann::json body = reply.Json();
+  return body.is_object() && body.contains("error") ? body["error"].value("reason", "") : "";
+}
+inline std::string Field(const Reply& reply) {
+  const nlohmann::json body = reply.Json();
+  return body.is_object() && body.contains("error") ? body["error"].value("field", "") : "";
+}
+
+// A score body every scores route accepts, for the tests that need one whatever its values.
+inline constexpr char kScore[] =
+    R"({"team":70,"leader":71,"venue":72,"routine":73,"service":74,"members":75})";
+
 class HttpServer {
  public:
   // The running test's server, started on a fresh copy of the demo database at first use.
@@ -55,6 +70,10 @@ class HttpServer {
   Scratch scratch_;
   Serving serving_;
 };
+
+// Runs `sql` on the running test's server database behind the server's back: rows no route
+// writes, set up for the test.
+void ExecuteSqlOnServer(const std::string& sql);
 
 // A logged-in (or anonymous) client holding the session cookie and CSRF token.
 class Client {

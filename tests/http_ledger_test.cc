@@ -4,38 +4,23 @@
 // files. Items are written straight into the server's database (their own routes are another
 // part's); year 2030, which the demo leaves empty.
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <set>
 
 #include "csv/csv_reader.h"
-#include "csv/xlsx_reader.h"
+#include "exported_table.h"
 #include "http_harness.h"
 
 namespace grassroots::testing {
 namespace {
 
-using Table = std::vector<std::vector<std::string>>;
-
 // The county's 2031-02-01, half an hour after midnight (2031-01-31T16:30Z).
-constexpr char kNow[] = "2031-02-01T00:30:00+08:00";
-
-void Exec(const std::string& sql) {
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(HttpServer::Get().scratch().Db().c_str(), &db), SQLITE_OK);
-  sqlite3_busy_timeout(db, 5000);
-  char* error = nullptr;
-  const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
-  const std::string message = error ? error : "";
-  sqlite3_free(error);
-  sqlite3_close(db);
-  ASSERT_EQ(rc, SQLITE_OK) << message;
-}
+constexpr char kLedgerNow[] = "2031-02-01T00:30:00+08:00";
 
 // A plan of `code` in 2030 with one item.
 void AddItem(const std::string& code, const std::string& measure, const std::string& deadline,
              const std::string& state) {
-  Exec(
+  ExecuteSqlOnServer(
       "INSERT OR IGNORE INTO rectification_plans (year, org_code, created_at, created_by)"
       " VALUES (2030, '" +
       code +
@@ -52,16 +37,7 @@ void AddItem(const std::string& code, const std::string& measure, const std::str
       "';");
 }
 
-Table FromXlsx(const std::string& bytes) {
-  Table rows;
-  auto sheet =
-      csv::ReadFirstSheet(bytes, [&](const csv::SheetRow& row) { rows.push_back(row.cells); });
-  EXPECT_TRUE(sheet.ok()) << (sheet.ok() ? "" : sheet.error().message);
-  for (auto& row : rows) row.resize(std::max(row.size(), rows.front().size()));
-  return rows;
-}
-
-Table FromCsv(const std::string& bytes) {
+Table FromLedgerCsv(const std::string& bytes) {
   EXPECT_EQ(bytes.substr(0, 3), "\xEF\xBB\xBF") << "a BOM, for Excel and WPS";
   const csv::Table table = csv::ParseCsv(bytes);
   EXPECT_TRUE(table.errors.empty());
@@ -79,7 +55,7 @@ std::vector<std::string> Measures(const nlohmann::json& body) {
 class HttpLedger : public ::testing::Test {
  protected:
   void SetUp() override {
-    HttpServer::Get().Restart(kNow);
+    HttpServer::Get().Restart(kLedgerNow);
     // MH001-01: a village below MH001 (the unit_admin's), the secretary's, first secretary's and
     // leader's; MH002-02: a village below MH002; MH006-07: a community below MH006.
     AddItem("MH001-01", "甲-逾期", "2031-01-31", "open");
@@ -180,7 +156,7 @@ TEST_F(HttpLedger, ExportsHoldTheListsRowsWithChineseHeadersAndDatesAsDates) {
       EXPECT_NE(reply.Header("Content-Disposition").find("filename*=UTF-8''2030"),
                 std::string::npos);
       const Table table =
-          std::string(format) == "xlsx" ? FromXlsx(reply.body) : FromCsv(reply.body);
+          std::string(format) == "xlsx" ? FromXlsx(reply.body) : FromLedgerCsv(reply.body);
       ASSERT_EQ(table.size(), list["items"].size() + 1) << name << format;
       EXPECT_EQ(table[0], (std::vector<std::string>{"组织代码", "组织名称", "考核单位", "类型",
                                                     "问题维度", "整改措施", "责任人", "包扶层级",
@@ -205,7 +181,8 @@ TEST_F(HttpLedger, ExportsHoldTheListsRowsWithChineseHeadersAndDatesAsDates) {
   }
   // The filters and scope apply to the file as to the list.
   Client admin = As("admin");
-  const Table overdue = FromCsv(admin.Get("/api/v1/exports/ledger/2030.csv?overdue=true").body);
+  const Table overdue =
+      FromLedgerCsv(admin.Get("/api/v1/exports/ledger/2030.csv?overdue=true").body);
   ASSERT_EQ(overdue.size(), 3u);
   EXPECT_EQ(overdue[1][5], "甲-逾期");
   EXPECT_EQ(overdue[2][5], "丁-待销号");

@@ -11,14 +11,14 @@
 namespace grassroots::testing {
 namespace {
 
-struct Answer {
+struct LifecycleAnswer {
   int status = 0;
   nlohmann::json body;
 };
 
-class Account {
+class LifecycleAccount {
  public:
-  Account(const ServerProcess& server, const std::string& name)
+  LifecycleAccount(const ServerProcess& server, const std::string& name)
       : client_("127.0.0.1", server.port()) {
     client_.set_read_timeout(60);
     const nlohmann::json login = {{"name", name}, {"password", server.Password(name)}};
@@ -28,13 +28,13 @@ class Account {
     headers_ = {{"Cookie", cookie.substr(0, cookie.find(';'))},
                 {"X-CSRF-Token", nlohmann::json::parse(res->body)["csrf_token"]}};
   }
-  Answer Get(const std::string& path) { return Of(client_.Get(path, headers_)); }
-  Answer Post(const std::string& path, const nlohmann::json& body) {
+  LifecycleAnswer Get(const std::string& path) { return Of(client_.Get(path, headers_)); }
+  LifecycleAnswer Post(const std::string& path, const nlohmann::json& body) {
     return Of(client_.Post(path, headers_, body.dump(), "application/json"));
   }
 
  private:
-  static Answer Of(const httplib::Result& res) {
+  static LifecycleAnswer Of(const httplib::Result& res) {
     if (!res) return {};
     return {res->status, nlohmann::json::parse(res->body, nullptr, false)};
   }
@@ -42,14 +42,14 @@ class Account {
   httplib::Headers headers_;
 };
 
-std::string Reason(const Answer& answer) {
+std::string Reason(const LifecycleAnswer& answer) {
   return answer.body.is_object() && answer.body.contains("error")
              ? answer.body["error"].value("reason", "")
              : "";
 }
 
 // The codes of a list answer.
-std::vector<std::string> Codes(const Answer& answer) {
+std::vector<std::string> Codes(const LifecycleAnswer& answer) {
   std::vector<std::string> codes;
   for (const auto& item : answer.body["items"]) codes.push_back(item["code"]);
   return codes;
@@ -60,8 +60,9 @@ bool Has(const std::vector<std::string>& codes, const std::string& code) {
 }
 
 // The quota group count of villages in the default unit of a stored year.
-std::int64_t VillageCount(Account& admin, int year) {
-  const Answer summary = admin.Get("/api/v1/assessments/" + std::to_string(year) + "/summary");
+std::int64_t VillageCount(LifecycleAccount& admin, int year) {
+  const LifecycleAnswer summary =
+      admin.Get("/api/v1/assessments/" + std::to_string(year) + "/summary");
   for (const auto& quota : summary.body["quotas"]) {
     if (quota["type"] == "village") return quota["count"];
   }
@@ -71,7 +72,7 @@ std::int64_t VillageCount(Account& admin, int year) {
 class HttpLifecycle : public ::testing::Test {
  protected:
   ServerProcess server_{{}, ServerProcess::Data::kDemo};
-  Account admin_{server_, "admin"};
+  LifecycleAccount admin_{server_, "admin"};
 };
 
 nlohmann::json Merge(const std::string& into, const std::string& on) {
@@ -83,13 +84,13 @@ TEST_F(HttpLifecycle, AMergedOrganizationStaysOnRecordAndLeavesTheListsAndLaterA
   ASSERT_GT(villages_2016, 0);
   ASSERT_TRUE(Has(Codes(admin_.Get("/api/v1/assessments/2016?q=MH002-02")), "MH002-02"));
 
-  const Answer merged =
+  const LifecycleAnswer merged =
       admin_.Post("/api/v1/organizations/MH002-02/end", Merge("MH002-01", "2016-06-01"));
   ASSERT_EQ(merged.status, 200) << merged.body;
   EXPECT_EQ(merged.body["ended"]["kind"], "merged");
   EXPECT_EQ(merged.body["ended"]["merged_into"], "MH002-01");
   // Kept: readable, with its members and scores.
-  const Answer detail = admin_.Get("/api/v1/organizations/MH002-02");
+  const LifecycleAnswer detail = admin_.Get("/api/v1/organizations/MH002-02");
   ASSERT_EQ(detail.status, 200);
   EXPECT_EQ(detail.body["ended"]["on"], "2016-06-01");
   EXPECT_EQ(detail.body["end_reason"], "两村合并");
@@ -104,11 +105,11 @@ TEST_F(HttpLifecycle, AMergedOrganizationStaysOnRecordAndLeavesTheListsAndLaterA
   EXPECT_EQ(
       Reason(admin_.Post("/api/v1/organizations/MH002-02/end", Merge("MH002-01", "2016-06-01"))),
       "organization_ended");
-  const Answer child = admin_.Post("/api/v1/organizations", {{"code", "MH002-02-01"},
-                                                             {"name", "新支部"},
-                                                             {"type", "village"},
-                                                             {"kind", "branch"},
-                                                             {"parent", "MH002-02"}});
+  const LifecycleAnswer child = admin_.Post("/api/v1/organizations", {{"code", "MH002-02-01"},
+                                                                      {"name", "新支部"},
+                                                                      {"type", "village"},
+                                                                      {"kind", "branch"},
+                                                                      {"parent", "MH002-02"}});
   EXPECT_EQ(child.status, 422);
   EXPECT_EQ(Reason(child), "parent_ended");
 
@@ -120,7 +121,7 @@ TEST_F(HttpLifecycle, AMergedOrganizationStaysOnRecordAndLeavesTheListsAndLaterA
   EXPECT_EQ(admin_.Get("/api/v1/assessments/2015?q=MH002-02").body["total"], 1);
 
   bool audited = false;
-  const Answer audit = admin_.Get("/api/v1/audit?limit=100");
+  const LifecycleAnswer audit = admin_.Get("/api/v1/audit?limit=100");
   for (const auto& entry : audit.body["items"]) {
     audited = audited ||
               (entry["action"] == "organization.end" && entry["entity"] == "organization:MH002-02");
@@ -129,7 +130,7 @@ TEST_F(HttpLifecycle, AMergedOrganizationStaysOnRecordAndLeavesTheListsAndLaterA
 }
 
 TEST_F(HttpLifecycle, ChildrenMustBeMovedFirstAndEachMistakeHasItsReason) {
-  const Answer parent =
+  const LifecycleAnswer parent =
       admin_.Post("/api/v1/organizations/MH002/end",
                   {{"kind", "dissolved"}, {"on", "2016-06-01"}, {"reason", "撤销"}});
   EXPECT_EQ(parent.status, 409);
@@ -152,7 +153,7 @@ TEST_F(HttpLifecycle, ChildrenMustBeMovedFirstAndEachMistakeHasItsReason) {
 }
 
 TEST_F(HttpLifecycle, AUnitAdminEndsOrganizationsBelowItsDirectOneOnly) {
-  Account unit_admin(server_, "unit_admin");  // MH001
+  LifecycleAccount unit_admin(server_, "unit_admin");  // MH001
   const nlohmann::json dissolve = {{"kind", "dissolved"}, {"on", "2016-06-01"}, {"reason", "撤销"}};
   EXPECT_EQ(unit_admin.Post("/api/v1/organizations/MH001/end", dissolve).status, 403);
   EXPECT_EQ(Reason(unit_admin.Post("/api/v1/organizations/MH002-02/end", dissolve)),
@@ -161,17 +162,17 @@ TEST_F(HttpLifecycle, AUnitAdminEndsOrganizationsBelowItsDirectOneOnly) {
   EXPECT_EQ(Reason(unit_admin.Post("/api/v1/organizations/MH001-01/end",
                                    Merge("MH002-01", "2016-06-01"))),
             "merge_target_unknown");
-  const Answer detail = unit_admin.Get("/api/v1/organizations/MH001-01");
+  const LifecycleAnswer detail = unit_admin.Get("/api/v1/organizations/MH001-01");
   EXPECT_EQ(detail.body["may"]["end"], true);
   EXPECT_EQ(unit_admin.Get("/api/v1/organizations/MH001").body["may"]["end"], false);
   EXPECT_EQ(unit_admin.Post("/api/v1/organizations/MH001-01/end", dissolve).status, 200);
-  Account leader(server_, "leader");  // reads MH001-01
+  LifecycleAccount leader(server_, "leader");  // reads MH001-01
   EXPECT_EQ(leader.Get("/api/v1/organizations/MH001-01").body["may"]["end"], false);
 }
 
 TEST_F(HttpLifecycle, AMemberWhoLeftIsKeptShownAsLeftAndNotCounted) {
-  Account secretary(server_, "secretary");  // MH001-01
-  const Answer before = secretary.Get("/api/v1/organizations/MH001-01");
+  LifecycleAccount secretary(server_, "secretary");  // MH001-01
+  const LifecycleAnswer before = secretary.Get("/api/v1/organizations/MH001-01");
   std::int64_t on_roll = 0;
   for (const auto& [status, count] : before.body["member_counts"].items())
     on_roll += count.get<int>();
@@ -179,17 +180,17 @@ TEST_F(HttpLifecycle, AMemberWhoLeftIsKeptShownAsLeftAndNotCounted) {
       secretary.Get("/api/v1/organizations/MH001-01/members?limit=1").body["items"][0]["id"];
   const nlohmann::json leave = {
       {"kind", "transferred_out"}, {"on", "2016-09-01"}, {"reason", "转往外县"}};
-  Account leader(server_, "leader");
+  LifecycleAccount leader(server_, "leader");
   EXPECT_EQ(leader.Post("/api/v1/members/" + id + "/leave", leave).status, 403);
-  const Answer left = secretary.Post("/api/v1/members/" + id + "/leave", leave);
+  const LifecycleAnswer left = secretary.Post("/api/v1/members/" + id + "/leave", leave);
   ASSERT_EQ(left.status, 200) << left.body;
   EXPECT_EQ(left.body["left"]["kind"], "transferred_out");
-  const Answer after = secretary.Get("/api/v1/organizations/MH001-01");
+  const LifecycleAnswer after = secretary.Get("/api/v1/organizations/MH001-01");
   std::int64_t still = 0;
   for (const auto& [status, count] : after.body["member_counts"].items()) still += count.get<int>();
   EXPECT_EQ(still, on_roll - 1);
   EXPECT_EQ(after.body["members_left"], 1);
-  const Answer listed = secretary.Get("/api/v1/organizations/MH001-01/members?limit=1");
+  const LifecycleAnswer listed = secretary.Get("/api/v1/organizations/MH001-01/members?limit=1");
   EXPECT_EQ(listed.body["items"][0]["left"]["on"], "2016-09-01");
   EXPECT_EQ(Reason(secretary.Post("/api/v1/members/" + id + "/leave", leave)), "member_left");
   const std::string other = secretary.Get("/api/v1/organizations/MH001-01/members?offset=1&limit=1")

@@ -11,15 +11,6 @@
 namespace grassroots::testing {
 namespace {
 
-std::string Reason(const Reply& reply) {
-  const nlohmann::json body = reply.Json();
-  return body.is_object() && body.contains("error") ? body["error"].value("reason", "") : "";
-}
-std::string Field(const Reply& reply) {
-  const nlohmann::json body = reply.Json();
-  return body.is_object() && body.contains("error") ? body["error"].value("field", "") : "";
-}
-
 std::string ScopeOf(Client& client) {
   return client.Get("/api/v1/session").Json()["user"]["scope"][0].get<std::string>();
 }

@@ -12,7 +12,7 @@
 namespace grassroots::testing {
 namespace {
 
-constexpr char kPage[] = "order=rank&limit=500";
+constexpr char kWholeRanking[] = "order=rank&limit=500";
 
 nlohmann::json Must(Client& client, const std::string& path) {
   const Reply reply = client.Get(path);
@@ -29,9 +29,9 @@ std::string StandingOf(const nlohmann::json& plan) {
 TEST(HttpPreviousPlans, EachRowOfTheYearCarriesItsPlanOfTheYearBefore) {
   Client admin;
   ASSERT_EQ(admin.LoginAs("admin").status, 200);
-  const nlohmann::json rows = Must(admin, std::string("/api/v1/assessments/2016?") + kPage);
+  const nlohmann::json rows = Must(admin, std::string("/api/v1/assessments/2016?") + kWholeRanking);
   const nlohmann::json previous =
-      Must(admin, std::string("/api/v1/assessments/2016/previous-plans?") + kPage);
+      Must(admin, std::string("/api/v1/assessments/2016/previous-plans?") + kWholeRanking);
   EXPECT_EQ(previous["plan_year"], 2015);
   ASSERT_EQ(previous["total"], rows["total"]);
   ASSERT_EQ(previous["items"].size(), rows["items"].size());
@@ -85,7 +85,7 @@ TEST(HttpPreviousPlans, ASecretarySeesOnlyItsOwnOrganizationsPlan) {
   Client secretary;
   ASSERT_EQ(secretary.LoginAs("secretary").status, 200);
   const nlohmann::json mine =
-      Must(secretary, std::string("/api/v1/assessments/2016/previous-plans?") + kPage);
+      Must(secretary, std::string("/api/v1/assessments/2016/previous-plans?") + kWholeRanking);
   ASSERT_EQ(mine["total"], 1);
   ASSERT_EQ(mine["items"].size(), 1u);
   EXPECT_EQ(mine["items"][0]["code"], code);

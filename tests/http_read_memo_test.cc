@@ -11,7 +11,7 @@
 namespace grassroots::testing {
 namespace {
 
-const std::string kPage = "/api/v1/organizations?limit=20&offset=0";
+const std::string kOrgsPage = "/api/v1/organizations?limit=20&offset=0";
 
 std::string OrgPath(const std::string& code) { return "/api/v1/organizations/" + code; }
 
@@ -40,7 +40,7 @@ nlohmann::json AskTwice(Client& client, const std::string& path) {
 TEST(HttpReadMemo, ARenameThroughTheApiOrTheCliShowsInTheNextAnswers) {
   Client admin;
   ASSERT_EQ(admin.LoginAs("admin").status, 200);
-  const nlohmann::json page = AskTwice(admin, kPage);
+  const nlohmann::json page = AskTwice(admin, kOrgsPage);
   ASSERT_GE(page["items"].size(), 2u);
   const std::string code = page["items"][1]["code"];
   const nlohmann::json detail = AskTwice(admin, OrgPath(code));
@@ -54,10 +54,10 @@ TEST(HttpReadMemo, ARenameThroughTheApiOrTheCliShowsInTheNextAnswers) {
   if (detail["parent"].is_string()) body["parent"] = detail["parent"];
   const Reply put = admin.Send("PUT", OrgPath(code), body.dump());
   ASSERT_EQ(put.status, 200) << put.body;
-  EXPECT_EQ(NameOn(admin.Get(kPage).Json(), code), "改名经由接口");
+  EXPECT_EQ(NameOn(admin.Get(kOrgsPage).Json(), code), "改名经由接口");
   EXPECT_EQ(admin.Get(OrgPath(code)).Json()["name"], "改名经由接口");
   EXPECT_EQ(NameOn(admin.Get(rows).Json(), code), "改名经由接口");
-  AskTwice(admin, kPage);  // remembered again at the new version
+  AskTwice(admin, kOrgsPage);  // remembered again at the new version
   AskTwice(admin, OrgPath(code));
 
   // Through the CLI, another process writing the same database file.
@@ -69,7 +69,7 @@ TEST(HttpReadMemo, ARenameThroughTheApiOrTheCliShowsInTheNextAnswers) {
       detail["secretary"].get<std::string>() + "," + detail["unit"].get<std::string>() + "\n";
   const Outcome imported = files.Run({"import", "orgs", files.Write("rename.csv", csv)});
   ASSERT_EQ(imported.exit_code, 0) << imported.err;
-  EXPECT_EQ(NameOn(admin.Get(kPage).Json(), code), "改名经由命令行");
+  EXPECT_EQ(NameOn(admin.Get(kOrgsPage).Json(), code), "改名经由命令行");
   EXPECT_EQ(admin.Get(OrgPath(code)).Json()["name"], "改名经由命令行");
   EXPECT_EQ(NameOn(admin.Get(rows).Json(), code), "改名经由命令行");
   for (int i = 0; i < 4; ++i) {  // a new connection each time: another worker thread
@@ -130,8 +130,8 @@ TEST(HttpReadMemo, CallersOfDifferentScopesGetTheirOwnAnswers) {
 TEST(HttpReadMemo, OnlyTheParametersTheRouteReadsMakeADifferentAnswer) {
   Client admin;
   ASSERT_EQ(admin.LoginAs("admin").status, 200);
-  const nlohmann::json page = AskTwice(admin, kPage);
-  EXPECT_EQ(admin.Get(kPage + "&junk=1&other=2").Json(), page);
+  const nlohmann::json page = AskTwice(admin, kOrgsPage);
+  EXPECT_EQ(admin.Get(kOrgsPage + "&junk=1&other=2").Json(), page);
   EXPECT_EQ(admin.Get("/api/v1/organizations?offset=0&limit=20").Json(), page);
   const nlohmann::json next = admin.Get("/api/v1/organizations?limit=20&offset=20").Json();
   EXPECT_EQ(next["offset"], 20);

@@ -10,25 +10,15 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "http_harness.h"
 #include "server_process.h"
 
 namespace grassroots::testing {
 namespace {
 
-struct Answer {
-  int status = 0;
-  std::string body;
-  httplib::Headers headers;
-  nlohmann::json Json() const { return nlohmann::json::parse(body, nullptr, false); }
-  std::string Reason() const {
-    const nlohmann::json json = Json();
-    return json.is_object() && json.contains("error") ? json["error"].value("reason", "") : "";
-  }
-};
-
-class Account {
+class RectificationAccount {
  public:
-  Account(const ServerProcess& server, const std::string& name)
+  RectificationAccount(const ServerProcess& server, const std::string& name)
       : client_("127.0.0.1", server.port()) {
     client_.set_read_timeout(60);
     client_.set_write_timeout(60);
@@ -39,20 +29,20 @@ class Account {
     headers_ = {{"Cookie", cookie.substr(0, cookie.find(';'))},
                 {"X-CSRF-Token", nlohmann::json::parse(res->body)["csrf_token"]}};
   }
-  Answer Get(const std::string& path) { return Of(client_.Get(path, headers_)); }
-  Answer Send(const std::string& method, const std::string& path, const nlohmann::json& body) {
+  Reply Get(const std::string& path) { return Of(client_.Get(path, headers_)); }
+  Reply Send(const std::string& method, const std::string& path, const nlohmann::json& body) {
     const std::string text = body.dump();
     return Of(method == "PUT" ? client_.Put(path, headers_, text, "application/json")
                               : client_.Post(path, headers_, text, "application/json"));
   }
-  Answer Upload(std::int64_t item, const std::string& name, const std::string& bytes,
-                const std::string& type = "image/png") {
+  Reply Upload(std::int64_t item, const std::string& name, const std::string& bytes,
+               const std::string& type = "image/png") {
     const httplib::MultipartFormDataItems form = {{"file", bytes, name, type}};
     return Of(client_.Post("/api/v1/items/" + std::to_string(item) + "/evidence", headers_, form));
   }
 
  private:
-  static Answer Of(const httplib::Result& res) {
+  static Reply Of(const httplib::Result& res) {
     if (!res) return {};
     return {res->status, res->body, res->headers};
   }
@@ -69,7 +59,7 @@ class HttpRectification : public ::testing::Test {
   void SetUp() override {
     // A plan of a second-level organization of the demo, its own secretary and the unit
     // admin of its direct organization (the demo accounts, scoped to them).
-    const Answer plans = admin_.Get("/api/v1/plans?year=2016&limit=100");
+    const Reply plans = admin_.Get("/api/v1/plans?year=2016&limit=100");
     ASSERT_EQ(plans.status, 200) << plans.body;
     const nlohmann::json list = plans.Json();
     for (const auto& plan : list["items"]) {
@@ -84,19 +74,19 @@ class HttpRectification : public ::testing::Test {
     const std::string direct = org_.substr(0, org_.find('-'));
     ASSERT_EQ(admin_.Send("PUT", "/api/v1/users/secretary", {{"scope", {org_}}}).status, 200);
     ASSERT_EQ(admin_.Send("PUT", "/api/v1/users/unit_admin", {{"scope", {direct}}}).status, 200);
-    worker_ = std::make_unique<Account>(server_, "secretary");
-    supervisor_ = std::make_unique<Account>(server_, "unit_admin");
+    worker_ = std::make_unique<RectificationAccount>(server_, "secretary");
+    supervisor_ = std::make_unique<RectificationAccount>(server_, "unit_admin");
   }
 
   std::int64_t NewItem() {
-    const Answer item = admin_.Send(
+    const Reply item = admin_.Send(
         "POST", "/api/v1/plans/" + std::to_string(plan_) + "/items",
         {{"measure", "整改活动室"}, {"responsible", "张书记"}, {"deadline", "2016-12-31"}});
     EXPECT_EQ(item.status, 201) << item.body;
     return item.Json().value("id", std::int64_t{0});
   }
-  Answer Step(Account& who, std::int64_t item, const std::string& step,
-              const std::string& reason = "") {
+  Reply Step(RectificationAccount& who, std::int64_t item, const std::string& step,
+             const std::string& reason = "") {
     nlohmann::json body = {{"step", step}};
     if (!reason.empty()) body["reason"] = reason;
     return who.Send("POST", "/api/v1/items/" + std::to_string(item) + "/steps", body);
@@ -119,8 +109,8 @@ class HttpRectification : public ::testing::Test {
   }
 
   ServerProcess server_{{}, ServerProcess::Data::kDemo};
-  Account admin_{server_, "admin"};
-  std::unique_ptr<Account> worker_, supervisor_;
+  RectificationAccount admin_{server_, "admin"};
+  std::unique_ptr<RectificationAccount> worker_, supervisor_;
   std::int64_t plan_ = 0;
   std::string org_;
 };
@@ -142,17 +132,17 @@ TEST_F(HttpRectification, EveryStepFromEveryStateByWorkerAndSupervisorAsTheRules
         SCOPED_TRACE(std::string(as_supervisor ? "supervisor " : "worker ") + move.step + " from " +
                      state);
         const std::int64_t item = ItemIn(state);
-        Account& who = as_supervisor ? *supervisor_ : *worker_;
-        const Answer answer = Step(who, item, move.step, "照片不清楚");
+        RectificationAccount& who = as_supervisor ? *supervisor_ : *worker_;
+        const Reply answer = Step(who, item, move.step, "照片不清楚");
         const bool judging =
             std::string(move.step) == "reject" || move.step == std::string("close");
         if (!as_supervisor && judging) {
           EXPECT_EQ(answer.status, 403);
-          EXPECT_EQ(answer.Reason(), "item_step_not_permitted");
+          EXPECT_EQ(Reason(answer), "item_step_not_permitted");
           EXPECT_EQ(Item(item)["state"], state);
         } else if (state != move.from) {
           EXPECT_EQ(answer.status, 409);
-          EXPECT_EQ(answer.Reason(), "item_step_illegal");
+          EXPECT_EQ(Reason(answer), "item_step_illegal");
           EXPECT_EQ(Item(item)["state"], state);
         } else {
           ASSERT_EQ(answer.status, 200) << answer.body;
@@ -170,14 +160,14 @@ TEST_F(HttpRectification, ClosingWithoutEvidenceOrByTheSubmitterIsRefusedAndChan
   const std::int64_t item = NewItem();
   ASSERT_EQ(Step(*supervisor_, item, "start").status, 200);
   ASSERT_EQ(Step(*supervisor_, item, "submit").status, 200);
-  const Answer bare = Step(admin_, item, "close");
+  const Reply bare = Step(admin_, item, "close");
   EXPECT_EQ(bare.status, 409);
-  EXPECT_EQ(bare.Reason(), "item_close_needs_evidence");
+  EXPECT_EQ(Reason(bare), "item_close_needs_evidence");
   ASSERT_EQ(supervisor_->Upload(item, "scan.pdf", kPdf, "application/pdf").status, 201);
   const std::size_t steps = Item(item)["steps"].size();
-  const Answer own = Step(*supervisor_, item, "close");
+  const Reply own = Step(*supervisor_, item, "close");
   EXPECT_EQ(own.status, 403);
-  EXPECT_EQ(own.Reason(), "item_close_by_submitter");
+  EXPECT_EQ(Reason(own), "item_close_by_submitter");
   nlohmann::json after = Item(item);
   EXPECT_EQ(after["state"], "submitted");
   EXPECT_EQ(after["steps"].size(), steps);
@@ -186,8 +176,8 @@ TEST_F(HttpRectification, ClosingWithoutEvidenceOrByTheSubmitterIsRefusedAndChan
   const nlohmann::json theirs = supervisor_->Get("/api/v1/items/" + std::to_string(item)).Json();
   EXPECT_FALSE(theirs["can"]["close"]);  // the submitter's
   // A rejection needs its reason; then someone else closes it.
-  EXPECT_EQ(Step(admin_, item, "reject").Reason(), "empty");
-  const Answer closed = Step(admin_, item, "close");
+  EXPECT_EQ(Reason(Step(admin_, item, "reject")), "empty");
+  const Reply closed = Step(admin_, item, "close");
   ASSERT_EQ(closed.status, 200) << closed.body;
   EXPECT_EQ(closed.Json()["state"], "closed");
   EXPECT_FALSE(closed.Json()["closed_on"].is_null());
@@ -198,13 +188,13 @@ TEST_F(HttpRectification, AGoodUploadReadsBackByteForByte) {
   const std::int64_t item = ItemIn("in_progress");
   std::string photo = kPng;
   for (int i = 0; i < 300000; ++i) photo += static_cast<char>(i * 7 % 256);
-  const Answer uploaded = worker_->Upload(item, "整改 照片.jpg", photo, "application/octet-stream");
+  const Reply uploaded = worker_->Upload(item, "整改 照片.jpg", photo, "application/octet-stream");
   ASSERT_EQ(uploaded.status, 201) << uploaded.body;
   const nlohmann::json evidence = uploaded.Json();
   EXPECT_EQ(evidence["content_type"], "image/png");  // by its bytes, whatever its name says
   EXPECT_EQ(evidence["size"], photo.size());
   EXPECT_EQ(evidence["file_name"], "整改 照片.jpg");
-  const Answer back =
+  const Reply back =
       supervisor_->Get("/api/v1/evidence/" + std::to_string(evidence["id"].get<int>()));
   ASSERT_EQ(back.status, 200);
   EXPECT_TRUE(back.body == photo);
@@ -213,9 +203,8 @@ TEST_F(HttpRectification, AGoodUploadReadsBackByteForByte) {
   EXPECT_EQ(Item(item)["evidence"].size(), 1u);
   EXPECT_EQ(Item(item)["evidence_count"], 1);
   // A PDF downloads as an attachment.
-  const Answer pdf = worker_->Upload(item, "report.pdf", kPdf, "application/pdf");
-  const Answer got =
-      worker_->Get("/api/v1/evidence/" + std::to_string(pdf.Json()["id"].get<int>()));
+  const Reply pdf = worker_->Upload(item, "report.pdf", kPdf, "application/pdf");
+  const Reply got = worker_->Get("/api/v1/evidence/" + std::to_string(pdf.Json()["id"].get<int>()));
   EXPECT_EQ(got.body, kPdf);
   EXPECT_EQ(got.headers.find("Content-Disposition")->second.rfind("attachment;", 0), 0u);
 }
@@ -223,7 +212,7 @@ TEST_F(HttpRectification, AGoodUploadReadsBackByteForByte) {
 TEST_F(HttpRectification, OversizeMislabelledAndPathNamedFilesAreRefusedAndNothingIsStored) {
   const std::int64_t item = ItemIn("in_progress");
   const std::string too_large = kPng + std::string(20 * 1024 * 1024, 'x');
-  EXPECT_EQ(worker_->Upload(item, "big.png", too_large).Reason(), "evidence_too_large");
+  EXPECT_EQ(Reason(worker_->Upload(item, "big.png", too_large)), "evidence_too_large");
   // A body past the upload limit is refused before it is read.
   const RawReply huge = RawExchange(
       "127.0.0.1", server_.port(),
@@ -231,13 +220,13 @@ TEST_F(HttpRectification, OversizeMislabelledAndPathNamedFilesAreRefusedAndNothi
           "/evidence HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=b\r\n"
           "Content-Length: 30000000\r\n\r\n");
   EXPECT_EQ(huge.status, 413);
-  const Answer program = worker_->Upload(item, "photo.jpg", "MZ\x90\x00 a program", "image/jpeg");
+  const Reply program = worker_->Upload(item, "photo.jpg", "MZ\x90\x00 a program", "image/jpeg");
   EXPECT_EQ(program.status, 422);
-  EXPECT_EQ(program.Reason(), "evidence_type_unsupported");
+  EXPECT_EQ(Reason(program), "evidence_type_unsupported");
   for (const char* name : {"../../../etc/cron.d/x.png", "..", "a/b.png", "..\\..\\x.png"}) {
-    const Answer path = worker_->Upload(item, name, kPng);
+    const Reply path = worker_->Upload(item, name, kPng);
     EXPECT_EQ(path.status, 422) << name;
-    EXPECT_EQ(path.Reason(), "evidence_name_invalid") << name;
+    EXPECT_EQ(Reason(path), "evidence_name_invalid") << name;
   }
   EXPECT_EQ(Item(item)["evidence_count"], 0);
   // Only files named by their hash are kept, all inside the evidence folder.
@@ -248,7 +237,7 @@ TEST_F(HttpRectification, OversizeMislabelledAndPathNamedFilesAreRefusedAndNothi
     }
   }
   // A JSON body is not an upload.
-  const Answer json =
+  const Reply json =
       worker_->Send("POST", "/api/v1/items/" + std::to_string(item) + "/evidence", {{"file", "x"}});
   EXPECT_EQ(json.status, 422);
 }
@@ -260,7 +249,7 @@ TEST_F(HttpRectification, OutOfScopeItemsPlansAndEvidenceAnswerAsNeverUsed) {
   const std::string unused = "987654";
   ASSERT_EQ(admin_.Send("PUT", "/api/v1/users/first_secretary", {{"scope", {"MH001-01"}}}).status,
             200);
-  Account other(server_, "first_secretary");  // one village, not the plan's
+  RectificationAccount other(server_, "first_secretary");  // one village, not the plan's
   auto same = [&](const std::string& method, const std::string& path) {
     auto send = [&](const std::string& with) {
       const std::string filled =
@@ -269,10 +258,10 @@ TEST_F(HttpRectification, OutOfScopeItemsPlansAndEvidenceAnswerAsNeverUsed) {
       if (method == "UPLOAD") return other.Upload(std::stoll(with), "p.png", kPng);
       return other.Send(method, filled, {{"step", "start"}});
     };
-    const Answer hidden = send(path.find("evidence/") != std::string::npos ? evidence
-                               : path.find("plans") != std::string::npos   ? std::to_string(plan_)
-                                                                           : std::to_string(item));
-    const Answer never = send(unused);
+    const Reply hidden = send(path.find("evidence/") != std::string::npos ? evidence
+                              : path.find("plans") != std::string::npos   ? std::to_string(plan_)
+                                                                          : std::to_string(item));
+    const Reply never = send(unused);
     EXPECT_EQ(hidden.status, 404) << path;
     std::string shown = hidden.body;
     for (const std::string& id : {evidence, std::to_string(plan_), std::to_string(item)}) {
@@ -296,21 +285,21 @@ TEST_F(HttpRectification, OutOfScopeItemsPlansAndEvidenceAnswerAsNeverUsed) {
 TEST_F(HttpRectification, AnItemNamingNoAccountIsRefusedNamingTheField) {
   const std::string path = "/api/v1/plans/" + std::to_string(plan_);
   const std::size_t before = admin_.Get(path).Json()["items"].size();
-  const Answer refused = admin_.Send("POST", path + "/items",
-                                     {{"measure", "整改活动室"},
-                                      {"responsible", "张书记"},
-                                      {"responsible_user", "nobody_here"},
-                                      {"deadline", "2016-12-31"}});
+  const Reply refused = admin_.Send("POST", path + "/items",
+                                    {{"measure", "整改活动室"},
+                                     {"responsible", "张书记"},
+                                     {"responsible_user", "nobody_here"},
+                                     {"deadline", "2016-12-31"}});
   EXPECT_EQ(refused.status, 422) << refused.body;
-  EXPECT_EQ(refused.Reason(), "unknown_account");
+  EXPECT_EQ(Reason(refused), "unknown_account");
   EXPECT_EQ(refused.Json()["error"]["field"], "responsible_user");
   EXPECT_EQ(refused.Json()["error"]["params"]["name"], "nobody_here");
   EXPECT_EQ(admin_.Get(path).Json()["items"].size(), before);
-  const Answer known = admin_.Send("POST", path + "/items",
-                                   {{"measure", "整改活动室"},
-                                    {"responsible", "张书记"},
-                                    {"responsible_user", "secretary"},
-                                    {"deadline", "2016-12-31"}});
+  const Reply known = admin_.Send("POST", path + "/items",
+                                  {{"measure", "整改活动室"},
+                                   {"responsible", "张书记"},
+                                   {"responsible_user", "secretary"},
+                                   {"deadline", "2016-12-31"}});
   EXPECT_EQ(known.status, 201) << known.body;
 }
 
@@ -327,19 +316,19 @@ TEST_F(HttpRectification, PlansAreCreatedFromAStoredAssessmentOnce) {
     scores.push_back(row);
   }
   ASSERT_FALSE(scores.empty());
-  const Answer bulk = admin_.Send("POST", "/api/v1/scores/bulk", scores);
+  const Reply bulk = admin_.Send("POST", "/api/v1/scores/bulk", scores);
   ASSERT_EQ(bulk.status, 200) << bulk.body;
-  const Answer run = admin_.Send("POST", "/api/v1/assessments/2014/run", nlohmann::json::object());
+  const Reply run = admin_.Send("POST", "/api/v1/assessments/2014/run", nlohmann::json::object());
   ASSERT_EQ(run.status, 200) << run.body;
-  const Answer created = admin_.Send("POST", "/api/v1/plans", {{"year", 2014}});
+  const Reply created = admin_.Send("POST", "/api/v1/plans", {{"year", 2014}});
   ASSERT_EQ(created.status, 200) << created.body;
   const int made = created.Json()["created"];
   EXPECT_GT(made, 0);
   EXPECT_EQ(created.Json()["existing"], 0);
-  const Answer again = admin_.Send("POST", "/api/v1/plans", {{"year", 2014}});
+  const Reply again = admin_.Send("POST", "/api/v1/plans", {{"year", 2014}});
   EXPECT_EQ(again.Json()["created"], 0);
   EXPECT_EQ(again.Json()["existing"], made);
-  const Answer list = admin_.Get("/api/v1/plans?year=2014&limit=1000");
+  const Reply list = admin_.Get("/api/v1/plans?year=2014&limit=1000");
   EXPECT_EQ(list.Json()["total"], made);
   const std::int64_t id = list.Json()["items"][0]["id"];
   const nlohmann::json plan = admin_.Get("/api/v1/plans/" + std::to_string(id)).Json();
@@ -347,12 +336,11 @@ TEST_F(HttpRectification, PlansAreCreatedFromAStoredAssessmentOnce) {
   for (const auto& problem : plan["problems"]) EXPECT_TRUE(problem["proposed"].get<bool>());
   EXPECT_FALSE(plan["finished"].get<bool>());  // an empty plan is not finished
   EXPECT_EQ(supervisor_->Send("POST", "/api/v1/plans", {{"year", 2014}}).status, 403);
-  EXPECT_EQ(admin_.Send("POST", "/api/v1/plans", {{"year", 2013}}).Reason(),
-            "assessment_not_found");
+  EXPECT_EQ(Reason(admin_.Send("POST", "/api/v1/plans", {{"year", 2013}})), "assessment_not_found");
 }
 
 TEST_F(HttpRectification, TheDemoShowsACountyMidYear) {
-  const Answer plans = admin_.Get("/api/v1/plans?year=2016&limit=100");
+  const Reply plans = admin_.Get("/api/v1/plans?year=2016&limit=100");
   int overdue = 0, finished = 0;
   const nlohmann::json list = plans.Json();
   for (const auto& plan : list["items"]) {
@@ -363,11 +351,11 @@ TEST_F(HttpRectification, TheDemoShowsACountyMidYear) {
   EXPECT_GT(finished, 0);
   EXPECT_EQ(admin_.Get("/api/v1/plans?year=2016&state=finished").Json()["total"], finished);
   // Items naming the first secretary's account are theirs.
-  Account first(server_, "first_secretary");
-  const Answer mine = first.Get("/api/v1/my/items");
+  RectificationAccount first(server_, "first_secretary");
+  const Reply mine = first.Get("/api/v1/my/items");
   ASSERT_EQ(mine.status, 200);
   EXPECT_GT(mine.Json()["total"].get<int>(), 0);
-  const Answer late = first.Get("/api/v1/my/items?overdue=true");
+  const Reply late = first.Get("/api/v1/my/items?overdue=true");
   const nlohmann::json late_items = late.Json()["items"];
   for (const auto& item : late_items) EXPECT_GT(item["overdue_days"].get<int>(), 0);
 }
@@ -376,9 +364,9 @@ TEST_F(HttpRectification, AnOutcomeOfUpgradedWaitsForEveryItemToClose) {
   const std::int64_t item = ItemIn("submitted");
   const std::string path = "/api/v1/plans/" + std::to_string(plan_) + "/outcome";
   const nlohmann::json upgraded = {{"outcome", "upgraded"}, {"reason", "整改到位"}};
-  EXPECT_EQ(admin_.Send("PUT", path, upgraded).Reason(), "plan_not_finished");
-  EXPECT_EQ(worker_->Send("PUT", path, upgraded).Reason(), "plan_outcome_not_permitted");
-  const Answer not_yet =
+  EXPECT_EQ(Reason(admin_.Send("PUT", path, upgraded)), "plan_not_finished");
+  EXPECT_EQ(Reason(worker_->Send("PUT", path, upgraded)), "plan_outcome_not_permitted");
+  const Reply not_yet =
       admin_.Send("PUT", path, {{"outcome", "not_upgraded"}, {"reason", "仍有事项未销号"}});
   ASSERT_EQ(not_yet.status, 200) << not_yet.body;
   EXPECT_EQ(not_yet.Json()["outcome"], "not_upgraded");

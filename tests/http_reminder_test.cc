@@ -11,13 +11,8 @@
 namespace grassroots::testing {
 namespace {
 
-std::string Reason(const Reply& reply) {
-  const nlohmann::json body = reply.Json();
-  return body.is_object() && body.contains("error") ? body["error"].value("reason", "") : "";
-}
-
 // `body` with `id` written as ID: two refusals that differ only in the id they name.
-std::string Named(std::string body, const std::string& id) {
+std::string WithIdHidden(std::string body, const std::string& id) {
   for (std::size_t at = body.find(id); at != std::string::npos; at = body.find(id, at)) {
     body.replace(at, id.size(), "ID");
   }
@@ -63,10 +58,10 @@ TEST(HttpReminders, AnotherAccountsEntryIsAnsweredAsAnIdNeverUsed) {
   const Reply never = unit.Get("/api/v1/inbox/99999999");
   EXPECT_EQ(foreign.status, 404);
   EXPECT_EQ(Reason(foreign), "inbox_entry_not_found");
-  EXPECT_EQ(Named(foreign.body, id), Named(never.body, "99999999"));
+  EXPECT_EQ(WithIdHidden(foreign.body, id), WithIdHidden(never.body, "99999999"));
   const Reply mark = unit.Send("POST", "/api/v1/inbox/" + id + "/read", "");
   EXPECT_EQ(mark.status, 404);
-  EXPECT_EQ(Named(mark.body, id), Named(never.body, "99999999"));
+  EXPECT_EQ(WithIdHidden(mark.body, id), WithIdHidden(never.body, "99999999"));
   // The unit admin's own inbox holds only its direct organization's digests.
   const nlohmann::json inbox = unit.Get("/api/v1/inbox").Json();  // kept: the loop reads into it
   for (const auto& entry : inbox["items"]) {

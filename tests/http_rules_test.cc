@@ -128,9 +128,9 @@ class HttpRules : public ::testing::Test {
 const std::set<std::string> kScoreNumbers = {"year",    "team",    "leader", "venue",
                                              "routine", "service", "members"};
 
-const Cells kScore = {{"code", "MH001"}, {"year", "2053"},  {"team", "70"},    {"leader", "70"},
-                      {"venue", "70"},   {"routine", "70"}, {"service", "70"}, {"members", "70"},
-                      {"grade", ""},     {"reason", ""}};
+const Cells kScoreCells = {
+    {"code", "MH001"}, {"year", "2053"},  {"team", "70"},    {"leader", "70"}, {"venue", "70"},
+    {"routine", "70"}, {"service", "70"}, {"members", "70"}, {"grade", ""},    {"reason", ""}};
 
 const std::vector<RuleCase>& ScoreCases() {
   static const std::vector<RuleCase> cases = {
@@ -151,10 +151,10 @@ const std::vector<RuleCase>& ScoreCases() {
 
 TEST_F(HttpRules, ScoreRulesAreTheSameForTheImportTheSingleAndTheBulkWrite) {
   const std::string before = Snapshot();
-  std::string csv = CsvHeader(kScore);
+  std::string csv = CsvHeader(kScoreCells);
   nlohmann::json bulk = nlohmann::json::array();
   for (const RuleCase& c : ScoreCases()) {
-    const Cells cells = With(kScore, c.changes);
+    const Cells cells = With(kScoreCells, c.changes);
     csv += CsvRow(cells);
     bulk.push_back(Json(cells, kScoreNumbers));
   }
@@ -173,15 +173,15 @@ TEST_F(HttpRules, ScoreRulesAreTheSameForTheImportTheSingleAndTheBulkWrite) {
     if (!c.single) continue;
     const Reply one =
         admin_.Send("PUT", "/api/v1/scores/MH001/2053",
-                    Json(With(kScore, c.changes), kScoreNumbers, {"code", "year"}).dump());
+                    Json(With(kScoreCells, c.changes), kScoreNumbers, {"code", "year"}).dump());
     ASSERT_EQ(one.status, 422) << one.body;
     EXPECT_EQ(one.Json()["error"]["reason"], c.reason);
     EXPECT_EQ(one.Json()["error"]["field"], c.field);
     EXPECT_EQ(Found(one.Json()["errors"]), std::set<std::string>{want}) << "single";
   }
-  EXPECT_EQ(
-      admin_.Send("PUT", "/api/v1/scores/MH001/1899", Json(kScore, kScoreNumbers).dump()).status,
-      404)
+  EXPECT_EQ(admin_.Send("PUT", "/api/v1/scores/MH001/1899", Json(kScoreCells, kScoreNumbers).dump())
+                .status,
+            404)
       << "a year out of range is no resource on the single write's path";
   EXPECT_EQ(Snapshot(), before);
 }
@@ -189,15 +189,15 @@ TEST_F(HttpRules, ScoreRulesAreTheSameForTheImportTheSingleAndTheBulkWrite) {
 TEST_F(HttpRules, ABulkWriteReportsEveryProblemOfEveryRow) {
   const std::string before = Snapshot();
   nlohmann::json rows = nlohmann::json::array();
-  rows.push_back(Json(kScore, kScoreNumbers));
-  rows.push_back(Json(With(kScore, {{"team", "101"}, {"grade", "D"}}), kScoreNumbers));
+  rows.push_back(Json(kScoreCells, kScoreNumbers));
+  rows.push_back(Json(With(kScoreCells, {{"team", "101"}, {"grade", "D"}}), kScoreNumbers));
   rows.push_back(42);
-  nlohmann::json wrong = Json(kScore, kScoreNumbers);
+  nlohmann::json wrong = Json(kScoreCells, kScoreNumbers);
   wrong["leader"] = "80";
   wrong["bonus"] = 1;
   rows.push_back(wrong);
-  rows.push_back(Json(With(kScore, {{"code", "NO-SUCH-ORG"}}), kScoreNumbers));
-  rows.push_back(Json(kScore, kScoreNumbers));  // the first row again
+  rows.push_back(Json(With(kScoreCells, {{"code", "NO-SUCH-ORG"}}), kScoreNumbers));
+  rows.push_back(Json(kScoreCells, kScoreNumbers));  // the first row again
   const Reply reply = admin_.Send("POST", "/api/v1/scores/bulk", rows.dump());
   ASSERT_EQ(reply.status, 422) << reply.body;
   const nlohmann::json errors = reply.Json()["rows"];
@@ -217,9 +217,9 @@ TEST_F(HttpRules, ABulkWriteReportsEveryProblemOfEveryRow) {
 
 const std::set<std::string> kNoNumbers = {};
 
-const Cells kOrg = {{"code", "H2R-1"},  {"name", "规则党支部"}, {"type", "village"},
-                    {"kind", "branch"}, {"parent", "MH001"},    {"secretary", "李"},
-                    {"unit", ""}};
+const Cells kOrgCells = {{"code", "H2R-1"},  {"name", "规则党支部"}, {"type", "village"},
+                         {"kind", "branch"}, {"parent", "MH001"},    {"secretary", "李"},
+                         {"unit", ""}};
 
 const std::vector<RuleCase>& OrgCases() {
   static const std::vector<RuleCase> cases = {
@@ -252,11 +252,11 @@ Cells Resolved(Cells cells) {
 
 TEST_F(HttpRules, OrganizationRulesAreTheSameForTheImportCreateAndUpdate) {
   const std::string before = Snapshot();
-  std::string csv = CsvHeader(kOrg);
+  std::string csv = CsvHeader(kOrgCells);
   std::vector<int> lines;  // where each case's record starts (a quoted line break spans two)
   for (const RuleCase& c : OrgCases()) {
     lines.push_back(1 + static_cast<int>(std::count(csv.begin(), csv.end(), '\n')));
-    csv += CsvRow(Resolved(With(kOrg, c.changes)));
+    csv += CsvRow(Resolved(With(kOrgCells, c.changes)));
   }
   const Reply dry = DryRun("orgs", csv);
   ASSERT_EQ(dry.status, 200) << dry.body.substr(0, 500);
@@ -266,14 +266,14 @@ TEST_F(HttpRules, OrganizationRulesAreTheSameForTheImportCreateAndUpdate) {
     SCOPED_TRACE(c.what);
     const std::string want = std::string(c.field) + ":" + c.reason;
     EXPECT_EQ(Found(dry.Json()["errors"], line), std::set<std::string>{want}) << "import";
-    const Cells created = Resolved(With(kOrg, c.changes));
+    const Cells created = Resolved(With(kOrgCells, c.changes));
     const Reply create = admin_.Send("POST", "/api/v1/organizations",
                                      Json(created, kNoNumbers, {}, Emptied(c.changes)).dump());
     ASSERT_EQ(create.status, 422) << create.body.substr(0, 500);
     EXPECT_EQ(Found(create.Json()["errors"]), std::set<std::string>{want}) << "create";
     if (!c.single) continue;
     // The same change to a stored organization.
-    const Cells updated = Resolved(With(With(kOrg, {{"code", "MH001-01"}}), c.changes));
+    const Cells updated = Resolved(With(With(kOrgCells, {{"code", "MH001-01"}}), c.changes));
     const Reply update = admin_.Send("PUT", "/api/v1/organizations/MH001-01",
                                      Json(updated, kNoNumbers, {}, Emptied(c.changes)).dump());
     ASSERT_EQ(update.status, 422) << update.body.substr(0, 500);
@@ -283,11 +283,11 @@ TEST_F(HttpRules, OrganizationRulesAreTheSameForTheImportCreateAndUpdate) {
   EXPECT_EQ(Snapshot(), before);
 }
 
-const Cells kMember = {{"id", "H2R-M1"},
-                       {"name", "张三"},
-                       {"org", "MH001-01"},
-                       {"status", "regular"},
-                       {"joined", "2016-01-05"}};
+const Cells kMemberCells = {{"id", "H2R-M1"},
+                            {"name", "张三"},
+                            {"org", "MH001-01"},
+                            {"status", "regular"},
+                            {"joined", "2016-01-05"}};
 
 TEST_F(HttpRules, MemberRulesAreTheSameForTheImportAndTheSingleWrite) {
   const std::vector<RuleCase> cases = {
@@ -301,8 +301,8 @@ TEST_F(HttpRules, MemberRulesAreTheSameForTheImportAndTheSingleWrite) {
       {"an id with a slash", {{"id", "a/b"}}, "id", "invalid_code"},
   };
   const std::string before = Snapshot();
-  std::string csv = CsvHeader(kMember);
-  for (const RuleCase& c : cases) csv += CsvRow(With(kMember, c.changes));
+  std::string csv = CsvHeader(kMemberCells);
+  for (const RuleCase& c : cases) csv += CsvRow(With(kMemberCells, c.changes));
   const Reply dry = DryRun("members", csv);
   ASSERT_EQ(dry.status, 200) << dry.body;
   int line = 1;
@@ -313,7 +313,7 @@ TEST_F(HttpRules, MemberRulesAreTheSameForTheImportAndTheSingleWrite) {
     EXPECT_EQ(Found(dry.Json()["errors"], line), std::set<std::string>{want}) << "import";
     const Reply one =
         admin_.Send("POST", "/api/v1/members",
-                    Json(With(kMember, c.changes), kNoNumbers, {}, Emptied(c.changes)).dump());
+                    Json(With(kMemberCells, c.changes), kNoNumbers, {}, Emptied(c.changes)).dump());
     ASSERT_EQ(one.status, 422) << one.body;
     EXPECT_EQ(Found(one.Json()["errors"]), std::set<std::string>{want}) << "single";
   }

@@ -10,21 +10,16 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "http_harness.h"
 #include "server_process.h"
 
 namespace grassroots::testing {
 namespace {
 
-struct Answer {
-  int status = 0;
-  std::string body;
-  httplib::Headers headers;
-};
-
 // A logged-in account of the test's own server.
-class Account {
+class SecrecyAccount {
  public:
-  Account(int port, const std::string& name, const std::string& password)
+  SecrecyAccount(int port, const std::string& name, const std::string& password)
       : client_("127.0.0.1", port) {
     client_.set_read_timeout(30);
     const nlohmann::json login = {{"name", name}, {"password", password}};
@@ -35,8 +30,8 @@ class Account {
     csrf_ = nlohmann::json::parse(res->body)["csrf_token"];
   }
 
-  Answer Send(const std::string& method, const std::string& path, const std::string& body = "",
-              const std::string& type = "application/json") {
+  Reply Send(const std::string& method, const std::string& path, const std::string& body = "",
+             const std::string& type = "application/json") {
     httplib::Headers headers = {{"Cookie", cookie_}};
     if (method != "GET") headers.emplace("X-CSRF-Token", csrf_);
     httplib::Result res = method == "GET"    ? client_.Get(path, headers)
@@ -93,8 +88,6 @@ struct Probe {
   const char* body;   // filled; "" for none
   const char* type = "application/json";
 };
-
-const char* kScore = R"({"team":70,"leader":71,"venue":72,"routine":73,"service":74,"members":75})";
 
 // Every route that takes an organization code or a member id, in the path, the query or the
 // body, with a body that would be accepted for a code in scope.
@@ -346,13 +339,13 @@ TEST(HttpSecrecy, TheProbeTableCoversEveryRoute) {
 }
 
 // A member id of `code`, read as admin.
-std::string MemberOf(Account& admin, const std::string& code) {
-  const Answer page = admin.Send("GET", "/api/v1/organizations/" + code + "/members?limit=1");
+std::string MemberOf(SecrecyAccount& admin, const std::string& code) {
+  const Reply page = admin.Send("GET", "/api/v1/organizations/" + code + "/members?limit=1");
   const nlohmann::json items = nlohmann::json::parse(page.body)["items"];
   return items.empty() ? "" : items[0]["id"].get<std::string>();
 }
 
-std::string Normalized(const Answer& answer, const Fill& fill) {
+std::string Normalized(const Reply& answer, const Fill& fill) {
   std::string text = std::to_string(answer.status) + "\n";
   for (const auto& [key, value] : answer.headers) text += key + ": " + value + "\n";
   // Numeric ids only in the body: they could be part of any number of a header.
@@ -371,7 +364,7 @@ std::string Normalized(const Answer& answer, const Fill& fill) {
 
 TEST(HttpSecrecy, OutOfScopeAnswersEqualNeverUsedOnesOnEveryRouteForEveryRole) {
   ServerProcess server({}, ServerProcess::Data::kDemo);
-  Account admin(server.port(), "admin", server.Password("admin"));
+  SecrecyAccount admin(server.port(), "admin", server.Password("admin"));
   // MH002-02 lies outside every scoped demo account; the never-used codes have the same
   // lengths, so that even Content-Length agrees.
   const std::string out_id = MemberOf(admin, "MH002-02");
@@ -380,7 +373,7 @@ TEST(HttpSecrecy, OutOfScopeAnswersEqualNeverUsedOnesOnEveryRouteForEveryRole) {
   // A plan, item and evidence of MH032 (outside every scope) and of MH001-01, by id; the
   // never-used ids have as many digits.
   const auto rectification = [&](const std::string& code) {
-    const Answer plans = admin.Send("GET", "/api/v1/plans?year=2016&q=" + code);
+    const Reply plans = admin.Send("GET", "/api/v1/plans?year=2016&q=" + code);
     const std::string plan =
         std::to_string(nlohmann::json::parse(plans.body)["items"][0]["id"].get<int>());
     const nlohmann::json items =
@@ -456,7 +449,7 @@ TEST(HttpSecrecy, OutOfScopeAnswersEqualNeverUsedOnesOnEveryRouteForEveryRole) {
   int compared = 0, differing_in_scope = 0;
   for (const auto& [role, code] : in_scope) {
     SCOPED_TRACE(role);
-    Account account(server.port(), role, server.Password(role));
+    SecrecyAccount account(server.port(), role, server.Password(role));
     const Fill in{code,     code.substr(0, 5), MemberOf(admin, code), "ZX-NEW-" + role,
                   in_plan,  in_item,           in_evidence,           in_report,
                   in_photo, in_finding[0],     in_finding[1]};
@@ -467,15 +460,15 @@ TEST(HttpSecrecy, OutOfScopeAnswersEqualNeverUsedOnesOnEveryRouteForEveryRole) {
         return account.Send(probe.method, Filled(probe.path, fill), Filled(probe.body, fill),
                             probe.type);
       };
-      const Answer never_used = send(none);
+      const Reply never_used = send(none);
       EXPECT_NE(never_used.status, 0);
       EXPECT_LT(never_used.status, 500) << never_used.body;
       if (!sees_all) {
-        const Answer outside = send(out);
+        const Reply outside = send(out);
         EXPECT_EQ(Normalized(outside, out), Normalized(never_used, none));
         ++compared;
       }
-      const Answer inside = send(in);
+      const Reply inside = send(in);
       EXPECT_LT(inside.status, 500) << inside.body;
       if (Normalized(inside, in) != Normalized(never_used, none)) ++differing_in_scope;
     }
@@ -490,8 +483,8 @@ TEST(HttpSecrecy, OutOfScopeAnswersEqualNeverUsedOnesOnEveryRouteForEveryRole) {
 // nothing of the holder (core/access.h, "Secrecy").
 TEST(HttpSecrecy, ATakenKeyIsRefusedAlikeWhoeverHoldsIt) {
   ServerProcess server({}, ServerProcess::Data::kDemo);
-  Account admin(server.port(), "admin", server.Password("admin"));
-  Account unit_admin(server.port(), "unit_admin", server.Password("unit_admin"));
+  SecrecyAccount admin(server.port(), "admin", server.Password("admin"));
+  SecrecyAccount unit_admin(server.port(), "unit_admin", server.Password("unit_admin"));
   const auto create_org = [&](const std::string& code) {
     return unit_admin.Send("POST", "/api/v1/organizations",
                            R"({"code":")" + code +
@@ -499,8 +492,8 @@ TEST(HttpSecrecy, ATakenKeyIsRefusedAlikeWhoeverHoldsIt) {
                                R"("parent":"MH001"})");
   };
   // MH002-02 (out of scope) and MH001-01 (in scope) have codes of the same length.
-  const Answer out = create_org("MH002-02");
-  const Answer in = create_org("MH001-01");
+  const Reply out = create_org("MH002-02");
+  const Reply in = create_org("MH001-01");
   EXPECT_EQ(out.status, 409);
   EXPECT_EQ(nlohmann::json::parse(out.body)["error"]["reason"], "code_unavailable");
   EXPECT_EQ(ReplaceAll(out.body, "MH002-02", "<code>"), ReplaceAll(in.body, "MH001-01", "<code>"));
@@ -513,7 +506,7 @@ TEST(HttpSecrecy, ATakenKeyIsRefusedAlikeWhoeverHoldsIt) {
     return unit_admin.Send("POST", "/api/v1/members",
                            R"({"id":")" + id + R"(","name":"新党员","org":"MH001-77"})");
   };
-  const Answer taken = save_member(out_member);
+  const Reply taken = save_member(out_member);
   EXPECT_EQ(taken.status, 409);
   EXPECT_EQ(nlohmann::json::parse(taken.body)["error"]["reason"], "member_id_unavailable");
   EXPECT_EQ(taken.body.find("MH002"), std::string::npos) << taken.body;

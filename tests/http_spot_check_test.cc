@@ -4,7 +4,6 @@
 // a unit admin sees only the drawn of its subtree, and a finding out of its scope is answered
 // as one never drawn; a problem opens one item.
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <set>
 
@@ -12,18 +11,6 @@
 
 namespace grassroots::testing {
 namespace {
-
-void Exec(const std::string& sql) {
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(HttpServer::Get().scratch().Db().c_str(), &db), SQLITE_OK);
-  sqlite3_busy_timeout(db, 5000);
-  char* error = nullptr;
-  const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
-  const std::string message = error ? error : "";
-  sqlite3_free(error);
-  sqlite3_close(db);
-  ASSERT_EQ(rc, SQLITE_OK) << message;
-}
 
 Client As(const std::string& name) {
   Client client;
@@ -90,7 +77,7 @@ TEST(HttpSpotCheck, VerifySaysNotIdenticalOnceAnOrganizationIsAdded) {
   Client admin = As("admin");
   ASSERT_EQ(admin.Send("POST", "/api/v1/spot-checks/2016-09", "").status, 201);
   EXPECT_TRUE(admin.Get("/api/v1/spot-checks/2016-09/verify").Json()["identical"]);
-  Exec(
+  ExecuteSqlOnServer(
       "INSERT INTO organizations (code, name, type, kind, parent_code, secretary, unit_code)"
       " SELECT 'MH001-99', '新建支部', 'village', 'branch', 'MH001', '某', unit_code"
       " FROM organizations WHERE code = 'MH001'");

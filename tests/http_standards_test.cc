@@ -10,11 +10,6 @@
 namespace grassroots::testing {
 namespace {
 
-std::string Reason(const Reply& reply) {
-  const nlohmann::json body = reply.Json();
-  return body.is_object() && body.contains("error") ? body["error"].value("reason", "") : "";
-}
-
 // Codes of the 2016 assessment's rows of `type`, selected or not, from `offset`.
 std::vector<std::string> Codes(Client& admin, bool selected, const std::string& type, int offset,
                                int limit) {

@@ -13,7 +13,7 @@ namespace {
 
 // MH001-01 is a selected village below MH001 (the unit_admin's direct organization) and the
 // leader's and first secretary's; MH006-07 a selected community below MH006.
-constexpr char kVillage[] = "MH001-01";
+constexpr char kSupportedVillage[] = "MH001-01";
 constexpr char kCommunity[] = "MH006-07";
 
 class HttpSupport : public ::testing::Test {
@@ -39,8 +39,8 @@ class HttpSupport : public ::testing::Test {
 };
 
 TEST_F(HttpSupport, TheDemoSupportsEverySelectedOrganizationAndVillagesHaveAFirstSecretary) {
-  const nlohmann::json village = Sheet(admin_, kVillage, 2016);
-  EXPECT_EQ(village["org_code"], kVillage);
+  const nlohmann::json village = Sheet(admin_, kSupportedVillage, 2016);
+  EXPECT_EQ(village["org_code"], kSupportedVillage);
   std::set<std::string> roles;
   for (const auto& a : village["assignments"]) roles.insert(a["role"]);
   EXPECT_EQ(roles, (std::set<std::string>{"contact_leader", "org_guide", "partner_agency",
@@ -56,15 +56,16 @@ TEST_F(HttpSupport, TheDemoSupportsEverySelectedOrganizationAndVillagesHaveAFirs
   const nlohmann::json community = Sheet(admin_, kCommunity, 2016);
   EXPECT_EQ(community["assignments"].size(), 4u);
   EXPECT_EQ(community["default_fund_fen"], 0);
-  EXPECT_TRUE(Sheet(admin_, kVillage, 2015)["assignments"].empty());
+  EXPECT_TRUE(Sheet(admin_, kSupportedVillage, 2015)["assignments"].empty());
 }
 
 TEST_F(HttpSupport, ANewHolderEndsTheOldOneOnItsStartAndTheChangeIsAudited) {
   const std::string body =
       R"({"year":2030,"person":"张三","agency":"县委办","phone":"13800000000","start_date":"2025-01-05"})";
-  ASSERT_EQ(admin_.Send("PUT", Path(kVillage, "/support/contact_leader"), body).status, 200);
+  ASSERT_EQ(admin_.Send("PUT", Path(kSupportedVillage, "/support/contact_leader"), body).status,
+            200);
   const Reply replaced = admin_.Send(
-      "PUT", Path(kVillage, "/support/contact_leader"),
+      "PUT", Path(kSupportedVillage, "/support/contact_leader"),
       R"({"year":2030,"person":"李四","user_name":"leader","start_date":"2025-03-01"})");
   ASSERT_EQ(replaced.status, 200) << replaced.body;
   const nlohmann::json sheet = replaced.Json();
@@ -76,16 +77,16 @@ TEST_F(HttpSupport, ANewHolderEndsTheOldOneOnItsStartAndTheChangeIsAudited) {
   EXPECT_EQ(sheet["assignments"][1]["user_name"], "leader");
   const nlohmann::json audit = admin_.Get("/api/v1/audit?limit=1").Json()["items"][0];
   EXPECT_EQ(audit["action"], "support.assign");
-  EXPECT_EQ(audit["entity"], std::string("support:") + kVillage + ":2030");
+  EXPECT_EQ(audit["entity"], std::string("support:") + kSupportedVillage + ":2030");
 }
 
 TEST_F(HttpSupport, AHolderNamingNoAccountIsRefusedAndNothingIsKept) {
   const Reply refused = admin_.Send(
-      "PUT", Path(kVillage, "/support/org_guide"),
+      "PUT", Path(kSupportedVillage, "/support/org_guide"),
       R"({"year":2030,"person":"赵六","user_name":"nobody_here","start_date":"2025-01-05"})");
   ExpectInvalid(refused, "user_name", "unknown_account");
   EXPECT_EQ(refused.Json()["error"]["params"]["name"], "nobody_here");
-  EXPECT_TRUE(Sheet(admin_, kVillage, 2030)["assignments"].empty());
+  EXPECT_TRUE(Sheet(admin_, kSupportedVillage, 2030)["assignments"].empty());
 }
 
 TEST_F(HttpSupport, AFirstSecretaryIsRefusedForAnOrganizationThatIsNotAVillage) {
@@ -94,26 +95,27 @@ TEST_F(HttpSupport, AFirstSecretaryIsRefusedForAnOrganizationThatIsNotAVillage) 
   ExpectInvalid(refused, "role", "support_role_not_for_type");
   EXPECT_EQ(refused.Json()["error"]["params"]["type"], "community");
   EXPECT_TRUE(Sheet(admin_, kCommunity, 2030)["assignments"].empty());
-  EXPECT_EQ(admin_.Send("PUT", Path(kVillage, "/support/first_secretary"), body).status, 200);
-  ExpectInvalid(admin_.Send("PUT", Path(kVillage, "/support/mayor"), body), "role",
+  EXPECT_EQ(admin_.Send("PUT", Path(kSupportedVillage, "/support/first_secretary"), body).status,
+            200);
+  ExpectInvalid(admin_.Send("PUT", Path(kSupportedVillage, "/support/mayor"), body), "role",
                 "unknown_value");
 }
 
 TEST_F(HttpSupport, VisitsTeamsAndFundsAreRecordedAndBadValuesNameTheirField) {
   const Reply visit = admin_.Send(
-      "POST", Path(kVillage, "/visits"),
+      "POST", Path(kSupportedVillage, "/visits"),
       R"({"year":2030,"visit_date":"2024-05-02","kind":"on_site","visitor":"张三","visitor_role":"contact_leader","solved":"修好了活动室"})");
   ASSERT_EQ(visit.status, 201) << visit.body;
   EXPECT_EQ(visit.Json()["kind"], "on_site");
   const Reply team = admin_.Send(
-      "POST", Path(kVillage, "/work-teams"),
+      "POST", Path(kSupportedVillage, "/work-teams"),
       R"({"year":2030,"leader":"王五","members":"赵六、钱七","agency":"县农业局","start_date":"2024-03-01","end_date":null})");
   ASSERT_EQ(team.status, 201) << team.body;
   const Reply fund = admin_.Send(
-      "POST", Path(kVillage, "/funds"),
+      "POST", Path(kSupportedVillage, "/funds"),
       R"({"year":2030,"amount_fen":5000000,"purpose":"活动场所","granted_on":"2024-04-01"})");
   ASSERT_EQ(fund.status, 201) << fund.body;
-  const nlohmann::json sheet = Sheet(admin_, kVillage, 2030);
+  const nlohmann::json sheet = Sheet(admin_, kSupportedVillage, 2030);
   EXPECT_EQ(sheet["counts"]["on_site"], 1);
   EXPECT_EQ(sheet["counts"]["visits"], 0);
   EXPECT_EQ(sheet["counts"]["funds_fen"], 5'000'000);
@@ -121,36 +123,36 @@ TEST_F(HttpSupport, VisitsTeamsAndFundsAreRecordedAndBadValuesNameTheirField) {
   EXPECT_TRUE(sheet["work_teams"][0]["end_date"].is_null());
 
   ExpectInvalid(
-      admin_.Send("POST", Path(kVillage, "/visits"),
+      admin_.Send("POST", Path(kSupportedVillage, "/visits"),
                   R"({"year":2030,"visit_date":"2024-02-30","kind":"visit","visitor":"张三"})"),
       "visit_date", "not_a_date");
   ExpectInvalid(
-      admin_.Send("POST", Path(kVillage, "/visits"),
+      admin_.Send("POST", Path(kSupportedVillage, "/visits"),
                   R"({"year":2030,"visit_date":"2024-02-03","kind":"call","visitor":"张三"})"),
       "kind", "unknown_value");
   ExpectInvalid(
-      admin_.Send("POST", Path(kVillage, "/funds"),
+      admin_.Send("POST", Path(kSupportedVillage, "/funds"),
                   R"({"year":2030,"amount_fen":-1,"purpose":"x","granted_on":"2024-04-01"})"),
       "amount_fen", "amount_out_of_range");
   ExpectInvalid(
-      admin_.Send("POST", Path(kVillage, "/funds"),
+      admin_.Send("POST", Path(kSupportedVillage, "/funds"),
                   R"({"year":2030,"amount_fen":1.5,"purpose":"x","granted_on":"2024-04-01"})"),
       "amount_fen");
   ExpectInvalid(
       admin_.Send(
-          "POST", Path(kVillage, "/work-teams"),
+          "POST", Path(kSupportedVillage, "/work-teams"),
           R"({"year":2030,"leader":"王五","start_date":"2024-03-01","end_date":"2024-02-01"})"),
       "end_date", "end_before_start");
   ExpectInvalid(
       admin_.Send(
-          "POST", Path(kVillage, "/funds"),
+          "POST", Path(kSupportedVillage, "/funds"),
           R"({"year":2030,"amount_fen":1,"purpose":"x","granted_on":"2024-04-01","extra":1})"),
       "extra");
-  ExpectInvalid(admin_.Send("PUT", Path(kVillage, "/support/org_guide"),
+  ExpectInvalid(admin_.Send("PUT", Path(kSupportedVillage, "/support/org_guide"),
                             R"({"year":2030,"person":"","start_date":"2025-01-01"})"),
                 "person", "empty");
   // Nothing of the refused writes was kept.
-  const nlohmann::json after = Sheet(admin_, kVillage, 2030);
+  const nlohmann::json after = Sheet(admin_, kSupportedVillage, 2030);
   EXPECT_EQ(after["visits"].size(), 1u);
   EXPECT_EQ(after["funds"].size(), 1u);
   EXPECT_EQ(after["work_teams"].size(), 1u);
@@ -165,12 +167,12 @@ TEST_F(HttpSupport, TheUnitAdminAboveRecordsOthersInScopeReadOutOfScopeDoesNotEx
   ASSERT_EQ(leader.LoginAs("leader").status, 200);
   ASSERT_EQ(first_secretary.LoginAs("first_secretary").status, 200);
   ASSERT_EQ(auditor.LoginAs("auditor").status, 200);
-  EXPECT_EQ(unit.Send("POST", Path(kVillage, "/funds"), fund).status, 201);
-  EXPECT_EQ(Sheet(unit, kVillage, 2030)["can"]["edit"], true);
+  EXPECT_EQ(unit.Send("POST", Path(kSupportedVillage, "/funds"), fund).status, 201);
+  EXPECT_EQ(Sheet(unit, kSupportedVillage, 2030)["can"]["edit"], true);
   EXPECT_EQ(unit.Send("POST", Path(kCommunity, "/funds"), fund).status, 404);
   for (Client* reader : {&secretary, &leader, &first_secretary, &auditor}) {
-    EXPECT_EQ(Sheet(*reader, kVillage, 2030)["can"]["edit"], false);
-    const Reply refused = reader->Send("POST", Path(kVillage, "/funds"), fund);
+    EXPECT_EQ(Sheet(*reader, kSupportedVillage, 2030)["can"]["edit"], false);
+    const Reply refused = reader->Send("POST", Path(kSupportedVillage, "/funds"), fund);
     EXPECT_EQ(refused.status, 403) << refused.body;
   }
   for (Client* outsider : {&unit, &secretary, &leader}) {
@@ -178,7 +180,7 @@ TEST_F(HttpSupport, TheUnitAdminAboveRecordsOthersInScopeReadOutOfScopeDoesNotEx
     EXPECT_EQ(hidden.status, 404);
     EXPECT_EQ(hidden.Json()["error"]["reason"], "organization_not_found");
   }
-  EXPECT_EQ(Sheet(admin_, kVillage, 2030)["funds"].size(), 1u);
+  EXPECT_EQ(Sheet(admin_, kSupportedVillage, 2030)["funds"].size(), 1u);
 }
 
 TEST_F(HttpSupport, LeadersAreCountedPerPersonAndRoleOverTheCallersScope) {
@@ -190,7 +192,7 @@ TEST_F(HttpSupport, LeadersAreCountedPerPersonAndRoleOverTheCallersScope) {
     return nlohmann::json();
   };
   ASSERT_EQ(admin_
-                .Send("PUT", Path(kVillage, "/support/contact_leader"),
+                .Send("PUT", Path(kSupportedVillage, "/support/contact_leader"),
                       R"({"year":2031,"person":"张三","start_date":"2025-01-05"})")
                 .status,
             200);
@@ -201,7 +203,7 @@ TEST_F(HttpSupport, LeadersAreCountedPerPersonAndRoleOverTheCallersScope) {
             200);
   for (const char* kind : {"visit", "visit", "on_site"}) {
     const Reply logged = admin_.Send(
-        "POST", Path(kVillage, "/visits"),
+        "POST", Path(kSupportedVillage, "/visits"),
         std::string(R"({"year":2031,"visit_date":"2024-05-02","visitor":"张三","kind":")") + kind +
             "\"}");
     ASSERT_EQ(logged.status, 201) << logged.body;

@@ -58,10 +58,31 @@ after(async () => {
 // How far the page itself scrolls sideways (0 when it fits the window).
 const sideways = (page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
 
+// Waits out the late layout (charts, tables measuring themselves): until the page's width and
+// height have stayed the same for 6 frames (about 100 ms), at most 1.5 s.
+const layoutSettled = (page) =>
+  page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const started = performance.now()
+        let last = ''
+        let same = 0
+        const frame = () => {
+          const el = document.documentElement
+          const size = `${el.scrollWidth}x${el.scrollHeight}`
+          same = size === last ? same + 1 : 0
+          last = size
+          if (same >= 6 || performance.now() - started > 1500) resolve()
+          else requestAnimationFrame(frame)
+        }
+        requestAnimationFrame(frame)
+      }),
+  )
+
 async function open(page, hash, ready) {
   await page.goto(`${server.url}/#${hash}`)
   await page.locator(ready).first().waitFor()
-  await page.waitForTimeout(300) // late layout: charts, tables measuring themselves
+  await layoutSettled(page)
 }
 
 // The pages a role can open: its menu entries, the first organization of its scope, the
