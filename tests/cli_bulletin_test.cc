@@ -3,12 +3,12 @@
 // the stored figures; a bad quarter or unit names the option and leaves no file; the PDF is
 // printed by headless Chromium when it is installed.
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <filesystem>
 
 #include "cli_runner.h"
 #include "csv/xlsx_reader.h"
+#include "sqlite_exec.h"
 
 namespace grassroots::testing {
 namespace {
@@ -27,16 +27,7 @@ class CliBulletin : public ::testing::Test {
         " '措施 ' || org_code, '王五', '2030-06-30', 'open', 'x', 'x'"
         " FROM rectification_plans WHERE year = 2030;");
   }
-  void Exec(const std::string& sql) {
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(scratch_.Db().c_str(), &db), SQLITE_OK);
-    char* error = nullptr;
-    const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
-    const std::string message = error ? error : "";
-    sqlite3_free(error);
-    sqlite3_close(db);
-    ASSERT_EQ(rc, SQLITE_OK) << message;
-  }
+  void Exec(const std::string& sql) { ExecuteSql(scratch_.Db(), sql); }
   Outcome Run(std::vector<std::string> args) {
     std::vector<std::string> all = {"--db", scratch_.Db(), "bulletin"};
     all.insert(all.end(), args.begin(), args.end());

@@ -1,12 +1,12 @@
 // `grassroots explain` and `grassroots verify` against a temporary database: the explanation
 // and the check come from the stored record, whatever happens to today's data.
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <nlohmann/json.hpp>
 #include <string>
 
 #include "cli_runner.h"
+#include "sqlite_exec.h"
 
 namespace grassroots::testing {
 namespace {
@@ -60,16 +60,7 @@ class RecordCli : public ::testing::Test {
     return json::parse(outcome.out, nullptr, false);
   }
   // Alters the stored record behind the program's back (test-only tampering).
-  void Tamper(const std::string& sql) {
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(scratch_.Db().c_str(), &db), SQLITE_OK);
-    char* error = nullptr;
-    const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
-    const std::string message = error ? error : "";
-    sqlite3_free(error);
-    sqlite3_close(db);
-    ASSERT_EQ(rc, SQLITE_OK) << message;
-  }
+  void Tamper(const std::string& sql) { ExecuteSql(scratch_.Db(), sql); }
   Scratch scratch_;
 };
 

@@ -1,7 +1,6 @@
 // GET .../explain and GET .../verify over HTTP: answers from the stored record. Each test
 // assesses a year of its own, so that no other test's writes or runs touch what it checks.
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <algorithm>
 #include <string>
@@ -43,17 +42,7 @@ class HttpRecord : public ::testing::Test {
     EXPECT_LT(reply.status, 300) << reply.body;
   }
   // Alters the server's stored record behind its back (test-only tampering).
-  static void Tamper(const std::string& sql) {
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(HttpServer::Get().scratch().Db().c_str(), &db), SQLITE_OK);
-    sqlite3_busy_timeout(db, 5000);
-    char* error = nullptr;
-    const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
-    const std::string message = error ? error : "";
-    sqlite3_free(error);
-    sqlite3_close(db);
-    ASSERT_EQ(rc, SQLITE_OK) << message;
-  }
+  static void Tamper(const std::string& sql) { ExecuteSqlOnServer(sql); }
 
   Client admin_;
 };

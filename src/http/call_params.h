@@ -40,7 +40,7 @@ inline std::optional<int> RequiredQueryYear(Call& call) {
   if (!digits || !core::IsValidYear(year)) {
     WriteError(call.res, 422, "invalid", "year must be a year from 1900 to 2200", "year",
                text.empty() ? "required" : "year_out_of_range",
-               {{"value", text}, {"min", "1900"}, {"max", "2200"}});
+               {{"value", text.substr(0, 16)}, {"min", "1900"}, {"max", "2200"}});
     return std::nullopt;
   }
   return year;

@@ -14,6 +14,7 @@
 #include "app/party_life_service.h"
 #include "core/field_rules.h"
 #include "http/access.h"
+#include "http/call_params.h"
 #include "http/errors.h"
 #include "http/json_input.h"
 #include "http/route.h"
@@ -73,18 +74,8 @@ std::optional<core::Quarter> QueryQuarter(Call& call) {
 
 // ?year; 0 when absent and not `required`, 422 when malformed or out of range.
 std::optional<int> QueryYearOrZero(Call& call, bool required) {
-  const std::string text = call.req.get_param_value("year");
-  if (text.empty() && !required) return 0;
-  const bool digits = !text.empty() && text.size() <= 4 &&
-                      text.find_first_not_of("0123456789") == std::string::npos;
-  const int year = digits ? std::stoi(text) : 0;
-  if (!digits || !core::IsValidYear(year)) {
-    WriteError(call.res, 422, "invalid", "year must be a year from 1900 to 2200", "year",
-               text.empty() ? "required" : "year_out_of_range",
-               {{"value", text.substr(0, 16)}, {"min", "1900"}, {"max", "2200"}});
-    return std::nullopt;
-  }
-  return year;
+  if (!required && call.req.get_param_value("year").empty()) return 0;
+  return RequiredQueryYear(call);
 }
 
 // The caller's scope, narrowed to one organization by ?org when given (404 when out of scope).
