@@ -2,9 +2,9 @@
 // proposes now and whether the caller may confirm it (`can_confirm`: the web UI shows the
 // button from this answer, never from a rule of its own), and the confirmation. The rules are
 // core's (escalation.h), the use cases app's (escalation_service.h).
-#include <charconv>
 
 #include "app/escalation_service.h"
+#include "http/call_params.h"
 #include "http/errors.h"
 #include "http/json_input.h"
 #include "http/route.h"
@@ -12,18 +12,7 @@
 namespace grassroots::http {
 namespace {
 
-std::optional<std::int64_t> PathItem(Call& call) {
-  const std::string text = call.req.matches.size() > 1 ? call.req.matches[1].str() : "";
-  std::int64_t id = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc() || end != text.data() + text.size() || id <= 0) {
-    const std::string shown = text.size() > 20 ? text.substr(0, 20) : text;
-    WriteError(call.res, 404, "not_found", "no item with id " + shown, "id", "item_not_found",
-               {{"id", shown}});
-    return std::nullopt;
-  }
-  return id;
-}
+std::optional<std::int64_t> PathItem(Call& call) { return PathId(call, "item_not_found", "item"); }
 
 nlohmann::json ViewJson(const app::EscalationView& v) {
   nlohmann::json steps = nlohmann::json::array();

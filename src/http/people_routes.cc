@@ -6,7 +6,6 @@
 // answer as for a code never used (http/access.h).
 #include <unistd.h>
 
-#include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -18,6 +17,7 @@
 #include "core/field_rules.h"
 #include "export/xlsx_table.h"
 #include "http/access.h"
+#include "http/call_params.h"
 #include "http/errors.h"
 #include "http/file_transfer.h"
 #include "http/json_input.h"
@@ -30,16 +30,7 @@ namespace {
 
 // The path's class id; 404 "training_not_found" when it is not a positive number.
 std::optional<std::int64_t> PathClassId(Call& call) {
-  const std::string text = call.req.matches.size() > 1 ? call.req.matches[1].str() : "";
-  std::int64_t id = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc() || end != text.data() + text.size() || id <= 0) {
-    const std::string shown = text.size() > 20 ? text.substr(0, 20) : text;
-    WriteError(call.res, 404, "not_found", "no training class with id " + shown, "id",
-               "training_not_found", {{"id", shown}});
-    return std::nullopt;
-  }
-  return id;
+  return PathId(call, "training_not_found", "training class");
 }
 
 nlohmann::json ClassJson(const core::TrainingClass& c) {
