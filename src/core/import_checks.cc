@@ -23,40 +23,48 @@ LineError UnknownOrganization(int line, std::string_view code, const char* field
 
 // --- CodeSet ---
 
-std::size_t CodeSet::Slot(std::string_view code) const {
+std::uint32_t CodeSet::HashOf(std::string_view code) {
+  return static_cast<std::uint32_t>(std::hash<std::string_view>{}(code));
+}
+
+std::size_t CodeSet::SlotOf(std::string_view code, std::uint32_t hash) const {
   const std::size_t mask = slots_.size() - 1;
-  std::size_t slot = std::hash<std::string_view>{}(code)&mask;
-  while (slots_[slot] != 0 && (*this)[slots_[slot] - 1] != code) slot = (slot + 1) & mask;
+  std::size_t slot = hash & mask;
+  while (slots_[slot].number != 0 &&
+         (slots_[slot].hash != hash || (*this)[slots_[slot].number - 1] != code)) {
+    slot = (slot + 1) & mask;
+  }
   return slot;
 }
 
 void CodeSet::Grow() {
-  std::vector<std::uint32_t> old = std::move(slots_);
-  slots_.assign(std::max<std::size_t>(16, old.size() * 2), 0);
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(std::max<std::size_t>(16, old.size() * 2), Slot{});
   const std::size_t mask = slots_.size() - 1;
-  for (std::uint32_t number : old) {
-    if (number == 0) continue;
-    std::size_t slot = std::hash<std::string_view>{}((*this)[number - 1]) & mask;
-    while (slots_[slot] != 0) slot = (slot + 1) & mask;
-    slots_[slot] = number;
+  for (const Slot& kept : old) {
+    if (kept.number == 0) continue;
+    std::size_t slot = kept.hash & mask;
+    while (slots_[slot].number != 0) slot = (slot + 1) & mask;
+    slots_[slot] = kept;
   }
 }
 
 std::pair<std::uint32_t, bool> CodeSet::Insert(std::string_view code) {
-  if ((ends_.size() + 1) * 2 > slots_.size()) Grow();
-  const std::size_t slot = Slot(code);
-  if (slots_[slot] != 0) return {slots_[slot] - 1, false};
+  if ((ends_.size() + 1) * 4 > slots_.size() * 3) Grow();
+  const std::uint32_t hash = HashOf(code);
+  const std::size_t slot = SlotOf(code, hash);
+  if (slots_[slot].number != 0) return {slots_[slot].number - 1, false};
   bytes_.append(code);
   ends_.push_back(bytes_.size());
-  slots_[slot] = static_cast<std::uint32_t>(ends_.size());
+  slots_[slot] = {static_cast<std::uint32_t>(ends_.size()), hash};
   return {static_cast<std::uint32_t>(ends_.size() - 1), true};
 }
 
 std::optional<std::uint32_t> CodeSet::Find(std::string_view code) const {
   if (slots_.empty()) return std::nullopt;
-  const std::size_t slot = Slot(code);
-  if (slots_[slot] == 0) return std::nullopt;
-  return slots_[slot] - 1;
+  const std::size_t slot = SlotOf(code, HashOf(code));
+  if (slots_[slot].number == 0) return std::nullopt;
+  return slots_[slot].number - 1;
 }
 
 // --- OrgBatchCheck ---
