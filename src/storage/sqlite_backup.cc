@@ -13,8 +13,9 @@
 namespace grassroots::storage {
 namespace {
 
-// Pages a backup step copies: 4 MiB at the default page size, short enough that writers
-// waiting for the step's read lock hardly notice.
+// Pages a backup step copies: 16 MiB at the page size of a file made by sqlite_db.cc (4 MiB in
+// a file made before it chose 16 KiB), short enough that writers waiting for the step's read
+// lock hardly notice.
 constexpr int kPagesPerStep = 1024;
 
 using Connection = std::unique_ptr<sqlite3, int (*)(sqlite3*)>;
