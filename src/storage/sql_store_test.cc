@@ -243,6 +243,51 @@ TEST(SqliteUnmigrated, IsEmptyAndNotDemo) {
   std::filesystem::remove_all(dir);
 }
 
+// The page size kept in a database file's header (bytes 16-17, big-endian; 1 means 65,536).
+int PageSizeOf(const std::string& path) {
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (file == nullptr) return 0;
+  unsigned char header[18] = {};
+  const std::size_t read = std::fread(header, 1, sizeof header, file);
+  std::fclose(file);
+  if (read < sizeof header) return 0;
+  const int size = header[16] * 256 + header[17];
+  return size == 1 ? 65536 : size;
+}
+
+// A new file gets 16 KiB pages (sqlite_db.cc: imports and a first assessment write a quarter as
+// many pages); a file made with SQLite's default of 4 KiB keeps them when opened and written.
+TEST(SqlitePageSize, ANewFileGets16KiBPagesAndAnOlderFileKeepsItsOwn) {
+  char dir[] = "/tmp/grassroots-storage-XXXXXX";
+  ASSERT_NE(mkdtemp(dir), nullptr);
+  const std::string made_now = std::string(dir) + "/new.db";
+  const std::string made_before = std::string(dir) + "/old.db";
+  {
+    core::Result<std::unique_ptr<Store>> store = OpenSqliteStore(made_now);
+    ASSERT_TRUE(store.ok()) << store.error().message;
+    ASSERT_TRUE(store.value()->Migrate().ok());
+    // A copy of it with the pages SQLite makes by default.
+    core::Result<Database> db = OpenSqliteDatabase(made_now);
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE(db.value()
+                    .Exec("PRAGMA page_size = 4096; VACUUM INTO '" + made_before + "'", "copying")
+                    .ok());
+  }
+  EXPECT_EQ(PageSizeOf(made_now), 16384);
+  ASSERT_EQ(PageSizeOf(made_before), 4096);
+  {
+    core::Result<std::unique_ptr<Store>> store = OpenSqliteStore(made_before);
+    ASSERT_TRUE(store.ok()) << store.error().message;
+    ASSERT_TRUE(store.value()->Migrate().ok());
+    core::Result<WriteSummary> written =
+        ImportBatch(*store.value(), Actor{"admin", "test"}, {Org("A"), Org("B")});
+    ASSERT_TRUE(written.ok()) << written.error().message;
+    EXPECT_EQ(written.value().inserted, 2);
+  }
+  EXPECT_EQ(PageSizeOf(made_before), 4096);
+  std::filesystem::remove_all(dir);
+}
+
 // The journal mode the file is in, as a new connection finds it before switching it (the
 // mode is kept in the file's header: 2 at byte 18 for WAL).
 std::string JournalModeOf(const std::string& path) {
