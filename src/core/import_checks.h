@@ -17,11 +17,11 @@
 
 namespace grassroots::core {
 
-// A set of strings packed into one buffer, numbered in the order they were added; about
-// 20 bytes a code besides its characters. Each slot keeps its code's hash beside its number, so
-// that a probe reads the code's characters (two more cache misses) only when the hashes agree,
-// and growing never hashes a code again: at a country's 5.2 million codes, most of the time
-// went to those misses (issue 11).
+// A set of strings packed into one buffer, numbered in the order they were added; besides its
+// characters, a code takes 8 bytes and 11 to 21 of the index. Each slot keeps its code's hash
+// beside its number, so that a probe reads the code's characters (two more cache misses) only
+// when the hashes agree, and growing never hashes a code again: at a country's 5.2 million
+// codes, most of the time went to those misses (issue 11).
 class CodeSet {
  public:
   // The number of `code`, added when new; second is true when it was added.
