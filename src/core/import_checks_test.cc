@@ -22,6 +22,19 @@ TEST(CodeSet, NumbersCodesInOrderAndFindsThemAfterGrowing) {
   EXPECT_FALSE(codes.Find(""));
 }
 
+// Two codes whose 32-bit hashes agree (with libstdc++'s std::hash: found by search) share a
+// slot's hash: they are still told apart by their characters. Elsewhere the test passes without
+// the collision, as any set would.
+TEST(CodeSet, CodesWhoseHashesAgreeAreStillTwoCodes) {
+  CodeSet codes;
+  EXPECT_EQ(codes.Insert("C45804"), std::make_pair(0u, true));
+  EXPECT_EQ(codes.Insert("C49637"), std::make_pair(1u, true));
+  EXPECT_EQ(codes.Find("C45804"), 0u);
+  EXPECT_EQ(codes.Find("C49637"), 1u);
+  EXPECT_EQ(codes.Insert("C49637"), std::make_pair(1u, false));
+  EXPECT_EQ(codes.size(), 2u);
+}
+
 TEST(OrgBatchCheck, ResolvesUnitsThroughStoredParentsAndRowsLaterInTheFile) {
   OrgBatchCheck check;
   check.AddStored("S", "", "u1", false);

@@ -243,15 +243,23 @@ TEST(SqliteUnmigrated, IsEmptyAndNotDemo) {
   std::filesystem::remove_all(dir);
 }
 
-// The page size kept in a database file's header (bytes 16-17, big-endian; 1 means 65,536).
-int PageSizeOf(const std::string& path) {
+// The first bytes of a database file's header, as a new connection finds them; empty when the
+// file is missing or shorter.
+std::string FileHeader(const std::string& path) {
   std::FILE* file = std::fopen(path.c_str(), "rb");
-  if (file == nullptr) return 0;
-  unsigned char header[18] = {};
+  if (file == nullptr) return {};
+  char header[20] = {};
   const std::size_t read = std::fread(header, 1, sizeof header, file);
   std::fclose(file);
-  if (read < sizeof header) return 0;
-  const int size = header[16] * 256 + header[17];
+  return read == sizeof header ? std::string(header, sizeof header) : std::string();
+}
+
+// The page size kept in the header (bytes 16-17, big-endian; 1 means 65,536).
+int PageSizeOf(const std::string& path) {
+  const std::string header = FileHeader(path);
+  if (header.empty()) return 0;
+  const int size =
+      static_cast<unsigned char>(header[16]) * 256 + static_cast<unsigned char>(header[17]);
   return size == 1 ? 65536 : size;
 }
 
@@ -291,12 +299,8 @@ TEST(SqlitePageSize, ANewFileGets16KiBPagesAndAnOlderFileKeepsItsOwn) {
 // The journal mode the file is in, as a new connection finds it before switching it (the
 // mode is kept in the file's header: 2 at byte 18 for WAL).
 std::string JournalModeOf(const std::string& path) {
-  std::FILE* file = std::fopen(path.c_str(), "rb");
-  if (file == nullptr) return "none";
-  unsigned char header[20] = {};
-  const std::size_t read = std::fread(header, 1, sizeof header, file);
-  std::fclose(file);
-  if (read < sizeof header) return "short";
+  const std::string header = FileHeader(path);
+  if (header.empty()) return "unreadable";
   return header[18] == 2 ? "wal" : "rollback";
 }
 
