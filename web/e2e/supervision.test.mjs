@@ -8,7 +8,9 @@
 //   warning for each row;
 // - an overdue item waiting for sign-off: its drawer proposes the next escalation step, the
 //   administrator confirms it there, then signs the item off there, and the panel, asked again,
-//   proposes nothing more.
+//   proposes nothing more;
+// - the bell never steps back to a count older than the one it shows (a refresh that answers
+//   after a digest was marked read).
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { launchBrowser, login, startServer, watchPage } from './harness.mjs'
@@ -57,6 +59,49 @@ test('the inbox on a phone: unread digests, one opened and marked read', async (
   await page.goto(`${server.url}/#/my-items`)
   await page.locator(`[data-test=inbox-bell][data-unread="${unread - 1}"]`).click()
   await page.waitForURL(/#\/inbox/)
+  assert.deepEqual(watch.problems(), [])
+  await page.close()
+})
+
+test('the bell keeps the newer count when an older count answers late', async () => {
+  // The bell asks for the count as each page opens. On a slow line that answer can arrive after
+  // the user has already opened a digest, when it is one too many; the bell must not step back.
+  const page = await browser.newPage()
+  await page.setViewportSize(PHONE)
+  const watch = watchPage(page)
+  await login(page, server.url, 'first_secretary', server.accounts.first_secretary.password)
+  await page.goto(`${server.url}/#/my-items`)
+  await page.locator('[data-test=inbox-bell]').waitFor()
+  let release
+  const released = new Promise((resolve) => (release = resolve))
+  let held = 0
+  await page.route(/\/api\/v1\/inbox\?limit=1$/, async (route) => {
+    // The server answers now (the count before the digest is read); the answer reaches the page
+    // only when released.
+    const answer = await route.fetch()
+    held += 1
+    await released
+    await route.fulfill({ response: answer })
+  })
+  await page.locator('[data-test=inbox-bell]').click()
+  await page.waitForURL(/#\/inbox/)
+  await page.locator('[data-test=inbox][data-loaded=yes]').waitFor()
+  const unread = Number(await page.locator('[data-test=inbox-unread]').getAttribute('data-unread'))
+  assert.ok(unread >= 1, `unread ${unread}`)
+  await page.locator('[data-test=inbox-entry][data-read=no]').first().click()
+  await page.locator('[data-test=inbox-unread][data-unread="' + (unread - 1) + '"]').waitFor()
+  await page.locator(`[data-test=inbox-bell][data-unread="${unread - 1}"]`).waitFor()
+  assert.ok(held >= 1, 'the bell asked for its count as the inbox opened')
+  const late = page.waitForResponse(/\/api\/v1\/inbox\?limit=1$/)
+  release()
+  await (await late).finished()
+  // The late answer (the count before the digest was read) has arrived; give the page a moment to
+  // take it, then the bell must still show the newer count.
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)))
+  assert.equal(
+    Number(await page.locator('[data-test=inbox-bell]').getAttribute('data-unread')),
+    unread - 1,
+  )
   assert.deepEqual(watch.problems(), [])
   await page.close()
 })
