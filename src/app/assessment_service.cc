@@ -110,9 +110,9 @@ class Runner {
         auto info = storage::AssessmentRecords(tx).Info(earlier);
         if (!info.ok()) return info.error();
         if (info.value()) return core::Status::Ok();
-        auto count = storage::ScoreRecords(tx).Count(earlier);
-        if (!count.ok()) return count.error();
-        needed = count.value() > 0;
+        auto any = storage::ScoreRecords(tx).Any(earlier);
+        if (!any.ok()) return any.error();
+        needed = any.value();
         return core::Status::Ok();
       });
       if (!checked.ok()) return checked;
@@ -161,10 +161,10 @@ core::Result<AssessmentRun> RunAssessment(storage::Store& store, const config::L
   // then runs on what the first stored (the years it assessed first are stored by then).
   auto lock = store.LockYear(year);
   if (!lock.ok()) return lock.error();
-  auto count = storage::ReadValue(
-      store, [&](storage::Tx& t) { return storage::ScoreRecords(t).Count(year); });
-  if (!count.ok()) return count.error();
-  if (count.value() == 0) {
+  auto any =
+      storage::ReadValue(store, [&](storage::Tx& t) { return storage::ScoreRecords(t).Any(year); });
+  if (!any.ok()) return any.error();
+  if (!any.value()) {
     return core::Error::Invalid(
         "no scores for " + std::to_string(year) + ": import them first (import scores FILE)",
         "year");

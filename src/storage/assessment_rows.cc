@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "storage/bulk_write.h"
+#include "storage/paged_read.h"
 
 namespace grassroots::storage {
 namespace {
@@ -55,7 +56,7 @@ constexpr std::string_view kStoredSql =
 // Stored rows are compared a page at a time (keyset by code; codes are never empty): a backend
 // that reads a whole result before the first row (PostgreSQL here) holds one page, not a
 // country's year.
-constexpr std::int64_t kComparePage = 8192;
+constexpr int kComparePage = 8192;
 
 std::optional<std::string_view> NonEmpty(std::string_view text) {
   return text.empty() ? std::nullopt : std::optional(text);
@@ -262,37 +263,32 @@ core::Status CompareStored(Database& db, const core::AssessmentInput& input,
                            const core::AssessmentResult& result,
                            const std::vector<std::uint32_t>& order, RowChanges& changes) {
   const core::OrgTable& orgs = *input.orgs;
-  core::Result<Statement> stored = db.Prepare(kStoredSql);
-  if (!stored.ok()) return stored.error();
-  Statement& s = stored.value();
   const RowMaker rows(input, result);
   std::size_t next = 0;
-  std::string after;  // the last code of the page before
-  std::string last;
-  for (std::int64_t read = kComparePage; read == kComparePage;) {
-    s.BindInt(1, result.year).BindText(2, after).BindInt(3, kComparePage);
-    for (read = 0;; ++read) {
-      core::Result<bool> step = s.Step();
-      if (!step.ok()) return step.error();
-      if (!step.value()) break;
-      const std::string_view code = s.Text(0);
-      while (next < order.size() && orgs.code[order[next]] < code) {
-        changes.write.push_back(order[next++]);
-      }
-      if (next < order.size() && orgs.code[order[next]] == code) {
-        if (!Same(s, rows.Row(order[next]))) {
-          changes.remove.push_back(orgs.code[order[next]]);
-          changes.write.push_back(order[next]);
+  core::Status status = ReadPagedWith(
+      db, kStoredSql,
+      [&](Statement& s) {
+        s.BindInt(1, result.year);
+        return 1;
+      },
+      [&](const Statement& s) {
+        const std::string_view code = s.Text(0);
+        while (next < order.size() && orgs.code[order[next]] < code) {
+          changes.write.push_back(order[next++]);
         }
-        ++next;
-      } else {
-        changes.gone.emplace_back(code);
-      }
-      if (read + 1 == kComparePage) last = code;
-    }
-    s.Reset();
-    after = last;  // not while the statement runs: it may read the bound text in place
-  }
+        if (next < order.size() && orgs.code[order[next]] == code) {
+          if (!Same(s, rows.Row(order[next]))) {
+            changes.remove.push_back(orgs.code[order[next]]);
+            changes.write.push_back(order[next]);
+          }
+          ++next;
+        } else {
+          changes.gone.emplace_back(code);
+        }
+        return core::Status::Ok();
+      },
+      kComparePage);
+  if (!status.ok()) return status;
   while (next < order.size()) changes.write.push_back(order[next++]);
   for (const std::string& code : changes.gone) changes.remove.push_back(code);
   return core::Status::Ok();

@@ -49,6 +49,19 @@ core::Result<bool> HasStatistics(Database& db, std::string_view table) {
   return db.impl().HasStatistics(table);
 }
 
+core::Result<std::int64_t> EstimatedRows(Database& db, std::string_view table) {
+  return db.impl().EstimatedRows(table);
+}
+
+core::Result<std::int64_t> DatabaseImpl::EstimatedRows(std::string_view table) {
+  const std::string sql = "SELECT COUNT(*) FROM " + std::string(table);
+  core::Result<Statement> stmt = Prepare(sql);
+  if (!stmt.ok()) return stmt.error();
+  core::Result<bool> row = stmt.value().Step();
+  if (!row.ok()) return row.error();
+  return row.value() ? stmt.value().Int(0) : 0;
+}
+
 core::Result<Transaction> Transaction::Begin(Database& db) {
   if (core::Status status = db.impl().BeginWrite(); !status.ok()) return status.error();
   return Transaction(&db.impl());

@@ -251,7 +251,7 @@ core::Result<core::OrgTable> OrganizationRecords::Table() {
   core::OrgTable table;
   std::unordered_map<std::string, std::uint32_t> unit_index;
   if (core::Status status = ReadUnits(db, table, unit_index); !status.ok()) return status.error();
-  core::Result<std::int64_t> count = db.QueryInt("SELECT COUNT(*) FROM organizations");
+  core::Result<std::int64_t> count = EstimatedRows(db, "organizations");
   if (!count.ok()) return count.error();
   table.Reserve(static_cast<std::size_t>(count.value()));
 

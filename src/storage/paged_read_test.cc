@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -68,6 +69,36 @@ TEST_P(PagedReadTest, AnErrorOfARowEndsTheReadWithIt) {
   ASSERT_FALSE(status.ok());
   EXPECT_EQ(status.error().message, "third row");
   EXPECT_EQ(seen, 3);
+}
+
+// The row function may query the same connection between the rows of a page, while (on
+// PostgreSQL) the next page is on its way; after a read ended by an error, the transaction
+// goes on.
+TEST_P(PagedReadTest, OtherQueriesRunBetweenRowsAndAfterAnEndedRead) {
+  Upsert(test::ManyOrgs(7));
+  std::vector<std::string> codes;
+  core::Status status = store_->Read([&](Tx& tx) -> core::Status {
+    core::Status read = ReadPaged(
+        tx.db(), "SELECT code FROM organizations WHERE code > ? ORDER BY code LIMIT ?",
+        [&](const Statement& s) -> core::Status {
+          codes.emplace_back(s.Text(0));
+          core::Result<std::int64_t> before = tx.db().QueryInt(
+              "SELECT COUNT(*) FROM organizations WHERE code < '" + codes.back() + "'");
+          if (!before.ok()) return before.error();
+          EXPECT_EQ(before.value(), static_cast<std::int64_t>(codes.size() - 1));
+          return codes.size() == 5 ? core::Status(core::Error::Invalid("fifth row"))
+                                   : core::Status::Ok();
+        },
+        2);
+    EXPECT_FALSE(read.ok());
+    core::Result<std::int64_t> all = tx.db().QueryInt("SELECT COUNT(*) FROM organizations");
+    if (!all.ok()) return all.error();
+    EXPECT_EQ(all.value(), 7);
+    return core::Status::Ok();
+  });
+  ASSERT_TRUE(status.ok()) << status.error().message;
+  EXPECT_EQ(codes.size(), 5u);
+  EXPECT_TRUE(std::is_sorted(codes.begin(), codes.end()));
 }
 
 INSTANTIATE_STORE_TESTS(PagedReadTest);

@@ -36,6 +36,8 @@ class ScoreRecords {
   // Year's scores aligned with `orgs` (rows of organizations the table lacks are skipped).
   core::Result<core::YearScores> OfYear(int year, const core::OrgTable& orgs);
   core::Result<std::int64_t> Count(int year);
+  // Whether `year` has any score: one row looked at, where Count reads a country's 5.2 million.
+  core::Result<bool> Any(int year);
 
   // Creates or replaces the score of (score.code, score.year). True when it was created.
   core::Result<bool> Save(const core::ScoreRecord& score);

@@ -501,6 +501,8 @@ TEST_P(OrgSubjectTest, ScoreFindCountSheetAndYearAlignedWithTheTable) {
   EXPECT_FALSE(ReadValue(*store_, [](Tx& t) { return ScoreRecords(t).Find("D1", 2017); }).value());
   EXPECT_EQ(ReadValue(*store_, [](Tx& t) { return ScoreRecords(t).Count(2016); }).value(), 2);
   EXPECT_EQ(ReadValue(*store_, [](Tx& t) { return ScoreRecords(t).Count(2015); }).value(), 0);
+  EXPECT_TRUE(ReadValue(*store_, [](Tx& t) { return ScoreRecords(t).Any(2016); }).value());
+  EXPECT_FALSE(ReadValue(*store_, [](Tx& t) { return ScoreRecords(t).Any(2015); }).value());
 
   const auto sheet = [&](int year, SheetRows which) {
     auto page = ReadValue(*store_, [&](Tx& t) { return ScoreRecords(t).Sheet(year, which, {}); });

@@ -41,6 +41,23 @@ std::string ParamText(const Param& param) {
   return std::visit(Visitor{}, param);
 }
 
+// Parameters as libpq takes them: texts, and a pointer to each (null for NULL).
+struct ParamValues {
+  explicit ParamValues(const Params& params) {
+    texts.reserve(params.size());
+    values.reserve(params.size());
+    for (const Param& param : params) {
+      texts.push_back(ParamText(param));
+      values.push_back(std::holds_alternative<std::monostate>(param) ? nullptr
+                                                                     : texts.back().c_str());
+    }
+  }
+  int size() const { return static_cast<int>(values.size()); }
+
+  std::vector<std::string> texts;
+  std::vector<const char*> values;
+};
+
 }  // namespace
 
 Rows::Rows(pg_result* result) : result_(result) {}
@@ -114,23 +131,35 @@ Connection::Connection(Connection&& other) noexcept
     : conn_(other.conn_),
       deferred_(std::move(other.deferred_)),
       unread_(other.unread_),
+      ahead_sent_(other.ahead_sent_),
+      ahead_ready_(other.ahead_ready_),
+      ahead_result_(std::exchange(other.ahead_result_, nullptr)),
+      ahead_what_(std::move(other.ahead_what_)),
       prepared_(std::move(other.prepared_)) {
   other.conn_ = nullptr;
+  other.unread_ = other.ahead_sent_ = other.ahead_ready_ = false;
 }
 
 Connection& Connection::operator=(Connection&& other) noexcept {
   if (this != &other) {
+    if (ahead_result_ != nullptr) PQclear(ahead_result_);
     if (conn_ != nullptr) PQfinish(conn_);
     conn_ = other.conn_;
     deferred_ = std::move(other.deferred_);
     unread_ = other.unread_;
+    ahead_sent_ = other.ahead_sent_;
+    ahead_ready_ = other.ahead_ready_;
+    ahead_result_ = std::exchange(other.ahead_result_, nullptr);
+    ahead_what_ = std::move(other.ahead_what_);
     prepared_ = std::move(other.prepared_);
     other.conn_ = nullptr;
+    other.unread_ = other.ahead_sent_ = other.ahead_ready_ = false;
   }
   return *this;
 }
 
 Connection::~Connection() {
+  if (ahead_result_ != nullptr) PQclear(ahead_result_);
   if (conn_ != nullptr) PQfinish(conn_);
 }
 
@@ -180,18 +209,10 @@ core::Result<Rows> Connection::Query(std::string_view sql, const Params& params)
   }
   auto name = PreparedName(sql, static_cast<int>(params.size()));
   if (!name.ok()) return name.error();
-  std::vector<std::string> texts;
-  std::vector<const char*> values;
-  texts.reserve(params.size());
-  values.reserve(params.size());
-  for (const Param& param : params) {
-    texts.push_back(ParamText(param));
-    values.push_back(std::holds_alternative<std::monostate>(param) ? nullptr
-                                                                   : texts.back().c_str());
-  }
-  if (!deferred_.empty()) return QueryAfterBegin(name.value(), std::string(sql), values);
-  pg_result* result = PQexecPrepared(conn_, name.value().c_str(), static_cast<int>(params.size()),
-                                     values.data(), nullptr, nullptr, 0);
+  const ParamValues values(params);
+  if (!deferred_.empty()) return QueryAfterBegin(name.value(), std::string(sql), values.values);
+  pg_result* result = PQexecPrepared(conn_, name.value().c_str(), values.size(),
+                                     values.values.data(), nullptr, nullptr, 0);
   const ExecStatusType status = result != nullptr ? PQresultStatus(result) : PGRES_FATAL_ERROR;
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
     return ErrorOf(result, std::string(sql.substr(0, 80)));
@@ -269,9 +290,58 @@ void Connection::SendWithoutWaiting(std::string_view sql) {
 }
 
 void Connection::Settle() const {
-  if (!unread_) return;
-  unread_ = false;
-  while (pg_result* result = PQgetResult(conn_)) PQclear(result);
+  if (unread_) {
+    unread_ = false;
+    while (pg_result* result = PQgetResult(conn_)) PQclear(result);
+  }
+  if (ahead_sent_) {
+    ahead_sent_ = false;
+    ahead_ready_ = true;
+    // The first result is the answer (or its error); a statement's results end with a null.
+    while (pg_result* result = PQgetResult(conn_)) {
+      if (ahead_result_ == nullptr) {
+        ahead_result_ = result;
+      } else {
+        PQclear(result);
+      }
+    }
+  }
+}
+
+core::Status Connection::SendAhead(std::string_view sql, const Params& params) {
+  DropAhead();
+  if (core::Status sent = SendDeferred(); !sent.ok()) return sent;
+  auto name = PreparedName(sql, static_cast<int>(params.size()));
+  if (!name.ok()) return name.error();
+  const ParamValues values(params);
+  ahead_what_ = std::string(sql.substr(0, 80));
+  if (PQsendQueryPrepared(conn_, name.value().c_str(), values.size(), values.values.data(), nullptr,
+                          nullptr, 0) != 1) {
+    return ErrorOf(nullptr, "sending " + ahead_what_);
+  }
+  ahead_sent_ = true;
+  return core::Status::Ok();
+}
+
+void Connection::PumpAhead() {
+  // A failure here shows again when the answer is taken.
+  if (ahead_sent_) (void)PQconsumeInput(conn_);
+}
+
+core::Result<Rows> Connection::TakeAhead() {
+  Settle();
+  if (!ahead_ready_) return core::Error::Internal("no query was sent ahead on this connection");
+  ahead_ready_ = false;
+  pg_result* result = std::exchange(ahead_result_, nullptr);
+  const ExecStatusType status = result != nullptr ? PQresultStatus(result) : PGRES_FATAL_ERROR;
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) return ErrorOf(result, ahead_what_);
+  return Rows(result);
+}
+
+void Connection::DropAhead() {
+  Settle();
+  ahead_ready_ = false;
+  if (ahead_result_ != nullptr) PQclear(std::exchange(ahead_result_, nullptr));
 }
 
 core::Status Connection::SendDeferred() {

@@ -104,6 +104,16 @@ class Connection {
   bool CancelDeferred() { return !std::exchange(deferred_, std::string()).empty(); }
   void SendWithoutWaiting(std::string_view sql);
 
+  // A query sent before its answer is wanted (a paged read's next page, sent while the caller
+  // works on the current one): SendAhead sends it and returns; PumpAhead reads what of its answer
+  // has arrived without waiting, so that the server is not held up by a full socket; TakeAhead
+  // waits for the rest and answers it as Query would. Any other use of the connection in between
+  // first reads the whole answer and keeps it for TakeAhead; DropAhead forgets it. One at a time.
+  core::Status SendAhead(std::string_view sql, const Params& params);
+  void PumpAhead();
+  core::Result<Rows> TakeAhead();
+  void DropAhead();
+
   // True when the server connection is usable (not broken by a network failure).
   bool Healthy() const;
   // True inside BEGIN ... COMMIT/ROLLBACK (also when the transaction has failed).
@@ -117,7 +127,8 @@ class Connection {
   explicit Connection(pg_conn* conn) : conn_(conn) {}
   core::Result<std::string> PreparedName(std::string_view sql, int params);
   core::Error ErrorOf(pg_result* result, std::string_view what) const;
-  // Reads and drops the answer SendWithoutWaiting left, if any.
+  // Reads and drops the answer SendWithoutWaiting left, if any, and reads SendAhead's answer
+  // into ahead_result_.
   void Settle() const;
   // Sends the deferred BEGIN, alone (Exec, COPY) or pipelined before `name` (Query).
   core::Status SendDeferred();
@@ -125,8 +136,12 @@ class Connection {
                                      const std::vector<const char*>& values);
 
   pg_conn* conn_ = nullptr;
-  std::string deferred_;         // DeferBegin's statement, not sent yet
-  mutable bool unread_ = false;  // SendWithoutWaiting's answer is still to be read
+  std::string deferred_;                       // DeferBegin's statement, not sent yet
+  mutable bool unread_ = false;                // SendWithoutWaiting's answer is still to be read
+  mutable bool ahead_sent_ = false;            // SendAhead's answer is still to be read
+  mutable bool ahead_ready_ = false;           // and once read, it waits in ahead_result_
+  mutable pg_result* ahead_result_ = nullptr;  // (null: the connection failed; see ErrorOf)
+  std::string ahead_what_;                     // the query, for an error message
   std::unordered_map<std::string, std::string> prepared_;  // SQL text -> statement name
 };
 

@@ -58,6 +58,41 @@ TEST(PgConnection, ErrorsCarryTheirSqlStateAndDomainCode) {
   EXPECT_EQ(bad.error().code, core::ErrorCode::kInternal);
 }
 
+// A query sent ahead (a paged read's next page) answers when taken, even when other statements
+// ran on the connection meanwhile and its answer was read in pumps; one that fails answers its
+// error then, and one dropped leaves the connection ready.
+TEST(PgConnection, AQuerySentAheadAnswersWhenTakenWhateverRanMeanwhile) {
+  TestSchema schema;
+  Connection db = Connect(schema);
+  ASSERT_TRUE(
+      db.Exec("CREATE TABLE n AS SELECT g AS v FROM generate_series(1, 50000) g", "ddl").ok());
+  const std::string sql = "SELECT v FROM n WHERE v > $1 ORDER BY v";
+  ASSERT_TRUE(db.SendAhead(sql, {std::int64_t{49000}}).ok());
+  for (int i = 0; i < 3; ++i) db.PumpAhead();
+  auto between = db.QueryInt("SELECT COUNT(*) FROM n WHERE v <= $1", {std::int64_t{10}});
+  ASSERT_TRUE(between.ok()) << between.error().message;
+  EXPECT_EQ(between.value(), 10);
+  auto ahead = db.TakeAhead();
+  ASSERT_TRUE(ahead.ok()) << ahead.error().message;
+  ASSERT_EQ(ahead.value().size(), 1000);
+  EXPECT_EQ(ahead.value().Int(0, 0), 49001);
+  EXPECT_EQ(ahead.value().Int(999, 0), 50000);
+  EXPECT_FALSE(db.TakeAhead().ok());  // taken once
+
+  ASSERT_TRUE(db.SendAhead("SELECT 1 / ($1::int - 1)", {std::int64_t{1}}).ok());
+  auto failed = db.TakeAhead();
+  ASSERT_FALSE(failed.ok());
+  EXPECT_NE(failed.error().message.find("division by zero"), std::string::npos)
+      << failed.error().message;
+
+  ASSERT_TRUE(db.SendAhead(sql, {std::int64_t{0}}).ok());
+  db.DropAhead();
+  EXPECT_FALSE(db.InTransaction());
+  auto after = db.QueryInt("SELECT MAX(v) FROM n");
+  ASSERT_TRUE(after.ok()) << after.error().message;
+  EXPECT_EQ(after.value(), 50000);
+}
+
 TEST(PgConnection, UnreachableServerIsUnavailableNamingTheOption) {
   auto connection = Connection::Open("postgresql:///x?host=/nonexistent-dir&port=1");
   ASSERT_FALSE(connection.ok());
