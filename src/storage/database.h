@@ -44,7 +44,7 @@ class StatementImpl {
   virtual double Double(int column) const = 0;
   virtual std::string_view Text(int column) const = 0;
   virtual std::string Blob(int column) const = 0;
-  // See Statement::WholeResult and Statement::SendAhead. Default: rows stepped one at a time.
+  // See Statement::Whole and Statement::SendAhead. Default: rows stepped one at a time.
   virtual std::optional<WholeResult> Whole(int /*column*/) const { return std::nullopt; }
   virtual void SendAhead() {}
 };

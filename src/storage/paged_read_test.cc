@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -99,6 +100,35 @@ TEST_P(PagedReadTest, OtherQueriesRunBetweenRowsAndAfterAnEndedRead) {
   ASSERT_TRUE(status.ok()) << status.error().message;
   EXPECT_EQ(codes.size(), 5u);
   EXPECT_TRUE(std::is_sorted(codes.begin(), codes.end()));
+}
+
+// A paged read inside another's row function, on the same connection: on PostgreSQL each sends
+// its next page ahead and the inner one's drops the outer one's, which then reads its page
+// itself. Both still see every row once.
+TEST_P(PagedReadTest, APagedReadInsideAnotherSeesEveryRowAndSoDoesTheOuter) {
+  Upsert(test::ManyOrgs(6));
+  std::vector<std::string> outer;
+  int inner_rows = 0;
+  core::Status status = store_->Read([&](Tx& tx) {
+    return ReadPaged(
+        tx.db(), "SELECT code FROM organizations WHERE code > ? ORDER BY code LIMIT ?",
+        [&](const Statement& s) {
+          outer.emplace_back(s.Text(0));
+          return ReadPaged(
+              tx.db(), "SELECT code, name FROM organizations WHERE code > ? ORDER BY code LIMIT ?",
+              [&](const Statement&) {
+                ++inner_rows;
+                return core::Status::Ok();
+              },
+              4);
+        },
+        2);
+  });
+  ASSERT_TRUE(status.ok()) << status.error().message;
+  EXPECT_EQ(outer.size(), 6u);
+  EXPECT_TRUE(std::is_sorted(outer.begin(), outer.end()));
+  EXPECT_EQ(std::set<std::string>(outer.begin(), outer.end()).size(), 6u);
+  EXPECT_EQ(inner_rows, 36);
 }
 
 INSTANTIATE_STORE_TESTS(PagedReadTest);

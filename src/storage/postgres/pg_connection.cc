@@ -135,6 +135,8 @@ Connection::Connection(Connection&& other) noexcept
       ahead_ready_(other.ahead_ready_),
       ahead_result_(std::exchange(other.ahead_result_, nullptr)),
       ahead_what_(std::move(other.ahead_what_)),
+      ahead_ticket_(std::exchange(other.ahead_ticket_, 0)),
+      tickets_(other.tickets_),
       prepared_(std::move(other.prepared_)) {
   other.conn_ = nullptr;
   other.unread_ = other.ahead_sent_ = other.ahead_ready_ = false;
@@ -151,6 +153,8 @@ Connection& Connection::operator=(Connection&& other) noexcept {
     ahead_ready_ = other.ahead_ready_;
     ahead_result_ = std::exchange(other.ahead_result_, nullptr);
     ahead_what_ = std::move(other.ahead_what_);
+    ahead_ticket_ = std::exchange(other.ahead_ticket_, 0);
+    tickets_ = other.tickets_;
     prepared_ = std::move(other.prepared_);
     other.conn_ = nullptr;
     other.unread_ = other.ahead_sent_ = other.ahead_ready_ = false;
@@ -308,9 +312,9 @@ void Connection::Settle() const {
   }
 }
 
-core::Status Connection::SendAhead(std::string_view sql, const Params& params) {
-  DropAhead();
-  if (core::Status sent = SendDeferred(); !sent.ok()) return sent;
+core::Result<std::uint64_t> Connection::SendAhead(std::string_view sql, const Params& params) {
+  DropAhead(ahead_ticket_);
+  if (core::Status sent = SendDeferred(); !sent.ok()) return sent.error();
   auto name = PreparedName(sql, static_cast<int>(params.size()));
   if (!name.ok()) return name.error();
   const ParamValues values(params);
@@ -320,7 +324,12 @@ core::Status Connection::SendAhead(std::string_view sql, const Params& params) {
     return ErrorOf(nullptr, "sending " + ahead_what_);
   }
   ahead_sent_ = true;
-  return core::Status::Ok();
+  ahead_ticket_ = ++tickets_;
+  return ahead_ticket_;
+}
+
+bool Connection::HasAhead(std::uint64_t ticket) const {
+  return ticket != 0 && ticket == ahead_ticket_;
 }
 
 void Connection::PumpAhead() {
@@ -328,9 +337,10 @@ void Connection::PumpAhead() {
   if (ahead_sent_) (void)PQconsumeInput(conn_);
 }
 
-core::Result<Rows> Connection::TakeAhead() {
+core::Result<Rows> Connection::TakeAhead(std::uint64_t ticket) {
+  if (!HasAhead(ticket)) return core::Error::Internal("no such query was sent ahead");
   Settle();
-  if (!ahead_ready_) return core::Error::Internal("no query was sent ahead on this connection");
+  ahead_ticket_ = 0;
   ahead_ready_ = false;
   pg_result* result = std::exchange(ahead_result_, nullptr);
   const ExecStatusType status = result != nullptr ? PQresultStatus(result) : PGRES_FATAL_ERROR;
@@ -338,8 +348,10 @@ core::Result<Rows> Connection::TakeAhead() {
   return Rows(result);
 }
 
-void Connection::DropAhead() {
+void Connection::DropAhead(std::uint64_t ticket) {
+  if (!HasAhead(ticket)) return;
   Settle();
+  ahead_ticket_ = 0;
   ahead_ready_ = false;
   if (ahead_result_ != nullptr) PQclear(std::exchange(ahead_result_, nullptr));
 }

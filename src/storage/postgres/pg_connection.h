@@ -105,14 +105,17 @@ class Connection {
   void SendWithoutWaiting(std::string_view sql);
 
   // A query sent before its answer is wanted (a paged read's next page, sent while the caller
-  // works on the current one): SendAhead sends it and returns; PumpAhead reads what of its answer
-  // has arrived without waiting, so that the server is not held up by a full socket; TakeAhead
-  // waits for the rest and answers it as Query would. Any other use of the connection in between
-  // first reads the whole answer and keeps it for TakeAhead; DropAhead forgets it. One at a time.
-  core::Status SendAhead(std::string_view sql, const Params& params);
+  // works on the current one): SendAhead sends it and answers a ticket; PumpAhead reads what of
+  // its answer has arrived without waiting, so that the server is not held up by a full socket;
+  // TakeAhead waits for the rest and answers it as Query would. Any other use of the connection
+  // in between first reads the whole answer and keeps it for TakeAhead. One at a time: a second
+  // SendAhead drops the first one's answer, after which HasAhead(first ticket) is false and its
+  // sender runs the query itself. DropAhead forgets the ticket's answer.
+  core::Result<std::uint64_t> SendAhead(std::string_view sql, const Params& params);
+  bool HasAhead(std::uint64_t ticket) const;
   void PumpAhead();
-  core::Result<Rows> TakeAhead();
-  void DropAhead();
+  core::Result<Rows> TakeAhead(std::uint64_t ticket);
+  void DropAhead(std::uint64_t ticket);
 
   // True when the server connection is usable (not broken by a network failure).
   bool Healthy() const;
@@ -142,6 +145,8 @@ class Connection {
   mutable bool ahead_ready_ = false;           // and once read, it waits in ahead_result_
   mutable pg_result* ahead_result_ = nullptr;  // (null: the connection failed; see ErrorOf)
   std::string ahead_what_;                     // the query, for an error message
+  std::uint64_t ahead_ticket_ = 0;             // SendAhead's last; 0: none waiting
+  std::uint64_t tickets_ = 0;                  // tickets handed out
   std::unordered_map<std::string, std::string> prepared_;  // SQL text -> statement name
 };
 

@@ -60,33 +60,48 @@ TEST(PgConnection, ErrorsCarryTheirSqlStateAndDomainCode) {
 
 // A query sent ahead (a paged read's next page) answers when taken, even when other statements
 // ran on the connection meanwhile and its answer was read in pumps; one that fails answers its
-// error then, and one dropped leaves the connection ready.
+// error then; a second one sent drops the first's answer; one dropped leaves the connection ready.
 TEST(PgConnection, AQuerySentAheadAnswersWhenTakenWhateverRanMeanwhile) {
   TestSchema schema;
   Connection db = Connect(schema);
   ASSERT_TRUE(
       db.Exec("CREATE TABLE n AS SELECT g AS v FROM generate_series(1, 50000) g", "ddl").ok());
   const std::string sql = "SELECT v FROM n WHERE v > $1 ORDER BY v";
-  ASSERT_TRUE(db.SendAhead(sql, {std::int64_t{49000}}).ok());
+  auto sent = db.SendAhead(sql, {std::int64_t{49000}});
+  ASSERT_TRUE(sent.ok()) << sent.error().message;
   for (int i = 0; i < 3; ++i) db.PumpAhead();
   auto between = db.QueryInt("SELECT COUNT(*) FROM n WHERE v <= $1", {std::int64_t{10}});
   ASSERT_TRUE(between.ok()) << between.error().message;
   EXPECT_EQ(between.value(), 10);
-  auto ahead = db.TakeAhead();
+  ASSERT_TRUE(db.HasAhead(sent.value()));
+  auto ahead = db.TakeAhead(sent.value());
   ASSERT_TRUE(ahead.ok()) << ahead.error().message;
   ASSERT_EQ(ahead.value().size(), 1000);
   EXPECT_EQ(ahead.value().Int(0, 0), 49001);
   EXPECT_EQ(ahead.value().Int(999, 0), 50000);
-  EXPECT_FALSE(db.TakeAhead().ok());  // taken once
+  EXPECT_FALSE(db.HasAhead(sent.value()));  // taken once
+  EXPECT_FALSE(db.TakeAhead(sent.value()).ok());
 
-  ASSERT_TRUE(db.SendAhead("SELECT 1 / ($1::int - 1)", {std::int64_t{1}}).ok());
-  auto failed = db.TakeAhead();
+  auto failing = db.SendAhead("SELECT 1 / ($1::int - 1)", {std::int64_t{1}});
+  ASSERT_TRUE(failing.ok());
+  auto failed = db.TakeAhead(failing.value());
   ASSERT_FALSE(failed.ok());
   EXPECT_NE(failed.error().message.find("division by zero"), std::string::npos)
       << failed.error().message;
 
-  ASSERT_TRUE(db.SendAhead(sql, {std::int64_t{0}}).ok());
-  db.DropAhead();
+  auto first = db.SendAhead(sql, {std::int64_t{0}});
+  auto second = db.SendAhead(sql, {std::int64_t{49990}});
+  ASSERT_TRUE(first.ok() && second.ok());
+  EXPECT_FALSE(db.HasAhead(first.value()));
+  db.DropAhead(first.value());  // not the one waiting: nothing happens
+  ASSERT_TRUE(db.HasAhead(second.value()));
+  auto last = db.TakeAhead(second.value());
+  ASSERT_TRUE(last.ok()) << last.error().message;
+  EXPECT_EQ(last.value().size(), 10);
+
+  auto dropped = db.SendAhead(sql, {std::int64_t{0}});
+  ASSERT_TRUE(dropped.ok());
+  db.DropAhead(dropped.value());
   EXPECT_FALSE(db.InTransaction());
   auto after = db.QueryInt("SELECT MAX(v) FROM n");
   ASSERT_TRUE(after.ok()) << after.error().message;

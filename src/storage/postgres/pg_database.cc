@@ -86,17 +86,17 @@ class PgStatement final : public StatementImpl {
     Set(index, std::move(text));
   }
 
-  ~PgStatement() override {
-    if (ahead_) conn_.DropAhead();
-  }
+  ~PgStatement() override { conn_.DropAhead(ahead_); }
   PgStatement(const PgStatement&) = delete;
   PgStatement& operator=(const PgStatement&) = delete;
 
   core::Result<bool> Step() override {
     if (!bind_error_.empty()) return core::Error::Internal(bind_error_);
     if (!executed_) {
+      // The run sent ahead, unless another statement's dropped it (then this one runs now).
+      const std::uint64_t ahead = std::exchange(ahead_, 0);
       core::Result<pg::Rows> rows =
-          std::exchange(ahead_, false) ? conn_.TakeAhead() : conn_.Query(sql_->text, params_);
+          conn_.HasAhead(ahead) ? conn_.TakeAhead(ahead) : conn_.Query(sql_->text, params_);
       if (!rows.ok()) return rows.error();
       rows_ = std::move(rows).value();
       executed_ = true;
@@ -105,7 +105,7 @@ class PgStatement final : public StatementImpl {
     ++row_;
     // What has come of the run sent ahead is read now and then, so that the server, its
     // socket full, does not wait for the last of these rows to be stepped.
-    if (ahead_ && row_ % kPumpRows == 0) conn_.PumpAhead();
+    if (ahead_ != 0 && row_ % kPumpRows == 0) conn_.PumpAhead();
     return row_ < rows_.size();
   }
   void Reset() override {
@@ -122,8 +122,9 @@ class PgStatement final : public StatementImpl {
   }
   // Where sending fails, the next Step runs the statement itself (and meets the same failure).
   void SendAhead() override {
-    if (!bind_error_.empty() || ahead_) return;
-    ahead_ = conn_.SendAhead(sql_->text, params_).ok();
+    if (!bind_error_.empty() || ahead_ != 0) return;
+    core::Result<std::uint64_t> ticket = conn_.SendAhead(sql_->text, params_);
+    ahead_ = ticket.ok() ? ticket.value() : 0;
   }
 
   // A column past the last reads as NULL, as in SQLite.
@@ -178,7 +179,7 @@ class PgStatement final : public StatementImpl {
 
   pg::Rows rows_;
   bool executed_ = false;
-  bool ahead_ = false;  // SendAhead sent a run that the next Step after Reset takes
+  std::uint64_t ahead_ = 0;  // the ticket of a run sent ahead for the next Step after Reset
   int row_ = -1;
 };
 
