@@ -41,6 +41,21 @@ TEST_P(StatisticsTest, ATableWithoutStatisticsHasOutgrownThem) {
   EXPECT_EQ(outgrown.value(), postgres());
 }
 
+// The row count memory is reserved by: SQLite's is a count, PostgreSQL's its planner's figure,
+// 0 until ANALYZE (or VACUUM) has run and then the table's rows (ANALYZE reads all of so few).
+TEST_P(StatisticsTest, EstimatedRowsAreTheCountOrThePlannersFigure) {
+  Upsert(test::ManyOrgs(20));
+  core::Result<Database> db = OpenDatabase(url_);
+  ASSERT_TRUE(db.ok());
+  if (postgres()) Exec("ANALYZE organizations");
+  core::Result<std::int64_t> rows = EstimatedRows(db.value(), "organizations");
+  ASSERT_TRUE(rows.ok()) << rows.error().message;
+  EXPECT_EQ(rows.value(), 20);
+  rows = EstimatedRows(db.value(), "scores");
+  ASSERT_TRUE(rows.ok()) << rows.error().message;
+  EXPECT_EQ(rows.value(), 0);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StatisticsTest,
                          ::testing::Values(Backend::kSqlite, Backend::kPostgres),
                          test::BackendName);

@@ -41,6 +41,26 @@ std::string ParamText(const Param& param) {
   return std::visit(Visitor{}, param);
 }
 
+// Whether a statement's answer says it succeeded (null: the connection failed).
+bool Succeeded(pg_result* result) {
+  const ExecStatusType status = result != nullptr ? PQresultStatus(result) : PGRES_FATAL_ERROR;
+  return status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
+}
+
+// Reads one statement's results up to the null that ends them: the first is its answer (or its
+// error), any others are dropped. Null when the connection failed.
+pg_result* AnswerOf(pg_conn* conn) {
+  pg_result* answer = nullptr;
+  while (pg_result* result = PQgetResult(conn)) {
+    if (answer == nullptr) {
+      answer = result;
+    } else {
+      PQclear(result);
+    }
+  }
+  return answer;
+}
+
 // Parameters as libpq takes them: texts, and a pointer to each (null for NULL).
 struct ParamValues {
   explicit ParamValues(const Params& params) {
@@ -178,6 +198,11 @@ core::Error Connection::ErrorOf(pg_result* result, std::string_view what) const 
   return error;
 }
 
+core::Result<Rows> Connection::RowsOf(pg_result* result, std::string_view what) const {
+  if (!Succeeded(result)) return ErrorOf(result, what);
+  return Rows(result);
+}
+
 core::Status Connection::Exec(std::string_view sql, std::string_view what) {
   Settle();
   // Several statements in one message: the deferred BEGIN goes first, in the same round trip.
@@ -185,8 +210,7 @@ core::Status Connection::Exec(std::string_view sql, std::string_view what) {
       deferred_.empty() ? std::string(sql) : deferred_ + "; " + std::string(sql);
   deferred_.clear();
   pg_result* result = PQexec(conn_, text.c_str());
-  const ExecStatusType status = result != nullptr ? PQresultStatus(result) : PGRES_FATAL_ERROR;
-  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) return ErrorOf(result, what);
+  if (!Succeeded(result)) return ErrorOf(result, what);
   PQclear(result);
   return core::Status::Ok();
 }
@@ -215,13 +239,9 @@ core::Result<Rows> Connection::Query(std::string_view sql, const Params& params)
   if (!name.ok()) return name.error();
   const ParamValues values(params);
   if (!deferred_.empty()) return QueryAfterBegin(name.value(), std::string(sql), values.values);
-  pg_result* result = PQexecPrepared(conn_, name.value().c_str(), values.size(),
-                                     values.values.data(), nullptr, nullptr, 0);
-  const ExecStatusType status = result != nullptr ? PQresultStatus(result) : PGRES_FATAL_ERROR;
-  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
-    return ErrorOf(result, std::string(sql.substr(0, 80)));
-  }
-  return Rows(result);
+  return RowsOf(PQexecPrepared(conn_, name.value().c_str(), values.size(), values.values.data(),
+                               nullptr, nullptr, 0),
+                sql.substr(0, 80));
 }
 
 core::Result<std::optional<std::int64_t>> Connection::QueryInt(std::string_view sql,
@@ -301,14 +321,7 @@ void Connection::Settle() const {
   if (ahead_sent_) {
     ahead_sent_ = false;
     ahead_ready_ = true;
-    // The first result is the answer (or its error); a statement's results end with a null.
-    while (pg_result* result = PQgetResult(conn_)) {
-      if (ahead_result_ == nullptr) {
-        ahead_result_ = result;
-      } else {
-        PQclear(result);
-      }
-    }
+    ahead_result_ = AnswerOf(conn_);
   }
 }
 
@@ -342,10 +355,7 @@ core::Result<Rows> Connection::TakeAhead(std::uint64_t ticket) {
   Settle();
   ahead_ticket_ = 0;
   ahead_ready_ = false;
-  pg_result* result = std::exchange(ahead_result_, nullptr);
-  const ExecStatusType status = result != nullptr ? PQresultStatus(result) : PGRES_FATAL_ERROR;
-  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) return ErrorOf(result, ahead_what_);
-  return Rows(result);
+  return RowsOf(std::exchange(ahead_result_, nullptr), ahead_what_);
 }
 
 void Connection::DropAhead(std::uint64_t ticket) {
@@ -368,13 +378,9 @@ core::Result<Rows> Connection::QueryAfterBegin(const std::string& name, const st
   const std::string begin = std::exchange(deferred_, std::string());
   if (PQenterPipelineMode(conn_) != 1) {
     if (core::Status sent = Exec(begin, "starting a transaction"); !sent.ok()) return sent.error();
-    pg_result* result = PQexecPrepared(conn_, name.c_str(), static_cast<int>(values.size()),
-                                       values.data(), nullptr, nullptr, 0);
-    const ExecStatusType status = result != nullptr ? PQresultStatus(result) : PGRES_FATAL_ERROR;
-    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
-      return ErrorOf(result, sql.substr(0, 80));
-    }
-    return Rows(result);
+    return RowsOf(PQexecPrepared(conn_, name.c_str(), static_cast<int>(values.size()),
+                                 values.data(), nullptr, nullptr, 0),
+                  sql.substr(0, 80));
   }
   const bool sent =
       PQsendQueryParams(conn_, begin.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) == 1 &&
@@ -385,15 +391,7 @@ core::Result<Rows> Connection::QueryAfterBegin(const std::string& name, const st
   // each statement is its answer (or its error; the query's is "aborted" when BEGIN failed).
   pg_result* answers[2] = {nullptr, nullptr};
   if (sent) {
-    for (pg_result*& answer : answers) {
-      while (pg_result* result = PQgetResult(conn_)) {
-        if (answer == nullptr) {
-          answer = result;
-        } else {
-          PQclear(result);
-        }
-      }
-    }
+    for (pg_result*& answer : answers) answer = AnswerOf(conn_);
     while (pg_result* result = PQgetResult(conn_)) {
       const bool synced = PQresultStatus(result) == PGRES_PIPELINE_SYNC;
       PQclear(result);
@@ -401,17 +399,12 @@ core::Result<Rows> Connection::QueryAfterBegin(const std::string& name, const st
     }
   }
   (void)PQexitPipelineMode(conn_);
-  const auto failed = [](pg_result* result) {
-    const ExecStatusType status = result != nullptr ? PQresultStatus(result) : PGRES_FATAL_ERROR;
-    return status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK;
-  };
-  if (failed(answers[0])) {
+  if (!Succeeded(answers[0])) {
     if (answers[1] != nullptr) PQclear(answers[1]);
     return ErrorOf(answers[0], "starting a transaction");
   }
   PQclear(answers[0]);
-  if (failed(answers[1])) return ErrorOf(answers[1], sql.substr(0, 80));
-  return Rows(answers[1]);
+  return RowsOf(answers[1], sql.substr(0, 80));
 }
 
 void AppendCopyText(std::string& out, std::string_view value) {

@@ -130,6 +130,8 @@ class Connection {
   explicit Connection(pg_conn* conn) : conn_(conn) {}
   core::Result<std::string> PreparedName(std::string_view sql, int params);
   core::Error ErrorOf(pg_result* result, std::string_view what) const;
+  // The rows of a statement's answer, or ErrorOf it (`what` names the statement).
+  core::Result<Rows> RowsOf(pg_result* result, std::string_view what) const;
   // Reads and drops the answer SendWithoutWaiting left, if any, and reads SendAhead's answer
   // into ahead_result_.
   void Settle() const;
