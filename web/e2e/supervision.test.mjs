@@ -56,7 +56,10 @@ test('the inbox on a phone: unread digests, one opened and marked read', async (
   await page.locator('[data-test=inbox][data-loaded=yes]').waitFor()
   assert.equal(Number(await page.locator('[data-test=inbox-unread]').getAttribute('data-unread')), unread - 1)
   // Elsewhere the bell still says so, and takes the user to the inbox.
+  // Only the hash changes, so goto returns before the router has left the inbox: wait for the
+  // page, or the bell's click lands on the inbox and the router then goes on to my-items.
   await page.goto(`${server.url}/#/my-items`)
+  await page.locator('[data-test=my-items][data-loaded=yes]').waitFor()
   await page.locator(`[data-test=inbox-bell][data-unread="${unread - 1}"]`).click()
   await page.waitForURL(/#\/inbox/)
   assert.deepEqual(watch.problems(), [])
@@ -71,6 +74,7 @@ test('the bell keeps the newer count when an older count answers late', async ()
   const watch = watchPage(page)
   await login(page, server.url, 'first_secretary', server.accounts.first_secretary.password)
   await page.goto(`${server.url}/#/my-items`)
+  await page.locator('[data-test=my-items][data-loaded=yes]').waitFor()
   await page.locator('[data-test=inbox-bell]').waitFor()
   let release
   const released = new Promise((resolve) => (release = resolve))
