@@ -1,6 +1,9 @@
 #include "storage/assessment_rows.h"
 
+#include <sodium.h>
+
 #include <algorithm>
+#include <bit>
 #include <numeric>
 #include <optional>
 #include <string>
@@ -14,8 +17,8 @@ namespace grassroots::storage {
 namespace {
 
 // One organization's row as written, column by column after (year, org_code); an absent
-// optional is NULL. Built once and both bound (Bind) and compared with a stored row (Same),
-// so that the two cannot disagree.
+// optional is NULL. Built once and both bound (Bind) and digested (RowDigest), so that what is
+// stored and what a later run compares it by cannot disagree.
 struct ResultRow {
   std::string_view code;
   std::optional<std::int64_t> score_cents;
@@ -35,24 +38,89 @@ struct ResultRow {
   std::int64_t previous_selected = 0;
 };
 
-constexpr int kResultColumnCount = 22;
+// The digest of a row's values (column row_digest): SipHash-2-4 (libsodium's crypto_shorthash)
+// over each column after (year, org_code) in Bind's order, every value marked present or absent
+// and written at a fixed width or with its length, so that no two rows share a text. The key is
+// fixed: the digest guards against chance, not against someone who writes the database (that is
+// `verify`'s work, which recomputes every row). Digests that differ only make a replacement
+// rewrite a row, so a change to this text costs one full rewrite of each year, never a wrong
+// row.
+class RowDigest {
+ public:
+  RowDigest() { [[maybe_unused]] static const int initialized = sodium_init(); }
+
+  std::int64_t Of(const ResultRow& row) {
+    text_.clear();
+    Optional(row.score_cents);
+    Optional(row.grade);
+    Optional(row.rank);
+    Int(row.selected);
+    Int(row.reasons);
+    Int(row.consecutive);
+    Text(row.unit);
+    Text(row.type);
+    Optional(row.parent);
+    Present(row.dimensions != nullptr);
+    if (row.dimensions != nullptr) {
+      for (int d = 0; d < core::kDimensionCount; ++d)
+        Int(std::bit_cast<std::int64_t>(row.dimensions[d]));
+    }
+    Optional(row.committee_grade);
+    Optional(row.committee_reason);
+    Optional(row.manual_include);
+    Optional(row.manual_reason);
+    Int(row.previous_selected);
+    static constexpr unsigned char kKey[crypto_shorthash_KEYBYTES] = {
+        'g', 'r', 'a', 's', 's', 'r', 'o', 'o', 't', 's', '-', 'r', 'o', 'w', 's', '1'};
+    unsigned char hash[crypto_shorthash_BYTES];
+    crypto_shorthash(hash, reinterpret_cast<const unsigned char*>(text_.data()), text_.size(),
+                     kKey);
+    std::uint64_t value = 0;
+    for (unsigned char byte : hash) value = value << 8 | byte;
+    return std::bit_cast<std::int64_t>(value);
+  }
+
+ private:
+  void Present(bool present) { text_ += present ? '+' : '-'; }
+  void Int(std::int64_t value) {
+    const auto bits = std::bit_cast<std::uint64_t>(value);
+    for (int shift = 56; shift >= 0; shift -= 8) text_ += static_cast<char>(bits >> shift & 0xff);
+  }
+  void Text(std::string_view value) {
+    Int(static_cast<std::int64_t>(value.size()));
+    text_ += value;
+  }
+  void Optional(const std::optional<std::int64_t>& value) {
+    Present(value.has_value());
+    if (value) Int(*value);
+  }
+  void Optional(const std::optional<std::string_view>& value) {
+    Present(value.has_value());
+    if (value) Text(*value);
+  }
+
+  std::string text_;  // reused for each row
+};
+
+constexpr int kResultColumnCount = 23;
 // The written columns, in Bind's order: a bulk load's, and kInsertSql's (checked below).
 constexpr std::string_view kResultColumns =
     "year, org_code, score_cents, grade, rank_in_type, selected, reasons, consecutive,"
     " unit_code, type, parent_code, team, leader, venue, routine, service, members,"
-    " committee_grade, committee_reason, manual_include, manual_reason, previous_selected";
+    " committee_grade, committee_reason, manual_include, manual_reason, previous_selected,"
+    " row_digest";
 constexpr std::string_view kInsertSql =
     "INSERT INTO assessment_results (year, org_code, score_cents, grade, rank_in_type,"
     " selected, reasons, consecutive, unit_code, type, parent_code, team, leader, venue,"
     " routine, service, members, committee_grade, committee_reason, manual_include,"
-    " manual_reason, previous_selected) VALUES ";
+    " manual_reason, previous_selected, row_digest) VALUES ";
 static_assert(kInsertSql.find(kResultColumns) ==
               std::string_view("INSERT INTO assessment_results (").size());
+// A replacement compares each stored row by its digest alone (migration 033): two columns
+// read instead of twenty-one.
 constexpr std::string_view kStoredSql =
-    "SELECT org_code, score_cents, grade, rank_in_type, selected, reasons, consecutive,"
-    " unit_code, type, parent_code, team, leader, venue, routine, service, members,"
-    " committee_grade, committee_reason, manual_include, manual_reason, previous_selected"
-    " FROM assessment_results WHERE year = ? AND org_code > ? ORDER BY org_code LIMIT ?";
+    "SELECT org_code, row_digest FROM assessment_results"
+    " WHERE year = ? AND org_code > ? ORDER BY org_code LIMIT ?";
 // Stored rows are compared a page at a time (keyset by code; codes are never empty): a backend
 // that reads a whole result before the first row (PostgreSQL here) holds one page, not a
 // country's year.
@@ -138,8 +206,8 @@ void BindOptional(Statement& stmt, int p, const std::optional<std::string_view>&
   value ? stmt.BindText(p, *value) : stmt.BindNull(p);
 }
 
-// Binds `row` of `year` from parameter p on, in kInsertSql's column order.
-void Bind(Statement& stmt, int p, int year, const ResultRow& row) {
+// Binds `row` of `year` and its digest from parameter p on, in kInsertSql's column order.
+void Bind(Statement& stmt, int p, int year, const ResultRow& row, std::int64_t digest) {
   stmt.BindInt(p, year).BindText(p + 1, row.code);
   BindOptional(stmt, p + 2, row.score_cents);
   BindOptional(stmt, p + 3, row.grade);
@@ -154,34 +222,7 @@ void Bind(Statement& stmt, int p, int year, const ResultRow& row) {
   BindOptional(stmt, p + 18, row.committee_reason);
   BindOptional(stmt, p + 19, row.manual_include);
   BindOptional(stmt, p + 20, row.manual_reason);
-  stmt.BindInt(p + 21, row.previous_selected);
-}
-
-bool SameOptional(const Statement& s, int column, const std::optional<std::int64_t>& value) {
-  return s.IsNull(column) ? !value : value && s.Int(column) == *value;
-}
-bool SameOptional(const Statement& s, int column, const std::optional<std::string_view>& value) {
-  return s.IsNull(column) ? !value : value && s.Text(column) == *value;
-}
-
-// Whether the stored row under kStoredSql's cursor holds exactly `row`'s values (its code is
-// column 0 and already matched).
-bool Same(const Statement& s, const ResultRow& row) {
-  if (!SameOptional(s, 1, row.score_cents) || !SameOptional(s, 2, row.grade) ||
-      !SameOptional(s, 3, row.rank) || s.IsNull(4) || s.Int(4) != row.selected || s.IsNull(5) ||
-      s.Int(5) != row.reasons || s.IsNull(6) || s.Int(6) != row.consecutive ||
-      !SameOptional(s, 7, std::optional(row.unit)) ||
-      !SameOptional(s, 8, std::optional(row.type)) || !SameOptional(s, 9, row.parent)) {
-    return false;
-  }
-  for (int d = 0; d < core::kDimensionCount; ++d) {
-    const int column = 10 + d;
-    if (s.IsNull(column) != (row.dimensions == nullptr)) return false;
-    if (row.dimensions != nullptr && s.Double(column) != row.dimensions[d]) return false;
-  }
-  return SameOptional(s, 16, row.committee_grade) && SameOptional(s, 17, row.committee_reason) &&
-         SameOptional(s, 18, row.manual_include) && SameOptional(s, 19, row.manual_reason) &&
-         !s.IsNull(20) && s.Int(20) == row.previous_selected;
+  stmt.BindInt(p + 21, row.previous_selected).BindInt(p + 22, digest);
 }
 
 // The organizations' indices in code order (the order OrganizationRecords::Table gives: usually no
@@ -205,9 +246,11 @@ core::Status LoadRows(Database& db, const core::AssessmentInput& input,
   core::Result<BulkLoad> load = db.BeginBulkLoad("assessment_results", kResultColumns);
   if (!load.ok()) return load.error();
   const RowMaker rows(input, result);
+  RowDigest digest;
   Statement& row = load.value().row();
   for (std::uint32_t i : order) {
-    Bind(row, 1, result.year, rows.Row(i));
+    const ResultRow values = rows.Row(i);
+    Bind(row, 1, result.year, values, digest.Of(values));
     if (core::Status added = row.Run(); !added.ok()) {
       return WithContext(added.error(), "at the result row of " + input.orgs->code[i]);
     }
@@ -227,9 +270,13 @@ core::Status InsertRows(Database& db, const core::AssessmentInput& input,
   if (db.CanBulkLoad()) return LoadRows(db, input, result, order);
   static constexpr UpsertSql kInsert{kInsertSql, kResultColumnCount, ""};
   const RowMaker rows(input, result);
+  RowDigest digest;
   return WriteBatched(
       db, kInsert, order,
-      [&](Statement& stmt, int p, std::uint32_t i) { Bind(stmt, p, result.year, rows.Row(i)); },
+      [&](Statement& stmt, int p, std::uint32_t i) {
+        const ResultRow values = rows.Row(i);
+        Bind(stmt, p, result.year, values, digest.Of(values));
+      },
       [&](std::uint32_t i) { return input.orgs->code[i]; });
 }
 
@@ -264,6 +311,7 @@ core::Status CompareStored(Database& db, const core::AssessmentInput& input,
                            const std::vector<std::uint32_t>& order, RowChanges& changes) {
   const core::OrgTable& orgs = *input.orgs;
   const RowMaker rows(input, result);
+  RowDigest digest;
   std::size_t next = 0;
   core::Status status = ReadPagedWith(
       db, kStoredSql,
@@ -277,7 +325,8 @@ core::Status CompareStored(Database& db, const core::AssessmentInput& input,
           changes.write.push_back(order[next++]);
         }
         if (next < order.size() && orgs.code[order[next]] == code) {
-          if (!Same(s, rows.Row(order[next]))) {
+          // A row stored before migration 033 has no digest: it is rewritten once.
+          if (s.IsNull(1) || s.Int(1) != digest.Of(rows.Row(order[next]))) {
             changes.remove.push_back(orgs.code[order[next]]);
             changes.write.push_back(order[next]);
           }

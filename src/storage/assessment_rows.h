@@ -7,6 +7,9 @@
 // A run that replaces a stored one compares the stored rows with the new ones and rewrites only
 // those that differ: a rerun after a few corrections changes the rows of a few ranking groups,
 // and deleting and inserting a country's 5.2 million unchanged rows would cost most of the run.
+// Each row is stored with a 64-bit digest of its values (row_digest, migration 033), and the
+// comparison reads the codes and digests only. A row changed in the database by hand keeps its
+// old digest, so a rerun does not rewrite it; `verify` finds it.
 #pragma once
 
 #include "core/assessment.h"

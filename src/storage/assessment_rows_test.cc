@@ -16,7 +16,7 @@ using test::Score;
 constexpr const char* kColumns =
     "org_code, score_cents, grade, rank_in_type, selected, reasons, consecutive, unit_code,"
     " type, parent_code, team, leader, venue, routine, service, members, committee_grade,"
-    " committee_reason, manual_include, manual_reason, previous_selected";
+    " committee_reason, manual_include, manual_reason, previous_selected, row_digest";
 
 class ResultRowsTest : public test::StoreTest {
  protected:
@@ -131,6 +131,20 @@ TEST_P(ResultRowsTest, RowsAreComparedAcrossPages) {
                           {Score("B00008190", 2016, 50.001), Score("B00008195", 2016, 55.001)})
                   .ok());
   Save(2016, table, {}, {});
+  Save(2017, table, {}, {});
+  ExpectSameRows(2016, 2017);
+}
+
+// Rows stored before migration 033 have no digest: the next run of their year rewrites them,
+// with the digest a first run stores.
+TEST_P(ResultRowsTest, RowsStoredWithoutADigestAreRewrittenWithOne) {
+  Exec(
+      "UPDATE assessment_results SET row_digest = NULL WHERE year = 2016 AND org_code < "
+      "'B00000010'");
+  ASSERT_EQ(QueryInt("SELECT COUNT(*) FROM assessment_results WHERE row_digest IS NULL"), 10);
+  const core::OrgTable table = Table();
+  Save(2016, table, {}, {});
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM assessment_results WHERE row_digest IS NULL"), 0);
   Save(2017, table, {}, {});
   ExpectSameRows(2016, 2017);
 }

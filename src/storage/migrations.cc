@@ -29,6 +29,7 @@ extern const std::string_view migration_026_party_meetings;
 extern const std::string_view migration_030_collective_economy;
 extern const std::string_view migration_031_results_year_key;
 extern const std::string_view migration_032_selected_results;
+extern const std::string_view migration_033_result_row_digest;
 extern const std::string_view migration_022_spot_check_finding_evidence;
 extern const std::string_view migration_027_checklists;
 extern const std::string_view migration_028_standardized_branches;
@@ -107,6 +108,7 @@ std::span<const Migration> Migrations() {
       {30, "030_collective_economy", embedded::migration_030_collective_economy},
       {31, "031_results_year_key", embedded::migration_031_results_year_key},
       {32, "032_selected_results", embedded::migration_032_selected_results},
+      {33, "033_result_row_digest", embedded::migration_033_result_row_digest},
   };
   return kMigrations;
 }
