@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cstring>
 #include <numeric>
 #include <optional>
 #include <string>
@@ -50,7 +51,17 @@ class RowDigest {
   RowDigest() { [[maybe_unused]] static const int initialized = sodium_init(); }
 
   std::int64_t Of(const ResultRow& row) {
-    text_.clear();
+    // The text is written through a pointer into a buffer made large enough first: appending
+    // to a string value by value took twice as long (perf, a first run's 10.4 million rows:
+    // 2.5 s of CPU, 1.3 s this way).
+    const auto size = [](const std::optional<std::string_view>& text) {
+      return text ? text->size() : 0;
+    };
+    const std::size_t most = kFixedMost + size(row.grade) + row.unit.size() + row.type.size() +
+                             size(row.parent) + size(row.committee_grade) +
+                             size(row.committee_reason) + size(row.manual_reason);
+    if (text_.size() < most) text_.resize(most);
+    out_ = text_.data();
     Optional(row.score_cents);
     Optional(row.grade);
     Optional(row.rank);
@@ -73,22 +84,29 @@ class RowDigest {
     static constexpr unsigned char kKey[crypto_shorthash_KEYBYTES] = {
         'g', 'r', 'a', 's', 's', 'r', 'o', 'o', 't', 's', '-', 'r', 'o', 'w', 's', '1'};
     unsigned char hash[crypto_shorthash_BYTES];
-    crypto_shorthash(hash, reinterpret_cast<const unsigned char*>(text_.data()), text_.size(),
-                     kKey);
+    crypto_shorthash(hash, reinterpret_cast<const unsigned char*>(text_.data()),
+                     static_cast<unsigned long long>(out_ - text_.data()), kKey);
     std::uint64_t value = 0;
     for (unsigned char byte : hash) value = value << 8 | byte;
     return std::bit_cast<std::int64_t>(value);
   }
 
  private:
-  void Present(bool present) { text_ += present ? '+' : '-'; }
+  // The most a row's text takes besides its strings' characters: 22 values (15 columns, the
+  // dimensions' mark and 6 dimensions), each at most a mark and 8 bytes.
+  static constexpr std::size_t kFixedMost = 22 * 9;
+
+  void Present(bool present) { *out_++ = present ? '+' : '-'; }
+  // Eight bytes, most significant first.
   void Int(std::int64_t value) {
-    const auto bits = std::bit_cast<std::uint64_t>(value);
-    for (int shift = 56; shift >= 0; shift -= 8) text_ += static_cast<char>(bits >> shift & 0xff);
+    auto bits = std::bit_cast<std::uint64_t>(value);
+    for (int i = 7; i >= 0; --i, bits >>= 8) out_[i] = static_cast<char>(bits & 0xff);
+    out_ += 8;
   }
   void Text(std::string_view value) {
     Int(static_cast<std::int64_t>(value.size()));
-    text_ += value;
+    std::memcpy(out_, value.data(), value.size());
+    out_ += value.size();
   }
   void Optional(const std::optional<std::int64_t>& value) {
     Present(value.has_value());
@@ -99,7 +117,8 @@ class RowDigest {
     if (value) Text(*value);
   }
 
-  std::string text_;  // reused for each row
+  std::string text_;     // reused for each row, never shorter than the row's text
+  char* out_ = nullptr;  // where the next byte of the text goes
 };
 
 constexpr int kResultColumnCount = 23;
