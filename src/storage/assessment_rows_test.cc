@@ -135,6 +135,24 @@ TEST_P(ResultRowsTest, RowsAreComparedAcrossPages) {
   ExpectSameRows(2016, 2017);
 }
 
+// Values no score moves: an organization moved under another parent, and a committee's grade
+// with its reason given where the dimensions stay as they were. The replaced year rewrites
+// those rows (each value is in the row's digest).
+TEST_P(ResultRowsTest, AMovedOrganizationAndACommitteeGradeAreRewritten) {
+  Upsert({test::Org("B00000012", "B00000020")});
+  core::ScoreRecord graded = Score("B00000013", 2016, 51);  // the dimensions SetUp gave it
+  graded.committee_grade = core::Grade::kA;
+  graded.reason = "reason";
+  ASSERT_TRUE(ImportBatch(*store_, actor_, {graded}).ok());
+  const core::OrgTable table = Table();
+  Save(2016, table, {}, {});
+  Save(2017, table, {}, {});
+  ExpectSameRows(2016, 2017);
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM assessment_results WHERE year = 2016 AND"
+                     " org_code = 'B00000012' AND parent_code = 'B00000020'"),
+            1);
+}
+
 // Rows stored before migration 033 have no digest: the next run of their year rewrites them,
 // with the digest a first run stores.
 TEST_P(ResultRowsTest, RowsStoredWithoutADigestAreRewrittenWithOne) {
