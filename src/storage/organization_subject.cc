@@ -1,6 +1,8 @@
 #include "storage/organization_subject.h"
 
 #include <algorithm>
+#include <optional>
+#include <string_view>
 #include <unordered_map>
 
 #include "storage/audit_chain.h"
@@ -113,23 +115,39 @@ struct PendingParent {
   std::string parent;
 };
 
-// Parents may sort after their children, so they are resolved once all codes are in. The
-// table is sorted by code, so a binary search replaces a hash map of 5 million entries;
-// siblings are usually adjacent, so the last answer is tried first.
-core::Status ResolveParents(core::OrgTable& table, const std::vector<PendingParent>& pending) {
-  std::string_view last_code;
-  std::int32_t last_index = core::kNoParent;
-  for (const PendingParent& p : pending) {
-    if (p.parent != last_code) {
-      const auto it = std::lower_bound(table.code.begin(), table.code.end(), p.parent);
-      if (it == table.code.end() || *it != p.parent) {
-        return core::Error::Internal("organization " + table.code[p.child] + " names parent " +
-                                     p.parent + ", which is not stored");
-      }
-      last_code = p.parent;
-      last_index = static_cast<std::int32_t>(it - table.code.begin());
+core::Error ParentNotStored(std::string_view child, std::string_view parent) {
+  return core::Error::Internal("organization " + std::string(child) + " names parent " +
+                               std::string(parent) + ", which is not stored");
+}
+
+// Finds parents in the table, which is sorted by code, by binary search (no hash map of 5
+// million entries); siblings are usually adjacent, so the last answer is tried first.
+class ParentFinder {
+ public:
+  explicit ParentFinder(const core::OrgTable& table) : table_(table) {}
+
+  // The index of `parent` among the codes in the table now, or nullopt.
+  std::optional<std::int32_t> Find(std::string_view parent) {
+    if (last_ == core::kNoParent || table_.code[static_cast<std::size_t>(last_)] != parent) {
+      const auto it = std::lower_bound(table_.code.begin(), table_.code.end(), parent);
+      if (it == table_.code.end() || *it != parent) return std::nullopt;
+      last_ = static_cast<std::int32_t>(it - table_.code.begin());
     }
-    table.parent[p.child] = last_index;
+    return last_;
+  }
+
+ private:
+  const core::OrgTable& table_;
+  std::int32_t last_ = core::kNoParent;
+};
+
+// Parents that sort after their children are resolved once all codes are in.
+core::Status ResolveParents(core::OrgTable& table, const std::vector<PendingParent>& pending) {
+  ParentFinder parents(table);
+  for (const PendingParent& p : pending) {
+    const std::optional<std::int32_t> parent = parents.Find(p.parent);
+    if (!parent) return ParentNotStored(table.code[p.child], p.parent);
+    table.parent[p.child] = *parent;
   }
   return core::Status::Ok();
 }
@@ -256,6 +274,7 @@ core::Result<core::OrgTable> OrganizationRecords::Table() {
   table.Reserve(static_cast<std::size_t>(count.value()));
 
   std::vector<PendingParent> pending;
+  ParentFinder parents(table);
   std::string last_unit;
   std::uint32_t last_unit_index = 0;
   core::Status read = ReadPaged(
@@ -273,10 +292,21 @@ core::Result<core::OrgTable> OrganizationRecords::Table() {
           last_unit = s.Text(2);
           last_unit_index = unit_index.at(last_unit);  // ReadUnits listed every referenced unit
         }
+        std::int32_t parent = core::kNoParent;
         if (!s.IsNull(3)) {
-          pending.push_back({static_cast<std::uint32_t>(table.size()), std::string(s.Text(3))});
+          const std::string_view code = s.Text(0);
+          const std::string_view parent_code = s.Text(3);
+          if (parent_code < code) {
+            // Rows come in code order, so such a parent has been read already: found now, with
+            // no copy of its code kept for later (a country's would take 200 MB).
+            const std::optional<std::int32_t> found = parents.Find(parent_code);
+            if (!found) return ParentNotStored(code, parent_code);
+            parent = *found;
+          } else {
+            pending.push_back({static_cast<std::uint32_t>(table.size()), std::string(parent_code)});
+          }
         }
-        table.Add(std::string(s.Text(0)), *type, last_unit_index, core::kNoParent);
+        table.Add(std::string(s.Text(0)), *type, last_unit_index, parent);
         return core::Status::Ok();
       });
   if (!read.ok()) return read.error();

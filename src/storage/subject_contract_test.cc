@@ -403,6 +403,19 @@ TEST_P(OrgSubjectTest, TableAndStoredReadEveryOrganizationEndedToo) {
   EXPECT_FALSE(stored.value().at("D1A").ended);
 }
 
+// Codes need not sort after their parent's: Table finds each parent whichever side of its
+// child it sorts (the ones before as it reads, the ones after at the end).
+TEST_P(OrgSubjectTest, TableFindsParentsThatSortBeforeOrAfterTheirChildren) {
+  Upsert({Org("P5"), Org("A1", "P5"), Org("A2", "P5"), Org("P6", "P5"), Org("Q1", "P6"),
+          Org("B1", "Q1")});
+  core::Result<core::OrgTable> table =
+      ReadValue(*store_, [](Tx& t) { return OrganizationRecords(t).Table(); });
+  ASSERT_TRUE(table.ok()) << table.error().message;
+  const core::OrgTable& orgs = table.value();
+  EXPECT_EQ(orgs.code, (Strings{"A1", "A2", "B1", "P5", "P6", "Q1"}));
+  EXPECT_EQ(orgs.parent, (std::vector<std::int32_t>{3, 3, 5, core::kNoParent, 3, 4}));
+}
+
 TEST_P(OrgSubjectTest, RosterAndSubtreeCountsLeaveOutWhoLeftAndWhatEnded) {
   Tree();
   using core::MemberStatus;
