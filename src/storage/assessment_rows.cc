@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cassert>
 #include <cstring>
 #include <numeric>
 #include <optional>
@@ -81,6 +82,7 @@ class RowDigest {
     Optional(row.manual_include);
     Optional(row.manual_reason);
     Int(row.previous_selected);
+    assert(out_ <= text_.data() + text_.size());
     static constexpr unsigned char kKey[crypto_shorthash_KEYBYTES] = {
         'g', 'r', 'a', 's', 's', 'r', 'o', 'o', 't', 's', '-', 'r', 'o', 'w', 's', '1'};
     unsigned char hash[crypto_shorthash_BYTES];
@@ -92,9 +94,10 @@ class RowDigest {
   }
 
  private:
-  // The most a row's text takes besides its strings' characters: 22 values (15 columns, the
-  // dimensions' mark and 6 dimensions), each at most a mark and 8 bytes.
-  static constexpr std::size_t kFixedMost = 22 * 9;
+  // The most a row's text takes besides its strings' characters: 21 values (the 14 columns
+  // besides the dimensions, the dimensions' mark and the 6 dimensions), each at most a mark
+  // and 8 bytes.
+  static constexpr std::size_t kFixedMost = 21 * 9;
 
   void Present(bool present) { *out_++ = present ? '+' : '-'; }
   // Eight bytes, most significant first.
