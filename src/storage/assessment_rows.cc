@@ -229,7 +229,7 @@ void BindOptional(Statement& stmt, int p, const std::optional<std::string_view>&
 }
 
 // Binds `row` of `year` and its digest from parameter p on, in kInsertSql's column order.
-void Bind(Statement& stmt, int p, int year, const ResultRow& row, std::int64_t digest) {
+void Bind(Statement& stmt, int p, int year, const ResultRow& row, RowDigest& digest) {
   stmt.BindInt(p, year).BindText(p + 1, row.code);
   BindOptional(stmt, p + 2, row.score_cents);
   BindOptional(stmt, p + 3, row.grade);
@@ -244,7 +244,7 @@ void Bind(Statement& stmt, int p, int year, const ResultRow& row, std::int64_t d
   BindOptional(stmt, p + 18, row.committee_reason);
   BindOptional(stmt, p + 19, row.manual_include);
   BindOptional(stmt, p + 20, row.manual_reason);
-  stmt.BindInt(p + 21, row.previous_selected).BindInt(p + 22, digest);
+  stmt.BindInt(p + 21, row.previous_selected).BindInt(p + 22, digest.Of(row));
 }
 
 // The organizations' indices in code order (the order OrganizationRecords::Table gives: usually no
@@ -271,8 +271,7 @@ core::Status LoadRows(Database& db, const core::AssessmentInput& input,
   RowDigest digest;
   Statement& row = load.value().row();
   for (std::uint32_t i : order) {
-    const ResultRow values = rows.Row(i);
-    Bind(row, 1, result.year, values, digest.Of(values));
+    Bind(row, 1, result.year, rows.Row(i), digest);
     if (core::Status added = row.Run(); !added.ok()) {
       return WithContext(added.error(), "at the result row of " + input.orgs->code[i]);
     }
@@ -296,8 +295,7 @@ core::Status InsertRows(Database& db, const core::AssessmentInput& input,
   return WriteBatched(
       db, kInsert, order,
       [&](Statement& stmt, int p, std::uint32_t i) {
-        const ResultRow values = rows.Row(i);
-        Bind(stmt, p, result.year, values, digest.Of(values));
+        Bind(stmt, p, result.year, rows.Row(i), digest);
       },
       [&](std::uint32_t i) { return input.orgs->code[i]; });
 }

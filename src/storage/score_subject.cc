@@ -127,14 +127,6 @@ core::Result<core::YearScores> ScoreRecords::OfYear(int year, const core::OrgTab
   return scores;
 }
 
-core::Result<std::int64_t> ScoreRecords::Count(int year) {
-  core::Result<Statement> stmt = tx_->db().Prepare("SELECT COUNT(*) FROM scores WHERE year = ?");
-  if (!stmt.ok()) return stmt.error();
-  core::Result<bool> row = stmt.value().BindInt(1, year).Step();
-  if (!row.ok()) return row.error();
-  return stmt.value().Int(0);
-}
-
 core::Result<bool> ScoreRecords::Any(int year) {
   // In key order, so that the key's index answers: PostgreSQL plans EXISTS (...) as a scan of
   // the table, which passes the 5.2 million rows of the year before when they come first.

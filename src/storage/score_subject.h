@@ -35,8 +35,7 @@ class ScoreRecords {
   core::Result<Page<ScoreSheetRow>> Sheet(int year, SheetRows which, const OrgFilter& filter);
   // Year's scores aligned with `orgs` (rows of organizations the table lacks are skipped).
   core::Result<core::YearScores> OfYear(int year, const core::OrgTable& orgs);
-  core::Result<std::int64_t> Count(int year);
-  // Whether `year` has any score: one row looked at, where Count reads a country's 5.2 million.
+  // Whether `year` has any score: one row looked at, not a count of a country's 5.2 million.
   core::Result<bool> Any(int year);
 
   // Creates or replaces the score of (score.code, score.year). True when it was created.

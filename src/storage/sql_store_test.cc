@@ -167,14 +167,8 @@ TEST_P(SqlStoreTest, ScoresRoundTripWithCommitteeGrade) {
   EXPECT_DOUBLE_EQ(scores.value().dimensions[0], 55.5);
   EXPECT_DOUBLE_EQ(scores.value().dimensions[5], 56.5);
   EXPECT_DOUBLE_EQ(scores.value().dimensions[2 * core::kDimensionCount], 71);
-  EXPECT_EQ(storage::ReadValue(*store_,
-                               [&](storage::Tx& t) { return storage::ScoreRecords(t).Count(2016); })
-                .value(),
-            2);
-  EXPECT_EQ(storage::ReadValue(*store_,
-                               [&](storage::Tx& t) { return storage::ScoreRecords(t).Count(2014); })
-                .value(),
-            0);
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM scores WHERE year = 2016"), 2);
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM scores WHERE year = 2014"), 0);
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM scores WHERE reason = 'committee decision'"), 1);
 }
 
