@@ -121,50 +121,122 @@ std::string Counted(std::string_view what, std::size_t rows) {
   return std::string(what) + " " + std::to_string(rows) + " rows";
 }
 
-// The first pass: parses every row and checks them all. `outcome` gets the rows that parsed
-// and every error.
+// A chunk of parsed rows, and how far into the text its last row ended.
+template <typename Item>
+struct ParsedChunk {
+  std::vector<Item> rows;
+  std::size_t offset = 0;
+};
+
+// Chunks parsed ahead of the one being checked or written: enough for the parser to keep going
+// while the other thread works, few enough to stay a few MiB.
+constexpr std::size_t kChunksAhead = 2;
+
+// Thrown from the parser's callback to leave the rest of the file unread once the consumer
+// stopped.
+struct ParsingStopped {};
+
+// Each pass parses the file on a thread of its own and hands the rows over a chunk at a time
+// to the thread that holds the transaction, so that on two cores the parsing costs no time of
+// its own beside the checks (first pass) or the writes (second pass). `read(emit)` streams the
+// file, calling emit(item, offset) for each row in order; it runs on the reader's thread and
+// may throw ParsingStopped to end early. However the reader is left (the consumer's exception
+// included), its destructor stops the parsing and waits for it, never leaving it blocked on a
+// full handoff.
+template <typename Item>
+class ReaderThread {
+ public:
+  template <typename Read>
+  ReaderThread(std::size_t end, Read read)
+      : thread_([this, end, read = std::move(read)] { Run(end, read); }) {}
+  ~ReaderThread() {
+    handoff_.Stop();
+    if (thread_.joinable()) thread_.join();
+  }
+  ReaderThread(const ReaderThread&) = delete;
+  ReaderThread& operator=(const ReaderThread&) = delete;
+
+  std::optional<ParsedChunk<Item>> Next() { return handoff_.Pop(); }
+  // Takes no more chunks (the parser stops at its next one).
+  void Stop() { handoff_.Stop(); }
+  // Waits for the parser to end and rethrows what it threw, ParsingStopped aside.
+  void Join() {
+    thread_.join();
+    if (failure_) std::rethrow_exception(failure_);
+  }
+
+ private:
+  template <typename Read>
+  void Run(std::size_t end, const Read& read) {
+    try {
+      ParsedChunk<Item> chunk;
+      chunk.rows.reserve(kChunkRows);
+      read([&](Item item, std::size_t offset) {
+        chunk.rows.push_back(std::move(item));
+        if (chunk.rows.size() < kChunkRows) return;
+        chunk.offset = offset;
+        if (!handoff_.Push(std::exchange(chunk, {}))) throw ParsingStopped{};
+        chunk.rows.reserve(kChunkRows);
+      });
+      if (!chunk.rows.empty()) {
+        chunk.offset = end;
+        handoff_.Push(std::move(chunk));
+      }
+    } catch (const ParsingStopped&) {
+    } catch (...) {
+      failure_ = std::current_exception();
+    }
+    handoff_.Close();
+  }
+
+  // Declared before the thread, which uses them from its first instruction.
+  ChunkHandoff<ParsedChunk<Item>> handoff_{kChunksAhead};
+  std::exception_ptr failure_;
+  std::thread thread_;
+};
+
+// The first pass: parses every row (on the reader's thread) and checks them all (on this one).
+// `outcome` gets the rows that parsed and every error.
 template <typename Kind>
 core::Status CheckAll(storage::Tx& tx, std::string_view content, typename Kind::State& state,
                       ImportOutcome& outcome, const StreamOptions& options) {
-  if (core::Status read = Kind::Prepare(tx, state); !read.ok()) return read;
-  std::size_t rows = 0;
-  Kind::Stream(state, content, outcome.errors, [&](csv::StreamedRow<typename Kind::Row>& row) {
-    Kind::Add(state, row);
-    if (!row.failed) ++outcome.rows;
-    if (++rows % kChunkRows == 0) Consumed(options, row.offset);
+  using Streamed = csv::StreamedRow<typename Kind::Row>;
+  // Written by the reader's thread only, read here once it has ended.
+  std::vector<core::LineError> parse_errors;
+  ReaderThread<Streamed> reader(content.size(), [&](const auto& emit) {
+    Kind::Stream(state, content, parse_errors, [&](Streamed& row) {
+      const std::size_t offset = row.offset;
+      emit(std::move(row), offset);
+    });
   });
+  // The stored rows the checks need are read while the parser starts on the file.
+  if (core::Status read = Kind::Prepare(tx, state); !read.ok()) return read;
+  while (std::optional<ParsedChunk<Streamed>> chunk = reader.Next()) {
+    for (const Streamed& row : chunk->rows) {
+      Kind::Add(state, row);
+      if (!row.failed) ++outcome.rows;
+    }
+    Consumed(options, chunk->offset);
+  }
+  reader.Join();
   Report(options, Counted("parsed", outcome.rows));
+  // The parse errors as the file gave them, then the cross-row ones merged in by line.
+  outcome.errors.insert(outcome.errors.end(), std::make_move_iterator(parse_errors.begin()),
+                        std::make_move_iterator(parse_errors.end()));
   Merge(outcome.errors, Kind::Finish(state));
   return core::Status::Ok();
 }
 
-// A chunk of the second pass's rows, and how far into the text its last row ended.
-template <typename Row>
-struct ParsedChunk {
-  std::vector<Row> rows;
-  std::size_t offset = 0;
-};
-
-// Chunks parsed ahead of the one being written: enough for the parser to keep going while the
-// store writes, few enough to stay a few MiB.
-constexpr std::size_t kChunksAhead = 2;
-
-// Thrown from the parser's callback to leave the rest of the file unread once the writer stopped.
-struct ParsingStopped {};
-
-// The second pass's parsing, on a thread of its own: parses the rows again (all of them parse:
-// the first pass found no error), completes them (Kind::Fill) and hands them over a chunk at a
-// time. Whatever ends it, it closes the handoff. `failed_line` gets the line of a row that did
-// not parse after all, `failure` an exception.
+// The second pass: the rows parsed again on the reader's thread (all of them parse: the first
+// pass found no error), completed there (Kind::Fill), and written here a chunk at a time.
 template <typename Kind>
-void ParseChunks(std::string_view content, const typename Kind::State& state,
-                 ChunkHandoff<ParsedChunk<typename Kind::Row>>& handoff, int& failed_line,
-                 std::exception_ptr& failure) {
+core::Status WriteAll(storage::Tx& tx, std::string_view content, const typename Kind::State& state,
+                      ImportOutcome& outcome, const StreamOptions& options) {
   using Row = typename Kind::Row;
-  try {
+  storage::ImportWriter writer(tx, Kind::kTable);
+  int failed_line = 0;  // written by the reader's thread, read here once it has ended
+  ReaderThread<Row> reader(content.size(), [&](const auto& emit) {
     std::vector<core::LineError> errors;
-    ParsedChunk<Row> chunk;
-    chunk.rows.reserve(kChunkRows);
     std::size_t index = 0;
     Kind::Stream(state, content, errors, [&](csv::StreamedRow<Row>& row) {
       if (row.failed) {
@@ -172,58 +244,22 @@ void ParseChunks(std::string_view content, const typename Kind::State& state,
         throw ParsingStopped{};
       }
       Kind::Fill(state, row.value, index++);
-      chunk.rows.push_back(std::move(row.value));
-      if (chunk.rows.size() < kChunkRows) return;
-      chunk.offset = row.offset;
-      if (!handoff.Push(std::exchange(chunk, {}))) throw ParsingStopped{};
-      chunk.rows.reserve(kChunkRows);
+      emit(std::move(row.value), row.offset);
     });
-    if (!chunk.rows.empty()) {
-      chunk.offset = content.size();
-      handoff.Push(std::move(chunk));
-    }
-  } catch (const ParsingStopped&) {
-  } catch (...) {
-    failure = std::current_exception();
-  }
-  handoff.Close();
-}
-
-// The second pass: the rows parsed on another thread (ParseChunks) are written here, on the
-// transaction's, a chunk at a time; on two cores the parsing then costs no time of its own.
-template <typename Kind>
-core::Status WriteAll(storage::Tx& tx, std::string_view content, const typename Kind::State& state,
-                      ImportOutcome& outcome, const StreamOptions& options) {
-  using Chunk = ParsedChunk<typename Kind::Row>;
-  storage::ImportWriter writer(tx, Kind::kTable);
-  ChunkHandoff<Chunk> handoff(kChunksAhead);
-  int failed_line = 0;
-  std::exception_ptr failure;
-  std::thread parser([&] { ParseChunks<Kind>(content, state, handoff, failed_line, failure); });
-  // However this function is left (a store's exception included), the parser is told to stop and
-  // waited for, never left blocked on a full handoff.
-  struct StopAndJoin {
-    ChunkHandoff<Chunk>& handoff;
-    std::thread& thread;
-    ~StopAndJoin() {
-      handoff.Stop();
-      if (thread.joinable()) thread.join();
-    }
-  } stop_and_join{handoff, parser};
+  });
   core::Status status = core::Status::Ok();
   std::size_t written = 0;
-  while (std::optional<Chunk> chunk = handoff.Pop()) {
+  while (std::optional<ParsedChunk<Row>> chunk = reader.Next()) {
     status = writer.Write(chunk->rows);
     if (!status.ok()) {
-      handoff.Stop();
+      reader.Stop();
       break;
     }
     written += chunk->rows.size();
     Consumed(options, chunk->offset);
     if (written % (kChunkRows * 64) == 0) Report(options, Counted("written", written));
   }
-  parser.join();
-  if (failure) std::rethrow_exception(failure);
+  reader.Join();
   if (failed_line != 0) {
     return core::Error::Internal("line " + std::to_string(failed_line) +
                                  " failed on the second reading of the file");
