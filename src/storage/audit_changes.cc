@@ -2,6 +2,9 @@
 
 #include <sodium.h>
 
+#include <iterator>
+#include <utility>
+
 namespace grassroots::storage {
 namespace {
 
@@ -9,6 +12,8 @@ constexpr std::size_t kRowsPerStatement = 128;
 // Records per COPY where the backend has bulk loads: a COPY costs three round trips.
 constexpr std::size_t kRowsPerLoad = 8192;
 constexpr int kColumnsPerRecord = 5;
+// Records digested on the digest's thread at a time: a few MiB, a thread started per batch.
+constexpr std::size_t kDigestRecords = 8192;
 constexpr std::string_view kDigestPrefix = "blake2b256:";
 
 std::string InsertSql(std::size_t rows) {
@@ -69,11 +74,13 @@ ChangeRecorder::ChangeRecorder(Database& db, std::int64_t entry_id)
   pending_.reserve(rows_per_write_);
 }
 
+ChangeRecorder::~ChangeRecorder() {
+  if (digesting_.valid()) digesting_.wait();
+}
+
 core::Status ChangeRecorder::Add(std::string entity, std::optional<std::string> before,
                                  std::string after) {
   ++count_;
-  digest_.Add(count_, entity, before ? std::optional<std::string_view>(*before) : std::nullopt,
-              after);
   pending_.push_back({std::move(entity), std::move(before), std::move(after)});
   return pending_.size() == rows_per_write_ ? Flush() : core::Status::Ok();
 }
@@ -95,7 +102,8 @@ core::Status ChangeRecorder::Flush() {
     record.before ? stmt.value().BindText(p + 3, *record.before) : stmt.value().BindNull(p + 3);
   }
   core::Status status = stmt.value().Run();
-  pending_.clear();
+  Digest(std::exchange(pending_, {}));
+  pending_.reserve(rows_per_write_);
   return status;
 }
 
@@ -114,12 +122,52 @@ core::Status ChangeRecorder::Load() {
     record.before ? row.BindText(4, *record.before) : row.BindNull(4);
     if (core::Status added = row.Run(); !added.ok()) return added;
   }
-  pending_.clear();
+  Digest(std::exchange(pending_, {}));
+  pending_.reserve(rows_per_write_);
   return load.value().Finish();
+}
+
+void ChangeRecorder::Digest(std::vector<Record> written) {
+  if (written_.empty()) {
+    written_ = std::move(written);
+  } else {
+    written_.insert(written_.end(), std::make_move_iterator(written.begin()),
+                    std::make_move_iterator(written.end()));
+  }
+  if (written_.size() < kDigestRecords) return;
+  WaitForDigest();
+  const std::int64_t first_seq = digested_ + 1;
+  digested_ += static_cast<std::int64_t>(written_.size());
+  digesting_ =
+      std::async(std::launch::async, [this, first_seq, batch = std::move(written_)]() mutable {
+        DigestRecords(digest_, first_seq, batch);
+        // Freed here rather than on the writing thread.
+        std::vector<Record>().swap(batch);
+      });
+  written_ = {};
+  written_.reserve(kDigestRecords);
+}
+
+void ChangeRecorder::DigestRecords(ChangeDigest& digest, std::int64_t first_seq,
+                                   const std::vector<Record>& records) {
+  std::int64_t seq = first_seq;
+  for (const Record& record : records) {
+    digest.Add(seq++, record.entity,
+               record.before ? std::optional<std::string_view>(*record.before) : std::nullopt,
+               record.after);
+  }
+}
+
+void ChangeRecorder::WaitForDigest() {
+  if (digesting_.valid()) digesting_.get();
 }
 
 core::Status ChangeRecorder::Finish(AuditEntry& entry) {
   if (core::Status status = Flush(); !status.ok()) return status;
+  WaitForDigest();
+  DigestRecords(digest_, digested_ + 1, written_);
+  digested_ += static_cast<std::int64_t>(written_.size());
+  written_.clear();
   entry.id = entry_id_;
   entry.change_count = count_;
   entry.change_digest = digest_.Finish();

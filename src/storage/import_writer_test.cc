@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "storage/organization_subject.h"
+#include "storage/subject_test_support.h"
 #include "storage/test_fixture.h"
 
 namespace grassroots::storage {
@@ -125,6 +126,25 @@ TEST_P(ImportWriterTest, ChunksOfTwoYearsWriteAndRecordEveryRowOnceAndOnlyChange
   EXPECT_EQ(second.unchanged, 598);
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM audit_changes"), 602 + 300);  // + the orgs' records
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM scores WHERE team = 72 AND year = 2016"), 1);
+}
+
+// An import of more change records than the recorder digests at a time (8,192, on a thread of
+// its own while the write goes on): the digest the entry stores still covers every record in
+// seq order, as `audit verify` recomputes it from the stored records; and an import of a few
+// rows, digested without a thread, after it.
+TEST_P(ImportWriterTest, ChangeRecordsDigestedInBatchesOnAThreadVerifyInSeqOrder) {
+  std::vector<core::Organization> orgs;
+  for (int i = 0; i < 2 * 8192 + 300; ++i) orgs.push_back(test::Org("D" + std::to_string(i)));
+  core::Result<WriteSummary> first = ImportBatch(*store_, actor_, orgs);
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  EXPECT_EQ(first.value().inserted, 2 * 8192 + 300);
+  ASSERT_TRUE(ImportBatch(*store_, actor_, {test::Org("E1"), test::Org("E2")}).ok());
+  EXPECT_EQ(QueryInt("SELECT SUM(change_count) FROM audit_log"), 2 * 8192 + 302);
+
+  core::Result<AuditVerification> verified = test::VerifyAudit(*store_, std::nullopt);
+  ASSERT_TRUE(verified.ok()) << verified.error().message;
+  EXPECT_TRUE(verified.value().ok) << verified.value().reason << ": " << verified.value().message;
+  EXPECT_EQ(verified.value().changes, 2 * 8192 + 302);
 }
 
 // A first import into empty tables (on PostgreSQL: foreign keys and secondary indexes taken off
