@@ -1,8 +1,8 @@
 // Chunks handed from one thread to another through a short line: each pass of a streamed
 // import parses the file on one thread while the thread that holds the transaction checks
-// (first pass) or writes (second pass) the previous chunks (app/import_stream.cc). At most `depth` chunks wait, so memory stays
-// a few chunks whatever the file's size; the parser waits when the writer is behind, the writer
-// when the parser is.
+// (first pass) or writes (second pass) the previous chunks (app/import_stream.cc). At most `depth`
+// chunks wait, so memory stays a few chunks whatever the file's size; the parser waits when the
+// writer is behind, the writer when the parser is.
 #pragma once
 
 #include <condition_variable>
