@@ -251,26 +251,31 @@ void ScoreBatchCheck::AddRow(int line, std::string_view code, int year) {
     number = orgs_.size() + unknown_codes_.Insert(code).first;
     unknown_.push_back(UnknownOrganization(line, code, "code"));
   }
-  keys_.push_back({number << 32 | static_cast<std::uint32_t>(year), line});
+  keys_.push_back({std::uint64_t{static_cast<std::uint32_t>(year)} << 32 | number, line});
 }
 
 std::string_view ScoreBatchCheck::CodeOf(std::uint64_t key) const {
-  const std::uint64_t number = key >> 32;
+  const std::uint64_t number = key & 0xffffffffu;
   return number < orgs_.size() ? orgs_[static_cast<std::uint32_t>(number)]
                                : unknown_codes_[static_cast<std::uint32_t>(number - orgs_.size())];
 }
 
 std::vector<LineError> ScoreBatchCheck::Finish() {
-  std::sort(keys_.begin(), keys_.end(), [](const Key& a, const Key& b) {
+  const auto key_then_line = [](const Key& a, const Key& b) {
     return a.key != b.key ? a.key < b.key : a.line < b.line;
-  });
+  };
+  // A file sorted by year, then code, gives its keys in order already (the organizations are
+  // numbered in code order): checked in one pass rather than sorted again, a second of a
+  // country's first pass.
+  if (!std::is_sorted(keys_.begin(), keys_.end(), key_then_line)) {
+    std::sort(keys_.begin(), keys_.end(), key_then_line);
+  }
   std::vector<LineError> errors;
   for (std::size_t i = 1; i < keys_.size(); ++i) {
     std::size_t first = i - 1;
     while (i < keys_.size() && keys_[i].key == keys_[first].key) {
       const std::string code(CodeOf(keys_[i].key));
-      const std::string year =
-          std::to_string(static_cast<std::int32_t>(keys_[i].key & 0xffffffffu));
+      const std::string year = std::to_string(static_cast<std::int32_t>(keys_[i].key >> 32));
       const std::string line = std::to_string(keys_[first].line);
       errors.push_back(
           {keys_[i].line,

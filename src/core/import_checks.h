@@ -116,7 +116,7 @@ class ScoreBatchCheck {
 
  private:
   struct Key {
-    std::uint64_t key;  // the code's number << 32 | the year
+    std::uint64_t key;  // the year << 32 | the code's number
     int line;
   };
   std::string_view CodeOf(std::uint64_t key) const;

@@ -94,5 +94,23 @@ TEST(ScoreBatchCheck, DuplicatesNameTheFirstLineAndUnknownCodesRepeat) {
   EXPECT_EQ(errors[3].reason, "unknown_organization");
 }
 
+// A file sorted by year, then code (its keys in order already, so not sorted again) is checked
+// the same: the duplicate and the code it names, the year, the first line.
+TEST(ScoreBatchCheck, AFileInYearAndCodeOrderFindsItsDuplicatesToo) {
+  CodeSet orgs;
+  orgs.Insert("A");
+  orgs.Insert("B");
+  ScoreBatchCheck check(orgs);
+  check.AddRow(2, "A", 2015);
+  check.AddRow(3, "B", 2015);
+  check.AddRow(4, "B", 2015);
+  check.AddRow(5, "A", 2016);
+  check.AddRow(6, "B", 2016);
+  const std::vector<LineError> errors = check.Finish();
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].line, 4);
+  EXPECT_EQ(errors[0].message, "duplicate score of \"B\" for 2015 (first at line 3)");
+}
+
 }  // namespace
 }  // namespace grassroots::core

@@ -1,13 +1,38 @@
 #include "storage/audited_rows.h"
 
 #include <charconv>
+#include <cmath>
+#include <cstdint>
 
 #include "storage/audit_chain.h"
 
 namespace grassroots::storage {
-namespace {
 
+// Scores are given to a tenth (csv's ParseDecimal), so nearly every value takes the first way:
+// std::to_chars' shortest round trip costs about 50 ns a value, 3 s of CPU for the 62 million
+// of a country's two years of scores, where the tenths take a tenth of that.
 void AppendJsonNumber(std::string& out, double value) {
+  // A whole number of tenths below 10,000 (and not -0): written as to_chars writes it, the
+  // fixed form, which is then the shorter one. "d.d" is the shortest decimal that reads back as
+  // the value, because the tenths are exact: k / 10.0 == value.
+  constexpr double kTenthsBelow = 100000;
+  const double tenths = std::nearbyint(value * 10);
+  if (std::fabs(tenths) < kTenthsBelow && tenths / 10 == value &&
+      !(value == 0 && std::signbit(value))) {
+    auto k = static_cast<std::int32_t>(tenths);
+    if (k < 0) {
+      out += '-';
+      k = -k;
+    }
+    char digits[8];
+    const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, k / 10);
+    out.append(digits, end);
+    if (k % 10 != 0) {
+      out += '.';
+      out += static_cast<char>('0' + k % 10);
+    }
+    return;
+  }
   char buf[32];
   const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
   if (ec == std::errc()) {
@@ -16,6 +41,8 @@ void AppendJsonNumber(std::string& out, double value) {
     out += "null";
   }
 }
+
+namespace {
 
 // An empty text is absent: null.
 void AppendQuotedOrNull(std::string& out, std::string_view text) {

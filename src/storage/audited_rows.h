@@ -34,6 +34,10 @@ std::string OrgEntity(std::string_view code);              // "organization:CODE
 std::string MemberEntity(std::string_view id);             // "member:ID"
 std::string ScoreEntity(std::string_view code, int year);  // "score:CODE:YEAR"
 
+// `value` as the shortest decimal that reads back as the same double (std::to_chars), or null
+// when it is not finite.
+void AppendJsonNumber(std::string& out, double value);
+
 // {"code","name","type","kind","parent","secretary","unit"}; parent null for a direct one.
 std::string OrgJson(const core::Organization& org);
 // {"id","name","org","status","joined"}; joined null when unknown.
