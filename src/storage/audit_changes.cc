@@ -138,12 +138,9 @@ void ChangeRecorder::Digest(std::vector<Record> written) {
   WaitForDigest();
   const std::int64_t first_seq = digested_ + 1;
   digested_ += static_cast<std::int64_t>(written_.size());
-  digesting_ =
-      std::async(std::launch::async, [this, first_seq, batch = std::move(written_)]() mutable {
-        DigestRecords(digest_, first_seq, batch);
-        // Freed here rather than on the writing thread.
-        std::vector<Record>().swap(batch);
-      });
+  digesting_ = std::async(std::launch::async, [this, first_seq, batch = std::move(written_)] {
+    DigestRecords(digest_, first_seq, batch);
+  });
   written_ = {};
   written_.reserve(kDigestRecords);
 }
