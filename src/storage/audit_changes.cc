@@ -3,7 +3,6 @@
 #include <sodium.h>
 
 #include <iterator>
-#include <utility>
 
 namespace grassroots::storage {
 namespace {
@@ -102,8 +101,7 @@ core::Status ChangeRecorder::Flush() {
     record.before ? stmt.value().BindText(p + 3, *record.before) : stmt.value().BindNull(p + 3);
   }
   core::Status status = stmt.value().Run();
-  Digest(std::exchange(pending_, {}));
-  pending_.reserve(rows_per_write_);
+  HandToDigest();
   return status;
 }
 
@@ -122,22 +120,18 @@ core::Status ChangeRecorder::Load() {
     record.before ? row.BindText(4, *record.before) : row.BindNull(4);
     if (core::Status added = row.Run(); !added.ok()) return added;
   }
-  Digest(std::exchange(pending_, {}));
-  pending_.reserve(rows_per_write_);
+  HandToDigest();
   return load.value().Finish();
 }
 
-void ChangeRecorder::Digest(std::vector<Record> written) {
-  if (written_.empty()) {
-    written_ = std::move(written);
-  } else {
-    written_.insert(written_.end(), std::make_move_iterator(written.begin()),
-                    std::make_move_iterator(written.end()));
-  }
+void ChangeRecorder::HandToDigest() {
+  written_.insert(written_.end(), std::make_move_iterator(pending_.begin()),
+                  std::make_move_iterator(pending_.end()));
+  pending_.clear();
   if (written_.size() < kDigestRecords) return;
   WaitForDigest();
-  const std::int64_t first_seq = digested_ + 1;
-  digested_ += static_cast<std::int64_t>(written_.size());
+  // Every record before written_ has been handed to the digest already.
+  const std::int64_t first_seq = count_ - static_cast<std::int64_t>(written_.size()) + 1;
   digesting_ = std::async(std::launch::async, [this, first_seq, batch = std::move(written_)] {
     DigestRecords(digest_, first_seq, batch);
   });
@@ -162,8 +156,7 @@ void ChangeRecorder::WaitForDigest() {
 core::Status ChangeRecorder::Finish(AuditEntry& entry) {
   if (core::Status status = Flush(); !status.ok()) return status;
   WaitForDigest();
-  DigestRecords(digest_, digested_ + 1, written_);
-  digested_ += static_cast<std::int64_t>(written_.size());
+  DigestRecords(digest_, count_ - static_cast<std::int64_t>(written_.size()) + 1, written_);
   written_.clear();
   entry.id = entry_id_;
   entry.change_count = count_;

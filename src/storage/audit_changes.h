@@ -79,8 +79,9 @@ class ChangeRecorder {
   };
   core::Status Flush();
   core::Status Load();
-  // Hands the written records to the digest (ChangeDigest::Add in seq order).
-  void Digest(std::vector<Record> written);
+  // Moves the records just written (pending_) to those waiting for the digest, and starts a
+  // batch on the digest's thread when kDigestRecords wait.
+  void HandToDigest();
   // Waits for the batch being digested; rethrows what it threw.
   void WaitForDigest();
   static void DigestRecords(ChangeDigest& digest, std::int64_t first_seq,
@@ -91,8 +92,7 @@ class ChangeRecorder {
   std::int64_t count_ = 0;
   std::size_t rows_per_write_;
   std::vector<Record> pending_;  // not yet written
-  std::vector<Record> written_;  // written, not yet handed to the digest
-  std::int64_t digested_ = 0;    // records handed to the digest
+  std::vector<Record> written_;  // written, not yet handed to the digest: the last before count_
   ChangeDigest digest_;
   std::future<void> digesting_;  // the batch being digested, if any
 };
