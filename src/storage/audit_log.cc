@@ -4,6 +4,7 @@
 
 #include "storage/audit_chain.h"
 #include "storage/audit_verify.h"
+#include "storage/audited_rows.h"
 #include "storage/server_sql.h"
 
 namespace grassroots::storage {
@@ -76,15 +77,17 @@ core::Result<Page<AuditRecord>> AuditLog::Changes(std::int64_t entry_id, std::in
 
 core::Result<std::vector<AuditRecord>> AuditLog::ChangesOf(const std::string& entity,
                                                            std::int64_t after_id) {
-  // Single writes name the row as the entry's entity; bulk writes in a change record.
+  // Single writes name the row as the entry's entity; bulk writes in a change record, found
+  // through the index that files them by year first (migration 034).
   return QueryAll<AuditRecord>(tx_->db(),
                                "SELECT " + std::string(kEntryColumns) +
                                    " FROM audit_log a WHERE a.id > ? AND a.entity = ?"
                                    " UNION ALL SELECT " +
                                    std::string(kAuditChangeColumns) +
                                    " FROM audit_changes c JOIN audit_log a ON a.id = c.entry_id"
-                                   " WHERE c.entity = ? AND c.entry_id > ? ORDER BY 1",
-                               {after_id, entity, entity, after_id}, ReadAudit);
+                                   " WHERE c.entity_year = ? AND c.entity = ? AND c.entry_id > ?"
+                                   " ORDER BY 1",
+                               {after_id, entity, EntityYear(entity), entity, after_id}, ReadAudit);
 }
 
 core::Result<ChainHead> AuditLog::Head() { return ReadAuditHead(tx_->db()); }

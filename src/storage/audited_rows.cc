@@ -104,6 +104,19 @@ std::string ScoreEntity(std::string_view code, int year) {
   return "score:" + std::string(code) + ":" + std::to_string(year);
 }
 
+int EntityYear(std::string_view entity) {
+  constexpr std::string_view kPrefix = "score:";
+  if (!entity.starts_with(kPrefix) || entity.size() < kPrefix.size() + 6) return 0;
+  const std::string_view year = entity.substr(entity.size() - 4);
+  if (entity[entity.size() - 5] != ':') return 0;
+  int value = 0;
+  for (char c : year) {
+    if (c < '0' || c > '9') return 0;
+    value = value * 10 + (c - '0');
+  }
+  return value;
+}
+
 // The JSON objects are written by appending to one string: an import writes millions of them.
 std::string OrgJson(const core::Organization& org) {
   std::string json;

@@ -33,6 +33,10 @@ core::ScoreRecord ReadScore(const Statement& s);
 std::string OrgEntity(std::string_view code);              // "organization:CODE"
 std::string MemberEntity(std::string_view id);             // "member:ID"
 std::string ScoreEntity(std::string_view code, int year);  // "score:CODE:YEAR"
+// The first column of the change records' entity index (migration 034, which writes this rule
+// in each backend's SQL): the year of a score's entity ("score:" and at least one character,
+// ':', four digits), 0 for any other, so that a new year's records go to the index's end.
+int EntityYear(std::string_view entity);
 
 // `value` as the shortest decimal that reads back as the same double (std::to_chars), or null
 // when it is not finite.

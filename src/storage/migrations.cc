@@ -30,6 +30,7 @@ extern const std::string_view migration_030_collective_economy;
 extern const std::string_view migration_031_results_year_key;
 extern const std::string_view migration_032_selected_results;
 extern const std::string_view migration_033_result_row_digest;
+extern const std::string_view migration_034_change_records_by_year;
 extern const std::string_view migration_022_spot_check_finding_evidence;
 extern const std::string_view migration_027_checklists;
 extern const std::string_view migration_028_standardized_branches;
@@ -109,6 +110,7 @@ std::span<const Migration> Migrations() {
       {31, "031_results_year_key", embedded::migration_031_results_year_key},
       {32, "032_selected_results", embedded::migration_032_selected_results},
       {33, "033_result_row_digest", embedded::migration_033_result_row_digest},
+      {34, "034_change_records_by_year", embedded::migration_034_change_records_by_year},
   };
   return kMigrations;
 }

@@ -30,6 +30,7 @@ extern const std::string_view pg_migration_030_collective_economy;
 extern const std::string_view pg_migration_031_results_year_key;
 extern const std::string_view pg_migration_032_selected_results;
 extern const std::string_view pg_migration_033_result_row_digest;
+extern const std::string_view pg_migration_034_change_records_by_year;
 extern const std::string_view pg_migration_022_spot_check_finding_evidence;
 extern const std::string_view pg_migration_027_checklists;
 extern const std::string_view pg_migration_028_standardized_branches;
@@ -375,6 +376,7 @@ std::span<const Migration> PgMigrations() {
       {31, "031_results_year_key", embedded::pg_migration_031_results_year_key},
       {32, "032_selected_results", embedded::pg_migration_032_selected_results},
       {33, "033_result_row_digest", embedded::pg_migration_033_result_row_digest},
+      {34, "034_change_records_by_year", embedded::pg_migration_034_change_records_by_year},
   };
   return kMigrations;
 }
