@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <tuple>
+#include <vector>
 
 #include "cli_runner.h"
 #include "storage/postgres/pg_test_server.h"
@@ -43,6 +45,61 @@ TEST(CliPostgres, TheSameYearGivesTheSameAnswerAndChainAsOnSqlite) {
   const Outcome verify = scratch.RunRaw({"--db", schema.url(), "audit", "verify"});
   EXPECT_EQ(verify.exit_code, 0) << verify.err;
   EXPECT_NE(verify.out.find("audit log intact"), std::string::npos) << verify.out;
+}
+
+// Scores and members are written as each chunk of the file is checked (app/import_stream.h): a
+// bad row after many chunks were written, or a key repeated (from the first chunk, or in the
+// same statement, which PostgreSQL refuses), still leaves nothing written on either backend.
+void ExpectErrorsAfterWrittenChunksWriteNothing(const Scratch& scratch, const std::string& db) {
+  SCOPED_TRACE(db);
+  constexpr int kRows = 20'000;  // chunks of 8,192 rows
+  std::string orgs = "code,name,type,kind,parent,secretary\nT1,一镇党委,village,committee,,王\n";
+  std::string scores = "code,year,team,leader,venue,routine,service,members\n";
+  std::string members = "id,name,org,status\n";
+  for (int i = 0; i < kRows; ++i) {
+    const std::string code = "K" + std::to_string(i);
+    orgs += code + ",测试党支部,village,branch,T1,某\n";
+    scores += code + ",2016,80,80,80,80,80,80\n";
+    members += "M" + std::to_string(i) + ",某," + code + ",regular\n";
+  }
+  const auto run = [&](const std::vector<std::string>& args) {
+    std::vector<std::string> full = args;
+    full.insert(full.begin(), {"--db", db});
+    return scratch.RunRaw(full);
+  };
+  ASSERT_EQ(run({"import", "orgs", scratch.Write("orgs.csv", orgs)}).exit_code, 0);
+  const std::string head = run({"audit", "head"}).out;
+  const int last = kRows + 2;  // the line of a row added at the end
+  for (const auto& [kind, file, tail, words] :
+       std::vector<std::tuple<std::string, std::string, std::string, std::string>>{
+           {"scores", scores, "K5,2016,80,80,80,80,80,80\n", "duplicate score"},
+           {"scores", scores, "K19999,2016,80,80,80,80,80,80\n", "duplicate score"},
+           {"scores", scores, "X9,2016,80,80,80,80,80,80\n", "X9"},
+           {"scores", scores, "K1,2015,80,80,abc,80,80,80\n", "abc"},
+           {"members", members, "M5,某,K5,regular\n", "duplicate member id"},
+           {"members", members, "N1,某,X9,regular\n", "X9"}}) {
+    SCOPED_TRACE(kind + ": " + tail);
+    const std::string path = scratch.Write("bad.csv", file + tail);
+    const Outcome outcome = run({"import", kind, path});
+    EXPECT_EQ(outcome.exit_code, 1) << outcome.err;
+    EXPECT_NE(outcome.err.find(path + ":" + std::to_string(last) + ": "), std::string::npos)
+        << outcome.err;
+    EXPECT_NE(outcome.err.find(words), std::string::npos) << outcome.err;
+    EXPECT_EQ(run({"audit", "head"}).out, head);  // no entry, so no write
+  }
+  // Nothing of them was kept: the same rows now import as new.
+  const Outcome again = run({"import", "scores", scratch.Write("scores.csv", scores)});
+  EXPECT_NE(again.out.find("(20000 new, 0 updated, 0 unchanged)"), std::string::npos) << again.out;
+  const Outcome verify = run({"audit", "verify"});
+  EXPECT_EQ(verify.exit_code, 0) << verify.err;
+}
+
+TEST(CliPostgres, ErrorsAfterWrittenChunksWriteNothingOnEitherBackend) {
+  storage::pg::TestSchema schema;
+  ASSERT_FALSE(schema.url().empty());
+  Scratch scratch;
+  ExpectErrorsAfterWrittenChunksWriteNothing(scratch, "sqlite:" + scratch.Db());
+  ExpectErrorsAfterWrittenChunksWriteNothing(scratch, schema.url());
 }
 
 TEST(CliPostgres, AnUnreachableServerIsUnavailableAndItsPasswordNeverShown) {

@@ -1,11 +1,13 @@
 // Imports streamed through their CSV text (issue 11): a country's file (5.2 million
 // organizations, 10.4 million scores) imported in bounded memory, all rows or none. The text is
-// read twice and never held parsed: the first pass parses every row and feeds the cross-row
-// checks (core/import_checks.h) with the stored organizations they need (read in pages); when
-// anything is wrong nothing is written and the errors are those the whole-file import always
-// reported. The second pass parses again and writes the rows in chunks through
-// storage::ImportWriter, inside the same write transaction as the first pass's reads, so the
-// store cannot change between the check and the write, and a failure leaves nothing written.
+// never held parsed: a pass parses every row and feeds the cross-row checks
+// (core/import_checks.h) with the stored organizations they need (read in pages), and the rows
+// are written in chunks through storage::ImportWriter, inside the same write transaction as the
+// reads, so the store cannot change between the check and the write. Scores and members are
+// written as each chunk is checked, in that one pass; organizations, whose units may come from a
+// parent further on, are written on a second reading once the whole file is checked. When any
+// row is wrong the transaction is rolled back: nothing is written and the errors are those the
+// whole-file import always reported.
 #pragma once
 
 #include <cstddef>

@@ -37,7 +37,10 @@ class ImportWriter {
   ImportWriter& operator=(const ImportWriter&) = delete;
 
   // Writes one chunk of rows of the writer's table, validated (units resolved, keys unique in
-  // the whole import). kInternal for rows of another table.
+  // the whole import). kInternal for rows of another table. An import that writes chunks before
+  // its checks across the whole file have ended (app/import_stream.cc) rolls the transaction
+  // back when they fail: a key repeated in the file then made a write fail (PostgreSQL refuses
+  // a key twice in one upsert) or wrote its row twice, and neither is kept.
   core::Status Write(const std::vector<core::Organization>& rows);
   core::Status Write(const std::vector<core::Member>& rows);
   core::Status Write(const std::vector<core::ScoreRecord>& rows);
