@@ -1,10 +1,10 @@
 -- 034_change_records_by_year: the change records' entity index files a score's records under
--- their year first. Before, "score:V01:2016" sorted beside "score:V01:2015", so a second year's
+-- their year first. Before, "score:V01:2016" sorted beside "score:V01:2015", so a new year's
 -- import inserted each of its records into the middle of a full index, touching (and
--- journalling) every page of the year before: at country scale the second year's write phase
--- took 3.9 s per million rows against the first's 2.0 s (docs/performance.md, "Imports: the
--- change records' index by year"). With the year first, a new year's records are appended at
--- the end of the index, in the order the import writes them.
+-- journalling) every page of the year before: at country scale it wrote 3.9 GB, against 1.9 GB
+-- with the year first (docs/performance.md, "Imports: scores and members read once, ... and
+-- the change records' index by year"). With the year first, a new year's records are appended
+-- at the end of the index, in the order the import writes them.
 --
 -- The year is a generated column, computed from the entity the record names, so no stored
 -- record is rewritten (the trail is append-only) and no writer names it. The rule, "the year of
