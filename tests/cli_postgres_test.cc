@@ -1,10 +1,12 @@
 // The `grassroots` binary on PostgreSQL (--db postgresql://..., GRASSROOTS_DB): the same files
 // imported and assessed as on SQLite give the same answer and the same audit chain, head for
-// head, and the chain verifies; a server that cannot be reached is named without its password.
+// head, and the chain verifies; an import refused after it wrote chunks keeps nothing on either
+// backend; a server that cannot be reached is named without its password.
 #include <gtest/gtest.h>
 
 #include <string>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "cli_runner.h"
@@ -88,8 +90,11 @@ void ExpectErrorsAfterWrittenChunksWriteNothing(const Scratch& scratch, const st
     EXPECT_EQ(run({"audit", "head"}).out, head);  // no entry, so no write
   }
   // Nothing of them was kept: the same rows now import as new.
-  const Outcome again = run({"import", "scores", scratch.Write("scores.csv", scores)});
-  EXPECT_NE(again.out.find("(20000 new, 0 updated, 0 unchanged)"), std::string::npos) << again.out;
+  for (const auto& [kind, file] : {std::pair{"scores", scores}, std::pair{"members", members}}) {
+    const Outcome again = run({"import", kind, scratch.Write("good.csv", file)});
+    EXPECT_NE(again.out.find("(20000 new, 0 updated, 0 unchanged)"), std::string::npos)
+        << again.out;
+  }
   const Outcome verify = run({"audit", "verify"});
   EXPECT_EQ(verify.exit_code, 0) << verify.err;
 }
