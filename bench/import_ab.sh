@@ -16,7 +16,7 @@
 # (/usr/bin/time's %O, in 512-byte blocks), also appended to DIR/import_ab.txt.
 set -euo pipefail
 
-kind=${1:?orgs or scores}
+kind=${1:?orgs, scores or year}
 dir=${2:?a folder holding orgs.csv and scores.csv}
 rounds=${3:?how many rounds}
 shift 3
