@@ -40,7 +40,7 @@ class AssessmentRecords {
   // inputs it was computed from (the organizations, their scores, committee grades and reasons,
   // hand decisions and previous selections), with its audit entry ("assessment.run", or
   // "assessment.rerun" with the header before) whose head the run records; answers the stored
-  // header. Rows go 128 to an INSERT (by COPY on PostgreSQL, the quota groups too); a replaced
+  // header. Rows go 1,024 to an INSERT (by COPY on PostgreSQL, the quota groups too); a replaced
   // year rewrites only the rows that differ (assessment_rows.h); the table's statistics are
   // refreshed when a year is added. Only in a write transaction; on an error the caller's
   // transaction is rolled back: nothing is written.

@@ -1,7 +1,7 @@
 // Writing a year's result rows (assessment_results: each organization's result and the inputs
 // it was computed from), shared by both backends. Internal to src/storage.
 //
-// A first run inserts every row in code order (the primary key's order): 128 to a statement,
+// A first run inserts every row in code order (the primary key's order): 1,024 to a statement,
 // or, where the backend has bulk loads (PostgreSQL), by one COPY whatever the count; the rows a
 // replacement writes go the same way.
 // A run that replaces a stored one compares the stored rows with the new ones and rewrites only

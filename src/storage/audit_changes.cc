@@ -7,7 +7,9 @@
 namespace grassroots::storage {
 namespace {
 
-constexpr std::size_t kRowsPerStatement = 128;
+// Records per INSERT where the backend has no bulk loads: as many as an upsert of imported rows
+// (bulk_write.h, kBatchRows), for the same reason, the statement journal each execution keeps.
+constexpr std::size_t kRowsPerStatement = 1024;
 // Records per COPY where the backend has bulk loads: a COPY costs three round trips.
 constexpr std::size_t kRowsPerLoad = 8192;
 constexpr int kColumnsPerRecord = 5;

@@ -46,7 +46,7 @@ class ChangeDigest {
   std::string text_;  // reused for each record's canonical text
 };
 
-// Writes the change records of one entry inside its write transaction, 128 to a statement
+// Writes the change records of one entry inside its write transaction, 1,024 to a statement
 // (8,192 to a bulk load where the backend has them: COPY on PostgreSQL).
 //
 // The digest is computed on a thread of its own, kDigestRecords records at a time, while the

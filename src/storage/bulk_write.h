@@ -38,10 +38,22 @@ struct UpsertSql {
   std::string_view conflict;
 };
 
-// SQLite spends 3-4 us on each statement execution before the first row (cursors, the
-// statement journal an upsert needs); 128 rows per execution cut an import of a million
-// organizations from 9 s to under 3 s. 128 x 10 parameters stays far below SQLite's limit.
-inline constexpr std::size_t kBatchRows = 128;
+// SQLite spends 3-4 us on each statement execution before the first row (cursors), and an
+// upsert's execution inside a transaction keeps a statement journal so that the statement alone
+// can be undone: each page it changes is first copied there (in memory, in small pieces
+// allocated and freed again at the statement's end). More rows per execution copy a page once
+// for more rows: 128 rows cut an import of a million organizations from 9 s to under 3 s, and
+// 1,024 took 2-5 s off a country's `import orgs` in 5 of 6 runs and halved the allocator's share
+// of its samples (docs/performance.md, "Imports: organizations read once, and 1,024 rows to a
+// statement").
+inline constexpr std::size_t kBatchRows = 1024;
+// SQLite's limit on a statement's parameters (SQLITE_MAX_VARIABLE_NUMBER, 32,766 since 3.32;
+// PostgreSQL's is 65,535): a table of many columns gets fewer rows to a statement.
+inline constexpr std::size_t kMaxParameters = 32766;
+
+inline std::size_t RowsPerStatement(int columns) {
+  return std::min(kBatchRows, kMaxParameters / static_cast<std::size_t>(columns));
+}
 
 inline std::string MultiRowSql(const UpsertSql& sql, std::size_t rows) {
   std::string row = "(?";
@@ -52,19 +64,20 @@ inline std::string MultiRowSql(const UpsertSql& sql, std::size_t rows) {
   return text + std::string(sql.conflict);
 }
 
-// Writes rows[order[0]], rows[order[1]], ... `kBatchRows` at a time. bind(stmt, param, i)
+// Writes rows[order[0]], rows[order[1]], ... RowsPerStatement at a time. bind(stmt, param, i)
 // binds row i's columns from parameter `param` on; key(i) names row i in an error.
 template <typename Bind, typename Key>
 core::Status WriteBatched(Database& db, const UpsertSql& sql,
                           const std::vector<std::uint32_t>& order, Bind bind, Key key) {
-  const std::size_t full_batches = order.size() / kBatchRows;
-  const std::size_t tail = order.size() % kBatchRows;
-  for (std::size_t rows : {kBatchRows, tail}) {
-    if (rows == 0 || (rows == kBatchRows && full_batches == 0)) continue;
+  const std::size_t batch = RowsPerStatement(sql.columns);
+  const std::size_t full_batches = order.size() / batch;
+  const std::size_t tail = order.size() % batch;
+  for (std::size_t rows : {batch, tail}) {
+    if (rows == 0 || (rows == batch && full_batches == 0)) continue;
     core::Result<Statement> stmt = db.Prepare(MultiRowSql(sql, rows));
     if (!stmt.ok()) return stmt.error();
-    const std::size_t first = rows == kBatchRows ? 0 : full_batches * kBatchRows;
-    const std::size_t last = rows == kBatchRows ? full_batches * kBatchRows : order.size();
+    const std::size_t first = rows == batch ? 0 : full_batches * batch;
+    const std::size_t last = rows == batch ? full_batches * batch : order.size();
     for (std::size_t done = first; done < last; done += rows) {
       for (std::size_t r = 0; r < rows; ++r) {
         bind(stmt.value(), static_cast<int>(r) * sql.columns + 1, order[done + r]);
