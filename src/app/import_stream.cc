@@ -1,6 +1,7 @@
 #include "app/import_stream.h"
 
 #include <algorithm>
+#include <atomic>
 #include <exception>
 #include <future>
 #include <iterator>
@@ -41,18 +42,21 @@ void Merge(std::vector<core::LineError>& errors, std::vector<core::LineError> mo
 
 // How each kind is read, checked and written. Each has a State made in Prepare(tx) from the
 // store, Stream(state, content, errors, fn), Add(state, row) for each row of the first pass (on
-// the reader's thread) and Finish(state) for the checks across rows. kWrittenAsChecked: whether
-// a row can be written as soon as it is checked (CheckAll writes it), or needs the whole file
-// first (WriteAll writes it on a second reading, completed by Fill(state, row, index)).
+// the reader's thread: it checks the row and may complete it) and Finish(state) for the checks
+// across rows. Every row is written as soon as it is checked (CheckAll) while
+// WritableAsRead(state) holds, and the rows so written are kept when WrittenAsResolved(state)
+// holds after Finish; else the file is read twice (organizations whose units came from a parent
+// further on): checked, then read again and written (WriteAll), completed by Fill(state, row,
+// index).
 struct OrgKind {
   using Row = core::Organization;
   using Check = core::OrgBatchCheck;
   static constexpr storage::ImportTable kTable = storage::ImportTable::kOrganizations;
   static constexpr std::string_view kName = "organizations";
-  // A row's unit may come from its parent, which may come later in the file.
-  static constexpr bool kWrittenAsChecked = false;
   struct State {
     Check check;
+    // Set on the reader's thread at the first row whose unit waits for a parent further on.
+    std::atomic<bool> unit_unknown{false};
   };
   static core::Status Prepare(storage::Tx& tx, State& state) {
     return storage::ReadStoredOrganizations(tx, state.check);
@@ -61,16 +65,31 @@ struct OrgKind {
                      const csv::RowFn<Row>& fn) {
     csv::StreamOrganizationsCsv(content, errors, fn);
   }
-  static void Add(State& state, const csv::StreamedRow<Row>& row) {
+  // An empty unit is completed from the rows before (Check::UnitSoFar), so that a file whose
+  // parents come before their children is written as it is read.
+  static void Add(State& state, csv::StreamedRow<Row>& row) {
     // A row that failed still makes its code known, so that its children are not told their
     // parent does not exist.
     if (row.failed) {
       state.check.AddFailedRow(row.value.code, row.value.parent);
+      return;
+    }
+    state.check.AddRow(row.line, row.value.code, row.value.parent, row.value.unit);
+    if (!row.value.unit.empty()) return;
+    if (const std::optional<std::string_view> unit =
+            state.check.UnitSoFar(state.check.rows() - 1)) {
+      row.value.unit = *unit;
     } else {
-      state.check.AddRow(row.line, row.value.code, row.value.parent, row.value.unit);
+      state.unit_unknown = true;
     }
   }
   static std::vector<core::LineError> Finish(State& state) { return state.check.Finish(); }
+  static bool WritableAsRead(const State& state) { return !state.unit_unknown; }
+  // A parent after its child, or a stored parent after its children with another unit: the
+  // units written are not all those the whole file gives.
+  static bool WrittenAsResolved(const State& state) {
+    return !state.unit_unknown && state.check.UnitsAsSoFar();
+  }
   static void Fill(const State& state, Row& row, std::size_t index) {
     if (row.unit.empty()) row.unit = state.check.UnitOf(index);
   }
@@ -80,7 +99,6 @@ struct MemberKind {
   using Row = core::Member;
   static constexpr storage::ImportTable kTable = storage::ImportTable::kMembers;
   static constexpr std::string_view kName = "members";
-  static constexpr bool kWrittenAsChecked = true;
   struct State {
     core::CodeSet orgs;
     core::MemberBatchCheck check{orgs};
@@ -94,17 +112,18 @@ struct MemberKind {
                      std::vector<core::LineError>& errors, const csv::RowFn<Row>& fn) {
     csv::StreamMembersCsv(content, state.today, errors, fn);
   }
-  static void Add(State& state, const csv::StreamedRow<Row>& row) {
+  static void Add(State& state, csv::StreamedRow<Row>& row) {
     if (!row.failed) state.check.AddRow(row.line, row.value.id, row.value.org);
   }
   static std::vector<core::LineError> Finish(State& state) { return state.check.Finish(); }
+  static bool WritableAsRead(const State&) { return true; }
+  static bool WrittenAsResolved(const State&) { return true; }
 };
 
 struct ScoreKind {
   using Row = core::ScoreRecord;
   static constexpr storage::ImportTable kTable = storage::ImportTable::kScores;
   static constexpr std::string_view kName = "scores";
-  static constexpr bool kWrittenAsChecked = true;
   struct State {
     core::CodeSet orgs;
     core::ScoreBatchCheck check{orgs};
@@ -116,10 +135,13 @@ struct ScoreKind {
                      const csv::RowFn<Row>& fn) {
     csv::StreamScoresCsv(content, errors, fn);
   }
-  static void Add(State& state, const csv::StreamedRow<Row>& row) {
+  static void Add(State& state, csv::StreamedRow<Row>& row) {
     if (!row.failed) state.check.AddRow(row.line, row.value.code, row.value.year);
   }
   static std::vector<core::LineError> Finish(State& state) { return state.check.Finish(); }
+  // A score needs nothing from the rest of the file to be written.
+  static bool WritableAsRead(const State&) { return true; }
+  static bool WrittenAsResolved(const State&) { return true; }
 };
 
 std::string Counted(std::string_view what, std::size_t rows) {
@@ -200,12 +222,12 @@ class ReaderThread {
   std::thread thread_;
 };
 
-// Writes the chunks of the first pass as they are checked (the kinds whose kWrittenAsChecked),
-// while every row so far parsed: the transaction's thread then writes while the file is parsed
-// once, instead of waiting for a whole first pass before a second (at country scale the first
-// pass of `import scores` was 9 s of about 40). The checks that need the whole file (a key
-// repeated further on) come after the last chunk: when they or any row fail, the caller rolls
-// the write back, so nothing is written all the same.
+// Writes the chunks of the first pass as they are checked, while every row so far parsed and
+// could be completed: the transaction's thread then writes while the file is parsed once,
+// instead of waiting for a whole first pass before a second (at country scale the first pass of
+// `import scores` was 9 s of about 40). The checks that need the whole file (a key repeated
+// further on) come after the last chunk: when they or any row fail, the caller rolls the write
+// back, so nothing is written all the same.
 template <typename Row>
 class WriteAsChecked {
  public:
@@ -233,6 +255,8 @@ class WriteAsChecked {
     if (written_ % (kChunkRows * 64) == 0)
       Report(options, Counted("checked and written", written_));
   }
+  // Writes no more (a row could not be completed from the rows before it).
+  void Stop() { writing_ = false; }
   // Once every row passed every check: the write's error, if any, else the import's entry.
   core::Result<storage::WriteSummary> Finish(std::size_t rows) {
     if (!status_.ok()) return status_.error();
@@ -301,7 +325,11 @@ core::Status CheckAll(storage::Tx& tx, std::string_view content, typename Kind::
     for (const Streamed& row : chunk->rows) {
       if (!row.failed) ++outcome.rows;
     }
-    if (write != nullptr) write->Chunk(chunk->rows, options);
+    if (write != nullptr) {
+      // The reader stops the writing before it hands over the chunk of the row that stopped it.
+      if (!Kind::WritableAsRead(state)) write->Stop();
+      write->Chunk(chunk->rows, options);
+    }
     Consumed(options, chunk->offset);
   }
   reader.Join();
@@ -313,9 +341,9 @@ core::Status CheckAll(storage::Tx& tx, std::string_view content, typename Kind::
   return core::Status::Ok();
 }
 
-// The second pass (organizations): the rows parsed again on the reader's thread (all of them
-// parse: the first pass found no error), completed there (Kind::Fill), and written here a chunk
-// at a time.
+// The second pass (when the first could not write them): the rows parsed again on the reader's
+// thread (all of them parse: the first pass found no error), completed there (Kind::Fill), and
+// written here a chunk at a time.
 template <typename Kind>
 core::Status WriteAll(storage::Tx& tx, std::string_view content, const typename Kind::State& state,
                       ImportOutcome& outcome, const StreamOptions& options) {
@@ -358,15 +386,20 @@ core::Status WriteAll(storage::Tx& tx, std::string_view content, const typename 
   return core::Status::Ok();
 }
 
-// Scores and members: the file read once, each chunk written as soon as it is checked. With
-// errors the caller rolls back what was written.
+// The file read once, each chunk written as soon as it is checked. With errors the caller rolls
+// back what was written; so it does when the rows written were not all completed as the whole
+// file completes them (`reread`: the file is to be read twice).
 template <typename Kind>
 core::Status CheckAndWrite(storage::Tx& tx, std::string_view content, typename Kind::State& state,
-                           ImportOutcome& outcome, const StreamOptions& options) {
+                           ImportOutcome& outcome, const StreamOptions& options, bool& reread) {
   WriteAsChecked<typename Kind::Row> write(tx, Kind::kTable);
   if (core::Status checked = CheckAll<Kind>(tx, content, state, outcome, options, &write);
       !checked.ok() || !outcome.errors.empty()) {
     return checked;
+  }
+  if (!Kind::WrittenAsResolved(state)) {
+    reread = true;
+    return core::Error::Invalid("rows were written before the rows that complete them");
   }
   auto summary = write.Finish(outcome.rows);
   if (!summary.ok()) return summary.error();
@@ -374,7 +407,8 @@ core::Status CheckAndWrite(storage::Tx& tx, std::string_view content, typename K
   return core::Status::Ok();
 }
 
-// Organizations: the whole file checked, then read again and written.
+// The whole file checked, then read again and written: organizations whose units come from a
+// parent further on.
 template <typename Kind>
 core::Status CheckThenWrite(storage::Tx& tx, std::string_view content, typename Kind::State& state,
                             ImportOutcome& outcome, const StreamOptions& options) {
@@ -386,6 +420,13 @@ core::Status CheckThenWrite(storage::Tx& tx, std::string_view content, typename 
   return WriteAll<Kind>(tx, content, state, outcome, options);
 }
 
+// The kinds whose rows may need the whole file to be completed (Fill): organizations.
+template <typename Kind>
+concept CompletedByTheWholeFile = requires(const typename Kind::State& state,
+                                           typename Kind::Row& row) {
+  Kind::Fill(state, row, std::size_t{0});
+};
+
 template <typename Kind>
 core::Result<ImportOutcome> Run(storage::Store& store, std::string_view content,
                                 const storage::Actor* actor, const StreamOptions& options) {
@@ -393,17 +434,22 @@ core::Result<ImportOutcome> Run(storage::Store& store, std::string_view content,
   // Set when a write is rolled back because rows of the file failed their checks: the outcome's
   // errors are the answer.
   bool rejected = false;
+  // Set when the write read once is rolled back to be done again reading twice.
+  bool reread = false;
+  bool read_twice = false;
   // Write may run `fn` again (a serialization failure on PostgreSQL): each run starts afresh.
   auto fn = [&](storage::Tx& tx) -> core::Status {
     outcome = ImportOutcome{};
     rejected = false;
+    reread = false;
     typename Kind::State state;
     if (actor == nullptr) return CheckAll<Kind>(tx, content, state, outcome, options);
     core::Status status = core::Status::Ok();
-    if constexpr (Kind::kWrittenAsChecked) {
-      status = CheckAndWrite<Kind>(tx, content, state, outcome, options);
+    if constexpr (CompletedByTheWholeFile<Kind>) {
+      status = read_twice ? CheckThenWrite<Kind>(tx, content, state, outcome, options)
+                          : CheckAndWrite<Kind>(tx, content, state, outcome, options, reread);
     } else {
-      status = CheckThenWrite<Kind>(tx, content, state, outcome, options);
+      status = CheckAndWrite<Kind>(tx, content, state, outcome, options, reread);
     }
     if (status.ok() && !outcome.errors.empty()) {
       rejected = true;
@@ -411,8 +457,16 @@ core::Result<ImportOutcome> Run(storage::Store& store, std::string_view content,
     }
     return status;
   };
-  core::Status status =
-      actor == nullptr ? store.Read(fn) : store.Write(*actor, fn, storage::Store::WriteSize::kBulk);
+  const auto run = [&] {
+    return actor == nullptr ? store.Read(fn)
+                            : store.Write(*actor, fn, storage::Store::WriteSize::kBulk);
+  };
+  core::Status status = run();
+  if (reread) {
+    Report(options, "a parent comes after its children: undone, reading the file twice");
+    read_twice = true;
+    status = run();
+  }
   if (rejected) return outcome;
   if (!status.ok()) {
     core::Error error = status.error();

@@ -3,11 +3,12 @@
 // never held parsed: a pass parses every row and feeds the cross-row checks
 // (core/import_checks.h) with the stored organizations they need (read in pages), and the rows
 // are written in chunks through storage::ImportWriter, inside the same write transaction as the
-// reads, so the store cannot change between the check and the write. Scores and members are
-// written as each chunk is checked, in that one pass; organizations, whose units may come from a
-// parent further on, are written on a second reading once the whole file is checked. When any
-// row is wrong the transaction is rolled back: nothing is written and the errors are those the
-// whole-file import always reported.
+// reads, so the store cannot change between the check and the write. Rows are written as each
+// chunk is checked, in that one pass. An organization whose unit is left empty takes its
+// parent's, which the rows before it tell when parents come before their children; when one
+// does not (a parent further on), the write is rolled back and the file read twice: checked
+// whole, then read again and written. When any row is wrong the transaction is rolled back:
+// nothing is written and the errors are those the whole-file import always reported.
 #pragma once
 
 #include <cstddef>

@@ -109,6 +109,7 @@ void OrgBatchCheck::AddRow(int line, std::string_view code, std::string_view par
   row_line_.push_back(line);
   row_parent_.push_back(parent.empty() ? kNone : Node(parent));
   row_unit_.push_back(unit.empty() ? kNone : Unit(unit));
+  row_unit_so_far_.push_back(ResolveSoFar(row));
   if (batch_row_[node] == kNone) {
     batch_row_[node] = row;
     return;
@@ -116,6 +117,18 @@ void OrgBatchCheck::AddRow(int line, std::string_view code, std::string_view par
   const std::string first = std::to_string(row_line_[batch_row_[node]]);
   errors_.push_back({line, "duplicate code " + Quoted(code) + " (first at line " + first + ")",
                      "code", "duplicate", Params{{"value", Excerpt(code)}, {"first_line", first}}});
+}
+
+// ResolveUnits' walk with only the rows before `row` in the batch.
+std::uint32_t OrgBatchCheck::ResolveSoFar(std::uint32_t row) {
+  if (row_unit_[row] != kNone) return row_unit_[row];
+  const std::uint32_t parent = row_parent_[row];
+  if (parent == kNone) {
+    if (default_unit_ == kNone) default_unit_ = Unit(kDefaultUnit);
+    return default_unit_;
+  }
+  if (batch_row_[parent] != kNone) return row_unit_so_far_[batch_row_[parent]];
+  return stored_[parent] != 0 ? stored_unit_[parent] : kNone;
 }
 
 void OrgBatchCheck::LinkParents(std::vector<LineError>& errors) const {

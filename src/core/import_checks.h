@@ -57,10 +57,26 @@ class OrgBatchCheck {
   void AddRow(int line, std::string_view code, std::string_view parent, std::string_view unit);
   void AddFailedRow(std::string_view code, std::string_view parent);
 
+  // The unit of the `row`-th row added with AddRow (from 0) as far as the rows before it and the
+  // stored organizations tell: its own, else its parent's so far (the stored one's when the
+  // parent has not come yet), else the default unit at the top; nullopt while an ancestor is
+  // still to come (a parent further on that is not stored). What lets a file whose parents come
+  // before their children be written as it is read; UnitsAsSoFar says afterwards whether that
+  // held.
+  std::optional<std::string_view> UnitSoFar(std::size_t row) const {
+    const std::uint32_t unit = row_unit_so_far_[row];
+    if (unit == kNone) return std::nullopt;
+    return units_[unit];
+  }
+
   // The errors, sorted by line. When there are none, UnitOf gives each row's unit resolved.
   std::vector<LineError> Finish();
   // The unit of the `row`-th row added with AddRow (from 0), after a Finish without errors.
   std::string_view UnitOf(std::size_t row) const { return units_[row_unit_[row]]; }
+  // After a Finish without errors: whether every row's unit resolved is its UnitSoFar. Not so
+  // when a parent came after its child, or a stored parent came after its children with
+  // another unit.
+  bool UnitsAsSoFar() const { return row_unit_so_far_ == row_unit_; }
   std::size_t rows() const { return row_node_.size(); }
 
  private:
@@ -68,6 +84,7 @@ class OrgBatchCheck {
   std::uint32_t Node(std::string_view code);
   std::uint32_t Unit(std::string_view unit);
   std::uint32_t NextBatchAncestor(std::uint32_t row) const;
+  std::uint32_t ResolveSoFar(std::uint32_t row);
   void LinkParents(std::vector<LineError>& errors) const;
   void CheckCycles(std::vector<LineError>& errors) const;
   void ResolveUnits();
@@ -83,11 +100,13 @@ class OrgBatchCheck {
   std::vector<std::uint32_t> row_node_;
   std::vector<std::uint32_t> row_parent_;  // a code's number, or kNone for a direct organization
   std::vector<std::uint32_t> row_unit_;    // kNone until resolved when the file leaves it empty
+  std::vector<std::uint32_t> row_unit_so_far_;  // UnitSoFar's unit, or kNone
   std::vector<int> row_line_;
   std::vector<LineError> errors_;  // duplicates, found as rows come
   // The few unit codes.
   std::vector<std::string> units_;
   std::unordered_map<std::string, std::uint32_t> unit_numbers_;
+  std::uint32_t default_unit_ = kNone;  // kDefaultUnit's number, once needed
 };
 
 // Checks member rows as ValidateMembers does: duplicate ids, unknown organizations.

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <string>
 
 namespace grassroots::core {
@@ -45,6 +46,53 @@ TEST(OrgBatchCheck, ResolvesUnitsThroughStoredParentsAndRowsLaterInTheFile) {
   EXPECT_EQ(check.UnitOf(0), "u1");
   EXPECT_EQ(check.UnitOf(1), "u1");
   EXPECT_EQ(check.UnitOf(2), kDefaultUnit);
+}
+
+// What a file read once can write: each row's unit from the rows before it, which is the
+// resolved unit when parents come first.
+TEST(OrgBatchCheck, UnitsSoFarAreTheResolvedOnesWhenParentsComeFirst) {
+  OrgBatchCheck check;
+  check.AddStored("S", "", "u1", false);
+  check.AddRow(2, "A", "S", "");
+  check.AddRow(3, "B", "A", "");
+  check.AddRow(4, "C", "", "");
+  check.AddRow(5, "D", "C", "u2");
+  check.AddRow(6, "E", "D", "");
+  EXPECT_EQ(check.UnitSoFar(0), "u1");
+  EXPECT_EQ(check.UnitSoFar(1), "u1");
+  EXPECT_EQ(check.UnitSoFar(2), kDefaultUnit);
+  EXPECT_EQ(check.UnitSoFar(3), "u2");
+  EXPECT_EQ(check.UnitSoFar(4), "u2");
+  ASSERT_TRUE(check.Finish().empty());
+  EXPECT_TRUE(check.UnitsAsSoFar());
+}
+
+// A parent after its child: unknown so far. A stored parent after its children with another
+// unit: the stored unit so far, and afterwards not the resolved one.
+TEST(OrgBatchCheck, UnitsSoFarDifferWhenAParentComesAfterItsChildren) {
+  OrgBatchCheck later;
+  later.AddRow(2, "B", "A", "");
+  later.AddRow(3, "A", "", "u3");
+  EXPECT_EQ(later.UnitSoFar(0), std::nullopt);
+  EXPECT_EQ(later.UnitSoFar(1), "u3");
+  ASSERT_TRUE(later.Finish().empty());
+  EXPECT_FALSE(later.UnitsAsSoFar());
+
+  OrgBatchCheck moved;
+  moved.AddStored("S", "", "u1", false);
+  moved.AddRow(2, "A", "S", "");
+  moved.AddRow(3, "S", "", "u2");
+  EXPECT_EQ(moved.UnitSoFar(0), "u1");
+  ASSERT_TRUE(moved.Finish().empty());
+  EXPECT_EQ(moved.UnitOf(0), "u2");
+  EXPECT_FALSE(moved.UnitsAsSoFar());
+
+  OrgBatchCheck same;  // moved to the unit it had: what was written stands
+  same.AddStored("S", "", "u1", false);
+  same.AddRow(2, "A", "S", "");
+  same.AddRow(3, "S", "", "u1");
+  ASSERT_TRUE(same.Finish().empty());
+  EXPECT_TRUE(same.UnitsAsSoFar());
 }
 
 TEST(OrgBatchCheck, AFailedRowKeepsItsChildrenFromBeingToldTheirParentIsMissing) {
