@@ -18,7 +18,8 @@ namespace {
 
 // The file mapped read-only rather than read (issue 11: a country's file is 500 MB): the pages
 // the import has read are given back as it goes (Release), so its memory does not grow with the
-// file; they are read again from the page cache if asked for (the import reads the file twice).
+// file; they are read again from the page cache if asked for (an import of organizations whose
+// parents come after their children reads the file twice).
 class MappedFile {
  public:
   static std::unique_ptr<MappedFile> Open(const std::string& path) {
