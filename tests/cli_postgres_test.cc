@@ -53,6 +53,21 @@ TEST(CliPostgres, TheSameYearGivesTheSameAnswerAndChainAsOnSqlite) {
   EXPECT_NE(verify.out.find("audit log intact"), std::string::npos) << verify.out;
 }
 
+// The binary with `args` on the database `db`.
+Outcome RunOn(const Scratch& scratch, const std::string& db, std::vector<std::string> args) {
+  args.insert(args.begin(), {"--db", db});
+  return scratch.RunRaw(args);
+}
+
+// Runs `expect` on a new SQLite file, then on a schema of the test server.
+void OnEitherBackend(void (*expect)(const Scratch&, const std::string&)) {
+  storage::pg::TestSchema schema;
+  ASSERT_FALSE(schema.url().empty());
+  Scratch scratch;
+  expect(scratch, "sqlite:" + scratch.Db());
+  expect(scratch, schema.url());
+}
+
 // Scores and members are written as each chunk of the file is checked (app/import_stream.h): a
 // bad row after many chunks were written, or a key repeated (from the first chunk, or in the
 // same statement, which PostgreSQL refuses), still leaves nothing written on either backend.
@@ -68,11 +83,7 @@ void ExpectErrorsAfterWrittenChunksWriteNothing(const Scratch& scratch, const st
     scores += code + ",2016,80,80,80,80,80,80\n";
     members += "M" + std::to_string(i) + ",某," + code + ",regular\n";
   }
-  const auto run = [&](const std::vector<std::string>& args) {
-    std::vector<std::string> full = args;
-    full.insert(full.begin(), {"--db", db});
-    return scratch.RunRaw(full);
-  };
+  const auto run = [&](const std::vector<std::string>& args) { return RunOn(scratch, db, args); };
   ASSERT_EQ(run({"import", "orgs", scratch.Write("orgs.csv", orgs)}).exit_code, 0);
   const std::string head = run({"audit", "head"}).out;
   const int last = kRows + 2;  // the line of a row added at the end
@@ -104,11 +115,7 @@ void ExpectErrorsAfterWrittenChunksWriteNothing(const Scratch& scratch, const st
 }
 
 TEST(CliPostgres, ErrorsAfterWrittenChunksWriteNothingOnEitherBackend) {
-  storage::pg::TestSchema schema;
-  ASSERT_FALSE(schema.url().empty());
-  Scratch scratch;
-  ExpectErrorsAfterWrittenChunksWriteNothing(scratch, "sqlite:" + scratch.Db());
-  ExpectErrorsAfterWrittenChunksWriteNothing(scratch, schema.url());
+  OnEitherBackend(ExpectErrorsAfterWrittenChunksWriteNothing);
 }
 
 // The unit stored for organization `code` in the database `db`.
@@ -134,11 +141,7 @@ void ExpectParentsAfterTheirChildrenImportAsIfFirst(const Scratch& scratch, cons
   for (int i = 0; i < kRows; ++i) {
     children += "K" + std::to_string(i) + ",测试党支部,village,branch,T1,某,\n";
   }
-  const auto run = [&](const std::vector<std::string>& args) {
-    std::vector<std::string> full = args;
-    full.insert(full.begin(), {"--db", db});
-    return scratch.RunRaw(full);
-  };
+  const auto run = [&](const std::vector<std::string>& args) { return RunOn(scratch, db, args); };
   // T1 before its children; L1's parent L2, new, after it at the end.
   const Outcome first =
       run({"import", "orgs",
@@ -164,11 +167,7 @@ void ExpectParentsAfterTheirChildrenImportAsIfFirst(const Scratch& scratch, cons
 }
 
 TEST(CliPostgres, ParentsAfterTheirChildrenImportAsIfFirstOnEitherBackend) {
-  storage::pg::TestSchema schema;
-  ASSERT_FALSE(schema.url().empty());
-  Scratch scratch;
-  ExpectParentsAfterTheirChildrenImportAsIfFirst(scratch, "sqlite:" + scratch.Db());
-  ExpectParentsAfterTheirChildrenImportAsIfFirst(scratch, schema.url());
+  OnEitherBackend(ExpectParentsAfterTheirChildrenImportAsIfFirst);
 }
 
 TEST(CliPostgres, AnUnreachableServerIsUnavailableAndItsPasswordNeverShown) {

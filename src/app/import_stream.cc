@@ -85,11 +85,9 @@ struct OrgKind {
   }
   static std::vector<core::LineError> Finish(State& state) { return state.check.Finish(); }
   static bool WritableAsRead(const State& state) { return !state.unit_unknown; }
-  // A parent after its child, or a stored parent after its children with another unit: the
-  // units written are not all those the whole file gives.
-  static bool WrittenAsResolved(const State& state) {
-    return !state.unit_unknown && state.check.UnitsAsSoFar();
-  }
+  // A parent after its child (its unit unknown so far), or a stored parent after its children
+  // with another unit: the units written are not all those the whole file gives.
+  static bool WrittenAsResolved(const State& state) { return state.check.UnitsAsSoFar(); }
   static void Fill(const State& state, Row& row, std::size_t index) {
     if (row.unit.empty()) row.unit = state.check.UnitOf(index);
   }
