@@ -37,31 +37,70 @@ std::size_t CodeSet::SlotOf(std::string_view code, std::uint32_t hash) const {
   return slot;
 }
 
+void CodeSet::Place(Slot kept) {
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t slot = kept.hash & mask;
+  while (slots_[slot].number != 0) slot = (slot + 1) & mask;
+  slots_[slot] = kept;
+}
+
 void CodeSet::Grow() {
   std::vector<Slot> old = std::move(slots_);
   slots_.assign(std::max<std::size_t>(16, old.size() * 2), Slot{});
-  const std::size_t mask = slots_.size() - 1;
   for (const Slot& kept : old) {
-    if (kept.number == 0) continue;
-    std::size_t slot = kept.hash & mask;
-    while (slots_[slot].number != 0) slot = (slot + 1) & mask;
-    slots_[slot] = kept;
+    if (kept.number != 0) Place(kept);
   }
 }
 
+// Every code so far into a table with room for as many again.
+void CodeSet::Index() {
+  in_order_ = false;
+  std::size_t capacity = 16;
+  while (capacity * 3 < (size() + 1) * 8) capacity *= 2;
+  slots_.assign(capacity, Slot{});
+  for (std::uint32_t i = 0; i < size(); ++i) Place({i + 1, HashOf((*this)[i])});
+}
+
+std::uint32_t CodeSet::Append(std::string_view code) {
+  bytes_.append(code);
+  ends_.push_back(bytes_.size());
+  return static_cast<std::uint32_t>(ends_.size() - 1);
+}
+
+std::optional<std::uint32_t> CodeSet::Bisect(std::string_view code) const {
+  std::uint32_t low = 0;
+  std::uint32_t high = static_cast<std::uint32_t>(size());
+  while (low < high) {
+    const std::uint32_t middle = low + (high - low) / 2;
+    if ((*this)[middle] < code) {
+      low = middle + 1;
+    } else {
+      high = middle;
+    }
+  }
+  if (low < size() && (*this)[low] == code) return low;
+  return std::nullopt;
+}
+
 std::pair<std::uint32_t, bool> CodeSet::Insert(std::string_view code) {
-  if ((ends_.size() + 1) * 4 > slots_.size() * 3) Grow();
+  if (in_order_) {
+    if (size() == 0 || (*this)[static_cast<std::uint32_t>(size() - 1)] < code) {
+      return {Append(code), true};
+    }
+    if (const std::optional<std::uint32_t> found = Bisect(code)) return {*found, false};
+    Index();
+  }
+  if ((size() + 1) * 4 > slots_.size() * 3) Grow();
   const std::uint32_t hash = HashOf(code);
   const std::size_t slot = SlotOf(code, hash);
   if (slots_[slot].number != 0) return {slots_[slot].number - 1, false};
-  bytes_.append(code);
-  ends_.push_back(bytes_.size());
-  slots_[slot] = {static_cast<std::uint32_t>(ends_.size()), hash};
-  return {static_cast<std::uint32_t>(ends_.size() - 1), true};
+  const std::uint32_t number = Append(code);
+  slots_[slot] = {number + 1, hash};
+  return {number, true};
 }
 
 std::optional<std::uint32_t> CodeSet::Find(std::string_view code) const {
-  if (slots_.empty()) return std::nullopt;
+  if (in_order_) return Bisect(code);
   const std::size_t slot = SlotOf(code, HashOf(code));
   if (slots_[slot].number == 0) return std::nullopt;
   return slots_[slot].number - 1;
@@ -243,7 +282,11 @@ void MemberBatchCheck::AddRow(int line, std::string_view id, std::string_view or
         {line, "duplicate member id " + Quoted(id) + " (first at line " + first + ")", "id",
          "duplicate", Params{{"value", Excerpt(id)}, {"first_line", first}}});
   }
-  if (!orgs_.Find(org)) unknown_.push_back(UnknownOrganization(line, org, "org"));
+  if (const std::optional<std::uint32_t> known = orgs_.Find(org, last_org_)) {
+    last_org_ = *known;
+  } else {
+    unknown_.push_back(UnknownOrganization(line, org, "org"));
+  }
 }
 
 std::vector<LineError> MemberBatchCheck::Finish() {
@@ -258,8 +301,9 @@ std::vector<LineError> MemberBatchCheck::Finish() {
 
 void ScoreBatchCheck::AddRow(int line, std::string_view code, int year) {
   std::uint64_t number = 0;
-  if (const std::optional<std::uint32_t> known = orgs_.Find(code)) {
+  if (const std::optional<std::uint32_t> known = orgs_.Find(code, next_guess_)) {
     number = *known;
+    next_guess_ = *known + 1;
   } else {
     number = orgs_.size() + unknown_codes_.Insert(code).first;
     unknown_.push_back(UnknownOrganization(line, code, "code"));

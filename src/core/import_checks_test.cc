@@ -23,6 +23,37 @@ TEST(CodeSet, NumbersCodesInOrderAndFindsThemAfterGrowing) {
   EXPECT_FALSE(codes.Find(""));
 }
 
+// The stored organizations come in code order: the set keeps them without an index until a code
+// comes out of order, and numbers and finds every code the same either way.
+TEST(CodeSet, CodesInOrderAreFoundBeforeAndAfterOneComesOutOfOrder) {
+  CodeSet codes;
+  const auto code = [](int i) {
+    std::string text = std::to_string(i);
+    return "C" + std::string(5 - text.size(), '0') + text;
+  };
+  for (int i = 0; i < 10'000; ++i) {
+    EXPECT_EQ(codes.Insert(code(i)), std::make_pair(static_cast<std::uint32_t>(i), true));
+  }
+  EXPECT_EQ(codes.Insert(code(42)), std::make_pair(42u, false));
+  EXPECT_EQ(codes.Find(code(9999)), 9999u);
+  EXPECT_EQ(codes.Find(code(0)), 0u);
+  EXPECT_EQ(codes.Find(code(42), 42), 42u);
+  EXPECT_EQ(codes.Find(code(42), 7), 42u);
+  EXPECT_EQ(codes.Find(code(42), 10'000), 42u);
+  EXPECT_FALSE(codes.Find(code(10'000)));
+  EXPECT_FALSE(codes.Find("B"));
+  EXPECT_FALSE(codes.Find(""));
+
+  EXPECT_EQ(codes.Insert("B"), std::make_pair(10'000u, true));  // out of order
+  EXPECT_EQ(codes.Insert("D"), std::make_pair(10'001u, true));
+  for (int i = 0; i < 10'000; ++i) EXPECT_EQ(codes.Find(code(i)), static_cast<std::uint32_t>(i));
+  EXPECT_EQ(codes.Find("B"), 10'000u);
+  EXPECT_EQ(codes.Insert(code(42)), std::make_pair(42u, false));
+  EXPECT_EQ(codes.Insert("B"), std::make_pair(10'000u, false));
+  EXPECT_FALSE(codes.Find("A"));
+  EXPECT_EQ(codes.size(), 10'002u);
+}
+
 // Two codes whose 32-bit hashes agree (with libstdc++'s std::hash: found by search) share a
 // slot's hash: they are still told apart by their characters. Elsewhere the test passes without
 // the collision, as any set would.

@@ -96,6 +96,21 @@ TEST(TextEncoding, FirstInvalidUtf8FindsOverlongsSurrogatesAndTruncation) {
   EXPECT_EQ(FirstInvalidUtf8("xy\xE6\xBC"), 2u);        // cut short
 }
 
+// ASCII is read eight bytes at a time: a bad byte is found at every offset within and after
+// such a run, and a valid character after one is read through.
+TEST(TextEncoding, FirstInvalidUtf8FindsABadByteAnywhereInALongAsciiRun) {
+  for (std::size_t at = 0; at < 40; ++at) {
+    std::string text(40, 'a');
+    text[at] = '\xFF';
+    EXPECT_EQ(FirstInvalidUtf8(text), at) << at;
+    text[at] = 'a';
+    text.insert(at, "漠");
+    EXPECT_EQ(FirstInvalidUtf8(text), text.size()) << at;
+    text += "\xE6\xBC";
+    EXPECT_EQ(FirstInvalidUtf8(text), text.size() - 2) << at;
+  }
+}
+
 TEST(TextEncoding, LinesCountCrLfLfAndLoneCr) {
   EXPECT_EQ(LineOfOffset("a\r\nb\nc\rd", 0), 1);
   EXPECT_EQ(LineOfOffset("a\r\nb\nc\rd", 3), 2);
