@@ -169,6 +169,51 @@ TEST_P(AuditTrailTest, ChangeRecordsWrittenBeforeTheYearIndexAreFoundByNameAfter
   EXPECT_TRUE(v.ok) << v.message;
 }
 
+// Scores stored in the rowid table that migration 035 rebuilt without a rowid are all there
+// after it, read by key and by organization; a score is still never deleted, new ones are
+// written beside them, and the trail that recorded them still verifies.
+TEST_F(AuditTrailSqliteTest, ScoresStoredBeforeTheirTableLostItsRowidAreKept) {
+  Upsert({Org("A"), Org("B")});
+  ASSERT_TRUE(ImportBatch(*store_, actor_,
+                          {Score("A", 2015, 60), Score("B", 2015, 61), Score("A", 2016, 70)})
+                  .ok());
+  ASSERT_TRUE(TryExec(  // the table as migration 001 made it
+                  "DROP TRIGGER scores_kept; ALTER TABLE scores RENAME TO scores_035;"
+                  " CREATE TABLE scores (org_code TEXT NOT NULL REFERENCES organizations (code),"
+                  " year INTEGER NOT NULL, team REAL NOT NULL, leader REAL NOT NULL,"
+                  " venue REAL NOT NULL, routine REAL NOT NULL, service REAL NOT NULL,"
+                  " members REAL NOT NULL, grade TEXT NULL, reason TEXT NULL,"
+                  " PRIMARY KEY (year, org_code));"
+                  " INSERT INTO scores SELECT * FROM scores_035; DROP TABLE scores_035;"
+                  " CREATE TRIGGER scores_kept BEFORE DELETE ON scores"
+                  " BEGIN SELECT RAISE(ABORT, 'scores are never deleted: correct them'); END;"
+                  " DELETE FROM schema_migrations WHERE version = 35")
+                  .ok());
+  ASSERT_EQ(QueryInt("SELECT wr FROM pragma_table_list WHERE name = 'scores'"), 0);
+  Reopen();
+  ASSERT_TRUE(store_->Migrate().ok());
+  EXPECT_EQ(QueryInt("SELECT wr FROM pragma_table_list WHERE name = 'scores'"), 1);
+
+  ASSERT_TRUE(ImportBatch(*store_, actor_, {Score("B", 2016, 71), Score("A", 2015, 65)}).ok());
+  core::Result<std::vector<core::ScoreRecord>> of_a =
+      storage::ReadValue(*store_, [](Tx& tx) { return ScoreRecords(tx).Of("A"); });
+  ASSERT_TRUE(of_a.ok()) << of_a.error().message;
+  ASSERT_EQ(of_a.value().size(), 2u);
+  EXPECT_EQ(of_a.value()[0].year, 2015);
+  EXPECT_EQ(ScoreJson(of_a.value()[0]), ScoreJson(Score("A", 2015, 65)));
+  EXPECT_EQ(ScoreJson(of_a.value()[1]), ScoreJson(Score("A", 2016, 70)));
+  core::Result<std::optional<core::ScoreRecord>> b =
+      storage::ReadValue(*store_, [](Tx& tx) { return ScoreRecords(tx).Find("B", 2015); });
+  ASSERT_TRUE(b.ok() && b.value());
+  EXPECT_EQ(ScoreJson(*b.value()), ScoreJson(Score("B", 2015, 61)));
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM scores"), 4);
+
+  EXPECT_FALSE(TryExec("DELETE FROM scores WHERE org_code = 'B'").ok());
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM scores"), 4);
+  const AuditVerification v = Verify();
+  EXPECT_TRUE(v.ok) << v.message;
+}
+
 // Names of every shape, some no writer makes: the year index's rule is written in each
 // backend's SQL (migration 034) and in EntityYear, which a lookup uses; they must agree, or a
 // record is not found by its name.

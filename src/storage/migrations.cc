@@ -31,6 +31,7 @@ extern const std::string_view migration_031_results_year_key;
 extern const std::string_view migration_032_selected_results;
 extern const std::string_view migration_033_result_row_digest;
 extern const std::string_view migration_034_change_records_by_year;
+extern const std::string_view migration_035_scores_without_rowid;
 extern const std::string_view migration_022_spot_check_finding_evidence;
 extern const std::string_view migration_027_checklists;
 extern const std::string_view migration_028_standardized_branches;
@@ -111,6 +112,7 @@ std::span<const Migration> Migrations() {
       {32, "032_selected_results", embedded::migration_032_selected_results},
       {33, "033_result_row_digest", embedded::migration_033_result_row_digest},
       {34, "034_change_records_by_year", embedded::migration_034_change_records_by_year},
+      {35, "035_scores_without_rowid", embedded::migration_035_scores_without_rowid},
   };
   return kMigrations;
 }
