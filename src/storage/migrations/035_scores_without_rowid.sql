@@ -10,6 +10,8 @@
 -- The rows are copied as they are. The table's trigger goes with it and is made again; nothing
 -- refers to a score's rowid. Statistics of the old index go with it too: the next bulk write of
 -- scores computes them (RefreshStatisticsAfterBulkWrite), and reads by the key need none.
+-- Once, on a country's file: 27 s and 1.2 GiB; the old table's pages (1.1 GB) are left free in
+-- the file, and later writes fill them before it grows.
 DROP TRIGGER scores_kept;
 CREATE TABLE scores_by_key (
   org_code TEXT NOT NULL REFERENCES organizations (code),
