@@ -135,7 +135,7 @@ class MemberBatchCheck {
 
  private:
   const CodeSet& orgs_;
-  std::uint32_t last_org_ = 0;  // the last row's organization: a member's rows come together
+  std::uint32_t last_org_ = 0;  // the last row's organization: its members usually come together
   CodeSet ids_;
   std::vector<int> first_line_;
   std::vector<LineError> duplicates_;
