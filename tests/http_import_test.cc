@@ -101,6 +101,38 @@ TEST_F(HttpImport, OrganizationErrorsNameTheirColumn) {
       "0\n");
 }
 
+// The dry run asks what the import's write would refuse beyond each row's checks: a change of
+// status the rules do not allow (a member who left changes no more) is answered as the import
+// answers it, and neither writes.
+TEST_F(HttpImport, DryRunRefusesAChangeOfStatusAsTheImportDoes) {
+  const std::string header = "id,name,org,status\n";
+  ASSERT_EQ(Post("/api/v1/imports/members",
+                 header + "DRY1,李一,MH001-01,regular\nDRY2,李二,MH001-01,regular\n")
+                .status,
+            200);
+  const Reply left =
+      admin_.Send("POST", "/api/v1/members/DRY1/leave",
+                  R"({"kind":"transferred_out","on":"2016-09-01","reason":"转往外县"})");
+  ASSERT_EQ(left.status, 200) << left.body;
+  const Scratch& db = HttpServer::Get().scratch();
+  const std::string audit_before = db.Dump("SELECT COUNT(*) FROM audit_log");
+
+  const std::string csv = header + "DRY2,李二,MH001-01,mobile\nDRY1,李一,MH001-01,pocket\n";
+  const Reply dry = Post("/api/v1/imports/members?dry_run=true", csv);
+  EXPECT_EQ(Reason(dry), "member_left") << dry.body;
+  const Reply real = Post("/api/v1/imports/members", csv);
+  EXPECT_EQ(dry.status, real.status) << real.body;
+  EXPECT_EQ(dry.Json()["error"], real.Json()["error"]);
+  EXPECT_EQ(db.Dump("SELECT id, status FROM members WHERE id LIKE 'DRY_' ORDER BY id"),
+            "DRY1|regular\nDRY2|regular\n");
+  EXPECT_EQ(db.Dump("SELECT COUNT(*) FROM audit_log"), audit_before);
+
+  const Reply allowed =
+      Post("/api/v1/imports/members?dry_run=true", header + "DRY2,李二,MH001-01,mobile\n");
+  ASSERT_EQ(allowed.status, 200) << allowed.body;
+  EXPECT_TRUE(allowed.Json()["errors"].empty()) << allowed.body;
+}
+
 TEST_F(HttpImport, DryRunIsForAdminsAndTakesTrueOrFalse) {
   const std::string good = kScoresHeader + "MH001,2042,70,70,70,70,70,70\n";
   EXPECT_EQ(Post("/api/v1/imports/scores?dry_run=yes", good).status, 422);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <concepts>
 #include <exception>
 #include <future>
 #include <iterator>
@@ -116,6 +117,11 @@ struct MemberKind {
   static std::vector<core::LineError> Finish(State& state) { return state.check.Finish(); }
   static bool WritableAsRead(const State&) { return true; }
   static bool WrittenAsResolved(const State&) { return true; }
+  // What the write refuses beyond each row's checks (a change of status the rules do not
+  // allow), asked of the store without writing: a dry run's answer is the import's.
+  static core::Status CheckWrite(storage::Tx& tx, const std::vector<Row>& rows) {
+    return storage::CheckMemberWrites(tx, rows);
+  }
 };
 
 struct ScoreKind {
@@ -269,6 +275,45 @@ class WriteAsChecked {
   std::size_t written_ = 0;
 };
 
+// The dry run's stand-in for WriteAsChecked: each chunk whose rows all parsed is asked what the
+// write would refuse of it beyond the rows' own checks (Kind::CheckWrite), and nothing is
+// written; it stops where WriteAsChecked would.
+template <typename Kind>
+class CheckAsWritten {
+ public:
+  explicit CheckAsWritten(storage::Tx& tx) : tx_(tx) {}
+
+  template <typename Streamed>
+  void Chunk(std::vector<Streamed>& chunk, const StreamOptions&) {
+    if (!checking_) return;
+    rows_.clear();
+    for (Streamed& row : chunk) {
+      if (row.failed) {
+        checking_ = false;
+        return;
+      }
+      rows_.push_back(std::move(row.value));
+    }
+    status_ = Kind::CheckWrite(tx_, rows_);
+    if (!status_.ok()) checking_ = false;
+  }
+  void Stop() { checking_ = false; }
+  // The first refusal, if any.
+  const core::Status& status() const { return status_; }
+
+ private:
+  storage::Tx& tx_;
+  std::vector<typename Kind::Row> rows_;
+  core::Status status_ = core::Status::Ok();
+  bool checking_ = true;
+};
+
+// The kinds whose write refuses more than each row's checks do (CheckWrite): members.
+template <typename Kind>
+concept ChecksItsWrites = requires(storage::Tx& tx, const std::vector<typename Kind::Row>& rows) {
+  { Kind::CheckWrite(tx, rows) } -> std::same_as<core::Status>;
+};
+
 // Tells the reader that the stored rows its checks need are read: when Set, or on the way out
 // whatever the way (declared after the reader, it is destroyed before the reader is stopped and
 // joined, which would otherwise wait for a reader that waits for this).
@@ -294,10 +339,9 @@ class PreparedSignal {
 // of `import scores`' lookups of 10.4 million codes): this thread reads the stored rows the
 // checks need (Prepare) meanwhile, and the reader waits for them before its first check.
 // `outcome` gets the rows that parsed and every error.
-template <typename Kind>
+template <typename Kind, typename Sink = WriteAsChecked<typename Kind::Row>>
 core::Status CheckAll(storage::Tx& tx, std::string_view content, typename Kind::State& state,
-                      ImportOutcome& outcome, const StreamOptions& options,
-                      WriteAsChecked<typename Kind::Row>* write = nullptr) {
+                      ImportOutcome& outcome, const StreamOptions& options, Sink* write = nullptr) {
   using Streamed = csv::StreamedRow<typename Kind::Row>;
   // Written by the reader's thread only, read here once it has ended.
   std::vector<core::LineError> parse_errors;
@@ -418,6 +462,24 @@ core::Status CheckThenWrite(storage::Tx& tx, std::string_view content, typename 
   return WriteAll<Kind>(tx, content, state, outcome, options);
 }
 
+// A dry run: the first pass, and for the kinds whose write refuses more (ChecksItsWrites), what
+// it would refuse of the rows, asked chunk by chunk. The rows' errors come first, as in the
+// import, where they roll the write back before its refusal is answered.
+template <typename Kind>
+core::Status DryRun(storage::Tx& tx, std::string_view content, typename Kind::State& state,
+                    ImportOutcome& outcome, const StreamOptions& options) {
+  if constexpr (ChecksItsWrites<Kind>) {
+    CheckAsWritten<Kind> check(tx);
+    if (core::Status checked = CheckAll<Kind>(tx, content, state, outcome, options, &check);
+        !checked.ok() || !outcome.errors.empty()) {
+      return checked;
+    }
+    return check.status();
+  } else {
+    return CheckAll<Kind>(tx, content, state, outcome, options);
+  }
+}
+
 // The kinds whose rows may need the whole file to be completed (Fill): organizations.
 template <typename Kind>
 concept CompletedByTheWholeFile = requires(const typename Kind::State& state,
@@ -441,7 +503,7 @@ core::Result<ImportOutcome> Run(storage::Store& store, std::string_view content,
     rejected = false;
     reread = false;
     typename Kind::State state;
-    if (actor == nullptr) return CheckAll<Kind>(tx, content, state, outcome, options);
+    if (actor == nullptr) return DryRun<Kind>(tx, content, state, outcome, options);
     core::Status status = core::Status::Ok();
     if constexpr (CompletedByTheWholeFile<Kind>) {
       status = read_twice ? CheckThenWrite<Kind>(tx, content, state, outcome, options)

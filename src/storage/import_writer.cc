@@ -103,6 +103,13 @@ core::Result<WriteSummary> ImportBatch(Store& store, const Actor& actor,
   return WriteBatch(store, actor, rows);
 }
 
+namespace {
+
+// The county's day an import's changes of status are dated: the connection's clock.
+core::CivilDate ImportDay(Tx& tx) { return core::CountyDate(tx.db().clock().Now()); }
+
+}  // namespace
+
 core::Status ReadStoredOrganizations(Tx& tx, core::OrgBatchCheck& check) {
   return ReadPaged(tx.db(),
                    "SELECT code, parent_code, unit_code, ended_on IS NOT NULL FROM organizations"
@@ -180,12 +187,18 @@ core::Status ImportWriter::Write(const std::vector<core::Organization>& rows) {
   return WriteChanged<OrgRows>(tx_.db(), rows, state_->recorder, state_->summary, &*state_->orgs);
 }
 
+core::Status CheckMemberWrites(Tx& tx, const std::vector<core::Member>& rows) {
+  core::Result<std::vector<core::StatusChange>> changes =
+      MemberStatusRecords(tx).ImportedChanges(rows, ImportDay(tx));
+  if (!changes.ok()) return changes.error();
+  return core::Status::Ok();
+}
+
 core::Status ImportWriter::Write(const std::vector<core::Member>& rows) {
   if (table_ != ImportTable::kMembers) return core::Error::Internal("not a members import");
   if (core::Status started = Start(); !started.ok()) return started;
   // A status the file changes is a change of status like any other (core/member_status.h).
-  if (core::Status history =
-          MemberStatusRecords(tx_).RecordImported(rows, core::CountyDate(tx_.db().clock().Now()));
+  if (core::Status history = MemberStatusRecords(tx_).RecordImported(rows, ImportDay(tx_));
       !history.ok()) {
     return history;
   }

@@ -26,6 +26,11 @@ core::Status ReadStoredOrganizations(Tx& tx, core::OrgBatchCheck& check);
 // Adds every stored organization's code to `codes`, in pages.
 core::Status ReadOrganizationCodes(Tx& tx, core::CodeSet& codes);
 
+// What ImportWriter::Write would refuse of these member rows beyond the rows' own checks (a
+// change of status the rules do not allow, MemberStatusRecords::ImportedChanges), asked in any
+// transaction without writing: the dry run's answer is then the import's.
+core::Status CheckMemberWrites(Tx& tx, const std::vector<core::Member>& rows);
+
 enum class ImportTable { kOrganizations, kMembers, kScores };
 
 class ImportWriter {

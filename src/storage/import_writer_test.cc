@@ -96,10 +96,19 @@ TEST_P(ImportWriterTest, AFileChangingTheStatusOfAMemberWhoLeftIsRefusedAndWrite
   core::Member renamed = Member("M2");
   renamed.name = "李四";
   m.status = core::MemberStatus::kPocket;
+  // A dry run asks the same in a read and gets the same answer.
+  const auto check = [&](const std::vector<core::Member>& rows) {
+    return store_->Read([&](Tx& tx) { return CheckMemberWrites(tx, rows); });
+  };
+  const core::Status checked = check({renamed, m});
+  ASSERT_FALSE(checked.ok());
+  EXPECT_EQ(checked.error().reason, "member_left");
+  EXPECT_NE(checked.error().message.find("M1"), std::string::npos) << checked.error().message;
+  EXPECT_TRUE(check({renamed}).ok());
   const core::Status refused = WriteMembers({renamed, m});
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().reason, "member_left");
-  EXPECT_NE(refused.error().message.find("M1"), std::string::npos) << refused.error().message;
+  EXPECT_EQ(refused.error().message, checked.error().message);
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM member_status_changes"), 0);
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM members WHERE status = 'pocket' OR name = '李四'"), 0);
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM audit_log"), audits);

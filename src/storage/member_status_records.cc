@@ -91,9 +91,8 @@ core::Result<core::StatusChange> MemberStatusRecords::Record(core::StatusChange 
   return change;
 }
 
-core::Status MemberStatusRecords::RecordImported(const std::vector<core::Member>& rows,
-                                                 const core::CivilDate& today) {
-  if (core::Status s = tx_.RequireWritable(); !s.ok()) return s;
+core::Result<std::vector<core::StatusChange>> MemberStatusRecords::ImportedChanges(
+    const std::vector<core::Member>& rows, const core::CivilDate& today) {
   Database& db = tx_.db();
   // The stored members of the rows, a few hundred ids a query (bound parameters are limited).
   constexpr std::size_t kIdsPerQuery = 500;
@@ -110,7 +109,7 @@ core::Status MemberStatusRecords::RecordImported(const std::vector<core::Member>
     if (!found.ok()) return found.error();
     for (core::Member& m : found.value()) stored.emplace(m.id, std::move(m));
   }
-  const std::string recorded_at = core::FormatUtc(db.clock().Now());
+  std::vector<core::StatusChange> changes;
   for (const core::Member& row : rows) {
     auto it = stored.find(row.id);
     if (it == stored.end() || it->second.status == row.status) continue;  // new, or unchanged
@@ -124,14 +123,27 @@ core::Status MemberStatusRecords::RecordImported(const std::vector<core::Member>
       refused.message = "member " + row.id + ": " + refused.message;
       return refused;
     }
+    changes.push_back(std::move(change).value());
+  }
+  return changes;
+}
+
+core::Status MemberStatusRecords::RecordImported(const std::vector<core::Member>& rows,
+                                                 const core::CivilDate& today) {
+  if (core::Status s = tx_.RequireWritable(); !s.ok()) return s;
+  core::Result<std::vector<core::StatusChange>> changes = ImportedChanges(rows, today);
+  if (!changes.ok()) return changes.error();
+  Database& db = tx_.db();
+  const std::string recorded_at = core::FormatUtc(db.clock().Now());
+  for (const core::StatusChange& change : changes.value()) {
     if (core::Status s = Execute(
             db,
             "INSERT INTO member_status_changes (member_id, changed_on,"
             " from_status, to_status, note, created_at, created_by)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            {row.id, core::FormatIsoDate(today), std::string(core::ToString(change.value().from)),
-             std::string(core::ToString(change.value().to)), change.value().note, recorded_at,
-             tx_.actor().name});
+            {change.member_id, core::FormatIsoDate(change.on),
+             std::string(core::ToString(change.from)), std::string(core::ToString(change.to)),
+             change.note, recorded_at, tx_.actor().name});
         !s.ok()) {
       return s;
     }

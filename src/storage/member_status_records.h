@@ -31,11 +31,15 @@ class MemberStatusRecords {
   // note). Answers it as stored. Write transactions only.
   core::Result<core::StatusChange> Record(core::StatusChange change);
 
-  // An import's rows (ImportWriter, before it writes them): each stored member whose status a
-  // row changes gets a change in the history dated `today`, by the same rule as every change
-  // (core::CheckStatusChange: a member who left changes no more, ...), with the note "导入".
-  // Only the history row: the member row's new status and its audit change record are the
-  // import's. The first refused row's error names the member. Write transactions only.
+  // The changes of status an import's rows make: each stored member whose status a row changes
+  // gets a change dated `today`, by the same rule as every change (core::CheckStatusChange: a
+  // member who left changes no more, ...), with the note "导入". The first refused row's error
+  // names the member. Reads only: what a dry run asks.
+  core::Result<std::vector<core::StatusChange>> ImportedChanges(
+      const std::vector<core::Member>& rows, const core::CivilDate& today);
+  // ImportedChanges recorded in the history (ImportWriter, before it writes the rows). Only the
+  // history rows: the member row's new status and its audit change record are the import's.
+  // Write transactions only.
   core::Status RecordImported(const std::vector<core::Member>& rows, const core::CivilDate& today);
 
   // The member's changes, oldest first (by day, then as recorded).
