@@ -226,6 +226,18 @@ class ReaderThread {
   std::thread thread_;
 };
 
+// Moves a chunk's rows into `rows` when every one of them parsed; false when one did not (the
+// import then writes nothing, so no later chunk needs writing either).
+template <typename Streamed, typename Row>
+bool TakeParsed(std::vector<Streamed>& chunk, std::vector<Row>& rows) {
+  rows.clear();
+  for (Streamed& row : chunk) {
+    if (row.failed) return false;
+    rows.push_back(std::move(row.value));
+  }
+  return true;
+}
+
 // Writes the chunks of the first pass as they are checked, while every row so far parsed and
 // could be completed: the transaction's thread then writes while the file is parsed once,
 // instead of waiting for a whole first pass before a second (at country scale the first pass of
@@ -242,13 +254,9 @@ class WriteAsChecked {
   template <typename Streamed>
   void Chunk(std::vector<Streamed>& chunk, const StreamOptions& options) {
     if (!writing_) return;
-    rows_.clear();
-    for (Streamed& row : chunk) {
-      if (row.failed) {
-        writing_ = false;
-        return;
-      }
-      rows_.push_back(std::move(row.value));
+    if (!TakeParsed(chunk, rows_)) {
+      writing_ = false;
+      return;
     }
     status_ = writer_.Write(rows_);
     if (!status_.ok()) {
@@ -286,13 +294,9 @@ class CheckAsWritten {
   template <typename Streamed>
   void Chunk(std::vector<Streamed>& chunk, const StreamOptions&) {
     if (!checking_) return;
-    rows_.clear();
-    for (Streamed& row : chunk) {
-      if (row.failed) {
-        checking_ = false;
-        return;
-      }
-      rows_.push_back(std::move(row.value));
+    if (!TakeParsed(chunk, rows_)) {
+      checking_ = false;
+      return;
     }
     status_ = Kind::CheckWrite(tx_, rows_);
     if (!status_.ok()) checking_ = false;
