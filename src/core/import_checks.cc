@@ -54,7 +54,6 @@ void CodeSet::Grow() {
 
 // Every code so far into a table with room for as many again.
 void CodeSet::Index() {
-  in_order_ = false;
   std::size_t capacity = 16;
   while (capacity * 3 < (size() + 1) * 8) capacity *= 2;
   slots_.assign(capacity, Slot{});
@@ -83,7 +82,7 @@ std::optional<std::uint32_t> CodeSet::Bisect(std::string_view code) const {
 }
 
 std::pair<std::uint32_t, bool> CodeSet::Insert(std::string_view code) {
-  if (in_order_) {
+  if (InOrder()) {
     if (size() == 0 || (*this)[static_cast<std::uint32_t>(size() - 1)] < code) {
       return {Append(code), true};
     }
@@ -100,7 +99,7 @@ std::pair<std::uint32_t, bool> CodeSet::Insert(std::string_view code) {
 }
 
 std::optional<std::uint32_t> CodeSet::Find(std::string_view code) const {
-  if (in_order_) return Bisect(code);
+  if (InOrder()) return Bisect(code);
   const std::size_t slot = SlotOf(code, HashOf(code));
   if (slots_[slot].number == 0) return std::nullopt;
   return slots_[slot].number - 1;

@@ -57,9 +57,11 @@ class CodeSet {
   void Index();
   void Grow();
 
+  // Every code greater than the one before: no index yet.
+  bool InOrder() const { return slots_.empty(); }
+
   std::string bytes_;
   std::vector<std::uint64_t> ends_;
-  bool in_order_ = true;     // every code greater than the one before; no index
   std::vector<Slot> slots_;  // once out of order: open addressing, at most three quarters full
 };
 

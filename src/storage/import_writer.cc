@@ -79,6 +79,9 @@ core::Result<WriteSummary> WriteBatch(Store& store, const Actor& actor,
   return WriteValue(store, actor, [&](Tx& tx) { return WriteBatch(tx, rows); });
 }
 
+// The county's day an import's changes of status are dated: the connection's clock.
+core::CivilDate ImportDay(Tx& tx) { return core::CountyDate(tx.db().clock().Now()); }
+
 }  // namespace
 
 core::Result<WriteSummary> ImportBatch(Tx& tx, const std::vector<core::Organization>& rows) {
@@ -102,13 +105,6 @@ core::Result<WriteSummary> ImportBatch(Store& store, const Actor& actor,
                                        const std::vector<core::ScoreRecord>& rows) {
   return WriteBatch(store, actor, rows);
 }
-
-namespace {
-
-// The county's day an import's changes of status are dated: the connection's clock.
-core::CivilDate ImportDay(Tx& tx) { return core::CountyDate(tx.db().clock().Now()); }
-
-}  // namespace
 
 core::Status ReadStoredOrganizations(Tx& tx, core::OrgBatchCheck& check) {
   return ReadPaged(tx.db(),
