@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <regex>
 
 #include "cli_runner.h"
@@ -64,7 +65,10 @@ TEST_F(AuditTest, AMalformedExpectedHeadIsBadUsage) {
   EXPECT_EQ(scratch_.Run({"audit", "verify", "--expect", "1:abc"}).exit_code, 2);
 }
 
+// The record is stored compact (the shape's number, then the values: the team's score fourth)
+// and read back as the object a single write records: `explain` shows the change since the run.
 TEST_F(AuditTest, AReimportRecordsOnlyTheRowsItChanged) {
+  ASSERT_EQ(scratch_.Run({"assess", "--year", "2016"}).exit_code, 0);
   std::string scores = ReadFile(kExamples + "/scores.csv");
   const std::string row = "V01,2016,58,60,59,62,61,60,,";
   ASSERT_NE(scores.find(row), std::string::npos);
@@ -72,11 +76,21 @@ TEST_F(AuditTest, AReimportRecordsOnlyTheRowsItChanged) {
   const Outcome again = scratch_.Run({"import", "scores", scratch_.Write("scores.csv", scores)});
   ASSERT_EQ(again.exit_code, 0) << again.err;
   EXPECT_NE(again.out.find("(0 new, 1 updated, 48 unchanged)"), std::string::npos) << again.out;
-  EXPECT_EQ(scratch_.Dump("SELECT c.entity, json_extract(c.before_json, '$.team'),"
-                          " json_extract(c.after_json, '$.team') FROM audit_changes c"
+  EXPECT_EQ(scratch_.Dump("SELECT c.entity, json_extract(c.before_json, '$[3]'),"
+                          " json_extract(c.after_json, '$[3]') FROM audit_changes c"
                           " WHERE c.entry_id = (SELECT MAX(id) FROM audit_log)"),
             "score:V01:2016|58|68\n");
   EXPECT_EQ(scratch_.Run({"audit", "verify"}).exit_code, 0);
+
+  const Outcome explained = scratch_.Run({"explain", "--year", "2016", "V01", "--format", "json"});
+  ASSERT_EQ(explained.exit_code, 0) << explained.err;
+  const nlohmann::json changes = nlohmann::json::parse(explained.out).at("changed_since");
+  ASSERT_EQ(changes.size(), 1u) << explained.out;
+  EXPECT_EQ(changes[0].at("action"), "import.scores");
+  EXPECT_EQ(changes[0].at("before").at("team"), 58);
+  EXPECT_EQ(changes[0].at("after").at("team"), 68);
+  EXPECT_EQ(changes[0].at("after").at("code"), "V01");
+  EXPECT_EQ(changes[0].at("after").at("reason"), nullptr);
 }
 
 TEST(AuditClock, GrassrootsNowFixesTheRecordedInstant) {

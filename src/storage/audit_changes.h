@@ -1,16 +1,17 @@
 // Per-row change records of a bulk write or import (table audit_changes). A bulk write is one
-// audit entry; each row it changed is one record beside it, named and shaped as a single write
-// of that row would record it ("score:V01:2016", the row before and after as the same JSON), so
-// that a reader finds a change whichever way it was made. Rows written with the values they had
-// record nothing.
+// audit entry; each row it changed is one record beside it, named as a single write of that row
+// would name it ("score:V01:2016") with the row before and after, stored compact and read back as
+// the JSON a single write records (row_json.h), so that a reader finds a change whichever way it
+// was made. Rows written with the values they had record nothing.
 //
 // The entry's hash covers the records through their count and digest: BLAKE2b-256 over each
 // record's canonical text in seq order, written "blake2b256:" + 64 hex digits. A record's text is
 // its fields with their byte lengths, so no content can pass for a boundary and nothing needs
 // escaping: "SEQ ENTITY_LENGTH:ENTITY BEFORE_LENGTH:BEFORE AFTER_LENGTH:AFTER\n", an absent
-// before or after written "-:" (`3 14:score:V01:2016 -: 120:{"code":...}`). BLAKE2b rather than
-// the chain's SHA-256 because a country's import digests over a gigabyte: libsodium's BLAKE2b
-// does it in under 3 s, its SHA-256 takes 11 s (docs/performance.md).
+// before or after written "-:" (`3 14:score:V01:2016 -: 52:[1,"V01",2016,...]`). The text is
+// the record as stored: a record stored as an object (before compact rows) is digested as that.
+// BLAKE2b rather than the chain's SHA-256 because a country's import digests over a gigabyte:
+// libsodium's BLAKE2b does it in under 3 s, its SHA-256 takes 11 s (docs/performance.md).
 #pragma once
 
 #include <cstdint>

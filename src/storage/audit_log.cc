@@ -5,6 +5,7 @@
 #include "storage/audit_chain.h"
 #include "storage/audit_verify.h"
 #include "storage/audited_rows.h"
+#include "storage/row_json.h"
 #include "storage/server_sql.h"
 
 namespace grassroots::storage {
@@ -14,10 +15,11 @@ constexpr std::string_view kEntryColumns =
     "a.id, a.at, a.actor, a.origin, a.action, a.entity, a.before_json, a.after_json,"
     " a.prev_hash, a.hash, a.change_count";
 
-// Columns as kEntryColumns, with entity, before and after from a change record `c` instead.
+// Columns as kEntryColumns, with entity, before and after from a change record `c` instead,
+// then 1 (ReadAuditOrChange).
 constexpr std::string_view kAuditChangeColumns =
     "a.id, a.at, a.actor, a.origin, a.action, c.entity, c.before_json, c.after_json,"
-    " a.prev_hash, a.hash, a.change_count";
+    " a.prev_hash, a.hash, a.change_count, 1";
 
 AuditRecord ReadAudit(const Statement& s) {
   AuditRecord r;
@@ -32,6 +34,17 @@ AuditRecord ReadAudit(const Statement& s) {
   r.prev_hash = s.Text(8);
   r.hash = s.Text(9);
   r.change_count = s.IsNull(10) ? 0 : s.Int(10);
+  return r;
+}
+
+// A row of kEntryColumns followed by 0, or of kAuditChangeColumns: a change record's rows are
+// given as objects, however they were stored (row_json.h).
+AuditRecord ReadAuditOrChange(const Statement& s) {
+  AuditRecord r = ReadAudit(s);
+  if (s.Int(11) == 1) {
+    r.before_json = ExpandedRowJson(r.before_json);
+    r.after_json = ExpandedRowJson(r.after_json);
+  }
   return r;
 }
 
@@ -70,7 +83,7 @@ core::Result<Page<AuditRecord>> AuditLog::Changes(std::int64_t entry_id, std::in
                             "SELECT " + std::string(kAuditChangeColumns) +
                                 " FROM audit_changes c JOIN audit_log a ON a.id = c.entry_id"
                                 " WHERE c.entry_id = ? ORDER BY c.seq LIMIT ? OFFSET ?",
-                            {entry_id, limit, offset}, ReadAudit);
+                            {entry_id, limit, offset}, ReadAuditOrChange);
   if (!items.ok()) return items.error();
   return Page<AuditRecord>{std::move(items).value(), total.value()};
 }
@@ -81,13 +94,14 @@ core::Result<std::vector<AuditRecord>> AuditLog::ChangesOf(const std::string& en
   // through the index that files them by year first (migration 034).
   return QueryAll<AuditRecord>(tx_->db(),
                                "SELECT " + std::string(kEntryColumns) +
-                                   " FROM audit_log a WHERE a.id > ? AND a.entity = ?"
+                                   ", 0 FROM audit_log a WHERE a.id > ? AND a.entity = ?"
                                    " UNION ALL SELECT " +
                                    std::string(kAuditChangeColumns) +
                                    " FROM audit_changes c JOIN audit_log a ON a.id = c.entry_id"
                                    " WHERE c.entity_year = ? AND c.entity = ? AND c.entry_id > ?"
                                    " ORDER BY 1",
-                               {after_id, entity, EntityYear(entity), entity, after_id}, ReadAudit);
+                               {after_id, entity, EntityYear(entity), entity, after_id},
+                               ReadAuditOrChange);
 }
 
 core::Result<ChainHead> AuditLog::Head() { return ReadAuditHead(tx_->db()); }

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <cstdint>
 
-#include "storage/audit_chain.h"
+#include "storage/row_json.h"
 
 namespace grassroots::storage {
 
@@ -41,19 +41,6 @@ void AppendJsonNumber(std::string& out, double value) {
     out += "null";
   }
 }
-
-namespace {
-
-// An empty text is absent: null.
-void AppendQuotedOrNull(std::string& out, std::string_view text) {
-  if (text.empty()) {
-    out += "null";
-  } else {
-    AppendJsonQuoted(out, text);
-  }
-}
-
-}  // namespace
 
 core::Organization ReadOrg(const Statement& s, int c) {
   core::Organization org;
@@ -117,68 +104,55 @@ int EntityYear(std::string_view entity) {
   return value;
 }
 
-// The JSON objects are written by appending to one string: an import writes millions of them.
-std::string OrgJson(const core::Organization& org) {
-  std::string json;
-  json.reserve(160 + org.name.size());
-  json += "{\"code\":";
-  AppendJsonQuoted(json, org.code);
-  json += ",\"name\":";
-  AppendJsonQuoted(json, org.name);
-  json += ",\"type\":";
-  AppendJsonQuoted(json, core::ToString(org.type));
-  json += ",\"kind\":";
-  AppendJsonQuoted(json, core::ToString(org.kind));
-  json += ",\"parent\":";
-  AppendQuotedOrNull(json, org.parent);
-  json += ",\"secretary\":";
-  AppendJsonQuoted(json, org.secretary);
-  json += ",\"unit\":";
-  AppendJsonQuoted(json, org.unit);
-  json += '}';
-  return json;
+namespace {
+
+// Each row is written by appending to one string: an import writes millions of them.
+std::string WriteOrg(const core::Organization& org, RowForm form) {
+  return RowJson(RowShape::kOrganization, form, 160 + org.name.size())
+      .Text(org.code)
+      .Text(org.name)
+      .Text(core::ToString(org.type))
+      .Text(core::ToString(org.kind))
+      .TextOrNull(org.parent)
+      .Text(org.secretary)
+      .Text(org.unit)
+      .Finish();
 }
 
-std::string MemberJson(const core::Member& m) {
-  std::string json;
-  json.reserve(120 + m.name.size());
-  json += "{\"id\":";
-  AppendJsonQuoted(json, m.id);
-  json += ",\"name\":";
-  AppendJsonQuoted(json, m.name);
-  json += ",\"org\":";
-  AppendJsonQuoted(json, m.org);
-  json += ",\"status\":";
-  AppendJsonQuoted(json, core::ToString(m.status));
-  json += ",\"joined\":";
-  AppendQuotedOrNull(json, m.joined);
-  json += '}';
-  return json;
+std::string WriteMember(const core::Member& m, RowForm form) {
+  return RowJson(RowShape::kMember, form, 120 + m.name.size())
+      .Text(m.id)
+      .Text(m.name)
+      .Text(m.org)
+      .Text(core::ToString(m.status))
+      .TextOrNull(m.joined)
+      .Finish();
 }
 
-std::string ScoreJson(const core::ScoreRecord& r) {
-  std::string json;
-  json.reserve(200 + r.reason.size());
-  json += "{\"code\":";
-  AppendJsonQuoted(json, r.code);
-  json += ",\"year\":";
-  json += std::to_string(r.year);
-  for (int d = 0; d < core::kDimensionCount; ++d) {
-    json += ",\"";
-    json += core::kDimensionKeys[d];
-    json += "\":";
-    AppendJsonNumber(json, r.dimensions[d]);
-  }
-  json += ",\"grade\":";
+std::string WriteScore(const core::ScoreRecord& r, RowForm form) {
+  RowJson json(RowShape::kScore, form, 200 + r.reason.size());
+  json.Text(r.code).Integer(r.year);
+  for (int d = 0; d < core::kDimensionCount; ++d) json.Number(r.dimensions[d]);
   if (r.committee_grade) {
-    AppendJsonQuoted(json, core::ToString(*r.committee_grade));
+    json.Text(core::ToString(*r.committee_grade));
   } else {
-    json += "null";
+    json.Null();
   }
-  json += ",\"reason\":";
-  AppendQuotedOrNull(json, r.reason);
-  json += '}';
-  return json;
+  return json.TextOrNull(r.reason).Finish();
+}
+
+}  // namespace
+
+std::string OrgJson(const core::Organization& org) { return WriteOrg(org, RowForm::kObject); }
+std::string MemberJson(const core::Member& m) { return WriteMember(m, RowForm::kObject); }
+std::string ScoreJson(const core::ScoreRecord& r) { return WriteScore(r, RowForm::kObject); }
+
+std::string OrgCompactJson(const core::Organization& org) {
+  return WriteOrg(org, RowForm::kCompact);
+}
+std::string MemberCompactJson(const core::Member& m) { return WriteMember(m, RowForm::kCompact); }
+std::string ScoreCompactJson(const core::ScoreRecord& r) {
+  return WriteScore(r, RowForm::kCompact);
 }
 
 }  // namespace grassroots::storage

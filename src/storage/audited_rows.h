@@ -49,5 +49,9 @@ std::string MemberJson(const core::Member& member);
 // {"code","year","team",...,"members","grade","reason"}; the dimensions as the shortest
 // decimal that reads back as the same double; grade and reason null when absent.
 std::string ScoreJson(const core::ScoreRecord& score);
+// The same rows as a change record of a bulk write stores them: compact (row_json.h).
+std::string OrgCompactJson(const core::Organization& org);
+std::string MemberCompactJson(const core::Member& member);
+std::string ScoreCompactJson(const core::ScoreRecord& score);
 
 }  // namespace grassroots::storage

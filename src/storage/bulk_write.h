@@ -7,9 +7,9 @@
 // `kUpsert`, `kLookup` (a SELECT of stored rows up to "IN (" with `kLookupPrefixParams`
 // parameters before the keys, bound by BindLookupPrefix), `PartitionSql` (whether anything is
 // stored in a row's partition, bound by BindPartition; SamePartition), `Less` and `CompareKey`
-// (key order), `BindKey`, `Read` (a stored row), `Same` (values equal), `Entity` and `Json`
-// (as the audit trail names and shows a row), `Name` (for errors) and `Bind` (the upsert's
-// columns).
+// (key order), `BindKey`, `Read` (a stored row), `Same` (values equal), `Entity` and
+// `RecordJson` (as the audit trail names a row and its change record stores it, compact:
+// row_json.h), `Name` (for errors) and `Bind` (the upsert's columns).
 #pragma once
 
 #include <algorithm>
@@ -201,9 +201,9 @@ core::Status Compare(Database& db, const std::vector<typename Kind::Row>& rows,
       }
       changed.push_back(order[r]);
       ++(before != nullptr ? summary.updated : summary.inserted);
-      core::Status added =
-          recorder.Add(Kind::Entity(row),
-                       before ? std::optional(Kind::Json(*before)) : std::nullopt, Kind::Json(row));
+      core::Status added = recorder.Add(
+          Kind::Entity(row), before ? std::optional(Kind::RecordJson(*before)) : std::nullopt,
+          Kind::RecordJson(row));
       if (!added.ok()) return added;
     }
   }

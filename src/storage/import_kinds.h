@@ -98,11 +98,11 @@ struct OrgRows {
            stored.unit == UnitOf(row);
   }
   static std::string Entity(const Row& row) { return OrgEntity(row.code); }
-  static std::string Json(const Row& row) {
-    if (!row.unit.empty()) return OrgJson(row);
+  static std::string RecordJson(const Row& row) {
+    if (!row.unit.empty()) return OrgCompactJson(row);
     Row resolved = row;  // a direct organization of the default unit
     resolved.unit = UnitOf(row);
-    return OrgJson(resolved);
+    return OrgCompactJson(resolved);
   }
   static std::string Name(const Row& row) { return "organization " + row.code; }
   static void Bind(Statement& stmt, int p, const Row& org) {
@@ -138,7 +138,7 @@ struct MemberRows {
            stored.joined == row.joined;
   }
   static std::string Entity(const Row& row) { return MemberEntity(row.id); }
-  static std::string Json(const Row& row) { return MemberJson(row); }
+  static std::string RecordJson(const Row& row) { return MemberCompactJson(row); }
   static std::string Name(const Row& row) { return "member " + row.id; }
   static void Bind(Statement& stmt, int p, const Row& member) {
     stmt.BindText(p, member.id)
@@ -179,7 +179,7 @@ struct ScoreRows {
            stored.reason == row.reason;
   }
   static std::string Entity(const Row& row) { return ScoreEntity(row.code, row.year); }
-  static std::string Json(const Row& row) { return ScoreJson(row); }
+  static std::string RecordJson(const Row& row) { return ScoreCompactJson(row); }
   static std::string Name(const Row& row) {
     return "the score of " + row.code + " for " + std::to_string(row.year);
   }
