@@ -7,6 +7,7 @@
 
 #include "storage/audited_rows.h"
 #include "storage/code_index.h"
+#include "storage/import_kinds.h"
 #include "storage/paged_read.h"
 #include "storage/server_sql.h"
 #include "storage/sql_store.h"
@@ -138,6 +139,13 @@ core::Result<bool> ScoreRecords::Any(int year) {
 
 core::Result<bool> ScoreRecords::Save(const core::ScoreRecord& score) {
   Database& db = tx_->db();
+  // Asked first on both backends: PostgreSQL's scores have no key on their organization
+  // (import_kinds.h, ScoreRows::kUnknownOrganization), and the answer names the code.
+  core::Result<std::optional<bool>> org =
+      QueryOne<bool>(db, "SELECT 1 FROM organizations WHERE code = ?", {score.code},
+                     [](const Statement&) { return true; });
+  if (!org.ok()) return org.error();
+  if (!org.value()) return import_kinds::ScoreRows::UnknownOrganization(score.code);
   return AuditedSave<core::ScoreRecord>(
       *tx_, {"score.save", "score.save", ScoreEntity(score.code, score.year)},
       [&] { return FindScore(db, score.code, score.year); }, [&] { return WriteScore(db, score); },

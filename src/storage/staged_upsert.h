@@ -5,8 +5,9 @@
 // with COPY and upserted from it by one INSERT ... SELECT with the table's own ON CONFLICT
 // clause. Moving the comparison into SQL was not done: the records' JSON (numbers, escaping,
 // the resolved unit) would have to be rebuilt by the server byte for byte. A chunk of new rows
-// only is loaded into the table directly. Internal to
-// src/storage.
+// only is loaded into the table directly. A kind whose table has no key on its rows'
+// organization (scores on PostgreSQL, import_kinds.h) is checked after each chunk is written.
+// Internal to src/storage.
 #pragma once
 
 #include <cstdint>
@@ -36,6 +37,11 @@ class StagedUpsert {
   core::Status Clear(Database& db);
   core::Status Upsert(Database& db, std::string_view first, std::string_view last);
   static core::Error InRows(core::Error error, std::string_view first, std::string_view last);
+  // Where the table has no key on its rows' organization (Kind::kUnknownOrganization): refuses
+  // the `changed` rows, once written, if one names an organization not stored.
+  template <typename Kind>
+  static core::Status CheckOrganizations(Database& db, const std::vector<typename Kind::Row>& rows,
+                                         const std::vector<std::uint32_t>& changed);
 
   const UpsertSql& upsert_;
   std::string table_;
@@ -74,8 +80,35 @@ core::Status StagedUpsert::Write(Database& db, const std::vector<typename Kind::
   if (core::Status loaded = load.value().Finish(); !loaded.ok()) {
     return InRows(loaded.error(), first, last);
   }
-  if (all_new) return core::Status::Ok();
-  return Upsert(db, first, last);
+  if (!all_new) {
+    if (core::Status upserted = Upsert(db, first, last); !upserted.ok()) return upserted;
+  }
+  if constexpr (requires { Kind::kUnknownOrganization; }) {
+    return CheckOrganizations<Kind>(db, rows, changed);
+  }
+  return core::Status::Ok();
+}
+
+template <typename Kind>
+core::Status StagedUpsert::CheckOrganizations(Database& db,
+                                              const std::vector<typename Kind::Row>& rows,
+                                              const std::vector<std::uint32_t>& changed) {
+  core::Result<Statement> stmt = db.Prepare(Kind::kUnknownOrganization);
+  if (!stmt.ok()) return stmt.error();
+  // One range per partition (a year of scores) of the changed rows, which come in key order.
+  for (std::size_t first = 0, last = 0; first < changed.size(); first = last + 1) {
+    last = first;
+    while (last + 1 < changed.size() &&
+           Kind::SamePartition(rows[changed[first]], rows[changed[last + 1]])) {
+      ++last;
+    }
+    Kind::BindKeyRange(stmt.value(), rows[changed[first]], rows[changed[last]]);
+    core::Result<bool> counted = stmt.value().Step();
+    if (!counted.ok()) return counted.error();
+    if (stmt.value().Int(0) != 0) return Kind::UnknownOrganization(stmt.value().Text(1));
+    stmt.value().Reset();
+  }
+  return core::Status::Ok();
 }
 
 }  // namespace grassroots::storage

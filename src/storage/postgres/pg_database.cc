@@ -31,6 +31,7 @@ extern const std::string_view pg_migration_031_results_year_key;
 extern const std::string_view pg_migration_032_selected_results;
 extern const std::string_view pg_migration_033_result_row_digest;
 extern const std::string_view pg_migration_034_change_records_by_year;
+extern const std::string_view pg_migration_036_scores_organization_checked_by_writes;
 extern const std::string_view pg_migration_022_spot_check_finding_evidence;
 extern const std::string_view pg_migration_027_checklists;
 extern const std::string_view pg_migration_028_standardized_branches;
@@ -377,6 +378,8 @@ std::span<const Migration> PgMigrations() {
       {32, "032_selected_results", embedded::pg_migration_032_selected_results},
       {33, "033_result_row_digest", embedded::pg_migration_033_result_row_digest},
       {34, "034_change_records_by_year", embedded::pg_migration_034_change_records_by_year},
+      {36, "036_scores_organization_checked_by_writes",
+       embedded::pg_migration_036_scores_organization_checked_by_writes},
   };
   return kMigrations;
 }
