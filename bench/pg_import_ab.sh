@@ -2,23 +2,26 @@
 # Compares `grassroots import` of two (or more) binaries on PostgreSQL, interleaved as
 # bench/import_ab.sh does on SQLite: A, B, A, B, ... each into a fresh database of one throwaway
 # server (scripts/pg-test-server, with docs/performance.md's "PostgreSQL's settings").
-#   bench/pg_import_ab.sh orgs|year DIR ROUNDS BINARY...
+#   bench/pg_import_ab.sh orgs|scores|year DIR ROUNDS BINARY...
 # DIR holds the CSV files (`grassroots demo --scale country --out DIR`: orgs.csv, scores.csv).
-# `orgs` imports orgs.csv into a database made by `init`. `year` is the yearly case: the last
-# year of scores.csv (DIR/last_year.csv) imported into a copy of a database holding the
-# organizations and the years before, made once with the first binary and then migrated by
-# each binary's `init` into a template of its own, so that no run pays for a migration. Before
-# each run the server writes everything out (CHECKPOINT). Each run prints wall time, the
-# client's CPU time (user, system) and peak memory, also appended to DIR/pg_import_ab.txt. The
-# server lives in DIR/pg_ab and is stopped at the end.
+# `orgs` imports orgs.csv into a database made by `init`. `scores` imports scores.csv (every
+# year) into a copy of a database holding the organizations; `year` is the yearly case: the
+# last year of scores.csv (DIR/last_year.csv) imported into a copy of a database holding the
+# organizations and the years before. Either base is made once with the first binary and then
+# migrated by each binary's `init` into a template of its own, so that no run pays for a
+# migration. Before each run the server writes everything out (CHECKPOINT). Each run prints
+# wall time, the client's CPU time (user, system) and peak memory, also appended to
+# DIR/pg_import_ab.txt. The server lives in DIR/pg_ab and is stopped at the end; its log is
+# kept as DIR/pg_import_ab.server.log (PG_SERVER_OPTIONS="-c log_min_duration_statement=0"
+# logs every statement with its time).
 set -euo pipefail
 
 kind=${1:?orgs or year}
 dir=$(cd "${2:?a folder holding orgs.csv and scores.csv}" && pwd)
 rounds=${3:?how many rounds}
 shift 3
-if [[ $kind != orgs && $kind != year ]] || (($# == 0)); then
-  echo "usage: bench/pg_import_ab.sh orgs|year DIR ROUNDS BINARY..." >&2
+if [[ $kind != orgs && $kind != scores && $kind != year ]] || (($# == 0)); then
+  echo "usage: bench/pg_import_ab.sh orgs|scores|year DIR ROUNDS BINARY..." >&2
   exit 2
 fi
 bins=()
@@ -36,20 +39,28 @@ rm -rf "$server"
 export PG_SERVER_OPTIONS="-c shared_buffers=6GB -c effective_cache_size=16GB \
 -c maintenance_work_mem=1GB -c work_mem=64MB ${PG_SERVER_OPTIONS:-}"
 url=$("$here/scripts/pg-test-server" start "$server")
-trap '"$here/scripts/pg-test-server" stop "$server"; rm -rf "$server"' EXIT
+trap 'cp "$server/server.log" "$dir/pg_import_ab.server.log"; "$here/scripts/pg-test-server" stop "$server"' EXIT
 on() { echo "${url/\/postgres\?//$1?}"; }  # the URL of database $1
 sql() { "$psql" -qAt -v ON_ERROR_STOP=1 "$url" -c "$1"; }
 log=$dir/pg_import_ab.txt
 
-if [[ $kind == year ]]; then
-  last=$(awk -F, 'NR > 1 && $2 > max { max = $2 } END { print max }' "$dir/scores.csv")
-  awk -F, -v last="$last" 'NR == 1 || $2 == last' "$dir/scores.csv" >"$dir/last_year.csv"
-  awk -F, -v last="$last" 'NR == 1 || $2 != last' "$dir/scores.csv" >"$dir/years_before.csv"
-  echo "making the years before $last (organizations and scores, imported with ${bins[0]})" >&2
+csv=$dir/scores.csv
+if [[ $kind != orgs ]]; then
+  what="the organizations"
+  if [[ $kind == year ]]; then
+    last=$(awk -F, 'NR > 1 && $2 > max { max = $2 } END { print max }' "$dir/scores.csv")
+    csv=$dir/last_year.csv
+    awk -F, -v last="$last" 'NR == 1 || $2 == last' "$dir/scores.csv" >"$csv"
+    awk -F, -v last="$last" 'NR == 1 || $2 != last' "$dir/scores.csv" >"$dir/years_before.csv"
+    what="the organizations and the years before $last"
+  fi
+  echo "making a database of $what with ${bins[0]}" >&2
   sql "CREATE DATABASE ab_base"
   "${bins[0]}" --db "$(on ab_base)" init >/dev/null
   "${bins[0]}" --db "$(on ab_base)" import orgs "$dir/orgs.csv" >/dev/null
-  "${bins[0]}" --db "$(on ab_base)" import scores "$dir/years_before.csv" >/dev/null
+  if [[ $kind == year ]]; then
+    "${bins[0]}" --db "$(on ab_base)" import scores "$dir/years_before.csv" >/dev/null
+  fi
   for i in "${!bins[@]}"; do
     sql "CHECKPOINT"
     sql "CREATE DATABASE ab_template_$i TEMPLATE ab_base STRATEGY FILE_COPY"
@@ -69,7 +80,7 @@ for ((round = 1; round <= rounds; ++round)); do
     else
       sql "CHECKPOINT"
       sql "CREATE DATABASE ab TEMPLATE ab_template_$i STRATEGY FILE_COPY"
-      args=(import scores "$dir/last_year.csv")
+      args=(import scores "$csv")
     fi
     sql "CHECKPOINT"
     sync

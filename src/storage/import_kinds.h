@@ -184,18 +184,17 @@ struct ScoreRows {
     return "the score of " + row.code + " for " + std::to_string(row.year);
   }
   // PostgreSQL's scores carry no foreign key on their organization (its migration 036: the key's
-  // per-row trigger was most of a yearly import's excess), so a chunk written in bulk there is
-  // checked by StagedUpsert::Write: how many scores of one year between two codes (bound by
-  // BindKeyRange) name an organization not stored, and the first. The organization is looked up
-  // by a subquery per row on purpose: as NOT EXISTS the planner expects every score to match
-  // and hashes all the organizations for each chunk (minutes at country scale, measured).
-  static constexpr std::string_view kUnknownOrganization =
-      "SELECT COUNT(*), MIN(s.org_code) FROM scores s WHERE s.year = ?"
-      " AND s.org_code BETWEEN ? AND ?"
-      " AND (SELECT 1 FROM organizations o WHERE o.code = s.org_code) IS NULL";
-  static void BindKeyRange(Statement& stmt, const Row& first, const Row& last) {
-    stmt.BindInt(1, first.year).BindText(2, first.code).BindText(3, last.code);
-  }
+  // per-row trigger was most of a yearly import's excess there), so each chunk written in bulk
+  // there is checked by StagedUpsert::Write: of the organizations its changed rows name (one
+  // text[] parameter, StagedUpsert's TextArray), how many are not stored, and the least. Each is
+  // looked up by a subquery on purpose: as a join the planner may hash every organization for a
+  // chunk (NOT EXISTS over a key range was planned so: minutes at country scale). A range of keys
+  // instead of the chunk's own codes would read rows of other chunks when the file is not in
+  // code order. PostgreSQL's SQL: StagedUpsert runs only where the backend has bulk loads.
+  static constexpr std::string_view kUnknownOrganizations =
+      "SELECT COUNT(*), MIN(chunk.code) FROM unnest(CAST(? AS TEXT[])) AS chunk (code)"
+      " WHERE (SELECT 1 FROM organizations o WHERE o.code = chunk.code COLLATE \"C\") IS NULL";
+  static std::string_view Organization(const Row& row) { return row.code; }
   // Refusing a score whose organization is not stored; the single save's words too.
   static core::Error UnknownOrganization(std::string_view code) {
     return core::Error::Invalid("organization " + std::string(code) + " does not exist", "code")

@@ -140,7 +140,7 @@ core::Result<bool> ScoreRecords::Any(int year) {
 core::Result<bool> ScoreRecords::Save(const core::ScoreRecord& score) {
   Database& db = tx_->db();
   // Asked first on both backends: PostgreSQL's scores have no key on their organization
-  // (import_kinds.h, ScoreRows::kUnknownOrganization), and the answer names the code.
+  // (import_kinds.h, ScoreRows::kUnknownOrganizations), and the answer names the code.
   core::Result<std::optional<bool>> org =
       QueryOne<bool>(db, "SELECT 1 FROM organizations WHERE code = ?", {score.code},
                      [](const Statement&) { return true; });

@@ -40,6 +40,20 @@ core::Status StagedUpsert::Upsert(Database& db, std::string_view first, std::str
   return InRows(status.error(), first, last);
 }
 
+std::string StagedUpsert::TextArray(const std::vector<std::string_view>& values) {
+  std::string array = "{";
+  for (std::string_view value : values) {
+    if (array.size() > 1) array += ',';
+    array += '"';
+    for (char c : value) {
+      if (c == '"' || c == '\\') array += '\\';
+      array += c;
+    }
+    array += '"';
+  }
+  return array + "}";
+}
+
 core::Error StagedUpsert::InRows(core::Error error, std::string_view first, std::string_view last) {
   return WithContext(std::move(error),
                      "in the rows from " + std::string(first) + " to " + std::string(last));

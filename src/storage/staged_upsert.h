@@ -37,7 +37,9 @@ class StagedUpsert {
   core::Status Clear(Database& db);
   core::Status Upsert(Database& db, std::string_view first, std::string_view last);
   static core::Error InRows(core::Error error, std::string_view first, std::string_view last);
-  // Where the table has no key on its rows' organization (Kind::kUnknownOrganization): refuses
+  // PostgreSQL's text form of a text[]: {"a","b"}, each element quoted and its " and \ escaped.
+  static std::string TextArray(const std::vector<std::string_view>& values);
+  // Where the table has no key on its rows' organization (Kind::kUnknownOrganizations): refuses
   // the `changed` rows, once written, if one names an organization not stored.
   template <typename Kind>
   static core::Status CheckOrganizations(Database& db, const std::vector<typename Kind::Row>& rows,
@@ -83,7 +85,7 @@ core::Status StagedUpsert::Write(Database& db, const std::vector<typename Kind::
   if (!all_new) {
     if (core::Status upserted = Upsert(db, first, last); !upserted.ok()) return upserted;
   }
-  if constexpr (requires { Kind::kUnknownOrganization; }) {
+  if constexpr (requires { Kind::kUnknownOrganizations; }) {
     return CheckOrganizations<Kind>(db, rows, changed);
   }
   return core::Status::Ok();
@@ -93,22 +95,18 @@ template <typename Kind>
 core::Status StagedUpsert::CheckOrganizations(Database& db,
                                               const std::vector<typename Kind::Row>& rows,
                                               const std::vector<std::uint32_t>& changed) {
-  core::Result<Statement> stmt = db.Prepare(Kind::kUnknownOrganization);
+  std::vector<std::string_view> codes;
+  codes.reserve(changed.size());
+  for (std::uint32_t i : changed) codes.push_back(Kind::Organization(rows[i]));
+  const std::string array = TextArray(codes);
+  core::Result<Statement> stmt = db.Prepare(Kind::kUnknownOrganizations);
   if (!stmt.ok()) return stmt.error();
-  // One range per partition (a year of scores) of the changed rows, which come in key order.
-  for (std::size_t first = 0, last = 0; first < changed.size(); first = last + 1) {
-    last = first;
-    while (last + 1 < changed.size() &&
-           Kind::SamePartition(rows[changed[first]], rows[changed[last + 1]])) {
-      ++last;
-    }
-    Kind::BindKeyRange(stmt.value(), rows[changed[first]], rows[changed[last]]);
-    core::Result<bool> counted = stmt.value().Step();
-    if (!counted.ok()) return counted.error();
-    if (stmt.value().Int(0) != 0) return Kind::UnknownOrganization(stmt.value().Text(1));
-    stmt.value().Reset();
-  }
-  return core::Status::Ok();
+  core::Result<bool> counted = stmt.value().BindText(1, array).Step();
+  if (!counted.ok()) return counted.error();
+  core::Status status = core::Status::Ok();
+  if (stmt.value().Int(0) != 0) status = Kind::UnknownOrganization(stmt.value().Text(1));
+  stmt.value().Reset();
+  return status;
 }
 
 }  // namespace grassroots::storage

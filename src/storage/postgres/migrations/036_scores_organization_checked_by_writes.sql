@@ -1,13 +1,13 @@
 -- 036_scores_organization_checked_by_writes on PostgreSQL: scores no longer carry a foreign key
 -- on organizations (code). On PostgreSQL such a key is an after-row trigger per written row,
 -- each an SPI query (SELECT 1 ... FOR KEY SHARE): 5.2 million rows inserted in key order into a
--- table keyed like scores took 32.7 s with it and 10.4 s without (docs/performance.md,
--- "Imports: scores whose organization the writes check"), which is most of what a country's
--- yearly `import scores` spends beyond the target. What it guarded is kept by the writes
--- themselves, tested on both backends (sql_store_test.cc, ScoresOfAnOrganizationNotStored...):
--- a streamed import's chunk is checked after it is written, by one anti-join over the keys it
--- wrote (import_kinds.h, ScoreRows::kUnknownOrganization; staged_upsert.h), and a single save
--- asks for its organization first (score_subject.cc). Organizations are never deleted (006) and
--- their codes never change. SQLite keeps the key: there it is a seek per row inside its VDBE,
--- and the number stays free there, as 035 does here.
+-- table keyed like scores took 32.7 s with it and 10.4 s without, about 22 s of a country's
+-- yearly `import scores` (docs/performance.md, "PostgreSQL: the scores' organization checked by
+-- their writes"). What it guarded is kept by the writes themselves, tested on both backends
+-- (sql_store_test.cc, ScoresOfAnOrganizationNotStoredWriteNothing): a chunk of an import written
+-- in bulk is checked once written, by one query over the codes its changed rows name
+-- (import_kinds.h, ScoreRows::kUnknownOrganizations; staged_upsert.h), and a single save asks for
+-- its organization first (score_subject.cc). Organizations are never deleted (006), and no write
+-- changes an organization's code (every write finds its row by it). SQLite keeps the key: there it is a seek per row inside its VDBE, and the
+-- number stays free there, as 035 does here.
 ALTER TABLE scores DROP CONSTRAINT scores_org_code_fkey;
