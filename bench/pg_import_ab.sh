@@ -16,7 +16,7 @@
 # logs every statement with its time).
 set -euo pipefail
 
-kind=${1:?orgs or year}
+kind=${1:?orgs, scores or year}
 dir=$(cd "${2:?a folder holding orgs.csv and scores.csv}" && pwd)
 rounds=${3:?how many rounds}
 shift 3

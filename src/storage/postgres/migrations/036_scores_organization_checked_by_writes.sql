@@ -7,7 +7,7 @@
 -- (sql_store_test.cc, ScoresOfAnOrganizationNotStoredWriteNothing): a chunk of an import written
 -- in bulk is checked once written, by one query over the codes its changed rows name
 -- (import_kinds.h, ScoreRows::kUnknownOrganizations; staged_upsert.h), and a single save asks for
--- its organization first (score_subject.cc). Organizations are never deleted (006), and no write
--- changes an organization's code (every write finds its row by it). SQLite keeps the key: there it is a seek per row inside its VDBE, and the
--- number stays free there, as 035 does here.
+-- its organization first (score_subject.cc). Organizations are never deleted (006), and no
+-- write changes an organization's code (every write finds its row by it). SQLite keeps the key:
+-- there it is a seek per row inside its VDBE, and the number stays free there, as 035 does here.
 ALTER TABLE scores DROP CONSTRAINT scores_org_code_fkey;
